@@ -1,0 +1,91 @@
+# coauthor: build, test, demo, install.
+#
+#   make            build build/coauthor and build/libcoauthor.a
+#   make check      build with -Werror, run unit and CLI tests, then again
+#                   under AddressSanitizer and UndefinedBehaviorSanitizer
+#   make demo       run the main jobs on the shipped sample data
+#   make install    PREFIX=/usr/local by default
+#
+# Missing Debian packages are installed by scripts/install-deps.sh the
+# first time (as root; otherwise it prints the command to run).
+
+BUILD   ?= build
+PREFIX  ?= /usr/local
+CC      ?= cc
+SAN     ?=
+
+PKGS      = igraph libcgraph libgvc bibutils libutf8proc zlib libxml-2.0 jansson
+TEST_PKGS = cmocka
+
+WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wformat=2 -Werror
+OPT     ?= -O2 -g
+ifeq ($(SAN),1)
+OPT     = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+endif
+CPPFLAGS_ALL = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
+CFLAGS_ALL   = $(WARN) $(OPT) $(CFLAGS)
+LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lm $(LDLIBS)
+
+LIB_SRC = $(sort $(wildcard src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c src/write/*.c))
+CLI_SRC = $(sort $(wildcard src/cli/*.c))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all check test demo install clean deps unit-tests
+all: $(BUILD)/coauthor $(BUILD)/libcoauthor.a
+
+# The dependency probe writes the compiler flags once; make restarts after.
+-include $(BUILD)/config.mk
+$(BUILD)/config.mk: scripts/install-deps.sh
+	@mkdir -p $(BUILD)
+	@pkg-config --exists $(PKGS) $(TEST_PKGS) && scripts/install-deps.sh --check >/dev/null \
+	    || scripts/install-deps.sh
+	@echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS) | sed 's|-I\\\\*/usr/include ||')" > $@.tmp
+	@echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))" >> $@.tmp
+	@echo "CMOCKA_LIBS = $$(pkg-config --libs $(TEST_PKGS))" >> $@.tmp
+	@mv $@.tmp $@
+
+deps: $(BUILD)/config.mk
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(BUILD)/libcoauthor.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/coauthor: $(CLI_OBJ) $(BUILD)/libcoauthor.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libcoauthor.a $(LDLIBS_ALL)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcoauthor.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcoauthor.a $(LDLIBS_ALL) $(CMOCKA_LIBS)
+
+unit-tests: $(UNIT_BIN)
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# Everything that make check runs, in both builds; one summary line at the end.
+check: all unit-tests
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/san SAN=1 all unit-tests
+	@scripts/check.sh $(BUILD) $(BUILD)/san
+
+test: check
+
+demo: all
+	@scripts/demo.sh $(BUILD)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coauthor \
+	    $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BUILD)/coauthor $(DESTDIR)$(PREFIX)/bin/coauthor
+	install -m 644 $(BUILD)/libcoauthor.a $(DESTDIR)$(PREFIX)/lib/libcoauthor.a
+	install -m 644 include/coauthor.h $(DESTDIR)$(PREFIX)/include/coauthor.h
+	install -m 644 include/coauthor/*.h $(DESTDIR)$(PREFIX)/include/coauthor/
+	install -m 644 src/cli/coauthor.1 $(DESTDIR)$(PREFIX)/share/man/man1/coauthor.1
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,17 @@
+/*
+ * coauthor: a library for coauthorship networks.  This umbrella header
+ * includes every public header; see each for its part.
+ */
+#ifndef COAUTHOR_H
+#define COAUTHOR_H
+
+#include "coauthor/common.h"
+#include "coauthor/corpus.h"
+#include "coauthor/read.h"
+#include "coauthor/graph.h"
+#include "coauthor/stats.h"
+#include "coauthor/write.h"
+
+#define COAUTHOR_VERSION "0.1.0"
+
+#endif

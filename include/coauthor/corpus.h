@@ -1,0 +1,174 @@
+/*
+ * The corpus: papers, authors and authorships in flat arrays with integer
+ * ids, strings interned in one pool.  The corpus owns every string; a
+ * coa_str_t is an id into its pool, and 0 is the empty string ("absent").
+ */
+#ifndef COAUTHOR_CORPUS_H
+#define COAUTHOR_CORPUS_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef uint32_t coa_str_t;
+#define COA_NOSTR ((coa_str_t)0)
+#define COA_NONE UINT32_MAX
+
+/* Interned strings: dense ids from 0 (the empty string), one copy each. */
+typedef struct {
+    char *bytes;
+    size_t len, cap;
+    uint64_t *offsets;  /* offsets[id] = start of string id in bytes */
+    uint32_t *hashes;   /* hashes[id] */
+    uint32_t count, count_cap;
+    uint32_t *slots;    /* open addressing, id + 1, 0 = empty */
+    uint32_t nslots;
+} coa_strpool_t;
+
+int coa_strpool_init(coa_strpool_t *pool);
+void coa_strpool_destroy(coa_strpool_t *pool);
+/* Returns the id of the string, adding it if new; COA_NONE when out of memory. */
+coa_str_t coa_strpool_intern(coa_strpool_t *pool, const char *s, size_t len);
+/* Returns the id if present, else COA_NONE. */
+coa_str_t coa_strpool_find(const coa_strpool_t *pool, const char *s, size_t len);
+const char *coa_strpool_get(const coa_strpool_t *pool, coa_str_t id);
+
+enum {
+    COA_PAPER_TRUNCATED = 1 << 0,   /* "et al.", "and others", or a cap */
+    COA_PAPER_CODE = 1 << 1,        /* code published */
+    COA_PAPER_HAS_SCORE = 1 << 2,   /* score is meaningful */
+    COA_PAPER_YEAR_ASSUMED = 1 << 3 /* the source gave no year; one was assumed */
+};
+
+typedef struct {
+    coa_str_t title;
+    coa_str_t venue;     /* journal, proceedings or series */
+    coa_str_t category;  /* a field code such as "CL" */
+    coa_str_t orgs;      /* organisation tags, joined by ", " */
+    coa_str_t abstract;
+    coa_str_t doi;
+    coa_str_t key;       /* the source's own identifier (BibTeX key, PMID, ...) */
+    uint32_t source;     /* index into corpus sources */
+    uint32_t line;       /* line in the source where the record starts */
+    int16_t year;        /* 0 when unknown */
+    uint8_t month, day;  /* 0 when unknown */
+    uint8_t flags;       /* COA_PAPER_* */
+    float score;
+    uint32_t first_authorship; /* authorships of a paper are contiguous */
+    uint32_t n_authorships;
+} coa_paper_t;
+
+typedef struct {
+    coa_str_t display;   /* the most frequent spelling */
+    coa_str_t key;       /* the match key; equal keys mean one author */
+    uint32_t n_papers;   /* papers in the whole corpus */
+    uint32_t last_paper; /* internal: de-duplication within a paper */
+} coa_author_t;
+
+typedef struct {
+    uint32_t author;
+    uint32_t paper;
+    uint32_t position;   /* 0-based place in the author list */
+    uint8_t inferred;    /* 1 when not stated by the source (for example, hidden behind "et al.") */
+} coa_authorship_t;
+
+/* A direct author-author edge, from sources that are already projected
+ * (SNAP edge lists).  Such edges carry no papers. */
+typedef struct {
+    uint32_t a, b;
+    uint32_t source;
+    uint32_t line;
+} coa_link_t;
+
+/* A labelled value from a source's header (for example "h-index" = "86"). */
+typedef struct {
+    coa_str_t label;
+    coa_str_t value;
+} coa_meta_t;
+
+typedef struct {
+    coa_str_t path;
+    coa_str_t format;     /* reader name, for example "profile" */
+    coa_str_t owner;      /* profile owner, when the source has one */
+    uint32_t records;     /* records kept */
+    uint32_t skipped;     /* records skipped as malformed */
+    uint32_t inferred;    /* authorships inferred */
+    uint32_t undated;     /* records whose year was assumed */
+    int assumed_year;     /* the year given to undated records, 0 if none */
+    uint32_t first_meta, n_meta;
+} coa_source_t;
+
+typedef struct {
+    coa_strpool_t strings;
+    coa_paper_t *papers;
+    uint32_t n_papers, cap_papers;
+    coa_author_t *authors;
+    uint32_t n_authors, cap_authors;
+    coa_authorship_t *authorships;
+    uint32_t n_authorships, cap_authorships;
+    coa_link_t *links;
+    uint32_t n_links, cap_links;
+    coa_source_t *sources;
+    uint32_t n_sources, cap_sources;
+    coa_meta_t *meta;
+    uint32_t n_meta, cap_meta;
+    uint32_t duplicate_authorships; /* an author listed twice on one paper */
+    /* internal indexes */
+    uint32_t *spelling_author; /* by spelling string id: author + 1, or 0 */
+    uint32_t spelling_cap;
+    uint32_t *key_slots;       /* open addressing on key: author + 1 */
+    uint32_t key_nslots;
+    uint32_t *spelling_count;  /* by spelling string id */
+    int open_paper;            /* a paper is being built */
+} coa_corpus_t;
+
+int coa_corpus_init(coa_corpus_t *c);
+void coa_corpus_destroy(coa_corpus_t *c);
+
+static inline const char *coa_corpus_str(const coa_corpus_t *c, coa_str_t id)
+{
+    return coa_strpool_get(&c->strings, id);
+}
+coa_str_t coa_corpus_intern(coa_corpus_t *c, const char *s, size_t len);
+
+/* Adds a source and returns its index in *out. */
+int coa_corpus_add_source(coa_corpus_t *c, const char *path, const char *format, uint32_t *out);
+int coa_corpus_add_meta(coa_corpus_t *c, uint32_t source, const char *label, const char *value);
+
+/* Builds one paper: begin, add authors in order, then end (keep) or abort
+ * (drop everything added since begin).  The returned pointer is valid
+ * until the next call that adds to the corpus. */
+int coa_corpus_paper_begin(coa_corpus_t *c, uint32_t source, uint32_t line, coa_paper_t **paper);
+/* Adds an author to the open paper.  A name whose match key is empty is
+ * ignored (*added = 0); so is a second listing of the same author. */
+int coa_corpus_paper_add_author(coa_corpus_t *c, const char *name, size_t len, int inferred, int *added);
+coa_paper_t *coa_corpus_open_paper(coa_corpus_t *c);
+void coa_corpus_paper_end(coa_corpus_t *c);
+void coa_corpus_paper_abort(coa_corpus_t *c);
+/* True when the open paper already lists the author with this name's key. */
+int coa_corpus_paper_has_author(coa_corpus_t *c, const char *name, size_t len);
+
+int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
+                        const char *a, size_t alen, const char *b, size_t blen);
+
+/* Finds an author by name (through its match key); COA_NONE if absent. */
+uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name);
+
+/* Chooses display names (most frequent spelling; ties to the spelling with
+ * more non-ASCII letters, then bytewise) and counts papers per author.
+ * Call after reading and before building graphs. */
+int coa_corpus_finalize(coa_corpus_t *c);
+
+/* The match key of a name: NFKC, case folded, marks stripped, '.' and '-'
+ * as spaces, whitespace collapsed, "Last, First" reordered to "First Last".
+ * Writes a malloc'ed string to *key (caller frees); an empty key means the
+ * name has no letters or digits.  Fails with COA_EINVAL on invalid UTF-8. */
+int coa_name_key(const char *name, size_t len, char **key);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * Graphs built from a corpus: the coauthor projection (one vertex per
+ * author) and the bipartite author-paper graph.  A graph keeps a pointer
+ * to the corpus it was built from; the corpus must outlive it.
+ */
+#ifndef COAUTHOR_GRAPH_H
+#define COAUTHOR_GRAPH_H
+
+#include <igraph.h>
+
+#include "corpus.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Which papers and authors a graph is built from. */
+typedef struct {
+    int year_from, year_to;    /* inclusive; 0 means open */
+    uint32_t max_authors;      /* ignore papers with more authors; 0 = no limit */
+    uint32_t min_papers;       /* keep authors with at least this many papers */
+    int largest_component;     /* keep only the largest connected component */
+} coa_select_t;
+
+void coa_select_init(coa_select_t *sel);
+
+typedef struct {
+    const coa_corpus_t *corpus;
+    igraph_t graph;                /* undirected, simple: no loops, no multi-edges */
+    igraph_integer_t n_vertices;
+    uint32_t *vertex_author;       /* vertex -> corpus author */
+    uint32_t *author_vertex;       /* corpus author -> vertex, or COA_NONE */
+    uint32_t *vertex_papers;       /* papers of each author within the selection */
+    uint32_t *vertex_self_loops;   /* self-loops from edge-list sources */
+    igraph_vector_t joint_papers;  /* per edge: papers in common (full counting) */
+    igraph_vector_t fractional;    /* per edge: sum over joint papers of 1/(n-1) */
+    igraph_integer_t *edge_paper_start; /* per edge + 1: CSR into edge_papers */
+    uint32_t *edge_papers;         /* corpus paper ids, ascending within an edge */
+    uint8_t *paper_selected;       /* per corpus paper */
+    /* counts over the selection */
+    uint32_t n_papers;
+    uint32_t n_authorships;
+    uint32_t n_inferred;
+    uint32_t n_truncated;
+    uint32_t n_skipped_max_authors;
+    igraph_integer_t self_loops;
+} coa_graph_t;
+
+/* Builds the coauthor projection of the selected papers.  An author listed
+ * twice on one paper counts once (the corpus drops the second listing).
+ * Edge-list sources add their edges with joint_papers = fractional = 1;
+ * both directions of a pair make one edge, and self-loops are counted in
+ * self_loops but kept out of the graph. */
+int coa_graph_build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel);
+void coa_graph_destroy(coa_graph_t *g);
+
+/* The name to show for a vertex. */
+const char *coa_graph_vertex_name(const coa_graph_t *g, igraph_integer_t v);
+
+/* The bipartite author-paper graph of the selection: the graph's authors
+ * first (in vertex order), then its papers; types[v] is true for papers.
+ * paper_ids (may be NULL) receives the corpus paper id of each paper vertex.
+ * All outputs are initialised here and owned by the caller. */
+int coa_bipartite_build(const coa_graph_t *g, igraph_t *bip, igraph_vector_bool_t *types,
+                        igraph_vector_int_t *paper_ids);
+
+#ifndef COAUTHOR_GRAPH_ADJ_H
+#define COAUTHOR_GRAPH_ADJ_H
+/* Compressed adjacency of an undirected igraph graph, for the tight loops
+ * (breadth-first searches) that igraph's general API makes slow.
+ * Neighbours of v are neighbors[offsets[v] .. offsets[v+1]), ascending,
+ * with edge_ids alongside. */
+typedef struct {
+    uint32_t n;
+    uint64_t *offsets;
+    uint32_t *neighbors;
+    uint32_t *edge_ids;
+} coa_adjacency_t;
+
+int coa_adjacency_init(coa_adjacency_t *adj, const igraph_t *graph);
+void coa_adjacency_destroy(coa_adjacency_t *adj);
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

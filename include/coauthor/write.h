@@ -1,0 +1,45 @@
+/*
+ * Tables for people and programs: aligned text, TSV, CSV or JSON (an
+ * array of objects).  A table owns copies of its cells.
+ */
+#ifndef COAUTHOR_WRITE_H
+#define COAUTHOR_WRITE_H
+
+#include <stdio.h>
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { COA_OUT_TEXT, COA_OUT_TSV, COA_OUT_CSV, COA_OUT_JSON } coa_output_t;
+
+typedef struct coa_table coa_table_t;
+
+/* A table with the given column names.  NULL when out of memory. */
+coa_table_t *coa_table_new(int ncols, const char *const *names);
+void coa_table_free(coa_table_t *t);
+/* Marks a column as numeric: right-aligned in text, a number in JSON. */
+void coa_table_numeric(coa_table_t *t, int col);
+/* Appends a cell to the current row; a row ends after its last column. */
+int coa_table_cell(coa_table_t *t, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+int coa_table_rows(const coa_table_t *t);
+/* Writes the table; returns COA_EIO when the stream fails. */
+int coa_table_write(const coa_table_t *t, FILE *out, coa_output_t format);
+
+/* Terminal columns taken by a UTF-8 string. */
+size_t coa_display_width(const char *s);
+
+/* Writes s as a JSON string (with quotes). */
+void coa_json_string(FILE *out, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs every test against each build directory given (the normal build and
+# the sanitizer build), then prints one line: "N passed, N failed".
+#
+#   scripts/check.sh build build/san
+#
+# Tests:
+#   tests/unit/test_*.c   cmocka programs (built by make), one line per case
+#   tests/cli/NAME.cmd    a shell command run from the repository root with
+#                         'coauthor' on PATH; compared with NAME.stdout,
+#                         NAME.stderr and NAME.exit (missing files mean
+#                         empty output and status 0).  UPDATE=1 rewrites them.
+#   tests/scripts/*.sh    scripts that check by themselves; exit 0 passes.
+set -u
+cd "$(dirname "$0")/.."
+top=$(pwd)
+passed=0
+failed=0
+failures=()
+
+export SOURCE_DATE_EPOCH=1795651200   # 2026-11-26: profile entries without a year get 2026
+export LC_ALL=C.UTF-8
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=99"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=98"
+export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
+export PYTHON=/usr/bin/python3
+
+pass() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1"; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for build in "$@"; do
+    label=$(basename "$build")
+    echo "== tests against $build"
+    # unit tests
+    for bin in "$build"/tests/test_*; do
+        [ -x "$bin" ] || continue
+        name=$(basename "$bin")
+        out=$(CMOCKA_MESSAGE_OUTPUT=STDOUT "$bin" 2>&1)
+        status=$?
+        n_ok=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+        n_bad=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+        passed=$((passed + ${n_ok:-0}))
+        if [ "$status" -ne 0 ] || [ -n "$n_bad" ]; then
+            printf '%s\n' "$out" | grep -E "FAILED|ERROR|Sanitizer|runtime error" | head -20
+            failed=$((failed + ${n_bad:-1}))
+            failures+=("$label/$name")
+        fi
+    done
+    # CLI golden tests
+    export PATH="$top/$build:$PATH"
+    for cmd in tests/cli/*.cmd; do
+        [ -e "$cmd" ] || continue
+        base=${cmd%.cmd}
+        name=$(basename "$base")
+        bash "$cmd" >"$tmp/out" 2>"$tmp/err" </dev/null
+        echo $? >"$tmp/exit"
+        if [ "${UPDATE:-0}" = 1 ] && [ "$label" = "$(basename "$1")" ]; then
+            cp "$tmp/out" "$base.stdout"; cp "$tmp/err" "$base.stderr"; cp "$tmp/exit" "$base.exit"
+            [ -s "$base.stdout" ] || rm -f "$base.stdout"
+            [ -s "$base.stderr" ] || rm -f "$base.stderr"
+            [ "$(cat "$base.exit")" = 0 ] && rm -f "$base.exit"
+        fi
+        ok=1
+        for part in stdout stderr exit; do
+            want="$base.$part"
+            got="$tmp/${part/std/}"
+            [ "$part" = stdout ] && got="$tmp/out"
+            [ "$part" = stderr ] && got="$tmp/err"
+            if [ -e "$want" ]; then
+                cmp -s "$want" "$got" || ok=0
+            elif [ "$part" = exit ]; then
+                [ "$(cat "$got")" = 0 ] || ok=0
+            else
+                [ -s "$got" ] && ok=0
+            fi
+            if [ $ok = 0 ]; then
+                echo "--- $name: $part differs"
+                if [ -e "$want" ]; then diff "$want" "$got" | head -15; else head -15 "$got"; fi
+                break
+            fi
+        done
+        if [ $ok = 1 ]; then pass; else fail "$label/cli/$name"; fi
+    done
+    # self-checking scripts
+    for script in tests/scripts/*.sh; do
+        [ -e "$script" ] || continue
+        name=$(basename "$script" .sh)
+        if COAUTHOR="$top/$build/coauthor" bash "$script" >"$tmp/out" 2>&1; then
+            pass
+        else
+            cat "$tmp/out" | tail -20
+            fail "$label/script/$name"
+        fi
+    done
+done
+
+for f in "${failures[@]+"${failures[@]}"}"; do echo "failed: $f"; done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

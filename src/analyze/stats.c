@@ -1,0 +1,164 @@
+/* Summary statistics of a coauthor graph. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coauthor/stats.h"
+#include "internal.h"
+
+/* Breadth-first search from s over the vertices with comp[v] == c.
+ * Returns the eccentricity of s and adds the distances to *sum. */
+static uint32_t bfs(const coa_adjacency_t *adj, uint32_t s, uint32_t *dist, uint32_t *queue, double *sum)
+{
+    uint32_t head = 0, tail = 0, ecc = 0;
+    dist[s] = 0;
+    queue[tail++] = s;
+    while (head < tail) {
+        uint32_t v = queue[head++];
+        uint32_t d = dist[v] + 1;
+        for (uint64_t i = adj->offsets[v]; i < adj->offsets[v + 1]; i++) {
+            uint32_t w = adj->neighbors[i];
+            if (dist[w] != UINT32_MAX)
+                continue;
+            dist[w] = d;
+            *sum += d;
+            ecc = d;
+            queue[tail++] = w;
+        }
+    }
+    /* reset only what was touched */
+    for (uint32_t i = 0; i < tail; i++)
+        dist[queue[i]] = UINT32_MAX;
+    return ecc;
+}
+
+static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership, igraph_integer_t lcc,
+                     igraph_integer_t lcc_size, unsigned long seed, coa_stats_t *st)
+{
+    coa_adjacency_t adj;
+    int err = coa_adjacency_init(&adj, &g->graph);
+    if (err)
+        return err;
+    uint32_t n = adj.n;
+    uint32_t *dist = malloc((size_t)n * sizeof *dist);
+    uint32_t *queue = malloc((size_t)n * sizeof *queue);
+    uint32_t *members = malloc((size_t)lcc_size * sizeof *members);
+    if (!dist || !queue || !members) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t v = 0; v < n; v++)
+        dist[v] = UINT32_MAX;
+    uint32_t k = 0;
+    for (uint32_t v = 0; v < n; v++)
+        if (VECTOR(*membership)[v] == lcc)
+            members[k++] = v;
+    uint32_t sources = k;
+    st->distances_sampled = 0;
+    if (k > COA_STATS_EXACT_DISTANCE_LIMIT) {
+        /* a seeded partial Fisher-Yates shuffle picks the sample */
+        igraph_rng_t rng;
+        if (igraph_rng_init(&rng, &igraph_rngtype_mt19937)) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        igraph_rng_seed(&rng, seed);
+        sources = COA_STATS_DISTANCE_SAMPLE;
+        for (uint32_t i = 0; i < sources; i++) {
+            uint32_t j = (uint32_t)igraph_rng_get_integer(&rng, i, k - 1);
+            uint32_t t = members[i];
+            members[i] = members[j];
+            members[j] = t;
+        }
+        igraph_rng_destroy(&rng);
+        st->distances_sampled = 1;
+    }
+    double sum = 0;
+    uint32_t diameter = 0;
+    for (uint32_t i = 0; i < sources; i++) {
+        uint32_t ecc = bfs(&adj, members[i], dist, queue, &sum);
+        if (ecc > diameter)
+            diameter = ecc;
+    }
+    st->diameter = diameter;
+    st->distance_sources = sources;
+    st->mean_distance = k > 1 ? sum / ((double)sources * (k - 1)) : 0;
+cleanup:
+    free(dist);
+    free(queue);
+    free(members);
+    coa_adjacency_destroy(&adj);
+    return err;
+}
+
+int coa_stats_compute(const coa_graph_t *g, unsigned long seed, coa_stats_t *st)
+{
+    memset(st, 0, sizeof *st);
+    const igraph_t *graph = &g->graph;
+    igraph_integer_t n = g->n_vertices, m = igraph_ecount(graph);
+    int err = COA_OK;
+    st->papers = g->n_papers;
+    st->authors = (uint32_t)n;
+    st->authorships = g->n_authorships;
+    st->inferred_authorships = g->n_inferred;
+    st->truncated_papers = g->n_truncated;
+    st->duplicate_authorships = g->corpus->duplicate_authorships;
+    st->self_loops = g->self_loops;
+    st->coauthor_edges = m + g->self_loops;
+    st->mean_authors_per_paper = g->n_papers ? (double)g->n_authorships / g->n_papers : NAN;
+    st->mean_papers_per_author = g->n_papers && n ? (double)g->n_authorships / (double)n : NAN;
+    st->mean_coauthors_per_author = n ? 2.0 * (double)m / (double)n : 0;
+    if (n == 0)
+        return COA_OK;
+
+    igraph_vector_int_t membership, csize, degree;
+    igraph_vector_t tri;
+    igraph_integer_t ncomp;
+    if (igraph_vector_int_init(&membership, 0))
+        return COA_ENOMEM;
+    if (igraph_vector_int_init(&csize, 0)) {
+        igraph_vector_int_destroy(&membership);
+        return COA_ENOMEM;
+    }
+    if (igraph_vector_int_init(&degree, 0)) {
+        igraph_vector_int_destroy(&membership);
+        igraph_vector_int_destroy(&csize);
+        return COA_ENOMEM;
+    }
+    if (igraph_vector_init(&tri, 0)) {
+        igraph_vector_int_destroy(&membership);
+        igraph_vector_int_destroy(&csize);
+        igraph_vector_int_destroy(&degree);
+        return COA_ENOMEM;
+    }
+    if ((err = coa_from_igraph(igraph_connected_components(graph, &membership, &csize, &ncomp, IGRAPH_WEAK))))
+        goto cleanup;
+    st->components = ncomp;
+    igraph_integer_t lcc = igraph_vector_int_which_max(&csize);
+    st->largest_component_authors = VECTOR(csize)[lcc];
+    for (igraph_integer_t e = 0; e < m; e++)
+        if (VECTOR(membership)[IGRAPH_FROM(graph, e)] == lcc)
+            st->largest_component_edges++;
+    for (igraph_integer_t v = 0; v < n; v++)
+        if (VECTOR(membership)[v] == lcc)
+            st->largest_component_edges += g->vertex_self_loops[v];
+    if ((err = coa_from_igraph(igraph_degree(graph, &degree, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS))))
+        goto cleanup;
+    for (igraph_integer_t v = 0; v < n; v++)
+        st->isolated_authors += VECTOR(degree)[v] == 0;
+    if ((err = coa_from_igraph(igraph_transitivity_avglocal_undirected(graph, &st->average_clustering,
+                                                                       IGRAPH_TRANSITIVITY_ZERO))))
+        goto cleanup;
+    if ((err = coa_from_igraph(igraph_transitivity_undirected(graph, &st->transitivity, IGRAPH_TRANSITIVITY_ZERO))))
+        goto cleanup;
+    if ((err = coa_from_igraph(igraph_adjacent_triangles(graph, &tri, igraph_vss_all()))))
+        goto cleanup;
+    st->triangles = (igraph_integer_t)(igraph_vector_sum(&tri) / 3 + 0.5);
+    err = distances(g, &membership, lcc, VECTOR(csize)[lcc], seed, st);
+cleanup:
+    igraph_vector_int_destroy(&membership);
+    igraph_vector_int_destroy(&csize);
+    igraph_vector_int_destroy(&degree);
+    igraph_vector_destroy(&tri);
+    return err;
+}

@@ -1,0 +1,89 @@
+/* The command-line program: shared options, loading and exit statuses. */
+#ifndef COAUTHOR_CLI_H
+#define COAUTHOR_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "coauthor.h"
+
+/* Exit statuses, documented in --help and the man page. */
+enum {
+    EXIT_OK = 0,
+    EXIT_FAILURE_RUN = 1, /* input unreadable or unusable, output not written */
+    EXIT_USAGE = 2,       /* bad options or arguments, unknown author */
+    EXIT_NO_RESULT = 3    /* a valid question with no answer (no chain) */
+};
+
+/* Options every command shares.  Ids start above any short option. */
+enum {
+    OPT_YEARS = 1000,
+    OPT_MAX_AUTHORS,
+    OPT_MIN_PAPERS,
+    OPT_COMPONENT,
+    OPT_JSON,
+    OPT_TSV,
+    OPT_CSV,
+    OPT_FORMAT,
+    OPT_YEAR,
+    OPT_STRICT,
+    OPT_SEED,
+    OPT_QUIET,
+    OPT_COMMON_END /* commands number their own options from here */
+};
+
+#define CLI_COMMON_LONGOPTS                                                                        \
+    {"years", required_argument, NULL, OPT_YEARS}, {"max-authors", required_argument, NULL, OPT_MAX_AUTHORS}, \
+    {"min-papers", required_argument, NULL, OPT_MIN_PAPERS},                                       \
+    {"component", required_argument, NULL, OPT_COMPONENT}, {"json", no_argument, NULL, OPT_JSON},  \
+    {"tsv", no_argument, NULL, OPT_TSV}, {"csv", no_argument, NULL, OPT_CSV},                      \
+    {"format", required_argument, NULL, OPT_FORMAT},                                               \
+    {"input-format", required_argument, NULL, OPT_FORMAT},                                         \
+    {"year", required_argument, NULL, OPT_YEAR}, {"strict", no_argument, NULL, OPT_STRICT},        \
+    {"seed", required_argument, NULL, OPT_SEED}, {"quiet", no_argument, NULL, OPT_QUIET},          \
+    {"help", no_argument, NULL, 'h'}
+
+/* Help text for the shared options, for each command's usage. */
+extern const char cli_common_help[];
+extern const char cli_exit_help[];
+
+typedef struct {
+    coa_read_options_t read;
+    coa_select_t select;
+    coa_output_t output;
+    unsigned long seed;
+    int quiet;
+    char **files;
+    int n_files;
+} cli_common_t;
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} cli_command_t;
+
+extern const char *cli_program;
+
+void cli_common_init(cli_common_t *o);
+/* Handles a shared option: 1 if handled, 0 if not shared, -1 on a bad
+ * value (already reported). */
+int cli_common_option(cli_common_t *o, int opt, const char *arg);
+/* Takes the remaining arguments as input files; reports their absence. */
+int cli_common_files(cli_common_t *o, int argc, char **argv);
+
+/* Prints an error (one line, prefixed with the program name) to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints a usage error and a hint to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Reads every input file; prints diagnostics and a one-line summary to
+ * stderr.  Returns an exit status. */
+int cli_load(const cli_common_t *o, coa_corpus_t *c);
+/* Builds the coauthor graph with the shared selection.  Exit status. */
+int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g);
+
+int cmd_stats(int argc, char **argv);
+int cmd_formats(int argc, char **argv);
+
+#endif

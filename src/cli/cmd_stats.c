@@ -1,0 +1,273 @@
+/* coauthor stats: a summary of the network, after Newman (2001). */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: coauthor stats [options] FILE...\n"
+            "\n"
+            "Summarises the coauthor network of the inputs: papers, authors, authorships\n"
+            "(stated and inferred), truncated author lists, edges, components, clustering,\n"
+            "triangles, diameter and mean distance of the largest component.\n"
+            "\n"
+            "Counting rules:\n"
+            "  - An author listed twice on one paper counts once; the summary line on\n"
+            "    stderr says how many such repeats were dropped.\n"
+            "  - Self-loops (an edge from an author to itself, as in SNAP edge lists) are\n"
+            "    counted in coauthor_edges and in self_loops, as SNAP counts them, but are\n"
+            "    kept out of the graph: degrees, clustering, triangles and distances\n"
+            "    ignore them.\n"
+            "  - Average clustering is the mean local clustering coefficient over all\n"
+            "    authors, with 0 for authors of fewer than two coauthors (as SNAP does).\n"
+            "  - Above %d authors in the largest component, the diameter and the mean\n"
+            "    distance are estimated from %d seeded breadth-first searches, and the\n"
+            "    output says so.\n"
+            "\n%s\n%s",
+            COA_STATS_EXACT_DISTANCE_LIMIT, COA_STATS_DISTANCE_SAMPLE, cli_common_help, cli_exit_help);
+}
+
+/* A row of the summary: key, value for programs, and the text form. */
+typedef struct {
+    const char *key;
+    char value[64];
+    char text[96];
+} row_t;
+
+#define MAX_ROWS 40
+
+static void add(row_t *rows, int *n, const char *key, const char *text, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void add(row_t *rows, int *n, const char *key, const char *text, const char *fmt, ...)
+{
+    row_t *r = &rows[(*n)++];
+    va_list ap;
+    va_start(ap, fmt);
+    r->key = key;
+    vsnprintf(r->value, sizeof r->value, fmt, ap);
+    va_end(ap);
+    snprintf(r->text, sizeof r->text, "%s", text ? text : r->value);
+}
+
+static const char *meta_value(const coa_corpus_t *c, const coa_source_t *s, const char *label)
+{
+    for (uint32_t i = 0; i < s->n_meta; i++) {
+        const coa_meta_t *m = &c->meta[s->first_meta + i];
+        if (strcmp(coa_corpus_str(c, m->label), label) == 0)
+            return coa_corpus_str(c, m->value);
+    }
+    return NULL;
+}
+
+static void print_sources_text(const coa_corpus_t *c, FILE *out)
+{
+    for (uint32_t i = 0; i < c->n_sources; i++) {
+        const coa_source_t *s = &c->sources[i];
+        fprintf(out, "source %s (%s)", coa_corpus_str(c, s->path), coa_corpus_str(c, s->format));
+        if (s->owner)
+            fprintf(out, ": profile of %s", coa_corpus_str(c, s->owner));
+        fputc('\n', out);
+        fprintf(out, "  %u records read, %u skipped", s->records, s->skipped);
+        const char *declared = meta_value(c, s, "papers");
+        if (declared)
+            fprintf(out, "; the profile declares %s papers", declared);
+        fputc('\n', out);
+        if (s->inferred)
+            fprintf(out, "  %u authorships inferred (the owner hidden behind \"et al.\")\n", s->inferred);
+        if (s->undated)
+            fprintf(out, "  %u entries dated without a year were given %d (--year)\n", s->undated,
+                    s->assumed_year);
+        int first = 1;
+        for (uint32_t k = 0; k < s->n_meta; k++) {
+            const coa_meta_t *m = &c->meta[s->first_meta + k];
+            const char *label = coa_corpus_str(c, m->label);
+            if (strcmp(label, "owner") == 0 || strcmp(label, "text") == 0)
+                continue;
+            fprintf(out, "%s%s %s", first ? "  header: " : ", ", label, coa_corpus_str(c, m->value));
+            first = 0;
+        }
+        if (!first)
+            fputc('\n', out);
+    }
+}
+
+static void print_sources_json(const coa_corpus_t *c, FILE *out)
+{
+    fputs("  \"sources\": [", out);
+    for (uint32_t i = 0; i < c->n_sources; i++) {
+        const coa_source_t *s = &c->sources[i];
+        fputs(i ? ",\n    {" : "\n    {", out);
+        fputs("\"path\": ", out);
+        coa_json_string(out, coa_corpus_str(c, s->path));
+        fputs(", \"format\": ", out);
+        coa_json_string(out, coa_corpus_str(c, s->format));
+        fprintf(out, ", \"records\": %u, \"skipped\": %u, \"inferred_authorships\": %u", s->records,
+                s->skipped, s->inferred);
+        fprintf(out, ", \"undated\": %u", s->undated);
+        if (s->undated)
+            fprintf(out, ", \"assumed_year\": %d", s->assumed_year);
+        if (s->owner) {
+            fputs(", \"owner\": ", out);
+            coa_json_string(out, coa_corpus_str(c, s->owner));
+        }
+        const char *declared = meta_value(c, s, "papers");
+        if (declared)
+            fprintf(out, ", \"declared_papers\": %s", declared);
+        if (s->n_meta) {
+            fputs(", \"header\": {", out);
+            for (uint32_t k = 0; k < s->n_meta; k++) {
+                const coa_meta_t *m = &c->meta[s->first_meta + k];
+                if (k)
+                    fputs(", ", out);
+                coa_json_string(out, coa_corpus_str(c, m->label));
+                fputs(": ", out);
+                coa_json_string(out, coa_corpus_str(c, m->value));
+            }
+            fputc('}', out);
+        }
+        fputc('}', out);
+    }
+    fputs(c->n_sources ? "\n  ],\n" : "],\n", out);
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    static const struct option longopts[] = {CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
+    cli_common_t o;
+    cli_common_init(&o);
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+        if (opt == 'h') {
+            usage(stdout);
+            return EXIT_OK;
+        }
+        int r = cli_common_option(&o, opt, optarg);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r == 0)
+            return cli_usage_error("stats", "unknown option");
+    }
+    if (cli_common_files(&o, argc, argv))
+        return cli_usage_error("stats", "no input files");
+
+    coa_corpus_t corpus;
+    coa_graph_t graph;
+    int status, have_graph = 0;
+    if (coa_corpus_init(&corpus)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    if ((status = cli_load(&o, &corpus)))
+        goto cleanup;
+    if ((status = cli_build(&o, &corpus, &graph)))
+        goto cleanup;
+    have_graph = 1;
+    coa_stats_t st;
+    int err = coa_stats_compute(&graph, o.seed, &st);
+    if (err) {
+        cli_error("cannot compute statistics: %s", coa_strerror(err));
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+
+    row_t rows[MAX_ROWS];
+    int n = 0;
+    char text[96];
+    add(rows, &n, "papers", NULL, "%u", st.papers);
+    add(rows, &n, "authors", NULL, "%u", st.authors);
+    snprintf(text, sizeof text, "%u (%u inferred)", st.authorships, st.inferred_authorships);
+    add(rows, &n, "authorships", text, "%u", st.authorships);
+    add(rows, &n, "inferred_authorships", NULL, "%u", st.inferred_authorships);
+    add(rows, &n, "duplicate_authorships", NULL, "%u", st.duplicate_authorships);
+    add(rows, &n, "truncated_papers", NULL, "%u", st.truncated_papers);
+    if (graph.n_skipped_max_authors)
+        add(rows, &n, "papers_over_max_authors", NULL, "%u", graph.n_skipped_max_authors);
+    snprintf(text, sizeof text, "%lld (%lld self-loops)", (long long)st.coauthor_edges, (long long)st.self_loops);
+    add(rows, &n, "coauthor_edges", text, "%lld", (long long)st.coauthor_edges);
+    add(rows, &n, "self_loops", NULL, "%lld", (long long)st.self_loops);
+    add(rows, &n, "components", NULL, "%lld", (long long)st.components);
+    add(rows, &n, "largest_component_authors", NULL, "%lld", (long long)st.largest_component_authors);
+    add(rows, &n, "largest_component_edges", NULL, "%lld", (long long)st.largest_component_edges);
+    add(rows, &n, "isolated_authors", NULL, "%lld", (long long)st.isolated_authors);
+    if (isnan(st.mean_authors_per_paper)) {
+        add(rows, &n, "mean_authors_per_paper", "- (no papers)", "null");
+        add(rows, &n, "mean_papers_per_author", "- (no papers)", "null");
+    } else {
+        add(rows, &n, "mean_authors_per_paper", NULL, "%.4f", st.mean_authors_per_paper);
+        add(rows, &n, "mean_papers_per_author", NULL, "%.4f", st.mean_papers_per_author);
+    }
+    add(rows, &n, "mean_coauthors_per_author", NULL, "%.4f", st.mean_coauthors_per_author);
+    add(rows, &n, "average_clustering", NULL, "%.4f", st.average_clustering);
+    add(rows, &n, "transitivity", NULL, "%.4f", st.transitivity);
+    add(rows, &n, "triangles", NULL, "%lld", (long long)st.triangles);
+    snprintf(text, sizeof text, "%lld%s", (long long)st.diameter, st.distances_sampled ? " (estimated)" : "");
+    add(rows, &n, "diameter", text, "%lld", (long long)st.diameter);
+    snprintf(text, sizeof text, "%.4f%s", st.mean_distance, st.distances_sampled ? " (estimated)" : "");
+    add(rows, &n, "mean_distance", text, "%.4f", st.mean_distance);
+    add(rows, &n, "distance_sources", NULL, "%lld", (long long)st.distance_sources);
+    add(rows, &n, "distances_sampled", NULL, "%s", st.distances_sampled ? "true" : "false");
+
+    if (o.output == COA_OUT_JSON) {
+        fputs("{\n", stdout);
+        for (int i = 0; i < n; i++)
+            printf("  \"%s\": %s,\n", rows[i].key, rows[i].value);
+        print_sources_json(&corpus, stdout);
+        printf("  \"selection\": {\"years\": ");
+        if (o.select.year_from || o.select.year_to)
+            printf("[%d, %d]", o.select.year_from, o.select.year_to);
+        else
+            fputs("null", stdout);
+        printf(", \"max_authors\": %u, \"min_papers\": %u, \"component\": \"%s\"}\n}\n", o.select.max_authors,
+               o.select.min_papers, o.select.largest_component ? "largest" : "all");
+    } else if (o.output == COA_OUT_TSV || o.output == COA_OUT_CSV) {
+        const char *names[] = {"key", "value"};
+        coa_table_t *t = coa_table_new(2, names);
+        for (int i = 0; t && i < n; i++) {
+            coa_table_cell(t, "%s", rows[i].key);
+            coa_table_cell(t, "%s", rows[i].value);
+        }
+        if (!t || coa_table_write(t, stdout, o.output)) {
+            cli_error("cannot write the output");
+            status = EXIT_FAILURE_RUN;
+        }
+        coa_table_free(t);
+    } else {
+        print_sources_text(&corpus, stdout);
+        fputc('\n', stdout);
+        for (int i = 0; i < n; i++) {
+            const char *k = rows[i].key;
+            if (!strcmp(k, "inferred_authorships") || !strcmp(k, "self_loops") || !strcmp(k, "distance_sources") ||
+                !strcmp(k, "distances_sampled") || (!strcmp(k, "duplicate_authorships") && !st.duplicate_authorships))
+                continue;
+            char label[64];
+            snprintf(label, sizeof label, "%s", k);
+            for (char *p = label; *p; p++)
+                if (*p == '_')
+                    *p = ' ';
+            printf("%-28s %s\n", label, rows[i].text);
+        }
+        if (st.distances_sampled)
+            printf("(distances estimated from %lld breadth-first searches, seed %lu)\n",
+                   (long long)st.distance_sources, o.seed);
+    }
+cleanup:
+    if (have_graph)
+        coa_graph_destroy(&graph);
+    coa_corpus_destroy(&corpus);
+    return status;
+}
+
+int cmd_formats(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    for (const char *const *f = coa_format_names(); *f; f++)
+        printf("%s\n", *f);
+    return EXIT_OK;
+}

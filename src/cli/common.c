@@ -1,0 +1,288 @@
+/* Options shared by every command, and loading the inputs. */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+const char *cli_program = "coauthor";
+
+const char cli_common_help[] =
+    "Input and selection (every command):\n"
+    "  --format NAME        read every FILE as NAME (see 'coauthor formats'); default: detect\n"
+    "  --year YYYY          year of profile entries dated without one (default: this year,\n"
+    "                       or the year of SOURCE_DATE_EPOCH when it is set)\n"
+    "  --strict             fail on the first malformed record instead of skipping it\n"
+    "  --years FROM-TO      keep papers from these years (FROM- or -TO leave an end open);\n"
+    "                       papers of unknown year are then left out\n"
+    "  --max-authors N      ignore papers with more than N authors, as VOSviewer does\n"
+    "  --min-papers N       keep authors with at least N papers (edge-list authors have none)\n"
+    "  --component largest  keep only the largest connected component\n"
+    "  --seed N             seed for every random choice (default 1)\n"
+    "  --json, --tsv, --csv machine-readable output instead of aligned text\n"
+    "  -q, --quiet          no warnings and no summary line on stderr\n"
+    "  -h, --help           this help\n"
+    "FILE may be '-' for standard input; gzip-compressed input is read as is.\n";
+
+const char cli_exit_help[] =
+    "Exit status: 0 success; 1 input unreadable or unusable, or output not written;\n"
+    "2 bad usage or unknown author; 3 no answer (for example, no chain).\n";
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s: ", cli_program);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_usage_error(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "%s %s: ", cli_program, command);
+    vfprintf(stderr, fmt, ap);
+    fprintf(stderr, "\nTry '%s %s --help'.\n", cli_program, command);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+static int default_year(void)
+{
+    /* SOURCE_DATE_EPOCH (reproducible-builds.org) makes output repeatable */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    time_t now = time(NULL);
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (!errno && !*end && v >= 0)
+            now = (time_t)v;
+    }
+    struct tm tm;
+    gmtime_r(&now, &tm);
+    return tm.tm_year + 1900;
+}
+
+void cli_common_init(cli_common_t *o)
+{
+    memset(o, 0, sizeof *o);
+    coa_read_options_init(&o->read);
+    o->read.assumed_year = default_year();
+    coa_select_init(&o->select);
+    o->output = COA_OUT_TEXT;
+    o->seed = 1;
+}
+
+/* Parses a whole non-negative decimal number no larger than max. */
+static int parse_uint(const char *s, long max, long *out)
+{
+    char *end;
+    if (!s || !*s || *s == '-' || *s == '+')
+        return -1;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < 0 || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_years(const char *s, int *from, int *to)
+{
+    const char *dash = strchr(s, '-');
+    char a[16] = "", b[16] = "";
+    long fa = 0, fb = 0;
+    if (!dash) {
+        if (parse_uint(s, 9999, &fa) || fa < 1)
+            return -1;
+        *from = *to = (int)fa;
+        return 0;
+    }
+    if ((size_t)(dash - s) >= sizeof a || strlen(dash + 1) >= sizeof b)
+        return -1;
+    memcpy(a, s, (size_t)(dash - s));
+    strcpy(b, dash + 1);
+    if ((a[0] && parse_uint(a, 9999, &fa)) || (b[0] && parse_uint(b, 9999, &fb)) || (!a[0] && !b[0]))
+        return -1;
+    if (a[0] && b[0] && fa > fb)
+        return -1;
+    *from = (int)fa;
+    *to = (int)fb;
+    return 0;
+}
+
+int cli_common_option(cli_common_t *o, int opt, const char *arg)
+{
+    long v;
+    switch (opt) {
+    case OPT_YEARS:
+        if (parse_years(arg, &o->select.year_from, &o->select.year_to)) {
+            cli_error("bad --years '%s': expected FROM-TO, such as 2015-2021", arg);
+            return -1;
+        }
+        return 1;
+    case OPT_MAX_AUTHORS:
+        if (parse_uint(arg, INT_MAX, &v) || v < 1) {
+            cli_error("bad --max-authors '%s': expected a positive number", arg);
+            return -1;
+        }
+        o->select.max_authors = (uint32_t)v;
+        return 1;
+    case OPT_MIN_PAPERS:
+        if (parse_uint(arg, INT_MAX, &v)) {
+            cli_error("bad --min-papers '%s': expected a number", arg);
+            return -1;
+        }
+        o->select.min_papers = (uint32_t)v;
+        return 1;
+    case OPT_COMPONENT:
+        if (strcmp(arg, "largest") != 0 && strcmp(arg, "all") != 0) {
+            cli_error("bad --component '%s': expected 'largest' or 'all'", arg);
+            return -1;
+        }
+        o->select.largest_component = strcmp(arg, "largest") == 0;
+        return 1;
+    case OPT_JSON: o->output = COA_OUT_JSON; return 1;
+    case OPT_TSV: o->output = COA_OUT_TSV; return 1;
+    case OPT_CSV: o->output = COA_OUT_CSV; return 1;
+    case OPT_FORMAT: {
+        const char *const *names = coa_format_names();
+        for (; *names; names++)
+            if (strcmp(*names, arg) == 0)
+                break;
+        if (!*names) {
+            cli_error("unknown format '%s' (see 'coauthor formats')", arg);
+            return -1;
+        }
+        o->read.format = *names;
+        return 1;
+    }
+    case OPT_YEAR:
+        if (parse_uint(arg, 9999, &v) || v < 1000) {
+            cli_error("bad --year '%s': expected a four-digit year", arg);
+            return -1;
+        }
+        o->read.assumed_year = (int)v;
+        return 1;
+    case OPT_STRICT: o->read.strict = 1; return 1;
+    case OPT_SEED:
+        if (parse_uint(arg, LONG_MAX, &v)) {
+            cli_error("bad --seed '%s': expected a non-negative number", arg);
+            return -1;
+        }
+        o->seed = (unsigned long)v;
+        return 1;
+    case OPT_QUIET:
+    case 'q': o->quiet = 1; return 1;
+    }
+    return 0;
+}
+
+int cli_common_files(cli_common_t *o, int argc, char **argv)
+{
+    o->files = argv + optind;
+    o->n_files = argc - optind;
+    if (o->n_files == 0)
+        return -1;
+    return 0;
+}
+
+/* Prints diagnostics, at most a screenful per file. */
+typedef struct {
+    int quiet;
+    const char *file;
+    unsigned shown, dropped;
+} diag_state_t;
+
+#define MAX_WARNINGS_PER_FILE 20
+
+static void print_diag(void *ctx, const coa_diag_t *d)
+{
+    diag_state_t *st = ctx;
+    if (d->severity != COA_DIAG_ERROR) {
+        if (st->quiet)
+            return;
+        if (st->file != d->file) {
+            st->file = d->file;
+            st->shown = st->dropped = 0;
+        }
+        if (st->shown >= MAX_WARNINGS_PER_FILE) {
+            st->dropped++;
+            return;
+        }
+        st->shown++;
+    }
+    if (d->file && d->line > 0)
+        fprintf(stderr, "%s: %s:%ld: %s\n", cli_program, d->file, d->line, d->message);
+    else if (d->file)
+        fprintf(stderr, "%s: %s: %s\n", cli_program, d->file, d->message);
+    else
+        fprintf(stderr, "%s: %s\n", cli_program, d->message);
+}
+
+int cli_load(const cli_common_t *o, coa_corpus_t *c)
+{
+    diag_state_t st = {o->quiet, NULL, 0, 0};
+    coa_diag_sink_t sink = {print_diag, &st};
+    for (int i = 0; i < o->n_files; i++) {
+        st.file = NULL;
+        st.shown = st.dropped = 0;
+        int err = coa_read_file(c, o->files[i], &o->read, &sink);
+        if (st.dropped)
+            fprintf(stderr, "%s: %s: %u more warnings not shown\n", cli_program,
+                    strcmp(o->files[i], "-") ? o->files[i] : "<stdin>", st.dropped);
+        if (err == COA_ENOMEM) {
+            cli_error("%s: out of memory", o->files[i]);
+            return EXIT_FAILURE_RUN;
+        }
+        if (err)
+            return EXIT_FAILURE_RUN; /* the reader has said why */
+    }
+    if (coa_corpus_finalize(c)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    uint32_t records = 0, skipped = 0, inferred = 0, undated = 0;
+    int year = 0;
+    for (uint32_t s = 0; s < c->n_sources; s++) {
+        records += c->sources[s].records;
+        skipped += c->sources[s].skipped;
+        inferred += c->sources[s].inferred;
+        undated += c->sources[s].undated;
+        if (c->sources[s].undated)
+            year = c->sources[s].assumed_year;
+    }
+    if (!o->quiet) {
+        fprintf(stderr, "%s: read %u record%s from %d file%s, %u skipped", cli_program, records,
+                records == 1 ? "" : "s", o->n_files, o->n_files == 1 ? "" : "s", skipped);
+        if (inferred)
+            fprintf(stderr, ", %u author%s inferred", inferred, inferred == 1 ? "" : "s");
+        if (c->duplicate_authorships)
+            fprintf(stderr, ", %u repeated author%s on a paper counted once", c->duplicate_authorships,
+                    c->duplicate_authorships == 1 ? "" : "s");
+        if (undated)
+            fprintf(stderr, ", %u undated given year %d", undated, year);
+        fputc('\n', stderr);
+    }
+    if (records == 0) {
+        cli_error("no records read");
+        return EXIT_FAILURE_RUN;
+    }
+    return EXIT_OK;
+}
+
+int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
+{
+    int err = coa_graph_build(g, c, &o->select);
+    if (err) {
+        cli_error("cannot build the coauthor graph: %s", coa_strerror(err));
+        return EXIT_FAILURE_RUN;
+    }
+    return EXIT_OK;
+}

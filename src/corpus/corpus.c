@@ -1,0 +1,401 @@
+/* Papers, authors and authorships. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coauthor/corpus.h"
+#include "internal.h"
+
+int coa_corpus_init(coa_corpus_t *c)
+{
+    memset(c, 0, sizeof *c);
+    return coa_strpool_init(&c->strings);
+}
+
+void coa_corpus_destroy(coa_corpus_t *c)
+{
+    coa_strpool_destroy(&c->strings);
+    free(c->papers);
+    free(c->authors);
+    free(c->authorships);
+    free(c->links);
+    free(c->sources);
+    free(c->meta);
+    free(c->spelling_author);
+    free(c->spelling_count);
+    free(c->key_slots);
+    memset(c, 0, sizeof *c);
+}
+
+coa_str_t coa_corpus_intern(coa_corpus_t *c, const char *s, size_t len)
+{
+    return coa_strpool_intern(&c->strings, s, len);
+}
+
+int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size)
+{
+    if (need <= *cap)
+        return COA_OK;
+    uint64_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    if (n > UINT32_MAX - 1)
+        n = UINT32_MAX - 1;
+    if (n < need)
+        return COA_ENOMEM;
+    void *p = realloc(*items, (size_t)n * size);
+    if (!p)
+        return COA_ENOMEM;
+    *items = p;
+    *cap = (uint32_t)n;
+    return COA_OK;
+}
+
+#define GROW(c, arr, count, cap) coa_grow((void **)&(c)->arr, &(c)->cap, (c)->count + 1, sizeof *(c)->arr)
+
+int coa_corpus_add_source(coa_corpus_t *c, const char *path, const char *format, uint32_t *out)
+{
+    if (GROW(c, sources, n_sources, cap_sources))
+        return COA_ENOMEM;
+    coa_source_t *s = &c->sources[c->n_sources];
+    memset(s, 0, sizeof *s);
+    s->path = coa_corpus_intern(c, path, strlen(path));
+    s->format = coa_corpus_intern(c, format, strlen(format));
+    if (s->path == COA_NONE || s->format == COA_NONE)
+        return COA_ENOMEM;
+    s->first_meta = c->n_meta;
+    *out = c->n_sources++;
+    return COA_OK;
+}
+
+int coa_corpus_add_meta(coa_corpus_t *c, uint32_t source, const char *label, const char *value)
+{
+    if (source != c->n_sources - 1)
+        return COA_EINVAL; /* meta of a source are contiguous */
+    if (GROW(c, meta, n_meta, cap_meta))
+        return COA_ENOMEM;
+    coa_meta_t *m = &c->meta[c->n_meta];
+    m->label = coa_corpus_intern(c, label, strlen(label));
+    m->value = coa_corpus_intern(c, value, strlen(value));
+    if (m->label == COA_NONE || m->value == COA_NONE)
+        return COA_ENOMEM;
+    c->n_meta++;
+    c->sources[source].n_meta++;
+    return COA_OK;
+}
+
+/* ---- authors by key ---- */
+
+static uint32_t key_hash(const coa_corpus_t *c, coa_str_t key)
+{
+    return c->strings.hashes[key];
+}
+
+static uint32_t find_by_key(const coa_corpus_t *c, coa_str_t key)
+{
+    if (!c->key_nslots)
+        return COA_NONE;
+    uint32_t i = key_hash(c, key) & (c->key_nslots - 1);
+    while (c->key_slots[i]) {
+        uint32_t a = c->key_slots[i] - 1;
+        if (c->authors[a].key == key)
+            return a;
+        i = (i + 1) & (c->key_nslots - 1);
+    }
+    return COA_NONE;
+}
+
+static int insert_key(coa_corpus_t *c, uint32_t author)
+{
+    if ((uint64_t)(c->n_authors + 1) * 2 > c->key_nslots) {
+        uint32_t n = c->key_nslots ? c->key_nslots * 2 : 1024;
+        uint32_t *slots = calloc(n, sizeof *slots);
+        if (!slots)
+            return COA_ENOMEM;
+        for (uint32_t a = 0; a < c->n_authors; a++) {
+            if (a == author)
+                continue;
+            uint32_t i = key_hash(c, c->authors[a].key) & (n - 1);
+            while (slots[i])
+                i = (i + 1) & (n - 1);
+            slots[i] = a + 1;
+        }
+        free(c->key_slots);
+        c->key_slots = slots;
+        c->key_nslots = n;
+    }
+    uint32_t i = key_hash(c, c->authors[author].key) & (c->key_nslots - 1);
+    while (c->key_slots[i])
+        i = (i + 1) & (c->key_nslots - 1);
+    c->key_slots[i] = author + 1;
+    return COA_OK;
+}
+
+/* Keeps the per-spelling arrays as long as the string pool. */
+static int grow_spellings(coa_corpus_t *c)
+{
+    uint32_t need = c->strings.count;
+    if (need <= c->spelling_cap)
+        return COA_OK;
+    uint32_t n = c->spelling_cap ? c->spelling_cap : 1024;
+    while (n < need)
+        n *= 2;
+    uint32_t *sa = realloc(c->spelling_author, n * sizeof *sa);
+    if (!sa)
+        return COA_ENOMEM;
+    c->spelling_author = sa;
+    uint32_t *sc = realloc(c->spelling_count, n * sizeof *sc);
+    if (!sc)
+        return COA_ENOMEM;
+    c->spelling_count = sc;
+    memset(sa + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *sa);
+    memset(sc + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *sc);
+    c->spelling_cap = n;
+    return COA_OK;
+}
+
+/* Trims and collapses whitespace into buf (at least len + 1 bytes). */
+static size_t tidy_spelling(const char *name, size_t len, char *buf)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = name[i];
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') {
+            if (n > 0 && buf[n - 1] != ' ')
+                buf[n++] = ' ';
+        } else {
+            buf[n++] = ch;
+        }
+    }
+    while (n > 0 && buf[n - 1] == ' ')
+        n--;
+    buf[n] = '\0';
+    return n;
+}
+
+/* Finds or adds the author for a spelling.  *author is COA_NONE when the
+ * name has an empty key.  *spelling receives the interned spelling. */
+static int resolve_author(coa_corpus_t *c, const char *name, size_t len, uint32_t *author, coa_str_t *spelling)
+{
+    char small[256];
+    char *buf = len < sizeof small ? small : malloc(len + 1);
+    int err = COA_OK;
+    char *keytext = NULL;
+    *author = COA_NONE;
+    if (!buf)
+        return COA_ENOMEM;
+    size_t n = tidy_spelling(name, len, buf);
+    coa_str_t sp = coa_corpus_intern(c, buf, n);
+    if (sp == COA_NONE) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    *spelling = sp;
+    if ((err = grow_spellings(c)))
+        goto cleanup;
+    if (c->spelling_author[sp]) {
+        *author = c->spelling_author[sp] - 1;
+        goto cleanup;
+    }
+    if ((err = coa_name_key(buf, n, &keytext)))
+        goto cleanup;
+    if (keytext[0] == '\0')
+        goto cleanup;
+    coa_str_t key = coa_corpus_intern(c, keytext, strlen(keytext));
+    if (key == COA_NONE || (err = grow_spellings(c))) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    uint32_t a = find_by_key(c, key);
+    if (a == COA_NONE) {
+        if (GROW(c, authors, n_authors, cap_authors)) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        a = c->n_authors;
+        c->authors[a].display = sp;
+        c->authors[a].key = key;
+        c->authors[a].n_papers = 0;
+        c->authors[a].last_paper = COA_NONE;
+        if ((err = insert_key(c, a)))
+            goto cleanup;
+        c->n_authors++;
+    }
+    c->spelling_author[sp] = a + 1;
+    *author = a;
+cleanup:
+    free(keytext);
+    if (buf != small)
+        free(buf);
+    return err;
+}
+
+uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name)
+{
+    char *keytext = NULL;
+    if (coa_name_key(name, strlen(name), &keytext) != COA_OK)
+        return COA_NONE;
+    coa_str_t key = coa_strpool_find(&c->strings, keytext, strlen(keytext));
+    free(keytext);
+    if (key == COA_NONE)
+        return COA_NONE;
+    return find_by_key(c, key);
+}
+
+/* ---- papers ---- */
+
+int coa_corpus_paper_begin(coa_corpus_t *c, uint32_t source, uint32_t line, coa_paper_t **paper)
+{
+    if (c->open_paper)
+        coa_corpus_paper_abort(c);
+    if (GROW(c, papers, n_papers, cap_papers))
+        return COA_ENOMEM;
+    coa_paper_t *p = &c->papers[c->n_papers];
+    memset(p, 0, sizeof *p);
+    p->source = source;
+    p->line = line;
+    p->first_authorship = c->n_authorships;
+    c->open_paper = 1;
+    if (paper)
+        *paper = p;
+    return COA_OK;
+}
+
+coa_paper_t *coa_corpus_open_paper(coa_corpus_t *c)
+{
+    return c->open_paper ? &c->papers[c->n_papers] : NULL;
+}
+
+int coa_corpus_paper_add_author(coa_corpus_t *c, const char *name, size_t len, int inferred, int *added)
+{
+    uint32_t a;
+    coa_str_t sp = COA_NOSTR;
+    if (added)
+        *added = 0;
+    if (!c->open_paper)
+        return COA_EINVAL;
+    int err = resolve_author(c, name, len, &a, &sp);
+    if (err || a == COA_NONE)
+        return err;
+    uint32_t pid = c->n_papers;
+    if (c->authors[a].last_paper == pid) {
+        c->duplicate_authorships++;
+        return COA_OK;
+    }
+    if (GROW(c, authorships, n_authorships, cap_authorships))
+        return COA_ENOMEM;
+    coa_paper_t *p = &c->papers[pid];
+    coa_authorship_t *s = &c->authorships[c->n_authorships++];
+    s->author = a;
+    s->paper = pid;
+    s->position = p->n_authorships++;
+    s->inferred = inferred ? 1 : 0;
+    c->authors[a].last_paper = pid;
+    /* an inferred authorship has no spelling of its own to vote with */
+    if (!inferred)
+        c->spelling_count[sp]++;
+    if (added)
+        *added = 1;
+    return COA_OK;
+}
+
+int coa_corpus_paper_has_author(coa_corpus_t *c, const char *name, size_t len)
+{
+    uint32_t a;
+    coa_str_t sp;
+    if (!c->open_paper || resolve_author(c, name, len, &a, &sp) || a == COA_NONE)
+        return 0;
+    return c->authors[a].last_paper == c->n_papers;
+}
+
+void coa_corpus_paper_end(coa_corpus_t *c)
+{
+    if (!c->open_paper)
+        return;
+    c->open_paper = 0;
+    c->n_papers++;
+}
+
+void coa_corpus_paper_abort(coa_corpus_t *c)
+{
+    if (!c->open_paper)
+        return;
+    coa_paper_t *p = &c->papers[c->n_papers];
+    for (uint32_t i = p->first_authorship; i < c->n_authorships; i++) {
+        coa_authorship_t *s = &c->authorships[i];
+        c->authors[s->author].last_paper = COA_NONE;
+    }
+    /* spelling votes of the dropped paper are left: they only choose
+     * between spellings of names that exist anyway */
+    c->n_authorships = p->first_authorship;
+    c->open_paper = 0;
+}
+
+int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
+                        const char *a, size_t alen, const char *b, size_t blen)
+{
+    uint32_t va, vb;
+    coa_str_t sa, sb;
+    int err = resolve_author(c, a, alen, &va, &sa);
+    if (!err)
+        err = resolve_author(c, b, blen, &vb, &sb);
+    if (err)
+        return err;
+    if (va == COA_NONE || vb == COA_NONE)
+        return COA_EINVAL;
+    if (GROW(c, links, n_links, cap_links))
+        return COA_ENOMEM;
+    c->spelling_count[sa]++;
+    c->spelling_count[sb]++;
+    coa_link_t *l = &c->links[c->n_links++];
+    l->a = va;
+    l->b = vb;
+    l->source = source;
+    l->line = line;
+    return COA_OK;
+}
+
+/* ---- finalisation ---- */
+
+static unsigned non_ascii_letters(const char *s)
+{
+    unsigned n = 0;
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0xC0) /* lead bytes of multi-byte characters */
+            n++;
+    return n;
+}
+
+int coa_corpus_finalize(coa_corpus_t *c)
+{
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        c->authors[a].n_papers = 0;
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        c->authors[c->authorships[i].author].n_papers++;
+    /* spelling ids grow in order of first sight, so the scan is stable */
+    uint32_t *best = calloc(c->n_authors ? c->n_authors : 1, sizeof *best);
+    if (!best)
+        return COA_ENOMEM;
+    for (uint32_t sp = 0; sp < c->spelling_cap && sp < c->strings.count; sp++) {
+        if (!c->spelling_author[sp])
+            continue;
+        uint32_t a = c->spelling_author[sp] - 1;
+        uint32_t cur = c->authors[a].display;
+        uint32_t cn = c->spelling_count[sp], bn = c->spelling_count[cur];
+        int better = 0;
+        if (!best[a]) {
+            better = 1;
+        } else if (cn != bn) {
+            better = cn > bn;
+        } else {
+            const char *s1 = coa_corpus_str(c, sp), *s0 = coa_corpus_str(c, cur);
+            unsigned d1 = non_ascii_letters(s1), d0 = non_ascii_letters(s0);
+            better = d1 != d0 ? d1 > d0 : strcmp(s1, s0) < 0;
+        }
+        if (better) {
+            c->authors[a].display = sp;
+            best[a] = 1;
+        }
+    }
+    free(best);
+    return COA_OK;
+}

@@ -1,0 +1,134 @@
+/* Interned strings with dense ids, one copy of each. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coauthor/corpus.h"
+
+static uint32_t hash_bytes(const char *s, size_t len)
+{
+    /* FNV-1a: short author names dominate, where it is as fast as anything. */
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static int grow_slots(coa_strpool_t *pool)
+{
+    uint32_t nslots = pool->nslots ? pool->nslots * 2 : 1024;
+    uint32_t *slots = calloc(nslots, sizeof *slots);
+    if (!slots)
+        return COA_ENOMEM;
+    for (uint32_t id = 0; id < pool->count; id++) {
+        uint32_t i = pool->hashes[id] & (nslots - 1);
+        while (slots[i])
+            i = (i + 1) & (nslots - 1);
+        slots[i] = id + 1;
+    }
+    free(pool->slots);
+    pool->slots = slots;
+    pool->nslots = nslots;
+    return COA_OK;
+}
+
+int coa_strpool_init(coa_strpool_t *pool)
+{
+    memset(pool, 0, sizeof *pool);
+    if (coa_strpool_intern(pool, "", 0) != 0) {
+        coa_strpool_destroy(pool);
+        return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
+void coa_strpool_destroy(coa_strpool_t *pool)
+{
+    free(pool->bytes);
+    free(pool->offsets);
+    free(pool->hashes);
+    free(pool->slots);
+    memset(pool, 0, sizeof *pool);
+}
+
+static coa_str_t lookup(const coa_strpool_t *pool, const char *s, size_t len, uint32_t h, uint32_t *slot)
+{
+    if (!pool->nslots)
+        return COA_NONE;
+    uint32_t i = h & (pool->nslots - 1);
+    while (pool->slots[i]) {
+        uint32_t id = pool->slots[i] - 1;
+        if (pool->hashes[id] == h) {
+            const char *t = pool->bytes + pool->offsets[id];
+            if (strlen(t) == len && memcmp(t, s, len) == 0)
+                return id;
+        }
+        i = (i + 1) & (pool->nslots - 1);
+    }
+    if (slot)
+        *slot = i;
+    return COA_NONE;
+}
+
+coa_str_t coa_strpool_find(const coa_strpool_t *pool, const char *s, size_t len)
+{
+    return lookup(pool, s, len, hash_bytes(s, len), NULL);
+}
+
+coa_str_t coa_strpool_intern(coa_strpool_t *pool, const char *s, size_t len)
+{
+    uint32_t h = hash_bytes(s, len);
+    uint32_t slot = 0;
+    coa_str_t id = lookup(pool, s, len, h, &slot);
+    if (id != COA_NONE)
+        return id;
+    if (memchr(s, '\0', len))
+        return COA_NONE; /* callers sanitise input; an embedded NUL is a bug */
+    if (pool->count + 1 >= COA_NONE)
+        return COA_NONE;
+    /* keep the table at most half full */
+    if ((uint64_t)(pool->count + 1) * 2 > pool->nslots) {
+        if (grow_slots(pool) != COA_OK)
+            return COA_NONE;
+        lookup(pool, s, len, h, &slot);
+    }
+    if (pool->len + len + 1 > pool->cap) {
+        size_t cap = pool->cap ? pool->cap : 4096;
+        while (pool->len + len + 1 > cap)
+            cap *= 2;
+        char *bytes = realloc(pool->bytes, cap);
+        if (!bytes)
+            return COA_NONE;
+        pool->bytes = bytes;
+        pool->cap = cap;
+    }
+    if (pool->count == pool->count_cap) {
+        uint32_t cap = pool->count_cap ? pool->count_cap * 2 : 1024;
+        uint64_t *offsets = realloc(pool->offsets, cap * sizeof *offsets);
+        if (!offsets)
+            return COA_NONE;
+        pool->offsets = offsets;
+        uint32_t *hashes = realloc(pool->hashes, cap * sizeof *hashes);
+        if (!hashes)
+            return COA_NONE;
+        pool->hashes = hashes;
+        pool->count_cap = cap;
+    }
+    id = pool->count++;
+    pool->offsets[id] = pool->len;
+    pool->hashes[id] = h;
+    if (len)
+        memcpy(pool->bytes + pool->len, s, len);
+    pool->bytes[pool->len + len] = '\0';
+    pool->len += len + 1;
+    pool->slots[slot] = id + 1;
+    return id;
+}
+
+const char *coa_strpool_get(const coa_strpool_t *pool, coa_str_t id)
+{
+    if (id >= pool->count)
+        return "";
+    return pool->bytes + pool->offsets[id];
+}

@@ -1,0 +1,433 @@
+/* The coauthor projection and the bipartite author-paper graph. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coauthor/graph.h"
+#include "internal.h"
+
+void coa_select_init(coa_select_t *sel)
+{
+    memset(sel, 0, sizeof *sel);
+}
+
+/* One author pair on one paper (paper = COA_NONE for an edge-list link). */
+typedef struct {
+    uint32_t u, v;
+    uint32_t paper;
+} pair_t;
+
+static int pair_cmp(const void *pa, const void *pb)
+{
+    const pair_t *a = pa, *b = pb;
+    if (a->u != b->u)
+        return a->u < b->u ? -1 : 1;
+    if (a->v != b->v)
+        return a->v < b->v ? -1 : 1;
+    return a->paper < b->paper ? -1 : a->paper > b->paper;
+}
+
+static int paper_in_years(const coa_paper_t *p, const coa_select_t *sel)
+{
+    if (!sel->year_from && !sel->year_to)
+        return 1;
+    if (p->year == 0)
+        return 0; /* unknown year: outside any window */
+    if (sel->year_from && p->year < sel->year_from)
+        return 0;
+    if (sel->year_to && p->year > sel->year_to)
+        return 0;
+    return 1;
+}
+
+static void clear(coa_graph_t *g)
+{
+    free(g->vertex_author);
+    free(g->author_vertex);
+    free(g->vertex_papers);
+    free(g->vertex_self_loops);
+    free(g->edge_paper_start);
+    free(g->edge_papers);
+    free(g->paper_selected);
+}
+
+void coa_graph_destroy(coa_graph_t *g)
+{
+    igraph_destroy(&g->graph);
+    igraph_vector_destroy(&g->joint_papers);
+    igraph_vector_destroy(&g->fractional);
+    clear(g);
+    memset(g, 0, sizeof *g);
+}
+
+const char *coa_graph_vertex_name(const coa_graph_t *g, igraph_integer_t v)
+{
+    return coa_corpus_str(g->corpus, g->corpus->authors[g->vertex_author[v]].display);
+}
+
+/* Builds the graph over the authors with keep[a] set (or all authors with
+ * a selected paper or a link, when keep is NULL). */
+static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel, const uint8_t *keep)
+{
+    int err = COA_OK;
+    uint32_t *apapers = NULL;
+    uint8_t *linked = NULL;
+    pair_t *pairs = NULL;
+    igraph_vector_int_t edges;
+    uint32_t na = c->n_authors;
+
+    memset(g, 0, sizeof *g);
+    g->corpus = c;
+    if (igraph_vector_int_init(&edges, 0))
+        return COA_ENOMEM;
+    if (igraph_vector_init(&g->joint_papers, 0)) {
+        igraph_vector_int_destroy(&edges);
+        return COA_ENOMEM;
+    }
+    if (igraph_vector_init(&g->fractional, 0)) {
+        igraph_vector_destroy(&g->joint_papers);
+        igraph_vector_int_destroy(&edges);
+        return COA_ENOMEM;
+    }
+    g->paper_selected = calloc(c->n_papers ? c->n_papers : 1, 1);
+    apapers = calloc(na ? na : 1, sizeof *apapers);
+    linked = calloc(na ? na : 1, 1);
+    g->author_vertex = malloc((na ? na : 1) * sizeof *g->author_vertex);
+    if (!g->paper_selected || !apapers || !linked || !g->author_vertex) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *paper = &c->papers[p];
+        if (!paper_in_years(paper, sel))
+            continue;
+        if (sel->max_authors && paper->n_authorships > sel->max_authors) {
+            g->n_skipped_max_authors++;
+            continue;
+        }
+        g->paper_selected[p] = 1;
+        for (uint32_t i = 0; i < paper->n_authorships; i++)
+            apapers[c->authorships[paper->first_authorship + i].author]++;
+    }
+    for (uint32_t l = 0; l < c->n_links; l++)
+        linked[c->links[l].a] = linked[c->links[l].b] = 1;
+
+    /* vertices: kept authors in corpus order, so ids are stable */
+    uint32_t min_papers = sel->min_papers ? sel->min_papers : 1;
+    uint32_t nv = 0;
+    for (uint32_t a = 0; a < na; a++) {
+        int k = (apapers[a] >= min_papers) || (linked[a] && min_papers <= 1);
+        if (keep)
+            k = k && keep[a];
+        g->author_vertex[a] = k ? nv++ : COA_NONE;
+    }
+    g->n_vertices = nv;
+    g->vertex_author = malloc((nv ? nv : 1) * sizeof *g->vertex_author);
+    g->vertex_papers = calloc(nv ? nv : 1, sizeof *g->vertex_papers);
+    g->vertex_self_loops = calloc(nv ? nv : 1, sizeof *g->vertex_self_loops);
+    if (!g->vertex_author || !g->vertex_papers || !g->vertex_self_loops) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t a = 0; a < na; a++)
+        if (g->author_vertex[a] != COA_NONE)
+            g->vertex_author[g->author_vertex[a]] = a;
+
+    /* count the pairs, then fill them */
+    uint64_t npairs = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        if (!g->paper_selected[p])
+            continue;
+        const coa_paper_t *paper = &c->papers[p];
+        uint64_t k = 0;
+        for (uint32_t i = 0; i < paper->n_authorships; i++)
+            k += g->author_vertex[c->authorships[paper->first_authorship + i].author] != COA_NONE;
+        npairs += k * (k - (k > 0)) / 2;
+    }
+    npairs += c->n_links;
+    if (npairs > SIZE_MAX / sizeof *pairs) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    pairs = malloc((npairs ? npairs : 1) * sizeof *pairs);
+    if (!pairs) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    uint64_t np = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        if (!g->paper_selected[p])
+            continue;
+        const coa_paper_t *paper = &c->papers[p];
+        const coa_authorship_t *as = &c->authorships[paper->first_authorship];
+        int any = 0;
+        for (uint32_t i = 0; i < paper->n_authorships; i++) {
+            uint32_t vi = g->author_vertex[as[i].author];
+            if (vi == COA_NONE)
+                continue;
+            any = 1;
+            g->vertex_papers[vi]++;
+            g->n_authorships++;
+            g->n_inferred += as[i].inferred;
+            for (uint32_t j = i + 1; j < paper->n_authorships; j++) {
+                uint32_t vj = g->author_vertex[as[j].author];
+                if (vj == COA_NONE)
+                    continue;
+                pairs[np].u = vi < vj ? vi : vj;
+                pairs[np].v = vi < vj ? vj : vi;
+                pairs[np].paper = p;
+                np++;
+            }
+        }
+        if (any) {
+            g->n_papers++;
+            g->n_truncated += (paper->flags & COA_PAPER_TRUNCATED) != 0;
+        }
+    }
+    for (uint32_t l = 0; l < c->n_links; l++) {
+        uint32_t va = g->author_vertex[c->links[l].a], vb = g->author_vertex[c->links[l].b];
+        if (va == COA_NONE || vb == COA_NONE)
+            continue;
+        pairs[np].u = va < vb ? va : vb;
+        pairs[np].v = va < vb ? vb : va;
+        pairs[np].paper = COA_NONE;
+        np++;
+    }
+    qsort(pairs, (size_t)np, sizeof *pairs, pair_cmp);
+
+    /* distinct pairs become edges; their papers become the evidence list */
+    igraph_integer_t ne = 0, nev = 0;
+    for (uint64_t i = 0; i < np; i++) {
+        int first = i == 0 || pairs[i].u != pairs[i - 1].u || pairs[i].v != pairs[i - 1].v;
+        if (pairs[i].u == pairs[i].v) {
+            if (first) {
+                g->vertex_self_loops[pairs[i].u]++;
+                g->self_loops++;
+            }
+            continue;
+        }
+        ne += first;
+        nev += pairs[i].paper != COA_NONE;
+    }
+    g->edge_paper_start = malloc((size_t)(ne + 1) * sizeof *g->edge_paper_start);
+    g->edge_papers = malloc((size_t)(nev ? nev : 1) * sizeof *g->edge_papers);
+    if (!g->edge_paper_start || !g->edge_papers) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    if (igraph_vector_int_resize(&edges, 2 * ne) || igraph_vector_resize(&g->joint_papers, ne) ||
+        igraph_vector_resize(&g->fractional, ne)) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    igraph_integer_t e = -1, k = 0;
+    for (uint64_t i = 0; i < np; i++) {
+        if (pairs[i].u == pairs[i].v)
+            continue;
+        if (e < 0 || pairs[i].u != pairs[i - 1].u || pairs[i].v != pairs[i - 1].v) {
+            e++;
+            VECTOR(edges)[2 * e] = pairs[i].u;
+            VECTOR(edges)[2 * e + 1] = pairs[i].v;
+            VECTOR(g->joint_papers)[e] = 0;
+            VECTOR(g->fractional)[e] = 0;
+            g->edge_paper_start[e] = k;
+        }
+        if (pairs[i].paper == COA_NONE) {
+            /* an edge-list link: one collaboration of unknown papers */
+            if (VECTOR(g->joint_papers)[e] == 0) {
+                VECTOR(g->joint_papers)[e] = 1;
+                VECTOR(g->fractional)[e] = 1;
+            }
+            continue;
+        }
+        if (k == g->edge_paper_start[e]) { /* the first paper replaces a link's placeholder */
+            VECTOR(g->joint_papers)[e] = 0;
+            VECTOR(g->fractional)[e] = 0;
+        }
+        g->edge_papers[k++] = pairs[i].paper;
+        /* Newman's weight: n counts every known author of the paper */
+        uint32_t n = c->papers[pairs[i].paper].n_authorships;
+        VECTOR(g->joint_papers)[e] += 1;
+        VECTOR(g->fractional)[e] += 1.0 / (n - 1);
+    }
+    g->edge_paper_start[ne] = k;
+    if ((err = coa_from_igraph(igraph_create(&g->graph, &edges, nv, IGRAPH_UNDIRECTED))))
+        goto cleanup;
+
+cleanup:
+    igraph_vector_int_destroy(&edges);
+    free(pairs);
+    free(apapers);
+    free(linked);
+    if (err) {
+        igraph_vector_destroy(&g->joint_papers);
+        igraph_vector_destroy(&g->fractional);
+        clear(g);
+        memset(g, 0, sizeof *g);
+    }
+    return err;
+}
+
+int coa_graph_build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel)
+{
+    coa_select_t none;
+    if (!sel) {
+        coa_select_init(&none);
+        sel = &none;
+    }
+    int err = build(g, c, sel, NULL);
+    if (err || !sel->largest_component || g->n_vertices == 0)
+        return err;
+    /* keep the largest component (ties: the one with the lowest vertex) */
+    igraph_vector_int_t membership, csize;
+    igraph_integer_t ncomp;
+    uint8_t *keep = NULL;
+    if (igraph_vector_int_init(&membership, 0))
+        goto nomem;
+    if (igraph_vector_int_init(&csize, 0)) {
+        igraph_vector_int_destroy(&membership);
+        goto nomem;
+    }
+    err = coa_from_igraph(igraph_connected_components(&g->graph, &membership, &csize, &ncomp, IGRAPH_WEAK));
+    keep = calloc(c->n_authors ? c->n_authors : 1, 1);
+    if (!err && !keep)
+        err = COA_ENOMEM;
+    if (!err) {
+        igraph_integer_t best = igraph_vector_int_which_max(&csize);
+        for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+            if (VECTOR(membership)[v] == best)
+                keep[g->vertex_author[v]] = 1;
+    }
+    igraph_vector_int_destroy(&membership);
+    igraph_vector_int_destroy(&csize);
+    coa_graph_destroy(g);
+    if (!err)
+        err = build(g, c, sel, keep);
+    free(keep);
+    return err;
+nomem:
+    coa_graph_destroy(g);
+    return COA_ENOMEM;
+}
+
+int coa_bipartite_build(const coa_graph_t *g, igraph_t *bip, igraph_vector_bool_t *types,
+                        igraph_vector_int_t *paper_ids)
+{
+    const coa_corpus_t *c = g->corpus;
+    int err = COA_OK;
+    igraph_vector_int_t edges;
+    uint32_t *paper_vertex = malloc((c->n_papers ? c->n_papers : 1) * sizeof *paper_vertex);
+    if (!paper_vertex)
+        return COA_ENOMEM;
+    if (igraph_vector_int_init(&edges, 0)) {
+        free(paper_vertex);
+        return COA_ENOMEM;
+    }
+    igraph_integer_t nv = g->n_vertices;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        paper_vertex[p] = COA_NONE;
+        if (!g->paper_selected[p])
+            continue;
+        const coa_paper_t *paper = &c->papers[p];
+        for (uint32_t i = 0; i < paper->n_authorships; i++) {
+            uint32_t v = g->author_vertex[c->authorships[paper->first_authorship + i].author];
+            if (v == COA_NONE)
+                continue;
+            if (paper_vertex[p] == COA_NONE)
+                paper_vertex[p] = (uint32_t)nv++;
+            if (igraph_vector_int_push_back(&edges, v) || igraph_vector_int_push_back(&edges, paper_vertex[p])) {
+                err = COA_ENOMEM;
+                goto cleanup;
+            }
+        }
+    }
+    if ((err = coa_from_igraph(igraph_create(bip, &edges, nv, IGRAPH_UNDIRECTED))))
+        goto cleanup;
+    if (igraph_vector_bool_init(types, nv)) {
+        igraph_destroy(bip);
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (igraph_integer_t v = g->n_vertices; v < nv; v++)
+        VECTOR(*types)[v] = 1;
+    if (paper_ids) {
+        if (igraph_vector_int_init(paper_ids, nv - g->n_vertices)) {
+            igraph_destroy(bip);
+            igraph_vector_bool_destroy(types);
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        for (uint32_t p = 0; p < c->n_papers; p++)
+            if (paper_vertex[p] != COA_NONE)
+                VECTOR(*paper_ids)[paper_vertex[p] - g->n_vertices] = p;
+    }
+cleanup:
+    igraph_vector_int_destroy(&edges);
+    free(paper_vertex);
+    return err;
+}
+
+int coa_adjacency_init(coa_adjacency_t *adj, const igraph_t *graph)
+{
+    memset(adj, 0, sizeof *adj);
+    igraph_integer_t n = igraph_vcount(graph), m = igraph_ecount(graph);
+    adj->n = (uint32_t)n;
+    adj->offsets = calloc((size_t)n + 1, sizeof *adj->offsets);
+    adj->neighbors = malloc((size_t)(2 * m + 1) * sizeof *adj->neighbors);
+    adj->edge_ids = malloc((size_t)(2 * m + 1) * sizeof *adj->edge_ids);
+    if (!adj->offsets || !adj->neighbors || !adj->edge_ids) {
+        coa_adjacency_destroy(adj);
+        return COA_ENOMEM;
+    }
+    for (igraph_integer_t e = 0; e < m; e++) {
+        adj->offsets[IGRAPH_FROM(graph, e) + 1]++;
+        adj->offsets[IGRAPH_TO(graph, e) + 1]++;
+    }
+    for (igraph_integer_t v = 0; v < n; v++)
+        adj->offsets[v + 1] += adj->offsets[v];
+    uint64_t *fill = malloc(((size_t)n + 1) * sizeof *fill);
+    if (!fill) {
+        coa_adjacency_destroy(adj);
+        return COA_ENOMEM;
+    }
+    memcpy(fill, adj->offsets, ((size_t)n + 1) * sizeof *fill);
+    /* with edges sorted by (from, to), from < to, filling in edge order
+     * leaves every neighbour list ascending already */
+    for (int pass = 0; pass < 2; pass++) {
+        for (igraph_integer_t e = 0; e < m; e++) {
+            igraph_integer_t a = IGRAPH_FROM(graph, e), b = IGRAPH_TO(graph, e);
+            if (a > b) {
+                igraph_integer_t t = a;
+                a = b;
+                b = t;
+            }
+            /* pass 0: b's smaller neighbours a; pass 1: a's larger neighbours b */
+            igraph_integer_t v = pass == 0 ? b : a, w = pass == 0 ? a : b;
+            adj->neighbors[fill[v]] = (uint32_t)w;
+            adj->edge_ids[fill[v]++] = (uint32_t)e;
+        }
+    }
+    free(fill);
+    /* graphs from coa_graph_build have sorted edges; others get sorted here */
+    for (uint32_t v = 0; v < adj->n; v++) {
+        for (uint64_t i = adj->offsets[v] + 1; i < adj->offsets[v + 1]; i++) {
+            uint32_t w = adj->neighbors[i], id = adj->edge_ids[i];
+            uint64_t j = i;
+            while (j > adj->offsets[v] && adj->neighbors[j - 1] > w) {
+                adj->neighbors[j] = adj->neighbors[j - 1];
+                adj->edge_ids[j] = adj->edge_ids[j - 1];
+                j--;
+            }
+            adj->neighbors[j] = w;
+            adj->edge_ids[j] = id;
+        }
+    }
+    return COA_OK;
+}
+
+void coa_adjacency_destroy(coa_adjacency_t *adj)
+{
+    free(adj->offsets);
+    free(adj->neighbors);
+    free(adj->edge_ids);
+    memset(adj, 0, sizeof *adj);
+}

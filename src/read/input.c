@@ -1,0 +1,327 @@
+/* Streaming line input. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input.h"
+#include "internal.h"
+
+#define CHUNK (1u << 16)
+
+int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa_diag_sink_t *diag)
+{
+    memset(in, 0, sizeof *in);
+    in->name = path;
+    in->diag = diag;
+    in->max_line = max_line ? max_line : COA_DEFAULT_MAX_LINE;
+    int fd;
+    if (strcmp(path, "-") == 0) {
+        in->name = "<stdin>";
+        fd = dup(STDIN_FILENO);
+    } else {
+        fd = open(path, O_RDONLY);
+    }
+    if (fd < 0) {
+        coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "cannot open: %s", strerror(errno));
+        return COA_EIO;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        close(fd);
+        coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "is a directory, not a file");
+        return COA_EIO;
+    }
+    in->gz = gzdopen(fd, "rb");
+    if (!in->gz) {
+        close(fd);
+        coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "cannot open: out of memory");
+        return COA_ENOMEM;
+    }
+    gzbuffer(in->gz, 1u << 17);
+    return COA_OK;
+}
+
+void coa_input_open_buffer(coa_input_t *in, const char *name, const void *data, size_t len,
+                           size_t max_line, const coa_diag_sink_t *diag)
+{
+    memset(in, 0, sizeof *in);
+    in->name = name;
+    in->diag = diag;
+    in->max_line = max_line ? max_line : COA_DEFAULT_MAX_LINE;
+    in->mem = data;
+    in->mem_len = len;
+}
+
+void coa_input_close(coa_input_t *in)
+{
+    if (in->gz)
+        gzclose(in->gz);
+    free(in->buf);
+    free(in->line);
+    memset(in, 0, sizeof *in);
+}
+
+/* Reads more bytes after buf[end]; returns bytes added, 0 at end, -1 on error. */
+static long fill(coa_input_t *in)
+{
+    if (in->eof || in->error)
+        return 0;
+    if (in->start > 0 && in->start == in->end) {
+        in->start = in->end = 0;
+    } else if (in->start > in->cap / 2) {
+        memmove(in->buf, in->buf + in->start, in->end - in->start);
+        in->end -= in->start;
+        in->start = 0;
+    }
+    if (in->cap - in->end < CHUNK) {
+        size_t cap = in->cap ? in->cap * 2 : 4 * CHUNK;
+        while (cap - in->end < CHUNK)
+            cap *= 2;
+        char *buf = realloc(in->buf, cap + 1);
+        if (!buf) {
+            in->error = COA_ENOMEM;
+            coa_diag(in->diag, COA_DIAG_ERROR, in->name, in->lineno, "out of memory");
+            return -1;
+        }
+        in->buf = buf;
+        in->cap = cap;
+    }
+    long got;
+    if (in->gz) {
+        int n = gzread(in->gz, in->buf + in->end, (unsigned)(in->cap - in->end));
+        int zerr = Z_OK;
+        const char *msg = n <= 0 ? gzerror(in->gz, &zerr) : NULL;
+        if (n < 0 || (n == 0 && zerr != Z_OK && zerr != Z_STREAM_END)) {
+            if (zerr == Z_ERRNO) {
+                in->error = COA_EIO;
+                coa_diag(in->diag, COA_DIAG_ERROR, in->name, in->lineno + 1, "read error: %s", strerror(errno));
+                return -1;
+            }
+            /* A damaged or cut gzip stream: keep what came before it, and
+             * report it where the line reader reaches that point. */
+            const char *colon = msg ? strstr(msg, ": ") : NULL;
+            snprintf(in->damage, sizeof in->damage, "%s", colon ? colon + 2 : msg ? msg : "damaged data");
+            in->eof = 1;
+            n = 0;
+        } else if (n == 0) {
+            in->eof = 1;
+        }
+        got = n;
+    } else {
+        size_t n = in->mem_len - in->mem_pos;
+        if (n > in->cap - in->end)
+            n = in->cap - in->end;
+        memcpy(in->buf + in->end, in->mem + in->mem_pos, n);
+        in->mem_pos += n;
+        if (n == 0)
+            in->eof = 1;
+        got = (long)n;
+    }
+    in->end += (size_t)got;
+    return got;
+}
+
+int coa_input_peek(coa_input_t *in, size_t want, const unsigned char **data, size_t *len)
+{
+    while (in->end - in->start < want && !in->eof) {
+        if (fill(in) < 0)
+            return in->error;
+    }
+    *data = (const unsigned char *)in->buf + in->start;
+    *len = in->end - in->start;
+    if (!in->buf)
+        *data = (const unsigned char *)"";
+    return COA_OK;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c >= 0x01 && c < 0x80)
+        return 1;
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+int coa_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] >= 0x01 && p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(p + i, len - i);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+static int ensure_line(coa_input_t *in, size_t need)
+{
+    if (need <= in->line_cap)
+        return COA_OK;
+    size_t cap = in->line_cap ? in->line_cap : 256;
+    while (cap < need)
+        cap *= 2;
+    char *line = realloc(in->line, cap);
+    if (!line)
+        return COA_ENOMEM;
+    in->line = line;
+    in->line_cap = cap;
+    return COA_OK;
+}
+
+/* Copies raw[0..len) into in->line, replacing invalid bytes by U+FFFD. */
+static int sanitise(coa_input_t *in, const char *raw, size_t len)
+{
+    if (ensure_line(in, len * 3 + 1))
+        return COA_ENOMEM;
+    const unsigned char *p = (const unsigned char *)raw;
+    size_t i = 0, w = 0;
+    int bad = 0;
+    while (i < len) {
+        size_t k = utf8_seq(p + i, len - i);
+        if (k) {
+            memcpy(in->line + w, p + i, k);
+            w += k;
+            i += k;
+        } else {
+            memcpy(in->line + w, "\xEF\xBF\xBD", 3);
+            w += 3;
+            i++;
+            bad = 1;
+        }
+    }
+    in->line[w] = '\0';
+    if (bad) {
+        in->bad_lines++;
+        coa_diag(in->diag, COA_DIAG_WARNING, in->name, in->lineno,
+                 "invalid UTF-8 or NUL byte replaced by U+FFFD");
+    }
+    return (int)w;
+}
+
+int coa_input_next(coa_input_t *in, const char **line, size_t *len)
+{
+    in->too_long = 0;
+    size_t scanned = 0;
+    for (;;) {
+        char *from = in->buf + in->start + scanned;
+        size_t avail = in->end - in->start - scanned;
+        char *nl = avail ? memchr(from, '\n', avail) : NULL;
+        size_t linelen;
+        if (nl) {
+            linelen = (size_t)(nl - (in->buf + in->start));
+        } else if (in->end - in->start > in->max_line) {
+            /* discard the rest of an over-long line without keeping it */
+            in->lineno++;
+            in->too_long = 1;
+            in->long_lines++;
+            coa_diag(in->diag, COA_DIAG_WARNING, in->name, in->lineno,
+                     "line longer than %zu bytes skipped", in->max_line);
+            for (;;) {
+                in->start = in->end = 0;
+                if (fill(in) <= 0)
+                    break;
+                nl = memchr(in->buf, '\n', in->end);
+                if (nl) {
+                    in->start = (size_t)(nl - in->buf) + 1;
+                    break;
+                }
+            }
+            if (in->error)
+                return -1;
+            if (ensure_line(in, 1))
+                return -1;
+            in->line[0] = '\0';
+            *line = in->line;
+            *len = 0;
+            return 1;
+        } else if (in->eof) {
+            if (in->end == in->start) {
+                if (in->damage[0] && !in->damaged) {
+                    in->damaged = 1;
+                    coa_diag(in->diag, COA_DIAG_WARNING, in->name, in->lineno + 1,
+                             "compressed data ends early (%s); records before this line kept", in->damage);
+                }
+                return 0;
+            }
+            linelen = in->end - in->start;
+        } else {
+            scanned = in->end - in->start;
+            if (fill(in) < 0)
+                return -1;
+            continue;
+        }
+        char *raw = in->buf + in->start;
+        in->start += linelen + (nl ? 1 : 0);
+        in->lineno++;
+        if (linelen > in->max_line) {
+            in->too_long = 1;
+            in->long_lines++;
+            coa_diag(in->diag, COA_DIAG_WARNING, in->name, in->lineno,
+                     "line longer than %zu bytes skipped", in->max_line);
+            linelen = 0;
+        }
+        if (linelen > 0 && raw[linelen - 1] == '\r')
+            linelen--;
+        if (coa_utf8_valid(raw, linelen)) {
+            raw[linelen] = '\0'; /* the newline's place, or the spare byte at the end */
+            *line = raw;
+            *len = linelen;
+            return 1;
+        }
+        int w = sanitise(in, raw, linelen);
+        if (w < 0) {
+            in->error = COA_ENOMEM;
+            return -1;
+        }
+        *line = in->line;
+        *len = (size_t)w;
+        return 1;
+    }
+}
+
+long coa_input_read_raw(coa_input_t *in, void *dst, size_t n)
+{
+    if (in->start == in->end && fill(in) < 0)
+        return -1;
+    size_t have = in->end - in->start;
+    if (have > n)
+        have = n;
+    memcpy(dst, in->buf + in->start, have);
+    in->start += have;
+    return (long)have;
+}

@@ -1,0 +1,57 @@
+/* Streaming line input for the readers: plain or gzip files, stdin, or a
+ * buffer; invalid UTF-8 and NUL bytes are replaced by U+FFFD and reported;
+ * over-long lines are skipped and reported. */
+#ifndef COAUTHOR_READ_INPUT_H
+#define COAUTHOR_READ_INPUT_H
+
+#include <stddef.h>
+#include <zlib.h>
+
+#include "coauthor/read.h"
+
+typedef struct {
+    const char *name;               /* for diagnostics */
+    const coa_diag_sink_t *diag;
+    gzFile gz;                      /* NULL when reading a buffer */
+    const unsigned char *mem;
+    size_t mem_len, mem_pos;
+    char *buf;                      /* raw bytes buf[start..end) */
+    size_t cap, start, end;
+    char *line;                     /* the sanitised current line */
+    size_t line_cap;
+    long lineno;                    /* number of the line last returned */
+    size_t max_line;
+    int eof;
+    int error;                      /* COA_EIO after a read error */
+    unsigned long bad_lines;        /* lines with invalid UTF-8 or NUL */
+    unsigned long long_lines;       /* lines skipped as too long */
+    int too_long;                   /* the line just returned was too long */
+    char damage[128];               /* why compressed data ended early, or "" */
+    int damaged;                    /* the damage has been reached and reported */
+} coa_input_t;
+
+/* Opens a file ("-" for stdin).  On failure, reports why through diag. */
+int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa_diag_sink_t *diag);
+void coa_input_open_buffer(coa_input_t *in, const char *name, const void *data, size_t len,
+                           size_t max_line, const coa_diag_sink_t *diag);
+void coa_input_close(coa_input_t *in);
+
+/* Makes at least 'want' bytes (or all, if fewer) visible without consuming
+ * them, for format detection. */
+int coa_input_peek(coa_input_t *in, size_t want, const unsigned char **data, size_t *len);
+
+/* Returns 1 with the next line (no newline, no CR, NUL-terminated, valid
+ * UTF-8), 0 at the end, or -1 on a read error (already reported).  A line
+ * longer than max_line comes back empty with in->too_long set. */
+int coa_input_next(coa_input_t *in, const char **line, size_t *len);
+
+/* True when s[0..len) is valid UTF-8 without NUL bytes. */
+int coa_utf8_valid(const char *s, size_t len);
+
+
+
+/* Reads raw bytes (after decompression), continuing from wherever line
+ * reading stopped; returns bytes read, 0 at the end, -1 on error.  For
+ * readers that hand the stream to another parser. */
+long coa_input_read_raw(coa_input_t *in, void *dst, size_t n);
+#endif

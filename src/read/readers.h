@@ -1,0 +1,42 @@
+/* The reader table and what each reader gets; not installed. */
+#ifndef COAUTHOR_READ_READERS_H
+#define COAUTHOR_READ_READERS_H
+
+#include "coauthor/read.h"
+#include "input.h"
+
+typedef struct {
+    coa_corpus_t *corpus;
+    coa_input_t *in;
+    uint32_t source;
+    const coa_read_options_t *opts;
+    const coa_diag_sink_t *diag;
+} coa_reader_ctx_t;
+
+/* How well the head of a file fits a format: 0 (not at all) to 100. */
+typedef int (*coa_detect_fn)(const char *name, const unsigned char *head, size_t len);
+/* Reads the whole input into ctx->corpus, counting records and skips in
+ * ctx->corpus->sources[ctx->source]. */
+typedef int (*coa_read_fn)(coa_reader_ctx_t *ctx);
+
+typedef struct {
+    const char *name;
+    const char *description;
+    coa_detect_fn detect;
+    coa_read_fn read;
+} coa_reader_t;
+
+int coa_detect_profile(const char *name, const unsigned char *head, size_t len);
+int coa_read_profile(coa_reader_ctx_t *ctx);
+int coa_detect_snap(const char *name, const unsigned char *head, size_t len);
+int coa_read_snap(coa_reader_ctx_t *ctx);
+
+/* Reports a bad record: a warning that it was skipped, or under strict
+ * mode an error.  Returns COA_EPARSE under strict mode, else COA_OK. */
+int coa_reader_skip(coa_reader_ctx_t *ctx, long line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+#endif

@@ -1,0 +1,1 @@
+coauthor stats data/no-such-file.txt

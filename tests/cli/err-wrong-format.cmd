@@ -1,0 +1,1 @@
+coauthor stats --format snap data/ivan-titov.txt

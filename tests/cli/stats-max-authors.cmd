@@ -1,0 +1,1 @@
+coauthor stats --max-authors 2 --csv data/ivan-titov.txt

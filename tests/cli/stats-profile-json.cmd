@@ -1,0 +1,1 @@
+coauthor stats --json data/ivan-titov.txt

@@ -1,0 +1,1 @@
+gzip -c data/ivan-titov.txt | coauthor stats --json -

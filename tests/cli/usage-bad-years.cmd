@@ -1,0 +1,1 @@
+coauthor stats --years 2020-2010 data/ivan-titov.txt
