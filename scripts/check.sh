@@ -11,6 +11,8 @@
 #                         NAME.stderr and NAME.exit (missing files mean
 #                         empty output and status 0).  UPDATE=1 rewrites them.
 #   tests/scripts/*.sh    scripts that check by themselves; exit 0 passes.
+#
+# ONLY=REGEX runs only the tests whose name matches (unit, CLI or script).
 set -u
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -38,6 +40,7 @@ for build in "$@"; do
     for bin in "$build"/tests/test_*; do
         [ -x "$bin" ] || continue
         name=$(basename "$bin")
+        [[ -n "${ONLY:-}" && ! "$name" =~ $ONLY ]] && continue
         out=$(CMOCKA_MESSAGE_OUTPUT=STDOUT "$bin" 2>&1)
         status=$?
         n_ok=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
@@ -55,6 +58,7 @@ for build in "$@"; do
         [ -e "$cmd" ] || continue
         base=${cmd%.cmd}
         name=$(basename "$base")
+        [[ -n "${ONLY:-}" && ! "$name" =~ $ONLY ]] && continue
         bash "$cmd" >"$tmp/out" 2>"$tmp/err" </dev/null
         echo $? >"$tmp/exit"
         if [ "${UPDATE:-0}" = 1 ] && [ "$label" = "$(basename "$1")" ]; then
@@ -88,6 +92,7 @@ for build in "$@"; do
     for script in tests/scripts/*.sh; do
         [ -e "$script" ] || continue
         name=$(basename "$script" .sh)
+        [[ -n "${ONLY:-}" && ! "$name" =~ $ONLY ]] && continue
         if COAUTHOR="$top/$build/coauthor" bash "$script" >"$tmp/out" 2>&1; then
             pass
         else

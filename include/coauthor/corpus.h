@@ -156,6 +156,32 @@ int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
 /* Finds an author by name (through its match key); COA_NONE if absent. */
 uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name);
 
+/* How a query named an author. */
+typedef enum {
+    COA_MATCH_NONE,      /* nothing close: candidates are suggestions */
+    COA_MATCH_EXACT,     /* the query's match key is the author's */
+    COA_MATCH_PARTIAL,   /* the only author whose key contains the query's words */
+    COA_MATCH_AMBIGUOUS  /* several authors contain the query's words: candidates */
+} coa_match_kind_t;
+
+#define COA_MATCH_MAX_CANDIDATES 5
+
+typedef struct {
+    coa_match_kind_t kind;
+    uint32_t author;     /* for EXACT and PARTIAL */
+    uint32_t n_candidates;
+    uint32_t candidates[COA_MATCH_MAX_CANDIDATES]; /* most papers first, then by name */
+    uint32_t n_matching; /* for AMBIGUOUS: how many authors matched in all */
+} coa_match_t;
+
+/* Resolves a name typed by a user among the authors with at least one
+ * paper or edge: an exact match on the match key wins; otherwise the only
+ * author whose key contains every word of the query (a word matches a
+ * whole word, or the start of one when the query word is a single letter)
+ * is used.  Otherwise the closest names are returned as candidates.
+ * Call after coa_corpus_finalize. */
+int coa_author_match(const coa_corpus_t *c, const char *query, coa_match_t *match);
+
 /* Chooses display names (most frequent spelling; ties to the spelling with
  * more non-ASCII letters, then bytewise) and counts papers per author.
  * Call after reading and before building graphs. */

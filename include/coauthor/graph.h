@@ -20,9 +20,20 @@ typedef struct {
     uint32_t max_authors;      /* ignore papers with more authors; 0 = no limit */
     uint32_t min_papers;       /* keep authors with at least this many papers */
     int largest_component;     /* keep only the largest connected component */
+    double min_weight;         /* drop edges with fewer joint papers; 0 = keep all */
+    const uint32_t *avoid;     /* corpus authors left out of the graph */
+    uint32_t n_avoid;
+    uint32_t ego;              /* corpus author at the centre, or COA_NONE */
+    uint32_t radius;           /* with ego: keep authors within this many hops */
 } coa_select_t;
 
+/* Everything off: all papers, all authors, ego = COA_NONE. */
 void coa_select_init(coa_select_t *sel);
+
+/* Selections are applied in this order: papers by year and author count;
+ * avoided authors removed; authors with too few papers removed; edges
+ * below min_weight dropped; the ego's neighbourhood kept; the largest
+ * component kept. */
 
 typedef struct {
     const coa_corpus_t *corpus;
@@ -52,7 +63,11 @@ typedef struct {
  * both directions of a pair make one edge, and self-loops are counted in
  * self_loops but kept out of the graph. */
 int coa_graph_build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel);
+/* After a failed build, g is zeroed and coa_graph_destroy does nothing. */
 void coa_graph_destroy(coa_graph_t *g);
+
+/* The vertex of a corpus author, or -1 when the author is not in the graph. */
+igraph_integer_t coa_graph_vertex_of(const coa_graph_t *g, uint32_t author);
 
 /* The name to show for a vertex. */
 const char *coa_graph_vertex_name(const coa_graph_t *g, igraph_integer_t v);

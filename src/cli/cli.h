@@ -29,6 +29,10 @@ enum {
     OPT_STRICT,
     OPT_SEED,
     OPT_QUIET,
+    OPT_AVOID,
+    OPT_EGO,
+    OPT_RADIUS,
+    OPT_MIN_WEIGHT,
     OPT_COMMON_END /* commands number their own options from here */
 };
 
@@ -41,6 +45,9 @@ enum {
     {"input-format", required_argument, NULL, OPT_FORMAT},                                         \
     {"year", required_argument, NULL, OPT_YEAR}, {"strict", no_argument, NULL, OPT_STRICT},        \
     {"seed", required_argument, NULL, OPT_SEED}, {"quiet", no_argument, NULL, OPT_QUIET},          \
+    {"avoid", required_argument, NULL, OPT_AVOID}, {"ego", required_argument, NULL, OPT_EGO},      \
+    {"radius", required_argument, NULL, OPT_RADIUS},                                               \
+    {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},                                       \
     {"help", no_argument, NULL, 'h'}
 
 /* Help text for the shared options, for each command's usage. */
@@ -53,6 +60,11 @@ typedef struct {
     coa_output_t output;
     unsigned long seed;
     int quiet;
+    const char *avoid_names[64];
+    int n_avoid;
+    uint32_t avoid[64];
+    const char *ego_name;
+    int radius_given;
     char **files;
     int n_files;
 } cli_common_t;
@@ -80,7 +92,14 @@ int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((fo
 /* Reads every input file; prints diagnostics and a one-line summary to
  * stderr.  Returns an exit status. */
 int cli_load(const cli_common_t *o, coa_corpus_t *c);
-/* Builds the coauthor graph with the shared selection.  Exit status. */
+/* Resolves a user's author name (exact key, then a unique partial match).
+ * A partial match is reported on stderr ("'Titov' is Ivan Titov") unless
+ * quiet; a failed one is reported with up to five suggestions.  Returns
+ * EXIT_OK or EXIT_USAGE.  'what' names the option, such as "--author". */
+int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char *what, const char *query,
+                       uint32_t *author);
+/* Builds the coauthor graph with the shared selection (resolving --avoid
+ * and --ego first).  Exit status. */
 int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g);
 
 int cmd_stats(int argc, char **argv);

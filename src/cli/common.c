@@ -21,6 +21,10 @@ const char cli_common_help[] =
     "  --max-authors N      ignore papers with more than N authors, as VOSviewer does\n"
     "  --min-papers N       keep authors with at least N papers (edge-list authors have none)\n"
     "  --component largest  keep only the largest connected component\n"
+    "  --avoid NAME         leave this author out of the graph (repeatable)\n"
+    "  --ego NAME           keep only NAME and the authors within --radius hops (default 1)\n"
+    "  --radius K           hops around --ego\n"
+    "  --min-weight W       drop coauthor edges with fewer than W joint papers\n"
     "  --seed N             seed for every random choice (default 1)\n"
     "  --json, --tsv, --csv machine-readable output instead of aligned text\n"
     "  -q, --quiet          no warnings and no summary line on stderr\n"
@@ -180,6 +184,33 @@ int cli_common_option(cli_common_t *o, int opt, const char *arg)
         return 1;
     case OPT_QUIET:
     case 'q': o->quiet = 1; return 1;
+    case OPT_AVOID:
+        if (o->n_avoid == (int)(sizeof o->avoid_names / sizeof o->avoid_names[0])) {
+            cli_error("too many --avoid options (at most 64)");
+            return -1;
+        }
+        o->avoid_names[o->n_avoid++] = arg;
+        return 1;
+    case OPT_EGO: o->ego_name = arg; return 1;
+    case OPT_RADIUS:
+        if (parse_uint(arg, 1000, &v)) {
+            cli_error("bad --radius '%s': expected a number of hops", arg);
+            return -1;
+        }
+        o->select.radius = (uint32_t)v;
+        o->radius_given = 1;
+        return 1;
+    case OPT_MIN_WEIGHT: {
+        char *end;
+        errno = 0;
+        double w = strtod(arg, &end);
+        if (errno || *end || end == arg || !(w >= 0) || w > 1e9) {
+            cli_error("bad --min-weight '%s': expected a non-negative number", arg);
+            return -1;
+        }
+        o->select.min_weight = w;
+        return 1;
+    }
     }
     return 0;
 }
@@ -277,9 +308,58 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
     return EXIT_OK;
 }
 
+int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char *what, const char *query,
+                       uint32_t *author)
+{
+    coa_match_t m;
+    if (coa_author_match(c, query, &m)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    if (m.kind == COA_MATCH_EXACT || m.kind == COA_MATCH_PARTIAL) {
+        *author = m.author;
+        if (m.kind == COA_MATCH_PARTIAL && !o->quiet)
+            fprintf(stderr, "%s: %s '%s' is %s (the only author whose name contains it)\n", cli_program, what,
+                    query, coa_corpus_str(c, c->authors[m.author].display));
+        return EXIT_OK;
+    }
+    fprintf(stderr, "%s: %s '%s' ", cli_program, what, query);
+    if (m.kind == COA_MATCH_AMBIGUOUS)
+        fprintf(stderr, "is ambiguous: %u authors match; ", m.n_matching);
+    else
+        fprintf(stderr, "matches no author; ");
+    if (m.n_candidates) {
+        fputs(m.kind == COA_MATCH_AMBIGUOUS ? "for example " : "did you mean ", stderr);
+        for (uint32_t i = 0; i < m.n_candidates; i++)
+            fprintf(stderr, "%s'%s'", i ? ", " : "", coa_corpus_str(c, c->authors[m.candidates[i]].display));
+        fputc('?', stderr);
+    } else {
+        fputs("no similar names", stderr);
+    }
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+}
+
 int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
 {
+    cli_common_t *mo = (cli_common_t *)o; /* resolved ids are stored back */
+    int status;
+    for (int i = 0; i < o->n_avoid; i++)
+        if ((status = cli_resolve_author(o, c, "--avoid", o->avoid_names[i], &mo->avoid[i])))
+            return status;
+    mo->select.avoid = mo->avoid;
+    mo->select.n_avoid = (uint32_t)o->n_avoid;
+    if (o->ego_name) {
+        if ((status = cli_resolve_author(o, c, "--ego", o->ego_name, &mo->select.ego)))
+            return status;
+        if (!o->radius_given)
+            mo->select.radius = 1;
+    }
     int err = coa_graph_build(g, c, &o->select);
+    if (err == COA_ENOTFOUND) {
+        cli_error("--ego '%s' has no papers in the selection", o->ego_name);
+        return EXIT_USAGE;
+    }
     if (err) {
         cli_error("cannot build the coauthor graph: %s", coa_strerror(err));
         return EXIT_FAILURE_RUN;

@@ -8,6 +8,14 @@
 void coa_select_init(coa_select_t *sel)
 {
     memset(sel, 0, sizeof *sel);
+    sel->ego = COA_NONE;
+}
+
+igraph_integer_t coa_graph_vertex_of(const coa_graph_t *g, uint32_t author)
+{
+    if (author >= g->corpus->n_authors || g->author_vertex[author] == COA_NONE)
+        return -1;
+    return g->author_vertex[author];
 }
 
 /* One author pair on one paper (paper = COA_NONE for an edge-list link). */
@@ -52,6 +60,8 @@ static void clear(coa_graph_t *g)
 
 void coa_graph_destroy(coa_graph_t *g)
 {
+    if (!g->corpus)
+        return; /* never built, or a failed build already cleaned up */
     igraph_destroy(&g->graph);
     igraph_vector_destroy(&g->joint_papers);
     igraph_vector_destroy(&g->fractional);
@@ -194,19 +204,24 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
     }
     qsort(pairs, (size_t)np, sizeof *pairs, pair_cmp);
 
-    /* distinct pairs become edges; their papers become the evidence list */
+    /* distinct pairs become edges; their papers become the evidence list.
+     * Runs of one pair below min_weight are marked dropped (u = v = NONE). */
     igraph_integer_t ne = 0, nev = 0;
-    for (uint64_t i = 0; i < np; i++) {
-        int first = i == 0 || pairs[i].u != pairs[i - 1].u || pairs[i].v != pairs[i - 1].v;
+    for (uint64_t i = 0; i < np;) {
+        uint64_t j = i, papers = 0;
+        while (j < np && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v)
+            papers += pairs[j++].paper != COA_NONE;
         if (pairs[i].u == pairs[i].v) {
-            if (first) {
-                g->vertex_self_loops[pairs[i].u]++;
-                g->self_loops++;
-            }
-            continue;
+            g->vertex_self_loops[pairs[i].u]++;
+            g->self_loops++;
+        } else if ((double)(papers ? papers : 1) < sel->min_weight) {
+            for (uint64_t k2 = i; k2 < j; k2++)
+                pairs[k2].u = pairs[k2].v = COA_NONE;
+        } else {
+            ne++;
+            nev += (igraph_integer_t)papers;
         }
-        ne += first;
-        nev += pairs[i].paper != COA_NONE;
+        i = j;
     }
     g->edge_paper_start = malloc((size_t)(ne + 1) * sizeof *g->edge_paper_start);
     g->edge_papers = malloc((size_t)(nev ? nev : 1) * sizeof *g->edge_papers);
@@ -267,31 +282,60 @@ cleanup:
     return err;
 }
 
-int coa_graph_build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel)
+/* Marks in keep[] the authors within sel->radius hops of the ego. */
+static int mark_ego(const coa_graph_t *g, const coa_select_t *sel, uint8_t *keep)
 {
-    coa_select_t none;
-    if (!sel) {
-        coa_select_init(&none);
-        sel = &none;
-    }
-    int err = build(g, c, sel, NULL);
-    if (err || !sel->largest_component || g->n_vertices == 0)
+    igraph_integer_t root = coa_graph_vertex_of(g, sel->ego);
+    if (root < 0)
+        return COA_ENOTFOUND;
+    coa_adjacency_t adj;
+    int err = coa_adjacency_init(&adj, &g->graph);
+    if (err)
         return err;
-    /* keep the largest component (ties: the one with the lowest vertex) */
+    uint32_t *dist = malloc((size_t)(adj.n ? adj.n : 1) * sizeof *dist);
+    uint32_t *queue = malloc((size_t)(adj.n ? adj.n : 1) * sizeof *queue);
+    if (!dist || !queue) {
+        err = COA_ENOMEM;
+    } else {
+        for (uint32_t v = 0; v < adj.n; v++)
+            dist[v] = UINT32_MAX;
+        uint32_t head = 0, tail = 0;
+        dist[root] = 0;
+        queue[tail++] = (uint32_t)root;
+        while (head < tail) {
+            uint32_t v = queue[head++];
+            keep[g->vertex_author[v]] = 1;
+            if (dist[v] >= sel->radius)
+                continue;
+            for (uint64_t i = adj.offsets[v]; i < adj.offsets[v + 1]; i++) {
+                uint32_t w = adj.neighbors[i];
+                if (dist[w] == UINT32_MAX) {
+                    dist[w] = dist[v] + 1;
+                    queue[tail++] = w;
+                }
+            }
+        }
+    }
+    free(dist);
+    free(queue);
+    coa_adjacency_destroy(&adj);
+    return err;
+}
+
+/* Marks in keep[] the authors of the largest component (ties: the
+ * component of the lowest vertex). */
+static int mark_largest(const coa_graph_t *g, uint8_t *keep)
+{
     igraph_vector_int_t membership, csize;
     igraph_integer_t ncomp;
-    uint8_t *keep = NULL;
     if (igraph_vector_int_init(&membership, 0))
-        goto nomem;
+        return COA_ENOMEM;
     if (igraph_vector_int_init(&csize, 0)) {
         igraph_vector_int_destroy(&membership);
-        goto nomem;
+        return COA_ENOMEM;
     }
-    err = coa_from_igraph(igraph_connected_components(&g->graph, &membership, &csize, &ncomp, IGRAPH_WEAK));
-    keep = calloc(c->n_authors ? c->n_authors : 1, 1);
-    if (!err && !keep)
-        err = COA_ENOMEM;
-    if (!err) {
+    int err = coa_from_igraph(igraph_connected_components(&g->graph, &membership, &csize, &ncomp, IGRAPH_WEAK));
+    if (!err && ncomp > 0) {
         igraph_integer_t best = igraph_vector_int_which_max(&csize);
         for (igraph_integer_t v = 0; v < g->n_vertices; v++)
             if (VECTOR(membership)[v] == best)
@@ -299,14 +343,44 @@ int coa_graph_build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *s
     }
     igraph_vector_int_destroy(&membership);
     igraph_vector_int_destroy(&csize);
-    coa_graph_destroy(g);
-    if (!err)
-        err = build(g, c, sel, keep);
+    return err;
+}
+
+int coa_graph_build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel)
+{
+    coa_select_t none;
+    if (!sel) {
+        coa_select_init(&none);
+        sel = &none;
+    }
+    uint8_t *keep = NULL;
+    int err = COA_OK;
+    if (sel->n_avoid || sel->ego != COA_NONE || sel->largest_component) {
+        keep = malloc(c->n_authors ? c->n_authors : 1);
+        if (!keep)
+            return COA_ENOMEM;
+        memset(keep, 1, c->n_authors);
+        for (uint32_t i = 0; i < sel->n_avoid; i++)
+            if (sel->avoid[i] < c->n_authors)
+                keep[sel->avoid[i]] = 0;
+    }
+    if ((err = build(g, c, sel, keep)))
+        goto cleanup;
+    /* each further selection narrows the graph just built, then rebuilds */
+    for (int step = 0; step < 2; step++) {
+        if (step == 0 && sel->ego == COA_NONE)
+            continue;
+        if (step == 1 && !sel->largest_component)
+            continue;
+        memset(keep, 0, c->n_authors);
+        err = step == 0 ? mark_ego(g, sel, keep) : mark_largest(g, keep);
+        coa_graph_destroy(g);
+        if (err || (err = build(g, c, sel, keep)))
+            goto cleanup;
+    }
+cleanup:
     free(keep);
     return err;
-nomem:
-    coa_graph_destroy(g);
-    return COA_ENOMEM;
 }
 
 int coa_bipartite_build(const coa_graph_t *g, igraph_t *bip, igraph_vector_bool_t *types,

@@ -1,0 +1,1 @@
+coauthor stats --avoid "Ivan Titov" data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor stats --ego "Huang" --avoid "Zihan Qiu" --tsv data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor stats --ego "Ivan Tito" data/ivan-titov.txt
