@@ -38,6 +38,26 @@ size_t coa_display_width(const char *s);
 /* Writes s as a JSON string (with quotes). */
 void coa_json_string(FILE *out, const char *s);
 
+/* An output file written atomically: the data goes to a temporary file in
+ * the target's directory, which replaces the target only on commit, so a
+ * failure never leaves a partial file and never damages an existing one.
+ * "-" writes to standard output.  A target that exists and is not a
+ * regular file (a device such as /dev/null) is written in place. */
+typedef struct {
+    char *path;     /* the target */
+    char *tmp;      /* the temporary file, or NULL when writing in place */
+    FILE *fp;       /* write here */
+    int is_stdout;
+} coa_outfile_t;
+
+/* Opens; on failure fills errbuf with a one-line reason. */
+int coa_outfile_open(coa_outfile_t *f, const char *path, char *errbuf, size_t errlen);
+/* Flushes, syncs and renames into place; on failure removes the temporary
+ * file, leaves the target as it was, and fills errbuf. */
+int coa_outfile_commit(coa_outfile_t *f, char *errbuf, size_t errlen);
+/* Abandons the output: removes the temporary file.  Safe after commit. */
+void coa_outfile_abort(coa_outfile_t *f);
+
 #ifdef __cplusplus
 }
 #endif
