@@ -60,12 +60,25 @@ typedef struct {
     uint32_t n_authorships;
 } coa_paper_t;
 
+enum {
+    COA_AUTHOR_ORGANISATION = 1 << 0 /* a corporate author, such as "{IEEE}" */
+};
+
 typedef struct {
     coa_str_t display;   /* the most frequent spelling */
     coa_str_t key;       /* the match key; equal keys mean one author */
+    coa_str_t id;        /* an identifier "scheme:value" (orcid:, dblp:, scopus:, openalex:, s2:), or 0 */
     uint32_t n_papers;   /* papers in the whole corpus */
+    uint32_t merged_into;/* COA_NONE, or the author this one was merged into */
     uint32_t last_paper; /* internal: de-duplication within a paper */
+    uint8_t flags;       /* COA_AUTHOR_* */
 } coa_author_t;
+
+/* Why two authors were merged (for the identity audit). */
+typedef struct {
+    uint32_t from, into;
+    coa_str_t reason;    /* for example "alias file", "dblp person record" */
+} coa_merge_t;
 
 typedef struct {
     uint32_t author;
@@ -114,6 +127,8 @@ typedef struct {
     uint32_t n_sources, cap_sources;
     coa_meta_t *meta;
     uint32_t n_meta, cap_meta;
+    coa_merge_t *merges;
+    uint32_t n_merges, cap_merges;
     uint32_t duplicate_authorships; /* an author listed twice on one paper */
     /* internal indexes */
     uint32_t *spelling_author; /* by spelling string id: author + 1, or 0 */
@@ -121,6 +136,7 @@ typedef struct {
     uint32_t *key_slots;       /* open addressing on key: author + 1 */
     uint32_t key_nslots;
     uint32_t *spelling_count;  /* by spelling string id */
+    uint32_t *id_author;       /* by identifier string id: author + 1, or 0 */
     int open_paper;            /* a paper is being built */
 } coa_corpus_t;
 
@@ -144,6 +160,13 @@ int coa_corpus_paper_begin(coa_corpus_t *c, uint32_t source, uint32_t line, coa_
 /* Adds an author to the open paper.  A name whose match key is empty is
  * ignored (*added = 0); so is a second listing of the same author. */
 int coa_corpus_paper_add_author(coa_corpus_t *c, const char *name, size_t len, int inferred, int *added);
+/* The same with an identifier ("scheme:value", or NULL) and flags
+ * (COA_ADD_*).  Identifiers win over names: one identifier is one author
+ * whatever the spelling, and a name whose author already carries another
+ * identifier of the same scheme becomes a separate author. */
+enum { COA_ADD_INFERRED = 1 << 0, COA_ADD_ORGANISATION = 1 << 1 };
+int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len, const char *id,
+                                   unsigned flags, int *added);
 coa_paper_t *coa_corpus_open_paper(coa_corpus_t *c);
 void coa_corpus_paper_end(coa_corpus_t *c);
 void coa_corpus_paper_abort(coa_corpus_t *c);
@@ -153,7 +176,20 @@ int coa_corpus_paper_has_author(coa_corpus_t *c, const char *name, size_t len);
 int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
                         const char *a, size_t alen, const char *b, size_t blen);
 
-/* Finds an author by name (through its match key); COA_NONE if absent. */
+/* Finds or adds the author for a name (and identifier, may be NULL)
+ * without adding an authorship; *author is COA_NONE for an empty name. */
+int coa_corpus_author(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author);
+
+/* Records that 'from' is the same person as 'into' (for example, from an
+ * alias file or a DBLP person record).  Applied by coa_corpus_finalize:
+ * authorships move to the surviving author, a paper listing both keeps
+ * one, and the merge stays listed in c->merges. */
+int coa_corpus_merge(coa_corpus_t *c, uint32_t from, uint32_t into, const char *reason);
+
+/* Follows merges to the surviving author. */
+uint32_t coa_corpus_author_root(const coa_corpus_t *c, uint32_t author);
+
+/* Finds an author by name (through its match key, then merges); COA_NONE if absent. */
 uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name);
 
 /* How a query named an author. */

@@ -1,4 +1,5 @@
 /* Papers, authors and authorships. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,8 @@ void coa_corpus_destroy(coa_corpus_t *c)
     free(c->meta);
     free(c->spelling_author);
     free(c->spelling_count);
+    free(c->id_author);
+    free(c->merges);
     free(c->key_slots);
     memset(c, 0, sizeof *c);
 }
@@ -147,8 +150,13 @@ static int grow_spellings(coa_corpus_t *c)
     if (!sc)
         return COA_ENOMEM;
     c->spelling_count = sc;
+    uint32_t *ia = realloc(c->id_author, n * sizeof *ia);
+    if (!ia)
+        return COA_ENOMEM;
+    c->id_author = ia;
     memset(sa + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *sa);
     memset(sc + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *sc);
+    memset(ia + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *ia);
     c->spelling_cap = n;
     return COA_OK;
 }
@@ -170,6 +178,25 @@ static size_t tidy_spelling(const char *name, size_t len, char *buf)
         n--;
     buf[n] = '\0';
     return n;
+}
+
+static int new_author(coa_corpus_t *c, coa_str_t spelling, coa_str_t key, uint32_t *out)
+{
+    if (GROW(c, authors, n_authors, cap_authors))
+        return COA_ENOMEM;
+    uint32_t a = c->n_authors;
+    coa_author_t *au = &c->authors[a];
+    memset(au, 0, sizeof *au);
+    au->display = spelling;
+    au->key = key;
+    au->merged_into = COA_NONE;
+    au->last_paper = COA_NONE;
+    int err = insert_key(c, a);
+    if (err)
+        return err;
+    c->n_authors++;
+    *out = a;
+    return COA_OK;
 }
 
 /* Finds or adds the author for a spelling.  *author is COA_NONE when the
@@ -212,13 +239,8 @@ static int resolve_author(coa_corpus_t *c, const char *name, size_t len, uint32_
             goto cleanup;
         }
         a = c->n_authors;
-        c->authors[a].display = sp;
-        c->authors[a].key = key;
-        c->authors[a].n_papers = 0;
-        c->authors[a].last_paper = COA_NONE;
-        if ((err = insert_key(c, a)))
+        if ((err = new_author(c, sp, key, &a)))
             goto cleanup;
-        c->n_authors++;
     }
     c->spelling_author[sp] = a + 1;
     *author = a;
@@ -227,6 +249,97 @@ cleanup:
     if (buf != small)
         free(buf);
     return err;
+}
+
+/* The scheme part of "scheme:value" (length up to the colon). */
+static size_t scheme_len(const char *id)
+{
+    const char *colon = strchr(id, ':');
+    return colon ? (size_t)(colon - id) : strlen(id);
+}
+
+/* Resolves a name and identifier to an author: the identifier's author
+ * if it is known; else the name's author, taking the identifier unless
+ * that author holds another identifier of the same scheme, in which case
+ * a separate author is made for this identifier. */
+static int resolve_with_id(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author,
+                           coa_str_t *spelling)
+{
+    int err = resolve_author(c, name, len, author, spelling);
+    if (err || !id || !*id || *author == COA_NONE)
+        return err;
+    coa_str_t ids = coa_corpus_intern(c, id, strlen(id));
+    if (ids == COA_NONE || (err = grow_spellings(c)))
+        return COA_ENOMEM;
+    if (c->id_author[ids]) {
+        *author = c->id_author[ids] - 1;
+        return COA_OK;
+    }
+    coa_author_t *au = &c->authors[*author];
+    if (au->id) {
+        const char *held = coa_corpus_str(c, au->id);
+        size_t sl = scheme_len(id);
+        if (scheme_len(held) == sl && memcmp(held, id, sl) == 0) {
+            /* same name, another identifier of the same scheme: two people */
+            char *k = NULL;
+            const char *base = coa_corpus_str(c, au->key);
+            size_t klen = strlen(base) + strlen(id) + 3;
+            if (!(k = malloc(klen)))
+                return COA_ENOMEM;
+            snprintf(k, klen, "%s [%s]", base, id);
+            coa_str_t key = coa_corpus_intern(c, k, strlen(k));
+            free(k);
+            if (key == COA_NONE || (err = grow_spellings(c)))
+                return COA_ENOMEM;
+            uint32_t a = find_by_key(c, key);
+            if (a == COA_NONE && (err = new_author(c, *spelling, key, &a)))
+                return err;
+            c->authors[a].id = ids;
+            *author = a;
+            c->id_author[ids] = a + 1;
+            return COA_OK;
+        }
+        /* an identifier of another scheme cannot contradict this one */
+        c->id_author[ids] = *author + 1;
+        return COA_OK;
+    }
+    au->id = ids;
+    c->id_author[ids] = *author + 1;
+    return COA_OK;
+}
+
+int coa_corpus_author(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author)
+{
+    coa_str_t sp;
+    return resolve_with_id(c, name, len, id, author, &sp);
+}
+
+uint32_t coa_corpus_author_root(const coa_corpus_t *c, uint32_t a)
+{
+    while (a != COA_NONE && a < c->n_authors && c->authors[a].merged_into != COA_NONE)
+        a = c->authors[a].merged_into;
+    return a;
+}
+
+int coa_corpus_merge(coa_corpus_t *c, uint32_t from, uint32_t into, const char *reason)
+{
+    if (from >= c->n_authors || into >= c->n_authors)
+        return COA_EINVAL;
+    from = coa_corpus_author_root(c, from);
+    into = coa_corpus_author_root(c, into);
+    if (from == into)
+        return COA_OK;
+    if (GROW(c, merges, n_merges, cap_merges))
+        return COA_ENOMEM;
+    coa_merge_t *m = &c->merges[c->n_merges];
+    m->from = from;
+    m->into = into;
+    m->reason = coa_corpus_intern(c, reason, strlen(reason));
+    if (m->reason == COA_NONE)
+        return COA_ENOMEM;
+    c->n_merges++;
+    c->authors[from].merged_into = into;
+    return COA_OK;
 }
 
 uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name)
@@ -238,7 +351,7 @@ uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name)
     free(keytext);
     if (key == COA_NONE)
         return COA_NONE;
-    return find_by_key(c, key);
+    return coa_corpus_author_root(c, find_by_key(c, key));
 }
 
 /* ---- papers ---- */
@@ -265,17 +378,21 @@ coa_paper_t *coa_corpus_open_paper(coa_corpus_t *c)
     return c->open_paper ? &c->papers[c->n_papers] : NULL;
 }
 
-int coa_corpus_paper_add_author(coa_corpus_t *c, const char *name, size_t len, int inferred, int *added)
+int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len, const char *id,
+                                   unsigned flags, int *added)
 {
     uint32_t a;
     coa_str_t sp = COA_NOSTR;
+    int inferred = (flags & COA_ADD_INFERRED) != 0;
     if (added)
         *added = 0;
     if (!c->open_paper)
         return COA_EINVAL;
-    int err = resolve_author(c, name, len, &a, &sp);
+    int err = resolve_with_id(c, name, len, id, &a, &sp);
     if (err || a == COA_NONE)
         return err;
+    if (flags & COA_ADD_ORGANISATION)
+        c->authors[a].flags |= COA_AUTHOR_ORGANISATION;
     uint32_t pid = c->n_papers;
     if (c->authors[a].last_paper == pid) {
         c->duplicate_authorships++;
@@ -296,6 +413,11 @@ int coa_corpus_paper_add_author(coa_corpus_t *c, const char *name, size_t len, i
     if (added)
         *added = 1;
     return COA_OK;
+}
+
+int coa_corpus_paper_add_author(coa_corpus_t *c, const char *name, size_t len, int inferred, int *added)
+{
+    return coa_corpus_paper_add_author_ex(c, name, len, NULL, inferred ? COA_ADD_INFERRED : 0, added);
 }
 
 int coa_corpus_paper_has_author(coa_corpus_t *c, const char *name, size_t len)
@@ -365,8 +487,43 @@ static unsigned non_ascii_letters(const char *s)
     return n;
 }
 
+/* Moves authorships of merged authors to the survivors, keeping one
+ * authorship per author and paper (positions are kept). */
+static void apply_merges(coa_corpus_t *c)
+{
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        c->authors[a].last_paper = COA_NONE;
+    uint32_t w = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        coa_paper_t *paper = &c->papers[p];
+        uint32_t first = w;
+        for (uint32_t i = 0; i < paper->n_authorships; i++) {
+            coa_authorship_t s = c->authorships[paper->first_authorship + i];
+            s.author = coa_corpus_author_root(c, s.author);
+            if (c->authors[s.author].last_paper == p) {
+                c->duplicate_authorships++;
+                continue;
+            }
+            c->authors[s.author].last_paper = p;
+            c->authorships[w++] = s;
+        }
+        paper->first_authorship = first;
+        paper->n_authorships = w - first;
+    }
+    c->n_authorships = w;
+    for (uint32_t l = 0; l < c->n_links; l++) {
+        c->links[l].a = coa_corpus_author_root(c, c->links[l].a);
+        c->links[l].b = coa_corpus_author_root(c, c->links[l].b);
+    }
+    for (uint32_t sp = 0; sp < c->spelling_cap && sp < c->strings.count; sp++)
+        if (c->spelling_author[sp])
+            c->spelling_author[sp] = coa_corpus_author_root(c, c->spelling_author[sp] - 1) + 1;
+}
+
 int coa_corpus_finalize(coa_corpus_t *c)
 {
+    if (c->n_merges)
+        apply_merges(c);
     for (uint32_t a = 0; a < c->n_authors; a++)
         c->authors[a].n_papers = 0;
     for (uint32_t i = 0; i < c->n_authorships; i++)
