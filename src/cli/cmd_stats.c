@@ -54,6 +54,14 @@ static void add(row_t *rows, int *n, const char *key, const char *text, const ch
     snprintf(r->text, sizeof r->text, "%s", text ? text : r->value);
 }
 
+/* A real number: 6 decimals for programs, 4 for people. */
+static void addf(row_t *rows, int *n, const char *key, double v, const char *note)
+{
+    char text[96];
+    snprintf(text, sizeof text, "%.4f%s", v, note ? note : "");
+    add(rows, n, key, text, "%.6f", v);
+}
+
 static const char *meta_value(const coa_corpus_t *c, const coa_source_t *s, const char *label)
 {
     for (uint32_t i = 0; i < s->n_meta; i++) {
@@ -199,17 +207,16 @@ int cmd_stats(int argc, char **argv)
         add(rows, &n, "mean_authors_per_paper", "- (no papers)", "null");
         add(rows, &n, "mean_papers_per_author", "- (no papers)", "null");
     } else {
-        add(rows, &n, "mean_authors_per_paper", NULL, "%.4f", st.mean_authors_per_paper);
-        add(rows, &n, "mean_papers_per_author", NULL, "%.4f", st.mean_papers_per_author);
+        addf(rows, &n, "mean_authors_per_paper", st.mean_authors_per_paper, NULL);
+        addf(rows, &n, "mean_papers_per_author", st.mean_papers_per_author, NULL);
     }
-    add(rows, &n, "mean_coauthors_per_author", NULL, "%.4f", st.mean_coauthors_per_author);
-    add(rows, &n, "average_clustering", NULL, "%.4f", st.average_clustering);
-    add(rows, &n, "transitivity", NULL, "%.4f", st.transitivity);
+    addf(rows, &n, "mean_coauthors_per_author", st.mean_coauthors_per_author, NULL);
+    addf(rows, &n, "average_clustering", st.average_clustering, NULL);
+    addf(rows, &n, "transitivity", st.transitivity, NULL);
     add(rows, &n, "triangles", NULL, "%lld", (long long)st.triangles);
     snprintf(text, sizeof text, "%lld%s", (long long)st.diameter, st.distances_sampled ? " (estimated)" : "");
     add(rows, &n, "diameter", text, "%lld", (long long)st.diameter);
-    snprintf(text, sizeof text, "%.4f%s", st.mean_distance, st.distances_sampled ? " (estimated)" : "");
-    add(rows, &n, "mean_distance", text, "%.4f", st.mean_distance);
+    addf(rows, &n, "mean_distance", st.mean_distance, st.distances_sampled ? " (estimated)" : NULL);
     add(rows, &n, "distance_sources", NULL, "%lld", (long long)st.distance_sources);
     add(rows, &n, "distances_sampled", NULL, "%s", st.distances_sampled ? "true" : "false");
 
@@ -240,8 +247,15 @@ int cmd_stats(int argc, char **argv)
     } else {
         print_sources_text(&corpus, stdout);
         fputc('\n', stdout);
+        int no_papers = st.papers == 0 && corpus.n_links > 0;
+        if (no_papers)
+            printf("(edge-list input: already projected onto authors, so there are no papers;\n"
+                   " paper counts and paper weights do not apply)\n\n");
         for (int i = 0; i < n; i++) {
             const char *k = rows[i].key;
+            if (no_papers && (!strcmp(k, "papers") || !strcmp(k, "authorships") || !strcmp(k, "truncated_papers") ||
+                              !strncmp(k, "mean_authors", 12) || !strncmp(k, "mean_papers", 11)))
+                continue;
             if (!strcmp(k, "inferred_authorships") || !strcmp(k, "self_loops") || !strcmp(k, "distance_sources") ||
                 !strcmp(k, "distances_sampled") || (!strcmp(k, "duplicate_authorships") && !st.duplicate_authorships))
                 continue;
