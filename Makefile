@@ -4,6 +4,7 @@
 #   make check      build with -Werror, run unit and CLI tests, then again
 #                   under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make demo       run the main jobs on the shipped sample data
+#   make fuzz       FUZZ_SECONDS=N: run each libFuzzer target N seconds (clang)
 #   make install    PREFIX=/usr/local by default
 #
 # Missing Debian packages are installed by scripts/install-deps.sh the
@@ -21,6 +22,11 @@ WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wforma
 OPT     ?= -O2 -g
 ifeq ($(SAN),1)
 OPT     = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+endif
+# the library as libFuzzer instruments it (make fuzz builds this in $(BUILD)/fuzz)
+ifeq ($(SAN),fuzz)
+CC      = clang
+OPT     = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 endif
 CPPFLAGS_ALL = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL   = $(WARN) $(OPT) $(CFLAGS)
@@ -74,6 +80,20 @@ check: all unit-tests
 	@scripts/check.sh $(BUILD) $(BUILD)/san
 
 test: check
+
+# Fuzzing: one libFuzzer target per reader and one for format detection
+# (tests/fuzz/fuzz_*.c), each run for FUZZ_SECONDS; FUZZ=NAME runs one.
+# Corpora and crashes go to fuzz/ (git-ignored); see scripts/fuzz.sh.
+FUZZ_SECONDS ?= 60
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/%)
+.PHONY: fuzz fuzz-targets
+fuzz-targets: $(FUZZ_BIN)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_read.h $(BUILD)/libcoauthor.a
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(BUILD)/libcoauthor.a $(LDLIBS_ALL)
+fuzz:
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)/fuzz SAN=fuzz fuzz-targets
+	@scripts/fuzz.sh $(BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZ)
 
 demo: all
 	@scripts/demo.sh $(BUILD)

@@ -381,10 +381,10 @@ static int header_meta(coa_reader_ctx_t *ctx, const char *s, size_t n)
             for (size_t k = 0; k < n && code; k++)
                 code = isupper((unsigned char)s[k]);
             memcpy(label, code ? "field" : "text", code ? 6 : 5);
-            memcpy(value, s, n);
-            value[n < sizeof value ? n : sizeof value - 1] = '\0';
             if (n >= sizeof value)
-                return COA_OK;
+                return COA_OK; /* too long for a field code: page text */
+            memcpy(value, s, n);
+            value[n] = '\0';
             return coa_corpus_add_meta(ctx->corpus, ctx->source, label, value);
         }
         for (size_t k = j; k < n && v < sizeof value - 1; k++)
