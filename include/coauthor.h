@@ -10,6 +10,7 @@
 #include "coauthor/read.h"
 #include "coauthor/graph.h"
 #include "coauthor/stats.h"
+#include "coauthor/community.h"
 #include "coauthor/write.h"
 
 #define COAUTHOR_VERSION "0.1.0"
