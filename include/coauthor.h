@@ -9,10 +9,8 @@
 #include "coauthor/corpus.h"
 #include "coauthor/read.h"
 #include "coauthor/graph.h"
-#include "coauthor/identity.h"
 #include "coauthor/stats.h"
 #include "coauthor/community.h"
-#include "coauthor/rank.h"
 #include "coauthor/path.h"
 #include "coauthor/write.h"
 
