@@ -57,6 +57,11 @@ int coa_outfile_open(coa_outfile_t *f, const char *path, char *errbuf, size_t er
 int coa_outfile_commit(coa_outfile_t *f, char *errbuf, size_t errlen);
 /* Abandons the output: removes the temporary file.  Safe after commit. */
 void coa_outfile_abort(coa_outfile_t *f);
+/* Removes the temporary file of every output still open (up to 16 at a
+ * time), and nothing else: for a signal handler about to end the program.
+ * Async-signal-safe: it calls only unlink(2).  The library installs no
+ * handler itself; the coauthor program does (src/cli/signals.c). */
+void coa_outfile_remove_temporaries(void);
 
 #ifdef __cplusplus
 }

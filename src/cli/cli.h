@@ -84,6 +84,10 @@ int cli_common_option(cli_common_t *o, int opt, const char *arg);
 /* Takes the remaining arguments as input files; reports their absence. */
 int cli_common_files(cli_common_t *o, int argc, char **argv);
 
+/* Makes SIGINT, SIGTERM, SIGHUP and SIGQUIT remove the temporary files of
+ * unfinished outputs before the program ends (src/cli/signals.c). */
+void cli_signals_install(void);
+
 /* Prints an error (one line, prefixed with the program name) to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a hint to stderr; returns EXIT_USAGE. */

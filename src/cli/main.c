@@ -59,6 +59,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < N_COMMANDS; i++) {
         if (strcmp(commands[i].name, name) == 0) {
             coa_library_init(1);
+            cli_signals_install();
             int status = commands[i].run(argc - 1, argv + 1);
             if (fflush(stdout) != 0 || ferror(stdout)) {
                 cli_error("cannot write the output: %s", "write error");

@@ -9,6 +9,38 @@
 
 #include "coauthor/write.h"
 
+/* The temporary files of the outputs still open, so that a program ended
+ * by a signal can remove them (coa_outfile_remove_temporaries).  Written
+ * only outside signal handlers; a pointer store is atomic on every
+ * platform we build on, and volatile keeps the handler's reads honest. */
+#define MAX_LIVE 16
+static char *volatile live[MAX_LIVE];
+
+static void live_add(char *tmp)
+{
+    for (int i = 0; i < MAX_LIVE; i++)
+        if (!live[i]) {
+            live[i] = tmp;
+            return;
+        }
+}
+
+static void live_remove(const char *tmp)
+{
+    for (int i = 0; i < MAX_LIVE; i++)
+        if (live[i] == tmp)
+            live[i] = NULL;
+}
+
+void coa_outfile_remove_temporaries(void)
+{
+    for (int i = 0; i < MAX_LIVE; i++) {
+        char *tmp = live[i];
+        if (tmp)
+            unlink(tmp);
+    }
+}
+
 static void fail(char *errbuf, size_t errlen, const char *path, const char *what, int err)
 {
     if (errbuf && errlen)
@@ -58,6 +90,7 @@ int coa_outfile_open(coa_outfile_t *f, const char *path, char *errbuf, size_t er
         coa_outfile_abort(f);
         return COA_EIO;
     }
+    live_add(f->tmp);
     /* keep the permissions a new file would get, not mkstemp's 0600 */
     mode_t mask = umask(0);
     umask(mask);
@@ -92,6 +125,8 @@ int coa_outfile_commit(coa_outfile_t *f, char *errbuf, size_t errlen)
     f->fp = NULL;
     if (!err && f->tmp && rename(f->tmp, f->path) != 0)
         err = errno;
+    if (!err && f->tmp)
+        live_remove(f->tmp);
     if (err) {
         fail(errbuf, errlen, f->path, "write", err);
         coa_outfile_abort(f);
@@ -107,8 +142,10 @@ void coa_outfile_abort(coa_outfile_t *f)
 {
     if (f->fp && !f->is_stdout)
         fclose(f->fp);
-    if (f->tmp)
+    if (f->tmp) {
+        live_remove(f->tmp);
         unlink(f->tmp);
+    }
     free(f->tmp);
     free(f->path);
     memset(f, 0, sizeof *f);
