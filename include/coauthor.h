@@ -10,6 +10,7 @@
 #include "coauthor/read.h"
 #include "coauthor/graph.h"
 #include "coauthor/stats.h"
+#include "coauthor/rank.h"
 #include "coauthor/community.h"
 #include "coauthor/path.h"
 #include "coauthor/write.h"

@@ -107,6 +107,7 @@ int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char 
 int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g);
 
 int cmd_stats(int argc, char **argv);
+int cmd_rank(int argc, char **argv);
 int cmd_formats(int argc, char **argv);
 
 #endif

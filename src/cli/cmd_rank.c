@@ -1,0 +1,497 @@
+/* coauthor rank: an author's most frequent coauthors, or the whole
+ * network ranked by a centrality measure. */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_AUTHOR = OPT_COMMON_END, OPT_BY, OPT_PAPERS, OPT_TOP, OPT_EXACT, OPT_SAMPLE };
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: coauthor rank --author NAME [--by joint|fractional] [--papers] [options] FILE...\n"
+            "       coauthor rank --by MEASURE [--exact] [options] FILE...\n"
+            "\n"
+            "With --author, lists the author's coauthors: rank, author, joint_papers,\n"
+            "fractional, first_year, last_year, inferred.  joint_papers counts the papers\n"
+            "written together; fractional is Newman's weight, the sum over those papers of\n"
+            "1/(n-1) for a paper of n authors; the years are those of the first and last\n"
+            "joint paper; inferred counts the joint papers on which either author is only\n"
+            "inferred (a profile's owner hidden behind \"et al.\").  Coauthors are ordered\n"
+            "by joint papers, then fractional weight, then name.\n"
+            "\n"
+            "With --by MEASURE, ranks every author of the network: rank, author, score,\n"
+            "papers, degree.  Ties are ordered by name.\n"
+            "\n"
+            "Options:\n"
+            "  --author NAME    the author whose coauthors to list: an exact name, or a part\n"
+            "                   that only one author's name contains (the choice is reported)\n"
+            "  --by ORDER       with --author: 'joint' (default) or 'fractional' first\n"
+            "  --by MEASURE     without --author, one of:\n"
+            "                     papers       papers in the selection\n"
+            "                     degree       distinct coauthors\n"
+            "                     strength     sum of joint papers over the coauthors\n"
+            "                     betweenness  shortest paths through the author (raw count,\n"
+            "                                  each unordered pair counted once)\n"
+            "                     closeness    inverse mean distance to the authors of the\n"
+            "                                  same component (normalised), so the members\n"
+            "                                  of a small component score high; add\n"
+            "                                  --component largest to rank the main one\n"
+            "                     harmonic     mean inverse distance to all other authors\n"
+            "                                  (normalised)\n"
+            "                     pagerank     PageRank, damping %.2f, weighted by joint papers\n"
+            "                     eigenvector  eigenvector centrality weighted by joint papers,\n"
+            "                                  computed in each component: a component's top\n"
+            "                                  author scores its leading eigenvalue over the\n"
+            "                                  largest, so the network's top author has 1\n"
+            "                     coreness     k-core number (unweighted)\n"
+            "                   Distances (betweenness, closeness, harmonic) take an edge's\n"
+            "                   length as 1/joint_papers: frequent coauthors are close.\n"
+            "  --exact          compute betweenness exactly however large the network; above\n"
+            "                   %d authors it is otherwise estimated from a seeded sample\n"
+            "                   of sources (Brandes and Pich 2007), and the output says so\n"
+            "  --sample K       estimate betweenness from K sources (default %d above the\n"
+            "                   limit), at any size; --seed chooses them\n"
+            "  --papers         with --author, list the joint papers under each coauthor:\n"
+            "                   year, title and identifier (DOI, else the source's key,\n"
+            "                   else file:line), newest first\n"
+            "  --top N          show the first N rows only (default: all)\n"
+            "\n"
+            "Closeness and harmonic centrality take time proportional to authors times\n"
+            "edges; on networks of more than about 50,000 authors they take minutes.\n"
+            "\n%s\n%s",
+            COA_RANK_PAGERANK_DAMPING, COA_RANK_BETWEENNESS_EXACT_LIMIT, COA_RANK_BETWEENNESS_SAMPLE,
+            cli_common_help, cli_exit_help);
+    fprintf(out, "Exit status 2 also when --author names no author, or one outside the selection.\n");
+}
+
+typedef struct {
+    const char *author;
+    const char *by;
+    int papers;
+    long top;
+    int exact;
+    long sample;
+} rank_opts_t;
+
+static int parse_count(const char *opt, const char *s, long min, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < min || *s == '-' || *s == '+') {
+        cli_error("bad %s '%s': expected a number of at least %ld", opt, s, min);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* The identifier of a paper: DOI, else the source's key, else file:line. */
+static void paper_identifier(const coa_corpus_t *c, const coa_paper_t *p, char *buf, size_t len)
+{
+    if (p->doi)
+        snprintf(buf, len, "doi:%s", coa_corpus_str(c, p->doi));
+    else if (p->key)
+        snprintf(buf, len, "%s", coa_corpus_str(c, p->key));
+    else
+        snprintf(buf, len, "%s:%u", coa_corpus_str(c, c->sources[p->source].path), p->line);
+}
+
+static int write_failed(void)
+{
+    cli_error("cannot write the output");
+    return EXIT_FAILURE_RUN;
+}
+
+/* ---- coauthors of one author ---- */
+
+static const char *const coauthor_columns[] = {"rank",      "author",   "joint_papers", "fractional", "first_year",
+                                               "last_year", "inferred", "year",         "title",      "identifier"};
+
+static void coauthor_cells(coa_table_t *t, const coa_graph_t *g, const coa_coauthor_t *it, uint32_t rank,
+                           int machine)
+{
+    coa_table_cell(t, "%u", rank);
+    coa_table_cell(t, "%s", coa_graph_vertex_name(g, it->vertex));
+    coa_table_cell(t, "%.0f", it->joint_papers);
+    coa_table_cell(t, machine ? "%.10g" : "%.4f", it->fractional);
+    if (it->first_year) {
+        coa_table_cell(t, "%d", it->first_year);
+        coa_table_cell(t, "%d", it->last_year);
+    } else {
+        coa_table_cell(t, "-");
+        coa_table_cell(t, "-");
+    }
+    coa_table_cell(t, "%u", it->inferred);
+}
+
+static int print_coauthors_json(const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown,
+                                const rank_opts_t *ro)
+{
+    const coa_corpus_t *c = g->corpus;
+    fputs("{\"author\": ", stdout);
+    coa_json_string(stdout, coa_graph_vertex_name(g, list->vertex));
+    printf(", \"order\": \"%s\", \"coauthors\": %u, \"rows\": [", ro->by && !strcmp(ro->by, "fractional") ?
+           "fractional" : "joint_papers", list->n);
+    for (uint32_t i = 0; i < shown; i++) {
+        const coa_coauthor_t *it = &list->items[i];
+        fputs(i ? ",\n  {" : "\n  {", stdout);
+        printf("\"rank\": %u, \"author\": ", i + 1);
+        coa_json_string(stdout, coa_graph_vertex_name(g, it->vertex));
+        printf(", \"joint_papers\": %.0f, \"fractional\": %.10g, ", it->joint_papers, it->fractional);
+        if (it->first_year)
+            printf("\"first_year\": %d, \"last_year\": %d", it->first_year, it->last_year);
+        else
+            fputs("\"first_year\": null, \"last_year\": null", stdout);
+        printf(", \"inferred\": %u", it->inferred);
+        if (ro->papers) {
+            uint32_t *papers, np;
+            if (coa_edge_papers_by_year(g, it->edge, &papers, &np))
+                return COA_ENOMEM;
+            fputs(", \"papers\": [", stdout);
+            for (uint32_t k = 0; k < np; k++) {
+                const coa_paper_t *p = &c->papers[papers[k]];
+                char id[512];
+                paper_identifier(c, p, id, sizeof id);
+                fputs(k ? ", {" : "{", stdout);
+                if (p->year)
+                    printf("\"year\": %d", p->year);
+                else
+                    fputs("\"year\": null", stdout);
+                fputs(", \"title\": ", stdout);
+                coa_json_string(stdout, coa_corpus_str(c, p->title));
+                fputs(", \"identifier\": ", stdout);
+                coa_json_string(stdout, id);
+                fputc('}', stdout);
+            }
+            fputc(']', stdout);
+            free(papers);
+        }
+        fputc('}', stdout);
+    }
+    fputs(shown ? "\n]}\n" : "]}\n", stdout);
+    return COA_OK;
+}
+
+/* Aligned text with the joint papers under each coauthor: the table is
+ * rendered to memory, then its lines are interleaved with the papers. */
+static int print_coauthors_text_papers(const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown,
+                                       const coa_table_t *t)
+{
+    const coa_corpus_t *c = g->corpus;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (!mem)
+        return COA_ENOMEM;
+    int err = coa_table_write(t, mem, COA_OUT_TEXT);
+    if (fclose(mem) || err) {
+        free(buf);
+        return COA_ENOMEM;
+    }
+    char *line = buf;
+    for (uint32_t row = 0; line && *line; row++) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        puts(line);
+        line = nl ? nl + 1 : NULL;
+        if (row == 0 || row > shown)
+            continue; /* the header */
+        uint32_t *papers, np;
+        if (coa_edge_papers_by_year(g, list->items[row - 1].edge, &papers, &np)) {
+            free(buf);
+            return COA_ENOMEM;
+        }
+        for (uint32_t k = 0; k < np; k++) {
+            const coa_paper_t *p = &c->papers[papers[k]];
+            char id[512];
+            paper_identifier(c, p, id, sizeof id);
+            if (p->year)
+                printf("      %d  %s  [%s]\n", p->year, coa_corpus_str(c, p->title), id);
+            else
+                printf("      ----  %s  [%s]\n", coa_corpus_str(c, p->title), id);
+        }
+        if (!np)
+            printf("      (no papers: an edge-list source)\n");
+    }
+    free(buf);
+    return COA_OK;
+}
+
+static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa_graph_t *g, uint32_t author)
+{
+    const coa_corpus_t *c = g->corpus;
+    coa_coauthor_order_t order = COA_COAUTHORS_BY_JOINT;
+    if (ro->by && !strcmp(ro->by, "fractional"))
+        order = COA_COAUTHORS_BY_FRACTIONAL;
+    coa_coauthors_t list;
+    int err = coa_coauthors_init(&list, g, author, order);
+    if (err == COA_ENOTFOUND) {
+        cli_error("--author '%s' is not in the selected network", coa_corpus_str(c, c->authors[author].display));
+        return EXIT_USAGE;
+    }
+    if (err) {
+        cli_error("cannot rank the coauthors: %s", coa_strerror(err));
+        return EXIT_FAILURE_RUN;
+    }
+    uint32_t shown = list.n;
+    if (ro->top && (unsigned long)ro->top < shown)
+        shown = (uint32_t)ro->top;
+    int status = EXIT_OK;
+    if (o->output == COA_OUT_JSON) {
+        if (print_coauthors_json(g, &list, shown, ro))
+            status = write_failed();
+        coa_coauthors_destroy(&list);
+        return status;
+    }
+    int machine = o->output != COA_OUT_TEXT;
+    int with_papers = ro->papers && machine; /* one row per joint paper */
+    coa_table_t *t = coa_table_new(with_papers ? 10 : 7, coauthor_columns);
+    if (!t) {
+        coa_coauthors_destroy(&list);
+        return write_failed();
+    }
+    for (int col = 0; col < 7; col++)
+        if (col != 1)
+            coa_table_numeric(t, col);
+    if (with_papers)
+        coa_table_numeric(t, 7);
+    for (uint32_t i = 0; i < shown; i++) {
+        const coa_coauthor_t *it = &list.items[i];
+        if (!with_papers) {
+            coauthor_cells(t, g, it, i + 1, machine);
+            continue;
+        }
+        uint32_t *papers, np;
+        if (coa_edge_papers_by_year(g, it->edge, &papers, &np)) {
+            status = write_failed();
+            goto cleanup;
+        }
+        for (uint32_t k = 0; k < np; k++) {
+            const coa_paper_t *p = &c->papers[papers[k]];
+            char id[512];
+            paper_identifier(c, p, id, sizeof id);
+            coauthor_cells(t, g, it, i + 1, machine);
+            if (p->year)
+                coa_table_cell(t, "%d", p->year);
+            else
+                coa_table_cell(t, "-");
+            coa_table_cell(t, "%s", coa_corpus_str(c, p->title));
+            coa_table_cell(t, "%s", id);
+        }
+        free(papers);
+    }
+    if (!machine) {
+        printf("%u coauthors of %s\n", list.n, coa_graph_vertex_name(g, list.vertex));
+        err = ro->papers ? print_coauthors_text_papers(g, &list, shown, t) : coa_table_write(t, stdout, o->output);
+    } else {
+        err = coa_table_write(t, stdout, o->output);
+    }
+    if (err)
+        status = write_failed();
+cleanup:
+    coa_table_free(t);
+    coa_coauthors_destroy(&list);
+    return status;
+}
+
+/* ---- the whole network ---- */
+
+static int integral_measure(coa_measure_t m)
+{
+    return m == COA_MEASURE_PAPERS || m == COA_MEASURE_DEGREE || m == COA_MEASURE_STRENGTH ||
+           m == COA_MEASURE_CORENESS;
+}
+
+static void describe(const cli_common_t *o, const coa_graph_t *g, const coa_ranking_t *r, char *buf, size_t len)
+{
+    size_t k = (size_t)snprintf(buf, len, "%s: %s", coa_measure_name(r->measure), coa_measure_weight(r->measure));
+    if (k < len && r->info.unit_lengths)
+        k += (size_t)snprintf(buf + k, len - k, " (every edge has 1 joint paper: lengths are hops)");
+    if (k < len && r->measure == COA_MEASURE_BETWEENNESS) {
+        if (r->info.sampled)
+            snprintf(buf + k, len - k,
+                     "; estimated from %lld sampled sources of %lld authors (seed %lu), scaled by "
+                     "authors/sources; --exact computes it exactly",
+                     (long long)r->info.sources, (long long)g->n_vertices, o->seed);
+        else
+            snprintf(buf + k, len - k, "; exact");
+    }
+}
+
+static int run_ranking(const cli_common_t *o, const rank_opts_t *ro, const coa_graph_t *g, coa_measure_t m)
+{
+    coa_rank_options_t ropt;
+    coa_rank_options_init(&ropt);
+    ropt.exact = ro->exact;
+    ropt.seed = o->seed;
+    if (ro->sample) {
+        ropt.sample = ro->sample;
+        ropt.exact_limit = 0; /* asked for: estimate at any size */
+    }
+    coa_ranking_t r;
+    int err = coa_ranking_init(&r, g, m, &ropt);
+    if (err) {
+        cli_error("cannot compute %s: %s", coa_measure_name(m), coa_strerror(err));
+        return EXIT_FAILURE_RUN;
+    }
+    char note[512];
+    describe(o, g, &r, note, sizeof note);
+    int machine = o->output != COA_OUT_TEXT;
+    static const char *const columns[] = {"rank", "author", "score", "papers", "degree"};
+    coa_table_t *t = coa_table_new(5, columns);
+    int status = EXIT_OK;
+    if (!t) {
+        coa_ranking_destroy(&r);
+        return write_failed();
+    }
+    coa_table_numeric(t, 0);
+    coa_table_numeric(t, 2);
+    coa_table_numeric(t, 3);
+    coa_table_numeric(t, 4);
+    igraph_integer_t shown = r.n;
+    if (ro->top && ro->top < shown)
+        shown = ro->top;
+    igraph_integer_t ne = igraph_ecount(&g->graph);
+    uint32_t *degree = calloc((size_t)g->n_vertices + 1, sizeof *degree);
+    if (!degree) {
+        status = write_failed();
+        goto cleanup;
+    }
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        degree[IGRAPH_FROM(&g->graph, e)]++;
+        degree[IGRAPH_TO(&g->graph, e)]++;
+    }
+    for (igraph_integer_t i = 0; i < shown; i++) {
+        igraph_integer_t v = r.order[i];
+        double s = VECTOR(r.scores)[v];
+        coa_table_cell(t, "%lld", (long long)i + 1);
+        coa_table_cell(t, "%s", coa_graph_vertex_name(g, v));
+        if (isnan(s))
+            coa_table_cell(t, "-");
+        else if (integral_measure(m))
+            coa_table_cell(t, "%.0f", s);
+        else if (machine)
+            coa_table_cell(t, "%.15g", s);
+        else if (m == COA_MEASURE_BETWEENNESS)
+            coa_table_cell(t, "%.1f", s);
+        else
+            coa_table_cell(t, "%.6g", s);
+        coa_table_cell(t, "%u", g->vertex_papers[v]);
+        coa_table_cell(t, "%u", degree[v]);
+    }
+    if (o->output == COA_OUT_JSON) {
+        printf("{\"measure\": \"%s\", \"weight\": ", coa_measure_name(m));
+        coa_json_string(stdout, coa_measure_weight(m));
+        printf(", \"authors\": %lld", (long long)g->n_vertices);
+        if (m == COA_MEASURE_BETWEENNESS)
+            printf(", \"sampled\": %s, \"sources\": %lld, \"seed\": %lu", r.info.sampled ? "true" : "false",
+                   (long long)r.info.sources, o->seed);
+        fputs(", \"rows\": ", stdout);
+        err = coa_table_write(t, stdout, o->output);
+        fputs("}\n", stdout);
+    } else {
+        if (!machine)
+            printf("%s\n", note);
+        else if (r.info.sampled && !o->quiet)
+            fprintf(stderr, "%s: %s\n", cli_program, note);
+        err = coa_table_write(t, stdout, o->output);
+    }
+    if (err)
+        status = write_failed();
+cleanup:
+    free(degree);
+    coa_table_free(t);
+    coa_ranking_destroy(&r);
+    return status;
+}
+
+int cmd_rank(int argc, char **argv)
+{
+    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+                                             {"author", required_argument, NULL, OPT_AUTHOR},
+                                             {"by", required_argument, NULL, OPT_BY},
+                                             {"papers", no_argument, NULL, OPT_PAPERS},
+                                             {"top", required_argument, NULL, OPT_TOP},
+                                             {"exact", no_argument, NULL, OPT_EXACT},
+                                             {"sample", required_argument, NULL, OPT_SAMPLE},
+                                             {NULL, 0, NULL, 0}};
+    cli_common_t o;
+    rank_opts_t ro = {0};
+    cli_common_init(&o);
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h': usage(stdout); return EXIT_OK;
+        case OPT_AUTHOR: ro.author = optarg; continue;
+        case OPT_BY: ro.by = optarg; continue;
+        case OPT_PAPERS: ro.papers = 1; continue;
+        case OPT_EXACT: ro.exact = 1; continue;
+        case OPT_TOP:
+            if (parse_count("--top", optarg, 0, &ro.top))
+                return EXIT_USAGE;
+            continue;
+        case OPT_SAMPLE:
+            if (parse_count("--sample", optarg, 1, &ro.sample))
+                return EXIT_USAGE;
+            continue;
+        }
+        int r = cli_common_option(&o, opt, optarg);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r == 0)
+            return cli_usage_error("rank", "unknown option");
+    }
+    coa_measure_t measure = COA_MEASURE_PAPERS;
+    if (ro.author) {
+        if (ro.by && strcmp(ro.by, "joint") && strcmp(ro.by, "joint_papers") && strcmp(ro.by, "fractional"))
+            return cli_usage_error("rank", "with --author, --by takes 'joint' or 'fractional', not '%s'", ro.by);
+        if (ro.exact || ro.sample)
+            return cli_usage_error("rank", "--exact and --sample apply to --by betweenness, not to --author");
+    } else if ((ro.exact || ro.sample) && strcmp(ro.by ? ro.by : "", "betweenness")) {
+        return cli_usage_error("rank", "--exact and --sample apply to --by betweenness only");
+    } else if (ro.exact && ro.sample) {
+        return cli_usage_error("rank", "--exact and --sample exclude each other");
+    } else {
+        if (!ro.by)
+            return cli_usage_error("rank", "give --author NAME or --by MEASURE");
+        if (coa_measure_parse(ro.by, &measure))
+            return cli_usage_error("rank",
+                                   "unknown measure '%s' (papers, degree, strength, betweenness, closeness, "
+                                   "harmonic, pagerank, eigenvector, coreness)",
+                                   ro.by);
+        if (ro.papers)
+            return cli_usage_error("rank", "--papers lists joint papers and needs --author");
+    }
+    if (cli_common_files(&o, argc, argv))
+        return cli_usage_error("rank", "no input files");
+
+    coa_corpus_t corpus;
+    coa_graph_t graph;
+    int status, have_graph = 0;
+    uint32_t author = COA_NONE;
+    if (coa_corpus_init(&corpus)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    if ((status = cli_load(&o, &corpus)))
+        goto cleanup;
+    if (ro.author && (status = cli_resolve_author(&o, &corpus, "--author", ro.author, &author)))
+        goto cleanup;
+    if ((status = cli_build(&o, &corpus, &graph)))
+        goto cleanup;
+    have_graph = 1;
+    status = ro.author ? run_coauthors(&o, &ro, &graph, author) : run_ranking(&o, &ro, &graph, measure);
+cleanup:
+    if (have_graph)
+        coa_graph_destroy(&graph);
+    coa_corpus_destroy(&corpus);
+    return status;
+}
