@@ -100,7 +100,13 @@ static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t
     if (err)
         return err;
     if (len == 0) {
-        coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "empty file");
+        /* zlib drops what it decompressed before a bad checksum in the same
+         * buffer, so a small damaged file can come out empty */
+        if (in->damage[0])
+            coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "compressed data is damaged (%s); nothing could be read",
+                     in->damage);
+        else
+            coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "empty file");
         return COA_EPARSE;
     }
     const coa_reader_t *reader = NULL;

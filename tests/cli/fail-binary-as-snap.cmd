@@ -1,0 +1,1 @@
+coauthor stats --format snap tests/data/bad/binary.bin

@@ -1,0 +1,1 @@
+python3 tests/data/make-long-line.py | coauthor stats --strict -

@@ -1,0 +1,1 @@
+coauthor stats - < /dev/null

@@ -1,0 +1,1 @@
+coauthor stats --strict tests/data/bad/truncated.txt.gz

@@ -1,0 +1,1 @@
+coauthor stats --format no-such-format data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor stats --format profile data/CA-GrQc.txt
