@@ -9,6 +9,7 @@
 #include "coauthor/corpus.h"
 #include "coauthor/read.h"
 #include "coauthor/graph.h"
+#include "coauthor/identity.h"
 #include "coauthor/stats.h"
 #include "coauthor/rank.h"
 #include "coauthor/community.h"

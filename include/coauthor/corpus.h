@@ -61,7 +61,8 @@ typedef struct {
 } coa_paper_t;
 
 enum {
-    COA_AUTHOR_ORGANISATION = 1 << 0 /* a corporate author, such as "{IEEE}" */
+    COA_AUTHOR_ORGANISATION = 1 << 0, /* a corporate author, such as "{IEEE}" */
+    COA_AUTHOR_DISPLAY_FIXED = 1 << 1 /* the display name was set (alias file), not voted */
 };
 
 typedef struct {
@@ -85,7 +86,14 @@ typedef struct {
     uint32_t paper;
     uint32_t position;   /* 0-based place in the author list */
     uint8_t inferred;    /* 1 when not stated by the source (for example, hidden behind "et al.") */
+    uint8_t flags;       /* COA_AUTHORSHIP_* */
 } coa_authorship_t;
+
+enum {
+    /* the author's papers split into groups without shared coauthors, and
+     * this paper's group is in another field: possibly another person */
+    COA_AUTHORSHIP_POSSIBLE_HOMONYM = 1 << 0
+};
 
 /* A direct author-author edge, from sources that are already projected
  * (SNAP edge lists).  Such edges carry no papers. */
@@ -219,7 +227,7 @@ typedef struct {
 int coa_author_match(const coa_corpus_t *c, const char *query, coa_match_t *match);
 
 /* Chooses display names (most frequent spelling; ties to the spelling with
- * more non-ASCII letters, then bytewise) and counts papers per author.
+ * more non-ASCII letters, then the longer one, then bytewise) and counts papers per author.
  * Call after reading and before building graphs. */
 int coa_corpus_finalize(coa_corpus_t *c);
 

@@ -33,6 +33,8 @@ enum {
     OPT_EGO,
     OPT_RADIUS,
     OPT_MIN_WEIGHT,
+    OPT_ALIASES,
+    OPT_MERGE_INITIALS,
     OPT_COMMON_END /* commands number their own options from here */
 };
 
@@ -48,6 +50,8 @@ enum {
     {"avoid", required_argument, NULL, OPT_AVOID}, {"ego", required_argument, NULL, OPT_EGO},      \
     {"radius", required_argument, NULL, OPT_RADIUS},                                               \
     {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},                                       \
+    {"aliases", required_argument, NULL, OPT_ALIASES},                                             \
+    {"merge-initials", no_argument, NULL, OPT_MERGE_INITIALS},                                     \
     {"help", no_argument, NULL, 'h'}
 
 /* Help text for the shared options, for each command's usage. */
@@ -64,6 +68,9 @@ typedef struct {
     int n_avoid;
     uint32_t avoid[64];
     const char *ego_name;
+    const char *aliases[16];
+    int n_aliases;
+    int merge_initials;
     int radius_given;
     char **files;
     int n_files;
@@ -107,6 +114,7 @@ int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char 
 int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g);
 
 int cmd_stats(int argc, char **argv);
+int cmd_names(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
 int cmd_formats(int argc, char **argv);
 

@@ -25,6 +25,11 @@ const char cli_common_help[] =
     "  --ego NAME           keep only NAME and the authors within --radius hops (default 1)\n"
     "  --radius K           hops around --ego\n"
     "  --min-weight W       drop coauthor edges with fewer than W joint papers\n"
+    "Identity (see 'coauthor names'):\n"
+    "  --aliases FILE       merge names by FILE: 'alias<TAB>canonical' lines, or a\n"
+    "                       VOSviewer thesaurus ('label<TAB>replace by'); repeatable\n"
+    "  --merge-initials     merge 'I. Titov' into 'Ivan Titov' when exactly one author\n"
+    "                       with that surname fits the initials (off by default)\n"
     "  --seed N             seed for every random choice (default 1)\n"
     "  --json, --tsv, --csv machine-readable output instead of aligned text\n"
     "  -q, --quiet          no warnings and no summary line on stderr\n"
@@ -192,6 +197,14 @@ int cli_common_option(cli_common_t *o, int opt, const char *arg)
         o->avoid_names[o->n_avoid++] = arg;
         return 1;
     case OPT_EGO: o->ego_name = arg; return 1;
+    case OPT_ALIASES:
+        if (o->n_aliases == (int)(sizeof o->aliases / sizeof o->aliases[0])) {
+            cli_error("too many --aliases files (at most 16)");
+            return -1;
+        }
+        o->aliases[o->n_aliases++] = arg;
+        return 1;
+    case OPT_MERGE_INITIALS: o->merge_initials = 1; return 1;
     case OPT_RADIUS:
         if (parse_uint(arg, 1000, &v)) {
             cli_error("bad --radius '%s': expected a number of hops", arg);
@@ -275,6 +288,24 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         if (err)
             return EXIT_FAILURE_RUN; /* the reader has said why */
     }
+    /* identity merges come after every source is read, before names are voted */
+    uint32_t alias_merges = 0, initial_merges = 0;
+    for (int i = 0; i < o->n_aliases; i++) {
+        uint32_t applied = 0;
+        st.file = NULL;
+        st.shown = st.dropped = 0;
+        int err = coa_aliases_apply(c, o->aliases[i], &sink, &applied);
+        if (err) {
+            if (err == COA_ENOMEM)
+                cli_error("%s: out of memory", o->aliases[i]);
+            return EXIT_FAILURE_RUN;
+        }
+        alias_merges += applied;
+    }
+    if (o->merge_initials && coa_merge_initials(c, &initial_merges)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
     if (coa_corpus_finalize(c)) {
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
@@ -299,6 +330,10 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
                     c->duplicate_authorships == 1 ? "" : "s");
         if (undated)
             fprintf(stderr, ", %u undated given year %d", undated, year);
+        if (alias_merges)
+            fprintf(stderr, ", %u name%s merged by alias", alias_merges, alias_merges == 1 ? "" : "s");
+        if (initial_merges)
+            fprintf(stderr, ", %u initial%s merged", initial_merges, initial_merges == 1 ? "" : "s");
         fputc('\n', stderr);
     }
     if (records == 0) {

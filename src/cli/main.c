@@ -10,6 +10,7 @@ static int cmd_version(int argc, char **argv);
 static const cli_command_t commands[] = {
     {"stats", cmd_stats, "summary statistics of the coauthor network"},
     {"rank", cmd_rank, "most frequent coauthors of an author, or centrality rankings"},
+    {"names", cmd_names, "audit author identity: merges, likely splits and homonyms"},
     {"formats", cmd_formats, "list the input formats coauthor reads"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "print the version"},

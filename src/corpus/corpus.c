@@ -406,6 +406,7 @@ int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len
     s->paper = pid;
     s->position = p->n_authorships++;
     s->inferred = inferred ? 1 : 0;
+    s->flags = 0;
     c->authors[a].last_paper = pid;
     /* an inferred authorship has no spelling of its own to vote with */
     if (!inferred)
@@ -536,6 +537,8 @@ int coa_corpus_finalize(coa_corpus_t *c)
         if (!c->spelling_author[sp])
             continue;
         uint32_t a = c->spelling_author[sp] - 1;
+        if (c->authors[a].flags & COA_AUTHOR_DISPLAY_FIXED)
+            continue;
         uint32_t cur = c->authors[a].display;
         uint32_t cn = c->spelling_count[sp], bn = c->spelling_count[cur];
         int better = 0;
@@ -546,7 +549,9 @@ int coa_corpus_finalize(coa_corpus_t *c)
         } else {
             const char *s1 = coa_corpus_str(c, sp), *s0 = coa_corpus_str(c, cur);
             unsigned d1 = non_ascii_letters(s1), d0 = non_ascii_letters(s0);
-            better = d1 != d0 ? d1 > d0 : strcmp(s1, s0) < 0;
+            size_t l1 = strlen(s1), l0 = strlen(s0);
+            /* more diacritics, then the fuller spelling ("Ivan" over "I."), then bytes */
+            better = d1 != d0 ? d1 > d0 : l1 != l0 ? l1 > l0 : strcmp(s1, s0) < 0;
         }
         if (better) {
             c->authors[a].display = sp;

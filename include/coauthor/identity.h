@@ -1,0 +1,64 @@
+/*
+ * Author identity beyond the match key: alias files, merging initials into
+ * full names, and reports of likely splits and likely homonyms.  Every
+ * merge is recorded in the corpus (c->merges, with its reason) so that a
+ * user can see it.
+ */
+#ifndef COAUTHOR_IDENTITY_H
+#define COAUTHOR_IDENTITY_H
+
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Reads an alias file and records its merges (call before
+ * coa_corpus_finalize).  Lines are "alias<TAB>canonical"; VOSviewer's
+ * thesaurus files (header "label<TAB>replace by") work unchanged; '#'
+ * starts a comment.  The canonical spelling becomes the display name.
+ * An alias that names no author is reported and ignored.  *applied counts
+ * the merges made. */
+int coa_aliases_apply(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag, uint32_t *applied);
+
+/* Merges an author written with initials only ("I. Titov") into the one
+ * author with the same surname whose given names fit those initials
+ * ("Ivan Titov"), when there is exactly one.  Call before finalize.
+ * *merged counts the merges; each is recorded with reason "initials". */
+int coa_merge_initials(coa_corpus_t *c, uint32_t *merged);
+
+/* Two keys that are probably one person. */
+typedef struct {
+    uint32_t a, b;             /* corpus authors */
+    const char *why;           /* "middle initial", "initials" */
+    uint32_t shared_coauthors; /* evidence */
+    uint32_t example_coauthor; /* one shared coauthor */
+} coa_split_t;
+
+/* Likely splits among the graph's authors: same surname, compatible given
+ * names (one with and one without a middle initial, or initials against a
+ * full name), and at least one shared coauthor.  Sorted by evidence, then
+ * names.  The caller frees *splits. */
+int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n);
+
+/* One author's papers that look like another person's. */
+typedef struct {
+    uint32_t author;
+    uint32_t *papers;          /* the suspicious group */
+    uint32_t n_papers;
+    uint32_t other_papers;     /* the author's remaining papers */
+} coa_homonym_t;
+
+/* Likely homonyms: an author whose papers fall into groups that share no
+ * coauthors, where a smaller group's fields (category, else venue without
+ * digits) appear in none of the other groups.  Marks those authorships
+ * COA_AUTHORSHIP_POSSIBLE_HOMONYM.  Call after finalize.  Free the result
+ * with coa_homonyms_free. */
+int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n);
+void coa_homonyms_free(coa_homonym_t *homonyms, uint32_t n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,293 @@
+/* Likely splits and likely homonyms: the evidence for the name audit. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "coauthor/identity.h"
+#include "corpus/names_internal.h"
+#include "internal.h"
+
+/* ---- likely splits ---- */
+
+static uint32_t shared_neighbours(const coa_adjacency_t *adj, uint32_t a, uint32_t b, uint32_t *example)
+{
+    uint64_t i = adj->offsets[a], j = adj->offsets[b];
+    uint32_t n = 0;
+    while (i < adj->offsets[a + 1] && j < adj->offsets[b + 1]) {
+        uint32_t x = adj->neighbors[i], y = adj->neighbors[j];
+        if (x == y) {
+            if (!n)
+                *example = x;
+            n++;
+            i++;
+            j++;
+        } else if (x < y) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return n;
+}
+
+/* qsort has no context argument; the corpus for name ties goes here */
+static const coa_corpus_t *split_sort_corpus;
+
+static int cmp_split(const void *pa, const void *pb)
+{
+    const coa_split_t *a = pa, *b = pb;
+    if (a->shared_coauthors != b->shared_coauthors)
+        return a->shared_coauthors > b->shared_coauthors ? -1 : 1;
+    const coa_corpus_t *c = split_sort_corpus;
+    int d = strcmp(coa_corpus_str(c, c->authors[a->a].display), coa_corpus_str(c, c->authors[b->a].display));
+    if (d)
+        return d;
+    return strcmp(coa_corpus_str(c, c->authors[a->b].display), coa_corpus_str(c, c->authors[b->b].display));
+}
+
+#define MAX_SURNAME_GROUP 2000
+
+int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n_splits)
+{
+    const coa_corpus_t *c = g->corpus;
+    *splits = NULL;
+    *n_splits = 0;
+    uint8_t *use = calloc(c->n_authors ? c->n_authors : 1, 1);
+    if (!use)
+        return COA_ENOMEM;
+    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+        use[g->vertex_author[v]] = 1;
+    uint32_t n;
+    coa_by_surname_t *v = coa_names_by_surname(c, use, &n);
+    free(use);
+    if (!v)
+        return COA_ENOMEM;
+    coa_adjacency_t adj;
+    int err = coa_adjacency_init(&adj, &g->graph);
+    if (err) {
+        free(v);
+        return err;
+    }
+    coa_split_t *out = NULL;
+    uint32_t count = 0, cap = 0;
+    for (uint32_t s = 0; s < n && !err;) {
+        uint32_t e = s;
+        while (e < n && strcmp(v[e].surname, v[s].surname) == 0)
+            e++;
+        if (e - s > MAX_SURNAME_GROUP) { /* "wang": too many to compare pairwise */
+            s = e;
+            continue;
+        }
+        for (uint32_t i = s; i < e && !err; i++) {
+            coa_words_t wi;
+            coa_names_words(coa_corpus_str(c, c->authors[v[i].author].key), &wi);
+            for (uint32_t j = i + 1; j < e; j++) {
+                coa_words_t wj;
+                coa_names_words(coa_corpus_str(c, c->authors[v[j].author].key), &wj);
+                const char *why = NULL;
+                if (coa_names_middle_initial(&wi, &wj))
+                    why = "middle initial";
+                else if ((coa_names_initials_only(&wi) && coa_names_initials_fit(&wi, &wj)) || (coa_names_initials_only(&wj) && coa_names_initials_fit(&wj, &wi)))
+                    why = "initials";
+                if (!why)
+                    continue;
+                uint32_t va = g->author_vertex[v[i].author], vb = g->author_vertex[v[j].author], ex = 0;
+                uint32_t shared = shared_neighbours(&adj, va, vb, &ex);
+                if (!shared)
+                    continue;
+                if (coa_grow((void **)&out, &cap, count + 1, sizeof *out)) {
+                    err = COA_ENOMEM;
+                    break;
+                }
+                /* the first of a pair is the one with more papers */
+                uint32_t a = v[i].author, b = v[j].author;
+                if (g->vertex_papers[vb] > g->vertex_papers[va]) {
+                    uint32_t t = a;
+                    a = b;
+                    b = t;
+                }
+                out[count++] = (coa_split_t){a, b, why, shared, g->vertex_author[ex]};
+            }
+        }
+        s = e;
+    }
+    coa_adjacency_destroy(&adj);
+    free(v);
+    if (err) {
+        free(out);
+        return err;
+    }
+    split_sort_corpus = c;
+    qsort(out, count, sizeof *out, cmp_split);
+    *splits = out;
+    *n_splits = count;
+    return COA_OK;
+}
+
+/* ---- likely homonyms ---- */
+
+static uint32_t uf_find(uint32_t *parent, uint32_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+/* The field of a paper: its category, else its venue without digits. */
+static int paper_fields(coa_corpus_t *c, coa_str_t *field, int *by_category)
+{
+    char buf[512];
+    *by_category = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *pp = &c->papers[p];
+        if (pp->category) {
+            field[p] = pp->category;
+            *by_category = 1;
+            continue;
+        }
+        const char *venue = coa_corpus_str(c, pp->venue);
+        size_t k = 0;
+        for (; *venue && k < sizeof buf - 1; venue++)
+            if (*venue < '0' || *venue > '9')
+                buf[k++] = *venue;
+        field[p] = k ? coa_corpus_intern(c, buf, k) : COA_NOSTR;
+        if (field[p] == COA_NONE)
+            return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
+void coa_homonyms_free(coa_homonym_t *h, uint32_t n)
+{
+    for (uint32_t i = 0; h && i < n; i++)
+        free(h[i].papers);
+    free(h);
+}
+
+int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_homonyms)
+{
+    int err = COA_OK, by_category = 0;
+    uint32_t na = c->n_authors, count = 0, cap = 0;
+    coa_homonym_t *out = NULL;
+    uint32_t *start = calloc((size_t)na + 1, sizeof *start);
+    uint32_t *owned = malloc((c->n_authorships ? c->n_authorships : 1) * sizeof *owned);
+    uint32_t *seen = malloc((na ? na : 1) * sizeof *seen);
+    uint32_t *touched = malloc((na ? na : 1) * sizeof *touched);
+    coa_str_t *field = malloc((c->n_papers ? c->n_papers : 1) * sizeof *field);
+    uint32_t *parent = NULL, *group = NULL;
+    *homonyms = NULL;
+    *n_homonyms = 0;
+    if (!start || !owned || !seen || !touched || !field) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    if ((err = paper_fields(c, field, &by_category)))
+        goto cleanup;
+    /* authorships by author (indexes into c->authorships) */
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        start[c->authorships[i].author + 1]++;
+    for (uint32_t a = 0; a < na; a++)
+        start[a + 1] += start[a];
+    {
+        uint32_t *pos = seen; /* reuse as fill positions */
+        for (uint32_t a = 0; a < na; a++)
+            pos[a] = start[a];
+        for (uint32_t i = 0; i < c->n_authorships; i++)
+            owned[pos[c->authorships[i].author]++] = i;
+    }
+    for (uint32_t a = 0; a < na; a++)
+        seen[a] = COA_NONE;
+    for (uint32_t a = 0; a < na && !err; a++) {
+        uint32_t np = start[a + 1] - start[a];
+        if (np < 2)
+            continue;
+        uint32_t *pp = realloc(parent, 2 * np * sizeof *pp);
+        if (!pp) {
+            err = COA_ENOMEM;
+            break;
+        }
+        parent = pp;
+        group = parent + np;
+        for (uint32_t i = 0; i < np; i++)
+            parent[i] = i;
+        uint32_t nt = 0;
+        for (uint32_t i = 0; i < np; i++) {
+            const coa_paper_t *paper = &c->papers[c->authorships[owned[start[a] + i]].paper];
+            for (uint32_t k = 0; k < paper->n_authorships; k++) {
+                uint32_t b = c->authorships[paper->first_authorship + k].author;
+                if (b == a)
+                    continue;
+                if (seen[b] == COA_NONE) {
+                    seen[b] = i;
+                    touched[nt++] = b;
+                } else {
+                    uint32_t x = uf_find(parent, i), y = uf_find(parent, seen[b]);
+                    if (x != y)
+                        parent[x < y ? y : x] = x < y ? x : y;
+                }
+            }
+        }
+        for (uint32_t t = 0; t < nt; t++)
+            seen[touched[t]] = COA_NONE;
+        /* for each group (root), is its set of fields disjoint from the rest? */
+        for (uint32_t i = 0; i < np; i++)
+            group[i] = uf_find(parent, i);
+        for (uint32_t r = 0; r < np; r++) {
+            if (group[r] != r)
+                continue;
+            uint32_t size = 0, known = 0, shared = 0;
+            for (uint32_t i = 0; i < np; i++) {
+                if (group[i] != r)
+                    continue;
+                size++;
+                coa_str_t f = field[c->authorships[owned[start[a] + i]].paper];
+                if (!f)
+                    continue;
+                known++;
+                for (uint32_t j = 0; j < np && !shared; j++)
+                    if (group[j] != r && field[c->authorships[owned[start[a] + j]].paper] == f)
+                        shared = 1;
+            }
+            if (size == np || shared || known < size || 2 * size > np)
+                continue;
+            /* venues are weak evidence: ask for two papers on each side */
+            if (!by_category && (size < 2 || np - size < 2))
+                continue;
+            if (coa_grow((void **)&out, &cap, count + 1, sizeof *out)) {
+                err = COA_ENOMEM;
+                break;
+            }
+            coa_homonym_t *h = &out[count];
+            h->author = a;
+            h->n_papers = 0;
+            h->other_papers = np - size;
+            if (!(h->papers = malloc(size * sizeof *h->papers))) {
+                err = COA_ENOMEM;
+                break;
+            }
+            count++;
+            for (uint32_t i = 0; i < np; i++) {
+                if (group[i] != r)
+                    continue;
+                coa_authorship_t *s = &c->authorships[owned[start[a] + i]];
+                s->flags |= COA_AUTHORSHIP_POSSIBLE_HOMONYM;
+                h->papers[h->n_papers++] = s->paper;
+            }
+        }
+    }
+cleanup:
+    free(start);
+    free(owned);
+    free(seen);
+    free(touched);
+    free(field);
+    free(parent);
+    if (err) {
+        coa_homonyms_free(out, count);
+        return err;
+    }
+    *homonyms = out;
+    *n_homonyms = count;
+    return COA_OK;
+}

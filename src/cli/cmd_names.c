@@ -1,0 +1,433 @@
+/* coauthor names: every identity decision, with its evidence. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_WRITE_ALIASES = OPT_COMMON_END, OPT_LIMIT };
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: coauthor names [options] FILE...\n"
+            "\n"
+            "Audits who is who.  Every line carries its evidence (papers, coauthors, years):\n"
+            "  - merges made: spellings joined by the match key, names merged by an alias\n"
+            "    file (--aliases), by identifiers, or by initials (--merge-initials);\n"
+            "  - likely splits: different keys that are probably one person (one name with\n"
+            "    and without a middle initial, or initials against a full name) and that\n"
+            "    share coauthors;\n"
+            "  - likely homonyms: one name whose papers fall into groups that share no\n"
+            "    coauthors, where a smaller group is in a field (category, else venue) that\n"
+            "    the others are not; with venues only, each side needs two papers;\n"
+            "  - truncated author lists and inferred authorships.\n"
+            "\n"
+            "Options:\n"
+            "  --write-aliases FILE  write the likely splits as an alias file to edit and\n"
+            "                        pass back with --aliases\n"
+            "  --limit N             at most N lines per section in text output (default 50;\n"
+            "                        0 = all)\n"
+            "\n%s\n%s",
+            cli_common_help, cli_exit_help);
+}
+
+static const char *name_of(const coa_corpus_t *c, uint32_t a)
+{
+    return coa_corpus_str(c, c->authors[a].display);
+}
+
+/* First and last year of an author's papers. */
+static void years_of(const coa_corpus_t *c, uint32_t a, int *first, int *last)
+{
+    *first = *last = 0;
+    for (uint32_t i = 0; i < c->n_authorships; i++) {
+        const coa_authorship_t *s = &c->authorships[i];
+        if (s->author != a)
+            continue;
+        int y = c->papers[s->paper].year;
+        if (!y)
+            continue;
+        if (!*first || y < *first)
+            *first = y;
+        if (y > *last)
+            *last = y;
+    }
+}
+
+static void print_years(FILE *out, int first, int last)
+{
+    if (!first)
+        fputs("years unknown", out);
+    else if (first == last)
+        fprintf(out, "%d", first);
+    else
+        fprintf(out, "%d-%d", first, last);
+}
+
+/* "1 paper", "2 papers" (a static buffer: use before the next call) */
+static const char *papers_text(uint32_t n)
+{
+    static char buf[32];
+    snprintf(buf, sizeof buf, "%u paper%s", n, n == 1 ? "" : "s");
+    return buf;
+}
+
+static const char *paper_field(const coa_corpus_t *c, const coa_paper_t *p)
+{
+    return p->category ? coa_corpus_str(c, p->category) : p->venue ? coa_corpus_str(c, p->venue) : "?";
+}
+
+/* Spellings of each author: (author, spelling) pairs sorted. */
+typedef struct {
+    uint32_t author, spelling, count;
+} spelling_t;
+
+static int cmp_spelling(const void *pa, const void *pb)
+{
+    const spelling_t *a = pa, *b = pb;
+    if (a->author != b->author)
+        return a->author < b->author ? -1 : 1;
+    return a->spelling < b->spelling ? -1 : a->spelling > b->spelling;
+}
+
+static spelling_t *collect_spellings(const coa_corpus_t *c, uint32_t *n)
+{
+    uint32_t k = 0;
+    uint32_t limit = c->spelling_cap < c->strings.count ? c->spelling_cap : c->strings.count;
+    spelling_t *v = malloc((limit ? limit : 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    for (uint32_t sp = 0; sp < limit; sp++) {
+        if (!c->spelling_author[sp] || !c->spelling_count[sp])
+            continue;
+        uint32_t a = coa_corpus_author_root(c, c->spelling_author[sp] - 1);
+        if (!c->authors[a].n_papers)
+            continue;
+        v[k++] = (spelling_t){a, sp, c->spelling_count[sp]};
+    }
+    qsort(v, k, sizeof *v, cmp_spelling);
+    *n = k;
+    return v;
+}
+
+int cmd_names(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        {"write-aliases", required_argument, NULL, OPT_WRITE_ALIASES},
+        {"limit", required_argument, NULL, OPT_LIMIT},
+        {NULL, 0, NULL, 0}};
+    cli_common_t o;
+    cli_common_init(&o);
+    const char *write_aliases = NULL;
+    long limit = 50;
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+        if (opt == 'h') {
+            usage(stdout);
+            return EXIT_OK;
+        }
+        if (opt == OPT_WRITE_ALIASES) {
+            write_aliases = optarg;
+            continue;
+        }
+        if (opt == OPT_LIMIT) {
+            char *end;
+            limit = strtol(optarg, &end, 10);
+            if (*end || limit < 0)
+                return cli_usage_error("names", "bad --limit '%s'", optarg);
+            continue;
+        }
+        int r = cli_common_option(&o, opt, optarg);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r == 0)
+            return cli_usage_error("names", "unknown option");
+    }
+    if (cli_common_files(&o, argc, argv))
+        return cli_usage_error("names", "no input files");
+    if (!limit)
+        limit = 0x7fffffff;
+
+    coa_corpus_t corpus;
+    coa_graph_t graph = {0};
+    coa_split_t *splits = NULL;
+    coa_homonym_t *homonyms = NULL;
+    spelling_t *spellings = NULL;
+    uint32_t n_splits = 0, n_homonyms = 0, n_spellings = 0;
+    int status;
+    FILE *out = stdout;
+    int json = o.output == COA_OUT_JSON;
+    if (coa_corpus_init(&corpus)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    if ((status = cli_load(&o, &corpus)) || (status = cli_build(&o, &corpus, &graph)))
+        goto cleanup;
+    const coa_corpus_t *c = &corpus;
+    if (coa_find_homonyms(&corpus, &homonyms, &n_homonyms) || coa_find_splits(&graph, &splits, &n_splits) ||
+        !(spellings = collect_spellings(c, &n_spellings))) {
+        cli_error("out of memory");
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+
+    /* authors written more than one way */
+    uint32_t multi = 0;
+    for (uint32_t i = 0; i < n_spellings;) {
+        uint32_t j = i;
+        while (j < n_spellings && spellings[j].author == spellings[i].author)
+            j++;
+        multi += j - i > 1;
+        i = j;
+    }
+    uint32_t inferred = 0, truncated = 0;
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        inferred += c->authorships[i].inferred;
+    for (uint32_t p = 0; p < c->n_papers; p++)
+        truncated += (c->papers[p].flags & COA_PAPER_TRUNCATED) != 0;
+
+    if (json) {
+        fprintf(out, "{\n  \"authors\": %lld,\n  \"merges_by_key\": [", (long long)graph.n_vertices);
+    } else {
+        fprintf(out, "%lld authors, %u authorships (%u inferred), %u papers (%u with truncated author lists)\n",
+                (long long)graph.n_vertices, c->n_authorships, inferred, c->n_papers, truncated);
+        fprintf(out, "\nAuthors written more than one way (joined by the match key or the merges below): %u\n",
+                multi);
+    }
+    uint32_t shown = 0;
+    for (uint32_t i = 0; i < n_spellings;) {
+        uint32_t j = i;
+        while (j < n_spellings && spellings[j].author == spellings[i].author)
+            j++;
+        if (j - i > 1) {
+            uint32_t a = spellings[i].author;
+            int y0, y1;
+            years_of(c, a, &y0, &y1);
+            if (json) {
+                fprintf(out, "%s\n    {\"author\": ", shown ? "," : "");
+                coa_json_string(out, name_of(c, a));
+                fputs(", \"spellings\": {", out);
+                for (uint32_t k = i; k < j; k++) {
+                    fputs(k > i ? ", " : "", out);
+                    coa_json_string(out, coa_corpus_str(c, spellings[k].spelling));
+                    fprintf(out, ": %u", spellings[k].count);
+                }
+                fprintf(out, "}, \"papers\": %u, \"first_year\": %d, \"last_year\": %d}", c->authors[a].n_papers, y0, y1);
+            } else if (shown < limit) {
+                fprintf(out, "  %s:", name_of(c, a));
+                for (uint32_t k = i; k < j; k++)
+                    fprintf(out, "%s \"%s\" x%u", k > i ? "," : "", coa_corpus_str(c, spellings[k].spelling),
+                            spellings[k].count);
+                fprintf(out, "; %s, ", papers_text(c->authors[a].n_papers));
+                print_years(out, y0, y1);
+                fputc('\n', out);
+            }
+            shown++;
+        }
+        i = j;
+    }
+    if (!json && shown > limit)
+        fprintf(out, "  ... %u more (--limit 0 shows all)\n", shown - (uint32_t)limit);
+
+    /* merges by alias file, initials, person records */
+    if (json)
+        fputs(shown ? "\n  ],\n  \"merges\": [" : "],\n  \"merges\": [", out);
+    else
+        fprintf(out, "\nMerged by alias file, initials or person records: %u\n", c->n_merges);
+    for (uint32_t m = 0; m < c->n_merges; m++) {
+        const coa_merge_t *mg = &c->merges[m];
+        uint32_t into = coa_corpus_author_root(c, mg->into);
+        int y0, y1;
+        years_of(c, into, &y0, &y1);
+        if (json) {
+            fprintf(out, "%s\n    {\"from\": ", m ? "," : "");
+            coa_json_string(out, coa_corpus_str(c, c->authors[mg->from].key));
+            fputs(", \"into\": ", out);
+            coa_json_string(out, name_of(c, into));
+            fputs(", \"reason\": ", out);
+            coa_json_string(out, coa_corpus_str(c, mg->reason));
+            fprintf(out, ", \"papers\": %u}", c->authors[into].n_papers);
+        } else if (m < (uint32_t)limit) {
+            fprintf(out, "  \"%s\" -> %s (%s); now %s, ", coa_corpus_str(c, c->authors[mg->from].display),
+                    name_of(c, into), coa_corpus_str(c, mg->reason), papers_text(c->authors[into].n_papers));
+            print_years(out, y0, y1);
+            fputc('\n', out);
+        }
+    }
+
+    /* likely splits */
+    if (json)
+        fputs(c->n_merges ? "\n  ],\n  \"likely_splits\": [" : "],\n  \"likely_splits\": [", out);
+    else
+        fprintf(out, "\nLikely splits (different keys, probably one person): %u\n", n_splits);
+    for (uint32_t i = 0; i < n_splits; i++) {
+        const coa_split_t *sp = &splits[i];
+        int a0, a1, b0, b1;
+        years_of(c, sp->a, &a0, &a1);
+        years_of(c, sp->b, &b0, &b1);
+        if (json) {
+            fprintf(out, "%s\n    {\"a\": ", i ? "," : "");
+            coa_json_string(out, name_of(c, sp->a));
+            fputs(", \"b\": ", out);
+            coa_json_string(out, name_of(c, sp->b));
+            fprintf(out, ", \"why\": \"%s\", \"papers_a\": %u, \"papers_b\": %u, \"shared_coauthors\": %u, \"example\": ",
+                    sp->why, c->authors[sp->a].n_papers, c->authors[sp->b].n_papers, sp->shared_coauthors);
+            coa_json_string(out, name_of(c, sp->example_coauthor));
+            fputc('}', out);
+        } else if (i < (uint32_t)limit) {
+            fprintf(out, "  %s (%s, ", name_of(c, sp->a), papers_text(c->authors[sp->a].n_papers));
+            print_years(out, a0, a1);
+            fprintf(out, ") / %s (%s, ", name_of(c, sp->b), papers_text(c->authors[sp->b].n_papers));
+            print_years(out, b0, b1);
+            fprintf(out, "): %s; %u shared coauthor%s, e.g. %s\n", sp->why, sp->shared_coauthors,
+                    sp->shared_coauthors == 1 ? "" : "s", name_of(c, sp->example_coauthor));
+        }
+    }
+    if (!json && n_splits > limit)
+        fprintf(out, "  ... %u more (--limit 0 shows all)\n", n_splits - (uint32_t)limit);
+
+    /* likely homonyms */
+    if (json)
+        fputs(n_splits ? "\n  ],\n  \"likely_homonyms\": [" : "],\n  \"likely_homonyms\": [", out);
+    else
+        fprintf(out, "\nLikely homonyms (papers that share no coauthor with the rest, in another field): %u\n",
+                n_homonyms);
+    for (uint32_t i = 0; i < n_homonyms; i++) {
+        const coa_homonym_t *h = &homonyms[i];
+        if (json) {
+            fprintf(out, "%s\n    {\"author\": ", i ? "," : "");
+            coa_json_string(out, name_of(c, h->author));
+            fprintf(out, ", \"other_papers\": %u, \"papers\": [", h->other_papers);
+        } else if (i < (uint32_t)limit) {
+            fprintf(out, "  %s: %u of %u papers %s no coauthor with the other %u, in another field\n",
+                    name_of(c, h->author), h->n_papers, h->n_papers + h->other_papers,
+                    h->n_papers == 1 ? "shares" : "share", h->other_papers);
+        }
+        for (uint32_t k = 0; k < h->n_papers; k++) {
+            const coa_paper_t *p = &c->papers[h->papers[k]];
+            int author_inferred = 0;
+            if (json) {
+                fprintf(out, "%s{\"year\": %d, \"field\": ", k ? ", " : "", p->year);
+                coa_json_string(out, paper_field(c, p));
+                fputs(", \"title\": ", out);
+                coa_json_string(out, coa_corpus_str(c, p->title));
+                fputs(", \"coauthors\": [", out);
+            } else if (i < (uint32_t)limit) {
+                fprintf(out, "    %d %s \"%s\" with ", p->year, paper_field(c, p), coa_corpus_str(c, p->title));
+            }
+            int first = 1;
+            for (uint32_t s = 0; s < p->n_authorships; s++) {
+                const coa_authorship_t *as = &c->authorships[p->first_authorship + s];
+                if (as->author == h->author) {
+                    author_inferred = as->inferred;
+                    continue;
+                }
+                if (json) {
+                    fputs(first ? "" : ", ", out);
+                    coa_json_string(out, name_of(c, as->author));
+                } else if (i < (uint32_t)limit) {
+                    fprintf(out, "%s%s", first ? "" : ", ", name_of(c, as->author));
+                }
+                first = 0;
+            }
+            if (json)
+                fprintf(out, "], \"inferred\": %s}", author_inferred ? "true" : "false");
+            else if (i < (uint32_t)limit)
+                fprintf(out, "%s%s\n", first ? "no one" : "",
+                        author_inferred ? " (the author is only inferred, from \"et al.\")" : "");
+        }
+        if (json) {
+            fputs("]}", out);
+        } else if (i < (uint32_t)limit) {
+            /* the fields of the other papers, for contrast */
+            fputs("    the other papers are in:", out);
+            const char *seen[16];
+            int ns = 0;
+            for (uint32_t s = 0; s < c->n_authorships && ns < 16; s++) {
+                const coa_authorship_t *as = &c->authorships[s];
+                if (as->author != h->author || (as->flags & COA_AUTHORSHIP_POSSIBLE_HOMONYM))
+                    continue;
+                const char *f = paper_field(c, &c->papers[as->paper]);
+                int dup = 0;
+                for (int k = 0; k < ns; k++)
+                    dup |= strcmp(seen[k], f) == 0;
+                if (!dup)
+                    seen[ns++] = f;
+            }
+            /* sorted for stable output */
+            for (int x = 1; x < ns; x++)
+                for (int y = x; y > 0 && strcmp(seen[y - 1], seen[y]) > 0; y--) {
+                    const char *t = seen[y];
+                    seen[y] = seen[y - 1];
+                    seen[y - 1] = t;
+                }
+            for (int k = 0; k < ns; k++)
+                fprintf(out, "%s %s", k ? "," : "", seen[k]);
+            fputc('\n', out);
+        }
+    }
+
+    /* inferred authorships */
+    if (json)
+        fprintf(out, "%s  \"truncated_papers\": %u,\n  \"inferred_authorships\": [", n_homonyms ? "\n  ],\n" : "],\n",
+                truncated);
+    else
+        fprintf(out, "\nInferred authorships (not stated by the source): %u\n", inferred);
+    shown = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *pp = &c->papers[p];
+        for (uint32_t s = 0; s < pp->n_authorships; s++) {
+            const coa_authorship_t *as = &c->authorships[pp->first_authorship + s];
+            if (!as->inferred)
+                continue;
+            if (json) {
+                fprintf(out, "%s\n    {\"author\": ", shown ? "," : "");
+                coa_json_string(out, name_of(c, as->author));
+                fprintf(out, ", \"year\": %d, \"title\": ", pp->year);
+                coa_json_string(out, coa_corpus_str(c, pp->title));
+                fprintf(out, ", \"source\": ");
+                coa_json_string(out, coa_corpus_str(c, c->sources[pp->source].path));
+                fprintf(out, ", \"line\": %u}", pp->line);
+            } else if (shown < limit) {
+                fprintf(out, "  %s:%u: %d \"%s\": %s, behind \"et al.\"\n",
+                        coa_corpus_str(c, c->sources[pp->source].path), pp->line, pp->year,
+                        coa_corpus_str(c, pp->title), name_of(c, as->author));
+            }
+            shown++;
+        }
+    }
+    if (json)
+        fputs(shown ? "\n  ]\n}\n" : "]\n}\n", out);
+    else if (shown > limit)
+        fprintf(out, "  ... %u more (--limit 0 shows all)\n", shown - (uint32_t)limit);
+
+    if (write_aliases) {
+        coa_outfile_t f;
+        char err[512];
+        if (coa_outfile_open(&f, write_aliases, err, sizeof err)) {
+            cli_error("%s", err);
+            status = EXIT_FAILURE_RUN;
+            goto cleanup;
+        }
+        fprintf(f.fp, "# Suggested merges from 'coauthor names' (likely splits).  Edit, then pass\n"
+                      "# back with --aliases.  Each line: alias<TAB>canonical name.\n");
+        for (uint32_t i = 0; i < n_splits; i++)
+            fprintf(f.fp, "%s\t%s\n", name_of(c, splits[i].b), name_of(c, splits[i].a));
+        if (coa_outfile_commit(&f, err, sizeof err)) {
+            cli_error("%s", err);
+            status = EXIT_FAILURE_RUN;
+            goto cleanup;
+        }
+        if (!o.quiet)
+            fprintf(stderr, "%s: wrote %u suggested merges to '%s'\n", cli_program, n_splits, write_aliases);
+    }
+cleanup:
+    free(splits);
+    coa_homonyms_free(homonyms, n_homonyms);
+    free(spellings);
+    coa_graph_destroy(&graph);
+    coa_corpus_destroy(&corpus);
+    return status;
+}

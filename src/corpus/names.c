@@ -1,0 +1,92 @@
+/* Words of match keys. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "corpus/names_internal.h"
+
+void coa_names_words(const char *key, coa_words_t *out)
+{
+    out->n = 0;
+    const char *p = key;
+    while (*p && out->n < COA_MAX_WORDS) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        out->w[out->n] = p;
+        out->len[out->n++] = n;
+        p += n + (sp ? 1 : 0);
+    }
+}
+
+int coa_names_same_word(const coa_words_t *a, int i, const coa_words_t *b, int j)
+{
+    return a->len[i] == b->len[j] && memcmp(a->w[i], b->w[j], a->len[i]) == 0;
+}
+
+/* Given names (all words but the last) are all single letters. */
+int coa_names_initials_only(const coa_words_t *w)
+{
+    if (w->n < 2)
+        return 0;
+    for (int i = 0; i < w->n - 1; i++)
+        if (w->len[i] != 1)
+            return 0;
+    return 1;
+}
+
+/* Initials i fit full names f: same surname, and each initial starts the
+ * given name in the same place. */
+int coa_names_initials_fit(const coa_words_t *i, const coa_words_t *f)
+{
+    if (i->n > f->n || !coa_names_same_word(i, i->n - 1, f, f->n - 1) || coa_names_initials_only(f))
+        return 0;
+    for (int k = 0; k < i->n - 1; k++)
+        if (f->w[k][0] != i->w[k][0])
+            return 0;
+    return 1;
+}
+
+/* One name is the other plus middle initials: "eduard h hovy" and "eduard hovy". */
+int coa_names_middle_initial(const coa_words_t *a, const coa_words_t *b)
+{
+    const coa_words_t *s = a->n < b->n ? a : b, *l = a->n < b->n ? b : a;
+    if (s->n == l->n || s->n < 2 || !coa_names_same_word(s, s->n - 1, l, l->n - 1) || !coa_names_same_word(s, 0, l, 0) || s->len[0] < 2)
+        return 0;
+    /* the longer name's extra given words are initials, the shared ones equal */
+    int j = 1;
+    for (int k = 1; k < l->n - 1; k++) {
+        if (j < s->n - 1 && coa_names_same_word(s, j, l, k))
+            j++;
+        else if (l->len[k] != 1)
+            return 0;
+    }
+    return j == s->n - 1;
+}
+
+const char *coa_names_surname(const char *key)
+{
+    const char *sp = strrchr(key, ' ');
+    return sp ? sp + 1 : key;
+}
+
+static int cmp_surname(const void *a, const void *b)
+{
+    const coa_by_surname_t *x = a, *y = b;
+    int d = strcmp(x->surname, y->surname);
+    return d ? d : (x->author > y->author) - (x->author < y->author);
+}
+
+/* Authors (roots with papers, or all graph vertices) sorted by surname. */
+coa_by_surname_t *coa_names_by_surname(const coa_corpus_t *c, const uint8_t *use, uint32_t *n)
+{
+    coa_by_surname_t *v = malloc((c->n_authors ? c->n_authors : 1) * sizeof *v);
+    if (!v)
+        return NULL;
+    uint32_t k = 0;
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        if (use[a])
+            v[k++] = (coa_by_surname_t){coa_names_surname(coa_corpus_str(c, c->authors[a].key)), a};
+    qsort(v, k, sizeof *v, cmp_surname);
+    *n = k;
+    return v;
+}
+

@@ -1,0 +1,37 @@
+/* Words of match keys, shared by identity merging and the name audit; not installed. */
+#ifndef COAUTHOR_CORPUS_NAMES_INTERNAL_H
+#define COAUTHOR_CORPUS_NAMES_INTERNAL_H
+
+#include <stddef.h>
+
+#include "coauthor/corpus.h"
+
+#define COA_MAX_WORDS 16
+
+typedef struct {
+    const char *w[COA_MAX_WORDS];
+    size_t len[COA_MAX_WORDS];
+    int n;
+} coa_words_t;
+
+/* Splits a match key into words (pointers into the key). */
+void coa_names_words(const char *key, coa_words_t *out);
+int coa_names_same_word(const coa_words_t *a, int i, const coa_words_t *b, int j);
+/* Given names (all words but the last) are all single letters. */
+int coa_names_initials_only(const coa_words_t *w);
+/* Initials i fit full names f: same surname, each initial starts the given name in its place. */
+int coa_names_initials_fit(const coa_words_t *i, const coa_words_t *f);
+/* One name is the other plus middle initials: "eduard h hovy" and "eduard hovy". */
+int coa_names_middle_initial(const coa_words_t *a, const coa_words_t *b);
+/* The last word of a key. */
+const char *coa_names_surname(const char *key);
+
+typedef struct {
+    const char *surname;
+    uint32_t author;
+} coa_by_surname_t;
+
+/* The authors with use[a] set, sorted by surname then id; caller frees. */
+coa_by_surname_t *coa_names_by_surname(const coa_corpus_t *c, const uint8_t *use, uint32_t *n);
+
+#endif

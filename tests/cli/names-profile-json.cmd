@@ -1,0 +1,1 @@
+coauthor names --json -q data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor names data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor names tests/data/identity/variants.txt
