@@ -646,7 +646,7 @@ static int paper_cmp(const void *pa, const void *pb, void *ctx)
     uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
     int ya = c->papers[a].year, yb = c->papers[b].year;
     if (ya != yb)
-        return ya < yb ? -1 : 1;
+        return ya > yb ? -1 : 1; /* newest first, as rank --papers lists them */
     return a < b ? -1 : a > b;
 }
 

@@ -11,6 +11,8 @@ static const cli_command_t commands[] = {
     {"stats", cmd_stats, "summary statistics of the coauthor network"},
     {"rank", cmd_rank, "most frequent coauthors of an author, or centrality rankings"},
     {"names", cmd_names, "audit author identity: merges, likely splits and homonyms"},
+    {"path", cmd_path, "shortest or strongest chain of coauthors between two authors"},
+    {"distance", cmd_distance, "every author's distance from one author (Erdos numbers)"},
     {"formats", cmd_formats, "list the input formats coauthor reads"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "print the version"},

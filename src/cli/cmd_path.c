@@ -1,0 +1,900 @@
+/* coauthor path and coauthor distance: collaboration chains between two
+ * authors, with the papers at every hop, and every author's distance from
+ * one root (the Erdős-number distribution). */
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+enum {
+    OPT_FROM = OPT_COMMON_END,
+    OPT_TO,
+    OPT_ALL,
+    OPT_LIMIT,
+    OPT_STRONGEST,
+    OPT_SEARCH_STATS,
+    OPT_BENCH,
+    OPT_MAX_DISTANCE,
+    OPT_LIST,
+    OPT_HISTOGRAM
+};
+
+#define DEFAULT_LIMIT 100
+
+static void path_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: coauthor path --from NAME --to NAME [--all [--limit N] | --strongest] [options] FILE...\n"
+            "       coauthor path --bench N [options] FILE...\n"
+            "\n"
+            "Finds the shortest chain of coauthorships from one author to another (an\n"
+            "Erdos number for any pair) and lists the joint papers at every hop: year,\n"
+            "title and identifier (DOI, else the source's key, else file:line), newest\n"
+            "first.  Among chains of equal length the one shown comes first by the names\n"
+            "along it, so the answer does not depend on input order.  The total number\n"
+            "of shortest chains is always given; it is counted, not listed, so it is\n"
+            "cheap however large it is.\n"
+            "\n"
+            "A hop is marked [inferred] when every joint paper of the two authors names\n"
+            "one of them only by inference (for example, a profile's owner hidden behind\n"
+            "\"et al.\"), so the hop rests on no stated authorship.  Such papers are\n"
+            "marked (inferred) one by one.  The marks are explained under the chain.\n"
+            "\n"
+            "The search is a bidirectional breadth-first search that grows the cheaper\n"
+            "side first, so a query on a large network looks at a small part of it.\n"
+            "\n"
+            "Options:\n"
+            "  --from NAME      the first author: an exact name, or a part that only one\n"
+            "                   author's name contains (the choice is reported)\n"
+            "  --to NAME        the last author, likewise\n"
+            "  --all            list every shortest chain, in name order, up to --limit\n"
+            "  --limit N        with --all, list at most N chains (default %d; implies --all)\n"
+            "  --strongest      the strongest chain instead: the least total cost, where a\n"
+            "                   hop costs 1/joint_papers (ties: fewer hops, then names).\n"
+            "                   Prints its length in hops and its cost\n"
+            "  --avoid NAME     find a chain that does not pass through NAME (repeatable)\n"
+            "  --search-stats   report on stderr how many authors the search touched and\n"
+            "                   how long it took\n"
+            "  --bench N        time N queries between seeded random pairs of authors of\n"
+            "                   the largest component, after loading: the bidirectional\n"
+            "                   search against igraph's single-source search\n"
+            "\n"
+            "With --json: {\"from\", \"to\", \"length\", \"total_chains\", \"chains\": [{\"authors\":\n"
+            "[...], \"hops\": [{\"papers\": [{\"title\", \"year\", \"id\", \"inferred\"}]}]}]}, plus\n"
+            "\"cost\" with --strongest.  With --tsv or --csv: one row per joint paper: chain,\n"
+            "hop, from, to, year, title, id, inferred.\n"
+            "\n%s\n%s",
+            DEFAULT_LIMIT, cli_common_help, cli_exit_help);
+    fprintf(out, "Exit status 3 when no chain joins the two authors (they are in different\n"
+                 "components, perhaps after --avoid or --years), with a one-line explanation on\n"
+                 "stderr; 2 also when --from or --to names no author, or one outside the selection.\n");
+}
+
+static void distance_usage(FILE *out)
+{
+    fprintf(out,
+            "usage: coauthor distance --from NAME [--max-distance K] [--list] [options] FILE...\n"
+            "\n"
+            "The distance in coauthorship hops of every author from one root author (for\n"
+            "the root Paul Erdos, this is the Erdos number), by one breadth-first search.\n"
+            "The text output is the histogram of distances (the Erdos-number\n"
+            "distribution), the number of authors the root reaches and cannot reach, and\n"
+            "the mean and largest distance.\n"
+            "\n"
+            "Options:\n"
+            "  --from NAME        the root: an exact name, or a part that only one author's\n"
+            "                     name contains (the choice is reported)\n"
+            "  --max-distance K   show only the authors within K hops; the others the root\n"
+            "                     reaches are counted as beyond K\n"
+            "  --list             in text, list the authors and their distances too\n"
+            "  --histogram        with --tsv or --csv, write the histogram (distance,\n"
+            "                     authors) instead of the author list\n"
+            "\n"
+            "With --tsv or --csv: author, distance, for every author the root reaches (within\n"
+            "K), nearest first, then by name.  With --json: {\"from\", \"max_distance\",\n"
+            "\"reachable\", \"unreachable\", \"beyond\", \"mean_distance\", \"largest_distance\",\n"
+            "\"histogram\": [{\"distance\", \"authors\"}], \"authors\": [{\"author\", \"distance\"}]}.\n"
+            "\n%s\n%s",
+            cli_common_help, cli_exit_help);
+    fprintf(out, "Exit status 2 also when --from names no author, or one outside the selection.\n");
+}
+
+static int parse_count(const char *opt, const char *s, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (!*s || *end || errno || v < min || v > max || *s == '-' || *s == '+') {
+        cli_error("bad %s '%s': expected a number from %ld to %ld", opt, s, min, max);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+/* The identifier of a paper: DOI, else the source's key, else file:line. */
+static void paper_identifier(const coa_corpus_t *c, const coa_paper_t *p, char *buf, size_t len)
+{
+    if (p->doi)
+        snprintf(buf, len, "doi:%s", coa_corpus_str(c, p->doi));
+    else if (p->key)
+        snprintf(buf, len, "%s", coa_corpus_str(c, p->key));
+    else
+        snprintf(buf, len, "%s:%u", coa_corpus_str(c, c->sources[p->source].path), p->line);
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* Loads the inputs and builds the graph; resolves the named authors to
+ * vertices.  An author given to --avoid, or outside the selection, is a
+ * usage error. */
+static int load_authors(cli_common_t *o, coa_corpus_t *corpus, coa_graph_t *graph, int *have_graph,
+                        const char *const *what, const char *const *names, int n, igraph_integer_t *vertices)
+{
+    int status;
+    uint32_t authors[2];
+    if ((status = cli_load(o, corpus)))
+        return status;
+    for (int i = 0; i < n; i++)
+        if ((status = cli_resolve_author(o, corpus, what[i], names[i], &authors[i])))
+            return status;
+    if ((status = cli_build(o, corpus, graph)))
+        return status;
+    *have_graph = 1;
+    for (int i = 0; i < n; i++) {
+        const char *name = coa_corpus_str(corpus, corpus->authors[authors[i]].display);
+        for (int k = 0; k < o->n_avoid; k++)
+            if (o->avoid[k] == authors[i]) {
+                cli_error("%s '%s' is also given to --avoid", what[i], name);
+                return EXIT_USAGE;
+            }
+        vertices[i] = coa_graph_vertex_of(graph, authors[i]);
+        if (vertices[i] < 0) {
+            cli_error("%s '%s' has no papers in the selection", what[i], name);
+            return EXIT_USAGE;
+        }
+    }
+    return EXIT_OK;
+}
+
+/* ---- coauthor path ---- */
+
+typedef struct {
+    const char *from, *to;
+    int all, strongest, search_stats;
+    long limit;
+    long bench;
+} path_opts_t;
+
+/* The edge-list record behind a hop without papers, for its identifier. */
+static const coa_link_t *find_link(const coa_graph_t *g, igraph_integer_t u, igraph_integer_t v)
+{
+    const coa_corpus_t *c = g->corpus;
+    uint32_t a = g->vertex_author[u], b = g->vertex_author[v];
+    for (uint32_t i = 0; i < c->n_links; i++) {
+        const coa_link_t *l = &c->links[i];
+        if ((l->a == a && l->b == b) || (l->a == b && l->b == a))
+            return l;
+    }
+    return NULL;
+}
+
+/* The hops of every listed chain, with their evidence; hop k of chain i is
+ * hops[i * length + k].  Hops shared by several chains are looked up again;
+ * a chain listing is short. */
+typedef struct {
+    coa_hop_t *hops;
+    size_t n;
+} chain_hops_t;
+
+static void chain_hops_destroy(chain_hops_t *ch)
+{
+    for (size_t i = 0; i < ch->n; i++)
+        coa_hop_destroy(&ch->hops[i]);
+    free(ch->hops);
+}
+
+static int chain_hops_fill(const coa_path_finder_t *finder, const coa_path_result_t *r, chain_hops_t *ch)
+{
+    ch->n = (size_t)r->n_chains * r->length;
+    ch->hops = calloc(ch->n ? ch->n : 1, sizeof *ch->hops);
+    if (!ch->hops) {
+        ch->n = 0;
+        return COA_ENOMEM;
+    }
+    for (size_t i = 0; i < ch->n; i++)
+        coa_hop_init(&ch->hops[i]);
+    for (uint32_t i = 0; i < r->n_chains; i++) {
+        const uint32_t *chain = r->vertices + (size_t)i * (r->length + 1);
+        for (uint32_t k = 0; k < r->length; k++) {
+            int err = coa_path_hop(finder, chain[k], chain[k + 1], &ch->hops[(size_t)i * r->length + k]);
+            if (err)
+                return err;
+        }
+    }
+    return COA_OK;
+}
+
+/* Marks of a hop and of a paper, in text. */
+static const char *hop_mark(unsigned flags)
+{
+    if ((flags & COA_EVIDENCE_INFERRED) && (flags & COA_EVIDENCE_HOMONYM))
+        return " [inferred, homonym?]";
+    if (flags & COA_EVIDENCE_INFERRED)
+        return " [inferred]";
+    if (flags & COA_EVIDENCE_HOMONYM)
+        return " [homonym?]";
+    return "";
+}
+
+static const char *paper_mark(unsigned flags)
+{
+    if ((flags & COA_EVIDENCE_INFERRED) && (flags & COA_EVIDENCE_HOMONYM))
+        return "  (inferred, homonym?)";
+    if (flags & COA_EVIDENCE_INFERRED)
+        return "  (inferred)";
+    if (flags & COA_EVIDENCE_HOMONYM)
+        return "  (homonym?)";
+    return "";
+}
+
+/* The evidence of one hop in text: a line naming the hop, then its papers. */
+static void print_hop_text(const coa_graph_t *g, igraph_integer_t u, igraph_integer_t v, const coa_hop_t *hop,
+                           const char *indent, int name_both)
+{
+    const coa_corpus_t *c = g->corpus;
+    if (name_both)
+        printf("%s%s - %s: ", indent, coa_graph_vertex_name(g, u), coa_graph_vertex_name(g, v));
+    else
+        printf("%s| ", indent);
+    if (hop->n_papers == 0) {
+        const coa_link_t *l = find_link(g, u, v);
+        if (l)
+            printf("linked in %s:%u (an edge list: no papers)\n", coa_corpus_str(c, c->sources[l->source].path),
+                   l->line);
+        else
+            printf("no papers recorded\n");
+        return;
+    }
+    printf("%u joint paper%s%s\n", hop->n_papers, hop->n_papers == 1 ? "" : "s", hop_mark(hop->flags));
+    for (uint32_t i = 0; i < hop->n_papers; i++) {
+        const coa_paper_t *p = &c->papers[hop->papers[i]];
+        char id[512], year[8];
+        paper_identifier(c, p, id, sizeof id);
+        if (p->year)
+            snprintf(year, sizeof year, "%d", p->year);
+        else
+            snprintf(year, sizeof year, "----");
+        const char *title = coa_corpus_str(c, p->title);
+        printf("%s|   %s  %s  %s%s\n", name_both ? "  " : indent, year, *title ? title : "(untitled)", id,
+               hop->flags ? "" : paper_mark(hop->paper_flags[i]));
+    }
+}
+
+static void print_marks_legend(unsigned hop_flags, unsigned paper_flags)
+{
+    if (!hop_flags && !paper_flags)
+        return;
+    fputc('\n', stdout);
+    if (hop_flags & COA_EVIDENCE_INFERRED)
+        printf("[inferred]  the hop rests only on inferred authorship: on each of its papers,\n"
+               "            one of the two authors is not named by the source but inferred\n"
+               "            (a profile's owner hidden behind \"et al.\")\n");
+    if (paper_flags & COA_EVIDENCE_INFERRED)
+        printf("(inferred)  on this paper one of the two authors is inferred, not named\n");
+    if (hop_flags & COA_EVIDENCE_HOMONYM)
+        printf("[homonym?]  every paper of the hop may belong to another person of the\n"
+               "            same name\n");
+    if (paper_flags & COA_EVIDENCE_HOMONYM)
+        printf("(homonym?)  this paper may belong to another person of the same name\n");
+}
+
+static void print_chain_line(const coa_graph_t *g, const uint32_t *chain, uint32_t length)
+{
+    for (uint32_t k = 0; k <= length; k++)
+        printf("%s%s", k ? " -> " : "", coa_graph_vertex_name(g, chain[k]));
+    fputc('\n', stdout);
+}
+
+static void print_total(const coa_path_result_t *r, const char *what)
+{
+    printf("%s%llu %s chain%s", r->total_saturated ? "at least " : "", (unsigned long long)r->total_chains, what,
+           r->total_chains == 1 && !r->total_saturated ? "" : "s");
+}
+
+static void print_path_text(const coa_graph_t *g, const coa_path_result_t *r, const chain_hops_t *ch,
+                            const path_opts_t *po)
+{
+    unsigned hop_flags = 0, paper_flags = 0;
+    if (!po->all) {
+        const uint32_t *chain = r->vertices;
+        print_chain_line(g, chain, r->length);
+        printf("length %u", r->length);
+        if (po->strongest) {
+            printf(", cost %.4f (the sum of 1/joint papers over the hops); ", r->cost);
+            print_total(r, "equally strong");
+        } else {
+            printf(", ");
+            print_total(r, "shortest");
+        }
+        printf("\n\n");
+        for (uint32_t k = 0; k <= r->length; k++) {
+            printf("%s\n", coa_graph_vertex_name(g, chain[k]));
+            if (k == r->length)
+                break;
+            const coa_hop_t *hop = &ch->hops[k];
+            print_hop_text(g, chain[k], chain[k + 1], hop, "  ", 0);
+            hop_flags |= hop->flags;
+            paper_flags |= hop->flags ? 0 : hop->any_flags;
+        }
+        print_marks_legend(hop_flags, paper_flags);
+        return;
+    }
+    printf("%s -> %s: length %u, ", coa_graph_vertex_name(g, r->vertices[0]),
+           coa_graph_vertex_name(g, r->vertices[r->length]), r->length);
+    print_total(r, "shortest");
+    if (r->n_chains < r->total_chains || r->total_saturated)
+        printf("; the first %u by name", r->n_chains);
+    printf("\n\n");
+    int width = snprintf(NULL, 0, "%u", r->n_chains);
+    for (uint32_t i = 0; i < r->n_chains; i++) {
+        printf("%*u  ", width, i + 1);
+        print_chain_line(g, r->vertices + (size_t)i * (r->length + 1), r->length);
+    }
+    if (r->length == 0)
+        return;
+    /* each distinct hop once, in order of first appearance */
+    printf("\njoint papers at each hop:\n");
+    for (size_t h = 0; h < ch->n; h++) {
+        uint32_t i = (uint32_t)(h / r->length), k = (uint32_t)(h % r->length);
+        const uint32_t *chain = r->vertices + (size_t)i * (r->length + 1);
+        int seen = 0;
+        for (size_t h2 = 0; h2 < h && !seen; h2++)
+            seen = ch->hops[h2].edge == ch->hops[h].edge && h2 % r->length == k;
+        if (seen)
+            continue;
+        print_hop_text(g, chain[k], chain[k + 1], &ch->hops[h], "", 1);
+        hop_flags |= ch->hops[h].flags;
+        paper_flags |= ch->hops[h].flags ? 0 : ch->hops[h].any_flags;
+    }
+    print_marks_legend(hop_flags, paper_flags);
+}
+
+static void print_path_json(const coa_graph_t *g, const char *from, const char *to, const coa_path_result_t *r,
+                            const chain_hops_t *ch, const path_opts_t *po)
+{
+    const coa_corpus_t *c = g->corpus;
+    fputs("{\n  \"from\": ", stdout);
+    coa_json_string(stdout, from);
+    fputs(",\n  \"to\": ", stdout);
+    coa_json_string(stdout, to);
+    if (r->found)
+        printf(",\n  \"length\": %u", r->length);
+    else
+        fputs(",\n  \"length\": null", stdout);
+    printf(",\n  \"total_chains\": %llu", (unsigned long long)r->total_chains);
+    if (po->strongest) {
+        if (r->found)
+            printf(",\n  \"cost\": %.10g", r->cost);
+        else
+            fputs(",\n  \"cost\": null", stdout);
+    }
+    fputs(",\n  \"chains\": [", stdout);
+    for (uint32_t i = 0; i < r->n_chains; i++) {
+        const uint32_t *chain = r->vertices + (size_t)i * (r->length + 1);
+        fputs(i ? ",\n    {\"authors\": [" : "\n    {\"authors\": [", stdout);
+        for (uint32_t k = 0; k <= r->length; k++) {
+            if (k)
+                fputs(", ", stdout);
+            coa_json_string(stdout, coa_graph_vertex_name(g, chain[k]));
+        }
+        fputs("],\n     \"hops\": [", stdout);
+        for (uint32_t k = 0; k < r->length; k++) {
+            const coa_hop_t *hop = &ch->hops[(size_t)i * r->length + k];
+            fputs(k ? ",\n       {\"papers\": [" : "\n       {\"papers\": [", stdout);
+            for (uint32_t j = 0; j < hop->n_papers; j++) {
+                const coa_paper_t *p = &c->papers[hop->papers[j]];
+                char id[512];
+                paper_identifier(c, p, id, sizeof id);
+                fputs(j ? ",\n         {\"title\": " : "\n         {\"title\": ", stdout);
+                coa_json_string(stdout, coa_corpus_str(c, p->title));
+                if (p->year)
+                    printf(", \"year\": %d", p->year);
+                else
+                    fputs(", \"year\": null", stdout);
+                fputs(", \"id\": ", stdout);
+                coa_json_string(stdout, id);
+                /* the identity checks' homonym flag will join "inferred" here */
+                printf(", \"inferred\": %s}", (hop->paper_flags[j] & COA_EVIDENCE_INFERRED) ? "true" : "false");
+            }
+            fputs("]}", stdout);
+        }
+        fputs(r->length ? "]}" : "]}", stdout);
+    }
+    fputs(r->n_chains ? "\n  ]\n}\n" : "]\n}\n", stdout);
+}
+
+static int print_path_table(const coa_graph_t *g, const coa_path_result_t *r, const chain_hops_t *ch,
+                            coa_output_t format)
+{
+    const coa_corpus_t *c = g->corpus;
+    static const char *const columns[] = {"chain", "hop", "from", "to", "year", "title", "id", "inferred"};
+    coa_table_t *t = coa_table_new(8, columns);
+    if (!t)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < r->n_chains; i++) {
+        const uint32_t *chain = r->vertices + (size_t)i * (r->length + 1);
+        for (uint32_t k = 0; k < r->length; k++) {
+            const coa_hop_t *hop = &ch->hops[(size_t)i * r->length + k];
+            for (uint32_t j = 0; j < (hop->n_papers ? hop->n_papers : 1); j++) {
+                coa_table_cell(t, "%u", i + 1);
+                coa_table_cell(t, "%u", k + 1);
+                coa_table_cell(t, "%s", coa_graph_vertex_name(g, chain[k]));
+                coa_table_cell(t, "%s", coa_graph_vertex_name(g, chain[k + 1]));
+                if (!hop->n_papers) { /* an edge-list link */
+                    coa_table_cell(t, "-");
+                    coa_table_cell(t, "-");
+                    coa_table_cell(t, "-");
+                    coa_table_cell(t, "false");
+                    continue;
+                }
+                const coa_paper_t *p = &c->papers[hop->papers[j]];
+                char id[512];
+                paper_identifier(c, p, id, sizeof id);
+                if (p->year)
+                    coa_table_cell(t, "%d", p->year);
+                else
+                    coa_table_cell(t, "-");
+                coa_table_cell(t, "%s", coa_corpus_str(c, p->title));
+                coa_table_cell(t, "%s", id);
+                coa_table_cell(t, "%s", (hop->paper_flags[j] & COA_EVIDENCE_INFERRED) ? "true" : "false");
+            }
+        }
+    }
+    int err = coa_table_write(t, stdout, format);
+    coa_table_free(t);
+    return err;
+}
+
+/* One line on stderr for a chain that does not exist. */
+static void explain_no_chain(const coa_graph_t *g, const char *from, const char *to, const coa_path_result_t *r,
+                             const cli_common_t *o)
+{
+    const char *inside = r->exhausted_side ? to : from, *outside = r->exhausted_side ? from : to;
+    fprintf(stderr, "%s: no chain from '%s' to '%s': the component of %s has %llu author%s and %s is not one of them",
+            cli_program, from, to, inside, (unsigned long long)r->exhausted_size, r->exhausted_size == 1 ? "" : "s",
+            outside);
+    if (o->n_avoid || o->select.year_from || o->select.year_to || o->select.max_authors || o->select.min_papers ||
+        o->select.min_weight > 0)
+        fputs(" (in this selection)", stderr);
+    fputc('\n', stderr);
+    (void)g;
+}
+
+static uint64_t bench_rng(uint64_t *state)
+{
+    /* splitmix64: seeded from --seed, independent of igraph's generator */
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Times queries between random pairs of the largest component, after
+ * loading; compares with igraph's single-source search on the same pairs. */
+static int run_bench(const coa_graph_t *g, coa_path_finder_t *finder, long n_queries, unsigned long seed)
+{
+    int status = EXIT_OK;
+    igraph_vector_int_t membership, csize, path;
+    igraph_integer_t ncomp;
+    double *times = NULL, *fractions = NULL, *ig_times = NULL;
+    uint32_t *pool = NULL;
+    coa_path_result_t r;
+    coa_path_result_init(&r);
+    if (igraph_vector_int_init(&membership, 0) || igraph_vector_int_init(&csize, 0) ||
+        igraph_vector_int_init(&path, 0)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    if (igraph_connected_components(&g->graph, &membership, &csize, &ncomp, IGRAPH_WEAK) || ncomp == 0) {
+        cli_error("cannot find the components");
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+    igraph_integer_t best = igraph_vector_int_which_max(&csize), size = VECTOR(csize)[best];
+    pool = malloc((size_t)size * sizeof *pool);
+    times = malloc((size_t)n_queries * sizeof *times);
+    fractions = malloc((size_t)n_queries * sizeof *fractions);
+    ig_times = malloc((size_t)n_queries * sizeof *ig_times);
+    if (!pool || !times || !fractions || !ig_times) {
+        cli_error("out of memory");
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+    uint32_t np = 0;
+    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+        if (VECTOR(membership)[v] == best)
+            pool[np++] = (uint32_t)v;
+    uint64_t state = seed;
+    double sum_len = 0, sum_chains = 0;
+    long n_ig = n_queries < 200 ? n_queries : 200; /* igraph's search is slower: fewer of them */
+    for (long q = 0; q < n_queries; q++) {
+        uint32_t s = pool[bench_rng(&state) % np], t = pool[bench_rng(&state) % np];
+        double t0 = now_ms();
+        if (coa_path_shortest(finder, s, t, 1, &r)) {
+            cli_error("out of memory");
+            status = EXIT_FAILURE_RUN;
+            goto cleanup;
+        }
+        times[q] = now_ms() - t0;
+        fractions[q] = (double)r.touched / (double)g->n_vertices;
+        sum_len += r.length;
+        sum_chains += (double)r.total_chains;
+        if (q < n_ig) {
+            t0 = now_ms();
+            if (igraph_get_shortest_path(&g->graph, &path, NULL, s, t, IGRAPH_ALL)) {
+                cli_error("igraph_get_shortest_path failed");
+                status = EXIT_FAILURE_RUN;
+                goto cleanup;
+            }
+            ig_times[q] = now_ms() - t0;
+            if ((uint32_t)igraph_vector_int_size(&path) != r.length + 1) {
+                cli_error("bench: igraph finds length %ld from %u to %u, the search %u",
+                          (long)igraph_vector_int_size(&path) - 1, s, t, r.length);
+                status = EXIT_FAILURE_RUN;
+                goto cleanup;
+            }
+        }
+    }
+    double mean_frac = 0, mean_time = 0, mean_ig = 0;
+    for (long q = 0; q < n_queries; q++) {
+        mean_frac += fractions[q] / n_queries;
+        mean_time += times[q] / n_queries;
+    }
+    for (long q = 0; q < n_ig; q++)
+        mean_ig += ig_times[q] / n_ig;
+    qsort(times, (size_t)n_queries, sizeof *times, cmp_double);
+    qsort(fractions, (size_t)n_queries, sizeof *fractions, cmp_double);
+    qsort(ig_times, (size_t)n_ig, sizeof *ig_times, cmp_double);
+    printf("graph                 %lld authors, %lld edges; largest component %lld authors\n",
+           (long long)g->n_vertices, (long long)igraph_ecount(&g->graph), (long long)size);
+    printf("queries               %ld random pairs of the largest component (seed %lu)\n", n_queries, seed);
+    printf("mean length           %.2f hops; mean shortest chains %.1f\n", sum_len / n_queries,
+           sum_chains / n_queries);
+    printf("touched               mean %.3f%%, median %.3f%%, max %.3f%% of the authors\n", 100 * mean_frac,
+           100 * fractions[n_queries / 2], 100 * fractions[n_queries - 1]);
+    printf("bidirectional search  mean %.3f ms, median %.3f ms, max %.3f ms (counting every shortest chain)\n",
+           mean_time, times[n_queries / 2], times[n_queries - 1]);
+    printf("igraph single-source  mean %.3f ms, median %.3f ms over the first %ld pairs "
+           "(igraph_get_shortest_path)\n",
+           mean_ig, ig_times[n_ig / 2], n_ig);
+cleanup:
+    coa_path_result_destroy(&r);
+    igraph_vector_int_destroy(&membership);
+    igraph_vector_int_destroy(&csize);
+    igraph_vector_int_destroy(&path);
+    free(pool);
+    free(times);
+    free(fractions);
+    free(ig_times);
+    return status;
+}
+
+int cmd_path(int argc, char **argv)
+{
+    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+                                             {"from", required_argument, NULL, OPT_FROM},
+                                             {"to", required_argument, NULL, OPT_TO},
+                                             {"all", no_argument, NULL, OPT_ALL},
+                                             {"limit", required_argument, NULL, OPT_LIMIT},
+                                             {"strongest", no_argument, NULL, OPT_STRONGEST},
+                                             {"search-stats", no_argument, NULL, OPT_SEARCH_STATS},
+                                             {"bench", required_argument, NULL, OPT_BENCH},
+                                             {NULL, 0, NULL, 0}};
+    cli_common_t o;
+    path_opts_t po = {NULL, NULL, 0, 0, 0, DEFAULT_LIMIT, 0};
+    cli_common_init(&o);
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h': path_usage(stdout); return EXIT_OK;
+        case OPT_FROM: po.from = optarg; continue;
+        case OPT_TO: po.to = optarg; continue;
+        case OPT_ALL: po.all = 1; continue;
+        case OPT_LIMIT:
+            if (parse_count("--limit", optarg, 1, 1000000, &po.limit))
+                return EXIT_USAGE;
+            po.all = 1;
+            continue;
+        case OPT_STRONGEST: po.strongest = 1; continue;
+        case OPT_SEARCH_STATS: po.search_stats = 1; continue;
+        case OPT_BENCH:
+            if (parse_count("--bench", optarg, 1, 10000000, &po.bench))
+                return EXIT_USAGE;
+            continue;
+        }
+        int r = cli_common_option(&o, opt, optarg);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r == 0)
+            return cli_usage_error("path", "unknown option");
+    }
+    if (!po.bench && (!po.from || !po.to))
+        return cli_usage_error("path", "--from and --to are required");
+    if (po.all && po.strongest)
+        return cli_usage_error("path", "--all and --strongest cannot be combined");
+    if (cli_common_files(&o, argc, argv))
+        return cli_usage_error("path", "no input files");
+
+    coa_corpus_t corpus;
+    coa_graph_t graph;
+    coa_path_finder_t *finder = NULL;
+    coa_path_result_t r;
+    chain_hops_t ch = {NULL, 0};
+    int status, have_graph = 0, err;
+    coa_path_result_init(&r);
+    if (coa_corpus_init(&corpus)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    const char *what[2] = {"--from", "--to"}, *names[2] = {po.from, po.to};
+    igraph_integer_t ends[2];
+    if ((status = load_authors(&o, &corpus, &graph, &have_graph, what, names, po.bench ? 0 : 2, ends)))
+        goto cleanup;
+    if ((err = coa_path_finder_new(&graph, &finder))) {
+        cli_error("cannot prepare the search: %s", coa_strerror(err));
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+    if (po.bench) {
+        status = run_bench(&graph, finder, po.bench, o.seed);
+        goto cleanup;
+    }
+    double t0 = now_ms();
+    if (po.strongest)
+        err = coa_path_strongest(finder, ends[0], ends[1], &r);
+    else
+        err = coa_path_shortest(finder, ends[0], ends[1], po.all ? (uint32_t)po.limit : 1, &r);
+    double elapsed = now_ms() - t0;
+    if (err) {
+        cli_error("cannot search for a chain: %s", coa_strerror(err));
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+    if (po.search_stats)
+        fprintf(stderr, "%s: the %s touched %llu of %lld authors (%.3f%%) in %.3f ms\n", cli_program,
+                po.strongest ? "Dijkstra search" : "bidirectional search", (unsigned long long)r.touched,
+                (long long)graph.n_vertices, 100.0 * (double)r.touched / (double)(graph.n_vertices ? graph.n_vertices : 1),
+                elapsed);
+    const char *from = coa_graph_vertex_name(&graph, ends[0]), *to = coa_graph_vertex_name(&graph, ends[1]);
+    if ((err = chain_hops_fill(finder, &r, &ch))) {
+        cli_error("cannot collect the papers of the chain: %s", coa_strerror(err));
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+    if (o.output == COA_OUT_JSON)
+        print_path_json(&graph, from, to, &r, &ch, &po);
+    else if (o.output == COA_OUT_TSV || o.output == COA_OUT_CSV) {
+        if (print_path_table(&graph, &r, &ch, o.output)) {
+            cli_error("cannot write the output");
+            status = EXIT_FAILURE_RUN;
+            goto cleanup;
+        }
+    } else if (r.found)
+        print_path_text(&graph, &r, &ch, &po);
+    if (!r.found) {
+        explain_no_chain(&graph, from, to, &r, &o);
+        status = EXIT_NO_RESULT;
+    }
+cleanup:
+    chain_hops_destroy(&ch);
+    coa_path_result_destroy(&r);
+    coa_path_finder_free(finder);
+    if (have_graph)
+        coa_graph_destroy(&graph);
+    coa_corpus_destroy(&corpus);
+    return status;
+}
+
+/* ---- coauthor distance ---- */
+
+typedef struct {
+    const coa_graph_t *g;
+    const uint32_t *distance;
+} by_distance_ctx_t;
+
+static int by_distance(const void *pa, const void *pb, void *ctx)
+{
+    const by_distance_ctx_t *bc = ctx;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    if (bc->distance[a] != bc->distance[b])
+        return bc->distance[a] < bc->distance[b] ? -1 : 1;
+    int r = strcmp(coa_graph_vertex_name(bc->g, a), coa_graph_vertex_name(bc->g, b));
+    return r ? r : (a < b ? -1 : a > b);
+}
+
+int cmd_distance(int argc, char **argv)
+{
+    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+                                             {"from", required_argument, NULL, OPT_FROM},
+                                             {"root", required_argument, NULL, OPT_FROM},
+                                             {"max-distance", required_argument, NULL, OPT_MAX_DISTANCE},
+                                             {"list", no_argument, NULL, OPT_LIST},
+                                             {"histogram", no_argument, NULL, OPT_HISTOGRAM},
+                                             {NULL, 0, NULL, 0}};
+    cli_common_t o;
+    const char *root_name = NULL;
+    long max_distance = -1;
+    int list = 0, histogram = 0;
+    cli_common_init(&o);
+    int opt;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'h': distance_usage(stdout); return EXIT_OK;
+        case OPT_FROM: root_name = optarg; continue;
+        case OPT_MAX_DISTANCE:
+            if (parse_count("--max-distance", optarg, 0, INT_MAX, &max_distance))
+                return EXIT_USAGE;
+            continue;
+        case OPT_LIST: list = 1; continue;
+        case OPT_HISTOGRAM: histogram = 1; continue;
+        }
+        int r = cli_common_option(&o, opt, optarg);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r == 0)
+            return cli_usage_error("distance", "unknown option");
+    }
+    if (!root_name)
+        return cli_usage_error("distance", "--from is required");
+    if (cli_common_files(&o, argc, argv))
+        return cli_usage_error("distance", "no input files");
+
+    coa_corpus_t corpus;
+    coa_graph_t graph;
+    coa_path_finder_t *finder = NULL;
+    coa_distances_t d;
+    uint32_t *order = NULL;
+    int status, have_graph = 0, have_d = 0, err;
+    if (coa_corpus_init(&corpus)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    const char *what[1] = {"--from"}, *names[1] = {root_name};
+    igraph_integer_t root;
+    if ((status = load_authors(&o, &corpus, &graph, &have_graph, what, names, 1, &root)))
+        goto cleanup;
+    if ((err = coa_path_finder_new(&graph, &finder)) || (err = coa_path_distances(finder, root, &d))) {
+        cli_error("cannot compute the distances: %s", coa_strerror(err));
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+    have_d = 1;
+    uint32_t limit = max_distance < 0 || (uint64_t)max_distance > d.max_distance ? d.max_distance
+                                                                                  : (uint32_t)max_distance;
+    uint64_t within = 0;
+    for (uint32_t k = 0; k <= limit; k++)
+        within += d.histogram[k];
+    uint64_t beyond = d.reachable - within;
+    /* the authors within the limit, nearest first, then by name */
+    order = malloc((size_t)(within ? within : 1) * sizeof *order);
+    if (!order) {
+        cli_error("out of memory");
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
+    uint32_t n = 0;
+    for (igraph_integer_t v = 0; v < graph.n_vertices; v++)
+        if (d.distance[v] <= limit)
+            order[n++] = (uint32_t)v;
+    by_distance_ctx_t bc = {&graph, d.distance};
+    qsort_r(order, n, sizeof *order, by_distance, &bc);
+    const char *root_display = coa_graph_vertex_name(&graph, root);
+
+    if (o.output == COA_OUT_JSON) {
+        fputs("{\n  \"from\": ", stdout);
+        coa_json_string(stdout, root_display);
+        if (max_distance >= 0)
+            printf(",\n  \"max_distance\": %ld", max_distance);
+        else
+            fputs(",\n  \"max_distance\": null", stdout);
+        printf(",\n  \"reachable\": %llu,\n  \"unreachable\": %llu,\n  \"beyond\": %llu", (unsigned long long)d.reachable,
+               (unsigned long long)d.unreachable, (unsigned long long)beyond);
+        printf(",\n  \"mean_distance\": %.4f,\n  \"largest_distance\": %u", d.mean_distance, d.max_distance);
+        fputs(",\n  \"histogram\": [", stdout);
+        for (uint32_t k = 0; k <= limit; k++)
+            printf("%s{\"distance\": %u, \"authors\": %llu}", k ? ", " : "", k, (unsigned long long)d.histogram[k]);
+        fputs("],\n  \"authors\": [", stdout);
+        for (uint32_t i = 0; i < n; i++) {
+            fputs(i ? ",\n    {\"author\": " : "\n    {\"author\": ", stdout);
+            coa_json_string(stdout, coa_graph_vertex_name(&graph, order[i]));
+            printf(", \"distance\": %u}", d.distance[order[i]]);
+        }
+        fputs(n ? "\n  ]\n}\n" : "]\n}\n", stdout);
+    } else if (o.output == COA_OUT_TSV || o.output == COA_OUT_CSV) {
+        static const char *const author_cols[] = {"author", "distance"};
+        static const char *const hist_cols[] = {"distance", "authors"};
+        coa_table_t *t = coa_table_new(2, histogram ? hist_cols : author_cols);
+        for (uint32_t i = 0; t && histogram && i <= limit; i++) {
+            coa_table_cell(t, "%u", i);
+            coa_table_cell(t, "%llu", (unsigned long long)d.histogram[i]);
+        }
+        for (uint32_t i = 0; t && !histogram && i < n; i++) {
+            coa_table_cell(t, "%s", coa_graph_vertex_name(&graph, order[i]));
+            coa_table_cell(t, "%u", d.distance[order[i]]);
+        }
+        if (!t || coa_table_write(t, stdout, o.output)) {
+            cli_error("cannot write the output");
+            status = EXIT_FAILURE_RUN;
+        }
+        coa_table_free(t);
+    } else {
+        printf("distances from %s\n", root_display);
+        printf("%-16s%llu author%s, %s included\n", "reachable", (unsigned long long)d.reachable,
+               d.reachable == 1 ? "" : "s", root_display);
+        printf("%-16s%llu author%s (in other components)\n", "unreachable", (unsigned long long)d.unreachable,
+               d.unreachable == 1 ? "" : "s");
+        printf("%-16s%.4f\n", "mean distance", d.mean_distance);
+        printf("%-16s%u\n", "largest", d.max_distance);
+        if (max_distance >= 0) {
+            char label[32];
+            snprintf(label, sizeof label, "beyond %ld", max_distance);
+            printf("%-16s%llu author%s (not listed)\n", label, (unsigned long long)beyond, beyond == 1 ? "" : "s");
+        }
+        uint64_t peak = 0;
+        for (uint32_t k = 0; k <= limit; k++)
+            if (d.histogram[k] > peak)
+                peak = d.histogram[k];
+        printf("\ndistance   authors  cumulative\n");
+        uint64_t cum = 0;
+        for (uint32_t k = 0; k <= limit; k++) {
+            cum += d.histogram[k];
+            int bar = peak ? (int)((d.histogram[k] * 40 + peak - 1) / peak) : 0;
+            printf("%8u %9llu  %9.2f%%  ", k, (unsigned long long)d.histogram[k], 100.0 * (double)cum / (double)d.reachable);
+            for (int b = 0; b < bar; b++)
+                fputc('#', stdout);
+            fputc('\n', stdout);
+        }
+        if (list) {
+            coa_table_t *t = coa_table_new(2, (const char *const[]){"author", "distance"});
+            if (t)
+                coa_table_numeric(t, 1);
+            for (uint32_t i = 0; t && i < n; i++) {
+                coa_table_cell(t, "%s", coa_graph_vertex_name(&graph, order[i]));
+                coa_table_cell(t, "%u", d.distance[order[i]]);
+            }
+            fputc('\n', stdout);
+            if (!t || coa_table_write(t, stdout, COA_OUT_TEXT)) {
+                cli_error("cannot write the output");
+                status = EXIT_FAILURE_RUN;
+            }
+            coa_table_free(t);
+        }
+    }
+cleanup:
+    free(order);
+    if (have_d)
+        coa_distances_destroy(&d);
+    coa_path_finder_free(finder);
+    if (have_graph)
+        coa_graph_destroy(&graph);
+    coa_corpus_destroy(&corpus);
+    return status;
+}
