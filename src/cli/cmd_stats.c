@@ -94,10 +94,22 @@ static void print_sources_text(const coa_corpus_t *c, FILE *out)
         for (uint32_t k = 0; k < s->n_meta; k++) {
             const coa_meta_t *m = &c->meta[s->first_meta + k];
             const char *label = coa_corpus_str(c, m->label);
-            if (strcmp(label, "owner") == 0 || strcmp(label, "text") == 0)
+            if (strcmp(label, "owner") == 0 || strcmp(label, "text") == 0 || strncmp(label, "records ", 8) == 0)
                 continue;
             fprintf(out, "%s%s %s", first ? "  header: " : ", ", label, coa_corpus_str(c, m->value));
             first = 0;
+        }
+        if (!first)
+            fputc('\n', out);
+        /* counts by record type, from readers that have types (DBLP) */
+        first = 1;
+        for (uint32_t k = 0; k < s->n_meta; k++) {
+            const char *label = coa_corpus_str(c, c->meta[s->first_meta + k].label);
+            if (strncmp(label, "records ", 8) == 0) {
+                fprintf(out, "%s%s %s", first ? "  records by type: " : ", ", label + 8,
+                        coa_corpus_str(c, c->meta[s->first_meta + k].value));
+                first = 0;
+            }
         }
         if (!first)
             fputc('\n', out);

@@ -30,6 +30,8 @@ int coa_detect_profile(const char *name, const unsigned char *head, size_t len);
 int coa_read_profile(coa_reader_ctx_t *ctx);
 int coa_detect_snap(const char *name, const unsigned char *head, size_t len);
 int coa_read_snap(coa_reader_ctx_t *ctx);
+int coa_detect_dblp(const char *name, const unsigned char *head, size_t len);
+int coa_read_dblp(coa_reader_ctx_t *ctx);
 
 /* Reports a bad record: a warning that it was skipped, or under strict
  * mode an error.  Returns COA_EPARSE under strict mode, else COA_OK. */

@@ -1,0 +1,1 @@
+gzip -c tests/data/dblp/dblp-fragment.xml | coauthor stats --json -
