@@ -116,6 +116,7 @@ int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g);
 int cmd_stats(int argc, char **argv);
 int cmd_names(int argc, char **argv);
 int cmd_rank(int argc, char **argv);
+int cmd_communities(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_distance(int argc, char **argv);
 int cmd_formats(int argc, char **argv);

@@ -10,6 +10,7 @@ static int cmd_version(int argc, char **argv);
 static const cli_command_t commands[] = {
     {"stats", cmd_stats, "summary statistics of the coauthor network"},
     {"rank", cmd_rank, "most frequent coauthors of an author, or centrality rankings"},
+    {"communities", cmd_communities, "groups of collaborators (Leiden, Louvain, exact optimum)"},
     {"names", cmd_names, "audit author identity: merges, likely splits and homonyms"},
     {"path", cmd_path, "shortest or strongest chain of coauthors between two authors"},
     {"distance", cmd_distance, "every author's distance from one author (Erdos numbers)"},

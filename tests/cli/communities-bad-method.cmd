@@ -1,0 +1,1 @@
+coauthor communities --method spinglass data/ivan-titov.txt

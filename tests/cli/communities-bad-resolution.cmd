@@ -1,0 +1,1 @@
+coauthor communities --method walktrap --resolution 2 data/ivan-titov.txt

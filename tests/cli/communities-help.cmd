@@ -1,0 +1,1 @@
+coauthor communities --help | sed '/^Input and selection/,$d'

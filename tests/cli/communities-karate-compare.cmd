@@ -1,0 +1,1 @@
+coauthor communities --compare tests/data/karate.txt

@@ -1,0 +1,1 @@
+coauthor communities --method infomap --json tests/data/karate.txt

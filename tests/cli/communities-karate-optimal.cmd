@@ -1,0 +1,1 @@
+coauthor communities --method optimal tests/data/karate.txt

@@ -1,0 +1,1 @@
+coauthor communities --method optimal --avoid 'Ivan Titov' data/ivan-titov.txt

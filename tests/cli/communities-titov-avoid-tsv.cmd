@@ -1,0 +1,1 @@
+coauthor communities --tsv --avoid 'Ivan Titov' data/ivan-titov.txt

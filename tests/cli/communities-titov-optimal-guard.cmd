@@ -1,0 +1,1 @@
+coauthor communities --method optimal data/ivan-titov.txt

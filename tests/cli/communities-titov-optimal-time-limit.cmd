@@ -1,0 +1,1 @@
+coauthor communities --method optimal --force --time-limit 1 data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor communities data/ivan-titov.txt
