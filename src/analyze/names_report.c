@@ -117,7 +117,8 @@ int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n_spli
         return err;
     }
     split_sort_corpus = c;
-    qsort(out, count, sizeof *out, cmp_split);
+    if (count)
+        qsort(out, count, sizeof *out, cmp_split);
     *splits = out;
     *n_splits = count;
     return COA_OK;
