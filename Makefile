@@ -106,6 +106,9 @@ install: all
 	install -m 644 include/coauthor.h $(DESTDIR)$(PREFIX)/include/coauthor.h
 	install -m 644 include/coauthor/*.h $(DESTDIR)$(PREFIX)/include/coauthor/
 	install -m 644 src/cli/coauthor.1 $(DESTDIR)$(PREFIX)/share/man/man1/coauthor.1
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(shell sed -n 's/.*COAUTHOR_VERSION "\(.*\)"/\1/p' include/coauthor.h)|' \
+	    -e 's|@REQUIRES@|$(PKGS)|' scripts/coauthor.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/coauthor.pc
 
 clean:
 	rm -rf $(BUILD)
