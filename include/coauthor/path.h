@@ -77,7 +77,8 @@ enum {
 typedef struct {
     igraph_integer_t edge;  /* the coauthor edge, or -1 when not adjacent */
     uint32_t n_papers;
-    uint32_t *papers;       /* corpus paper ids: newest first, then by id */
+    uint32_t *papers;       /* corpus paper ids: newest first, then by title,
+                               DOI, key, source and line */
     uint8_t *paper_flags;   /* COA_EVIDENCE_* of each paper */
     /* the flags shared by every paper: the hop "rests only on" them.  A hop
      * from an edge list (no papers) has none. */

@@ -647,6 +647,17 @@ static int paper_cmp(const void *pa, const void *pb, void *ctx)
     int ya = c->papers[a].year, yb = c->papers[b].year;
     if (ya != yb)
         return ya > yb ? -1 : 1; /* newest first, as rank --papers lists them */
+    /* then by what the papers say, not by their place in the input, so the
+     * order does not change when the inputs are given in another order */
+    const coa_paper_t *x = &c->papers[a], *y = &c->papers[b];
+    int r;
+    if ((r = strcmp(coa_corpus_str(c, x->title), coa_corpus_str(c, y->title))) ||
+        (r = strcmp(coa_corpus_str(c, x->doi), coa_corpus_str(c, y->doi))) ||
+        (r = strcmp(coa_corpus_str(c, x->key), coa_corpus_str(c, y->key))) ||
+        (r = strcmp(coa_corpus_str(c, c->sources[x->source].path), coa_corpus_str(c, c->sources[y->source].path))))
+        return r;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
     return a < b ? -1 : a > b;
 }
 

@@ -34,7 +34,7 @@ static void path_usage(FILE *out)
             "Finds the shortest chain of coauthorships from one author to another (an\n"
             "Erdos number for any pair) and lists the joint papers at every hop: year,\n"
             "title and identifier (DOI, else the source's key, else file:line), newest\n"
-            "first.  Among chains of equal length the one shown comes first by the names\n"
+            "first, then by title.  Among chains of equal length the one shown comes first by the names\n"
             "along it, so the answer does not depend on input order.  The total number\n"
             "of shortest chains is always given; it is counted, not listed, so it is\n"
             "cheap however large it is.\n"
@@ -290,7 +290,7 @@ static void print_marks_legend(unsigned hop_flags, unsigned paper_flags)
                "            one of the two authors is not named by the source but inferred\n"
                "            (a profile's owner hidden behind \"et al.\")\n");
     if (paper_flags & COA_EVIDENCE_INFERRED)
-        printf("(inferred)  on this paper one of the two authors is inferred, not named\n");
+        printf("(inferred)  one of the two authors is not named on this paper but inferred\n");
     if (hop_flags & COA_EVIDENCE_HOMONYM)
         printf("[homonym?]  every paper of the hop may belong to another person of the\n"
                "            same name\n");

@@ -1,0 +1,1 @@
+coauthor distance --help

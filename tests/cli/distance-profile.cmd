@@ -1,0 +1,1 @@
+coauthor distance --from "Ivan Titov" data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor distance data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor path --from "Zihan Qiu" --to "Verna Dankers" data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor path -q --from "Matthias Lindemann" --to "Verna Dankers" data/ivan-titov.txt

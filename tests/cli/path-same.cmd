@@ -1,0 +1,1 @@
+coauthor path -q --from "Ivan Titov" --to "Ivan Titov" --json data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor path --all --strongest --from A --to B data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor path --from "Zihan Qiu" data/ivan-titov.txt
