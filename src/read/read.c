@@ -9,6 +9,8 @@
 static const coa_reader_t readers[] = {
     {"profile", "researcher-profile listing saved as text", coa_detect_profile, coa_read_profile},
     {"snap", "SNAP edge list of author ids", coa_detect_snap, coa_read_snap},
+    {"bibtex", "BibTeX (.bib), through bibutils", coa_detect_bibtex, coa_read_bibtex},
+    {"biblatex", "biblatex (.bib with biblatex fields), through bibutils", coa_detect_biblatex, coa_read_biblatex},
     {"dblp", "DBLP XML (dblp.xml, whole or a fragment of records)", coa_detect_dblp, coa_read_dblp},
 };
 #define N_READERS (sizeof readers / sizeof readers[0])

@@ -30,6 +30,10 @@ int coa_detect_profile(const char *name, const unsigned char *head, size_t len);
 int coa_read_profile(coa_reader_ctx_t *ctx);
 int coa_detect_snap(const char *name, const unsigned char *head, size_t len);
 int coa_read_snap(coa_reader_ctx_t *ctx);
+int coa_detect_bibtex(const char *name, const unsigned char *head, size_t len);
+int coa_read_bibtex(coa_reader_ctx_t *ctx);
+int coa_detect_biblatex(const char *name, const unsigned char *head, size_t len);
+int coa_read_biblatex(coa_reader_ctx_t *ctx);
 int coa_detect_dblp(const char *name, const unsigned char *head, size_t len);
 int coa_read_dblp(coa_reader_ctx_t *ctx);
 

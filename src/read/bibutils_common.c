@@ -1,0 +1,706 @@
+/* The adapter from bibutils records to the corpus (see bibutils_common.h). */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <bibutils/bibformats.h>
+
+#include "bibutils_common.h"
+#include "internal.h"
+
+/* ---- the input text ---- */
+
+static int text_reserve(coa_bu_text_t *t, size_t need)
+{
+    if (need <= t->cap)
+        return COA_OK;
+    size_t cap = t->cap ? t->cap : 1u << 16;
+    while (cap < need)
+        cap *= 2;
+    char *p = realloc(t->text, cap);
+    if (!p)
+        return COA_ENOMEM;
+    t->text = p;
+    t->cap = cap;
+    return COA_OK;
+}
+
+int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
+{
+    memset(t, 0, sizeof *t);
+    if (text_reserve(t, 1))
+        return COA_ENOMEM;
+    t->text[0] = '\0';
+    const char *line;
+    size_t len;
+    int r;
+    while ((r = coa_input_next(in, &line, &len)) > 0) {
+        if (in->lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3; /* a byte-order mark */
+            len -= 3;
+        }
+        if (t->n_lines == t->lines_cap) {
+            long cap = t->lines_cap ? t->lines_cap * 2 : 4096;
+            size_t *p = realloc(t->line_off, (size_t)cap * sizeof *p);
+            if (!p)
+                return COA_ENOMEM;
+            t->line_off = p;
+            t->lines_cap = cap;
+        }
+        t->line_off[t->n_lines++] = t->len;
+        if (text_reserve(t, t->len + len + 2))
+            return COA_ENOMEM;
+        memcpy(t->text + t->len, line, len);
+        t->len += len;
+        t->text[t->len++] = '\n';
+        t->text[t->len] = '\0';
+    }
+    if (r < 0)
+        return in->error ? in->error : COA_EIO;
+    return COA_OK;
+}
+
+void coa_bu_text_destroy(coa_bu_text_t *t)
+{
+    free(t->text);
+    free(t->line_off);
+    memset(t, 0, sizeof *t);
+}
+
+long coa_bu_text_line_at(const coa_bu_text_t *t, size_t off)
+{
+    long lo = 0, hi = t->n_lines; /* the last line starting at or before off */
+    if (hi == 0)
+        return 0;
+    while (hi - lo > 1) {
+        long mid = lo + (hi - lo) / 2;
+        if (t->line_off[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo + 1;
+}
+
+const char *coa_bu_text_line(const coa_bu_text_t *t, long line, size_t *len)
+{
+    if (line < 1 || line > t->n_lines) {
+        *len = 0;
+        return "";
+    }
+    size_t a = t->line_off[line - 1];
+    size_t b = line < t->n_lines ? t->line_off[line] : t->len;
+    *len = b - a - 1; /* without the newline */
+    return t->text + a;
+}
+
+/* ---- record locations ---- */
+
+int coa_bu_locs_add(coa_bu_locs_t *l, long line, const char *key, size_t key_len)
+{
+    if (l->n == l->cap) {
+        long cap = l->cap ? l->cap * 2 : 256;
+        coa_bu_loc_t *p = realloc(l->items, (size_t)cap * sizeof *p);
+        if (!p)
+            return COA_ENOMEM;
+        l->items = p;
+        l->cap = cap;
+    }
+    coa_bu_loc_t *loc = &l->items[l->n];
+    memset(loc, 0, sizeof *loc);
+    loc->line = line;
+    if (key && key_len) {
+        loc->key = strndup(key, key_len);
+        if (!loc->key)
+            return COA_ENOMEM;
+    }
+    l->n++;
+    return COA_OK;
+}
+
+void coa_bu_locs_destroy(coa_bu_locs_t *l)
+{
+    for (long i = 0; i < l->n; i++)
+        free(l->items[i].key);
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+/* ---- running bibutils ---- */
+
+static int init_params(param *p, int informat)
+{
+    const char *prog = "coauthor";
+    switch (informat) {
+    case BIBL_BIBTEXIN: return bibtexin_initparams(p, prog);
+    case BIBL_BIBLATEXIN: return biblatexin_initparams(p, prog);
+    case BIBL_RISIN: return risin_initparams(p, prog);
+    case BIBL_ENDNOTEIN: return endin_initparams(p, prog);
+    case BIBL_ENDNOTEXMLIN: return endxmlin_initparams(p, prog);
+    case BIBL_ISIIN: return isiin_initparams(p, prog);
+    case BIBL_MEDLINEIN: return medin_initparams(p, prog);
+    case BIBL_NBIBIN: return nbibin_initparams(p, prog);
+    case BIBL_COPACIN: return copacin_initparams(p, prog);
+    case BIBL_MODSIN: return modsin_initparams(p, prog);
+    default: return BIBL_ERR_BADINPUT;
+    }
+}
+
+/* Reads what was written to f since it was created into a new string. */
+static char *slurp(FILE *f)
+{
+    if (fseek(f, 0, SEEK_END) != 0)
+        return strdup("");
+    long n = ftell(f);
+    if (n < 0 || fseek(f, 0, SEEK_SET) != 0)
+        return strdup("");
+    char *s = malloc((size_t)n + 1);
+    if (!s)
+        return NULL;
+    size_t got = fread(s, 1, (size_t)n, f);
+    s[got] = '\0';
+    return s;
+}
+
+int coa_bu_run(int informat, const char *text, size_t len, const char *name, bibl *out, char **messages)
+{
+    int err = COA_OK;
+    param p;
+    memset(&p, 0, sizeof p);
+    bibl_init(out);
+    *messages = NULL;
+    if (init_params(&p, informat) != BIBL_OK) {
+        bibl_freeparams(&p);
+        return COA_ENOMEM;
+    }
+    /* the input layer has already made the text valid UTF-8 */
+    p.charsetin = BIBL_CHARSET_UNICODE;
+    p.charsetin_src = BIBL_SRC_USER;
+    p.utf8in = 1;
+    p.nosplittitle = 1;
+    p.verbose = 0;
+    if (len == 0) {
+        bibl_freeparams(&p);
+        *messages = strdup("");
+        return *messages ? COA_OK : COA_ENOMEM;
+    }
+    FILE *fp = fmemopen((void *)text, len, "r");
+    FILE *cap = tmpfile();
+    int saved = -1;
+    if (!fp || !cap) {
+        err = fp ? COA_EIO : COA_ENOMEM;
+        goto cleanup;
+    }
+    /* bibutils prints its warnings on stderr by itself: point file
+     * descriptor 2 at a temporary file for the duration of the call. */
+    fflush(stderr);
+    saved = dup(STDERR_FILENO);
+    if (saved < 0 || dup2(fileno(cap), STDERR_FILENO) < 0) {
+        err = COA_EIO;
+        goto cleanup;
+    }
+    int status = bibl_read(out, fp, (char *)name, &p);
+    fflush(stderr);
+    dup2(saved, STDERR_FILENO);
+    if (status == BIBL_ERR_MEMERR)
+        err = COA_ENOMEM;
+    else if (status != BIBL_OK)
+        err = COA_EPARSE;
+    *messages = slurp(cap);
+    if (!*messages && !err)
+        err = COA_ENOMEM;
+cleanup:
+    if (saved >= 0)
+        close(saved);
+    if (cap)
+        fclose(cap);
+    if (fp)
+        fclose(fp);
+    bibl_freeparams(&p);
+    return err;
+}
+
+/* ---- one record to one paper ---- */
+
+static const char *find_value(fields *f, int level, const char *tag)
+{
+    const char *v = fields_findv(f, level, FIELDS_CHRP_NOUSE, tag);
+    return v && *v ? v : NULL;
+}
+
+static int parse_year(const char *s)
+{
+    for (; s && *s; s++) {
+        if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+            isdigit((unsigned char)s[3]) && !isdigit((unsigned char)s[4])) {
+            int y = atoi(s);
+            return y >= 1 && y <= 9999 ? y : 0;
+        }
+        while (isdigit((unsigned char)*s))
+            s++;
+        if (!*s)
+            break;
+    }
+    return 0;
+}
+
+static int parse_month(const char *s)
+{
+    static const char *const names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (!s)
+        return 0;
+    while (*s == ' ')
+        s++;
+    if (isdigit((unsigned char)*s)) {
+        int m = atoi(s);
+        return m >= 1 && m <= 12 ? m : 0;
+    }
+    for (int i = 0; i < 12; i++)
+        if (strncasecmp(s, names[i], 3) == 0)
+            return i + 1;
+    return 0;
+}
+
+/* A name in braces ("{IEEE}", "{Arbortext Inc}") reaches us as one
+ * element kept as is: an organisation when it has several words or is an
+ * acronym; a single ordinary word ("Aristotle") stays a person. */
+static int asis_is_organisation(const char *s)
+{
+    if (strchr(s, ' '))
+        return 1;
+    int upper = 0;
+    for (const char *p = s; *p; p++) {
+        if (isupper((unsigned char)*p))
+            upper++;
+        else if (!isdigit((unsigned char)*p) && *p != '&' && *p != '-')
+            return 0;
+    }
+    return upper >= 2;
+}
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+} buf_t;
+
+static int buf_put(buf_t *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 128;
+        while (cap < b->len + n + 1)
+            cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p)
+            return COA_ENOMEM;
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+    return COA_OK;
+}
+
+/* bibutils keeps a person as "Family|Given|Given||Suffix"; we write
+ * "Given Given Family Suffix", with a full stop after a bare initial, so
+ * that every source spells names the same way round. */
+static int person_name(const char *v, buf_t *b)
+{
+    b->len = 0;
+    const char *bar = strchr(v, '|');
+    size_t family_len = bar ? (size_t)(bar - v) : strlen(v);
+    const char *p = bar ? bar + 1 : NULL;
+    const char *suffix = NULL;
+    while (p && *p) {
+        const char *e = strchr(p, '|');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        if (n == 0) { /* "||" starts the suffix */
+            suffix = e ? e + 1 : NULL;
+            break;
+        }
+        if (b->len && buf_put(b, " ", 1))
+            return COA_ENOMEM;
+        if (buf_put(b, p, n))
+            return COA_ENOMEM;
+        if (n == 1 && isupper((unsigned char)*p) && buf_put(b, ".", 1))
+            return COA_ENOMEM;
+        p = e ? e + 1 : NULL;
+    }
+    if (b->len && family_len && buf_put(b, " ", 1))
+        return COA_ENOMEM;
+    if (buf_put(b, v, family_len))
+        return COA_ENOMEM;
+    if (suffix && *suffix) {
+        if (buf_put(b, " ", 1) || buf_put(b, suffix, strcspn(suffix, "|")))
+            return COA_ENOMEM;
+    }
+    /* a comma kept inside braces ("{Fletcher, III}") would make the name
+     * look like "Last, First" to the match key */
+    size_t w = 0;
+    for (size_t i = 0; i < b->len; i++)
+        if (b->s[i] != ',')
+            b->s[w++] = b->s[i];
+    b->len = w;
+    b->s[w] = '\0';
+    return COA_OK;
+}
+
+/* bibutils turns "and others" into "et al." only in some spellings; the
+ * rest reach us as a person named "others". */
+static int is_etal(const char *v)
+{
+    return strcasecmp(v, "et al.") == 0 || strcasecmp(v, "et al") == 0 || strcasecmp(v, "others") == 0 ||
+           strcasecmp(v, "others|") == 0;
+}
+
+/* Cleans what bibutils leaves of LaTeX it does not know: "\slash" becomes
+ * '/', and the backslash of other commands goes ("\TeX" is "TeX"). */
+static void untex(char *s)
+{
+    size_t w = 0;
+    for (size_t i = 0; s[i];) {
+        if (s[i] == '\\' && strncmp(s + i + 1, "slash", 5) == 0 && !isalpha((unsigned char)s[i + 6])) {
+            s[w++] = '/';
+            i += 6;
+            while (s[i] == ' ')
+                i++;
+        } else if (s[i] == '\\' && isalpha((unsigned char)s[i + 1])) {
+            i++;
+        } else {
+            s[w++] = s[i++];
+        }
+    }
+    s[w] = '\0';
+}
+
+static int is_author_tag(const char *tag, int *kind)
+{
+    if (strcmp(tag, "AUTHOR") == 0)
+        *kind = 0;
+    else if (strcmp(tag, "AUTHOR:ASIS") == 0)
+        *kind = 1;
+    else if (strcmp(tag, "AUTHOR:CORP") == 0)
+        *kind = 2;
+    else
+        return 0;
+    return 1;
+}
+
+int coa_bu_add_paper(coa_reader_ctx_t *ctx, fields *ref, long line, const char *key, coa_bu_tally_t *tally)
+{
+    coa_corpus_t *c = ctx->corpus;
+    coa_paper_t *p;
+    buf_t name = {0};
+    int err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)(line > 0 ? line : 0), &p);
+    if (err)
+        return err;
+    int stated = 0, truncated = 0;
+    for (int i = 0; i < ref->n; i++) {
+        int kind;
+        if (ref->entries[i]->level != LEVEL_MAIN)
+            continue;
+        if (!is_author_tag(ref->entries[i]->tag.data ? ref->entries[i]->tag.data : "", &kind))
+            continue;
+        const char *v = ref->entries[i]->value.data;
+        if (!v || !*v)
+            continue;
+        unsigned flags = 0;
+        const char *n = v;
+        size_t len;
+        if (kind == 0) {
+            if (is_etal(v)) {
+                truncated = 1;
+                continue;
+            }
+            if ((err = person_name(v, &name)))
+                goto cleanup;
+            untex(name.s);
+            n = name.s;
+            len = strlen(name.s);
+        } else {
+            if (is_etal(v)) { /* "and others" */
+                truncated = 1;
+                continue;
+            }
+            name.len = 0;
+            if ((err = buf_put(&name, v, strlen(v))))
+                goto cleanup;
+            untex(name.s);
+            n = name.s;
+            len = strlen(name.s);
+            if (kind == 2 || asis_is_organisation(n))
+                flags |= COA_ADD_ORGANISATION;
+        }
+        if (!len || !coa_utf8_valid(n, len))
+            continue;
+        int added = 0;
+        err = coa_corpus_paper_add_author_ex(c, n, len, NULL, flags, &added);
+        if (err == COA_EINVAL) {
+            err = COA_OK;
+            continue;
+        }
+        if (err)
+            goto cleanup;
+        stated += added;
+    }
+    if (!stated) {
+        coa_corpus_paper_abort(c);
+        tally->no_authors++;
+        goto cleanup;
+    }
+    p = coa_corpus_open_paper(c);
+    const char *title = find_value(ref, LEVEL_MAIN, "TITLE");
+    const char *subtitle = find_value(ref, LEVEL_MAIN, "SUBTITLE");
+    const char *venue = find_value(ref, LEVEL_HOST, "TITLE");
+    if (!venue)
+        venue = find_value(ref, LEVEL_HOST, "SHORTTITLE");
+    if (!venue)
+        venue = find_value(ref, LEVEL_SERIES, "TITLE");
+    const char *doi = find_value(ref, LEVEL_ANY, "DOI");
+    if (!key)
+        key = find_value(ref, LEVEL_ANY, "ISIREFNUM");
+    if (!key)
+        key = find_value(ref, LEVEL_ANY, "PMID");
+    if (!key)
+        key = find_value(ref, LEVEL_MAIN, "REFNUM");
+    const char *year = find_value(ref, LEVEL_ANY, "DATE:YEAR");
+    if (!year)
+        year = find_value(ref, LEVEL_ANY, "PARTDATE:YEAR");
+    const char *month = find_value(ref, LEVEL_ANY, "DATE:MONTH");
+    if (!month)
+        month = find_value(ref, LEVEL_ANY, "PARTDATE:MONTH");
+    if (title && subtitle) {
+        name.len = 0;
+        if (buf_put(&name, title, strlen(title)) || buf_put(&name, ": ", 2) ||
+            buf_put(&name, subtitle, strlen(subtitle))) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        title = name.s;
+    }
+    struct {
+        coa_str_t *dst;
+        const char *s;
+    } strs[] = {{&p->title, title}, {&p->venue, venue}, {&p->doi, doi}, {&p->key, key}};
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
+        if (!strs[i].s || !coa_utf8_valid(strs[i].s, strlen(strs[i].s)))
+            continue;
+        char *text = strdup(strs[i].s);
+        if (!text) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        if (strs[i].dst == &p->title || strs[i].dst == &p->venue)
+            untex(text);
+        coa_str_t id = coa_corpus_intern(c, text, strlen(text));
+        free(text);
+        if (id == COA_NONE) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        *strs[i].dst = id;
+    }
+    p->year = (int16_t)parse_year(year);
+    p->month = (uint8_t)parse_month(month);
+    if (truncated)
+        p->flags |= COA_PAPER_TRUNCATED;
+    coa_corpus_paper_end(c);
+    c->sources[ctx->source].records++;
+cleanup:
+    if (err)
+        coa_corpus_paper_abort(c);
+    free(name.s);
+    return err;
+}
+
+/* ---- bibutils' messages ---- */
+
+/* A message starts with bibutils' program prefix, or is one of the few
+ * that bibutils prints without it; anything else continues the previous
+ * message (a quoted field value that spans lines, a tab-indented tail). */
+static int message_start(const char *s)
+{
+    static const char *const starts[] = {"coauthor: ", "Unmatched ", ": warning", "Warning", "Cannot ",
+                                         "Did not ", "Bibutils: "};
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+        if (strncmp(s, starts[i], strlen(starts[i])) == 0)
+            return 1;
+    return 0;
+}
+
+static long find_loc_by_number(const char *msg, const char *word, const coa_bu_locs_t *locs)
+{
+    const char *s = strstr(msg, word);
+    if (!s)
+        return -1;
+    s += strlen(word);
+    if (!isdigit((unsigned char)*s))
+        return -1;
+    long n = strtol(s, NULL, 10);
+    return n >= 1 && n <= locs->n ? n - 1 : -1;
+}
+
+static long find_loc_by_key(const char *msg, const coa_bu_locs_t *locs)
+{
+    const char *s = strstr(msg, "for reference '");
+    if (!s)
+        return -1;
+    s += strlen("for reference '");
+    const char *e = strchr(s, '\'');
+    if (!e)
+        return -1;
+    for (long i = 0; i < locs->n; i++)
+        if (locs->items[i].key && strlen(locs->items[i].key) == (size_t)(e - s) &&
+            memcmp(locs->items[i].key, s, (size_t)(e - s)) == 0)
+            return i;
+    return -1;
+}
+
+/* The line of the field text quoted in a message ("... encoding 'TEXT'"). */
+static long find_quoted_text(const char *msg, const coa_bu_text_t *t)
+{
+    const char *q = strstr(msg, "encoding '");
+    if (!q)
+        return 0;
+    q += strlen("encoding '");
+    size_t n = strcspn(q, "\n");
+    if (n > 60)
+        n = 60;
+    if (n < 8)
+        return 0;
+    const char *hit = memmem(t->text, t->len, q, n);
+    return hit ? coa_bu_text_line_at(t, (size_t)(hit - t->text)) : 0;
+}
+
+/* Makes one line of a message: drops the program name and the record
+ * number (the diagnostic's line says where), folds white space, starts in
+ * lower case, no full stop, at most 160 bytes. */
+static void tidy(const char *in, size_t n, char *out, size_t cap)
+{
+    size_t w = 0;
+    if (n >= 10 && memcmp(in, "coauthor: ", 10) == 0) {
+        in += 10;
+        n -= 10;
+    }
+    while (n && (*in == ':' || *in == ' ')) {
+        in++;
+        n--;
+    }
+    int space = 0;
+    for (size_t i = 0; i < n && w + 4 < cap; i++) {
+        unsigned char ch = (unsigned char)in[i];
+        if (ch == '\n' || ch == '\t' || ch == ' ' || ch == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space && w)
+            out[w++] = ' ';
+        space = 0;
+        out[w++] = (char)ch;
+    }
+    out[w] = '\0';
+    char *cut = strstr(out, " in file ");
+    if (cut)
+        *cut = '\0';
+    w = strlen(out);
+    if (w > 160) {
+        w = 157;
+        while (w > 0 && ((unsigned char)out[w] & 0xC0) == 0x80)
+            w--; /* do not cut a character */
+        memcpy(out + w, "...", 4);
+        w += 3;
+    }
+    while (w && (out[w - 1] == '.' || out[w - 1] == ' '))
+        out[--w] = '\0';
+    if (isupper((unsigned char)out[0]) && islower((unsigned char)out[1]))
+        out[0] = (char)tolower((unsigned char)out[0]);
+}
+
+void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_text_t *t,
+                   const coa_bu_locs_t *locs)
+{
+    const char *s = messages;
+    while (s && *s) {
+        /* a message runs to the next line that starts a message */
+        const char *e = s;
+        int latex = strncmp(s, "Unmatched ", 10) == 0 && strstr(s, "encoding '");
+        if (latex) {
+            const char *end = strstr(s, "'.\n");
+            e = end ? end + 3 : s + strlen(s);
+        } else {
+            for (;;) {
+                const char *nl = strchr(e, '\n');
+                e = nl ? nl + 1 : e + strlen(e);
+                if (!*e || message_start(e))
+                    break;
+            }
+        }
+        long i = find_loc_by_number(s, "reference ", locs);
+        if (i < 0)
+            i = find_loc_by_number(s, "refnum ", locs);
+        if (i < 0)
+            i = find_loc_by_key(s, locs);
+        long line = 0;
+        int drop = 0;
+        if (i >= 0) {
+            line = locs->items[i].line;
+            drop = locs->items[i].drop;
+        } else if (latex) {
+            line = find_quoted_text(s, t);
+        }
+        if (!drop) {
+            char msg[200];
+            tidy(s, (size_t)(e - s), msg, sizeof msg);
+            if (msg[0])
+                coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line, "bibutils: %s", msg);
+        }
+        s = e;
+    }
+}
+
+/* ---- the whole read, for line-based formats ---- */
+
+int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn is_start)
+{
+    coa_bu_text_t t;
+    coa_bu_locs_t locs = {0};
+    bibl b;
+    char *messages = NULL;
+    coa_bu_tally_t tally = {0};
+    int ran = 0;
+    int err = coa_bu_text_load(&t, ctx->in);
+    if (err)
+        goto cleanup;
+    for (long l = 1; l <= t.n_lines; l++) {
+        size_t len;
+        const char *s = coa_bu_text_line(&t, l, &len);
+        if (is_start(s, len) && (err = coa_bu_locs_add(&locs, l, NULL, 0)))
+            goto cleanup;
+    }
+    if ((err = coa_bu_run(informat, t.text, t.len, ctx->in->name, &b, &messages)))
+        goto cleanup;
+    ran = 1;
+    coa_bu_report(ctx, messages, &t, &locs);
+    if (b.n != locs.n)
+        coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
+                 "bibutils read %ld records where %ld start; record lines may be wrong", b.n, locs.n);
+    for (long i = 0; i < b.n; i++) {
+        long line = i < locs.n ? locs.items[i].line : 0;
+        if ((err = coa_bu_add_paper(ctx, b.ref[i], line, NULL, &tally)))
+            goto cleanup;
+    }
+    if (tally.no_authors)
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0, "%lu record%s without authors left out",
+                 tally.no_authors, tally.no_authors == 1 ? "" : "s");
+cleanup:
+    if (ran)
+        bibl_free(&b);
+    free(messages);
+    coa_bu_locs_destroy(&locs);
+    coa_bu_text_destroy(&t);
+    return err;
+}

@@ -1,0 +1,87 @@
+/*
+ * The shared adapter between bibutils (libbibutils) and the corpus, used by
+ * the readers of BibTeX, biblatex, RIS, EndNote, ISI, MEDLINE, NBIB, Copac
+ * and MODS.  Not installed.
+ *
+ * bibutils reads a whole FILE* at once, gives no line numbers, and prints
+ * its complaints on stderr.  So a reader:
+ *   1. loads its input into a coa_bu_text_t (sanitised UTF-8, every line
+ *      kept, so line numbers stay right) and finds where each record starts,
+ *      in the order bibutils will return them;
+ *   2. runs coa_bu_run(), which hands the text to bibutils through a
+ *      memory stream and captures what bibutils writes on stderr;
+ *   3. adds each record with coa_bu_add_paper() at its line;
+ *   4. turns the captured messages into located diagnostics with
+ *      coa_bu_report().
+ */
+#ifndef COAUTHOR_READ_BIBUTILS_COMMON_H
+#define COAUTHOR_READ_BIBUTILS_COMMON_H
+
+#include <bibutils/bibutils.h>
+
+#include "readers.h"
+
+/* The input, whole. */
+typedef struct {
+    char *text;         /* NUL-terminated; each line ends with '\n' */
+    size_t len, cap;
+    size_t *line_off;   /* line_off[i] is the offset of line i + 1 */
+    long n_lines;
+    long lines_cap;
+} coa_bu_text_t;
+
+/* Reads all of ctx->in into t (the caller destroys t even on failure).
+ * Lines that the input layer dropped as too long stay as empty lines. */
+int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in);
+void coa_bu_text_destroy(coa_bu_text_t *t);
+/* The 1-based line holding byte 'off' of the text. */
+long coa_bu_text_line_at(const coa_bu_text_t *t, size_t off);
+/* Line 'line' (1-based) and its length without the newline. */
+const char *coa_bu_text_line(const coa_bu_text_t *t, long line, size_t *len);
+
+/* Where each bibutils record came from, in bibutils' order. */
+typedef struct {
+    long line;          /* first line of the record, 0 if unknown */
+    char *key;          /* the source's key for diagnostics, or NULL (owned) */
+    int drop;           /* not a paper (a BibTeX @Preamble), or already reported
+                           as skipped: add nothing and silence bibutils about it */
+} coa_bu_loc_t;
+
+typedef struct {
+    coa_bu_loc_t *items;
+    long n, cap;
+} coa_bu_locs_t;
+
+int coa_bu_locs_add(coa_bu_locs_t *l, long line, const char *key, size_t key_len);
+void coa_bu_locs_destroy(coa_bu_locs_t *l);
+
+/* Runs bibutils' reader 'informat' (BIBL_BIBTEXIN, ...) over text[0..len).  What
+ * bibutils prints on stderr comes back in *messages (malloc'ed, NUL-
+ * terminated, never NULL on success).  The caller frees out with bibl_free. */
+int coa_bu_run(int informat, const char *text, size_t len, const char *name, bibl *out, char **messages);
+
+/* Per-source tallies that the readers report once at the end. */
+typedef struct {
+    unsigned long no_authors;   /* records without any author (proceedings, editors only) */
+} coa_bu_tally_t;
+
+/* Adds one bibutils record as a paper at 'line'.  'key' overrides the
+ * record's own key (REFNUM, PMID, WoS UT) when not NULL.  A record without
+ * authors is not a paper of a coauthor network: it is counted in the
+ * tally, not added, and not reported one by one. */
+int coa_bu_add_paper(coa_reader_ctx_t *ctx, fields *ref, long line, const char *key, coa_bu_tally_t *tally);
+
+/* Reports the captured bibutils messages as located warnings.  A message
+ * naming a record ("reference N", "refnum N", "for reference 'KEY'") is
+ * placed at that record's line, or dropped when the record is marked
+ * drop; one quoting field text is placed where that text is. */
+void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_text_t *t,
+                   const coa_bu_locs_t *locs);
+
+/* Reads a whole input with one bibutils reader, with records starting at
+ * the lines that 'is_start' accepts (a line-based format).  For formats
+ * whose records need no more care than that. */
+typedef int (*coa_bu_start_fn)(const char *line, size_t len);
+int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn is_start);
+
+#endif

@@ -1,0 +1,1 @@
+gzip -c tests/data/bibtex/serif.bib | coauthor stats -
