@@ -67,9 +67,9 @@ enum {
     /* an authorship of either author is inferred (not stated by the source,
      * such as the profile owner hidden behind "et al.") */
     COA_EVIDENCE_INFERRED = 1 << 0,
-    /* reserved for the identity checks: the paper is flagged as possibly
-     * another person of the same name.  Set in evidence_flags() in
-     * src/analyze/path.c once the corpus records such flags. */
+    /* an authorship of either author is flagged COA_AUTHORSHIP_POSSIBLE_HOMONYM
+     * (possibly another person of the same name): run coa_find_homonyms on
+     * the corpus first for these flags to be set */
     COA_EVIDENCE_HOMONYM = 1 << 1
 };
 

@@ -625,17 +625,21 @@ void coa_hop_destroy(coa_hop_t *hop)
     coa_hop_init(hop);
 }
 
-/* The flags of one joint paper of authors a and b.  This is the hook for
- * the identity checks: a paper they flag as possibly another person of the
- * same name gets COA_EVIDENCE_HOMONYM here. */
+/* The flags of one joint paper of authors a and b: an inferred authorship
+ * of either, or one that the identity checks (coa_find_homonyms) flagged
+ * as possibly another person of the same name. */
 static unsigned evidence_flags(const coa_corpus_t *c, uint32_t paper, uint32_t a, uint32_t b)
 {
     const coa_paper_t *p = &c->papers[paper];
     unsigned flags = 0;
     for (uint32_t i = 0; i < p->n_authorships; i++) {
         const coa_authorship_t *as = &c->authorships[p->first_authorship + i];
-        if ((as->author == a || as->author == b) && as->inferred)
+        if (as->author != a && as->author != b)
+            continue;
+        if (as->inferred)
             flags |= COA_EVIDENCE_INFERRED;
+        if (as->flags & COA_AUTHORSHIP_POSSIBLE_HOMONYM)
+            flags |= COA_EVIDENCE_HOMONYM;
     }
     return flags;
 }

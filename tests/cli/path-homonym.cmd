@@ -1,0 +1,1 @@
+coauthor path -q --from "George Barmpalias" --to "Verna Dankers" data/ivan-titov.txt
