@@ -4,6 +4,7 @@
 #   make check      build with -Werror, run unit and CLI tests, then again
 #                   under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make demo       run the main jobs on the shipped sample data
+#   make bench      BENCH_SCALE=N: time coauthor against networkx and python-igraph
 #   make fuzz       FUZZ_SECONDS=N: run each libFuzzer target N seconds (clang)
 #   make install    PREFIX=/usr/local by default
 #
@@ -97,6 +98,16 @@ fuzz:
 
 demo: all
 	@scripts/demo.sh $(BUILD)
+
+# coauthor against networkx and python-igraph on a synthetic DBLP-shaped
+# corpus of BENCH_SCALE papers, generated once into bench-out/ (git-ignored);
+# see scripts/bench/README.md.  BENCH_ARGS passes options to the runner,
+# for example BENCH_ARGS='--tools coauthor,igraph --jobs stats,path'.
+BENCH_SCALE ?= 200000
+BENCH_ARGS ?=
+.PHONY: bench
+bench: all
+	@/usr/bin/python3 scripts/bench/run.py --build $(BUILD) --scale $(BENCH_SCALE) $(BENCH_ARGS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coauthor \
