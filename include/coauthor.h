@@ -15,6 +15,8 @@
 #include "coauthor/community.h"
 #include "coauthor/path.h"
 #include "coauthor/write.h"
+#include "coauthor/export.h"
+#include "coauthor/draw.h"
 
 #define COAUTHOR_VERSION "0.1.0"
 

@@ -119,6 +119,8 @@ int cmd_rank(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_distance(int argc, char **argv);
+int cmd_draw(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_formats(int argc, char **argv);
 
 #endif

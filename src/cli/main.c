@@ -14,6 +14,8 @@ static const cli_command_t commands[] = {
     {"names", cmd_names, "audit author identity: merges, likely splits and homonyms"},
     {"path", cmd_path, "shortest or strongest chain of coauthors between two authors"},
     {"distance", cmd_distance, "every author's distance from one author (Erdos numbers)"},
+    {"draw", cmd_draw, "a picture of the network (PNG, SVG, PDF) through Graphviz"},
+    {"export", cmd_export, "the graph as GraphML, DOT, JSON or CSV for other tools"},
     {"formats", cmd_formats, "list the input formats coauthor reads"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "print the version"},

@@ -1,0 +1,68 @@
+/*
+ * Graph files for other tools: GraphML (networkx, python-igraph, Gephi),
+ * DOT written through Graphviz cgraph, node-link JSON (D3, sigma.js) and
+ * a pair of CSV files (nodes and edges, for Gephi's spreadsheet import and
+ * Cytoscape).
+ *
+ * Every format carries the same attributes:
+ *   coauthor graph  node: name, papers, then the caller's extra columns
+ *                   (community, centralities); edge: joint_papers,
+ *                   fractional, papers (the identifiers of the joint papers)
+ *   bipartite graph node: type ("author" or "paper"), bipartite (0 for
+ *                   authors, 1 for papers, networkx's convention), name
+ *                   (author name or paper title), papers (authors), year,
+ *                   venue and ident (papers); edge: position (1-based place
+ *                   in the author list), inferred
+ * A paper's identifier is its DOI ("doi:..."), else the source's own key
+ * (a BibTeX key), else "FILE:LINE" of the record.
+ *
+ * The writers stream to a FILE the caller owns (use coa_outfile_t for an
+ * atomic file) and return COA_EIO when the stream fails.
+ */
+#ifndef COAUTHOR_EXPORT_H
+#define COAUTHOR_EXPORT_H
+
+#include <stdio.h>
+
+#include "graph.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum { COA_EXPORT_GRAPHML, COA_EXPORT_DOT, COA_EXPORT_JSON, COA_EXPORT_CSV } coa_export_format_t;
+
+/* A per-vertex value the caller computed (a community, a centrality).
+ * 'values' has one entry per vertex of the coauthor graph and is borrowed. */
+typedef struct {
+    const char *name;      /* attribute name, such as "community" or "pagerank" */
+    int is_integer;        /* written as an integer */
+    const double *values;
+} coa_vertex_attr_t;
+
+typedef struct {
+    int bipartite;                  /* the author-paper graph instead */
+    const coa_vertex_attr_t *extra; /* coauthor graph only */
+    size_t n_extra;
+} coa_export_options_t;
+
+void coa_export_options_init(coa_export_options_t *opts);
+
+int coa_export_graphml(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts);
+int coa_export_json(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts);
+/* Gephi's column names: Id, Label for nodes; Source, Target, Type, Weight
+ * (= joint papers, or 1 in the bipartite graph) for edges. */
+int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_export_options_t *opts);
+/* DOT through cgraph: node ids are author names (paper identifiers in the
+ * bipartite graph, made unique); 'weight' is the joint papers, so dot and
+ * neato render the file as it is. */
+int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts);
+
+/* Writes a paper's identifier (see above) into buf. */
+void coa_paper_ident(const coa_corpus_t *c, uint32_t paper, char *buf, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

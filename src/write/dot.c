@@ -1,0 +1,520 @@
+/* DOT through Graphviz cgraph: the export (data attributes, renders as it
+ * is) and the styled picture that coauthor draw lays out.
+ *
+ * cgraph, not igraph_write_graph_dot: igraph does not use the name
+ * attribute as the node id, and cgraph quotes and escapes every string. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coauthor/export.h"
+#include "write/dot.h"
+#include "write/graph_view.h"
+
+/* ---- export ---- */
+
+/* A node id not yet used in g: the wanted one, else "wanted (2)", ... */
+static Agnode_t *unique_node(Agraph_t *g, const char *want)
+{
+    if (!agnode(g, COA_GV(want), 0))
+        return agnode(g, COA_GV(want), 1);
+    size_t len = strlen(want) + 24;
+    char *buf = malloc(len);
+    if (!buf)
+        return NULL;
+    Agnode_t *n = NULL;
+    for (unsigned k = 2; !n; k++) {
+        snprintf(buf, len, "%s (%u)", want, k);
+        if (!agnode(g, buf, 0))
+            n = agnode(g, buf, 1);
+    }
+    free(buf);
+    return n;
+}
+
+/* The text of a cell as DOT carries it (every DOT value is a string). */
+static char *cell_text(const coa_view_t *v, const coa_col_t *col, const coa_value_t *val, uint64_t edge)
+{
+    char buf[256];
+    if (col->type == COA_COL_STRING)
+        return strdup(val->s ? val->s : "");
+    if (col->type == COA_COL_LIST) {
+        size_t cap = 0;
+        char *joined = NULL;
+        FILE *mem = open_memstream(&joined, &cap);
+        if (!mem)
+            return NULL;
+        for (uint32_t k = 0; k < val->n_items; k++) {
+            coa_view_list_item(v, edge, k, buf, sizeof buf);
+            fprintf(mem, "%s%s", k ? "; " : "", buf);
+        }
+        fclose(mem);
+        return joined;
+    }
+    coa_view_format_number(col, val, buf, sizeof buf);
+    return strdup(buf);
+}
+
+int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts)
+{
+    coa_view_t v;
+    int err = coa_view_init(&v, g, opts);
+    if (err)
+        return err;
+    Agnode_t **nodes = calloc(v.n_nodes ? v.n_nodes : 1, sizeof *nodes);
+    Agsym_t *nsym[COA_VIEW_MAX_COLS], *esym[COA_VIEW_MAX_COLS];
+    Agraph_t *dg = agopen(COA_GV(v.bipartite ? "authors_papers" : "coauthors"), Agundirected, NULL);
+    if (!nodes || !dg) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (int c = 0; c < v.n_node_cols; c++)
+        nsym[c] = agattr(dg, AGNODE, COA_GV(v.node_cols[c].name), COA_GV(""));
+    for (int c = 0; c < v.n_edge_cols; c++)
+        esym[c] = agattr(dg, AGEDGE, COA_GV(v.edge_cols[c].name), COA_GV(""));
+    Agsym_t *weight = v.bipartite ? NULL : agattr(dg, AGEDGE, COA_GV("weight"), COA_GV("1"));
+    Agsym_t *shape = v.bipartite ? agattr(dg, AGNODE, COA_GV("shape"), COA_GV("ellipse")) : NULL;
+    Agsym_t *label = v.bipartite ? agattr(dg, AGNODE, COA_GV("label"), COA_GV("\\N")) : NULL;
+    coa_value_t val;
+    char buf[256];
+    for (uint32_t n = 0; n < v.n_nodes; n++) {
+        int paper = coa_view_is_paper(&v, n);
+        if (paper) {
+            coa_paper_ident(g->corpus, (uint32_t)VECTOR(v.paper_ids)[n - (uint32_t)g->n_vertices], buf, sizeof buf);
+            nodes[n] = unique_node(dg, buf);
+        } else {
+            nodes[n] = unique_node(dg, coa_graph_vertex_name(g, n));
+        }
+        if (!nodes[n]) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        for (int c = 0; c < v.n_node_cols; c++) {
+            coa_view_node_value(&v, n, c, &val);
+            if (!val.present)
+                continue;
+            char *text = cell_text(&v, &v.node_cols[c], &val, 0);
+            if (!text) {
+                err = COA_ENOMEM;
+                goto cleanup;
+            }
+            agxset(nodes[n], nsym[c], text);
+            free(text);
+        }
+        if (paper) {
+            /* a paper box shows the start of its title */
+            const char *title = coa_corpus_str(g->corpus, g->corpus->papers[VECTOR(v.paper_ids)[n - (uint32_t)g->n_vertices]].title);
+            size_t len = strlen(title), cut = len > 40 ? 40 : len;
+            while (cut < len && cut > 0 && ((unsigned char)title[cut] & 0xC0) == 0x80)
+                cut--; /* never cut inside a UTF-8 sequence */
+            snprintf(buf, sizeof buf, "%.*s%s", (int)cut, title, cut < len ? "..." : "");
+            agxset(nodes[n], shape, COA_GV("box"));
+            agxset(nodes[n], label, buf[0] ? buf : agnameof(nodes[n]));
+        }
+    }
+    for (uint64_t e = 0; e < v.n_edges; e++) {
+        uint32_t a, b;
+        coa_view_edge_ends(&v, e, &a, &b);
+        Agedge_t *edge = agedge(dg, nodes[a], nodes[b], NULL, 1);
+        if (!edge) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        for (int c = 0; c < v.n_edge_cols; c++) {
+            coa_view_edge_value(&v, e, c, &val);
+            if (!val.present)
+                continue;
+            char *text = cell_text(&v, &v.edge_cols[c], &val, e);
+            if (!text) {
+                err = COA_ENOMEM;
+                goto cleanup;
+            }
+            agxset(edge, esym[c], text);
+            free(text);
+        }
+        if (weight) {
+            /* dot wants an integer weight */
+            snprintf(buf, sizeof buf, "%lld", (long long)VECTOR(g->joint_papers)[(igraph_integer_t)e]);
+            agxset(edge, weight, buf);
+        }
+    }
+    if (agwrite(dg, out) == EOF || ferror(out))
+        err = COA_EIO;
+cleanup:
+    if (dg)
+        agclose(dg);
+    free(nodes);
+    coa_view_destroy(&v);
+    return err;
+}
+
+/* ---- the styled picture ---- */
+
+/* Qualitative colours (Tableau 10 and its light tints) without red, which
+ * is kept for a highlighted chain. */
+static const char *const palette[] = {"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948",
+                                      "#9c755f", "#ff9da7", "#a0cbe8", "#ffbe7d", "#8cd17d", "#d4a6c8"};
+#define N_PALETTE (sizeof palette / sizeof palette[0])
+#define OTHER_COLOUR "#d0d0d0"
+#define CHAIN_COLOUR "#d00000"
+
+static const char *group_colour(const coa_draw_options_t *o, uint32_t v)
+{
+    if (!o->group)
+        return palette[0];
+    int32_t k = o->group[v];
+    return k >= 0 && (size_t)k < N_PALETTE ? palette[k] : OTHER_COLOUR;
+}
+
+static double size_of(const coa_graph_t *g, const coa_draw_options_t *o, uint32_t v)
+{
+    double s = o->size ? o->size[v] : (double)g->vertex_papers[v];
+    return s == s && s > 0 ? s : 0;
+}
+
+/* Vertices by size, largest first, then by name: the order labels go in. */
+typedef struct {
+    const coa_graph_t *g;
+    const coa_draw_options_t *o;
+} order_ctx_t;
+static order_ctx_t order_ctx;
+
+static int by_size(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    double sa = size_of(order_ctx.g, order_ctx.o, a), sb = size_of(order_ctx.g, order_ctx.o, b);
+    if (sa != sb)
+        return sa > sb ? -1 : 1;
+    int c = strcmp(coa_graph_vertex_name(order_ctx.g, a), coa_graph_vertex_name(order_ctx.g, b));
+    return c ? c : (a > b) - (a < b);
+}
+
+static int on_path(const coa_draw_options_t *o, uint32_t v)
+{
+    for (uint32_t i = 0; i < o->path_len; i++)
+        if (o->path[i] == v)
+            return 1;
+    return 0;
+}
+
+static int path_edge(const coa_draw_options_t *o, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = 0; i + 1 < o->path_len; i++)
+        if ((o->path[i] == a && o->path[i + 1] == b) || (o->path[i] == b && o->path[i + 1] == a))
+            return 1;
+    return 0;
+}
+
+/* An edge's tooltip: the pair, the count, and the newest joint papers. */
+static char *edge_tooltip(const coa_graph_t *g, igraph_integer_t e, uint32_t a, uint32_t b)
+{
+    const coa_corpus_t *c = g->corpus;
+    size_t cap = 0;
+    char *text = NULL;
+    FILE *mem = open_memstream(&text, &cap);
+    if (!mem)
+        return NULL;
+    long long joint = (long long)VECTOR(g->joint_papers)[e];
+    /* the author with more papers first, then by name */
+    if (g->vertex_papers[b] > g->vertex_papers[a] ||
+        (g->vertex_papers[b] == g->vertex_papers[a] &&
+         strcmp(coa_graph_vertex_name(g, b), coa_graph_vertex_name(g, a)) < 0)) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    fprintf(mem, "%s and %s: %lld joint paper%s", coa_graph_vertex_name(g, a), coa_graph_vertex_name(g, b), joint,
+            joint == 1 ? "" : "s");
+    igraph_integer_t from = g->edge_paper_start[e], to = g->edge_paper_start[e + 1];
+    const igraph_integer_t shown = 12;
+    /* edge papers ascend by corpus id, which follows the source order */
+    for (igraph_integer_t k = from; k < to && k < from + shown; k++) {
+        const coa_paper_t *p = &c->papers[g->edge_papers[k]];
+        fputc('\n', mem);
+        fputs(p->title ? coa_corpus_str(c, p->title) : "(untitled)", mem);
+        if (p->year && !(p->flags & COA_PAPER_YEAR_ASSUMED))
+            fprintf(mem, " (%d)", p->year);
+    }
+    if (to - from > shown)
+        fprintf(mem, "\n... and %lld more", (long long)(to - from - shown));
+    fclose(mem);
+    return text;
+}
+
+void coa_styled_destroy(coa_styled_t *s)
+{
+    if (s->g)
+        agclose(s->g);
+    free(s->node);
+    free(s->labelled);
+    memset(s, 0, sizeof *s);
+}
+
+int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine)
+{
+    memset(s, 0, sizeof *s);
+    uint32_t nv = (uint32_t)g->n_vertices;
+    int err = COA_OK;
+    char buf[512];
+    s->node = calloc(nv ? nv : 1, sizeof *s->node);
+    s->labelled = calloc(nv ? nv : 1, 1);
+    s->g = agopen(COA_GV("coauthors"), Agundirected, NULL);
+    if (!s->node || !s->labelled || !s->g) {
+        err = COA_ENOMEM;
+        goto fail;
+    }
+    uint32_t n = 0;
+    double smax = 0, wmax = 1;
+    for (uint32_t v = 0; v < nv; v++)
+        if (!o->keep || o->keep[v]) {
+            n++;
+            if (size_of(g, o, v) > smax)
+                smax = size_of(g, o, v);
+        }
+    igraph_integer_t ne = igraph_ecount(&g->graph);
+    for (igraph_integer_t e = 0; e < ne; e++)
+        if (VECTOR(g->joint_papers)[e] > wmax)
+            wmax = VECTOR(g->joint_papers)[e];
+
+    Agraph_t *G = s->g;
+    agattr(G, AGRAPH, COA_GV("outputorder"), COA_GV("edgesfirst"));
+    agattr(G, AGRAPH, COA_GV("bgcolor"), COA_GV("white"));
+    agattr(G, AGRAPH, COA_GV("pad"), COA_GV("0.2"));
+    agattr(G, AGRAPH, COA_GV("fontname"), COA_GV("Helvetica"));
+    if (engine == COA_ENGINE_CIRCO || engine == COA_ENGINE_TWOPI) {
+        agattr(G, AGRAPH, COA_GV("overlap"), COA_GV("false"));
+    } else {
+        /* prism keeps the layout's shape while pushing nodes apart; sep
+         * leaves room around every node for the external labels */
+        agattr(G, AGRAPH, COA_GV("overlap"), COA_GV("prism"));
+        agattr(G, AGRAPH, COA_GV("sep"), COA_GV(n > 1000 ? "+2" : "+6"));
+    }
+    if (engine == COA_ENGINE_NEATO || engine == COA_ENGINE_FDP) {
+        snprintf(buf, sizeof buf, "%lu", o->seed);
+        agattr(G, AGRAPH, COA_GV("start"), buf);
+    }
+    if (engine == COA_ENGINE_NEATO)
+        agattr(G, AGRAPH, COA_GV("mode"), COA_GV("major"));
+    agattr(G, AGRAPH, COA_GV("splines"), COA_GV("false"));
+    agattr(G, AGRAPH, COA_GV("forcelabels"), COA_GV("false"));
+    snprintf(buf, sizeof buf, "%g", o->dpi > 0 ? o->dpi : 96);
+    agattr(G, AGRAPH, COA_GV("dpi"), buf);
+
+    Agsym_t *shape = agattr(G, AGNODE, COA_GV("shape"), COA_GV("circle"));
+    (void)shape;
+    agattr(G, AGNODE, COA_GV("fixedsize"), COA_GV("true"));
+    agattr(G, AGNODE, COA_GV("label"), COA_GV(""));
+    agattr(G, AGNODE, COA_GV("style"), COA_GV("filled"));
+    agattr(G, AGNODE, COA_GV("fontname"), COA_GV("Helvetica"));
+    Agsym_t *width = agattr(G, AGNODE, COA_GV("width"), COA_GV("0.1"));
+    Agsym_t *fill = agattr(G, AGNODE, COA_GV("fillcolor"), COA_GV(palette[0]));
+    Agsym_t *color = agattr(G, AGNODE, COA_GV("color"), COA_GV("#404040"));
+    Agsym_t *npen = agattr(G, AGNODE, COA_GV("penwidth"), COA_GV(n > 1000 ? "0.3" : "0.6"));
+    Agsym_t *ntip = agattr(G, AGNODE, COA_GV("tooltip"), COA_GV(""));
+    agattr(G, AGNODE, COA_GV("xlabel"), COA_GV(""));
+    agattr(G, AGNODE, COA_GV("fontsize"), COA_GV("11"));
+    Agsym_t *epen = agattr(G, AGEDGE, COA_GV("penwidth"), COA_GV("1"));
+    Agsym_t *ecolor = agattr(G, AGEDGE, COA_GV("color"), COA_GV(n > 1000 ? "#80808050" : "#80808090"));
+    Agsym_t *etip = agattr(G, AGEDGE, COA_GV("tooltip"), COA_GV(""));
+
+    /* node area follows the size value: width ~ sqrt(size); the largest
+     * node is about half an inch, the smallest still visible */
+    double big = n > COA_DRAW_NEATO_LIMIT ? 0.5 : 0.6, small = n > 1000 ? 0.05 : 0.1;
+    for (uint32_t v = 0; v < nv; v++) {
+        if (o->keep && !o->keep[v])
+            continue;
+        Agnode_t *node = unique_node(G, coa_graph_vertex_name(g, v));
+        if (!node) {
+            err = COA_ENOMEM;
+            goto fail;
+        }
+        s->node[v] = node;
+        s->n_nodes++;
+        double w = smax > 0 ? big * sqrt(size_of(g, o, v) / smax) : small;
+        snprintf(buf, sizeof buf, "%.3f", w < small ? small : w);
+        agxset(node, width, buf);
+        agxset(node, fill, COA_GV(group_colour(o, v)));
+        if (on_path(o, v)) {
+            agxset(node, color, COA_GV(CHAIN_COLOUR));
+            agxset(node, npen, COA_GV("3"));
+        }
+        uint32_t papers = g->vertex_papers[v];
+        int len = snprintf(buf, sizeof buf, "%s: %u paper%s", coa_graph_vertex_name(g, v), papers,
+                           papers == 1 ? "" : "s");
+        if (o->size && o->size_label && strcmp(o->size_label, "papers") != 0 && len > 0 && (size_t)len < sizeof buf)
+            snprintf(buf + len, sizeof buf - (size_t)len, ", %s %.4g", o->size_label, o->size[v]);
+        agxset(node, ntip, buf);
+    }
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        uint32_t a = (uint32_t)IGRAPH_FROM(&g->graph, e), b = (uint32_t)IGRAPH_TO(&g->graph, e);
+        if (!s->node[a] || !s->node[b])
+            continue;
+        Agedge_t *edge = agedge(G, s->node[a], s->node[b], NULL, 1);
+        if (!edge) {
+            err = COA_ENOMEM;
+            goto fail;
+        }
+        s->n_edges++;
+        double w = VECTOR(g->joint_papers)[e];
+        /* width grows linearly with joint papers, from a hairline at 1 */
+        double pen = wmax > 1 ? 0.5 + 4.5 * (w - 1) / (wmax - 1) : 1;
+        if (path_edge(o, a, b)) {
+            pen = pen < 3 ? 3 : pen + 1;
+            agxset(edge, ecolor, COA_GV(CHAIN_COLOUR));
+        }
+        snprintf(buf, sizeof buf, "%.2f", pen);
+        agxset(edge, epen, buf);
+        char *tip = edge_tooltip(g, e, a, b);
+        if (!tip) {
+            err = COA_ENOMEM;
+            goto fail;
+        }
+        agxset(edge, etip, tip);
+        free(tip);
+    }
+    return COA_OK;
+fail:
+    coa_styled_destroy(s);
+    return err;
+}
+
+/* Appends HTML-escaped text (HTML-like labels are XML). */
+static void html_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default:
+            if ((unsigned char)*s >= 0x20)
+                fputc(*s, out);
+        }
+    }
+}
+
+/* The title and legend: a borderless HTML table above the drawing. */
+static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, double font_scale,
+                    const uint32_t *by_size_order, uint32_t n_order)
+{
+    size_t cap = 0;
+    char *text = NULL;
+    FILE *mem = open_memstream(&text, &cap);
+    if (!mem)
+        return NULL;
+    double wmax = 1, wmin = 0;
+    for (igraph_integer_t e = 0; e < igraph_ecount(&g->graph); e++) {
+        if (!s->node[IGRAPH_FROM(&g->graph, e)] || !s->node[IGRAPH_TO(&g->graph, e)])
+            continue;
+        double w = VECTOR(g->joint_papers)[e];
+        if (w > wmax)
+            wmax = w;
+        if (wmin == 0 || w < wmin)
+            wmin = w;
+    }
+    int big = (int)lround(18 * font_scale), body = (int)lround(11 * font_scale);
+    fprintf(mem, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"%d\" CELLPADDING=\"0\">",
+            (int)lround(3 * font_scale));
+    fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\"><B>", big);
+    html_text(mem, o->title && *o->title ? o->title : "Coauthor network");
+    fprintf(mem, "</B></FONT></TD></TR>");
+    fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">%u authors, %u coauthor links. Node area: ", body,
+            s->n_nodes, s->n_edges);
+    html_text(mem, o->size_label ? o->size_label : "papers");
+    fprintf(mem, ". Edge width: joint papers");
+    if (wmax > 1)
+        fprintf(mem, " (%.0f to %.0f)", wmin ? wmin : 1, wmax);
+    fputs(".", mem);
+    if (o->path_len)
+        fprintf(mem, " Red: the shortest chain (%u hop%s).", o->path_len - 1, o->path_len == 2 ? "" : "s");
+    fputs("</FONT></TD></TR>", mem);
+    if (o->group) {
+        /* one swatch per coloured group, named after its largest author */
+        int32_t shown = 0, max_group = -1;
+        for (uint32_t i = 0; i < n_order; i++)
+            if (o->group[by_size_order[i]] > max_group)
+                max_group = o->group[by_size_order[i]];
+        fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">Colour: ", body);
+        html_text(mem, o->group_label ? o->group_label : "group");
+        fprintf(mem, " (%d)%s</FONT></TD></TR>", max_group + 1,
+                max_group + 1 > (int32_t)N_PALETTE ? ", the smallest in grey" : "");
+        fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">", body);
+        const int32_t max_swatches = 8;
+        for (int32_t k = 0; k <= max_group && k < max_swatches && (size_t)k < N_PALETTE; k++) {
+            uint32_t top = COA_NONE, members = 0;
+            for (uint32_t i = 0; i < n_order; i++)
+                if (o->group[by_size_order[i]] == k) {
+                    if (top == COA_NONE)
+                        top = by_size_order[i];
+                    members++;
+                }
+            if (top == COA_NONE)
+                continue;
+            /* a coloured disc, then the group's largest author */
+            fprintf(mem, "%s<FONT COLOR=\"%s\">\xe2\x97\x8f</FONT> ", shown ? "   " : "", palette[k]);
+            html_text(mem, coa_graph_vertex_name(g, top));
+            if (members > 1)
+                fprintf(mem, " +%u", members - 1);
+            shown++;
+        }
+        if (max_group + 1 > shown)
+            fputs("   ...", mem);
+        fputs("</FONT></TD></TR>", mem);
+    }
+    if (o->source && *o->source) {
+        fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\" COLOR=\"#606060\">Data: ", body);
+        html_text(mem, o->source);
+        fputs("</FONT></TD></TR>", mem);
+    }
+    fputs("</TABLE>", mem);
+    fclose(mem);
+    return text;
+}
+
+int coa_styled_labels(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, double font_scale)
+{
+    uint32_t nv = (uint32_t)g->n_vertices, n = 0;
+    uint32_t *order = malloc((nv ? nv : 1) * sizeof *order);
+    if (!order)
+        return COA_ENOMEM;
+    for (uint32_t v = 0; v < nv; v++)
+        if (s->node[v])
+            order[n++] = v;
+    order_ctx.g = g;
+    order_ctx.o = o;
+    qsort(order, n, sizeof *order, by_size);
+
+    int want = o->labels;
+    if (want < 0)
+        want = n <= 40 ? (int)n : n <= COA_DRAW_NEATO_LIMIT ? 40 : 30;
+    char buf[32];
+    Agsym_t *xlabel = agattr(s->g, AGNODE, COA_GV("xlabel"), COA_GV(""));
+    Agsym_t *fontsize = agattr(s->g, AGNODE, COA_GV("fontsize"), COA_GV("11"));
+    snprintf(buf, sizeof buf, "%.1f", 11 * font_scale);
+    memset(s->labelled, 0, nv ? nv : 1);
+    s->n_labels = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t v = order[i];
+        if ((int)i < want || on_path(o, v)) {
+            agxset(s->node[v], xlabel, COA_GV(coa_graph_vertex_name(g, v)));
+            agxset(s->node[v], fontsize, buf);
+            s->labelled[v] = 1;
+            s->n_labels++;
+        }
+    }
+    char *html = legend(s, g, o, font_scale, order, n);
+    free(order);
+    if (!html)
+        return COA_ENOMEM;
+    char *label = agstrdup_html(s->g, html);
+    free(html);
+    if (!label)
+        return COA_ENOMEM;
+    agattr(s->g, AGRAPH, COA_GV("labelloc"), COA_GV("t"));
+    agattr(s->g, AGRAPH, COA_GV("labeljust"), COA_GV("l"));
+    agattr(s->g, AGRAPH, COA_GV("label"), COA_GV(""));
+    agset(s->g, COA_GV("label"), label);
+    agstrfree(s->g, label);
+    return COA_OK;
+}

@@ -1,0 +1,29 @@
+/* Graphviz graphs built with cgraph: the styled picture that render.c lays
+ * out.  Internal to the library. */
+#ifndef COAUTHOR_WRITE_DOT_H
+#define COAUTHOR_WRITE_DOT_H
+
+#include <graphviz/cgraph.h>
+
+#include "coauthor/draw.h"
+
+typedef struct {
+    Agraph_t *g;          /* owns every string and attribute; agclose frees all */
+    Agnode_t **node;      /* per vertex of the coauthor graph, NULL when not drawn */
+    uint32_t n_nodes, n_edges;
+    uint32_t n_labels;    /* nodes given an external label */
+    uint8_t *labelled;    /* per vertex */
+} coa_styled_t;
+
+/* Builds the picture's nodes and edges with their style and tooltips,
+ * without labels or legend.  On failure nothing is left to free. */
+int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine);
+/* Adds the external labels and the title and legend, with fonts enlarged
+ * by font_scale to survive the picture's shrinking to its size. */
+int coa_styled_labels(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, double font_scale);
+void coa_styled_destroy(coa_styled_t *s);
+
+/* cgraph's 2.43 API takes char * where it only reads. */
+#define COA_GV(s) ((char *)(s))
+
+#endif

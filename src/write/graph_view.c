@@ -1,0 +1,213 @@
+/* The table view behind every export format. */
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+#include "write/graph_view.h"
+
+void coa_export_options_init(coa_export_options_t *opts)
+{
+    memset(opts, 0, sizeof *opts);
+}
+
+void coa_paper_ident(const coa_corpus_t *c, uint32_t paper, char *buf, size_t len)
+{
+    const coa_paper_t *p = &c->papers[paper];
+    if (p->doi) {
+        snprintf(buf, len, "doi:%s", coa_corpus_str(c, p->doi));
+    } else if (p->key) {
+        snprintf(buf, len, "%s", coa_corpus_str(c, p->key));
+    } else {
+        const char *path = p->source < c->n_sources ? coa_corpus_str(c, c->sources[p->source].path) : "";
+        const char *slash = strrchr(path, '/');
+        snprintf(buf, len, "%s:%u", slash ? slash + 1 : path, p->line);
+    }
+}
+
+static void add_col(coa_col_t *cols, int *n, const char *name, coa_col_type_t type)
+{
+    if (*n < COA_VIEW_MAX_COLS) {
+        cols[*n].name = name;
+        cols[*n].type = type;
+        (*n)++;
+    }
+}
+
+int coa_view_init(coa_view_t *v, const coa_graph_t *g, const coa_export_options_t *opts)
+{
+    memset(v, 0, sizeof *v);
+    v->g = g;
+    v->opts = opts;
+    v->bipartite = opts && opts->bipartite;
+    if (v->bipartite) {
+        int err = coa_bipartite_build(g, &v->bip, &v->types, &v->paper_ids);
+        if (err)
+            return err;
+        v->have_bip = 1;
+        v->n_nodes = (uint32_t)igraph_vcount(&v->bip);
+        v->n_edges = (uint64_t)igraph_ecount(&v->bip);
+        add_col(v->node_cols, &v->n_node_cols, "type", COA_COL_STRING);
+        add_col(v->node_cols, &v->n_node_cols, "bipartite", COA_COL_INT);
+        add_col(v->node_cols, &v->n_node_cols, "name", COA_COL_STRING);
+        add_col(v->node_cols, &v->n_node_cols, "papers", COA_COL_INT);
+        add_col(v->node_cols, &v->n_node_cols, "year", COA_COL_INT);
+        add_col(v->node_cols, &v->n_node_cols, "venue", COA_COL_STRING);
+        add_col(v->node_cols, &v->n_node_cols, "ident", COA_COL_STRING);
+        add_col(v->edge_cols, &v->n_edge_cols, "position", COA_COL_INT);
+        add_col(v->edge_cols, &v->n_edge_cols, "inferred", COA_COL_INT);
+        return COA_OK;
+    }
+    v->n_nodes = (uint32_t)g->n_vertices;
+    v->n_edges = (uint64_t)igraph_ecount(&g->graph);
+    add_col(v->node_cols, &v->n_node_cols, "name", COA_COL_STRING);
+    add_col(v->node_cols, &v->n_node_cols, "papers", COA_COL_INT);
+    for (size_t i = 0; opts && i < opts->n_extra; i++)
+        add_col(v->node_cols, &v->n_node_cols, opts->extra[i].name,
+                opts->extra[i].is_integer ? COA_COL_INT : COA_COL_DOUBLE);
+    add_col(v->edge_cols, &v->n_edge_cols, "joint_papers", COA_COL_INT);
+    add_col(v->edge_cols, &v->n_edge_cols, "fractional", COA_COL_DOUBLE);
+    add_col(v->edge_cols, &v->n_edge_cols, "papers", COA_COL_LIST);
+    return COA_OK;
+}
+
+void coa_view_destroy(coa_view_t *v)
+{
+    if (v->have_bip) {
+        igraph_destroy(&v->bip);
+        igraph_vector_bool_destroy(&v->types);
+        igraph_vector_int_destroy(&v->paper_ids);
+    }
+    memset(v, 0, sizeof *v);
+}
+
+int coa_view_is_paper(const coa_view_t *v, uint32_t node)
+{
+    return v->bipartite && node >= (uint32_t)v->g->n_vertices;
+}
+
+void coa_view_node_id(const coa_view_t *v, uint32_t node, char *buf, size_t len)
+{
+    if (coa_view_is_paper(v, node))
+        snprintf(buf, len, "p%u", node - (uint32_t)v->g->n_vertices);
+    else
+        snprintf(buf, len, "a%u", node);
+}
+
+void coa_view_edge_ends(const coa_view_t *v, uint64_t edge, uint32_t *from, uint32_t *to)
+{
+    const igraph_t *gr = v->bipartite ? &v->bip : &v->g->graph;
+    igraph_integer_t a = IGRAPH_FROM(gr, (igraph_integer_t)edge), b = IGRAPH_TO(gr, (igraph_integer_t)edge);
+    *from = (uint32_t)(a < b ? a : b);
+    *to = (uint32_t)(a < b ? b : a);
+}
+
+static uint32_t paper_of(const coa_view_t *v, uint32_t node)
+{
+    return (uint32_t)VECTOR(v->paper_ids)[node - (uint32_t)v->g->n_vertices];
+}
+
+void coa_view_node_value(const coa_view_t *v, uint32_t node, int col, coa_value_t *val)
+{
+    const coa_graph_t *g = v->g;
+    const coa_corpus_t *c = g->corpus;
+    const char *name = v->node_cols[col].name;
+    memset(val, 0, sizeof *val);
+    if (coa_view_is_paper(v, node)) {
+        const coa_paper_t *p = &c->papers[paper_of(v, node)];
+        if (!strcmp(name, "type")) {
+            val->s = "paper";
+        } else if (!strcmp(name, "bipartite")) {
+            val->i = 1;
+        } else if (!strcmp(name, "name")) {
+            val->s = coa_corpus_str(c, p->title);
+        } else if (!strcmp(name, "year")) {
+            if (!p->year)
+                return;
+            val->i = p->year;
+        } else if (!strcmp(name, "venue")) {
+            if (!p->venue)
+                return;
+            val->s = coa_corpus_str(c, p->venue);
+        } else if (!strcmp(name, "ident")) {
+            coa_paper_ident(c, paper_of(v, node), val->buf, sizeof val->buf);
+            val->s = val->buf;
+        } else {
+            return;
+        }
+        val->present = 1;
+        return;
+    }
+    if (!strcmp(name, "type")) {
+        val->s = "author";
+    } else if (!strcmp(name, "bipartite")) {
+        val->i = 0;
+    } else if (!strcmp(name, "name")) {
+        val->s = coa_graph_vertex_name(g, node);
+    } else if (!strcmp(name, "papers")) {
+        val->i = g->vertex_papers[node];
+    } else if (!v->bipartite && col >= 2 && (size_t)(col - 2) < v->opts->n_extra) {
+        double d = v->opts->extra[col - 2].values[node];
+        if (d != d)
+            return; /* NaN: no value */
+        val->d = d;
+        val->i = (long long)d;
+    } else {
+        return;
+    }
+    val->present = 1;
+}
+
+/* The authorship behind a bipartite edge: its author vertex and paper. */
+static const coa_authorship_t *edge_authorship(const coa_view_t *v, uint64_t edge)
+{
+    uint32_t a, p;
+    coa_view_edge_ends(v, edge, &a, &p);
+    const coa_corpus_t *c = v->g->corpus;
+    const coa_paper_t *paper = &c->papers[paper_of(v, p)];
+    uint32_t author = v->g->vertex_author[a];
+    for (uint32_t i = 0; i < paper->n_authorships; i++)
+        if (c->authorships[paper->first_authorship + i].author == author)
+            return &c->authorships[paper->first_authorship + i];
+    return NULL;
+}
+
+void coa_view_edge_value(const coa_view_t *v, uint64_t edge, int col, coa_value_t *val)
+{
+    const coa_graph_t *g = v->g;
+    const char *name = v->edge_cols[col].name;
+    memset(val, 0, sizeof *val);
+    if (v->bipartite) {
+        const coa_authorship_t *as = edge_authorship(v, edge);
+        if (!as)
+            return;
+        val->i = !strcmp(name, "position") ? (long long)as->position + 1 : as->inferred;
+        val->present = 1;
+        return;
+    }
+    igraph_integer_t e = (igraph_integer_t)edge;
+    if (!strcmp(name, "joint_papers")) {
+        val->i = (long long)VECTOR(g->joint_papers)[e];
+        val->d = VECTOR(g->joint_papers)[e];
+    } else if (!strcmp(name, "fractional")) {
+        val->d = VECTOR(g->fractional)[e];
+    } else if (!strcmp(name, "papers")) {
+        val->n_items = (uint32_t)(g->edge_paper_start[e + 1] - g->edge_paper_start[e]);
+    } else {
+        return;
+    }
+    val->present = 1;
+}
+
+void coa_view_list_item(const coa_view_t *v, uint64_t edge, uint32_t k, char *buf, size_t len)
+{
+    const coa_graph_t *g = v->g;
+    coa_paper_ident(g->corpus, g->edge_papers[g->edge_paper_start[edge] + k], buf, len);
+}
+
+void coa_view_format_number(const coa_col_t *col, const coa_value_t *val, char *buf, size_t len)
+{
+    if (col->type == COA_COL_INT)
+        snprintf(buf, len, "%lld", val->i);
+    else
+        snprintf(buf, len, "%.12g", val->d);
+}

@@ -1,0 +1,64 @@
+/* A table view of a coauthor or bipartite graph, shared by the export
+ * writers so that every format carries the same columns.  Internal. */
+#ifndef COAUTHOR_GRAPH_VIEW_H
+#define COAUTHOR_GRAPH_VIEW_H
+
+#include "coauthor/export.h"
+
+typedef enum { COA_COL_STRING, COA_COL_INT, COA_COL_DOUBLE, COA_COL_LIST } coa_col_type_t;
+
+typedef struct {
+    const char *name;
+    coa_col_type_t type;
+} coa_col_t;
+
+#define COA_VIEW_MAX_COLS 24
+
+typedef struct {
+    const coa_graph_t *g;
+    const coa_export_options_t *opts;
+    int bipartite;
+    uint32_t n_nodes;
+    uint64_t n_edges;
+    /* bipartite: the author-paper graph, papers after authors */
+    igraph_t bip;
+    igraph_vector_bool_t types;
+    igraph_vector_int_t paper_ids;
+    int have_bip;
+    coa_col_t node_cols[COA_VIEW_MAX_COLS];
+    int n_node_cols;
+    coa_col_t edge_cols[COA_VIEW_MAX_COLS];
+    int n_edge_cols;
+} coa_view_t;
+
+/* One cell.  present = 0 when the node or edge has no value there (a
+ * paper's 'papers', an author's 'year').  s points into the corpus or into
+ * buf; a LIST has n_items items, read with coa_view_list_item. */
+typedef struct {
+    int present;
+    long long i;
+    double d;
+    const char *s;
+    uint32_t n_items;
+    char buf[256];
+} coa_value_t;
+
+int coa_view_init(coa_view_t *v, const coa_graph_t *g, const coa_export_options_t *opts);
+void coa_view_destroy(coa_view_t *v);
+
+/* The id of a node in GraphML, JSON and CSV: "a<vertex>" or "p<paper vertex>". */
+void coa_view_node_id(const coa_view_t *v, uint32_t node, char *buf, size_t len);
+/* The endpoints (node indexes) of an edge. */
+void coa_view_edge_ends(const coa_view_t *v, uint64_t edge, uint32_t *from, uint32_t *to);
+void coa_view_node_value(const coa_view_t *v, uint32_t node, int col, coa_value_t *val);
+void coa_view_edge_value(const coa_view_t *v, uint64_t edge, int col, coa_value_t *val);
+/* Item k of a LIST cell of an edge. */
+void coa_view_list_item(const coa_view_t *v, uint64_t edge, uint32_t k, char *buf, size_t len);
+/* Whether node is a paper (bipartite only). */
+int coa_view_is_paper(const coa_view_t *v, uint32_t node);
+
+/* Formats a number the way every writer does: integers plainly, doubles
+ * with 12 significant digits (enough to compare, short to read). */
+void coa_view_format_number(const coa_col_t *col, const coa_value_t *val, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,114 @@
+/* GraphML with typed keys, as networkx, python-igraph and Gephi read it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "write/graph_view.h"
+
+/* Escapes XML text, and drops the control characters XML 1.0 forbids
+ * (a title with a stray form feed would otherwise make the file unreadable). */
+static void xml_text(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default:
+            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+                fputc(' ', out);
+            else
+                fputc(*p, out);
+        }
+    }
+}
+
+static const char *graphml_type(coa_col_type_t t)
+{
+    switch (t) {
+    case COA_COL_INT: return "long";
+    case COA_COL_DOUBLE: return "double";
+    case COA_COL_STRING:
+    case COA_COL_LIST: break;
+    }
+    return "string";
+}
+
+static void keys(FILE *out, const coa_col_t *cols, int n, const char *domain, char prefix)
+{
+    for (int i = 0; i < n; i++) {
+        fprintf(out, "  <key id=\"%c_", prefix);
+        xml_text(out, cols[i].name);
+        fprintf(out, "\" for=\"%s\" attr.name=\"", domain);
+        xml_text(out, cols[i].name);
+        fprintf(out, "\" attr.type=\"%s\"/>\n", graphml_type(cols[i].type));
+    }
+}
+
+static void data(FILE *out, const coa_view_t *v, const coa_col_t *col, char prefix, const coa_value_t *val,
+                 uint64_t edge)
+{
+    if (!val->present)
+        return;
+    fprintf(out, "      <data key=\"%c_", prefix);
+    xml_text(out, col->name);
+    fputs("\">", out);
+    char buf[256];
+    if (col->type == COA_COL_STRING) {
+        xml_text(out, val->s ? val->s : "");
+    } else if (col->type == COA_COL_LIST) {
+        for (uint32_t k = 0; k < val->n_items; k++) {
+            coa_view_list_item(v, edge, k, buf, sizeof buf);
+            if (k)
+                fputs("; ", out);
+            xml_text(out, buf);
+        }
+    } else {
+        coa_view_format_number(col, val, buf, sizeof buf);
+        fputs(buf, out);
+    }
+    fputs("</data>\n", out);
+}
+
+int coa_export_graphml(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts)
+{
+    coa_view_t v;
+    int err = coa_view_init(&v, g, opts);
+    if (err)
+        return err;
+    fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
+          "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
+          "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+          out);
+    keys(out, v.node_cols, v.n_node_cols, "node", 'v');
+    keys(out, v.edge_cols, v.n_edge_cols, "edge", 'e');
+    fprintf(out, "  <graph id=\"%s\" edgedefault=\"undirected\">\n", v.bipartite ? "authors-papers" : "coauthors");
+    char id[32], id2[32];
+    coa_value_t val;
+    for (uint32_t n = 0; n < v.n_nodes; n++) {
+        coa_view_node_id(&v, n, id, sizeof id);
+        fprintf(out, "    <node id=\"%s\">\n", id);
+        for (int c = 0; c < v.n_node_cols; c++) {
+            coa_view_node_value(&v, n, c, &val);
+            data(out, &v, &v.node_cols[c], 'v', &val, 0);
+        }
+        fputs("    </node>\n", out);
+    }
+    for (uint64_t e = 0; e < v.n_edges; e++) {
+        uint32_t a, b;
+        coa_view_edge_ends(&v, e, &a, &b);
+        coa_view_node_id(&v, a, id, sizeof id);
+        coa_view_node_id(&v, b, id2, sizeof id2);
+        fprintf(out, "    <edge source=\"%s\" target=\"%s\">\n", id, id2);
+        for (int c = 0; c < v.n_edge_cols; c++) {
+            coa_view_edge_value(&v, e, c, &val);
+            data(out, &v, &v.edge_cols[c], 'e', &val, e);
+        }
+        fputs("    </edge>\n", out);
+    }
+    fputs("  </graph>\n</graphml>\n", out);
+    coa_view_destroy(&v);
+    return ferror(out) ? COA_EIO : COA_OK;
+}

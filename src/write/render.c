@@ -1,0 +1,244 @@
+/* Layout and rendering through Graphviz gvc.
+ *
+ * Two passes.  The chosen engine places the nodes; then the picture's
+ * scale is known (the drawing shrinks to fit 'size'), so the labels and
+ * legend get fonts that stay readable after the shrinking, the positions
+ * are pinned, and the "nop" engine (neato -n) places the external labels
+ * and routes the edges without moving a node.  The order of gvc calls is
+ * gvLayout, gvRender, gvFreeLayout, agclose, gvFreeContext. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <graphviz/gvc.h>
+
+#include "write/dot.h"
+
+static const char *const engine_names[] = {"auto", "neato", "fdp", "sfdp", "circo", "twopi"};
+
+void coa_draw_options_init(coa_draw_options_t *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->labels = -1;
+    opts->engine = COA_ENGINE_AUTO;
+    opts->dpi = 96;
+    opts->seed = 1;
+}
+
+const char *coa_engine_name(coa_engine_t e)
+{
+    return (unsigned)e < sizeof engine_names / sizeof engine_names[0] ? engine_names[e] : "?";
+}
+
+int coa_engine_parse(const char *name, coa_engine_t *e)
+{
+    for (unsigned i = 0; i < sizeof engine_names / sizeof engine_names[0]; i++)
+        if (strcmp(name, engine_names[i]) == 0) {
+            *e = (coa_engine_t)i;
+            return COA_OK;
+        }
+    return COA_EINVAL;
+}
+
+coa_engine_t coa_engine_auto(uint32_t nodes)
+{
+    return nodes <= COA_DRAW_NEATO_LIMIT ? COA_ENGINE_NEATO : COA_ENGINE_SFDP;
+}
+
+int coa_draw_format_known(const char *format)
+{
+    return format && (!strcmp(format, "png") || !strcmp(format, "svg") || !strcmp(format, "pdf") ||
+                      !strcmp(format, "dot"));
+}
+
+/* Graphviz prints its warnings to stderr; the library never prints, so
+ * they are counted here and dropped. */
+static unsigned graphviz_messages;
+static int quiet_graphviz(char *message)
+{
+    (void)message;
+    graphviz_messages++;
+    return 0;
+}
+
+typedef struct {
+    double x0, y0, x1, y1;
+} box_t;
+
+static int boxes_overlap(const box_t *a, const box_t *b)
+{
+    return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
+}
+
+/* Counts the placed external labels whose box overlaps a node's box or
+ * another label's: the promise of the picture, checked rather than
+ * assumed.  Node boxes are the bounding squares of the circles. */
+static uint32_t count_label_overlaps(const coa_styled_t *s, igraph_integer_t nv)
+{
+    uint32_t n_labels = 0, overlaps = 0, n_nodes = 0;
+    box_t *labels = malloc((size_t)(nv ? nv : 1) * sizeof *labels);
+    box_t *nodes = malloc((size_t)(nv ? nv : 1) * sizeof *nodes);
+    igraph_integer_t *owner = malloc((size_t)(nv ? nv : 1) * sizeof *owner);
+    if (!labels || !nodes || !owner)
+        goto done;
+    for (igraph_integer_t v = 0; v < nv; v++) {
+        Agnode_t *n = s->node[v];
+        if (!n)
+            continue;
+        pointf c = ND_coord(n);
+        double hw = ND_width(n) * 36, hh = ND_height(n) * 36;
+        nodes[v] = (box_t){c.x - hw, c.y - hh, c.x + hw, c.y + hh};
+        textlabel_t *xl = ND_xlabel(n);
+        if (xl && xl->set) {
+            /* Graphviz places a label edge to edge with its node; shrinking
+             * the box by a point keeps rounding from counting as overlap */
+            labels[n_labels] = (box_t){xl->pos.x - xl->dimen.x / 2 + 1, xl->pos.y - xl->dimen.y / 2 + 1,
+                                       xl->pos.x + xl->dimen.x / 2 - 1, xl->pos.y + xl->dimen.y / 2 - 1};
+            owner[n_labels++] = v;
+        }
+        n_nodes++;
+    }
+    for (uint32_t i = 0; i < n_labels; i++) {
+        int bad = 0;
+        for (igraph_integer_t v = 0; v < nv && !bad; v++)
+            bad = s->node[v] && boxes_overlap(&labels[i], &nodes[v]);
+        for (uint32_t j = 0; j < n_labels && !bad; j++)
+            bad = j != i && boxes_overlap(&labels[i], &labels[j]);
+        overlaps += bad;
+    }
+done:
+    free(labels);
+    free(nodes);
+    free(owner);
+    return overlaps;
+}
+
+static double seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The longer side of the picture, in inches, by the number of nodes. */
+static double default_inches(uint32_t n)
+{
+    return n <= 60 ? 9 : n <= COA_DRAW_NEATO_LIMIT ? 12 : 20;
+}
+
+int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
+             coa_draw_report_t *report)
+{
+    coa_draw_options_t defaults;
+    if (!opts) {
+        coa_draw_options_init(&defaults);
+        opts = &defaults;
+    }
+    coa_draw_report_t rep;
+    memset(&rep, 0, sizeof rep);
+    if (!coa_draw_format_known(format))
+        return COA_EINVAL;
+    coa_styled_t s;
+    uint32_t n = 0;
+    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+        n += !opts->keep || opts->keep[v];
+    if (n == 0)
+        return COA_EINVAL;
+    rep.engine = opts->engine == COA_ENGINE_AUTO ? coa_engine_auto(n) : opts->engine;
+    int err = coa_styled_build(&s, g, opts, rep.engine);
+    if (err)
+        return err;
+    rep.nodes = s.n_nodes;
+    rep.edges = s.n_edges;
+
+    agusererrf previous_errf = agseterrf(quiet_graphviz);
+    agerrlevel_t previous_level = agseterr(AGMAX);
+    GVC_t *gvc = gvContext();
+    int laid_out = 0;
+    char buf[64];
+    if (!gvc) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    double t0 = seconds();
+    if (gvLayout(gvc, s.g, COA_GV(coa_engine_name(rep.engine))) != 0) {
+        err = COA_EGRAPH;
+        goto cleanup;
+    }
+    laid_out = 1;
+    /* the scale the drawing will be shrunk by, legend aside */
+    boxf bb = GD_bb(s.g);
+    double w = bb.UR.x - bb.LL.x, h = bb.UR.y - bb.LL.y, longer = w > h ? w : h;
+    double inches = opts->max_inches > 0 ? opts->max_inches : default_inches(n);
+    double scale = longer > 0 ? inches * 72 / longer : 1;
+    double font_scale = scale < 1 ? 1 / scale : 1;
+    if (font_scale > 12)
+        font_scale = 12; /* beyond this the labels would crowd out the drawing */
+    /* a small layout is spread out to fill the picture, leaving room
+     * between the nodes for labels; the nodes keep their size */
+    double spread = scale > 1 ? (scale < 4 ? scale : 4) : 1;
+    /* pin every node where the engine put it; spread out, the nodes may
+     * grow a little and still not touch */
+    double grow = spread < 1.5 ? spread : 1.5;
+    Agsym_t *pos = agattr(s.g, AGNODE, COA_GV("pos"), COA_GV(""));
+    Agsym_t *width = agattr(s.g, AGNODE, COA_GV("width"), NULL);
+    for (igraph_integer_t v = 0; v < g->n_vertices; v++) {
+        if (!s.node[v])
+            continue;
+        if (width && grow > 1) {
+            snprintf(buf, sizeof buf, "%.3f", atof(agxget(s.node[v], width)) * grow);
+            agxset(s.node[v], width, buf);
+        }
+        pointf p = ND_coord(s.node[v]);
+        snprintf(buf, sizeof buf, "%.2f,%.2f", p.x * spread, p.y * spread);
+        agxset(s.node[v], pos, buf);
+    }
+    gvFreeLayout(gvc, s.g);
+    laid_out = 0;
+    if ((err = coa_styled_labels(&s, g, opts, font_scale)))
+        goto cleanup;
+    snprintf(buf, sizeof buf, "%g,%g", inches, inches);
+    agattr(s.g, AGRAPH, COA_GV("size"), buf);
+    /* the nodes are apart already; overlap removal would shrink it back */
+    agattr(s.g, AGRAPH, COA_GV("overlap"), COA_GV("true"));
+    if (gvLayout(gvc, s.g, COA_GV("nop")) != 0) {
+        err = COA_EGRAPH;
+        goto cleanup;
+    }
+    laid_out = 1;
+    rep.layout_seconds = seconds() - t0;
+    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+        if (s.node[v] && s.labelled[v]) {
+            rep.labels++;
+            textlabel_t *xl = ND_xlabel(s.node[v]);
+            rep.labels_placed += xl && xl->set;
+        }
+    rep.label_overlaps = count_label_overlaps(&s, g->n_vertices);
+    bb = GD_bb(s.g);
+    w = bb.UR.x - bb.LL.x;
+    h = bb.UR.y - bb.LL.y;
+    longer = w > h ? w : h;
+    scale = longer > inches * 72 ? inches * 72 / longer : 1;
+    rep.width_in = w * scale / 72;
+    rep.height_in = h * scale / 72;
+    t0 = seconds();
+    if (gvRender(gvc, s.g, COA_GV(format), out) != 0) {
+        err = COA_EGRAPH;
+        goto cleanup;
+    }
+    rep.render_seconds = seconds() - t0;
+    if (ferror(out))
+        err = COA_EIO;
+cleanup:
+    if (laid_out)
+        gvFreeLayout(gvc, s.g);
+    coa_styled_destroy(&s);
+    if (gvc)
+        gvFreeContext(gvc);
+    agseterrf(previous_errf);
+    agseterr(previous_level);
+    if (report)
+        *report = rep;
+    return err;
+}

@@ -1,0 +1,1 @@
+coauthor draw data/ivan-titov.txt -o titov.gif

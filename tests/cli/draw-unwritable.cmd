@@ -1,0 +1,1 @@
+coauthor draw data/ivan-titov.txt -o /nonexistent/dir/titov.svg

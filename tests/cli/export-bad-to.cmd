@@ -1,0 +1,1 @@
+coauthor export --to xml data/ivan-titov.txt

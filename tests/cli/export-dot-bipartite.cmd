@@ -1,0 +1,1 @@
+coauthor export --to dot --bipartite --years 2024 data/ivan-titov.txt

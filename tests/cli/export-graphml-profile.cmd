@@ -1,0 +1,1 @@
+coauthor export --to graphml data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor export --to json --ego 'Zeyu Huang' data/ivan-titov.txt

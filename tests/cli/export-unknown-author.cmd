@@ -1,0 +1,1 @@
+d=$(mktemp -d) && echo 'the old file' > "$d/titov.graphml" && coauthor export --ego 'Nobody Here' data/ivan-titov.txt -o "$d/titov.graphml"; s=$?; ls -A "$d"; cat "$d/titov.graphml"; rm -rf "$d"; exit $s
