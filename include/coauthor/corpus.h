@@ -118,6 +118,7 @@ typedef struct {
     uint32_t inferred;    /* authorships inferred */
     uint32_t undated;     /* records whose year was assumed */
     int assumed_year;     /* the year given to undated records, 0 if none */
+    uint32_t duplicates;  /* its papers merged into a paper read before (coa_corpus_dedup) */
     uint32_t first_meta, n_meta;
 } coa_source_t;
 
@@ -138,6 +139,7 @@ typedef struct {
     coa_merge_t *merges;
     uint32_t n_merges, cap_merges;
     uint32_t duplicate_authorships; /* an author listed twice on one paper */
+    uint32_t duplicate_papers;      /* papers merged by coa_corpus_dedup */
     /* internal indexes */
     uint32_t *spelling_author; /* by spelling string id: author + 1, or 0 */
     uint32_t spelling_cap;
@@ -225,6 +227,15 @@ typedef struct {
  * is used.  Otherwise the closest names are returned as candidates.
  * Call after coa_corpus_finalize. */
 int coa_author_match(const coa_corpus_t *c, const char *query, coa_match_t *match);
+
+/* Counts each paper once: papers with one DOI, or with one normalised
+ * title, year and first author's match key, become the first of them read
+ * (src/corpus/dedup.c says exactly how).  The survivor lists the union of
+ * their authors; an authorship inferred in one copy and stated in another
+ * is stated.  Counts the merged copies in c->duplicate_papers and in their
+ * sources' 'duplicates'; *merged (may be NULL) gets this call's count.
+ * Call after reading and before coa_corpus_finalize; paper ids change. */
+int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged);
 
 /* Chooses display names (most frequent spelling; ties to the spelling with
  * more non-ASCII letters, then the longer one, then bytewise) and counts papers per author.

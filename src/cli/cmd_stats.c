@@ -85,6 +85,9 @@ static void print_sources_text(const coa_corpus_t *c, FILE *out)
         if (declared)
             fprintf(out, "; the profile declares %s papers", declared);
         fputc('\n', out);
+        if (s->duplicates)
+            fprintf(out, "  %u duplicate%s of papers read before, merged into them\n", s->duplicates,
+                    s->duplicates == 1 ? "" : "s");
         if (s->inferred)
             fprintf(out, "  %u authorships inferred (the owner hidden behind \"et al.\")\n", s->inferred);
         if (s->undated)
@@ -129,6 +132,8 @@ static void print_sources_json(const coa_corpus_t *c, FILE *out)
         fprintf(out, ", \"records\": %u, \"skipped\": %u, \"inferred_authorships\": %u", s->records,
                 s->skipped, s->inferred);
         fprintf(out, ", \"undated\": %u", s->undated);
+        if (s->duplicates)
+            fprintf(out, ", \"duplicates\": %u", s->duplicates);
         if (s->undated)
             fprintf(out, ", \"assumed_year\": %d", s->assumed_year);
         if (s->owner) {

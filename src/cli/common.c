@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -34,7 +35,10 @@ const char cli_common_help[] =
     "  --json, --tsv, --csv machine-readable output instead of aligned text\n"
     "  -q, --quiet          no warnings and no summary line on stderr\n"
     "  -h, --help           this help\n"
-    "FILE may be '-' for standard input; gzip-compressed input is read as is.\n";
+    "FILE may be '-' for standard input; gzip-compressed input is read as is.\n"
+    "FILE:NAME reads one file as format NAME (for example refs.txt:bibtex).\n"
+    "A paper found in several inputs (same DOI, or same title, year and first\n"
+    "author) is counted once; the summary line says how many were merged.\n";
 
 const char cli_exit_help[] =
     "Exit status: 0 success; 1 input unreadable or unusable, or output not written;\n"
@@ -270,6 +274,25 @@ static void print_diag(void *ctx, const coa_diag_t *d)
         fprintf(stderr, "%s: %s\n", cli_program, d->message);
 }
 
+/* "refs.txt:bibtex" names a file and its format; only a known format
+ * name after the last ':' counts, and never when the whole argument is
+ * an existing file, since paths may hold colons.  *path is malloc'ed. */
+static int split_format(const char *arg, char **path, const char **format)
+{
+    const char *colon = strrchr(arg, ':');
+    *path = NULL;
+    if (!colon || colon == arg || access(arg, F_OK) == 0)
+        return 0;
+    for (const char *const *f = coa_format_names(); *f; f++) {
+        if (strcmp(*f, colon + 1) == 0) {
+            *path = strndup(arg, (size_t)(colon - arg));
+            *format = *f;
+            return *path != NULL;
+        }
+    }
+    return 0;
+}
+
 int cli_load(const cli_common_t *o, coa_corpus_t *c)
 {
     diag_state_t st = {o->quiet, NULL, 0, 0};
@@ -277,14 +300,16 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
     for (int i = 0; i < o->n_files; i++) {
         st.file = NULL;
         st.shown = st.dropped = 0;
-        int err = coa_read_file(c, o->files[i], &o->read, &sink);
+        coa_read_options_t read = o->read;
+        char *split = NULL;
+        const char *path = split_format(o->files[i], &split, &read.format) ? split : o->files[i];
+        int err = coa_read_file(c, path, &read, &sink);
         if (st.dropped)
             fprintf(stderr, "%s: %s: %u more warnings not shown\n", cli_program,
-                    strcmp(o->files[i], "-") ? o->files[i] : "<stdin>", st.dropped);
-        if (err == COA_ENOMEM) {
-            cli_error("%s: out of memory", o->files[i]);
-            return EXIT_FAILURE_RUN;
-        }
+                    strcmp(path, "-") ? path : "<stdin>", st.dropped);
+        if (err == COA_ENOMEM)
+            cli_error("%s: out of memory", path);
+        free(split);
         if (err)
             return EXIT_FAILURE_RUN; /* the reader has said why */
     }
@@ -306,7 +331,8 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
-    if (coa_corpus_finalize(c)) {
+    uint32_t duplicates = 0;
+    if (coa_corpus_dedup(c, &duplicates) || coa_corpus_finalize(c)) {
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
@@ -330,6 +356,8 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
                     c->duplicate_authorships == 1 ? "" : "s");
         if (undated)
             fprintf(stderr, ", %u undated given year %d", undated, year);
+        if (duplicates)
+            fprintf(stderr, ", %u duplicate%s merged", duplicates, duplicates == 1 ? "" : "s");
         if (alias_merges)
             fprintf(stderr, ", %u name%s merged by alias", alias_merges, alias_merges == 1 ? "" : "s");
         if (initial_merges)

@@ -1,0 +1,1 @@
+coauthor stats tests/data/dblp/persons.xml:dblp data/ivan-titov.txt:profile

@@ -1,0 +1,1 @@
+coauthor stats data/ivan-titov.txt data/ivan-titov.txt

@@ -1,0 +1,137 @@
+/* Unit tests: papers found in several sources are counted once. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "coauthor.h"
+
+typedef struct {
+    const char *title, *doi;
+    int year;
+    unsigned flags; /* COA_PAPER_* */
+    const char *authors[4];
+    int inferred_last; /* the last author is inferred */
+} spec_t;
+
+static void add(coa_corpus_t *c, uint32_t source, const spec_t *s)
+{
+    coa_paper_t *p;
+    assert_int_equal(coa_corpus_paper_begin(c, source, 1, &p), COA_OK);
+    if (s->title)
+        p->title = coa_corpus_intern(c, s->title, strlen(s->title));
+    if (s->doi)
+        p->doi = coa_corpus_intern(c, s->doi, strlen(s->doi));
+    coa_corpus_open_paper(c)->year = (int16_t)s->year;
+    coa_corpus_open_paper(c)->flags = (uint8_t)s->flags;
+    int n = 0;
+    while (n < 4 && s->authors[n])
+        n++;
+    for (int i = 0; i < n; i++)
+        assert_int_equal(coa_corpus_paper_add_author_ex(c, s->authors[i], strlen(s->authors[i]), NULL,
+                                                        (s->inferred_last && i == n - 1) ? COA_ADD_INFERRED : 0,
+                                                        NULL),
+                         COA_OK);
+    coa_corpus_paper_end(c);
+}
+
+static void setup_two_sources(coa_corpus_t *c, uint32_t *s1, uint32_t *s2)
+{
+    assert_int_equal(coa_corpus_init(c), COA_OK);
+    assert_int_equal(coa_corpus_add_source(c, "a", "test", s1), COA_OK);
+    assert_int_equal(coa_corpus_add_source(c, "b", "test", s2), COA_OK);
+}
+
+static void test_doi_and_title(void **state)
+{
+    (void)state;
+    coa_corpus_t c;
+    uint32_t s1, s2, merged;
+    setup_two_sources(&c, &s1, &s2);
+    spec_t a = {"Learning to Parse Sentences.", "10.18653/v1/P19-1001", 2019, 0, {"Ivan Titov", "Ann Smith"}, 0};
+    spec_t b = {"Other title entirely", "https://doi.org/10.18653/V1/P19-1001", 2019, 0, {"Titov, Ivan", "Bob Jones"}, 0};
+    spec_t t1 = {"Graph Neural Networks for \xC3\x9C" "bersetzung", NULL, 2020, 0, {"Ivan Titov"}, 0};
+    spec_t t2 = {"graph neural networks for ubersetzung", NULL, 2020, 0, {"Ivan Titov", "Cem Ak"}, 0};
+    spec_t other_year = {"graph neural networks for ubersetzung", NULL, 2021, 0, {"Ivan Titov"}, 0};
+    spec_t other_first = {"graph neural networks for ubersetzung", NULL, 2020, 0, {"Cem Ak", "Ivan Titov"}, 0};
+    spec_t other_doi1 = {"Same Title Two Venues", "10.1/x", 2019, 0, {"Dan Roe"}, 0};
+    spec_t other_doi2 = {"Same Title Two Venues", "10.1/y", 2019, 0, {"Dan Roe"}, 0};
+    add(&c, s1, &a);
+    add(&c, s1, &t1);
+    add(&c, s1, &other_doi1);
+    add(&c, s2, &b);
+    add(&c, s2, &t2);
+    add(&c, s2, &other_year);
+    add(&c, s2, &other_first);
+    add(&c, s2, &other_doi2);
+    assert_int_equal(coa_corpus_dedup(&c, &merged), COA_OK);
+    assert_int_equal(merged, 2);
+    assert_int_equal(c.n_papers, 6);
+    assert_int_equal(c.sources[s2].duplicates, 2);
+    assert_int_equal(c.sources[s1].duplicates, 0);
+    assert_int_equal(coa_corpus_finalize(&c), COA_OK);
+    /* the first copy survives with the union of the authors */
+    assert_string_equal(coa_corpus_str(&c, c.papers[0].title), "Learning to Parse Sentences.");
+    assert_int_equal(c.papers[0].n_authorships, 3);
+    assert_int_equal(c.papers[1].n_authorships, 2);
+    for (uint32_t i = 0; i < c.n_authorships; i++)
+        assert_true(c.authorships[i].paper < c.n_papers);
+    coa_corpus_destroy(&c);
+}
+
+static void test_inferred_confirmed_and_truncation(void **state)
+{
+    (void)state;
+    coa_corpus_t c;
+    uint32_t s1, s2, merged;
+    setup_two_sources(&c, &s1, &s2);
+    /* a profile entry cut by "et al." with the owner inferred, then the full list */
+    spec_t cut = {"Highly Parallel Entity Linking", NULL, 2021, COA_PAPER_TRUNCATED,
+                  {"Nicola De Cao", "Wilker Aziz", "Ivan Titov"}, 1};
+    spec_t full = {"Highly parallel entity linking", NULL, 2021, 0,
+                   {"De Cao, Nicola", "Aziz, Wilker", "Titov, Ivan", "Extra Person"}, 0};
+    add(&c, s1, &cut);
+    add(&c, s2, &full);
+    assert_int_equal(coa_corpus_dedup(&c, &merged), COA_OK);
+    assert_int_equal(merged, 1);
+    assert_int_equal(c.n_papers, 1);
+    assert_int_equal(c.papers[0].n_authorships, 4);
+    assert_false(c.papers[0].flags & COA_PAPER_TRUNCATED);
+    for (uint32_t i = 0; i < c.n_authorships; i++) {
+        assert_false(c.authorships[i].inferred);
+        assert_int_equal(c.authorships[i].position, i); /* the complete copy's order */
+    }
+    coa_corpus_destroy(&c);
+}
+
+static void test_same_source_titles_stay_apart(void **state)
+{
+    (void)state;
+    coa_corpus_t c;
+    uint32_t s1, s2, merged;
+    setup_two_sources(&c, &s1, &s2);
+    spec_t r1 = {"Convergence Results on Proximal Methods", NULL, 1998, 0, {"Abdelouahed Hamdi"}, 0};
+    spec_t d1 = {"One paper listed twice", "10.5/z", 2000, 0, {"Eve Doe"}, 0};
+    add(&c, s1, &r1);
+    add(&c, s1, &r1); /* two reports of one source: kept apart */
+    add(&c, s1, &d1);
+    add(&c, s1, &d1); /* one DOI twice: one paper */
+    assert_int_equal(coa_corpus_dedup(&c, &merged), COA_OK);
+    assert_int_equal(merged, 1);
+    assert_int_equal(c.n_papers, 3);
+    coa_corpus_destroy(&c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_doi_and_title),
+        cmocka_unit_test(test_inferred_confirmed_and_truncation),
+        cmocka_unit_test(test_same_source_titles_stay_apart),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
