@@ -19,7 +19,7 @@ const char cli_common_help[] =
     "  --strict             fail on the first malformed record instead of skipping it\n"
     "  --years FROM-TO      keep papers from these years (FROM- or -TO leave an end open);\n"
     "                       papers of unknown year are then left out\n"
-    "  --max-authors N      ignore papers with more than N authors, as VOSviewer does\n"
+    "  --max-authors N      ignore papers with more than N authors (default 1000)\n"
     "  --min-papers N       keep authors with at least N papers (edge-list authors have none)\n"
     "  --component largest  keep only the largest connected component\n"
     "  --avoid NAME         leave this author out of the graph (repeatable)\n"
@@ -427,5 +427,9 @@ int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
         cli_error("cannot build the coauthor graph: %s", coa_strerror(err));
         return EXIT_FAILURE_RUN;
     }
+    if (g->n_skipped_max_authors && !o->quiet)
+        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
+                cli_program, g->n_skipped_max_authors, g->n_skipped_max_authors == 1 ? "" : "s",
+                o->select.max_authors ? o->select.max_authors : COA_DEFAULT_MAX_AUTHORS);
     return EXIT_OK;
 }

@@ -110,7 +110,7 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
         const coa_paper_t *paper = &c->papers[p];
         if (!paper_in_years(paper, sel))
             continue;
-        if (sel->max_authors && paper->n_authorships > sel->max_authors) {
+        if (paper->n_authorships > (sel->max_authors ? sel->max_authors : COA_DEFAULT_MAX_AUTHORS)) {
             g->n_skipped_max_authors++;
             continue;
         }

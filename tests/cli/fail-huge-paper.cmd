@@ -1,0 +1,1 @@
+python3 tests/data/make-pathological.py wide 100000 | coauthor stats -
