@@ -664,7 +664,44 @@ void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_tex
 
 /* ---- the whole read, for line-based formats ---- */
 
-int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn is_start)
+int coa_bu_count_lines(const unsigned char *head, size_t len, const char *prefix)
+{
+    size_t pl = strlen(prefix), i = 0;
+    int n = 0, lines = 0;
+    if (len >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && lines < 200) {
+        const char *s = (const char *)head + i;
+        const char *nl = memchr(s, '\n', len - i);
+        size_t m = nl ? (size_t)(nl - s) : len - i;
+        if (m >= pl && memcmp(s, prefix, pl) == 0)
+            n++;
+        lines++;
+        if (!nl)
+            break;
+        i += m + 1;
+    }
+    return n;
+}
+
+int coa_bu_has(const unsigned char *head, size_t len, const char *needle)
+{
+    return memmem(head, len, needle, strlen(needle)) != NULL;
+}
+
+int coa_bu_count_in(const char *line, size_t len, const char *needle)
+{
+    size_t nl = strlen(needle);
+    int n = 0;
+    const char *p = line, *end = line + len;
+    while (p < end && (p = memmem(p, (size_t)(end - p), needle, nl)) != NULL) {
+        n++;
+        p += nl;
+    }
+    return n;
+}
+
+int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts)
 {
     coa_bu_text_t t;
     coa_bu_locs_t locs = {0};
@@ -675,11 +712,16 @@ int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn is_s
     int err = coa_bu_text_load(&t, ctx->in);
     if (err)
         goto cleanup;
+    const char *prev = NULL;
+    size_t prev_len = 0;
     for (long l = 1; l <= t.n_lines; l++) {
         size_t len;
         const char *s = coa_bu_text_line(&t, l, &len);
-        if (is_start(s, len) && (err = coa_bu_locs_add(&locs, l, NULL, 0)))
-            goto cleanup;
+        for (int k = starts(s, len, prev, prev_len); k > 0; k--)
+            if ((err = coa_bu_locs_add(&locs, l, NULL, 0)))
+                goto cleanup;
+        prev = s;
+        prev_len = len;
     }
     if ((err = coa_bu_run(informat, t.text, t.len, ctx->in->name, &b, &messages)))
         goto cleanup;
@@ -690,12 +732,14 @@ int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn is_s
                  "bibutils read %ld records where %ld start; record lines may be wrong", b.n, locs.n);
     for (long i = 0; i < b.n; i++) {
         long line = i < locs.n ? locs.items[i].line : 0;
+        unsigned long before = tally.no_authors;
         if ((err = coa_bu_add_paper(ctx, b.ref[i], line, NULL, &tally)))
             goto cleanup;
+        /* unusual in these formats (a record cut short, an anonymous
+         * editorial): say where */
+        if (tally.no_authors != before)
+            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line, "record has no authors; left out");
     }
-    if (tally.no_authors)
-        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0, "%lu record%s without authors left out",
-                 tally.no_authors, tally.no_authors == 1 ? "" : "s");
 cleanup:
     if (ran)
         bibl_free(&b);

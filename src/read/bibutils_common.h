@@ -78,10 +78,18 @@ int coa_bu_add_paper(coa_reader_ctx_t *ctx, fields *ref, long line, const char *
 void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_text_t *t,
                    const coa_bu_locs_t *locs);
 
-/* Reads a whole input with one bibutils reader, with records starting at
- * the lines that 'is_start' accepts (a line-based format).  For formats
- * whose records need no more care than that. */
-typedef int (*coa_bu_start_fn)(const char *line, size_t len);
-int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn is_start);
+/* Reads a whole input with one bibutils reader; 'starts' says how many
+ * records start on a line (given the line before it, or NULL for the
+ * first), so that each record gets its line.  For formats whose records
+ * need no more care than that. */
+typedef int (*coa_bu_start_fn)(const char *line, size_t len, const char *prev, size_t prev_len);
+int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts);
+
+/* Helpers for detection: the number of lines among the first 200 of head
+ * that start with 'prefix'; whether head holds 'needle'. */
+int coa_bu_count_lines(const unsigned char *head, size_t len, const char *prefix);
+int coa_bu_has(const unsigned char *head, size_t len, const char *needle);
+/* How often 'needle' occurs in line[0..len) (for XML record starts). */
+int coa_bu_count_in(const char *line, size_t len, const char *needle);
 
 #endif

@@ -11,6 +11,17 @@ static const coa_reader_t readers[] = {
     {"snap", "SNAP edge list of author ids", coa_detect_snap, coa_read_snap},
     {"bibtex", "BibTeX (.bib), through bibutils", coa_detect_bibtex, coa_read_bibtex},
     {"biblatex", "biblatex (.bib with biblatex fields), through bibutils", coa_detect_biblatex, coa_read_biblatex},
+    {"ris", "RIS (Zotero, Mendeley, publishers' citation export), through bibutils", coa_detect_ris, coa_read_ris},
+    {"endnote", "EndNote / refer tagged text (%A, %T), through bibutils", coa_detect_endnote, coa_read_endnote},
+    {"endnote-xml", "EndNote XML, through bibutils", coa_detect_endnote_xml, coa_read_endnote_xml},
+    {"isi", "Web of Science plain text (ISI tags; AF full names), through bibutils", coa_detect_isi, coa_read_isi},
+    {"medline", "PubMed / MEDLINE text and .nbib (PMID-; FAU full names), through bibutils", coa_detect_medline,
+     coa_read_medline},
+    {"pubmed-xml", "PubMed XML (PubmedArticleSet), through bibutils", coa_detect_pubmed_xml, coa_read_pubmed_xml},
+    {"copac", "Copac / Jisc Library Hub tagged text, through bibutils", coa_detect_copac, coa_read_copac},
+    {"mods", "MODS XML, through bibutils", coa_detect_mods, coa_read_mods},
+    {"scopus", "Scopus CSV export (Authors, Author full names, Author(s) ID as scopus: ids)", coa_detect_scopus,
+     coa_read_scopus},
     {"dblp", "DBLP XML (dblp.xml, whole or a fragment of records)", coa_detect_dblp, coa_read_dblp},
 };
 #define N_READERS (sizeof readers / sizeof readers[0])

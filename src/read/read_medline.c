@@ -1,0 +1,50 @@
+/*
+ * PubMed / MEDLINE, through bibutils:
+ *   - the MEDLINE text format ("PMID- ", also saved as .nbib), read by
+ *     bibutils' NBIB reader, which takes the full author names (FAU) over
+ *     the short ones (AU);
+ *   - PubMed XML (<PubmedArticleSet>), read by its MEDLINE reader.
+ * The PMID becomes the paper's key.
+ */
+#include <string.h>
+
+#include "bibutils_common.h"
+
+int coa_detect_medline(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    int pmid = coa_bu_count_lines(head, len, "PMID-");
+    int tags = coa_bu_count_lines(head, len, "TI  - ") + coa_bu_count_lines(head, len, "AU  - ") +
+               coa_bu_count_lines(head, len, "FAU - ");
+    return pmid && tags ? 95 : pmid ? 70 : 0;
+}
+
+static int text_starts(const char *line, size_t len, const char *prev, size_t prev_len)
+{
+    (void)prev;
+    (void)prev_len;
+    return len >= 5 && memcmp(line, "PMID-", 5) == 0;
+}
+
+int coa_read_medline(coa_reader_ctx_t *ctx)
+{
+    return coa_bu_read_simple(ctx, BIBL_NBIBIN, text_starts);
+}
+
+int coa_detect_pubmed_xml(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    return coa_bu_has(head, len, "<PubmedArticleSet") || coa_bu_has(head, len, "<PubmedArticle>") ? 95 : 0;
+}
+
+static int xml_starts(const char *line, size_t len, const char *prev, size_t prev_len)
+{
+    (void)prev;
+    (void)prev_len;
+    return coa_bu_count_in(line, len, "<PubmedArticle>") + coa_bu_count_in(line, len, "<PubmedArticle ");
+}
+
+int coa_read_pubmed_xml(coa_reader_ctx_t *ctx)
+{
+    return coa_bu_read_simple(ctx, BIBL_MEDLINEIN, xml_starts);
+}

@@ -1,0 +1,28 @@
+/*
+ * MODS XML (the Library of Congress' Metadata Object Description Schema,
+ * bibutils' own intermediate format), through bibutils: one <mods> element
+ * per record, usually inside <modsCollection>.
+ */
+#include <string.h>
+
+#include "bibutils_common.h"
+
+int coa_detect_mods(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    if (coa_bu_has(head, len, "http://www.loc.gov/mods/"))
+        return 95;
+    return coa_bu_has(head, len, "<modsCollection") || coa_bu_has(head, len, "<mods ") ? 80 : 0;
+}
+
+static int starts(const char *line, size_t len, const char *prev, size_t prev_len)
+{
+    (void)prev;
+    (void)prev_len;
+    return coa_bu_count_in(line, len, "<mods ") + coa_bu_count_in(line, len, "<mods>");
+}
+
+int coa_read_mods(coa_reader_ctx_t *ctx)
+{
+    return coa_bu_read_simple(ctx, BIBL_MODSIN, starts);
+}

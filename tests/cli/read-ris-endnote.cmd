@@ -1,0 +1,1 @@
+coauthor stats tests/data/refs/sample.ris tests/data/refs/sample.enw
