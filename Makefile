@@ -16,7 +16,7 @@ PREFIX  ?= /usr/local
 CC      ?= cc
 SAN     ?=
 
-PKGS      = igraph libcgraph libgvc bibutils libutf8proc zlib libxml-2.0 jansson
+PKGS      = igraph libcgraph libgvc bibutils libutf8proc zlib libxml-2.0 jansson sqlite3
 TEST_PKGS = cmocka
 
 WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wformat=2 -Werror
@@ -45,7 +45,7 @@ all: $(BUILD)/coauthor $(BUILD)/libcoauthor.a
 
 # The dependency probe writes the compiler flags once; make restarts after.
 -include $(BUILD)/config.mk
-$(BUILD)/config.mk: scripts/install-deps.sh
+$(BUILD)/config.mk: scripts/install-deps.sh Makefile
 	@mkdir -p $(BUILD)
 	@pkg-config --exists $(PKGS) $(TEST_PKGS) && scripts/install-deps.sh --check >/dev/null \
 	    || scripts/install-deps.sh

@@ -23,6 +23,10 @@ static const coa_reader_t readers[] = {
     {"scopus", "Scopus CSV export (Authors, Author full names, Author(s) ID as scopus: ids)", coa_detect_scopus,
      coa_read_scopus},
     {"dblp", "DBLP XML (dblp.xml, whole or a fragment of records)", coa_detect_dblp, coa_read_dblp},
+    {"jsonl", "JSON Lines of works: OpenAlex, Crossref, arXiv snapshot, Semantic Scholar", coa_detect_jsonl, coa_read_jsonl},
+    {"graphml", "GraphML network of authors (no papers), through igraph", coa_detect_graphml, coa_read_graphml},
+    {"gml", "GML network of authors (no papers), through igraph", coa_detect_gml, coa_read_gml},
+    {"pajek", "Pajek .net network of authors (no papers), through igraph", coa_detect_pajek, coa_read_pajek},
 };
 #define N_READERS (sizeof readers / sizeof readers[0])
 

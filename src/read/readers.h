@@ -54,6 +54,14 @@ int coa_detect_mods(const char *name, const unsigned char *head, size_t len);
 int coa_read_mods(coa_reader_ctx_t *ctx);
 int coa_detect_dblp(const char *name, const unsigned char *head, size_t len);
 int coa_read_dblp(coa_reader_ctx_t *ctx);
+int coa_detect_jsonl(const char *name, const unsigned char *head, size_t len);
+int coa_read_jsonl(coa_reader_ctx_t *ctx);
+int coa_detect_graphml(const char *name, const unsigned char *head, size_t len);
+int coa_read_graphml(coa_reader_ctx_t *ctx);
+int coa_detect_gml(const char *name, const unsigned char *head, size_t len);
+int coa_read_gml(coa_reader_ctx_t *ctx);
+int coa_detect_pajek(const char *name, const unsigned char *head, size_t len);
+int coa_read_pajek(coa_reader_ctx_t *ctx);
 
 /* Reports a bad record: a warning that it was skipped, or under strict
  * mode an error.  Returns COA_EPARSE under strict mode, else COA_OK. */

@@ -1,0 +1,1 @@
+coauthor stats --json tests/data/jsonl/s2-papers-array.json

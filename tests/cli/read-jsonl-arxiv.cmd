@@ -1,0 +1,1 @@
+coauthor rank --author 'Guy L. Steele Jr.' tests/data/jsonl/arxiv-metadata.jsonl

@@ -1,0 +1,1 @@
+coauthor rank --author 'Lapata' tests/data/jsonl/crossref-works.jsonl tests/data/jsonl/crossref-works.jsonl

@@ -1,0 +1,1 @@
+coauthor rank --author 'Ivan Titov' tests/data/jsonl/openalex-works.jsonl
