@@ -4,6 +4,7 @@
 #   make check      build with -Werror, run unit and CLI tests, then again
 #                   under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make demo       run the main jobs on the shipped sample data
+#   make graphs     render the pictures of graphs/ from data/
 #   make bench      BENCH_SCALE=N: time coauthor against networkx and python-igraph
 #   make fuzz       FUZZ_SECONDS=N: run each libFuzzer target N seconds (clang)
 #   make install    PREFIX=/usr/local by default
@@ -98,6 +99,11 @@ fuzz:
 
 demo: all
 	@scripts/demo.sh $(BUILD)
+
+# The committed pictures, DOT and GraphML of graphs/, rendered from data/.
+.PHONY: graphs
+graphs: all
+	@scripts/make-graphs.sh $(BUILD)/coauthor graphs
 
 # coauthor against networkx and python-igraph on a synthetic DBLP-shaped
 # corpus of BENCH_SCALE papers, generated once into bench-out/ (git-ignored);

@@ -6,7 +6,8 @@
  * The picture: node area follows a size value (papers by default), the
  * fill colour follows a group (a community), edge width follows joint
  * papers, a chain can be highlighted, and the top authors by size carry
- * labels.  Labels are Graphviz external labels placed after the layout
+ * labels, in a darker shade of their node's colour.  Labels are Graphviz
+ * external labels placed after the layout
  * where they overlap no node and no other label; a label that finds no
  * such place is left out (coa_draw_report_t says how many).  A title and a
  * legend (what size, colour and width mean, and the data source) sit
@@ -53,6 +54,8 @@ typedef struct {
     const char *group_label;    /* legend: what colour means */
     const uint32_t *path;       /* vertices of a chain to highlight, in order */
     uint32_t path_len;
+    uint32_t focus;             /* a vertex drawn with a heavy outline (the
+                                   ego), or COA_NONE */
     int labels;                 /* label this many top vertices; -1 = by size */
     const char *title;
     const char *source;         /* legend: the data source */

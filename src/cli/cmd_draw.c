@@ -624,6 +624,14 @@ int cmd_draw(int argc, char **argv)
     dopts.keep = keep;
     dopts.path = chain;
     dopts.path_len = chain_len;
+    if (o.ego_name && coa_graph_vertex_of(&graph, o.select.ego) >= 0)
+        dopts.focus = (uint32_t)coa_graph_vertex_of(&graph, o.select.ego);
+    else if (corpus.n_sources == 1 && corpus.sources[0].owner) {
+        /* a profile: its owner */
+        uint32_t owner = coa_corpus_find_author(&corpus, coa_corpus_str(&corpus, corpus.sources[0].owner));
+        if (owner != COA_NONE && coa_graph_vertex_of(&graph, owner) >= 0)
+            dopts.focus = (uint32_t)coa_graph_vertex_of(&graph, owner);
+    }
     dopts.seed = o.seed;
 
     coa_draw_report_t rep;

@@ -337,6 +337,9 @@ int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_optio
         if (on_path(o, v)) {
             agxset(node, color, COA_GV(CHAIN_COLOUR));
             agxset(node, npen, COA_GV("3"));
+        } else if (v == o->focus) {
+            agxset(node, color, COA_GV("#000000"));
+            agxset(node, npen, COA_GV("2.5"));
         }
         uint32_t papers = g->vertex_papers[v];
         int len = snprintf(buf, sizeof buf, "%s: %u paper%s", coa_graph_vertex_name(g, v), papers,
@@ -437,8 +440,9 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
                 max_group = o->group[by_size_order[i]];
         fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">Colour: ", body);
         html_text(mem, o->group_label ? o->group_label : "group");
-        fprintf(mem, " (%d)%s</FONT></TD></TR>", max_group + 1,
-                max_group + 1 > (int32_t)N_PALETTE ? ", the smallest in grey" : "");
+        fprintf(mem, ", %d in all%s; each named after its author with the most %s</FONT></TD></TR>", max_group + 1,
+                max_group + 1 > (int32_t)N_PALETTE ? " (the smallest in grey)" : "",
+                o->size_label ? o->size_label : "papers");
         fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">", body);
         const int32_t max_swatches = 8;
         for (int32_t k = 0; k <= max_group && k < max_swatches && (size_t)k < N_PALETTE; k++) {
@@ -491,6 +495,8 @@ int coa_styled_labels(coa_styled_t *s, const coa_graph_t *g, const coa_draw_opti
     char buf[32];
     Agsym_t *xlabel = agattr(s->g, AGNODE, COA_GV("xlabel"), COA_GV(""));
     Agsym_t *fontsize = agattr(s->g, AGNODE, COA_GV("fontsize"), COA_GV("11"));
+    Agsym_t *fontcolor = agattr(s->g, AGNODE, COA_GV("fontcolor"), COA_GV("black"));
+    char shade[32];
     snprintf(buf, sizeof buf, "%.1f", 11 * font_scale);
     memset(s->labelled, 0, nv ? nv : 1);
     s->n_labels = 0;
@@ -499,6 +505,12 @@ int coa_styled_labels(coa_styled_t *s, const coa_graph_t *g, const coa_draw_opti
         if ((int)i < want || on_path(o, v)) {
             agxset(s->node[v], xlabel, COA_GV(coa_graph_vertex_name(g, v)));
             agxset(s->node[v], fontsize, buf);
+            /* a darker shade of the node's colour ties the label to it */
+            unsigned r, gr, b;
+            if (sscanf(group_colour(o, v), "#%2x%2x%2x", &r, &gr, &b) == 3) {
+                snprintf(shade, sizeof shade, "#%02x%02x%02x", (r & 0xff) * 45 / 100, (gr & 0xff) * 45 / 100, (b & 0xff) * 45 / 100);
+                agxset(s->node[v], fontcolor, shade);
+            }
             s->labelled[v] = 1;
             s->n_labels++;
         }

@@ -21,6 +21,7 @@ void coa_draw_options_init(coa_draw_options_t *opts)
 {
     memset(opts, 0, sizeof *opts);
     opts->labels = -1;
+    opts->focus = COA_NONE;
     opts->engine = COA_ENGINE_AUTO;
     opts->dpi = 96;
     opts->seed = 1;

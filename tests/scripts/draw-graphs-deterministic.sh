@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# make graphs twice gives the same DOT, SVG and GraphML bytes.
+set -eu
+: "${COAUTHOR:=coauthor}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+FORMATS="dot svg" scripts/make-graphs.sh "$COAUTHOR" "$tmp/a" >"$tmp/log-a"
+FORMATS="dot svg" scripts/make-graphs.sh "$COAUTHOR" "$tmp/b" >"$tmp/log-b"
+n=0
+for f in "$tmp"/a/*; do
+    cmp -s "$f" "$tmp/b/$(basename "$f")" || { echo "FAIL: $(basename "$f") differs between two runs"; exit 1; }
+    n=$((n + 1))
+done
+[ "$n" -ge 6 ] || { echo "FAIL: only $n files"; cat "$tmp/log-a"; exit 1; }
+grep -q 'titov-acl.svg: drew 75 authors and 135 links' "$tmp/log-a" || { echo "FAIL: ACL picture"; cat "$tmp/log-a"; exit 1; }
+grep -q 'none overlapping' "$tmp/log-a" || { echo "FAIL: labels"; exit 1; }
+if grep -q 'some overlapping' "$tmp/log-a"; then echo "FAIL: overlapping labels"; cat "$tmp/log-a"; exit 1; fi
+echo "ok: $n files identical"
