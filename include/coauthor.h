@@ -15,6 +15,7 @@
 #include "coauthor/community.h"
 #include "coauthor/path.h"
 #include "coauthor/write.h"
+#include "coauthor/store.h"
 #include "coauthor/export.h"
 #include "coauthor/draw.h"
 

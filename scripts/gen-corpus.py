@@ -250,6 +250,7 @@ def bib_text(s):
 class Model:
     def __init__(self, papers, seed, authors_ratio, year_from, year_to):
         self.n_papers = papers
+        self.seed = seed
         self.rng = Rng(seed)
         self.year_from, self.year_to = year_from, year_to
         # Distinct authors per paper fall as a corpus grows (the same people
@@ -408,6 +409,8 @@ class Model:
         ascii_last = [l if l.isascii() else "".join(ch for ch in l if ch.isascii()) or "X"
                       for l in self.lasts]
         flat, offsets, years, pcomm = self.flat, self.offsets, self.years_arr, self.paper_comm
+        # DOIs differ between corpora, so that two of them read together are two worlds
+        doi_prefix = "10.9999/s%d.n%d." % (self.seed, self.n_papers)
         xbuf, bbuf = [], []
         for i in range(self.n_papers):
             ids = flat[offsets[i]:offsets[i + 1]]
@@ -433,7 +436,7 @@ class Model:
                     rec.append("<pages>%d-%d</pages>\n<year>%d</year>\n"
                                "<booktitle>Conference on Topic %d</booktitle>\n" % (
                                    1 + i % 97, 12 + i % 97, y, c))
-                rec.append("<ee>https://doi.org/10.9999/%x</ee>\n</%s>\n" % (i, kind))
+                rec.append("<ee>https://doi.org/%s</ee>\n</%s>\n" % (doi_prefix + "%x" % i, kind))
                 xbuf.append("".join(rec))
             if bib:
                 rec = ["@%s{DBLP:%s,\n  author    = {" % ("article" if journal else "inproceedings", key),
@@ -444,7 +447,7 @@ class Model:
                 else:
                     rec.append("  booktitle = {Conference on Topic %d},\n" % c)
                 rec.append("  pages     = {%d--%d},\n  year      = {%d},\n"
-                           "  doi       = {10.9999/%x}\n}\n\n" % (1 + i % 97, 12 + i % 97, y, i))
+                           "  doi       = {%s%x}\n}\n\n" % (1 + i % 97, 12 + i % 97, y, doi_prefix, i))
                 bbuf.append("".join(rec))
             if len(xbuf) >= 4096 or len(bbuf) >= 4096:
                 if xml:

@@ -28,11 +28,13 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Counts diagnostics, and shows the first few (a benchmark whose input
+ * is rejected must say why). */
 static void quiet_diag(void *ctx, const coa_diag_t *d)
 {
     unsigned long *n = ctx;
-    (*n)++;
-    (void)d;
+    if ((*n)++ < 5)
+        fprintf(stderr, "inproc: %s:%ld: %s\n", d->file ? d->file : "-", (long)d->line, d->message);
 }
 
 #ifdef HAVE_COA_PATH

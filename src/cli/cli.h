@@ -122,5 +122,6 @@ int cmd_distance(int argc, char **argv);
 int cmd_draw(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_formats(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif

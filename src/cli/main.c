@@ -16,6 +16,7 @@ static const cli_command_t commands[] = {
     {"distance", cmd_distance, "every author's distance from one author (Erdos numbers)"},
     {"draw", cmd_draw, "a picture of the network (PNG, SVG, PDF) through Graphviz"},
     {"export", cmd_export, "the graph as GraphML, DOT, JSON or CSV for other tools"},
+    {"import", cmd_import, "read sources once into a corpus database (SQLite) for every command"},
     {"formats", cmd_formats, "list the input formats coauthor reads"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "print the version"},

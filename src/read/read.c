@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "coauthor/store.h"
 #include "internal.h"
 #include "readers.h"
 
@@ -27,6 +28,7 @@ static const coa_reader_t readers[] = {
     {"graphml", "GraphML network of authors (no papers), through igraph", coa_detect_graphml, coa_read_graphml},
     {"gml", "GML network of authors (no papers), through igraph", coa_detect_gml, coa_read_gml},
     {"pajek", "Pajek .net network of authors (no papers), through igraph", coa_detect_pajek, coa_read_pajek},
+    {"store", "corpus database written by 'coauthor import' (SQLite)", coa_detect_store, coa_read_store},
 };
 #define N_READERS (sizeof readers / sizeof readers[0])
 
@@ -88,7 +90,7 @@ static const coa_reader_t *detect(const char *name, const unsigned char *head, s
 
 const char *coa_detect_format(const char *name, const unsigned char *head, size_t len)
 {
-    if (looks_binary(head, len))
+    if (looks_binary(head, len) && !coa_store_detect(head, len))
         return NULL;
     const coa_reader_t *r = detect(name, head, len);
     return r ? r->name : NULL;
@@ -140,7 +142,7 @@ static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t
             coa_diag(diag, COA_DIAG_ERROR, in->name, 1, "does not look like '%s' input", reader->name);
             return COA_EFORMAT;
         }
-    } else if (looks_binary(head, len)) {
+    } else if (looks_binary(head, len) && !coa_store_detect(head, len)) {
         coa_diag(diag, COA_DIAG_ERROR, in->name, 1, "binary data, not a supported format");
         return COA_EFORMAT;
     } else if (!(reader = detect(in->name, head, len))) {

@@ -54,6 +54,8 @@ int coa_detect_mods(const char *name, const unsigned char *head, size_t len);
 int coa_read_mods(coa_reader_ctx_t *ctx);
 int coa_detect_dblp(const char *name, const unsigned char *head, size_t len);
 int coa_read_dblp(coa_reader_ctx_t *ctx);
+int coa_detect_store(const char *name, const unsigned char *head, size_t len);
+int coa_read_store(coa_reader_ctx_t *ctx);
 int coa_detect_jsonl(const char *name, const unsigned char *head, size_t len);
 int coa_read_jsonl(coa_reader_ctx_t *ctx);
 int coa_detect_graphml(const char *name, const unsigned char *head, size_t len);

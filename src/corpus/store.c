@@ -1,0 +1,364 @@
+/*
+ * The persistent corpus in SQLite: the corpus's arrays as blobs.
+ *
+ * Why blobs and not one row per paper: loading 7M papers row by row through
+ * SQLite costs about as much as parsing them again, while reading a few
+ * large blobs runs at the speed of the disk, and the hash tables (string
+ * pool, author keys) come back ready to use.  Two tables:
+ *
+ *   store(key TEXT PRIMARY KEY, value)          format, version, layout, counts
+ *   arrays(name TEXT, chunk INTEGER, data BLOB)  each array in chunks
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "coauthor/store.h"
+#include "internal.h"
+
+#define STORE_FORMAT "coauthor-corpus"
+#define STORE_VERSION 1
+#define CHUNK ((size_t)256 << 20)
+
+/* One array of the corpus: where its pointer and its count live. */
+typedef struct {
+    const char *name;
+    void **data;
+    size_t elem;
+    uint64_t count;
+} array_t;
+
+/* The arrays in a fixed order; counts taken from c. */
+static size_t corpus_arrays(coa_corpus_t *c, array_t *a)
+{
+    size_t n = 0;
+#define ARRAY(nm, ptr, cnt)                                                                                \
+    a[n++] = (array_t){nm, (void **)&(ptr), sizeof *(ptr), (uint64_t)(cnt)}
+    ARRAY("strings.bytes", c->strings.bytes, c->strings.len);
+    ARRAY("strings.offsets", c->strings.offsets, c->strings.count);
+    ARRAY("strings.hashes", c->strings.hashes, c->strings.count);
+    ARRAY("strings.slots", c->strings.slots, c->strings.nslots);
+    ARRAY("papers", c->papers, c->n_papers);
+    ARRAY("authors", c->authors, c->n_authors);
+    ARRAY("authorships", c->authorships, c->n_authorships);
+    ARRAY("links", c->links, c->n_links);
+    ARRAY("sources", c->sources, c->n_sources);
+    ARRAY("meta", c->meta, c->n_meta);
+    ARRAY("merges", c->merges, c->n_merges);
+    ARRAY("spelling_author", c->spelling_author, c->spelling_cap);
+    ARRAY("spelling_count", c->spelling_count, c->spelling_cap);
+    ARRAY("id_author", c->id_author, c->spelling_cap);
+    ARRAY("key_slots", c->key_slots, c->key_nslots);
+#undef ARRAY
+    return n;
+}
+
+/* The sizes of every structure saved: a database from a build where any
+ * differs is refused rather than misread. */
+static void layout(char *buf, size_t size)
+{
+    uint16_t one = 1;
+    unsigned char low;
+    memcpy(&low, &one, 1);
+    snprintf(buf, size, "le%d paper%zu author%zu authorship%zu link%zu source%zu meta%zu merge%zu", low,
+             sizeof(coa_paper_t), sizeof(coa_author_t),
+             sizeof(coa_authorship_t), sizeof(coa_link_t), sizeof(coa_source_t), sizeof(coa_meta_t),
+             sizeof(coa_merge_t));
+}
+
+static int fail(const coa_diag_sink_t *diag, const char *path, sqlite3 *db, const char *what)
+{
+    coa_diag(diag, COA_DIAG_ERROR, path, 0, "%s: %s", what, db ? sqlite3_errmsg(db) : "out of memory");
+    return COA_EIO;
+}
+
+static int exec(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? COA_OK : COA_EIO;
+}
+
+static int put_value(sqlite3 *db, const char *key, const char *text, int64_t number)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "INSERT INTO store(key, value) VALUES (?, ?)", -1, &st, NULL) != SQLITE_OK)
+        return COA_EIO;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (text)
+        sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_int64(st, 2, number);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? COA_OK : COA_EIO;
+}
+
+int coa_store_save(const coa_corpus_t *corpus, const char *path, uint64_t *bytes, const coa_diag_sink_t *diag)
+{
+    /* the arrays are only read; corpus_arrays takes pointers to pointers */
+    coa_corpus_t *c = (coa_corpus_t *)corpus;
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 32);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    int err = COA_OK;
+    if (!tmp)
+        return COA_ENOMEM;
+    snprintf(tmp, plen + 32, "%s.tmp-%ld", path, (long)getpid());
+    unlink(tmp);
+    if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        err = fail(diag, path, db, "cannot create the database");
+        goto cleanup;
+    }
+    /* a fresh temporary file: no journal needed, renamed only when complete */
+    if (exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=65536;"
+                 "CREATE TABLE store(key TEXT PRIMARY KEY, value);"
+                 "CREATE TABLE arrays(name TEXT, chunk INTEGER, data BLOB, PRIMARY KEY(name, chunk));"
+                 "BEGIN;")) {
+        err = fail(diag, path, db, "cannot write the database");
+        goto cleanup;
+    }
+    char lay[200];
+    layout(lay, sizeof lay);
+    if (put_value(db, "format", STORE_FORMAT, 0) || put_value(db, "version", NULL, STORE_VERSION) ||
+        put_value(db, "layout", lay, 0) || put_value(db, "papers", NULL, c->n_papers) ||
+        put_value(db, "authors", NULL, c->n_authors) || put_value(db, "authorships", NULL, c->n_authorships) ||
+        put_value(db, "strings", NULL, c->strings.count) ||
+        put_value(db, "duplicate_authorships", NULL, c->duplicate_authorships) ||
+        put_value(db, "duplicate_papers", NULL, c->duplicate_papers)) {
+        err = fail(diag, path, db, "cannot write the database");
+        goto cleanup;
+    }
+    if (sqlite3_prepare_v2(db, "INSERT INTO arrays(name, chunk, data) VALUES (?, ?, ?)", -1, &st, NULL) !=
+        SQLITE_OK) {
+        err = fail(diag, path, db, "cannot write the database");
+        goto cleanup;
+    }
+    array_t arrays[32];
+    size_t n = corpus_arrays(c, arrays);
+    for (size_t i = 0; i < n; i++) {
+        const char *base = *arrays[i].data;
+        uint64_t total = arrays[i].count * arrays[i].elem;
+        int64_t chunk = 0;
+        for (uint64_t off = 0; off < total || (total == 0 && chunk == 0); off += CHUNK, chunk++) {
+            size_t len = total - off < CHUNK ? (size_t)(total - off) : CHUNK;
+            sqlite3_bind_text(st, 1, arrays[i].name, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(st, 2, chunk);
+            if (len)
+                sqlite3_bind_blob64(st, 3, base + off, len, SQLITE_STATIC);
+            else
+                sqlite3_bind_zeroblob(st, 3, 0);
+            int rc = sqlite3_step(st);
+            sqlite3_reset(st);
+            if (rc != SQLITE_DONE) {
+                err = fail(diag, path, db, "cannot write the database");
+                goto cleanup;
+            }
+            if (total == 0)
+                break;
+        }
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (exec(db, "COMMIT;")) {
+        err = fail(diag, path, db, "cannot write the database");
+        goto cleanup;
+    }
+    if (sqlite3_close(db) != SQLITE_OK) {
+        db = NULL;
+        err = fail(diag, path, NULL, "cannot close the database");
+        goto cleanup;
+    }
+    db = NULL;
+    if (rename(tmp, path) != 0) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot rename the new database into place: %s",
+                 strerror(errno));
+        err = COA_EIO;
+        goto cleanup;
+    }
+    if (bytes) {
+        struct stat sb;
+        *bytes = stat(path, &sb) == 0 ? (uint64_t)sb.st_size : 0;
+    }
+cleanup:
+    if (st)
+        sqlite3_finalize(st);
+    if (db)
+        sqlite3_close(db);
+    if (err)
+        unlink(tmp);
+    free(tmp);
+    return err;
+}
+
+static int power_of_two(uint64_t n)
+{
+    return n && (n & (n - 1)) == 0;
+}
+
+/* The arrays fit together: a damaged or truncated database is refused
+ * before anything indexes into it. */
+static int consistent(const coa_corpus_t *l, const array_t *a)
+{
+    if (a[1].count != a[2].count || a[11].count != a[12].count || a[11].count != a[13].count)
+        return 0;
+    if (!l->strings.count || !power_of_two(l->strings.nslots) || l->strings.nslots < l->strings.count)
+        return 0;
+    if (l->key_nslots && (!power_of_two(l->key_nslots) || l->key_nslots < l->n_authors))
+        return 0;
+    if (l->strings.offsets[l->strings.count - 1] >= l->strings.len || l->strings.bytes[l->strings.len - 1] != '\0')
+        return 0;
+    for (uint32_t i = 0; i < l->n_papers; i++)
+        if ((uint64_t)l->papers[i].first_authorship + l->papers[i].n_authorships > l->n_authorships)
+            return 0;
+    for (uint32_t i = 0; i < l->n_authorships; i++)
+        if (l->authorships[i].author >= l->n_authors || l->authorships[i].paper >= l->n_papers)
+            return 0;
+    return 1;
+}
+
+static int get_value(sqlite3 *db, const char *key, char *text, size_t size, int64_t *number)
+{
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM store WHERE key = ?", -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        found = 1;
+        if (text) {
+            const unsigned char *v = sqlite3_column_text(st, 0);
+            snprintf(text, size, "%s", v ? (const char *)v : "");
+        }
+        if (number)
+            *number = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+int coa_store_detect(const unsigned char *head, size_t len)
+{
+    return len >= 16 && memcmp(head, "SQLite format 3", 16) == 0;
+}
+
+int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    int err = COA_OK;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        err = fail(diag, path, db, "cannot open the database");
+        sqlite3_close(db);
+        return err;
+    }
+    char fmt[64] = "", lay[200] = "", want[200];
+    int64_t version = 0, v = 0;
+    layout(want, sizeof want);
+    if (!get_value(db, "format", fmt, sizeof fmt, NULL) || strcmp(fmt, STORE_FORMAT) != 0) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0, "an SQLite database, but not a coauthor corpus (coauthor import)");
+        err = COA_EFORMAT;
+        goto cleanup;
+    }
+    get_value(db, "version", NULL, 0, &version);
+    get_value(db, "layout", lay, sizeof lay, NULL);
+    if (version != STORE_VERSION || strcmp(lay, want) != 0) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0,
+                 "a coauthor corpus written by another version (%s); run 'coauthor import' again", lay);
+        err = COA_EFORMAT;
+        goto cleanup;
+    }
+    /* the scalar counts first, so that the arrays' sizes are known */
+    coa_corpus_t loaded;
+    memset(&loaded, 0, sizeof loaded);
+    if (sqlite3_prepare_v2(db, "SELECT name, data FROM arrays ORDER BY name, chunk", -1, &st, NULL) !=
+        SQLITE_OK) {
+        err = fail(diag, path, db, "cannot read the database");
+        goto cleanup;
+    }
+    array_t arrays[32];
+    size_t n = corpus_arrays(&loaded, arrays);
+    uint64_t have[32] = {0}, cap[32] = {0};
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        size_t k = 0;
+        while (k < n && strcmp(arrays[k].name, name ? name : "") != 0)
+            k++;
+        if (k == n)
+            continue; /* an array this build does not know: layout already matched, so none */
+        const void *blob = sqlite3_column_blob(st, 1);
+        size_t len = (size_t)sqlite3_column_bytes(st, 1);
+        if (have[k] + len > cap[k]) {
+            uint64_t ncap = cap[k] ? cap[k] : CHUNK;
+            while (ncap < have[k] + len)
+                ncap *= 2;
+            void *p = realloc(*arrays[k].data, ncap);
+            if (!p) {
+                err = COA_ENOMEM;
+                goto cleanup_loaded;
+            }
+            *arrays[k].data = p;
+            cap[k] = ncap;
+        }
+        if (len)
+            memcpy((char *)*arrays[k].data + have[k], blob, len);
+        have[k] += len;
+    }
+    if (rc != SQLITE_DONE) {
+        err = fail(diag, path, db, "cannot read the database");
+        goto cleanup_loaded;
+    }
+    /* counts from the array sizes; every array needs at least one element */
+    for (size_t k = 0; k < n; k++) {
+        if (have[k] % arrays[k].elem) {
+            coa_diag(diag, COA_DIAG_ERROR, path, 0, "array '%s' is damaged", arrays[k].name);
+            err = COA_EFORMAT;
+            goto cleanup_loaded;
+        }
+        arrays[k].count = have[k] / arrays[k].elem;
+        if (!*arrays[k].data && !(*arrays[k].data = calloc(1, arrays[k].elem))) {
+            err = COA_ENOMEM;
+            goto cleanup_loaded;
+        }
+    }
+#define COUNT(k) ((uint32_t)arrays[k].count)
+    loaded.strings.len = loaded.strings.cap = (size_t)arrays[0].count;
+    loaded.strings.count = loaded.strings.count_cap = COUNT(1);
+    loaded.strings.nslots = COUNT(3);
+    loaded.n_papers = loaded.cap_papers = COUNT(4);
+    loaded.n_authors = loaded.cap_authors = COUNT(5);
+    loaded.n_authorships = loaded.cap_authorships = COUNT(6);
+    loaded.n_links = loaded.cap_links = COUNT(7);
+    loaded.n_sources = loaded.cap_sources = COUNT(8);
+    loaded.n_meta = loaded.cap_meta = COUNT(9);
+    loaded.n_merges = loaded.cap_merges = COUNT(10);
+    loaded.spelling_cap = COUNT(11);
+    loaded.key_nslots = COUNT(14);
+#undef COUNT
+    if (!consistent(&loaded, arrays)) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0, "the corpus arrays do not agree; run 'coauthor import' again");
+        err = COA_EFORMAT;
+        goto cleanup_loaded;
+    }
+    get_value(db, "duplicate_authorships", NULL, 0, &v);
+    loaded.duplicate_authorships = (uint32_t)v;
+    v = 0;
+    get_value(db, "duplicate_papers", NULL, 0, &v);
+    loaded.duplicate_papers = (uint32_t)v;
+    coa_corpus_destroy(c);
+    *c = loaded;
+    goto cleanup;
+cleanup_loaded:
+    for (size_t k = 0; k < n; k++)
+        free(*arrays[k].data);
+cleanup:
+    if (st)
+        sqlite3_finalize(st);
+    sqlite3_close(db);
+    return err;
+}
