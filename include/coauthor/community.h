@@ -68,7 +68,11 @@ typedef struct {
     int force;                /* optimal: run above COA_COMMUNITY_OPTIMAL_LIMIT */
     igraph_integer_t walktrap_steps; /* default 4 */
     igraph_integer_t infomap_trials; /* default 10 */
+    int iterations;           /* leiden: iterations per run; 0 (the default) = until
+                                 one gains nothing, at most COA_LEIDEN_MAX_ITERATIONS */
 } coa_community_options_t;
+
+#define COA_LEIDEN_MAX_ITERATIONS 100
 
 /* Leiden with modularity, resolution 1, joint-paper weights, seed 1, one run. */
 void coa_community_options_init(coa_community_options_t *opts);
@@ -79,9 +83,10 @@ typedef struct {
     igraph_integer_t n_communities;
     double modularity;   /* Q at resolution 1 with the weights used (igraph_modularity);
                             NaN when the graph has no edges */
-    double quality;      /* what the method optimised: the CPM quality for leiden
-                            with CPM, otherwise Q at the resolution asked; NaN
-                            without edges */
+    double quality;      /* what the method optimised: for leiden with CPM, igraph's
+                            CPM quality, (2 * internal weight - gamma * sum of
+                            size^2) / (2 * total weight); otherwise Q at the
+                            resolution asked; NaN without edges */
     double codelength;   /* infomap only, else NaN */
     int best_run;        /* leiden: which of the runs (0-based) won */
     int interrupted;     /* optimal: the time limit was reached (then the call
