@@ -486,8 +486,7 @@ static int print_path_table(const coa_graph_t *g, const coa_path_result_t *r, co
 }
 
 /* One line on stderr for a chain that does not exist. */
-static void explain_no_chain(const coa_graph_t *g, const char *from, const char *to, const coa_path_result_t *r,
-                             const cli_common_t *o)
+static void explain_no_chain(const char *from, const char *to, const coa_path_result_t *r, const cli_common_t *o)
 {
     const char *inside = r->exhausted_side ? to : from, *outside = r->exhausted_side ? from : to;
     fprintf(stderr, "%s: no chain from '%s' to '%s': the component of %s has %llu author%s and %s is not one of them",
@@ -497,7 +496,6 @@ static void explain_no_chain(const coa_graph_t *g, const char *from, const char 
         o->select.min_weight > 0)
         fputs(" (in this selection)", stderr);
     fputc('\n', stderr);
-    (void)g;
 }
 
 static uint64_t bench_rng(uint64_t *state)
@@ -526,8 +524,18 @@ static int run_bench(const coa_graph_t *g, coa_path_finder_t *finder, long n_que
     uint32_t *pool = NULL;
     coa_path_result_t r;
     coa_path_result_init(&r);
-    if (igraph_vector_int_init(&membership, 0) || igraph_vector_int_init(&csize, 0) ||
-        igraph_vector_int_init(&path, 0)) {
+    if (igraph_vector_int_init(&membership, 0)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    if (igraph_vector_int_init(&csize, 0)) {
+        igraph_vector_int_destroy(&membership);
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    if (igraph_vector_int_init(&path, 0)) {
+        igraph_vector_int_destroy(&membership);
+        igraph_vector_int_destroy(&csize);
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
@@ -720,7 +728,7 @@ int cmd_path(int argc, char **argv)
     } else if (r.found)
         print_path_text(&graph, &r, &ch, &po);
     if (!r.found) {
-        explain_no_chain(&graph, from, to, &r, &o);
+        explain_no_chain(from, to, &r, &o);
         status = EXIT_NO_RESULT;
     }
 cleanup:
