@@ -47,11 +47,19 @@ typedef struct {
     uint32_t *papers;          /* the suspicious group */
     uint32_t n_papers;
     uint32_t other_papers;     /* the author's remaining papers */
+    int by_category;           /* fields are field codes, not venue series */
+    coa_str_t fields[4];       /* the group's fields */
+    uint32_t n_fields;
+    coa_str_t other_fields[8]; /* the fields of the author's other papers */
+    uint32_t n_other_fields;
 } coa_homonym_t;
 
 /* Likely homonyms: an author whose papers fall into groups that share no
- * coauthors, where a smaller group's fields (category, else venue without
- * digits) appear in none of the other groups.  Marks those authorships
+ * coauthors, where a group other than the largest has fields (category,
+ * else the venue's series: "Proceedings of the 58th Annual Meeting of the
+ * ACL (Volume 1)" is "annual meeting of the acl") that appear in none of
+ * the author's other papers.  Venue series are weaker evidence than field
+ * codes, so with venues only each side needs two papers.  Marks those authorships
  * COA_AUTHORSHIP_POSSIBLE_HOMONYM.  Call after finalize.  Free the result
  * with coa_homonyms_free. */
 int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n);

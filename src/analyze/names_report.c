@@ -135,7 +135,55 @@ static uint32_t uf_find(uint32_t *parent, uint32_t x)
     return x;
 }
 
-/* The field of a paper: its category, else its venue without digits. */
+/* A venue reduced to its series: "Proceedings of the 58th Annual Meeting of
+ * the Association for Computational Linguistics (Volume 1: Long Papers)"
+ * becomes "annual meeting of the association for computational
+ * linguistics".  Years, editions, volumes and tracks vary within a series
+ * and say nothing about who wrote the paper. */
+static size_t venue_series(const char *venue, char *buf, size_t cap)
+{
+    static const char *const prefixes[] = {"proceedings of the ", "proceedings of ", "findings of the ", "the "};
+    size_t k = 0;
+    for (const char *v = venue; *v && k < cap - 1; v++) {
+        if (*v == '(' || *v == ':' || *v == ',' || *v == ';')
+            break;
+        char ch = *v;
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if (ch >= '0' && ch <= '9')
+            continue;
+        /* ordinal endings left behind by the digits: "58th" -> "th" */
+        if (k == 0 || buf[k - 1] == ' ') {
+            if ((!strncmp(v, "th ", 3) || !strncmp(v, "st ", 3) || !strncmp(v, "nd ", 3) || !strncmp(v, "rd ", 3)) &&
+                v > venue && v[-1] >= '0' && v[-1] <= '9') {
+                v += 2;
+                continue;
+            }
+        }
+        if (ch == ' ' && (k == 0 || buf[k - 1] == ' '))
+            continue;
+        buf[k++] = ch;
+    }
+    while (k > 0 && buf[k - 1] == ' ')
+        k--;
+    buf[k] = '\0';
+    /* a joint event belongs to its first series: "emnlp and the ijcnlp" */
+    char *joint = strstr(buf, " and the ");
+    if (joint) {
+        *joint = '\0';
+        k = (size_t)(joint - buf);
+    }
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (k > n && strncmp(buf, prefixes[i], n) == 0) {
+            memmove(buf, buf + n, k - n + 1);
+            k -= n;
+        }
+    }
+    return k;
+}
+
+/* The field of a paper: its category, else its venue's series. */
 static int paper_fields(coa_corpus_t *c, coa_str_t *field, int *by_category)
 {
     char buf[512];
@@ -147,16 +195,30 @@ static int paper_fields(coa_corpus_t *c, coa_str_t *field, int *by_category)
             *by_category = 1;
             continue;
         }
-        const char *venue = coa_corpus_str(c, pp->venue);
-        size_t k = 0;
-        for (; *venue && k < sizeof buf - 1; venue++)
-            if (*venue < '0' || *venue > '9')
-                buf[k++] = *venue;
+        size_t k = venue_series(coa_corpus_str(c, pp->venue), buf, sizeof buf);
         field[p] = k ? coa_corpus_intern(c, buf, k) : COA_NOSTR;
         if (field[p] == COA_NONE)
             return COA_ENOMEM;
     }
     return COA_OK;
+}
+
+/* Adds a field to a short list kept sorted by name, without repeats. */
+static void add_field(const coa_corpus_t *c, coa_str_t *list, uint32_t *n, uint32_t cap, coa_str_t f)
+{
+    if (!f)
+        return;
+    const char *name = coa_corpus_str(c, f);
+    uint32_t i = 0;
+    while (i < *n && strcmp(coa_corpus_str(c, list[i]), name) < 0)
+        i++;
+    if ((i < *n && list[i] == f) || i >= cap)
+        return;
+    uint32_t last = *n < cap ? *n : cap - 1;
+    memmove(&list[i + 1], &list[i], (last - i) * sizeof *list);
+    list[i] = f;
+    if (*n < cap)
+        (*n)++;
 }
 
 void coa_homonyms_free(coa_homonym_t *h, uint32_t n)
@@ -234,8 +296,21 @@ int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_hom
         /* for each group (root), is its set of fields disjoint from the rest? */
         for (uint32_t i = 0; i < np; i++)
             group[i] = uf_find(parent, i);
+        /* the largest group (the earliest on ties) is the author; others are suspects */
+        uint32_t main_group = 0, main_size = 0;
         for (uint32_t r = 0; r < np; r++) {
             if (group[r] != r)
+                continue;
+            uint32_t size = 0;
+            for (uint32_t i = 0; i < np; i++)
+                size += group[i] == r;
+            if (size > main_size) {
+                main_size = size;
+                main_group = r;
+            }
+        }
+        for (uint32_t r = 0; r < np; r++) {
+            if (group[r] != r || r == main_group)
                 continue;
             uint32_t size = 0, known = 0, shared = 0;
             for (uint32_t i = 0; i < np; i++) {
@@ -268,10 +343,17 @@ int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_hom
                 break;
             }
             count++;
+            h->by_category = by_category;
+            h->n_fields = h->n_other_fields = 0;
             for (uint32_t i = 0; i < np; i++) {
+                coa_authorship_t *s = &c->authorships[owned[start[a] + i]];
+                coa_str_t f = field[s->paper];
+                coa_str_t *list = group[i] == r ? h->fields : h->other_fields;
+                uint32_t *n = group[i] == r ? &h->n_fields : &h->n_other_fields;
+                uint32_t cap_list = group[i] == r ? 4 : 8;
+                add_field(c, list, n, cap_list, f);
                 if (group[i] != r)
                     continue;
-                coa_authorship_t *s = &c->authorships[owned[start[a] + i]];
                 s->flags |= COA_AUTHORSHIP_POSSIBLE_HOMONYM;
                 h->papers[h->n_papers++] = s->paper;
             }

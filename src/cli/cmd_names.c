@@ -82,11 +82,26 @@ typedef struct {
     uint32_t author, spelling, count;
 } spelling_t;
 
+/* qsort has no context argument; the corpus for the order goes here */
+static const coa_corpus_t *sort_corpus;
+
+/* Authors with more papers first, then by name; an author's spellings
+ * most used first, then in the order first seen. */
 static int cmp_spelling(const void *pa, const void *pb)
 {
     const spelling_t *a = pa, *b = pb;
-    if (a->author != b->author)
+    const coa_corpus_t *c = sort_corpus;
+    if (a->author != b->author) {
+        uint32_t na = c->authors[a->author].n_papers, nb = c->authors[b->author].n_papers;
+        if (na != nb)
+            return na > nb ? -1 : 1;
+        int d = strcmp(coa_corpus_str(c, c->authors[a->author].display), coa_corpus_str(c, c->authors[b->author].display));
+        if (d)
+            return d;
         return a->author < b->author ? -1 : 1;
+    }
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
     return a->spelling < b->spelling ? -1 : a->spelling > b->spelling;
 }
 
@@ -105,6 +120,7 @@ static spelling_t *collect_spellings(const coa_corpus_t *c, uint32_t *n)
             continue;
         v[k++] = (spelling_t){a, sp, c->spelling_count[sp]};
     }
+    sort_corpus = c;
     qsort(v, k, sizeof *v, cmp_spelling);
     *n = k;
     return v;
@@ -315,7 +331,7 @@ int cmd_names(int argc, char **argv)
                 coa_json_string(out, coa_corpus_str(c, p->title));
                 fputs(", \"coauthors\": [", out);
             } else if (i < (uint32_t)limit) {
-                fprintf(out, "    %d %s \"%s\" with ", p->year, paper_field(c, p), coa_corpus_str(c, p->title));
+                fprintf(out, "    %d \"%s\" with ", p->year, coa_corpus_str(c, p->title));
             }
             int first = 1;
             for (uint32_t s = 0; s < p->n_authorships; s++) {
@@ -339,32 +355,24 @@ int cmd_names(int argc, char **argv)
                         author_inferred ? " (the author is only inferred, from \"et al.\")" : "");
         }
         if (json) {
-            fputs("]}", out);
-        } else if (i < (uint32_t)limit) {
-            /* the fields of the other papers, for contrast */
-            fputs("    the other papers are in:", out);
-            const char *seen[16];
-            int ns = 0;
-            for (uint32_t s = 0; s < c->n_authorships && ns < 16; s++) {
-                const coa_authorship_t *as = &c->authorships[s];
-                if (as->author != h->author || (as->flags & COA_AUTHORSHIP_POSSIBLE_HOMONYM))
-                    continue;
-                const char *f = paper_field(c, &c->papers[as->paper]);
-                int dup = 0;
-                for (int k = 0; k < ns; k++)
-                    dup |= strcmp(seen[k], f) == 0;
-                if (!dup)
-                    seen[ns++] = f;
+            fputs("], \"fields\": [", out);
+            for (uint32_t k = 0; k < h->n_fields; k++) {
+                fputs(k ? ", " : "", out);
+                coa_json_string(out, coa_corpus_str(c, h->fields[k]));
             }
-            /* sorted for stable output */
-            for (int x = 1; x < ns; x++)
-                for (int y = x; y > 0 && strcmp(seen[y - 1], seen[y]) > 0; y--) {
-                    const char *t = seen[y];
-                    seen[y] = seen[y - 1];
-                    seen[y - 1] = t;
-                }
-            for (int k = 0; k < ns; k++)
-                fprintf(out, "%s %s", k ? "," : "", seen[k]);
+            fputs("], \"other_fields\": [", out);
+            for (uint32_t k = 0; k < h->n_other_fields; k++) {
+                fputs(k ? ", " : "", out);
+                coa_json_string(out, coa_corpus_str(c, h->other_fields[k]));
+            }
+            fprintf(out, "], \"evidence\": \"%s\"}", h->by_category ? "field codes" : "venue series");
+        } else if (i < (uint32_t)limit) {
+            fprintf(out, "    %s:", h->by_category ? "fields" : "venue series (weaker evidence)");
+            for (uint32_t k = 0; k < h->n_fields; k++)
+                fprintf(out, "%s %s", k ? "," : "", coa_corpus_str(c, h->fields[k]));
+            fputs("; the other papers:", out);
+            for (uint32_t k = 0; k < h->n_other_fields; k++)
+                fprintf(out, "%s %s", k ? "," : "", coa_corpus_str(c, h->other_fields[k]));
             fputc('\n', out);
         }
     }

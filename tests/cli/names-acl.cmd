@@ -1,0 +1,1 @@
+coauthor names --limit 3 data/acl-main-2015-2021.bib.gz
