@@ -1,1 +1,0 @@
-coauthor stats --format biblatex tests/data/bibtex/defects.bib

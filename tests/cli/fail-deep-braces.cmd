@@ -1,1 +1,0 @@
-coauthor stats tests/data/bad/bibtex-deep-braces.bib

@@ -1,1 +1,0 @@
-coauthor stats --strict tests/data/bad/jsonl-deep-nesting.jsonl

@@ -1,1 +1,0 @@
-coauthor stats tests/data/bad/jsonl-deep-nesting.jsonl
