@@ -324,6 +324,31 @@ cleanup:
     return err;
 }
 
+/* The first chain by name alone, without the sorted chain graph that a
+ * listing needs: the smallest name one step further at every step. */
+static int first_chain(const coa_path_finder_t *f, uint32_t from, uint32_t length, coa_path_result_t *res)
+{
+    if (!(res->vertices = malloc(((size_t)length + 1) * sizeof *res->vertices)))
+        return COA_ENOMEM;
+    uint32_t v = from;
+    res->vertices[0] = from;
+    for (uint32_t i = 1; i <= length; i++) {
+        uint32_t best = UNSEEN;
+        for (uint64_t k = f->adj.offsets[v]; k < f->adj.offsets[v + 1]; k++) {
+            uint32_t w = f->adj.neighbors[k];
+            if (!(f->useful[w] & ON_CHAIN) || position(f, w, length) != i)
+                continue;
+            if (best == UNSEEN || name_cmp(&w, &best, (void *)f) < 0)
+                best = w;
+        }
+        if (best == UNSEEN) /* cannot happen: every chain vertex continues */
+            return COA_EGRAPH;
+        res->vertices[i] = v = best;
+    }
+    res->n_chains = 1;
+    return COA_OK;
+}
+
 int coa_path_shortest(coa_path_finder_t *f, igraph_integer_t from, igraph_integer_t to, uint32_t limit,
                       coa_path_result_t *res)
 {
@@ -394,7 +419,11 @@ int coa_path_shortest(coa_path_finder_t *f, igraph_integer_t from, igraph_intege
     res->length = length;
     res->total_chains = total;
     res->total_saturated = saturated;
-    if (limit) {
+    if (limit == 1) {
+        mark_back(f, &sides[0]);
+        mark_back(f, &sides[1]);
+        err = first_chain(f, s, length, res);
+    } else if (limit) {
         mark_back(f, &sides[0]);
         mark_back(f, &sides[1]);
         chain_graph_t cg;

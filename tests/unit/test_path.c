@@ -312,9 +312,20 @@ static void test_against_igraph(void **state)
             igraph_vector_int_list_destroy(&paths);
             igraph_vector_int_destroy(&nrgeo);
 
-            /* a limit lists the first chains only */
+            /* a limit lists the first chains only; one chain is found
+             * without the listing, and must be the same */
+            char first[1024];
+            chain_text(&fx, &r, 0, first, sizeof first);
             assert_int_equal(coa_path_shortest(fx.finder, s, t, 1, &r), COA_OK);
             assert_int_equal(r.n_chains, 1);
+            chain_text(&fx, &r, 0, buf, sizeof buf);
+            assert_string_equal(buf, first);
+            if (np > 2) {
+                assert_int_equal(coa_path_shortest(fx.finder, s, t, 2, &r), COA_OK);
+                assert_int_equal(r.n_chains, 2);
+                chain_text(&fx, &r, 0, buf, sizeof buf);
+                assert_string_equal(buf, first);
+            }
 
             /* strongest: igraph's Dijkstra cost, and a real chain of that cost */
             assert_int_equal(coa_path_strongest(fx.finder, s, t, &r), COA_OK);
