@@ -21,11 +21,23 @@
 #include "coauthor/path.h"
 #endif
 
-static double now(void)
+static double clock_s(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static double now(void)
+{
+    return clock_s(CLOCK_MONOTONIC);
+}
+
+/* CPU time of the process: on a shared machine, wall time also counts the
+ * time other programs held the cores. */
+static double cpu(void)
+{
+    return clock_s(CLOCK_PROCESS_CPUTIME_ID);
 }
 
 /* Counts diagnostics, and shows the first few (a benchmark whose input
@@ -76,7 +88,7 @@ int main(int argc, char **argv)
     if (coa_corpus_init(&c))
         return 1;
     long long bytes = 0;
-    double t0 = now();
+    double t0 = now(), c0 = cpu();
     for (int k = i; k < argc; k++) {
         struct stat st;
         if (stat(argv[k], &st) == 0)
@@ -87,7 +99,7 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    double t1 = now();
+    double t1 = now(), c1 = cpu();
     if (coa_corpus_finalize(&c))
         return 1;
     double t2 = now();
@@ -97,8 +109,8 @@ int main(int argc, char **argv)
     if (coa_graph_build(&g, &c, &sel))
         return 1;
     double t3 = now();
-    printf("bytes %lld\nread_s %.3f\nread_mb_s %.1f\nfinalize_s %.3f\nbuild_s %.3f\n", bytes, t1 - t0,
-           (double)bytes / 1e6 / (t1 - t0), t2 - t1, t3 - t2);
+    printf("bytes %lld\nread_s %.3f\nread_cpu_s %.3f\nread_mb_s %.1f\nfinalize_s %.3f\nbuild_s %.3f\n", bytes,
+           t1 - t0, c1 - c0, (double)bytes / 1e6 / (t1 - t0), t2 - t1, t3 - t2);
     printf("papers %u\nauthors %u\nauthorships %u\nedges %lld\ndiagnostics %lu\n", c.n_papers, c.n_authors,
            c.n_authorships, (long long)igraph_ecount(&g.graph), n_diag);
     int status = 0;
@@ -119,6 +131,10 @@ int main(int argc, char **argv)
             double *ms = calloc((size_t)repeat, sizeof *ms);
             coa_path_result_t res;
             coa_path_result_init(&res);
+            double first = now();
+            if (coa_path_shortest(f, va, vb, 1, &res))
+                return 1;
+            printf("path_first_ms %.3f\n", (now() - first) * 1e3);
             for (int r = 0; r < repeat; r++) {
                 double s = now();
                 if (coa_path_shortest(f, va, vb, 1, &res))
