@@ -79,7 +79,7 @@ const char *coa_measure_weight(coa_measure_t m);
 
 /* Above this many authors, betweenness is estimated from a seeded sample
  * of sources (Brandes and Pich 2007) unless exact is set. */
-#define COA_RANK_BETWEENNESS_EXACT_LIMIT 20000
+#define COA_RANK_BETWEENNESS_EXACT_LIMIT 10000
 #define COA_RANK_BETWEENNESS_SAMPLE 200
 #define COA_RANK_PAGERANK_DAMPING 0.85
 
@@ -112,6 +112,14 @@ typedef struct {
  * eigenvalue divided by the largest; the network's top author has 1. */
 int coa_centrality(const coa_graph_t *g, coa_measure_t m, const coa_rank_options_t *opt, igraph_vector_t *scores,
                    coa_centrality_info_t *info);
+
+/* Betweenness summed over the given sources only (Brandes' single-source
+ * dependencies, edge length 1/joint_papers, each unordered pair counted
+ * once when both ends are sources), unscaled.  With every vertex as a
+ * source this is the exact betweenness; igraph_betweenness_subset with
+ * these sources and every target gives the same numbers, more slowly. */
+int coa_betweenness_sources(const coa_graph_t *g, const igraph_integer_t *sources, igraph_integer_t k,
+                            igraph_vector_t *scores);
 
 typedef struct {
     coa_measure_t measure;

@@ -11,6 +11,7 @@
 
 typedef struct {
     coa_coauthor_t item;
+    double fractional;    /* rounded, for comparing */
     const char *name;
     coa_coauthor_order_t order;
 } coauthor_sort_t;
@@ -20,19 +21,29 @@ static int cmp_double_desc(double a, double b)
     return a > b ? -1 : a < b;
 }
 
+/* x to ten significant digits.  Sums of fractions taken in different
+ * orders (1/3 + 2/3 against 1/2 + 1/2) differ in the last bits; compared
+ * rounded, they are equal, and the tie goes to the name as it should. */
+static double round10(double x)
+{
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.10g", x);
+    return strtod(buf, NULL);
+}
+
 static int cmp_coauthor(const void *pa, const void *pb)
 {
     const coauthor_sort_t *a = pa, *b = pb;
     int c;
     if (a->order == COA_COAUTHORS_BY_FRACTIONAL) {
-        if ((c = cmp_double_desc(a->item.fractional, b->item.fractional)))
+        if ((c = cmp_double_desc(a->fractional, b->fractional)))
             return c;
         if ((c = cmp_double_desc(a->item.joint_papers, b->item.joint_papers)))
             return c;
     } else {
         if ((c = cmp_double_desc(a->item.joint_papers, b->item.joint_papers)))
             return c;
-        if ((c = cmp_double_desc(a->item.fractional, b->item.fractional)))
+        if ((c = cmp_double_desc(a->fractional, b->fractional)))
             return c;
     }
     if ((c = strcmp(a->name, b->name)))
@@ -96,6 +107,7 @@ int coa_coauthors_init(coa_coauthors_t *list, const coa_graph_t *g, uint32_t aut
             if (inferred_on(c, p, author) || inferred_on(c, p, it->author))
                 it->inferred++;
         }
+        tmp[i].fractional = round10(it->fractional);
         tmp[i].name = coa_graph_vertex_name(g, it->vertex);
         tmp[i].order = order;
     }
@@ -208,11 +220,7 @@ int coa_rank_order(const coa_graph_t *g, const igraph_vector_t *scores, igraph_i
         return COA_ENOMEM;
     }
     for (igraph_integer_t v = 0; v < n; v++) {
-        /* scores that differ only in rounding (sums taken in another
-         * order) count as equal, so that ties go by name */
-        char buf[32];
-        snprintf(buf, sizeof buf, "%.10g", VECTOR(*scores)[v]);
-        tmp[v].key = strtod(buf, NULL);
+        tmp[v].key = round10(VECTOR(*scores)[v]);
         tmp[v].name = coa_graph_vertex_name(g, v);
         tmp[v].vertex = v;
     }

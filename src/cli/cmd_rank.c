@@ -219,6 +219,7 @@ static int print_coauthors_text_papers(const coa_graph_t *g, const coa_coauthors
         }
         if (!np)
             printf("      (no papers: an edge-list source)\n");
+        free(papers);
     }
     free(buf);
     return COA_OK;

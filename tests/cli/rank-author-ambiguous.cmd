@@ -1,0 +1,1 @@
+coauthor rank --author Wang data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor rank -q --author 13801 --papers --top 2 data/CA-GrQc.txt

@@ -1,0 +1,1 @@
+coauthor rank -q --author "Verna Dankers" --papers --csv data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor rank -q --author "Zeyu Huang" --papers --json data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor rank --author Titov --papers --top 3 data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor rank --author "Noam Chomsky" data/ivan-titov.txt

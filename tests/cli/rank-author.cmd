@@ -1,0 +1,1 @@
+coauthor rank --author "Ivan Titov" data/ivan-titov.txt

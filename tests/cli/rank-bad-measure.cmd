@@ -1,0 +1,1 @@
+coauthor rank --by influence data/ivan-titov.txt

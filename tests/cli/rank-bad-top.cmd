@@ -1,0 +1,1 @@
+coauthor rank --by degree --top -1 data/ivan-titov.txt

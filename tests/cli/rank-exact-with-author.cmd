@@ -1,0 +1,1 @@
+coauthor rank --author Titov --exact data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor rank --help | sed -n '1,/^Input and selection/p'

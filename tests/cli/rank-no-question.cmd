@@ -1,0 +1,1 @@
+coauthor rank data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor rank --by pagerank --top 10 data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor rank --by degree --papers data/ivan-titov.txt
