@@ -180,7 +180,10 @@ int coa_bu_run(int informat, const char *text, size_t len, const char *name, bib
     p.charsetin = BIBL_CHARSET_UNICODE;
     p.charsetin_src = BIBL_SRC_USER;
     p.utf8in = 1;
-    p.nosplittitle = 1;
+    /* bibutils 7.2's biblatex reader fails every record with
+     * BIBL_ERR_MEMERR when titles are not split (found by fuzzing);
+     * a split title comes back as TITLE and SUBTITLE, which we join */
+    p.nosplittitle = informat != BIBL_BIBLATEXIN;
     p.verbose = 0;
     if (len == 0) {
         bibl_freeparams(&p);
@@ -212,6 +215,8 @@ int coa_bu_run(int informat, const char *text, size_t len, const char *name, bib
     *messages = slurp(cap);
     if (!*messages && !err)
         err = COA_ENOMEM;
+    if (err)
+        bibl_free(out); /* records converted before the failure; callers free only on success */
 cleanup:
     if (saved >= 0)
         close(saved);

@@ -566,7 +566,7 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         if ((err = coa_bu_run(informat, t.text + from, to - from, ctx->in->name, &b, &messages)))
             goto cleanup;
         ran = 1;
-        coa_bu_locs_t view = {locs.items + i0, i1 - i0, i1 - i0};
+        coa_bu_locs_t view = {locs.items ? locs.items + i0 : NULL, i1 - i0, i1 - i0}; /* NULL + 0 is UB */
         if (b.n != view.n) {
             /* should not happen: our cut follows bibutils' reader */
             coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,

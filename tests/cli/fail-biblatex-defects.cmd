@@ -1,0 +1,1 @@
+coauthor stats --format biblatex tests/data/bibtex/defects.bib

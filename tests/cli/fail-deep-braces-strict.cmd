@@ -1,0 +1,1 @@
+coauthor stats --strict tests/data/bad/bibtex-deep-braces.bib

@@ -1,0 +1,1 @@
+coauthor stats --strict tests/data/bad/jsonl-deep-nesting.jsonl
