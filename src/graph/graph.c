@@ -168,7 +168,8 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
         if (!g->paper_selected[p])
             continue;
         const coa_paper_t *paper = &c->papers[p];
-        const coa_authorship_t *as = &c->authorships[paper->first_authorship];
+        /* a corpus of papers without authors has no authorships array */
+        const coa_authorship_t *as = paper->n_authorships ? &c->authorships[paper->first_authorship] : NULL;
         int any = 0;
         for (uint32_t i = 0; i < paper->n_authorships; i++) {
             uint32_t vi = g->author_vertex[as[i].author];
