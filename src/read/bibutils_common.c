@@ -706,6 +706,31 @@ int coa_bu_count_in(const char *line, size_t len, const char *needle)
     return n;
 }
 
+/* bibutils 7.2's NBIB reader loops for ever (printing "Tagged line not in
+ * properly started reference" and growing the record) when a "PMID- " line
+ * follows a record's line instead of a blank line; "PMID- 1\nPMID- 2" is
+ * enough (found by fuzzing).  Records are separated by blank lines in the
+ * format, so a copy with a blank line before every "PMID- " line reads the
+ * same records and cannot loop.  NULL when out of memory. */
+static char *nbib_separate(const char *text, size_t len, size_t *out_len)
+{
+    size_t extra = 0;
+    for (size_t i = 1; i + 6 <= len; i++)
+        extra += text[i - 1] == '\n' && memcmp(text + i, "PMID- ", 6) == 0;
+    char *out = malloc(len + extra + 1);
+    if (!out)
+        return NULL;
+    size_t w = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && text[i - 1] == '\n' && i + 6 <= len && memcmp(text + i, "PMID- ", 6) == 0)
+            out[w++] = '\n';
+        out[w++] = text[i];
+    }
+    out[w] = '\0';
+    *out_len = w;
+    return out;
+}
+
 int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts)
 {
     coa_bu_text_t t;
@@ -728,7 +753,19 @@ int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn star
         prev = s;
         prev_len = len;
     }
-    if ((err = coa_bu_run(informat, t.text, t.len, ctx->in->name, &b, &messages)))
+    if (informat == BIBL_NBIBIN) {
+        size_t n;
+        char *sep = nbib_separate(t.text, t.len, &n);
+        if (!sep) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        err = coa_bu_run(informat, sep, n, ctx->in->name, &b, &messages);
+        free(sep);
+    } else {
+        err = coa_bu_run(informat, t.text, t.len, ctx->in->name, &b, &messages);
+    }
+    if (err)
         goto cleanup;
     ran = 1;
     coa_bu_report(ctx, messages, &t, &locs);

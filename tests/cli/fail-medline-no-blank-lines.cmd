@@ -1,0 +1,1 @@
+coauthor stats tests/data/bad/medline-no-blank-lines.nbib
