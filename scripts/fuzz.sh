@@ -68,6 +68,7 @@ for name in "${targets[@]}"; do
     log=fuzz/logs/$name.log
     # detect_leaks stays on: a leak on hostile input is a bug like a crash
     ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" \
+    LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
         nice -n 19 "$bin" -max_total_time="$seconds" -max_len=$max_len -timeout=20 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="fuzz/artifacts/$name-" "${dict[@]}" \
