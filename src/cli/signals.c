@@ -30,4 +30,8 @@ void cli_signals_install(void)
             continue;
         sigaction(sigs[i], &sa, NULL);
     }
+    /* past a file size limit (ulimit -f) the default action kills us with
+     * the temporary file in place; ignored, write(2) fails with EFBIG and
+     * the output is abandoned like any other failed write */
+    signal(SIGXFSZ, SIG_IGN);
 }
