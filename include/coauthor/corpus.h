@@ -62,7 +62,8 @@ typedef struct {
 
 enum {
     COA_AUTHOR_ORGANISATION = 1 << 0, /* a corporate author, such as "{IEEE}" */
-    COA_AUTHOR_DISPLAY_FIXED = 1 << 1 /* the display name was set (alias file), not voted */
+    COA_AUTHOR_DISPLAY_FIXED = 1 << 1, /* the display name was set (alias file), not voted */
+    COA_AUTHOR_VERTEX = 1 << 2        /* a vertex of a graph file: in the graph even without papers or links */
 };
 
 typedef struct {
@@ -96,11 +97,12 @@ enum {
 };
 
 /* A direct author-author edge, from sources that are already projected
- * (SNAP edge lists).  Such edges carry no papers. */
+ * (SNAP edge lists, GraphML, GML, Pajek).  Such edges carry no papers. */
 typedef struct {
     uint32_t a, b;
     uint32_t source;
-    uint32_t line;
+    uint32_t line;       /* line of the edge in the source, or 0 when the reader cannot tell */
+    float weight;        /* the source's edge weight, taken as joint papers; 0 when it gives none (counts as 1) */
 } coa_link_t;
 
 /* A labelled value from a source's header (for example "h-index" = "86"). */
@@ -185,6 +187,10 @@ int coa_corpus_paper_has_author(coa_corpus_t *c, const char *name, size_t len);
 
 int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
                         const char *a, size_t alen, const char *b, size_t blen);
+/* The same with the source's edge weight; a weight that is not a positive
+ * finite number is kept as 0 (none), so readers check it first to warn. */
+int coa_corpus_add_link_weighted(coa_corpus_t *c, uint32_t source, uint32_t line, const char *a, size_t alen,
+                                 const char *b, size_t blen, double weight);
 
 /* Finds or adds the author for a name (and identifier, may be NULL)
  * without adding an authorship; *author is COA_NONE for an empty name. */
@@ -221,7 +227,7 @@ typedef struct {
 } coa_match_t;
 
 /* Resolves a name typed by a user among the authors with at least one
- * paper or edge: an exact match on the match key wins; otherwise the only
+ * paper or edge (or a graph file's vertex): an exact match on the match key wins; otherwise the only
  * author whose key contains every word of the query (a word matches a
  * whole word, or the start of one when the query word is a single letter)
  * is used.  Otherwise the closest names are returned as candidates.

@@ -68,9 +68,13 @@ typedef struct {
 
 /* Builds the coauthor projection of the selected papers.  An author listed
  * twice on one paper counts once (the corpus drops the second listing).
- * Edge-list sources add their edges with joint_papers = fractional = 1;
- * both directions of a pair make one edge, and self-loops are counted in
- * self_loops but kept out of the graph. */
+ * Edge-list and graph-file sources add their edges with joint_papers =
+ * fractional = the link's weight (1 when the file gives none); both
+ * directions of a pair make one edge, with the heavier weight; an edge that
+ * also has papers counts only the papers.  Self-loops are counted in
+ * self_loops but kept out of the graph.  Authors flagged COA_AUTHOR_VERTEX
+ * (isolated vertices of a graph file) are vertices even without papers or
+ * links (unless min_papers asks for papers). */
 int coa_graph_build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel);
 /* After a failed build, g is zeroed and coa_graph_destroy does nothing. */
 void coa_graph_destroy(coa_graph_t *g);

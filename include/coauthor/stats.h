@@ -19,6 +19,8 @@ extern "C" {
 
 typedef struct {
     uint32_t papers, authors, authorships, inferred_authorships, truncated_papers;
+    uint32_t papers_without_authors;  /* selected papers that name no author (DBLP proceedings volumes):
+                                       * read, but not in 'papers', which counts papers in the graph */
     uint32_t duplicate_authorships;
     igraph_integer_t coauthor_edges;  /* distinct pairs, self-loops included */
     igraph_integer_t self_loops;

@@ -98,6 +98,8 @@ int coa_stats_compute(const coa_graph_t *g, unsigned long seed, coa_stats_t *st)
     igraph_integer_t n = g->n_vertices, m = igraph_ecount(graph);
     int err = COA_OK;
     st->papers = g->n_papers;
+    for (uint32_t p = 0; p < g->corpus->n_papers; p++)
+        st->papers_without_authors += g->paper_selected[p] && g->corpus->papers[p].n_authorships == 0;
     st->authors = (uint32_t)n;
     st->authorships = g->n_authorships;
     st->inferred_authorships = g->n_inferred;

@@ -273,10 +273,15 @@ static void print_hop_text(const coa_graph_t *g, igraph_integer_t u, igraph_inte
         printf("%s| ", indent);
     if (hop->n_papers == 0) {
         const coa_link_t *l = find_link(g, u, v);
-        if (l)
-            printf("linked in %s:%u (an edge list: no papers)\n", coa_corpus_str(c, c->sources[l->source].path),
-                   l->line);
-        else
+        if (l) {
+            printf("linked in %s", coa_corpus_str(c, c->sources[l->source].path));
+            if (l->line)
+                printf(":%u", l->line);
+            if (l->weight > 0)
+                printf(" (weight %g in the file: no papers)\n", (double)l->weight);
+            else
+                printf(" (an edge list: no papers)\n");
+        } else
             printf("no papers recorded\n");
         return;
     }

@@ -22,6 +22,9 @@ static void usage(FILE *out)
             "    counted in coauthor_edges and in self_loops, as SNAP counts them, but are\n"
             "    kept out of the graph: degrees, clustering, triangles and distances\n"
             "    ignore them.\n"
+            "  - papers counts the papers in the network: those with at least one\n"
+            "    author.  Records that name no author (a DBLP proceedings volume, say)\n"
+            "    are counted apart, in papers_without_authors, shown when there are any.\n"
             "  - Average clustering is the mean local clustering coefficient over all\n"
             "    authors, with 0 for authors of fewer than two coauthors (as SNAP does).\n"
             "  - Above %d authors in the largest component, the diameter and the mean\n"
@@ -205,6 +208,8 @@ int cmd_stats(int argc, char **argv)
     int n = 0;
     char text[96];
     add(rows, &n, "papers", NULL, "%u", st.papers);
+    if (st.papers_without_authors)
+        add(rows, &n, "papers_without_authors", NULL, "%u", st.papers_without_authors);
     add(rows, &n, "authors", NULL, "%u", st.authors);
     snprintf(text, sizeof text, "%u (%u inferred)", st.authorships, st.inferred_authorships);
     add(rows, &n, "authorships", text, "%u", st.authorships);
@@ -317,6 +322,14 @@ static const char formats_help[] =
     "\n"
     "Scopus CSV: 'Author full names' over 'Authors', and 'Author(s) ID' as\n"
     "identifiers (scopus:NNN); '[No author name available]' is no author.\n"
+    "\n"
+    "Graph files (GraphML, GML, Pajek), already projected onto authors:\n"
+    "  - an edge's 'weight' attribute (GraphML, GML) or third column (Pajek) is\n"
+    "    the pair's joint papers (and its fractional weight); without one, or\n"
+    "    when it is not a positive number (warned), an edge counts as one;\n"
+    "  - a vertex without edges stays in the network as an isolated author;\n"
+    "  - a chain's hop names the edge's file and line ('small.net:8'), or the\n"
+    "    file alone when the edges cannot be placed (a Pajek *Matrix).\n"
     "\n"
     "Counts that differ from metaknowledge's, and exactly why:\n"
     "  - testFile.isi: 44 authors and 46 edges; metaknowledge counts 45 authors,\n"

@@ -341,11 +341,15 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
     for (uint32_t s = 0; s < c->n_sources; s++) {
         records += c->sources[s].records;
         skipped += c->sources[s].skipped;
-        inferred += c->sources[s].inferred;
         undated += c->sources[s].undated;
         if (c->sources[s].undated)
             year = c->sources[s].assumed_year;
     }
+    /* inferred authorships of the final corpus: a source's own count is
+     * taken before de-duplication, which keeps one authorship per author of
+     * a merged paper and makes it stated when another copy states it */
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        inferred += c->authorships[i].inferred;
     if (!o->quiet) {
         fprintf(stderr, "%s: read %u record%s from %d file%s, %u skipped", cli_program, records,
                 records == 1 ? "" : "s", o->n_files, o->n_files == 1 ? "" : "s", skipped);

@@ -1,4 +1,5 @@
 /* Papers, authors and authorships. */
+#include <float.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -456,6 +457,12 @@ void coa_corpus_paper_abort(coa_corpus_t *c)
 int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
                         const char *a, size_t alen, const char *b, size_t blen)
 {
+    return coa_corpus_add_link_weighted(c, source, line, a, alen, b, blen, 0);
+}
+
+int coa_corpus_add_link_weighted(coa_corpus_t *c, uint32_t source, uint32_t line, const char *a, size_t alen,
+                                 const char *b, size_t blen, double weight)
+{
     uint32_t va, vb;
     coa_str_t sa, sb;
     int err = resolve_author(c, a, alen, &va, &sa);
@@ -474,6 +481,7 @@ int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
     l->b = vb;
     l->source = source;
     l->line = line;
+    l->weight = weight > 0 && weight <= FLT_MAX ? (float)weight : 0;
     return COA_OK;
 }
 
@@ -512,6 +520,9 @@ static void apply_merges(coa_corpus_t *c)
         paper->n_authorships = w - first;
     }
     c->n_authorships = w;
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        if (c->authors[a].flags & COA_AUTHOR_VERTEX)
+            c->authors[coa_corpus_author_root(c, a)].flags |= COA_AUTHOR_VERTEX;
     for (uint32_t l = 0; l < c->n_links; l++) {
         c->links[l].a = coa_corpus_author_root(c, c->links[l].a);
         c->links[l].b = coa_corpus_author_root(c, c->links[l].b);

@@ -120,7 +120,8 @@ int coa_author_match(const coa_corpus_t *c, const char *query, coa_match_t *m)
             has_link[c->links[l].a] = has_link[c->links[l].b] = 1;
     }
     uint32_t exact = coa_corpus_find_author(c, query);
-    if (exact != COA_NONE && (c->authors[exact].n_papers || (has_link && has_link[exact]))) {
+    if (exact != COA_NONE && (c->authors[exact].n_papers || (has_link && has_link[exact]) ||
+                              (c->authors[exact].flags & COA_AUTHOR_VERTEX))) {
         m->kind = COA_MATCH_EXACT;
         m->author = exact;
         goto cleanup;
@@ -138,7 +139,8 @@ int coa_author_match(const coa_corpus_t *c, const char *query, coa_match_t *m)
     unsigned limit = 2 + (unsigned)strlen(qkey) / 4;
     for (uint32_t a = 0; a < c->n_authors; a++) {
         const coa_author_t *au = &c->authors[a];
-        if (!au->n_papers && !(has_link && has_link[a]))
+        int vertex = (au->flags & COA_AUTHOR_VERTEX) && au->merged_into == COA_NONE;
+        if (!au->n_papers && !(has_link && has_link[a]) && !vertex)
             continue;
         const char *key = coa_corpus_str(c, au->key);
         cand_t cd = {a, 0, au->n_papers, coa_corpus_str(c, au->display)};

@@ -1,4 +1,5 @@
 /* The coauthor projection and the bipartite author-paper graph. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,8 @@ igraph_integer_t coa_graph_vertex_of(const coa_graph_t *g, uint32_t author)
     return g->author_vertex[author];
 }
 
-/* One author pair on one paper (paper = COA_NONE for an edge-list link). */
+/* One author pair on one paper; paper = n_papers + l for the corpus's
+ * link l (an edge-list or graph-file edge), so links sort after papers. */
 typedef struct {
     uint32_t u, v;
     uint32_t paper;
@@ -125,7 +127,8 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
     uint32_t min_papers = sel->min_papers ? sel->min_papers : 1;
     uint32_t nv = 0;
     for (uint32_t a = 0; a < na; a++) {
-        int k = (apapers[a] >= min_papers) || (linked[a] && min_papers <= 1);
+        int listed = linked[a] || ((c->authors[a].flags & COA_AUTHOR_VERTEX) && c->authors[a].merged_into == COA_NONE);
+        int k = (apapers[a] >= min_papers) || (listed && min_papers <= 1);
         if (keep)
             k = k && keep[a];
         g->author_vertex[a] = k ? nv++ : COA_NONE;
@@ -154,7 +157,7 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
         npairs += k * (k - (k > 0)) / 2;
     }
     npairs += c->n_links;
-    if (npairs > SIZE_MAX / sizeof *pairs) {
+    if (npairs > SIZE_MAX / sizeof *pairs || (uint64_t)c->n_papers + c->n_links >= COA_NONE) {
         err = COA_ENOMEM;
         goto cleanup;
     }
@@ -200,7 +203,7 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
             continue;
         pairs[np].u = va < vb ? va : vb;
         pairs[np].v = va < vb ? vb : va;
-        pairs[np].paper = COA_NONE;
+        pairs[np].paper = c->n_papers + l;
         np++;
     }
     qsort(pairs, (size_t)np, sizeof *pairs, pair_cmp);
@@ -210,12 +213,19 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
     igraph_integer_t ne = 0, nev = 0;
     for (uint64_t i = 0; i < np;) {
         uint64_t j = i, papers = 0;
-        while (j < np && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v)
-            papers += pairs[j++].paper != COA_NONE;
+        double link_weight = 0;
+        for (; j < np && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v; j++) {
+            if (pairs[j].paper < c->n_papers) {
+                papers++;
+            } else {
+                float w = c->links[pairs[j].paper - c->n_papers].weight;
+                link_weight = fmax(link_weight, w > 0 ? w : 1);
+            }
+        }
         if (pairs[i].u == pairs[i].v) {
             g->vertex_self_loops[pairs[i].u]++;
             g->self_loops++;
-        } else if ((double)(papers ? papers : 1) < sel->min_weight) {
+        } else if ((papers ? (double)papers : link_weight) < sel->min_weight) {
             for (uint64_t k2 = i; k2 < j; k2++)
                 pairs[k2].u = pairs[k2].v = COA_NONE;
         } else {
@@ -247,17 +257,20 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
             VECTOR(g->fractional)[e] = 0;
             g->edge_paper_start[e] = k;
         }
-        if (pairs[i].paper == COA_NONE) {
-            /* an edge-list link: one collaboration of unknown papers */
-            if (VECTOR(g->joint_papers)[e] == 0) {
-                VECTOR(g->joint_papers)[e] = 1;
-                VECTOR(g->fractional)[e] = 1;
+        if (pairs[i].paper >= c->n_papers) {
+            /* a link: collaboration of unknown papers, as many as the source's
+             * weight says (1 without one).  The heaviest link of the pair
+             * counts, since an edge list may list a pair in both directions;
+             * papers, sorted first, win over links */
+            if (k == g->edge_paper_start[e]) {
+                float w = c->links[pairs[i].paper - c->n_papers].weight;
+                double joint = w > 0 ? w : 1;
+                if (joint > VECTOR(g->joint_papers)[e]) {
+                    VECTOR(g->joint_papers)[e] = joint;
+                    VECTOR(g->fractional)[e] = joint;
+                }
             }
             continue;
-        }
-        if (k == g->edge_paper_start[e]) { /* the first paper replaces a link's placeholder */
-            VECTOR(g->joint_papers)[e] = 0;
-            VECTOR(g->fractional)[e] = 0;
         }
         g->edge_papers[k++] = pairs[i].paper;
         /* Newman's weight: n counts every known author of the paper */

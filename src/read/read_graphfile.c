@@ -2,17 +2,27 @@
  * Graph files that are already projected onto authors: GraphML, GML and
  * Pajek, read by igraph's own readers.  Like SNAP edge lists they have no
  * papers: each edge becomes a direct author-author link, and each edge is
- * a record.  An author's name is the vertex's "name" attribute, else its
- * "label", else its "id" (GraphML's node id, Pajek's label), else its
- * number from 1.  Edge weights are not read: a link stands for one joint
- * paper's worth of evidence, whatever the file says.
+ * a record; so is each isolated vertex, which stays in the network as an
+ * author without coauthors (COA_AUTHOR_VERTEX).  An author's name is the
+ * vertex's "name" attribute, else its "label", else its "id" (GraphML's
+ * node id, Pajek's label), else its number from 1.
+ *
+ * An edge's numeric "weight" attribute (GraphML and GML "weight", the
+ * third column of a Pajek edge line, which igraph names "weight") is taken
+ * as the pair's joint papers; an edge without one counts as one.  A weight
+ * that is not a positive number gets a located warning and counts as one.
  *
  * igraph's readers take a FILE *, so the decompressed input is collected
  * in memory and handed over through fmemopen; igraph builds the whole
  * graph in memory anyway.  igraph names no line for a syntax error, so a
- * broken file fails as a whole with igraph's reason.
+ * broken file fails as a whole with igraph's reason.  Nor does it say where
+ * an edge was: the text is scanned for edge elements (GraphML <edge>, GML
+ * "edge [", Pajek lines under *Edges or *Arcs), and when the scan finds
+ * exactly as many edges as igraph read, edge k is given the line of the
+ * k-th; otherwise links name the file with no line.
  */
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,6 +147,196 @@ static const char *vertex_name(const igraph_t *g, igraph_integer_t v, char *num,
     return num;
 }
 
+
+/* ---- where each edge is: a scan of the text beside igraph's parse ---- */
+
+typedef struct {
+    uint32_t *lines;
+    igraph_integer_t n, cap; /* cap = the edges igraph read */
+} edge_lines_t;
+
+/* Records the line of the next edge; 0 once there are more than expected. */
+static int push_line(edge_lines_t *el, uint32_t line)
+{
+    if (el->n >= el->cap) {
+        el->n++;
+        return 0;
+    }
+    el->lines[el->n++] = line;
+    return 1;
+}
+
+static int word_at(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return i + n <= len && memcmp(s + i, w, n) == 0;
+}
+
+/* GraphML: every <edge> start tag outside comments, CDATA and
+ * processing instructions. */
+static void scan_graphml(const char *s, size_t len, edge_lines_t *el)
+{
+    uint32_t line = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '\n') {
+            line++;
+            continue;
+        }
+        if (s[i] != '<')
+            continue;
+        const char *end = NULL;
+        if (word_at(s, len, i, "<!--"))
+            end = "-->";
+        else if (word_at(s, len, i, "<![CDATA["))
+            end = "]]>";
+        else if (word_at(s, len, i, "<?"))
+            end = "?>";
+        if (end) {
+            size_t el_len = strlen(end);
+            for (i++; i < len && !word_at(s, len, i, end); i++)
+                line += s[i] == '\n';
+            i += el_len - 1;
+            continue;
+        }
+        if (word_at(s, len, i, "<edge") && i + 5 < len &&
+            (isspace((unsigned char)s[i + 5]) || s[i + 5] == '/' || s[i + 5] == '>') && !push_line(el, line))
+            return;
+    }
+}
+
+/* GML: the key "edge" opening a list one level inside "graph [". */
+static void scan_gml(const char *s, size_t len, edge_lines_t *el)
+{
+    uint32_t line = 1;
+    int depth = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = s[i];
+        if (ch == '\n') {
+            line++;
+        } else if (ch == '#') {
+            while (i + 1 < len && s[i + 1] != '\n')
+                i++;
+        } else if (ch == '"') {
+            for (i++; i < len && s[i] != '"'; i++)
+                line += s[i] == '\n';
+        } else if (ch == '[') {
+            depth++;
+        } else if (ch == ']') {
+            depth--;
+        } else if (isalpha((unsigned char)ch) || ch == '_') {
+            size_t start = i;
+            while (i + 1 < len && (isalnum((unsigned char)s[i + 1]) || s[i + 1] == '_'))
+                i++;
+            if (depth == 1 && i - start + 1 == 4 && memcmp(s + start, "edge", 4) == 0 && !push_line(el, line))
+                return;
+        }
+    }
+}
+
+/* Pajek: a line under *Edges or *Arcs is one edge; a line under
+ * *Edgeslist or *Arcslist is one edge per vertex after the first.  A
+ * *Matrix section cannot be placed line by line. */
+static void scan_pajek(const char *s, size_t len, edge_lines_t *el)
+{
+    enum { OTHER, EDGES, LISTS } section = OTHER;
+    uint32_t line = 0;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(s + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (s + i)) : len - i;
+        const char *t = s + i;
+        i += n + 1;
+        line++;
+        size_t k = 0;
+        while (k < n && isspace((unsigned char)t[k]))
+            k++;
+        if (k == n || t[k] == '%')
+            continue;
+        if (t[k] == '*') {
+            const char *w = t + k + 1;
+            size_t wl = n - k - 1;
+            if (wl >= 9 && strncasecmp(w, "edgeslist", 9) == 0)
+                section = LISTS;
+            else if (wl >= 8 && strncasecmp(w, "arcslist", 8) == 0)
+                section = LISTS;
+            else if ((wl >= 5 && strncasecmp(w, "edges", 5) == 0) || (wl >= 4 && strncasecmp(w, "arcs", 4) == 0))
+                section = EDGES;
+            else if (wl >= 6 && strncasecmp(w, "matrix", 6) == 0) {
+                el->n = el->cap + 1; /* cannot tell */
+                return;
+            } else
+                section = OTHER;
+            continue;
+        }
+        if (section == EDGES) {
+            if (!push_line(el, line))
+                return;
+        } else if (section == LISTS) {
+            int tokens = 0;
+            for (size_t j = k; j < n;) {
+                while (j < n && isspace((unsigned char)t[j]))
+                    j++;
+                if (j == n)
+                    break;
+                tokens++;
+                while (j < n && !isspace((unsigned char)t[j]))
+                    j++;
+            }
+            for (int e = 1; e < tokens; e++)
+                if (!push_line(el, line))
+                    return;
+        }
+    }
+}
+
+/* Fills lines[0..m) with each edge's line, or with zeros when the scan
+ * does not account for exactly the m edges igraph read. */
+static void edge_lines(graph_kind_t kind, const char *data, size_t len, uint32_t *lines, igraph_integer_t m)
+{
+    edge_lines_t el = {lines, 0, m};
+    if (kind == GRAPH_GRAPHML)
+        scan_graphml(data, len, &el);
+    else if (kind == GRAPH_GML)
+        scan_gml(data, len, &el);
+    else
+        scan_pajek(data, len, &el);
+    if (el.n != m)
+        memset(lines, 0, (size_t)m * sizeof *lines);
+}
+
+/* The edge's numeric "weight", or 0 when it has none. */
+static double edge_weight(const igraph_t *g, igraph_integer_t e, int *bad)
+{
+    *bad = 0;
+    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        return 0;
+    igraph_attribute_type_t type;
+    if (igraph_cattribute_table.gettype((igraph_t *)g, &type, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+        return 0;
+    double w;
+    if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+        w = (double)EAN(g, "weight", e);
+        if (isnan(w)) /* GraphML gives edges without a value NaN */
+            return 0;
+    } else if (type == IGRAPH_ATTRIBUTE_STRING) {
+        const char *s = EAS(g, "weight", e);
+        char *end;
+        if (!s || !*s)
+            return 0;
+        w = strtod(s, &end);
+        while (*end && isspace((unsigned char)*end))
+            end++;
+        if (*end)
+            w = NAN;
+    } else {
+        return 0;
+    }
+    if (!(w > 0) || isinf(w)) {
+        *bad = 1;
+        return 0;
+    }
+    return w;
+}
+
 static int read_graph(coa_reader_ctx_t *ctx, graph_kind_t kind)
 {
     static const char *const kind_names[] = {"GraphML", "GML", "Pajek"};
@@ -166,24 +366,57 @@ static int read_graph(coa_reader_ctx_t *ctx, graph_kind_t kind)
                  igraph_strerror(ierr));
         return COA_EPARSE;
     }
-    igraph_integer_t m = igraph_ecount(&g);
+    igraph_integer_t m = igraph_ecount(&g), nv = igraph_vcount(&g);
+    uint32_t *lines = malloc((size_t)(m ? m : 1) * sizeof *lines);
+    uint8_t *touched = calloc((size_t)(nv ? nv : 1), 1);
+    if (!lines || !touched) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    edge_lines(kind, data, len, lines, m);
     char na[48], nb[48];
     for (igraph_integer_t e = 0; e < m && !err; e++) {
-        const char *a = vertex_name(&g, IGRAPH_FROM(&g, e), na, sizeof na);
-        const char *b = vertex_name(&g, IGRAPH_TO(&g, e), nb, sizeof nb);
-        err = coa_corpus_add_link(ctx->corpus, ctx->source, 0, a, strlen(a), b, strlen(b));
+        igraph_integer_t from = IGRAPH_FROM(&g, e), to = IGRAPH_TO(&g, e);
+        const char *a = vertex_name(&g, from, na, sizeof na);
+        const char *b = vertex_name(&g, to, nb, sizeof nb);
+        int bad;
+        double weight = edge_weight(&g, e, &bad);
+        touched[from] = touched[to] = 1;
+        if (bad)
+            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, lines[e],
+                     "edge %lld: weight is not a positive number; counted as 1", (long long)e + 1);
+        err = coa_corpus_add_link_weighted(ctx->corpus, ctx->source, lines[e], a, strlen(a), b, strlen(b), weight);
         if (err == COA_EINVAL) {
-            err = coa_reader_skip(ctx, 0, "edge %lld: a vertex name has no letters or digits", (long long)e + 1);
+            err = coa_reader_skip(ctx, lines[e], "edge %lld: a vertex name has no letters or digits",
+                                  (long long)e + 1);
             continue;
         }
         if (!err)
             ctx->corpus->sources[ctx->source].records++;
     }
+    /* a vertex without edges is an author without coauthors, not nothing */
+    for (igraph_integer_t v = 0; v < nv && !err; v++) {
+        uint32_t author;
+        const char *a = vertex_name(&g, v, na, sizeof na);
+        if ((err = coa_corpus_author(ctx->corpus, a, strlen(a), NULL, &author)))
+            break;
+        if (author == COA_NONE) {
+            if (!touched[v])
+                err = coa_reader_skip(ctx, 0, "vertex %lld: its name has no letters or digits", (long long)v + 1);
+            continue;
+        }
+        ctx->corpus->authors[author].flags |= COA_AUTHOR_VERTEX;
+        if (!touched[v])
+            ctx->corpus->sources[ctx->source].records++;
+    }
     if (!err) {
         char value[32];
-        snprintf(value, sizeof value, "%lld", (long long)igraph_vcount(&g));
+        snprintf(value, sizeof value, "%lld", (long long)nv);
         err = coa_corpus_add_meta(ctx->corpus, ctx->source, "vertices", value);
     }
+cleanup:
+    free(lines);
+    free(touched);
     igraph_destroy(&g);
     igraph_set_attribute_table(previous);
     free(data);

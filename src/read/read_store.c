@@ -85,11 +85,22 @@ static int replay(coa_reader_ctx_t *ctx, const coa_corpus_t *from)
         const coa_link_t *l = &from->links[i];
         const char *a = coa_corpus_str(from, from->authors[l->a].display);
         const char *b = coa_corpus_str(from, from->authors[l->b].display);
-        err = coa_corpus_add_link(c, ctx->source, l->line, a, strlen(a), b, strlen(b));
+        err = coa_corpus_add_link_weighted(c, ctx->source, l->line, a, strlen(a), b, strlen(b), l->weight);
         if (err == COA_EINVAL)
             err = COA_OK;
         else if (!err)
             c->sources[ctx->source].records++;
+    }
+    /* graph-file vertices without papers or links */
+    for (uint32_t i = 0; i < from->n_authors && !err; i++) {
+        const coa_author_t *au = &from->authors[i];
+        if (!(au->flags & COA_AUTHOR_VERTEX) || au->merged_into != COA_NONE)
+            continue;
+        const char *name = coa_corpus_str(from, au->display);
+        uint32_t a;
+        err = coa_corpus_author(c, name, strlen(name), au->id ? coa_corpus_str(from, au->id) : NULL, &a);
+        if (!err && a != COA_NONE)
+            c->authors[a].flags |= COA_AUTHOR_VERTEX;
     }
     return err;
 }
