@@ -41,6 +41,9 @@ typedef enum {
  * neato takes about 1 s at 300 nodes and over 2 minutes at 5,000; sfdp
  * about 3 s at 5,000. */
 #define COA_DRAW_NEATO_LIMIT 300
+/* Above this many nodes a picture is "large": thinner outlines, fainter
+ * edges, smaller nodes, and a cheaper overlap removal (see dot.c). */
+#define COA_DRAW_LARGE 1000
 /* The most nodes drawn; above it a caller draws the largest component or
  * the top authors (coauthor draw does both, and says so). */
 #define COA_DRAW_MAX_NODES 5000

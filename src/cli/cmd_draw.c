@@ -41,8 +41,10 @@ static void usage(FILE *out)
             "                       largest component, then its N authors with the most\n"
             "                       papers, and a note on stderr says so\n"
             "  --top N              draw only the N authors with the most papers (ties by name)\n"
-            "  --highlight-path A B draw the shortest chain from A to B in red; with --radius K\n"
-            "                       only the authors within K hops of the chain are drawn\n"
+            "  --highlight-path A B draw the shortest chain from A to B in red, with the authors\n"
+            "                       within --radius K hops of it (default 1; 0 draws the chain\n"
+            "                       alone, a large K the chain's whole component); not with\n"
+            "                       --ego, which centres the picture on one author instead\n"
             "  --labels N           label the N largest authors (default: all up to 40\n"
             "                       authors, else 40, or 30 above %d); chain authors always\n"
             "  --size-by MEASURE    papers (default), degree, strength, betweenness, closeness,\n"
@@ -460,7 +462,10 @@ int cmd_draw(int argc, char **argv)
     if (!coa_draw_format_known(format))
         return cli_usage_error("draw", "unknown picture format '%s': expected png, svg, pdf or dot", format);
     if (path_from && o.ego_name)
-        return cli_usage_error("draw", "--highlight-path and --ego do not go together");
+        return cli_usage_error("draw", "--highlight-path and --ego do not go together: the picture is centred on "
+                               "the chain, with --radius K hops around it");
+    if (o.radius_given && !path_from && !o.ego_name)
+        return cli_usage_error("draw", "--radius needs --ego NAME or --highlight-path A B");
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("draw", "no input files");
 
@@ -489,6 +494,11 @@ int cmd_draw(int argc, char **argv)
     if (path_from && ((status = cli_resolve_author(&o, &corpus, "--highlight-path", path_from, &author_a)) ||
                       (status = cli_resolve_author(&o, &corpus, "--highlight-path", path_to, &author_b))))
         goto cleanup;
+    if (path_from && author_a == author_b) {
+        cli_error("--highlight-path names the same author twice ('%s'): give two authors", path_from);
+        status = EXIT_USAGE;
+        goto cleanup;
+    }
     if ((status = cli_build(&o, &corpus, &graph)))
         goto cleanup;
     have_graph = 1;
@@ -518,7 +528,9 @@ int cmd_draw(int argc, char **argv)
             status = EXIT_NO_RESULT;
             goto cleanup;
         }
-        if (o.radius_given && (err = keep_near(&graph, keep, chain, chain_len, o.select.radius)))
+        /* the chain and, by default, its coauthors: the whole selection
+         * would bury a chain of a few authors among thousands */
+        if ((err = keep_near(&graph, keep, chain, chain_len, o.radius_given ? o.select.radius : 1)))
             goto failed;
     }
     if (top > 0 && (err = keep_top(&graph, keep, (uint32_t)top, chain, chain_len)))

@@ -3,14 +3,17 @@
 #include <string.h>
 
 #include "cli.h"
+#include "coauthor/community.h"
 #include "coauthor/export.h"
+#include "coauthor/rank.h"
 
-enum { OPT_TO = OPT_COMMON_END, OPT_BIPARTITE };
+enum { OPT_TO = OPT_COMMON_END, OPT_BIPARTITE, OPT_COMMUNITIES, OPT_CENTRALITY };
 
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: coauthor export [--to graphml|dot|json|csv] [--bipartite] [-o FILE] [options] FILE...\n"
+            "usage: coauthor export [--to graphml|dot|json|csv] [--bipartite] [--communities [METHOD]]\n"
+            "                       [--centrality LIST] [-o FILE] [options] FILE...\n"
             "\n"
             "Writes the coauthor graph of the inputs (or, with --bipartite, the author-paper\n"
             "graph) for other tools.\n"
@@ -24,6 +27,18 @@ static void usage(FILE *out)
             "                       default: from the extension of -o (.graphml, .dot or .gv,\n"
             "                       .json, .csv)\n"
             "  --bipartite          the author-paper graph instead of the coauthor graph\n"
+            "  --communities [METHOD]\n"
+            "                       add each author's community as the integer attribute\n"
+            "                       'community' (0 = the largest): leiden (default), louvain,\n"
+            "                       fastgreedy, walktrap, labelprop, infomap or optimal, as in\n"
+            "                       'coauthor communities' (modularity, joint papers as\n"
+            "                       weights, seeded with --seed)\n"
+            "  --centrality LIST    add these measures, comma-separated, as attributes of the\n"
+            "                       same names: degree, strength, betweenness, closeness,\n"
+            "                       harmonic, pagerank, eigenvector, coreness (weights as in\n"
+            "                       'coauthor rank --help'; degree, strength and coreness are\n"
+            "                       integers, the others real); an author without a value\n"
+            "                       (closeness without coauthors) has the attribute left out\n"
             "  -o, --output FILE    write here ('-' or none: standard output); the file is\n"
             "                       replaced only when complete\n"
             "\n"
@@ -34,6 +49,30 @@ static void usage(FILE *out)
             "edges have position (in the author list) and inferred.\n"
             "\n%s\n%s",
             cli_common_help, cli_exit_help);
+}
+
+/* The measures of --centrality LIST, in the order given, without repeats. */
+static int parse_measures(const char *list, coa_measure_t *measures, int *n)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", list);
+    if (strlen(list) >= sizeof buf)
+        return cli_usage_error("export", "--centrality list too long");
+    *n = 0;
+    for (char *save = NULL, *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+        coa_measure_t m;
+        if (coa_measure_parse(tok, &m) || m == COA_MEASURE_PAPERS)
+            return cli_usage_error("export", "unknown --centrality '%s': expected degree, strength, betweenness, "
+                                   "closeness, harmonic, pagerank, eigenvector or coreness", tok);
+        int seen = 0;
+        for (int i = 0; i < *n; i++)
+            seen |= measures[i] == m;
+        if (!seen)
+            measures[(*n)++] = m;
+    }
+    if (*n == 0)
+        return cli_usage_error("export", "--centrality needs a list of measures, such as pagerank,betweenness");
+    return EXIT_OK;
 }
 
 static const char *const format_names[] = {"graphml", "dot", "json", "csv"};
@@ -71,11 +110,77 @@ static char *csv_path(const char *out, const char *which)
     return p;
 }
 
+/* Computes the community and centrality columns; columns[] receives the
+ * arrays (caller frees), extra[] the attributes that borrow them. */
+static int add_columns(const cli_common_t *o, const coa_graph_t *g, int want_communities,
+                       coa_community_method_t method, const coa_measure_t *measures, int n_measures,
+                       coa_vertex_attr_t *extra, double **columns)
+{
+    size_t nv = (size_t)g->n_vertices;
+    int k = 0, err = COA_OK;
+    if (want_communities) {
+        coa_community_options_t copts;
+        coa_communities_t comm;
+        coa_community_options_init(&copts);
+        copts.method = method;
+        copts.seed = o->seed;
+        err = coa_communities_detect(&comm, g, &copts);
+        if (err == COA_EINVAL && method == COA_COMMUNITY_OPTIMAL) {
+            cli_error("--communities optimal: the largest component has %lld authors, more than the %d the exact "
+                      "optimum is tried on; use leiden, or shrink the graph (--ego NAME, --min-weight 2)",
+                      (long long)comm.optimal_largest, COA_COMMUNITY_OPTIMAL_LIMIT);
+            coa_communities_destroy(&comm);
+            return EXIT_USAGE;
+        }
+        if (!err && !(columns[k] = malloc((nv ? nv : 1) * sizeof **columns)))
+            err = COA_ENOMEM;
+        for (size_t v = 0; !err && v < nv; v++)
+            columns[k][v] = (double)VECTOR(comm.membership)[v];
+        coa_communities_destroy(&comm);
+        if (err) {
+            cli_error("cannot find communities: %s", coa_strerror(err));
+            return EXIT_FAILURE_RUN;
+        }
+        extra[k] = (coa_vertex_attr_t){"community", 1, columns[k]};
+        k++;
+    }
+    for (int i = 0; i < n_measures; i++, k++) {
+        igraph_vector_t scores;
+        coa_rank_options_t ropts;
+        coa_centrality_info_t info;
+        coa_rank_options_init(&ropts);
+        ropts.seed = o->seed;
+        if (igraph_vector_init(&scores, 0)) {
+            cli_error("out of memory");
+            return EXIT_FAILURE_RUN;
+        }
+        err = coa_centrality(g, measures[i], &ropts, &scores, &info);
+        if (!err && !(columns[k] = malloc((nv ? nv : 1) * sizeof **columns)))
+            err = COA_ENOMEM;
+        for (size_t v = 0; !err && v < nv; v++)
+            columns[k][v] = VECTOR(scores)[v];
+        igraph_vector_destroy(&scores);
+        if (err) {
+            cli_error("cannot compute %s: %s", coa_measure_name(measures[i]), coa_strerror(err));
+            return EXIT_FAILURE_RUN;
+        }
+        if (info.sampled && !o->quiet)
+            fprintf(stderr, "%s: betweenness estimated from %lld sampled sources (above %d authors)\n", cli_program,
+                    (long long)info.sources, COA_RANK_BETWEENNESS_EXACT_LIMIT);
+        coa_measure_t m = measures[i];
+        int integer = m == COA_MEASURE_DEGREE || m == COA_MEASURE_STRENGTH || m == COA_MEASURE_CORENESS;
+        extra[k] = (coa_vertex_attr_t){coa_measure_name(m), integer, columns[k]};
+    }
+    return EXIT_OK;
+}
+
 int cmd_export(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
                                              {"to", required_argument, NULL, OPT_TO},
                                              {"bipartite", no_argument, NULL, OPT_BIPARTITE},
+                                             {"communities", optional_argument, NULL, OPT_COMMUNITIES},
+                                             {"centrality", required_argument, NULL, OPT_CENTRALITY},
                                              {"output", required_argument, NULL, 'o'},
                                              {NULL, 0, NULL, 0}};
     cli_common_t o;
@@ -83,6 +188,9 @@ int cmd_export(int argc, char **argv)
     const char *to = NULL, *output = "-";
     coa_export_options_t eopts;
     coa_export_options_init(&eopts);
+    int want_communities = 0, n_measures = 0;
+    coa_community_method_t method = COA_COMMUNITY_LEIDEN;
+    coa_measure_t measures[COA_MEASURE_COUNT];
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "hqo:", longopts, NULL)) != -1) {
@@ -102,6 +210,24 @@ int cmd_export(int argc, char **argv)
             eopts.bipartite = 1;
             continue;
         }
+        if (opt == OPT_COMMUNITIES) {
+            /* the method is optional: --communities=METHOD, or the next
+             * word when it names a method (a file is never so named) */
+            const char *m = optarg;
+            if (!m && optind < argc && !coa_community_method_parse(argv[optind], &method))
+                m = argv[optind++];
+            if (m && coa_community_method_parse(m, &method))
+                return cli_usage_error("export", "unknown --communities method '%s': expected leiden, louvain, "
+                                       "fastgreedy, walktrap, labelprop, infomap or optimal", m);
+            want_communities = 1;
+            continue;
+        }
+        if (opt == OPT_CENTRALITY) {
+            int r = parse_measures(optarg, measures, &n_measures);
+            if (r)
+                return r;
+            continue;
+        }
         int r = cli_common_option(&o, opt, optarg);
         if (r < 0)
             return EXIT_USAGE;
@@ -117,6 +243,8 @@ int cmd_export(int argc, char **argv)
     }
     if (format == COA_EXPORT_CSV && strcmp(output, "-") == 0)
         return cli_usage_error("export", "--to csv writes two files: give -o NAME.csv");
+    if (eopts.bipartite && (want_communities || n_measures))
+        return cli_usage_error("export", "--communities and --centrality describe authors: not with --bipartite");
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("export", "no input files");
 
@@ -130,6 +258,9 @@ int cmd_export(int argc, char **argv)
     coa_corpus_t corpus;
     coa_graph_t graph;
     int corpus_ok = 0;
+    coa_vertex_attr_t extra[1 + COA_MEASURE_COUNT];
+    double *columns[1 + COA_MEASURE_COUNT];
+    memset(columns, 0, sizeof columns);
     for (int i = 0; i < n_files; i++) {
         char *path = format == COA_EXPORT_CSV ? csv_path(output, i ? "edges" : "nodes") : strdup(output);
         if (!path) {
@@ -161,6 +292,10 @@ int cmd_export(int argc, char **argv)
     if ((status = cli_build(&o, &corpus, &graph)))
         goto cleanup;
     have_graph = 1;
+    if ((status = add_columns(&o, &graph, want_communities, method, measures, n_measures, extra, columns)))
+        goto cleanup;
+    eopts.extra = extra;
+    eopts.n_extra = (size_t)want_communities + (size_t)n_measures;
 
     int err = COA_OK;
     switch (format) {
@@ -190,6 +325,8 @@ int cmd_export(int argc, char **argv)
 cleanup:
     for (int i = 0; i < n_files; i++)
         coa_outfile_abort(&files[i]);
+    for (int i = 0; i < 1 + COA_MEASURE_COUNT; i++)
+        free(columns[i]);
     if (have_graph)
         coa_graph_destroy(&graph);
     if (corpus_ok)

@@ -1,0 +1,1 @@
+coauthor export --to json --centrality pagerank,fame data/ivan-titov.txt

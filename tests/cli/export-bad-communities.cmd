@@ -1,0 +1,1 @@
+coauthor export --to json --communities=bogus data/ivan-titov.txt

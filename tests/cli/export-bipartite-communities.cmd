@@ -1,0 +1,1 @@
+coauthor export --to json --bipartite --communities data/ivan-titov.txt

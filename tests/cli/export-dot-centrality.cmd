@@ -1,0 +1,1 @@
+coauthor export -q --to dot --communities --centrality pagerank --ego 'Zeyu Huang' data/ivan-titov.txt
