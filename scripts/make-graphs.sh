@@ -26,7 +26,9 @@ run() { # name, then coauthor arguments
 for ext in $formats; do
     run "ivan-titov.$ext" draw --year 2026 "$profile" -o "$out/ivan-titov.$ext"
 done
-run ivan-titov.graphml export -q --year 2026 --to graphml "$profile" -o "$out/ivan-titov.graphml"
+# with communities and centralities, for Gephi and the Python libraries
+run ivan-titov.graphml export -q --year 2026 --to graphml --communities --centrality degree,pagerank,betweenness \
+    "$profile" -o "$out/ivan-titov.graphml"
 
 # 2. ACL Anthology 2015-2021: Ivan Titov's two-step neighbourhood, pairs
 #    with at least two joint papers, coloured by community
