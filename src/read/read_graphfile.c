@@ -74,7 +74,8 @@ int coa_detect_gml(const char *name, const unsigned char *head, size_t len)
     /* GML: key-value pairs, "graph [" near the start (after Creator, Version) */
     size_t n = len - i < 4096 ? len - i : 4096;
     const unsigned char *s = head + i;
-    if (n >= 5 && (memcmp(s, "graph", 5) == 0 || memcmp(s, "Creator", 7) == 0 || memcmp(s, "Version", 7) == 0))
+    if ((n >= 5 && memcmp(s, "graph", 5) == 0) ||
+        (n >= 7 && (memcmp(s, "Creator", 7) == 0 || memcmp(s, "Version", 7) == 0)))
         return has(s, n, "graph") && has(s, n, "[") ? 85 : 0;
     return 0;
 }
