@@ -146,7 +146,7 @@ int coa_detect_scopus(const char *name, const unsigned char *head, size_t len)
     const char *nl = memchr(s, '\n', len - i);
     size_t n = nl ? (size_t)(nl - s) : len - i;
     /* the header row: "Authors" first, then the columns only Scopus has */
-    if (!(n > 8 && (strncmp(s, "Authors,", 8) == 0 || strncmp(s, "\"Authors\",", 10) == 0)))
+    if (!((n > 8 && strncmp(s, "Authors,", 8) == 0) || (n > 10 && strncmp(s, "\"Authors\",", 10) == 0)))
         return 0;
     char line[4096];
     if (n >= sizeof line)
