@@ -9,8 +9,10 @@
  *                       (also inside an API envelope {"message": ...},
  *                       and a page of them, {"message": {"items": [...]}})
  *
- * A file that is one JSON array of such works is read too (a work printed
- * over several lines is not: each line must hold a whole work).
+ * Besides JSON Lines, a file may be one JSON array of such works, or works
+ * printed over several lines (by jq or a pretty-printer), one after another
+ * or a single one: when the first line is not a whole JSON value, the file
+ * is read as a sequence of JSON values (see read_concatenated).
  * Identifiers become identity: ORCID ("orcid:0000-..."), else OpenAlex's
  * author id ("openalex:A..."), Semantic Scholar's ("s2:...").  jansson
  * refuses nesting deeper than its limit (2048), so a hostile line fails
@@ -312,6 +314,106 @@ static size_t load_callback(void *buffer, size_t buflen, void *data)
     return n < 0 ? (size_t)-1 : (size_t)n;
 }
 
+/* Collects the whole decompressed input. */
+static int slurp(coa_input_t *in, char **data, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return COA_ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!nb) {
+                free(buf);
+                return COA_ENOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        long got = coa_input_read_raw(in, buf + n, cap - n);
+        if (got < 0) {
+            free(buf);
+            return in->error ? in->error : COA_EIO;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    *data = buf;
+    *len = n;
+    return COA_OK;
+}
+
+static long count_lines(const char *s, size_t from, size_t to)
+{
+    long n = 0;
+    for (size_t i = from; i < to; i++)
+        n += s[i] == '\n';
+    return n;
+}
+
+/* JSON values one after another, each over any number of lines: jansson's
+ * JSON_DISABLE_EOF_CHECK parses one value and says how many bytes it took,
+ * and the next value starts there.  The callback loader reads ahead and
+ * cannot say where a value ended, so the file is read whole.  A work is
+ * located at the line where it starts; after a bad one, reading resumes at
+ * the next line that starts with '{' or '[' (a pretty-printer's next
+ * top-level value). */
+static int read_concatenated(coa_reader_ctx_t *ctx)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int err = slurp(ctx->in, &data, &len);
+    if (err)
+        return err;
+    size_t pos = skip_ws((const unsigned char *)data, len, 0);
+    long line = 1 + count_lines(data, 0, pos);
+    while (pos < len && !err) {
+        json_error_t jerr;
+        json_t *v = json_loadb(data + pos, len - pos, JSON_DISABLE_EOF_CHECK, &jerr);
+        size_t next;
+        if (v) {
+            next = pos + (jerr.position > 0 ? (size_t)jerr.position : 1);
+            err = read_value(ctx, v, line, 0);
+            json_decref(v);
+        } else {
+            long at = line + (jerr.line > 1 ? jerr.line - 1 : 0);
+            err = coa_reader_skip(ctx, at, "invalid JSON: %s (in the value from line %ld)", jerr.text, line);
+            next = pos + (jerr.position > 0 ? (size_t)jerr.position : 1);
+            while (next < len && !(data[next - 1] == '\n' && (data[next] == '{' || data[next] == '[')))
+                next++;
+        }
+        if (next > len)
+            next = len;
+        next = skip_ws((const unsigned char *)data, len, next);
+        line += count_lines(data, pos, next);
+        pos = next;
+    }
+    free(data);
+    return err;
+}
+
+/* True when the first line of the head starts a JSON value that it does
+ * not finish: the works are printed over several lines. */
+static int spans_lines(const unsigned char *head, size_t len)
+{
+    size_t i = skip_ws(head, len, 0);
+    const unsigned char *nl = memchr(head + i, '\n', len - i);
+    if (!nl)
+        return 0; /* one line, or a first line longer than the head */
+    size_t n = (size_t)(nl - (head + i));
+    json_error_t jerr;
+    json_t *v = json_loadb((const char *)head + i, n, JSON_DISABLE_EOF_CHECK, &jerr);
+    if (v) {
+        json_decref(v);
+        return 0;
+    }
+    /* a syntax error inside the line is a bad JSON Lines record; running
+     * out of line is a value that goes on */
+    return jerr.position >= 0 && (size_t)jerr.position >= n - (n && head[i + n - 1] == '\r');
+}
+
 int coa_read_jsonl(coa_reader_ctx_t *ctx)
 {
     const unsigned char *head;
@@ -321,6 +423,8 @@ int coa_read_jsonl(coa_reader_ctx_t *ctx)
         return err;
     json_error_t jerr;
     size_t i = skip_ws(head, len, 0);
+    if (i < len && head[i] == '{' && spans_lines(head, len))
+        return read_concatenated(ctx);
     if (i < len && head[i] == '[') {
         /* one JSON array of works */
         json_t *all = json_load_callback(load_callback, ctx->in, 0, &jerr);
