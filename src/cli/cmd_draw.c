@@ -69,58 +69,29 @@ static const char *format_of(const char *path)
     return dot + 1;
 }
 
-/* Breadth-first search from a to b; neighbours are visited in vertex
- * order, so the chain is the same on every run.  Returns the number of
- * vertices on the chain (0 when there is none) in *len, the chain in
- * path (caller frees). */
+/* The chain that 'coauthor path' prints: the first shortest chain in name
+ * order.  Returns the number of vertices on it (0 when there is none) in
+ * *len, the chain in *path (caller frees). */
 static int shortest_chain(const coa_graph_t *g, uint32_t a, uint32_t b, uint32_t **path, uint32_t *len)
 {
-    coa_adjacency_t adj;
+    coa_path_finder_t *finder = NULL;
+    coa_path_result_t res;
     *path = NULL;
     *len = 0;
-    int err = coa_adjacency_init(&adj, &g->graph);
-    if (err)
-        return err;
-    uint32_t n = adj.n;
-    uint32_t *parent = malloc((n ? n : 1) * sizeof *parent), *queue = malloc((n ? n : 1) * sizeof *queue);
-    if (!parent || !queue) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (uint32_t v = 0; v < n; v++)
-        parent[v] = COA_NONE;
-    uint32_t head = 0, tail = 0;
-    parent[a] = a;
-    queue[tail++] = a;
-    while (head < tail && parent[b] == COA_NONE) {
-        uint32_t v = queue[head++];
-        for (uint64_t i = adj.offsets[v]; i < adj.offsets[v + 1]; i++) {
-            uint32_t w = adj.neighbors[i];
-            if (parent[w] == COA_NONE) {
-                parent[w] = v;
-                queue[tail++] = w;
-            }
+    coa_path_result_init(&res);
+    int err = coa_path_finder_new(g, &finder);
+    if (!err)
+        err = coa_path_shortest(finder, a, b, 1, &res);
+    if (!err && res.found && res.n_chains) {
+        if (!(*path = malloc((res.length + 1) * sizeof **path))) {
+            err = COA_ENOMEM;
+        } else {
+            memcpy(*path, res.vertices, (res.length + 1) * sizeof **path);
+            *len = res.length + 1;
         }
     }
-    if (parent[b] == COA_NONE)
-        goto cleanup;
-    uint32_t k = 1;
-    for (uint32_t v = b; v != a; v = parent[v])
-        k++;
-    if (!(*path = malloc(k * sizeof **path))) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    *len = k;
-    for (uint32_t v = b; ; v = parent[v]) {
-        (*path)[--k] = v;
-        if (v == a)
-            break;
-    }
-cleanup:
-    free(parent);
-    free(queue);
-    coa_adjacency_destroy(&adj);
+    coa_path_result_destroy(&res);
+    coa_path_finder_free(finder);
     return err;
 }
 
