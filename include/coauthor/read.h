@@ -19,6 +19,12 @@ typedef struct {
     int assumed_year;     /* year given to entries whose date has none */
     int strict;           /* fail on the first bad record */
     size_t max_line;      /* longest line accepted, in bytes */
+    /* Called now and then while a file is read, and once at its end (NULL:
+     * never): the bytes of the file consumed so far (compressed bytes for a
+     * gzip file) and the file's size, 0 when unknown (a pipe).  For a
+     * progress bar; the library itself never prints. */
+    void (*progress)(void *ctx, const char *name, uint64_t done, uint64_t total);
+    void *progress_ctx;
 } coa_read_options_t;
 
 #define COA_DEFAULT_MAX_LINE ((size_t)1 << 20)

@@ -293,14 +293,67 @@ static int split_format(const char *arg, char **path, const char **format)
     return 0;
 }
 
+/* The progress bar of a file being read: on a terminal only, redrawn at
+ * most ten times a second, and wiped when the file is done.  The rate and
+ * the time left are over the file's bytes (compressed bytes for gzip). */
+typedef struct {
+    const char *name;
+    struct timespec start, last;
+    int shown;
+} progress_t;
+
+static double elapsed(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) * 1e-9;
+}
+
+static void print_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
+{
+    progress_t *p = ctx;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (p->name != name) {
+        p->name = name;
+        p->start = p->last = now;
+        p->shown = 0;
+    }
+    if (total && done >= total) {
+        if (p->shown)
+            fputs("\r\033[K", stderr);
+        p->shown = 0;
+        return;
+    }
+    double t = elapsed(&p->start, &now);
+    if (t < 1.0 || (p->shown && elapsed(&p->last, &now) < 0.1))
+        return; /* quick files get no bar */
+    p->last = now;
+    p->shown = 1;
+    double rate = (double)done / t;
+    if (total) {
+        int width = 30, fill = (int)((double)width * (double)done / (double)total);
+        double left = rate > 0 ? (double)(total - done) / rate : 0;
+        fprintf(stderr, "\r\033[K%s: [%.*s%*s] %3d%%  %.0f MB/s  %d:%02d left", name, fill,
+                "##############################", width - fill, "", (int)(100.0 * (double)done / (double)total),
+                rate / 1e6, (int)left / 60, (int)left % 60);
+    } else {
+        fprintf(stderr, "\r\033[K%s: %.0f MB  %.0f MB/s", name, (double)done / 1e6, rate / 1e6);
+    }
+    fflush(stderr);
+}
+
 int cli_load(const cli_common_t *o, coa_corpus_t *c)
 {
+    progress_t progress = {NULL, {0, 0}, {0, 0}, 0};
     diag_state_t st = {o->quiet, NULL, 0, 0};
     coa_diag_sink_t sink = {print_diag, &st};
     for (int i = 0; i < o->n_files; i++) {
         st.file = NULL;
         st.shown = st.dropped = 0;
         coa_read_options_t read = o->read;
+        if (!o->quiet && isatty(STDERR_FILENO)) {
+            read.progress = print_progress;
+            read.progress_ctx = &progress;
+        }
         char *split = NULL;
         const char *path = split_format(o->files[i], &split, &read.format) ? split : o->files[i];
         int err = coa_read_file(c, path, &read, &sink);

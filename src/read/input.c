@@ -30,6 +30,8 @@ int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa
         return COA_EIO;
     }
     struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+        in->size = (uint64_t)st.st_size;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
         close(fd);
         coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "is a directory, not a file");
@@ -111,6 +113,13 @@ static long fill(coa_input_t *in)
             in->eof = 1;
         }
         got = n;
+        if (in->progress) {
+            z_off_t done = gzoffset(in->gz);
+            if (done >= 0 && (uint64_t)done >= in->next_report) {
+                in->progress(in->progress_ctx, in->name, (uint64_t)done, in->size);
+                in->next_report = (uint64_t)done + ((uint64_t)4 << 20);
+            }
+        }
     } else {
         size_t n = in->mem_len - in->mem_pos;
         if (n > in->cap - in->end)

@@ -28,6 +28,11 @@ typedef struct {
     int too_long;                   /* the line just returned was too long */
     char damage[128];               /* why compressed data ended early, or "" */
     int damaged;                    /* the damage has been reached and reported */
+    /* progress reports (coa_read_options_t.progress), every few MB read */
+    void (*progress)(void *ctx, const char *name, uint64_t done, uint64_t total);
+    void *progress_ctx;
+    uint64_t size;                  /* of a regular file, else 0 */
+    uint64_t next_report;           /* file offset of the next report */
 } coa_input_t;
 
 /* Opens a file ("-" for stdin).  On failure, reports why through diag. */

@@ -180,8 +180,13 @@ int coa_read_file(coa_corpus_t *c, const char *path, const coa_read_options_t *o
     }
     coa_input_t in;
     int err = coa_input_open(&in, path, opts->max_line, diag);
-    if (!err)
+    if (!err) {
+        in.progress = opts->progress;
+        in.progress_ctx = opts->progress_ctx;
         err = read_input(c, &in, opts, diag);
+        if (opts->progress)
+            opts->progress(opts->progress_ctx, in.name, in.size, in.size);
+    }
     coa_input_close(&in);
     return err;
 }
