@@ -60,6 +60,13 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
     }
     if (r < 0)
         return in->error ? in->error : COA_EIO;
+    /* a blank line after the last record: bibutils' Copac reader ends a
+     * record only at a blank line, and dropped a last record that ran to
+     * the end of the file; the other readers ignore it */
+    if (text_reserve(t, t->len + 2))
+        return COA_ENOMEM;
+    t->text[t->len++] = '\n';
+    t->text[t->len] = '\0';
     return COA_OK;
 }
 

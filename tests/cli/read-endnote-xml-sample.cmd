@@ -1,0 +1,3 @@
+# every author (in order), title, year, venue and identifier of each record
+coauthor export --bipartite --to json tests/data/refs/sample-endnote.xml
+coauthor stats -q tests/data/refs/sample-endnote.xml | head -2
