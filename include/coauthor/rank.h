@@ -78,7 +78,7 @@ int coa_measure_parse(const char *name, coa_measure_t *m);
 const char *coa_measure_weight(coa_measure_t m);
 
 /* Above this many authors, betweenness is estimated from a seeded sample
- * of sources (Brandes and Pich 2007) unless exact is set. */
+ * of sources (Brandes and Pich 2007; linear scaling) unless exact is set. */
 #define COA_RANK_BETWEENNESS_EXACT_LIMIT 10000
 #define COA_RANK_BETWEENNESS_SAMPLE 200
 #define COA_RANK_PAGERANK_DAMPING 0.85
@@ -105,6 +105,7 @@ typedef struct {
  * Betweenness is raw: each unordered pair of authors contributes the
  * fraction of its shortest paths that pass through the author; a sampled
  * estimate sums over the sampled sources and scales by n/sources.
+ * The sampled estimate uses the linear scaling of coa_betweenness_sources.
  * Closeness of an author without coauthors is NaN.  Eigenvector
  * centrality is computed in each component separately (on the whole of a
  * disconnected graph the smaller components get about 1e-16) and scaled
@@ -113,13 +114,21 @@ typedef struct {
 int coa_centrality(const coa_graph_t *g, coa_measure_t m, const coa_rank_options_t *opt, igraph_vector_t *scores,
                    coa_centrality_info_t *info);
 
-/* Betweenness summed over the given sources only (Brandes' single-source
- * dependencies, edge length 1/joint_papers, each unordered pair counted
- * once when both ends are sources), unscaled.  With every vertex as a
- * source this is the exact betweenness; igraph_betweenness_subset with
- * these sources and every target gives the same numbers, more slowly. */
+typedef enum {
+    /* Brandes' dependencies, halved: with these sources and every target,
+     * the same numbers as igraph_betweenness_subset, faster */
+    COA_BETWEENNESS_PLAIN,
+    /* each target's share weighted by dist(s, v)/dist(s, t) (Geisberger,
+     * Sanders and Schultes 2008): the better estimator from a sample */
+    COA_BETWEENNESS_LINEAR
+} coa_betweenness_scaling_t;
+
+/* Betweenness summed over the given sources only (edge length
+ * 1/joint_papers), unscaled.  With every vertex as a source both
+ * scalings give the exact betweenness.  Runs on up to 8 threads; the
+ * result does not depend on their number. */
 int coa_betweenness_sources(const coa_graph_t *g, const igraph_integer_t *sources, igraph_integer_t k,
-                            igraph_vector_t *scores);
+                            coa_betweenness_scaling_t scaling, igraph_vector_t *scores);
 
 typedef struct {
     coa_measure_t measure;

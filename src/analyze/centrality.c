@@ -374,8 +374,22 @@ static uint32_t brandes_paths(brandes_work_t *b, uint32_t s)
 }
 
 /* Adds the dependencies of every vertex on source s to acc (new
- * numbering), then resets the working memory for the next source. */
-static int brandes_source(brandes_work_t *b, uint32_t s, double *acc)
+ * numbering), then resets the working memory for the next source.
+ *
+ * Plain (Brandes 2001): delta(v) = sum over successors w of
+ * sigma(v)/sigma(w) (1 + delta(w)), the sum over targets t of the share
+ * of shortest s-t paths through v.
+ *
+ * Linear scaling (Geisberger, Sanders and Schultes 2008): each target's
+ * share is weighted by dist(s, v)/dist(s, t).  The recurrence keeps
+ * deltahat(v) = sum over t of share / dist(s, t), that is sigma(v) times
+ * the sum over successors w of (1/dist(w) + deltahat(w))/sigma(w), and
+ * adds dist(v) deltahat(v).  Over all sources the weights of a pair from
+ * its two ends add up to 1, so the sum is the exact betweenness; over a
+ * sample, a vertex next to a sampled source no longer collects nearly
+ * every path from it at full weight, which is what makes plain sampling
+ * rank the neighbours of the sampled sources first. */
+static int brandes_source(brandes_work_t *b, uint32_t s, int linear, double *acc)
 {
     const uint64_t *offsets = b->g->offsets;
     const arc_t *arcs = b->g->arcs;
@@ -395,11 +409,11 @@ static int brandes_source(brandes_work_t *b, uint32_t s, double *acc)
             if (dist[w] <= dv)
                 continue;
             if (hops ? dist[w] == dv + 1 : cmp_length(dv + arcs[i].length, dist[w]) == 0)
-                sum += (1 + st[w].delta) / st[w].sigma;
+                sum += ((linear ? 1 / dist[w] : 1) + st[w].delta) / st[w].sigma;
         }
         st[v].delta = st[v].sigma * sum;
         if (v != s)
-            acc[v] += st[v].delta;
+            acc[v] += linear ? dv * st[v].delta : st[v].delta;
     }
     for (uint32_t k = 0; k < reached; k++) {
         dist[b->order[k]] = INFINITY;
@@ -419,6 +433,7 @@ static int brandes_source(brandes_work_t *b, uint32_t s, double *acc)
 typedef struct {
     const brandes_graph_t *g;
     const uint32_t *sources; /* new numbering */
+    int linear;
     uint32_t k;
     double *total;
     pthread_mutex_t lock;
@@ -449,7 +464,7 @@ static void *brandes_worker(void *arg)
         uint32_t from = (uint32_t)((uint64_t)job->k * block / BRANDES_BLOCKS);
         uint32_t to = (uint32_t)((uint64_t)job->k * (block + 1) / BRANDES_BLOCKS);
         for (uint32_t i = from; !err && i < to; i++)
-            err = brandes_source(&w, job->sources[i], acc);
+            err = brandes_source(&w, job->sources[i], job->linear, acc);
         if (err)
             continue; /* reported at the top of the loop */
         pthread_mutex_lock(&job->lock);
@@ -476,7 +491,7 @@ static int online_cpus(void)
 }
 
 int coa_betweenness_sources(const coa_graph_t *g, const igraph_integer_t *sources, igraph_integer_t k,
-                            igraph_vector_t *scores)
+                            coa_betweenness_scaling_t scaling, igraph_vector_t *scores)
 {
     igraph_integer_t n = g->n_vertices;
     brandes_graph_t bg;
@@ -496,6 +511,7 @@ int coa_betweenness_sources(const coa_graph_t *g, const igraph_integer_t *source
     memset(&job, 0, sizeof job);
     job.g = &bg;
     job.k = (uint32_t)k;
+    job.linear = scaling == COA_BETWEENNESS_LINEAR;
     mapped = malloc((size_t)k * sizeof *mapped);
     job.total = calloc((size_t)n, sizeof *job.total);
     if (!mapped || !job.total) {
@@ -523,10 +539,11 @@ int coa_betweenness_sources(const coa_graph_t *g, const igraph_integer_t *source
     pthread_mutex_destroy(&job.lock);
     if ((err = job.err))
         goto cleanup;
-    /* an unordered pair {s, t} is seen from both ends when both are
-     * sources, so halve, as igraph does for undirected graphs */
+    /* plain: an unordered pair {s, t} is seen from both ends when both
+     * are sources, so halve, as igraph does for undirected graphs; linear:
+     * the two ends' weights already add up to 1 */
     for (igraph_integer_t v = 0; v < n; v++)
-        VECTOR(*scores)[v] = 0.5 * job.total[bg.new_of[v]];
+        VECTOR(*scores)[v] = (job.linear ? 1 : 0.5) * job.total[bg.new_of[v]];
 cleanup:
     free(job.total);
     free(mapped);
@@ -535,8 +552,8 @@ cleanup:
 }
 
 /* Exact betweenness (every vertex a source) or, above the size limit,
- * the estimate of Brandes and Pich (2007): the dependencies of k sources
- * drawn uniformly, scaled by n/k. */
+ * the estimate of Brandes and Pich (2007) from k sources drawn uniformly,
+ * with the linear scaling of Geisberger et al. (2008), scaled by n/k. */
 static int betweenness(const coa_graph_t *g, const coa_rank_options_t *opt, igraph_vector_t *scores,
                        coa_centrality_info_t *info)
 {
@@ -554,14 +571,14 @@ static int betweenness(const coa_graph_t *g, const coa_rank_options_t *opt, igra
         } else {
             for (igraph_integer_t v = 0; v < n; v++)
                 all[v] = v;
-            err = coa_betweenness_sources(g, all, n, scores);
+            err = coa_betweenness_sources(g, all, n, COA_BETWEENNESS_PLAIN, scores);
             free(all);
         }
     } else {
         info->sampled = 1;
         info->sources = opt->sample;
         if (!(err = sample_sources(n, opt->sample, opt->seed, &sources))) {
-            err = coa_betweenness_sources(g, VECTOR(sources), opt->sample, scores);
+            err = coa_betweenness_sources(g, VECTOR(sources), opt->sample, COA_BETWEENNESS_LINEAR, scores);
             if (!err)
                 igraph_vector_scale(scores, (double)n / (double)opt->sample);
             igraph_vector_int_destroy(&sources);

@@ -53,7 +53,8 @@ static void usage(FILE *out)
             "                   length as 1/joint_papers: frequent coauthors are close.\n"
             "  --exact          compute betweenness exactly however large the network; above\n"
             "                   %d authors it is otherwise estimated from a seeded sample\n"
-            "                   of sources (Brandes and Pich 2007), and the output says so\n"
+            "                   of sources (Brandes and Pich 2007, with the linear scaling of\n"
+            "                   Geisberger, Sanders and Schultes 2008), and the output says so\n"
             "  --sample K       estimate betweenness from K sources (default %d above the\n"
             "                   limit), at any size; --seed chooses them\n"
             "  --papers         with --author, list the joint papers under each coauthor:\n"
@@ -318,8 +319,8 @@ static void describe(const cli_common_t *o, const coa_graph_t *g, const coa_rank
     if (k < len && r->measure == COA_MEASURE_BETWEENNESS) {
         if (r->info.sampled)
             snprintf(buf + k, len - k,
-                     "; estimated from %lld sampled sources of %lld authors (seed %lu), scaled by "
-                     "authors/sources; --exact computes it exactly",
+                     "; estimated from %lld sampled sources of %lld authors (seed %lu, linear scaling, "
+                     "times authors/sources); --exact computes it exactly",
                      (long long)r->info.sources, (long long)g->n_vertices, o->seed);
         else
             snprintf(buf + k, len - k, "; exact");

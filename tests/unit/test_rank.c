@@ -263,9 +263,20 @@ static void test_betweenness_matches_igraph(void **state)
     assert_int_equal(igraph_betweenness_subset(&fx.graph.graph, &want, igraph_vss_all(), 0, igraph_vss_vector(&sv),
                                                igraph_vss_all(), &lengths),
                      IGRAPH_SUCCESS);
-    assert_int_equal(coa_betweenness_sources(&fx.graph, sources, 7, &got), COA_OK);
+    assert_int_equal(coa_betweenness_sources(&fx.graph, sources, 7, COA_BETWEENNESS_PLAIN, &got), COA_OK);
     for (igraph_integer_t v = 0; v < n; v++)
         assert_true(fabs(VECTOR(got)[v] - VECTOR(want)[v]) <= 1e-9 * (1 + fabs(VECTOR(want)[v])));
+    /* linear scaling from every source is exact too: a pair's weights
+     * from its two ends add up to 1 */
+    assert_int_equal(igraph_betweenness(&fx.graph.graph, &want, igraph_vss_all(), 0, &lengths), IGRAPH_SUCCESS);
+    igraph_integer_t *all = malloc((size_t)n * sizeof *all);
+    assert_non_null(all);
+    for (igraph_integer_t v = 0; v < n; v++)
+        all[v] = v;
+    assert_int_equal(coa_betweenness_sources(&fx.graph, all, n, COA_BETWEENNESS_LINEAR, &got), COA_OK);
+    for (igraph_integer_t v = 0; v < n; v++)
+        assert_true(fabs(VECTOR(got)[v] - VECTOR(want)[v]) <= 1e-9 * (1 + fabs(VECTOR(want)[v])));
+    free(all);
     igraph_vector_destroy(&got);
     igraph_vector_destroy(&want);
     igraph_vector_destroy(&lengths);
@@ -274,7 +285,8 @@ static void test_betweenness_matches_igraph(void **state)
 
 /* A star of five authors: the centre's betweenness is C(4,2) = 6.  The
  * estimate from 2 sampled sources scales by n/k; over many seeds its
- * mean approaches 6 (it is unbiased). */
+ * mean approaches 6 (it is unbiased).  With linear scaling a leaf source
+ * gives the hub 3 x 1/2 (the hub is half-way to each other leaf). */
 static void test_betweenness_sampled(void **state)
 {
     (void)state;
