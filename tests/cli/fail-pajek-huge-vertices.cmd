@@ -1,0 +1,1 @@
+coauthor stats tests/data/bad/pajek-huge-vertices.net
