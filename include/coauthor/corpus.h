@@ -192,6 +192,10 @@ int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
 int coa_corpus_add_link_weighted(coa_corpus_t *c, uint32_t source, uint32_t line, const char *a, size_t alen,
                                  const char *b, size_t blen, double weight);
 
+/* How a paper is named in output: "doi:..." when it has a DOI, else the
+ * source's own key (BibTeX key, PMID, ...), else "path:line" of its record. */
+void coa_paper_identifier(const coa_corpus_t *c, uint32_t paper, char *buf, size_t len);
+
 /* Finds or adds the author for a name (and identifier, may be NULL)
  * without adding an authorship; *author is COA_NONE for an empty name. */
 int coa_corpus_author(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author);

@@ -13,8 +13,8 @@
  *                   (author name or paper title), papers (authors), year,
  *                   venue and ident (papers); edge: position (1-based place
  *                   in the author list), inferred
- * A paper's identifier is its DOI ("doi:..."), else the source's own key
- * (a BibTeX key), else "FILE:LINE" of the record.
+ * A paper's identifier is coa_paper_identifier's: its DOI ("doi:..."),
+ * else the source's own key (a BibTeX key), else "FILE:LINE" of the record.
  *
  * The writers stream to a FILE the caller owns (use coa_outfile_t for an
  * atomic file) and return COA_EIO when the stream fails.
@@ -57,9 +57,6 @@ int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_exp
  * bipartite graph, made unique); 'weight' is the joint papers, so dot and
  * neato render the file as it is. */
 int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts);
-
-/* Writes a paper's identifier (see above) into buf. */
-void coa_paper_ident(const coa_corpus_t *c, uint32_t paper, char *buf, size_t len);
 
 #ifdef __cplusplus
 }

@@ -35,6 +35,10 @@ int coa_table_write(const coa_table_t *t, FILE *out, coa_output_t format);
 /* Terminal columns taken by a UTF-8 string. */
 size_t coa_display_width(const char *s);
 
+/* Writes s as one CSV field (RFC 4180: quoted when it holds a comma, a
+ * quote or a line break, with quotes doubled). */
+void coa_csv_field(FILE *out, const char *s);
+
 /* Writes s as a JSON string (with quotes). */
 void coa_json_string(FILE *out, const char *s);
 

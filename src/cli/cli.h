@@ -95,6 +95,10 @@ int cli_common_files(cli_common_t *o, int argc, char **argv);
  * unfinished outputs before the program ends (src/cli/signals.c). */
 void cli_signals_install(void);
 
+/* Parses a whole decimal number from min to max for option 'opt'; on a
+ * bad value reports it ("bad --top 'x': ...") and returns -1. */
+int cli_parse_long(const char *opt, const char *s, long min, long max, long *out);
+
 /* Prints an error (one line, prefixed with the program name) to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a hint to stderr; returns EXIT_USAGE. */

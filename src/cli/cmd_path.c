@@ -107,30 +107,6 @@ static void distance_usage(FILE *out)
     fprintf(out, "Exit status 2 also when --from names no author, or one outside the selection.\n");
 }
 
-static int parse_count(const char *opt, const char *s, long min, long max, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < min || v > max || *s == '-' || *s == '+') {
-        cli_error("bad %s '%s': expected a number from %ld to %ld", opt, s, min, max);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-/* The identifier of a paper: DOI, else the source's key, else file:line. */
-static void paper_identifier(const coa_corpus_t *c, const coa_paper_t *p, char *buf, size_t len)
-{
-    if (p->doi)
-        snprintf(buf, len, "doi:%s", coa_corpus_str(c, p->doi));
-    else if (p->key)
-        snprintf(buf, len, "%s", coa_corpus_str(c, p->key));
-    else
-        snprintf(buf, len, "%s:%u", coa_corpus_str(c, c->sources[p->source].path), p->line);
-}
-
 static double now_ms(void)
 {
     struct timespec ts;
@@ -289,7 +265,7 @@ static void print_hop_text(const coa_graph_t *g, igraph_integer_t u, igraph_inte
     for (uint32_t i = 0; i < hop->n_papers; i++) {
         const coa_paper_t *p = &c->papers[hop->papers[i]];
         char id[512], year[8];
-        paper_identifier(c, p, id, sizeof id);
+        coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
         if (p->year)
             snprintf(year, sizeof year, "%d", p->year);
         else
@@ -425,7 +401,7 @@ static void print_path_json(const coa_graph_t *g, const char *from, const char *
             for (uint32_t j = 0; j < hop->n_papers; j++) {
                 const coa_paper_t *p = &c->papers[hop->papers[j]];
                 char id[512];
-                paper_identifier(c, p, id, sizeof id);
+                coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
                 fputs(j ? ",\n         {\"title\": " : "\n         {\"title\": ", stdout);
                 coa_json_string(stdout, coa_corpus_str(c, p->title));
                 if (p->year)
@@ -473,7 +449,7 @@ static int print_path_table(const coa_graph_t *g, const coa_path_result_t *r, co
                 }
                 const coa_paper_t *p = &c->papers[hop->papers[j]];
                 char id[512];
-                paper_identifier(c, p, id, sizeof id);
+                coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
                 if (p->year)
                     coa_table_cell(t, "%d", p->year);
                 else
@@ -652,14 +628,14 @@ int cmd_path(int argc, char **argv)
         case OPT_TO: po.to = optarg; continue;
         case OPT_ALL: po.all = 1; continue;
         case OPT_LIMIT:
-            if (parse_count("--limit", optarg, 1, 1000000, &po.limit))
+            if (cli_parse_long("--limit", optarg, 1, 1000000, &po.limit))
                 return EXIT_USAGE;
             po.all = 1;
             continue;
         case OPT_STRONGEST: po.strongest = 1; continue;
         case OPT_SEARCH_STATS: po.search_stats = 1; continue;
         case OPT_BENCH:
-            if (parse_count("--bench", optarg, 1, 10000000, &po.bench))
+            if (cli_parse_long("--bench", optarg, 1, 10000000, &po.bench))
                 return EXIT_USAGE;
             continue;
         }
@@ -784,7 +760,7 @@ int cmd_distance(int argc, char **argv)
         case 'h': distance_usage(stdout); return EXIT_OK;
         case OPT_FROM: root_name = optarg; continue;
         case OPT_MAX_DISTANCE:
-            if (parse_count("--max-distance", optarg, 0, INT_MAX, &max_distance))
+            if (cli_parse_long("--max-distance", optarg, 0, INT_MAX, &max_distance))
                 return EXIT_USAGE;
             continue;
         case OPT_LIST: list = 1; continue;

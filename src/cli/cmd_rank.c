@@ -79,30 +79,6 @@ typedef struct {
     long sample;
 } rank_opts_t;
 
-static int parse_count(const char *opt, const char *s, long min, long *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || errno || v < min || *s == '-' || *s == '+') {
-        cli_error("bad %s '%s': expected a number of at least %ld", opt, s, min);
-        return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-/* The identifier of a paper: DOI, else the source's key, else file:line. */
-static void paper_identifier(const coa_corpus_t *c, const coa_paper_t *p, char *buf, size_t len)
-{
-    if (p->doi)
-        snprintf(buf, len, "doi:%s", coa_corpus_str(c, p->doi));
-    else if (p->key)
-        snprintf(buf, len, "%s", coa_corpus_str(c, p->key));
-    else
-        snprintf(buf, len, "%s:%u", coa_corpus_str(c, c->sources[p->source].path), p->line);
-}
-
 static int write_failed(void)
 {
     cli_error("cannot write the output");
@@ -158,7 +134,7 @@ static int print_coauthors_json(const coa_graph_t *g, const coa_coauthors_t *lis
             for (uint32_t k = 0; k < np; k++) {
                 const coa_paper_t *p = &c->papers[papers[k]];
                 char id[512];
-                paper_identifier(c, p, id, sizeof id);
+                coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
                 fputs(k ? ", {" : "{", stdout);
                 if (p->year)
                     printf("\"year\": %d", p->year);
@@ -212,7 +188,7 @@ static int print_coauthors_text_papers(const coa_graph_t *g, const coa_coauthors
         for (uint32_t k = 0; k < np; k++) {
             const coa_paper_t *p = &c->papers[papers[k]];
             char id[512];
-            paper_identifier(c, p, id, sizeof id);
+            coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
             if (p->year)
                 printf("      %d  %s  [%s]\n", p->year, coa_corpus_str(c, p->title), id);
             else
@@ -278,7 +254,7 @@ static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa
         for (uint32_t k = 0; k < np; k++) {
             const coa_paper_t *p = &c->papers[papers[k]];
             char id[512];
-            paper_identifier(c, p, id, sizeof id);
+            coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
             coauthor_cells(t, g, it, i + 1, machine);
             if (p->year)
                 coa_table_cell(t, "%d", p->year);
@@ -437,11 +413,11 @@ int cmd_rank(int argc, char **argv)
         case OPT_PAPERS: ro.papers = 1; continue;
         case OPT_EXACT: ro.exact = 1; continue;
         case OPT_TOP:
-            if (parse_count("--top", optarg, 0, &ro.top))
+            if (cli_parse_long("--top", optarg, 0, LONG_MAX, &ro.top))
                 return EXIT_USAGE;
             continue;
         case OPT_SAMPLE:
-            if (parse_count("--sample", optarg, 1, &ro.sample))
+            if (cli_parse_long("--sample", optarg, 1, LONG_MAX, &ro.sample))
                 return EXIT_USAGE;
             continue;
         }

@@ -106,6 +106,27 @@ static int parse_uint(const char *s, long max, long *out)
     return 0;
 }
 
+int cli_parse_long(const char *opt, const char *s, long min, long max, long *out)
+{
+    char *end = NULL;
+    long v = 0;
+    int ok = s && *s && *s != '+' && (*s != '-' || min < 0);
+    if (ok) {
+        errno = 0;
+        v = strtol(s, &end, 10);
+        ok = !*end && !errno && v >= min && v <= max;
+    }
+    if (!ok) {
+        if (max == LONG_MAX)
+            cli_error("bad %s '%s': expected a number of at least %ld", opt, s ? s : "", min);
+        else
+            cli_error("bad %s '%s': expected a number from %ld to %ld", opt, s ? s : "", min, max);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
 static int parse_years(const char *s, int *from, int *to)
 {
     const char *dash = strchr(s, '-');

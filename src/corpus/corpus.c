@@ -485,6 +485,18 @@ int coa_corpus_add_link_weighted(coa_corpus_t *c, uint32_t source, uint32_t line
     return COA_OK;
 }
 
+void coa_paper_identifier(const coa_corpus_t *c, uint32_t paper, char *buf, size_t len)
+{
+    const coa_paper_t *p = &c->papers[paper];
+    if (p->doi)
+        snprintf(buf, len, "doi:%s", coa_corpus_str(c, p->doi));
+    else if (p->key)
+        snprintf(buf, len, "%s", coa_corpus_str(c, p->key));
+    else
+        snprintf(buf, len, "%s:%u", p->source < c->n_sources ? coa_corpus_str(c, c->sources[p->source].path) : "",
+                 p->line);
+}
+
 /* ---- finalisation ---- */
 
 static unsigned non_ascii_letters(const char *s)

@@ -80,7 +80,7 @@ int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *
     for (uint32_t n = 0; n < v.n_nodes; n++) {
         int paper = coa_view_is_paper(&v, n);
         if (paper) {
-            coa_paper_ident(g->corpus, (uint32_t)VECTOR(v.paper_ids)[n - (uint32_t)g->n_vertices], buf, sizeof buf);
+            coa_paper_identifier(g->corpus, (uint32_t)VECTOR(v.paper_ids)[n - (uint32_t)g->n_vertices], buf, sizeof buf);
             nodes[n] = unique_node(dg, buf);
         } else {
             nodes[n] = unique_node(dg, coa_graph_vertex_name(g, n));

@@ -5,22 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coauthor/write.h"
 #include "write/graph_view.h"
-
-static void field(FILE *out, const char *s)
-{
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
 
 static void cell(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa_value_t *val, uint64_t edge)
 {
@@ -29,7 +15,7 @@ static void cell(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa
     if (!val->present)
         return;
     if (col->type == COA_COL_STRING) {
-        field(out, val->s ? val->s : "");
+        coa_csv_field(out, val->s ? val->s : "");
     } else if (col->type == COA_COL_LIST) {
         /* one field: identifiers joined by "; " (quoted when needed) */
         size_t cap = 0;
@@ -42,7 +28,7 @@ static void cell(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa
             fprintf(mem, "%s%s", k ? "; " : "", buf);
         }
         fclose(mem);
-        field(out, joined ? joined : "");
+        coa_csv_field(out, joined ? joined : "");
         free(joined);
     } else {
         coa_view_format_number(col, val, buf, sizeof buf);
@@ -61,7 +47,7 @@ int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_exp
     fputs("Id,Label", nodes);
     for (int c = 0; c < v.n_node_cols; c++) {
         fputc(',', nodes);
-        field(nodes, v.node_cols[c].name);
+        coa_csv_field(nodes, v.node_cols[c].name);
     }
     fputs("\n", nodes);
     for (uint32_t n = 0; n < v.n_nodes; n++) {
@@ -77,7 +63,7 @@ int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_exp
         } else {
             coa_view_node_value(&v, n, v.bipartite ? 2 : 0, &val); /* the name */
         }
-        field(nodes, val.s ? val.s : "");
+        coa_csv_field(nodes, val.s ? val.s : "");
         for (int c = 0; c < v.n_node_cols; c++) {
             coa_view_node_value(&v, n, c, &val);
             cell(nodes, &v, &v.node_cols[c], &val, 0);
@@ -87,7 +73,7 @@ int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_exp
     fputs("Source,Target,Type,Weight", edges);
     for (int c = 0; c < v.n_edge_cols; c++) {
         fputc(',', edges);
-        field(edges, v.edge_cols[c].name);
+        coa_csv_field(edges, v.edge_cols[c].name);
     }
     fputs("\n", edges);
     for (uint64_t e = 0; e < v.n_edges; e++) {

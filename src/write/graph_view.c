@@ -10,20 +10,6 @@ void coa_export_options_init(coa_export_options_t *opts)
     memset(opts, 0, sizeof *opts);
 }
 
-void coa_paper_ident(const coa_corpus_t *c, uint32_t paper, char *buf, size_t len)
-{
-    const coa_paper_t *p = &c->papers[paper];
-    if (p->doi) {
-        snprintf(buf, len, "doi:%s", coa_corpus_str(c, p->doi));
-    } else if (p->key) {
-        snprintf(buf, len, "%s", coa_corpus_str(c, p->key));
-    } else {
-        const char *path = p->source < c->n_sources ? coa_corpus_str(c, c->sources[p->source].path) : "";
-        const char *slash = strrchr(path, '/');
-        snprintf(buf, len, "%s:%u", slash ? slash + 1 : path, p->line);
-    }
-}
-
 static void add_col(coa_col_t *cols, int *n, const char *name, coa_col_type_t type)
 {
     if (*n < COA_VIEW_MAX_COLS) {
@@ -129,7 +115,7 @@ void coa_view_node_value(const coa_view_t *v, uint32_t node, int col, coa_value_
                 return;
             val->s = coa_corpus_str(c, p->venue);
         } else if (!strcmp(name, "ident")) {
-            coa_paper_ident(c, paper_of(v, node), val->buf, sizeof val->buf);
+            coa_paper_identifier(c, paper_of(v, node), val->buf, sizeof val->buf);
             val->s = val->buf;
         } else {
             return;
@@ -201,7 +187,7 @@ void coa_view_edge_value(const coa_view_t *v, uint64_t edge, int col, coa_value_
 void coa_view_list_item(const coa_view_t *v, uint64_t edge, uint32_t k, char *buf, size_t len)
 {
     const coa_graph_t *g = v->g;
-    coa_paper_ident(g->corpus, g->edge_papers[g->edge_paper_start[edge] + k], buf, len);
+    coa_paper_identifier(g->corpus, g->edge_papers[g->edge_paper_start[edge] + k], buf, len);
 }
 
 void coa_view_format_number(const coa_col_t *col, const coa_value_t *val, char *buf, size_t len)

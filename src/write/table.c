@@ -115,7 +115,7 @@ void coa_json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-static void write_csv_field(FILE *out, const char *s)
+void coa_csv_field(FILE *out, const char *s)
 {
     if (!strpbrk(s, ",\"\n\r")) {
         fputs(s, out);
@@ -161,7 +161,7 @@ int coa_table_write(const coa_table_t *t, FILE *out, coa_output_t format)
         }
         fputs(rows ? "\n]\n" : "]\n", out);
     } else if (format == COA_OUT_TSV || format == COA_OUT_CSV) {
-        void (*field)(FILE *, const char *) = format == COA_OUT_TSV ? write_tsv_field : write_csv_field;
+        void (*field)(FILE *, const char *) = format == COA_OUT_TSV ? write_tsv_field : coa_csv_field;
         char sep = format == COA_OUT_TSV ? '\t' : ',';
         for (int r = -1; r < rows; r++) {
             for (int col = 0; col < nc; col++) {
