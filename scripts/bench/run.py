@@ -292,7 +292,8 @@ def read_speeds(args, prefix, meta, out, fh):
             return
         wall = seconds if seconds is not None else res["wall"]
         cpu = cpu_seconds if cpu_seconds is not None else res["cpu"]
-        rows.append((label, "%.2f s" % wall, "%.0f MB/s" % (mb / wall),
+        # /usr/bin/time counts in hundredths: a page-cache cat can show 0.00 s
+        rows.append((label, "%.2f s" % wall, "%.0f MB/s" % (mb / wall) if wall > 0 else "-",
                      "%.0f MB/s" % (mb / cpu) if cpu > 0 else "-", note))
 
     mxml, mbib = size[xml] / 1e6, size[bib] / 1e6
