@@ -334,3 +334,33 @@ long coa_input_read_raw(coa_input_t *in, void *dst, size_t n)
     in->start += have;
     return (long)have;
 }
+
+int coa_input_slurp(coa_input_t *in, char **data, size_t *len)
+{
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf)
+        return COA_ENOMEM;
+    for (;;) {
+        if (n == cap) {
+            char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+            if (!nb) {
+                free(buf);
+                return COA_ENOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        long got = coa_input_read_raw(in, buf + n, cap - n);
+        if (got < 0) {
+            free(buf);
+            return in->error ? in->error : COA_EIO;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    *data = buf;
+    *len = n;
+    return COA_OK;
+}

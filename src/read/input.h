@@ -59,4 +59,9 @@ int coa_utf8_valid(const char *s, size_t len);
  * reading stopped; returns bytes read, 0 at the end, -1 on error.  For
  * readers that hand the stream to another parser. */
 long coa_input_read_raw(coa_input_t *in, void *dst, size_t n);
+
+/* Reads the rest of the decompressed input into one malloc'ed buffer
+ * (caller frees), for parsers that need it whole (igraph's graph readers,
+ * a JSON document spread over lines). */
+int coa_input_slurp(coa_input_t *in, char **data, size_t *len);
 #endif

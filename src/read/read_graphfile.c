@@ -91,37 +91,6 @@ int coa_detect_pajek(const char *name, const unsigned char *head, size_t len)
     return 0;
 }
 
-/* Collects the whole decompressed input. */
-static int slurp(coa_input_t *in, char **data, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return COA_ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                return COA_ENOMEM;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        long got = coa_input_read_raw(in, buf + n, cap - n);
-        if (got < 0) {
-            free(buf);
-            return in->error ? in->error : COA_EIO;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    *data = buf;
-    *len = n;
-    return COA_OK;
-}
-
 /* The vertex's name: the first of "name", "label", "id" it has. */
 static const char *vertex_name(const igraph_t *g, igraph_integer_t v, char *num, size_t numlen)
 {
@@ -379,7 +348,7 @@ static int read_graph(coa_reader_ctx_t *ctx, graph_kind_t kind)
     static const char *const kind_names[] = {"GraphML", "GML", "Pajek"};
     char *data = NULL;
     size_t len = 0;
-    int err = slurp(ctx->in, &data, &len);
+    int err = coa_input_slurp(ctx->in, &data, &len);
     if (err)
         return err;
     unsigned long long declared = 0;

@@ -314,37 +314,6 @@ static size_t load_callback(void *buffer, size_t buflen, void *data)
     return n < 0 ? (size_t)-1 : (size_t)n;
 }
 
-/* Collects the whole decompressed input. */
-static int slurp(coa_input_t *in, char **data, size_t *len)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf)
-        return COA_ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            char *nb = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
-            if (!nb) {
-                free(buf);
-                return COA_ENOMEM;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        long got = coa_input_read_raw(in, buf + n, cap - n);
-        if (got < 0) {
-            free(buf);
-            return in->error ? in->error : COA_EIO;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    *data = buf;
-    *len = n;
-    return COA_OK;
-}
-
 static long count_lines(const char *s, size_t from, size_t to)
 {
     long n = 0;
@@ -364,7 +333,7 @@ static int read_concatenated(coa_reader_ctx_t *ctx)
 {
     char *data = NULL;
     size_t len = 0;
-    int err = slurp(ctx->in, &data, &len);
+    int err = coa_input_slurp(ctx->in, &data, &len);
     if (err)
         return err;
     size_t pos = skip_ws((const unsigned char *)data, len, 0);
