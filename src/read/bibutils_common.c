@@ -738,6 +738,27 @@ static char *nbib_separate(const char *text, size_t len, size_t *out_len)
     return out;
 }
 
+/* bibutils' EndNote XML reader cuts records between "<record" and the
+ * next "</record>" and asserts (aborting the process) when a closing tag
+ * comes first.  Blank out such stray closing tags, keeping every byte's
+ * line, and say where they were. */
+static void blank_stray_record_ends(coa_reader_ctx_t *ctx, coa_bu_text_t *t)
+{
+    int open = 0;
+    for (char *p = t->text; (p = strchr(p, '<')) != NULL; p++) {
+        if (!strncasecmp(p, "<record", 7)) { /* as bibutils matches it: "<records>" too */
+            open = 1;
+        } else if (!strncasecmp(p, "</record>", 9)) {
+            if (!open) {
+                coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, coa_bu_text_line_at(t, (size_t)(p - t->text)),
+                         "'</record>' without its '<record>'; ignored");
+                memset(p, ' ', 9);
+            }
+            open = 0;
+        }
+    }
+}
+
 int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts)
 {
     coa_bu_text_t t;
@@ -760,6 +781,8 @@ int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn star
         prev = s;
         prev_len = len;
     }
+    if (informat == BIBL_ENDNOTEXMLIN)
+        blank_stray_record_ends(ctx, &t);
     if (informat == BIBL_NBIBIN) {
         size_t n;
         char *sep = nbib_separate(t.text, t.len, &n);

@@ -1,0 +1,1 @@
+coauthor stats --format endnote-xml tests/data/bad/fuzz-endnote-xml-stray-end.xml
