@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -82,7 +83,17 @@ int coa_outfile_open(coa_outfile_t *f, const char *path, char *errbuf, size_t er
         return COA_ENOMEM;
     }
     snprintf(f->tmp, len, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
+    /* a signal between creating the file and recording it would leave the
+     * file behind: hold signals for those two steps */
+    sigset_t all, old;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &old);
     int fd = mkstemp(f->tmp);
+    int mkstemp_errno = errno;
+    if (fd >= 0)
+        live_add(f->tmp);
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    errno = mkstemp_errno;
     if (fd < 0) {
         fail(errbuf, errlen, path, "write", errno);
         free(f->tmp);
@@ -90,7 +101,6 @@ int coa_outfile_open(coa_outfile_t *f, const char *path, char *errbuf, size_t er
         coa_outfile_abort(f);
         return COA_EIO;
     }
-    live_add(f->tmp);
     /* keep the permissions a new file would get, not mkstemp's 0600 */
     mode_t mask = umask(0);
     umask(mask);
