@@ -117,6 +117,12 @@ int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char 
  * and --ego first).  Exit status. */
 int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g);
 
+/* The start of a command that works on the coauthor graph: initialises
+ * the corpus, reads the inputs and builds the graph.  Whatever happens,
+ * coa_graph_destroy and coa_corpus_destroy may then be called on both
+ * (they are zeroed on failure).  Returns an exit status. */
+int cli_open(const cli_common_t *o, coa_corpus_t *c, coa_graph_t *g);
+
 int cmd_stats(int argc, char **argv);
 int cmd_names(int argc, char **argv);
 int cmd_rank(int argc, char **argv);

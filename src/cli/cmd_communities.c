@@ -562,16 +562,9 @@ int cmd_communities(int argc, char **argv)
 
     coa_corpus_t corpus;
     coa_graph_t graph;
-    int status, have_graph = 0;
-    if (coa_corpus_init(&corpus)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    if ((status = cli_load(&o, &corpus)))
+    int status;
+    if ((status = cli_open(&o, &corpus, &graph)))
         goto cleanup;
-    if ((status = cli_build(&o, &corpus, &graph)))
-        goto cleanup;
-    have_graph = 1;
     if (op.compare) {
         status = compare(&op, &graph, o.output);
         goto cleanup;
@@ -587,8 +580,7 @@ int cmd_communities(int argc, char **argv)
     }
     coa_communities_destroy(&c);
 cleanup:
-    if (have_graph)
-        coa_graph_destroy(&graph);
+    coa_graph_destroy(&graph);
     coa_corpus_destroy(&corpus);
     return status;
 }

@@ -254,10 +254,10 @@ int cmd_export(int argc, char **argv)
     memset(files, 0, sizeof files);
     int n_files = format == COA_EXPORT_CSV ? 2 : 1;
     char err_msg[512];
-    int status = EXIT_OK, have_graph = 0;
+    int status = EXIT_OK;
     coa_corpus_t corpus;
     coa_graph_t graph;
-    int corpus_ok = 0;
+    int corpus_opened = 0; /* the outputs are opened first; the corpus may not be */
     coa_vertex_attr_t extra[1 + COA_MEASURE_COUNT];
     double *columns[1 + COA_MEASURE_COUNT];
     memset(columns, 0, sizeof columns);
@@ -281,17 +281,9 @@ int cmd_export(int argc, char **argv)
             goto cleanup;
         }
     }
-    if (coa_corpus_init(&corpus)) {
-        cli_error("out of memory");
-        status = EXIT_FAILURE_RUN;
+    corpus_opened = 1;
+    if ((status = cli_open(&o, &corpus, &graph)))
         goto cleanup;
-    }
-    corpus_ok = 1;
-    if ((status = cli_load(&o, &corpus)))
-        goto cleanup;
-    if ((status = cli_build(&o, &corpus, &graph)))
-        goto cleanup;
-    have_graph = 1;
     if ((status = add_columns(&o, &graph, want_communities, method, measures, n_measures, extra, columns)))
         goto cleanup;
     eopts.extra = extra;
@@ -327,9 +319,9 @@ cleanup:
         coa_outfile_abort(&files[i]);
     for (int i = 0; i < 1 + COA_MEASURE_COUNT; i++)
         free(columns[i]);
-    if (have_graph)
+    if (corpus_opened) {
         coa_graph_destroy(&graph);
-    if (corpus_ok)
         coa_corpus_destroy(&corpus);
+    }
     return status;
 }

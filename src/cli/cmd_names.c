@@ -175,11 +175,7 @@ int cmd_names(int argc, char **argv)
     int status;
     FILE *out = stdout;
     int json = o.output == COA_OUT_JSON;
-    if (coa_corpus_init(&corpus)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    if ((status = cli_load(&o, &corpus)) || (status = cli_build(&o, &corpus, &graph)))
+    if ((status = cli_open(&o, &corpus, &graph)))
         goto cleanup;
     const coa_corpus_t *c = &corpus;
     if (coa_find_homonyms(&corpus, &homonyms, &n_homonyms) || coa_find_splits(&graph, &splits, &n_splits) ||

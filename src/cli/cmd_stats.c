@@ -186,16 +186,9 @@ int cmd_stats(int argc, char **argv)
 
     coa_corpus_t corpus;
     coa_graph_t graph;
-    int status, have_graph = 0;
-    if (coa_corpus_init(&corpus)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    if ((status = cli_load(&o, &corpus)))
+    int status;
+    if ((status = cli_open(&o, &corpus, &graph)))
         goto cleanup;
-    if ((status = cli_build(&o, &corpus, &graph)))
-        goto cleanup;
-    have_graph = 1;
     coa_stats_t st;
     int err = coa_stats_compute(&graph, o.seed, &st);
     if (err) {
@@ -293,8 +286,7 @@ int cmd_stats(int argc, char **argv)
                    (long long)st.distance_sources, o.seed);
     }
 cleanup:
-    if (have_graph)
-        coa_graph_destroy(&graph);
+    coa_graph_destroy(&graph);
     coa_corpus_destroy(&corpus);
     return status;
 }

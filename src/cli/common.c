@@ -511,3 +511,17 @@ int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
                 o->select.max_authors ? o->select.max_authors : COA_DEFAULT_MAX_AUTHORS);
     return EXIT_OK;
 }
+
+int cli_open(const cli_common_t *o, coa_corpus_t *c, coa_graph_t *g)
+{
+    memset(g, 0, sizeof *g);
+    if (coa_corpus_init(c)) {
+        coa_corpus_destroy(c);
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    int status = cli_load(o, c);
+    if (!status)
+        status = cli_build(o, c, g); /* a failed build leaves g zeroed */
+    return status;
+}
