@@ -9,8 +9,8 @@ set -eu
 : "${COAUTHOR:=build/coauthor}"
 ACL=data/acl-main-2015-2021.bib.gz
 if ! "$COAUTHOR" formats | grep -qx bibtex; then
-    echo "skipped: this build has no BibTeX reader"
-    exit 0
+    echo "FAIL: this build has no BibTeX reader"
+    exit 1
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -30,8 +30,8 @@ awk -v q="$q" -v k="$k" 'BEGIN {exit !(q > 0.80 && q < 0.83 && k > 600 && k < 80
 
 PY=/usr/bin/python3
 if ! $PY -c 'import igraph' 2>/dev/null || ! "$COAUTHOR" export --help >/dev/null 2>&1; then
-    echo "skipped: the python-igraph comparison (needs python3-igraph and 'coauthor export')"
-    exit $fail
+    echo "FAIL: the python-igraph comparison needs python3-igraph (scripts/install-deps.sh) and 'coauthor export'"
+    exit 1
 fi
 "$COAUTHOR" export -q --to graphml -o "$tmp/acl.graphml" "$ACL"
 "$COAUTHOR" communities -q --tsv "$ACL" >"$tmp/acl.tsv"

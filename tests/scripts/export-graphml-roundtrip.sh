@@ -11,8 +11,8 @@ set -eu
 : "${COAUTHOR:=coauthor}"
 PY=${PYTHON:-/usr/bin/python3}
 if ! "$PY" -c 'import networkx, igraph' 2>/dev/null; then
-    echo "skipped: python3-networkx and python3-igraph are not installed"
-    exit 0
+    echo "FAIL: python3-networkx and python3-igraph are not installed; CI must run this test"
+    exit 1
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -14,8 +14,8 @@ set -eu
 : "${COAUTHOR:=build/coauthor}"
 PY=/usr/bin/python3
 if ! $PY -c 'import igraph' 2>/dev/null; then
-    echo "skipped: python3-igraph is not installed (scripts/install-deps.sh)"
-    exit 0
+    echo "FAIL: python3-igraph is not installed (scripts/install-deps.sh); CI must run this test"
+    exit 1
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
