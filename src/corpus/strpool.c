@@ -56,10 +56,12 @@ static coa_str_t lookup(const coa_strpool_t *pool, const char *s, size_t len, ui
 {
     if (!pool->nslots)
         return COA_NONE;
-    uint32_t i = h & (pool->nslots - 1);
-    while (pool->slots[i]) {
+    uint32_t i = h & (pool->nslots - 1), probes = 0;
+    /* the bounds checks hold against a damaged table read from a corpus
+     * database or its index; they cost nothing measurable here */
+    while (pool->slots[i] && probes++ < pool->nslots) {
         uint32_t id = pool->slots[i] - 1;
-        if (pool->hashes[id] == h) {
+        if (id < pool->count && pool->hashes[id] == h && pool->offsets[id] < pool->len) {
             const char *t = pool->bytes + pool->offsets[id];
             if (strlen(t) == len && memcmp(t, s, len) == 0)
                 return id;
@@ -128,7 +130,7 @@ coa_str_t coa_strpool_intern(coa_strpool_t *pool, const char *s, size_t len)
 
 const char *coa_strpool_get(const coa_strpool_t *pool, coa_str_t id)
 {
-    if (id >= pool->count)
+    if (id >= pool->count || pool->offsets[id] >= pool->len)
         return "";
     return pool->bytes + pool->offsets[id];
 }
