@@ -24,4 +24,14 @@ void coa_diag(const coa_diag_sink_t *sink, coa_severity_t sev, const char *file,
 /* Converts an igraph error code to ours. */
 int coa_from_igraph(int igraph_err);
 
+/* Copying part of a finalised corpus into another, as it is: no name
+ * matching, no spelling votes (src/corpus/corpus.c, for the store index). */
+#include "coauthor/corpus.h"
+/* Appends author a of 'from' (display, key, identifier, paper count, flags). */
+int coa_corpus_copy_author(coa_corpus_t *c, const coa_corpus_t *from, uint32_t a, uint32_t *out);
+/* Sets the open paper's fields (strings, year, flags, source, line...) from paper p of 'from'. */
+int coa_corpus_copy_paper_fields(coa_corpus_t *c, const coa_corpus_t *from, uint32_t p);
+/* Appends an authorship to the open paper: src's position and flags, for 'author' of c. */
+int coa_corpus_copy_authorship(coa_corpus_t *c, uint32_t author, const coa_authorship_t *src);
+
 #endif

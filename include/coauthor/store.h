@@ -27,6 +27,17 @@ extern "C" {
  * receives the database's size.  COA_EIO with a diagnostic on failure. */
 int coa_store_save(const coa_corpus_t *c, const char *path, uint64_t *bytes, const coa_diag_sink_t *diag);
 
+/* The same with flags: COA_STORE_HOMONYMS says that coa_find_homonyms has
+ * flagged the corpus's authorships (after their flags were cleared), so
+ * that a chain read from the index marks hops as a full load would. */
+enum { COA_STORE_HOMONYMS = 1 << 0 };
+int coa_store_save_ex(const coa_corpus_t *c, const char *path, unsigned flags, uint64_t *bytes,
+                      const coa_diag_sink_t *diag);
+
+/* The number written into a database when it is saved, which ties the
+ * index beside it to it.  COA_ENOTFOUND for a database without one. */
+int coa_store_id(const char *path, uint64_t *id);
+
 /* Loads the database at 'path' into c, which must be freshly initialised
  * (coa_corpus_init) and is left initialised and empty on failure.
  * COA_EFORMAT when the file is not a coauthor store or has another layout. */
@@ -34,6 +45,69 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
 
 /* True when the first bytes are an SQLite database's header. */
 int coa_store_detect(const unsigned char *head, size_t len);
+
+/*
+ * The query index: a file beside the database (PATH.idx), written with it,
+ * that answers one author's coauthors and the chains between two authors
+ * without loading the corpus or building the graph.  It holds the corpus's
+ * arrays laid out to be mapped into memory as they are (so opening it reads
+ * nothing), plus each author's papers, each paper's authors and each
+ * author's number of coauthors, for the papers the default selection keeps
+ * (at most COA_DEFAULT_MAX_AUTHORS authors).  A query reads only the pages
+ * it touches.  The index is a cache: a database without one (or with an
+ * index of another database beside it) is still read whole, as before.
+ * A corpus with edge-list links or graph-file vertices gets no index.
+ */
+typedef struct coa_store_index coa_store_index_t;
+
+/* Opens the index beside the database at db_path.  COA_ENOTFOUND when there
+ * is none or it belongs to another database; COA_EFORMAT when it is
+ * damaged or from a build with other structures. */
+int coa_store_index_open(const char *db_path, coa_store_index_t **ix);
+void coa_store_index_close(coa_store_index_t *ix);
+
+/* The whole corpus, read-only, mapped from the index: for looking authors
+ * up (coa_author_match) and for sources and counts.  Valid until close. */
+const coa_corpus_t *coa_store_index_corpus(const coa_store_index_t *ix);
+
+/* Authorships marked inferred in the whole corpus; authors that are
+ * vertices of the default graph; the COA_STORE_* flags it was saved with. */
+uint32_t coa_store_index_inferred(const coa_store_index_t *ix);
+uint32_t coa_store_index_vertices(const coa_store_index_t *ix);
+unsigned coa_store_index_flags(const coa_store_index_t *ix);
+
+/* Papers of an author in the default selection. */
+uint32_t coa_store_index_papers(const coa_store_index_t *ix, uint32_t author);
+
+/* What a chain search on the index found, with the same counts as
+ * coa_path_shortest on the full graph. */
+typedef struct {
+    int found;
+    uint32_t length;
+    uint64_t touched;
+    int exhausted_side;
+    uint64_t exhausted_size;
+} coa_store_search_t;
+
+/* The authors on some shortest chain from 'from' to 'to' (corpus author
+ * ids, ascending; *authors owned by the caller), by the same
+ * bidirectional search as coa_path_shortest, expanding the same sides in
+ * the same order.  Both authors must have papers in the selection
+ * (COA_EINVAL otherwise). */
+int coa_store_index_chain_authors(coa_store_index_t *ix, uint32_t from, uint32_t to, uint32_t **authors,
+                                  uint32_t *n_authors, coa_store_search_t *search);
+
+/* Copies part of the corpus into 'out' (freshly initialised), enough to
+ * answer a query on it exactly as on the whole corpus.  With whole_papers,
+ * every selected paper of authors[0 .. n) with all its authors (one
+ * author's coauthors, their weights and joint papers); without, the
+ * selected papers that two or more of the authors share, each with only
+ * those authors (the papers behind the hops of a chain), plus one paper for
+ * any author left without one.  The sources are copied whole; authors keep
+ * their relative order, names and flags.  map[i] (may be NULL) receives
+ * the new id of authors[i].  'out' is not finalised: it is complete as it is. */
+int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
+                            coa_corpus_t *out, uint32_t *map);
 
 #ifdef __cplusplus
 }

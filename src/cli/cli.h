@@ -107,6 +107,29 @@ int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((fo
 /* Reads every input file; prints diagnostics and a one-line summary to
  * stderr.  Returns an exit status. */
 int cli_load(const cli_common_t *o, coa_corpus_t *c);
+/* The quick start of a query that needs only part of the corpus: when the
+ * only input is a corpus database with its index beside it (coauthor
+ * import writes both) and no option changes what is read or selected,
+ * prints the summary cli_load would print, resolves the names as
+ * cli_resolve_author does on the whole corpus, and fills c with just the
+ * part the query needs (coa_store_index_extract), so that the command
+ * then runs on it as on the whole corpus and prints the same.  Modes:
+ *   CLI_INDEXED_COAUTHORS  names[0]'s papers with all their authors
+ *   CLI_INDEXED_CHAIN      the papers of the shortest chains between
+ *                          names[0] and names[1]; info->search holds the
+ *                          search's counts on the whole graph
+ * authors[i] receives the id in c of names[i].  Returns -1 when the case
+ * does not apply (nothing printed; read the inputs with cli_load), else
+ * an exit status. */
+typedef enum { CLI_INDEXED_COAUTHORS, CLI_INDEXED_CHAIN } cli_indexed_mode_t;
+typedef struct {
+    coa_store_search_t search;
+    uint32_t vertices; /* authors in the whole default graph */
+    double search_ms;
+} cli_indexed_t;
+int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
+                     const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info);
+
 /* Resolves a user's author name (exact key, then a unique partial match).
  * A partial match is reported on stderr ("'Titov' is Ivan Titov") unless
  * quiet; a failed one is reported with up to five suggestions.  Returns

@@ -665,7 +665,26 @@ int cmd_path(int argc, char **argv)
     }
     const char *what[2] = {"--from", "--to"}, *names[2] = {po.from, po.to};
     igraph_integer_t ends[2];
-    if ((status = load_authors(&o, &corpus, &graph, &have_graph, what, names, po.bench ? 0 : 2, ends, 1)))
+    /* from a database's index: the search runs there, and only the papers
+     * of the shortest chains are read, to list and count them as usual */
+    cli_indexed_t info;
+    int indexed = 0;
+    status = -1;
+    if (!po.bench && !po.strongest) {
+        uint32_t authors[2];
+        status = cli_load_indexed(&o, CLI_INDEXED_CHAIN, what, names, &corpus, authors, &info);
+        if (status > 0)
+            goto cleanup;
+        if (status == 0) {
+            indexed = 1;
+            if ((status = cli_build(&o, &corpus, &graph)))
+                goto cleanup;
+            have_graph = 1;
+            for (int i = 0; i < 2; i++)
+                ends[i] = coa_graph_vertex_of(&graph, authors[i]);
+        }
+    }
+    if (!indexed && (status = load_authors(&o, &corpus, &graph, &have_graph, what, names, po.bench ? 0 : 2, ends, 1)))
         goto cleanup;
     if ((err = coa_path_finder_new(&graph, &finder))) {
         cli_error("cannot prepare the search: %s", coa_strerror(err));
@@ -687,11 +706,25 @@ int cmd_path(int argc, char **argv)
         status = EXIT_FAILURE_RUN;
         goto cleanup;
     }
+    long long n_vertices = (long long)graph.n_vertices;
+    if (indexed) {
+        /* the counts of the search on the whole graph, not on the part read */
+        if (r.found != info.search.found || r.length != info.search.length) {
+            cli_error("%s.idx: the index and the corpus disagree (length %u against %u); import again",
+                      o.files[0], info.search.length, r.length);
+            status = EXIT_FAILURE_RUN;
+            goto cleanup;
+        }
+        r.touched = info.search.touched;
+        r.exhausted_side = info.search.exhausted_side;
+        r.exhausted_size = info.search.exhausted_size;
+        n_vertices = info.vertices;
+        elapsed = info.search_ms;
+    }
     if (po.search_stats)
         fprintf(stderr, "%s: the %s touched %llu of %lld authors (%.3f%%) in %.3f ms\n", cli_program,
                 po.strongest ? "Dijkstra search" : "bidirectional search", (unsigned long long)r.touched,
-                (long long)graph.n_vertices, 100.0 * (double)r.touched / (double)(graph.n_vertices ? graph.n_vertices : 1),
-                elapsed);
+                n_vertices, 100.0 * (double)r.touched / (double)(n_vertices ? n_vertices : 1), elapsed);
     const char *from = coa_graph_vertex_name(&graph, ends[0]), *to = coa_graph_vertex_name(&graph, ends[1]);
     if ((err = chain_hops_fill(finder, &r, &ch))) {
         cli_error("cannot collect the papers of the chain: %s", coa_strerror(err));

@@ -459,9 +459,18 @@ int cmd_rank(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
-    if ((status = cli_load(&o, &corpus)))
+    /* one author's coauthors from a database's index: only their papers are read */
+    status = -1;
+    if (ro.author) {
+        const char *what[1] = {"--author"}, *names[1] = {ro.author};
+        cli_indexed_t info;
+        status = cli_load_indexed(&o, CLI_INDEXED_COAUTHORS, what, names, &corpus, &author, &info);
+    }
+    if (status > 0)
         goto cleanup;
-    if (ro.author && (status = cli_resolve_author(&o, &corpus, "--author", ro.author, &author)))
+    if (status < 0 && (status = cli_load(&o, &corpus)))
+        goto cleanup;
+    if (ro.author && author == COA_NONE && (status = cli_resolve_author(&o, &corpus, "--author", ro.author, &author)))
         goto cleanup;
     if ((status = cli_build(&o, &corpus, &graph)))
         goto cleanup;

@@ -362,6 +362,46 @@ static void print_progress(void *ctx, const char *name, uint64_t done, uint64_t 
     fflush(stderr);
 }
 
+/* The one-line summary of a load on stderr (unless quiet); exit status 1
+ * when no record was read.  'c' gives the sources and the repeated
+ * authors; 'inferred' counts the inferred authorships of the corpus. */
+static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t inferred, uint32_t duplicates,
+                         uint32_t alias_merges, uint32_t initial_merges)
+{
+    uint32_t records = 0, skipped = 0, undated = 0;
+    int year = 0;
+    for (uint32_t s = 0; s < c->n_sources; s++) {
+        records += c->sources[s].records;
+        skipped += c->sources[s].skipped;
+        undated += c->sources[s].undated;
+        if (c->sources[s].undated)
+            year = c->sources[s].assumed_year;
+    }
+    if (!o->quiet) {
+        fprintf(stderr, "%s: read %u record%s from %d file%s, %u skipped", cli_program, records,
+                records == 1 ? "" : "s", o->n_files, o->n_files == 1 ? "" : "s", skipped);
+        if (inferred)
+            fprintf(stderr, ", %u author%s inferred", inferred, inferred == 1 ? "" : "s");
+        if (c->duplicate_authorships)
+            fprintf(stderr, ", %u repeated author%s on a paper counted once", c->duplicate_authorships,
+                    c->duplicate_authorships == 1 ? "" : "s");
+        if (undated)
+            fprintf(stderr, ", %u undated given year %d", undated, year);
+        if (duplicates)
+            fprintf(stderr, ", %u duplicate%s merged", duplicates, duplicates == 1 ? "" : "s");
+        if (alias_merges)
+            fprintf(stderr, ", %u name%s merged by alias", alias_merges, alias_merges == 1 ? "" : "s");
+        if (initial_merges)
+            fprintf(stderr, ", %u initial%s merged", initial_merges, initial_merges == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
+    if (records == 0) {
+        cli_error("no records read");
+        return EXIT_FAILURE_RUN;
+    }
+    return EXIT_OK;
+}
+
 int cli_load(const cli_common_t *o, coa_corpus_t *c)
 {
     progress_t progress = {NULL, {0, 0}, {0, 0}, 0};
@@ -410,43 +450,118 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
-    uint32_t records = 0, skipped = 0, inferred = 0, undated = 0;
-    int year = 0;
-    for (uint32_t s = 0; s < c->n_sources; s++) {
-        records += c->sources[s].records;
-        skipped += c->sources[s].skipped;
-        undated += c->sources[s].undated;
-        if (c->sources[s].undated)
-            year = c->sources[s].assumed_year;
-    }
     /* inferred authorships of the final corpus: a source's own count is
      * taken before de-duplication, which keeps one authorship per author of
      * a merged paper and makes it stated when another copy states it */
+    uint32_t inferred = 0;
     for (uint32_t i = 0; i < c->n_authorships; i++)
         inferred += c->authorships[i].inferred;
-    if (!o->quiet) {
-        fprintf(stderr, "%s: read %u record%s from %d file%s, %u skipped", cli_program, records,
-                records == 1 ? "" : "s", o->n_files, o->n_files == 1 ? "" : "s", skipped);
-        if (inferred)
-            fprintf(stderr, ", %u author%s inferred", inferred, inferred == 1 ? "" : "s");
-        if (c->duplicate_authorships)
-            fprintf(stderr, ", %u repeated author%s on a paper counted once", c->duplicate_authorships,
-                    c->duplicate_authorships == 1 ? "" : "s");
-        if (undated)
-            fprintf(stderr, ", %u undated given year %d", undated, year);
-        if (duplicates)
-            fprintf(stderr, ", %u duplicate%s merged", duplicates, duplicates == 1 ? "" : "s");
-        if (alias_merges)
-            fprintf(stderr, ", %u name%s merged by alias", alias_merges, alias_merges == 1 ? "" : "s");
-        if (initial_merges)
-            fprintf(stderr, ", %u initial%s merged", initial_merges, initial_merges == 1 ? "" : "s");
-        fputc('\n', stderr);
+    return print_summary(o, c, inferred, duplicates, alias_merges, initial_merges);
+}
+
+/* True when nothing but the default is asked of what is read and
+ * selected, and the only input is a corpus database: the case the index
+ * beside a database answers.  *path is the database's path (malloc'ed). */
+static int indexed_applies(const cli_common_t *o, char **path)
+{
+    *path = NULL;
+    coa_select_t none;
+    coa_select_init(&none);
+    if (o->n_files != 1 || o->n_avoid || o->ego_name || o->n_aliases || o->merge_initials ||
+        memcmp(&o->select, &none, sizeof none) != 0)
+        return 0;
+    char *split = NULL;
+    const char *format = o->read.format;
+    const char *file = split_format(o->files[0], &split, &format) ? split : o->files[0];
+    if ((format && strcmp(format, "store") != 0) || strcmp(file, "-") == 0) {
+        free(split);
+        return 0;
     }
-    if (records == 0) {
-        cli_error("no records read");
-        return EXIT_FAILURE_RUN;
+    unsigned char head[16];
+    FILE *f = fopen(file, "rb");
+    int ok = f && fread(head, 1, sizeof head, f) == sizeof head && coa_store_detect(head, sizeof head);
+    if (f)
+        fclose(f);
+    if (ok && !split && !(split = strdup(file)))
+        ok = 0;
+    if (!ok) {
+        free(split);
+        return 0;
     }
-    return EXIT_OK;
+    *path = split;
+    return 1;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
+                     const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info)
+{
+    char *path = NULL;
+    coa_store_index_t *ix = NULL;
+    memset(info, 0, sizeof *info);
+    if (!indexed_applies(o, &path))
+        return -1;
+    int err = coa_store_index_open(path, &ix);
+    if (err == COA_EFORMAT && !o->quiet)
+        fprintf(stderr, "%s: %s.idx: the index is damaged or from another version, so the whole corpus is "
+                        "read; 'coauthor import %s -o %s' writes it again\n",
+                cli_program, path, path, path);
+    free(path);
+    if (err)
+        return -1;
+    /* a chain's [homonym?] marks need the flags the import computed */
+    if (mode == CLI_INDEXED_CHAIN && !(coa_store_index_flags(ix) & COA_STORE_HOMONYMS)) {
+        coa_store_index_close(ix);
+        return -1;
+    }
+    const coa_corpus_t *whole = coa_store_index_corpus(ix);
+    int n = mode == CLI_INDEXED_CHAIN ? 2 : 1, status;
+    uint32_t found[2] = {COA_NONE, COA_NONE};
+    if ((status = print_summary(o, whole, coa_store_index_inferred(ix), 0, 0, 0)))
+        goto done;
+    for (int i = 0; i < n; i++)
+        if ((status = cli_resolve_author(o, whole, what[i], names[i], &found[i])))
+            goto done;
+    for (int i = 0; i < n; i++)
+        if (!coa_store_index_papers(ix, found[i])) {
+            cli_error("%s '%s' has no papers in the selection", what[i],
+                      coa_corpus_str(whole, whole->authors[found[i]].display));
+            status = EXIT_USAGE;
+            goto done;
+        }
+    info->vertices = coa_store_index_vertices(ix);
+    double t0 = now_seconds();
+    if (mode == CLI_INDEXED_CHAIN) {
+        uint32_t *chain = NULL, n_chain = 0;
+        err = coa_store_index_chain_authors(ix, found[0], found[1], &chain, &n_chain, &info->search);
+        info->search_ms = (now_seconds() - t0) * 1e3;
+        uint32_t *map = err ? NULL : malloc((n_chain ? n_chain : 1) * sizeof *map);
+        if (!err && !map)
+            err = COA_ENOMEM;
+        if (!err)
+            err = coa_store_index_extract(ix, chain, n_chain, 0, c, map);
+        for (uint32_t k = 0; !err && k < n_chain; k++)
+            for (int i = 0; i < n; i++)
+                if (chain[k] == found[i])
+                    authors[i] = map[k];
+        free(chain);
+        free(map);
+    } else {
+        err = coa_store_index_extract(ix, found, 1, 1, c, authors);
+    }
+    if (err) {
+        cli_error("%s.idx: %s", o->files[0], err == COA_EFORMAT ? "the index is damaged" : coa_strerror(err));
+        status = EXIT_FAILURE_RUN;
+    }
+done:
+    coa_store_index_close(ix);
+    return status;
 }
 
 int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char *what, const char *query,

@@ -98,10 +98,10 @@ static uint32_t find_by_key(const coa_corpus_t *c, coa_str_t key)
 {
     if (!c->key_nslots)
         return COA_NONE;
-    uint32_t i = key_hash(c, key) & (c->key_nslots - 1);
-    while (c->key_slots[i]) {
+    uint32_t i = key_hash(c, key) & (c->key_nslots - 1), probes = 0;
+    while (c->key_slots[i] && probes++ < c->key_nslots) {
         uint32_t a = c->key_slots[i] - 1;
-        if (c->authors[a].key == key)
+        if (a < c->n_authors && c->authors[a].key == key)
             return a;
         i = (i + 1) & (c->key_nslots - 1);
     }
@@ -414,6 +414,68 @@ int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len
         c->spelling_count[sp]++;
     if (added)
         *added = 1;
+    return COA_OK;
+}
+
+static int copy_str(coa_corpus_t *c, const coa_corpus_t *from, coa_str_t id, coa_str_t *out)
+{
+    *out = COA_NOSTR;
+    if (id == COA_NOSTR)
+        return COA_OK;
+    const char *s = coa_corpus_str(from, id);
+    if ((*out = coa_corpus_intern(c, s, strlen(s))) == COA_NONE)
+        return COA_ENOMEM;
+    return COA_OK;
+}
+
+int coa_corpus_copy_author(coa_corpus_t *c, const coa_corpus_t *from, uint32_t a, uint32_t *out)
+{
+    const coa_author_t *src = &from->authors[a];
+    coa_str_t display, key, id;
+    int err;
+    if ((err = copy_str(c, from, src->display, &display)) || (err = copy_str(c, from, src->key, &key)) ||
+        (err = copy_str(c, from, src->id, &id)) || (err = grow_spellings(c)) ||
+        (err = new_author(c, display, key, out)))
+        return err;
+    coa_author_t *au = &c->authors[*out];
+    au->id = id;
+    au->n_papers = src->n_papers;
+    au->flags = src->flags;
+    return COA_OK;
+}
+
+int coa_corpus_copy_paper_fields(coa_corpus_t *c, const coa_corpus_t *from, uint32_t p)
+{
+    if (!c->open_paper)
+        return COA_EINVAL;
+    const coa_paper_t *src = &from->papers[p];
+    coa_paper_t f = *src;
+    int err;
+    if ((err = copy_str(c, from, src->title, &f.title)) || (err = copy_str(c, from, src->venue, &f.venue)) ||
+        (err = copy_str(c, from, src->category, &f.category)) || (err = copy_str(c, from, src->orgs, &f.orgs)) ||
+        (err = copy_str(c, from, src->abstract, &f.abstract)) || (err = copy_str(c, from, src->doi, &f.doi)) ||
+        (err = copy_str(c, from, src->key, &f.key)))
+        return err;
+    coa_paper_t *dst = &c->papers[c->n_papers];
+    f.first_authorship = dst->first_authorship;
+    f.n_authorships = dst->n_authorships;
+    *dst = f;
+    return COA_OK;
+}
+
+int coa_corpus_copy_authorship(coa_corpus_t *c, uint32_t author, const coa_authorship_t *src)
+{
+    if (!c->open_paper || author >= c->n_authors)
+        return COA_EINVAL;
+    if (GROW(c, authorships, n_authorships, cap_authorships))
+        return COA_ENOMEM;
+    uint32_t pid = c->n_papers;
+    coa_authorship_t *s = &c->authorships[c->n_authorships++];
+    *s = *src;
+    s->author = author;
+    s->paper = pid;
+    c->papers[pid].n_authorships++;
+    c->authors[author].last_paper = pid;
     return COA_OK;
 }
 

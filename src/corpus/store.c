@@ -14,27 +14,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "coauthor/store.h"
 #include "internal.h"
+#include "store_internal.h"
 
 #define STORE_FORMAT "coauthor-corpus"
 #define STORE_VERSION 1
 #define CHUNK ((size_t)256 << 20)
 
-/* One array of the corpus: where its pointer and its count live. */
-typedef struct {
-    const char *name;
-    void **data;
-    size_t elem;
-    uint64_t count;
-} array_t;
-
-/* The arrays in a fixed order; counts taken from c. */
-static size_t corpus_arrays(coa_corpus_t *c, array_t *a)
+size_t coa_store_arrays(coa_corpus_t *c, array_t *a)
 {
     size_t n = 0;
 #define ARRAY(nm, ptr, cnt)                                                                                \
@@ -58,9 +51,7 @@ static size_t corpus_arrays(coa_corpus_t *c, array_t *a)
     return n;
 }
 
-/* The sizes of every structure saved: a database from a build where any
- * differs is refused rather than misread. */
-static void layout(char *buf, size_t size)
+void coa_store_layout(char *buf, size_t size)
 {
     uint16_t one = 1;
     unsigned char low;
@@ -97,18 +88,47 @@ static int put_value(sqlite3 *db, const char *key, const char *text, int64_t num
     return rc == SQLITE_DONE ? COA_OK : COA_EIO;
 }
 
+/* A number that tells this database from any other written before it,
+ * so that an index beside it is never taken for another's. */
+static uint64_t new_store_id(void)
+{
+    uint64_t id = 0;
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (f) {
+        if (fread(&id, sizeof id, 1, f) != 1)
+            id = 0;
+        fclose(f);
+    }
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    id ^= (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec ^ ((uint64_t)getpid() << 40);
+    return id ? id : 1;
+}
+
 int coa_store_save(const coa_corpus_t *corpus, const char *path, uint64_t *bytes, const coa_diag_sink_t *diag)
+{
+    return coa_store_save_ex(corpus, path, 0, bytes, diag);
+}
+
+int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, unsigned flags, uint64_t *bytes,
+                      const coa_diag_sink_t *diag)
 {
     /* the arrays are only read; corpus_arrays takes pointers to pointers */
     coa_corpus_t *c = (coa_corpus_t *)corpus;
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 32);
+    char *tmp = malloc(plen + 32), *idx = malloc(plen + 8);
+    uint64_t store_id = new_store_id();
+    int have_index = 0;
     sqlite3 *db = NULL;
     sqlite3_stmt *st = NULL;
     int err = COA_OK;
-    if (!tmp)
+    if (!tmp || !idx) {
+        free(tmp);
+        free(idx);
         return COA_ENOMEM;
+    }
     snprintf(tmp, plen + 32, "%s.tmp-%ld", path, (long)getpid());
+    snprintf(idx, plen + 8, "%s.idx", path);
     unlink(tmp);
     if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
         err = fail(diag, path, db, "cannot create the database");
@@ -123,13 +143,14 @@ int coa_store_save(const coa_corpus_t *corpus, const char *path, uint64_t *bytes
         goto cleanup;
     }
     char lay[200];
-    layout(lay, sizeof lay);
+    coa_store_layout(lay, sizeof lay);
     if (put_value(db, "format", STORE_FORMAT, 0) || put_value(db, "version", NULL, STORE_VERSION) ||
         put_value(db, "layout", lay, 0) || put_value(db, "papers", NULL, c->n_papers) ||
         put_value(db, "authors", NULL, c->n_authors) || put_value(db, "authorships", NULL, c->n_authorships) ||
         put_value(db, "strings", NULL, c->strings.count) ||
         put_value(db, "duplicate_authorships", NULL, c->duplicate_authorships) ||
-        put_value(db, "duplicate_papers", NULL, c->duplicate_papers)) {
+        put_value(db, "duplicate_papers", NULL, c->duplicate_papers) ||
+        put_value(db, "store_id", NULL, (int64_t)store_id)) {
         err = fail(diag, path, db, "cannot write the database");
         goto cleanup;
     }
@@ -138,8 +159,8 @@ int coa_store_save(const coa_corpus_t *corpus, const char *path, uint64_t *bytes
         err = fail(diag, path, db, "cannot write the database");
         goto cleanup;
     }
-    array_t arrays[32];
-    size_t n = corpus_arrays(c, arrays);
+    array_t arrays[COA_STORE_MAX_ARRAYS];
+    size_t n = coa_store_arrays(c, arrays);
     for (size_t i = 0; i < n; i++) {
         const char *base = *arrays[i].data;
         uint64_t total = arrays[i].count * arrays[i].elem;
@@ -174,6 +195,17 @@ int coa_store_save(const coa_corpus_t *corpus, const char *path, uint64_t *bytes
         goto cleanup;
     }
     db = NULL;
+    /* the index first: a database never stands beside an index of another
+     * (the index carries store_id, and one with another id is ignored) */
+    err = coa_store_index_write(c, idx, store_id, flags, diag);
+    if (err == COA_ENOTFOUND) {
+        unlink(idx); /* a corpus the index does not serve: no stale one left */
+        err = COA_OK;
+    } else if (err) {
+        goto cleanup;
+    } else {
+        have_index = 1;
+    }
     if (rename(tmp, path) != 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot rename the new database into place: %s",
                  strerror(errno));
@@ -189,20 +221,41 @@ cleanup:
         sqlite3_finalize(st);
     if (db)
         sqlite3_close(db);
-    if (err)
+    if (err) {
         unlink(tmp);
+        if (have_index)
+            unlink(idx);
+    }
     free(tmp);
+    free(idx);
     return err;
 }
+
 
 static int power_of_two(uint64_t n)
 {
     return n && (n & (n - 1)) == 0;
 }
 
-/* The arrays fit together: a damaged or truncated database is refused
- * before anything indexes into it. */
-static int consistent(const coa_corpus_t *l, const array_t *a)
+void coa_store_set_counts(coa_corpus_t *l, const array_t *arrays)
+{
+#define COUNT(k) ((uint32_t)arrays[k].count)
+    l->strings.len = l->strings.cap = (size_t)arrays[0].count;
+    l->strings.count = l->strings.count_cap = COUNT(1);
+    l->strings.nslots = COUNT(3);
+    l->n_papers = l->cap_papers = COUNT(4);
+    l->n_authors = l->cap_authors = COUNT(5);
+    l->n_authorships = l->cap_authorships = COUNT(6);
+    l->n_links = l->cap_links = COUNT(7);
+    l->n_sources = l->cap_sources = COUNT(8);
+    l->n_meta = l->cap_meta = COUNT(9);
+    l->n_merges = l->cap_merges = COUNT(10);
+    l->spelling_cap = COUNT(11);
+    l->key_nslots = COUNT(14);
+#undef COUNT
+}
+
+int coa_store_arrays_fit(const coa_corpus_t *l, const array_t *a)
 {
     if (a[1].count != a[2].count || a[11].count != a[12].count || a[11].count != a[13].count)
         return 0;
@@ -212,6 +265,17 @@ static int consistent(const coa_corpus_t *l, const array_t *a)
         return 0;
     if (l->strings.offsets[l->strings.count - 1] >= l->strings.len || l->strings.bytes[l->strings.len - 1] != '\0')
         return 0;
+    for (uint32_t i = 0; i < l->n_sources; i++)
+        if (l->sources[i].path >= l->strings.count || l->sources[i].format >= l->strings.count)
+            return 0;
+    return 1;
+}
+
+/* Every paper's authorships and every authorship's ids are in range: a
+ * damaged or truncated database is refused before anything indexes into
+ * it (one pass over papers and authorships). */
+static int consistent(const coa_corpus_t *l)
+{
     for (uint32_t i = 0; i < l->n_papers; i++)
         if ((uint64_t)l->papers[i].first_authorship + l->papers[i].n_authorships > l->n_authorships)
             return 0;
@@ -258,7 +322,7 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
     }
     char fmt[64] = "", lay[200] = "", want[200];
     int64_t version = 0, v = 0;
-    layout(want, sizeof want);
+    coa_store_layout(want, sizeof want);
     if (!get_value(db, "format", fmt, sizeof fmt, NULL) || strcmp(fmt, STORE_FORMAT) != 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "an SQLite database, but not a coauthor corpus (coauthor import)");
         err = COA_EFORMAT;
@@ -280,8 +344,8 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
         err = fail(diag, path, db, "cannot read the database");
         goto cleanup;
     }
-    array_t arrays[32];
-    size_t n = corpus_arrays(&loaded, arrays);
+    array_t arrays[COA_STORE_MAX_ARRAYS];
+    size_t n = coa_store_arrays(&loaded, arrays);
     uint64_t have[32] = {0}, cap[32] = {0};
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -294,7 +358,9 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
         const void *blob = sqlite3_column_blob(st, 1);
         size_t len = (size_t)sqlite3_column_bytes(st, 1);
         if (have[k] + len > cap[k]) {
-            uint64_t ncap = cap[k] ? cap[k] : CHUNK;
+            /* the first chunk's size, then doubling: a small database gets
+             * small arrays, a chunked one a few reallocations */
+            uint64_t ncap = cap[k] ? cap[k] : len;
             while (ncap < have[k] + len)
                 ncap *= 2;
             void *p = realloc(*arrays[k].data, ncap);
@@ -326,21 +392,8 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
             goto cleanup_loaded;
         }
     }
-#define COUNT(k) ((uint32_t)arrays[k].count)
-    loaded.strings.len = loaded.strings.cap = (size_t)arrays[0].count;
-    loaded.strings.count = loaded.strings.count_cap = COUNT(1);
-    loaded.strings.nslots = COUNT(3);
-    loaded.n_papers = loaded.cap_papers = COUNT(4);
-    loaded.n_authors = loaded.cap_authors = COUNT(5);
-    loaded.n_authorships = loaded.cap_authorships = COUNT(6);
-    loaded.n_links = loaded.cap_links = COUNT(7);
-    loaded.n_sources = loaded.cap_sources = COUNT(8);
-    loaded.n_meta = loaded.cap_meta = COUNT(9);
-    loaded.n_merges = loaded.cap_merges = COUNT(10);
-    loaded.spelling_cap = COUNT(11);
-    loaded.key_nslots = COUNT(14);
-#undef COUNT
-    if (!consistent(&loaded, arrays)) {
+    coa_store_set_counts(&loaded, arrays);
+    if (!coa_store_arrays_fit(&loaded, arrays) || !consistent(&loaded)) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "the corpus arrays do not agree; run 'coauthor import' again");
         err = COA_EFORMAT;
         goto cleanup_loaded;
@@ -361,4 +414,21 @@ cleanup:
         sqlite3_finalize(st);
     sqlite3_close(db);
     return err;
+}
+
+int coa_store_id(const char *path, uint64_t *id)
+{
+    sqlite3 *db = NULL;
+    int64_t v = 0;
+    *id = 0;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(db);
+        return COA_EIO;
+    }
+    int found = get_value(db, "store_id", NULL, 0, &v);
+    sqlite3_close(db);
+    if (!found)
+        return COA_ENOTFOUND;
+    *id = (uint64_t)v;
+    return COA_OK;
 }

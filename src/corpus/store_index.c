@@ -1,0 +1,831 @@
+/*
+ * The query index beside a corpus database (PATH.idx): the corpus's
+ * arrays laid out to be mapped into memory as they are, plus a compact
+ * author-paper index, so that one author's coauthors or the chains between
+ * two authors are answered by touching a few pages of it, without loading
+ * the corpus (seconds at DBLP scale) or building the coauthor graph (tens
+ * of seconds).
+ *
+ * Why a file beside the database and not inside it: SQLite keeps a large
+ * value in a chain of pages, each with a link in front, so no array stored
+ * in it can be mapped and used in place, and reading one element deep in a
+ * 256 MiB value walks the chain to it.  The database stays the corpus; the
+ * index is a cache tied to it by the store_id both carry, written with it
+ * and ignored when it belongs to another.
+ *
+ * File: a header (magic, version, the layout signature, store_id, counts,
+ * a table of sections), then each section aligned to 4096 bytes:
+ *   every array of the corpus (as in the database), and
+ *   ix.author_start  uint32[authors + 1]  CSR into ix.author_papers
+ *   ix.author_papers uint32[]             each author's selected papers, ascending
+ *   ix.paper_start   uint32[papers + 1]   CSR into ix.paper_authors
+ *   ix.paper_authors uint32[]             each selected paper's authors, in order
+ *   ix.degree        uint32[authors]      coauthors in the default graph
+ * "Selected" is what coa_graph_build keeps by default: papers of at most
+ * COA_DEFAULT_MAX_AUTHORS authors.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "coauthor/graph.h"
+#include "coauthor/store.h"
+#include "internal.h"
+#include "store_internal.h"
+
+#define INDEX_MAGIC "coauthor-index"
+#define INDEX_VERSION 1
+#define ALIGN 4096
+#define MAX_SECTIONS 40
+
+typedef struct {
+    char name[32];
+    uint64_t offset, bytes;
+} section_t;
+
+typedef struct {
+    char magic[16];
+    uint32_t version, n_sections;
+    char layout[200];
+    uint64_t store_id;
+    uint64_t file_bytes;
+    uint32_t flags, max_authors;
+    uint32_t vertices, inferred;
+    uint32_t duplicate_authorships, duplicate_papers;
+    section_t sections[MAX_SECTIONS];
+} header_t;
+
+/* The author-paper index of a corpus. */
+typedef struct {
+    uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
+    uint32_t total, vertices, inferred;
+} built_t;
+
+static void built_free(built_t *b)
+{
+    free(b->a_start);
+    free(b->a_papers);
+    free(b->p_start);
+    free(b->p_authors);
+    free(b->degree);
+}
+
+static int selected(const coa_paper_t *p)
+{
+    return p->n_authorships <= COA_DEFAULT_MAX_AUTHORS;
+}
+
+/* COA_ENOTFOUND for a corpus the index does not serve: edges from edge
+ * lists and graph-file vertices are part of the graph but not of papers. */
+static int build(const coa_corpus_t *c, built_t *b)
+{
+    memset(b, 0, sizeof *b);
+    if (c->n_links)
+        return COA_ENOTFOUND;
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        if ((c->authors[a].flags & COA_AUTHOR_VERTEX) && c->authors[a].merged_into == COA_NONE)
+            return COA_ENOTFOUND;
+    uint32_t na = c->n_authors, np = c->n_papers;
+    b->a_start = calloc((size_t)na + 1, sizeof *b->a_start);
+    b->p_start = malloc(((size_t)np + 1) * sizeof *b->p_start);
+    b->degree = calloc(na ? na : 1, sizeof *b->degree);
+    if (!b->a_start || !b->p_start || !b->degree)
+        goto nomem;
+    uint32_t total = 0;
+    for (uint32_t p = 0; p < np; p++) {
+        const coa_paper_t *paper = &c->papers[p];
+        b->p_start[p] = total;
+        if (!selected(paper))
+            continue;
+        total += paper->n_authorships;
+        for (uint32_t i = 0; i < paper->n_authorships; i++)
+            b->a_start[c->authorships[paper->first_authorship + i].author + 1]++;
+    }
+    b->p_start[np] = total;
+    b->total = total;
+    for (uint32_t a = 0; a < na; a++) {
+        b->vertices += b->a_start[a + 1] > 0;
+        b->a_start[a + 1] += b->a_start[a];
+    }
+    b->p_authors = malloc((total ? total : 1) * sizeof *b->p_authors);
+    b->a_papers = malloc((total ? total : 1) * sizeof *b->a_papers);
+    uint32_t *fill = malloc((na ? na : 1) * sizeof *fill);
+    if (!b->p_authors || !b->a_papers || !fill) {
+        free(fill);
+        goto nomem;
+    }
+    memcpy(fill, b->a_start, na * sizeof *fill);
+    for (uint32_t p = 0; p < np; p++) {
+        const coa_paper_t *paper = &c->papers[p];
+        if (!selected(paper))
+            continue;
+        for (uint32_t i = 0; i < paper->n_authorships; i++) {
+            uint32_t a = c->authorships[paper->first_authorship + i].author;
+            b->p_authors[b->p_start[p] + i] = a;
+            b->a_papers[fill[a]++] = p;
+        }
+    }
+    /* coauthors: distinct authors over the selected papers */
+    uint32_t *mark = fill;
+    for (uint32_t a = 0; a < na; a++)
+        mark[a] = COA_NONE;
+    for (uint32_t a = 0; a < na; a++)
+        for (uint32_t k = b->a_start[a]; k < b->a_start[a + 1]; k++) {
+            uint32_t p = b->a_papers[k];
+            for (uint32_t j = b->p_start[p]; j < b->p_start[p + 1]; j++) {
+                uint32_t w = b->p_authors[j];
+                if (w != a && mark[w] != a) {
+                    mark[w] = a;
+                    b->degree[a]++;
+                }
+            }
+        }
+    free(fill);
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        b->inferred += c->authorships[i].inferred;
+    return COA_OK;
+nomem:
+    built_free(b);
+    return COA_ENOMEM;
+}
+
+/* ---- writing ---- */
+
+static int put_section(FILE *f, header_t *h, const char *name, const void *data, uint64_t bytes, uint64_t *pos)
+{
+    static const char zeros[ALIGN];
+    if (h->n_sections >= MAX_SECTIONS)
+        return COA_EINVAL;
+    uint64_t pad = (ALIGN - *pos % ALIGN) % ALIGN;
+    if (pad && fwrite(zeros, 1, (size_t)pad, f) != pad)
+        return COA_EIO;
+    *pos += pad;
+    section_t *s = &h->sections[h->n_sections++];
+    snprintf(s->name, sizeof s->name, "%s", name);
+    s->offset = *pos;
+    s->bytes = bytes;
+    if (bytes && fwrite(data, 1, (size_t)bytes, f) != bytes)
+        return COA_EIO;
+    *pos += bytes;
+    return COA_OK;
+}
+
+int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint64_t store_id, unsigned flags,
+                          const coa_diag_sink_t *diag)
+{
+    coa_corpus_t *c = (coa_corpus_t *)corpus; /* only read: coa_store_arrays takes pointers to pointers */
+    built_t b;
+    int err = build(c, &b);
+    if (err)
+        return err;
+    size_t plen = strlen(idx_path);
+    char *tmp = malloc(plen + 32);
+    header_t *h = calloc(1, sizeof *h);
+    FILE *f = NULL;
+    if (!tmp || !h) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    snprintf(tmp, plen + 32, "%s.tmp-%ld", idx_path, (long)getpid());
+    if (!(f = fopen(tmp, "wb"))) {
+        coa_diag(diag, COA_DIAG_ERROR, idx_path, 0, "cannot create the index: %s", strerror(errno));
+        err = COA_EIO;
+        goto cleanup;
+    }
+    memcpy(h->magic, INDEX_MAGIC, sizeof INDEX_MAGIC);
+    h->version = INDEX_VERSION;
+    coa_store_layout(h->layout, sizeof h->layout);
+    h->store_id = store_id;
+    h->flags = flags;
+    h->max_authors = COA_DEFAULT_MAX_AUTHORS;
+    h->vertices = b.vertices;
+    h->inferred = b.inferred;
+    h->duplicate_authorships = c->duplicate_authorships;
+    h->duplicate_papers = c->duplicate_papers;
+    uint64_t pos = sizeof *h;
+    if (fwrite(h, sizeof *h, 1, f) != 1)
+        err = COA_EIO;
+    array_t arrays[COA_STORE_MAX_ARRAYS];
+    size_t n = coa_store_arrays(c, arrays);
+    for (size_t i = 0; i < n && !err; i++)
+        err = put_section(f, h, arrays[i].name, *arrays[i].data, arrays[i].count * arrays[i].elem, &pos);
+    if (!err)
+        err = put_section(f, h, "ix.author_start", b.a_start, ((uint64_t)c->n_authors + 1) * 4, &pos);
+    if (!err)
+        err = put_section(f, h, "ix.author_papers", b.a_papers, (uint64_t)b.total * 4, &pos);
+    if (!err)
+        err = put_section(f, h, "ix.paper_start", b.p_start, ((uint64_t)c->n_papers + 1) * 4, &pos);
+    if (!err)
+        err = put_section(f, h, "ix.paper_authors", b.p_authors, (uint64_t)b.total * 4, &pos);
+    if (!err)
+        err = put_section(f, h, "ix.degree", b.degree, (uint64_t)c->n_authors * 4, &pos);
+    h->file_bytes = pos;
+    if (!err && (fseek(f, 0, SEEK_SET) != 0 || fwrite(h, sizeof *h, 1, f) != 1))
+        err = COA_EIO;
+    if (fclose(f) != 0 && !err)
+        err = COA_EIO;
+    f = NULL;
+    if (err == COA_EIO)
+        coa_diag(diag, COA_DIAG_ERROR, idx_path, 0, "cannot write the index: %s", strerror(errno));
+    if (!err && rename(tmp, idx_path) != 0) {
+        coa_diag(diag, COA_DIAG_ERROR, idx_path, 0, "cannot rename the new index into place: %s", strerror(errno));
+        err = COA_EIO;
+    }
+cleanup:
+    if (f)
+        fclose(f);
+    if (err && tmp)
+        unlink(tmp);
+    free(tmp);
+    free(h);
+    built_free(&b);
+    return err;
+}
+
+/* ---- reading ---- */
+
+enum { ON_CHAIN = 1, KEPT = 2 };
+
+struct coa_store_index {
+    void *map;
+    size_t map_len;
+    coa_corpus_t view;
+    const uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
+    uint64_t total;
+    uint32_t flags, vertices, inferred;
+    /* the search's workspace, made on first use; dist holds distance + 1 */
+    uint32_t *dist[2], *queue[2], *mark, stamp;
+    uint8_t *useful;
+    uint32_t *nbuf, ncap;
+};
+
+static const section_t *find_section(const header_t *h, const char *name)
+{
+    for (uint32_t i = 0; i < h->n_sections && i < MAX_SECTIONS; i++)
+        if (strncmp(h->sections[i].name, name, sizeof h->sections[i].name) == 0)
+            return &h->sections[i];
+    return NULL;
+}
+
+/* The section's place in the map, checked to lie inside it and to hold a
+ * whole number of elems; NULL otherwise. */
+static void *section(coa_store_index_t *ix, const header_t *h, const char *name, size_t elem, uint64_t *count)
+{
+    const section_t *s = find_section(h, name);
+    if (!s || s->offset % ALIGN || s->offset > ix->map_len || s->bytes > ix->map_len - s->offset ||
+        s->bytes % elem)
+        return NULL;
+    *count = s->bytes / elem;
+    return (char *)ix->map + s->offset;
+}
+
+int coa_store_index_open(const char *db_path, coa_store_index_t **out)
+{
+    *out = NULL;
+    uint64_t id;
+    if (coa_store_id(db_path, &id))
+        return COA_ENOTFOUND;
+    size_t plen = strlen(db_path);
+    char *path = malloc(plen + 8);
+    if (!path)
+        return COA_ENOMEM;
+    snprintf(path, plen + 8, "%s.idx", db_path);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    free(path);
+    if (fd < 0)
+        return COA_ENOTFOUND;
+    struct stat sb;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) || (uint64_t)sb.st_size < sizeof(header_t)) {
+        close(fd);
+        return COA_EFORMAT;
+    }
+    coa_store_index_t *ix = calloc(1, sizeof *ix);
+    if (!ix) {
+        close(fd);
+        return COA_ENOMEM;
+    }
+    ix->map_len = (size_t)sb.st_size;
+    ix->map = mmap(NULL, ix->map_len, PROT_READ, MAP_SHARED, fd, 0);
+    close(fd);
+    if (ix->map == MAP_FAILED) {
+        free(ix);
+        return COA_EIO;
+    }
+    /* a query reads scattered pages: no read-ahead around each */
+    madvise(ix->map, ix->map_len, MADV_RANDOM);
+    const header_t *h = ix->map;
+    char want[200];
+    coa_store_layout(want, sizeof want);
+    int err = COA_EFORMAT;
+    if (memcmp(h->magic, INDEX_MAGIC, sizeof INDEX_MAGIC) != 0 || h->version != INDEX_VERSION ||
+        strncmp(h->layout, want, sizeof h->layout) != 0 || h->file_bytes != ix->map_len ||
+        h->n_sections > MAX_SECTIONS)
+        goto fail;
+    if (h->store_id != id) {
+        err = COA_ENOTFOUND; /* another database's index */
+        goto fail;
+    }
+    array_t arrays[COA_STORE_MAX_ARRAYS];
+    size_t n = coa_store_arrays(&ix->view, arrays);
+    for (size_t k = 0; k < n; k++) {
+        void *p = section(ix, h, arrays[k].name, arrays[k].elem, &arrays[k].count);
+        if (!p)
+            goto fail;
+        *arrays[k].data = p;
+    }
+    coa_store_set_counts(&ix->view, arrays);
+    if (!ix->view.n_sources || !coa_store_arrays_fit(&ix->view, arrays))
+        goto fail;
+    ix->view.duplicate_authorships = h->duplicate_authorships;
+    ix->view.duplicate_papers = h->duplicate_papers;
+    uint64_t na = ix->view.n_authors, np = ix->view.n_papers, cnt, total;
+    if (!(ix->a_start = section(ix, h, "ix.author_start", 4, &cnt)) || cnt != na + 1 ||
+        !(ix->p_start = section(ix, h, "ix.paper_start", 4, &cnt)) || cnt != np + 1 ||
+        !(ix->degree = section(ix, h, "ix.degree", 4, &cnt)) || cnt != na ||
+        !(ix->a_papers = section(ix, h, "ix.author_papers", 4, &total)) ||
+        !(ix->p_authors = section(ix, h, "ix.paper_authors", 4, &cnt)) || cnt != total ||
+        ix->a_start[na] != total || ix->p_start[np] != total)
+        goto fail;
+    ix->total = total;
+    ix->flags = h->flags;
+    ix->vertices = h->vertices;
+    ix->inferred = h->inferred;
+    *out = ix;
+    return COA_OK;
+fail:
+    munmap(ix->map, ix->map_len);
+    free(ix);
+    return err;
+}
+
+void coa_store_index_close(coa_store_index_t *ix)
+{
+    if (!ix)
+        return;
+    for (int s = 0; s < 2; s++) {
+        free(ix->dist[s]);
+        free(ix->queue[s]);
+    }
+    free(ix->mark);
+    free(ix->useful);
+    free(ix->nbuf);
+    munmap(ix->map, ix->map_len);
+    free(ix);
+}
+
+const coa_corpus_t *coa_store_index_corpus(const coa_store_index_t *ix)
+{
+    return &ix->view;
+}
+
+uint32_t coa_store_index_inferred(const coa_store_index_t *ix)
+{
+    return ix->inferred;
+}
+
+uint32_t coa_store_index_vertices(const coa_store_index_t *ix)
+{
+    return ix->vertices;
+}
+
+unsigned coa_store_index_flags(const coa_store_index_t *ix)
+{
+    return ix->flags;
+}
+
+/* An author's papers, checked against the index's bounds. */
+static int author_papers(const coa_store_index_t *ix, uint32_t a, uint32_t *lo, uint32_t *hi)
+{
+    if (a >= ix->view.n_authors)
+        return COA_EINVAL;
+    *lo = ix->a_start[a];
+    *hi = ix->a_start[a + 1];
+    return *lo <= *hi && *hi <= ix->total ? COA_OK : COA_EFORMAT;
+}
+
+static int paper_authors(const coa_store_index_t *ix, uint32_t p, uint32_t *lo, uint32_t *hi)
+{
+    if (p >= ix->view.n_papers)
+        return COA_EFORMAT;
+    *lo = ix->p_start[p];
+    *hi = ix->p_start[p + 1];
+    return *lo <= *hi && *hi <= ix->total ? COA_OK : COA_EFORMAT;
+}
+
+uint32_t coa_store_index_papers(const coa_store_index_t *ix, uint32_t author)
+{
+    uint32_t lo, hi;
+    return author_papers(ix, author, &lo, &hi) ? 0 : hi - lo;
+}
+
+/* The distinct coauthors of v into ix->nbuf; *n of them. */
+static int neighbors(coa_store_index_t *ix, uint32_t v, uint32_t *n)
+{
+    uint32_t lo, hi, count = 0;
+    int err = author_papers(ix, v, &lo, &hi);
+    if (err)
+        return err;
+    uint32_t stamp = ++ix->stamp;
+    for (uint32_t k = lo; k < hi; k++) {
+        uint32_t p = ix->a_papers[k], plo, phi;
+        if ((err = paper_authors(ix, p, &plo, &phi)))
+            return err;
+        for (uint32_t j = plo; j < phi; j++) {
+            uint32_t w = ix->p_authors[j];
+            if (w >= ix->view.n_authors)
+                return COA_EFORMAT;
+            if (w == v || ix->mark[w] == stamp)
+                continue;
+            ix->mark[w] = stamp;
+            if (count == ix->ncap) {
+                uint32_t cap = ix->ncap ? 2 * ix->ncap : 1024;
+                uint32_t *nb = realloc(ix->nbuf, (size_t)cap * sizeof *nb);
+                if (!nb)
+                    return COA_ENOMEM;
+                ix->nbuf = nb;
+                ix->ncap = cap;
+            }
+            ix->nbuf[count++] = w;
+        }
+    }
+    *n = count;
+    return COA_OK;
+}
+
+static uint32_t degree(const coa_store_index_t *ix, uint32_t v)
+{
+    return ix->degree[v];
+}
+
+/* One side of the search, as in path.c. */
+typedef struct {
+    uint32_t *dist;  /* distance + 1; 0 when unseen */
+    uint32_t *queue;
+    uint32_t tail, frontier, level;
+    uint64_t frontier_edges;
+} side_t;
+
+static int expand(coa_store_index_t *ix, side_t *x, const side_t *y, uint32_t *met)
+{
+    uint32_t start = x->frontier, end = x->tail;
+    uint64_t edges = 0;
+    *met = 0;
+    for (uint32_t i = start; i < end; i++) {
+        uint32_t v = x->queue[i], d = x->dist[v] + 1, n;
+        int err = neighbors(ix, v, &n);
+        if (err)
+            return err;
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t w = ix->nbuf[k];
+            if (x->dist[w])
+                continue;
+            x->dist[w] = d;
+            x->queue[x->tail++] = w;
+            edges += degree(ix, w);
+            *met += y->dist[w] != 0;
+        }
+    }
+    x->frontier = end;
+    x->level++;
+    x->frontier_edges = edges;
+    return COA_OK;
+}
+
+static int mark_back(coa_store_index_t *ix, const side_t *x)
+{
+    for (uint32_t i = x->tail; i-- > 0;) {
+        uint32_t v = x->queue[i], n;
+        if (!(ix->useful[v] & ON_CHAIN) || x->dist[v] == 1)
+            continue;
+        uint32_t want = x->dist[v] - 1;
+        int err = neighbors(ix, v, &n);
+        if (err)
+            return err;
+        for (uint32_t k = 0; k < n; k++)
+            if (x->dist[ix->nbuf[k]] == want)
+                ix->useful[ix->nbuf[k]] |= ON_CHAIN;
+    }
+    return COA_OK;
+}
+
+static int workspace(coa_store_index_t *ix)
+{
+    if (ix->mark)
+        return COA_OK;
+    size_t n = ix->view.n_authors ? ix->view.n_authors : 1;
+    /* calloc: pages the search never touches are never made */
+    for (int s = 0; s < 2; s++) {
+        ix->dist[s] = calloc(n, sizeof *ix->dist[s]);
+        ix->queue[s] = malloc(n * sizeof *ix->queue[s]);
+    }
+    ix->useful = calloc(n, 1);
+    ix->mark = calloc(n, sizeof *ix->mark);
+    if (!ix->dist[0] || !ix->dist[1] || !ix->queue[0] || !ix->queue[1] || !ix->useful || !ix->mark) {
+        for (int s = 0; s < 2; s++) {
+            free(ix->dist[s]);
+            free(ix->queue[s]);
+            ix->dist[s] = ix->queue[s] = NULL;
+        }
+        free(ix->useful);
+        free(ix->mark);
+        ix->useful = NULL;
+        ix->mark = NULL;
+        return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Sorts ids ascending (qsort may not be given NULL, even for none). */
+static void sort_ids(uint32_t *ids, uint32_t n)
+{
+    if (n > 1)
+        qsort(ids, n, sizeof *ids, cmp_u32);
+}
+
+int coa_store_index_chain_authors(coa_store_index_t *ix, uint32_t from, uint32_t to, uint32_t **authors,
+                                  uint32_t *n_authors, coa_store_search_t *res)
+{
+    memset(res, 0, sizeof *res);
+    *authors = NULL;
+    *n_authors = 0;
+    if (!coa_store_index_papers(ix, from) || !coa_store_index_papers(ix, to))
+        return COA_EINVAL;
+    int err = workspace(ix);
+    if (err)
+        return err;
+    if (from == to) {
+        if (!(*authors = malloc(sizeof **authors)))
+            return COA_ENOMEM;
+        (*authors)[0] = from;
+        *n_authors = 1;
+        res->found = 1;
+        res->touched = 1;
+        return COA_OK;
+    }
+    side_t sides[2];
+    uint32_t roots[2] = {from, to};
+    for (int i = 0; i < 2; i++) {
+        side_t *x = &sides[i];
+        x->dist = ix->dist[i];
+        x->queue = ix->queue[i];
+        x->dist[roots[i]] = 1;
+        x->queue[0] = roots[i];
+        x->tail = 1;
+        x->frontier = 0;
+        x->level = 0;
+        x->frontier_edges = degree(ix, roots[i]);
+    }
+    uint32_t met = 0;
+    int grown;
+    for (;;) {
+        grown = sides[1].frontier_edges < sides[0].frontier_edges;
+        side_t *x = &sides[grown], *y = &sides[!grown];
+        if ((err = expand(ix, x, y, &met)))
+            goto cleanup;
+        if (met)
+            break;
+        if (x->frontier == x->tail) {
+            res->exhausted_side = grown;
+            res->exhausted_size = x->tail;
+            break;
+        }
+    }
+    res->touched = (uint64_t)sides[0].tail + sides[1].tail - met;
+    uint32_t count = 0;
+    if (!met) {
+        /* no chain: the two authors alone, so that the caller can say so */
+        if (!(*authors = malloc(2 * sizeof **authors))) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        (*authors)[0] = from < to ? from : to;
+        (*authors)[1] = from < to ? to : from;
+        *n_authors = 2;
+        goto cleanup;
+    }
+    side_t *x = &sides[grown], *y = &sides[!grown];
+    res->found = 1;
+    res->length = x->level + y->level;
+    for (uint32_t i = x->frontier; i < x->tail; i++)
+        if (y->dist[x->queue[i]])
+            ix->useful[x->queue[i]] |= ON_CHAIN;
+    if ((err = mark_back(ix, &sides[0])) || (err = mark_back(ix, &sides[1])))
+        goto cleanup;
+    for (int s = 0; s < 2; s++)
+        for (uint32_t i = 0; i < sides[s].tail; i++)
+            count += (ix->useful[sides[s].queue[i]] & (ON_CHAIN | KEPT)) == ON_CHAIN &&
+                     (ix->useful[sides[s].queue[i]] |= KEPT);
+    if (!(*authors = malloc((count ? count : 1) * sizeof **authors))) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (int s = 0; s < 2; s++)
+        for (uint32_t i = 0; i < sides[s].tail; i++) {
+            uint32_t v = sides[s].queue[i];
+            if (ix->useful[v] & KEPT) {
+                (*authors)[(*n_authors)++] = v;
+                ix->useful[v] &= (uint8_t)~KEPT;
+            }
+        }
+    sort_ids(*authors, *n_authors);
+cleanup:
+    for (int s = 0; s < 2; s++)
+        for (uint32_t i = 0; i < sides[s].tail; i++) {
+            uint32_t v = sides[s].queue[i];
+            sides[s].dist[v] = 0;
+            ix->useful[v] = 0;
+        }
+    if (err) {
+        free(*authors);
+        *authors = NULL;
+        *n_authors = 0;
+    }
+    return err;
+}
+
+/* ---- extracting part of the corpus ---- */
+
+static int push(uint32_t **items, uint32_t *n, uint32_t *cap, uint32_t v)
+{
+    if (coa_grow((void **)items, cap, *n + 1, sizeof **items))
+        return COA_ENOMEM;
+    (*items)[(*n)++] = v;
+    return COA_OK;
+}
+
+/* Checks what a copy reads of a paper: its authorships and their authors,
+ * and its strings. */
+static int paper_ok(const coa_corpus_t *c, uint32_t p)
+{
+    const coa_paper_t *pp = &c->papers[p];
+    if ((uint64_t)pp->first_authorship + pp->n_authorships > c->n_authorships || pp->source >= c->n_sources)
+        return 0;
+    const coa_str_t strs[] = {pp->title, pp->venue, pp->category, pp->orgs, pp->abstract, pp->doi, pp->key};
+    for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
+        if (strs[i] >= c->strings.count || c->strings.offsets[strs[i]] >= c->strings.len)
+            return 0;
+    for (uint32_t i = 0; i < pp->n_authorships; i++)
+        if (c->authorships[pp->first_authorship + i].author >= c->n_authors)
+            return 0;
+    return 1;
+}
+
+static int author_ok(const coa_corpus_t *c, uint32_t a)
+{
+    const coa_author_t *au = &c->authors[a];
+    const coa_str_t strs[] = {au->display, au->key, au->id};
+    for (size_t i = 0; i < 3; i++)
+        if (strs[i] >= c->strings.count || c->strings.offsets[strs[i]] >= c->strings.len)
+            return 0;
+    return 1;
+}
+
+int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
+                            coa_corpus_t *out, uint32_t *map)
+{
+    const coa_corpus_t *c = &ix->view;
+    uint32_t *newid = calloc(c->n_authors ? c->n_authors : 1, sizeof *newid); /* new id + 1 */
+    uint8_t *listed = calloc(c->n_authors ? c->n_authors : 1, 1);
+    uint32_t *papers = NULL, np = 0, pcap = 0, *keep = NULL, nk = 0, kcap = 0;
+    int err = COA_OK;
+    if (!newid || !listed) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (authors[i] >= c->n_authors) {
+            err = COA_EINVAL;
+            goto cleanup;
+        }
+        listed[authors[i]] = 1;
+    }
+    /* the papers */
+    for (uint32_t i = 0; i < n && !err; i++) {
+        uint32_t lo, hi;
+        if ((err = author_papers(ix, authors[i], &lo, &hi)))
+            break;
+        for (uint32_t k = lo; k < hi && !err; k++) {
+            uint32_t p = ix->a_papers[k], plo, phi, shared = 0;
+            if ((err = paper_authors(ix, p, &plo, &phi)))
+                break;
+            for (uint32_t j = plo; j < phi && !whole_papers && shared < 2; j++)
+                shared += ix->p_authors[j] < c->n_authors && listed[ix->p_authors[j]];
+            if (whole_papers || shared >= 2)
+                err = push(&papers, &np, &pcap, p);
+        }
+    }
+    if (err)
+        goto cleanup;
+    sort_ids(papers, np);
+    uint32_t u = 0;
+    for (uint32_t i = 0; i < np; i++)
+        if (!u || papers[u - 1] != papers[i])
+            papers[u++] = papers[i];
+    np = u;
+    /* the authors kept: every author of the papers, or the listed ones */
+    for (uint32_t i = 0; i < np && !err; i++) {
+        if (!paper_ok(c, papers[i])) {
+            err = COA_EFORMAT;
+            break;
+        }
+        const coa_paper_t *pp = &c->papers[papers[i]];
+        for (uint32_t k = 0; k < pp->n_authorships && !err; k++) {
+            uint32_t a = c->authorships[pp->first_authorship + k].author;
+            if ((whole_papers || listed[a]) && listed[a] != 2) {
+                listed[a] = 2;
+                err = push(&keep, &nk, &kcap, a);
+            }
+        }
+    }
+    /* a listed author without a paper so far gets its first one */
+    uint32_t extra_from = np;
+    for (uint32_t i = 0; i < n && !err; i++) {
+        uint32_t a = authors[i], lo, hi;
+        if (listed[a] == 2)
+            continue;
+        listed[a] = 2;
+        if ((err = push(&keep, &nk, &kcap, a)))
+            break;
+        if (!author_papers(ix, a, &lo, &hi) && lo < hi) {
+            if (!paper_ok(c, ix->a_papers[lo])) {
+                err = COA_EFORMAT;
+                break;
+            }
+            err = push(&papers, &np, &pcap, ix->a_papers[lo]);
+        }
+    }
+    if (err)
+        goto cleanup;
+    if (np > extra_from) {
+        sort_ids(papers, np);
+        u = 0;
+        for (uint32_t i = 0; i < np; i++)
+            if (!u || papers[u - 1] != papers[i])
+                papers[u++] = papers[i];
+        np = u;
+    }
+    sort_ids(keep, nk);
+    /* the sources, whole, so that papers keep their source and line */
+    for (uint32_t s = 0; s < c->n_sources && !err; s++) {
+        const coa_source_t *src = &c->sources[s];
+        uint32_t k;
+        if ((err = coa_corpus_add_source(out, coa_corpus_str(c, src->path), coa_corpus_str(c, src->format), &k)))
+            break;
+        coa_source_t *dst = &out->sources[k];
+        if (src->owner && src->owner < c->strings.count) {
+            const char *owner = coa_corpus_str(c, src->owner);
+            if ((dst->owner = coa_corpus_intern(out, owner, strlen(owner))) == COA_NONE)
+                err = COA_ENOMEM;
+        }
+        dst->records = src->records;
+        dst->skipped = src->skipped;
+        dst->inferred = src->inferred;
+        dst->undated = src->undated;
+        dst->assumed_year = src->assumed_year;
+        dst->duplicates = src->duplicates;
+    }
+    for (uint32_t i = 0; i < nk && !err; i++) {
+        uint32_t a;
+        if (!author_ok(c, keep[i]))
+            err = COA_EFORMAT;
+        else if (!(err = coa_corpus_copy_author(out, c, keep[i], &a)))
+            newid[keep[i]] = a + 1;
+    }
+    for (uint32_t i = 0; i < np && !err; i++) {
+        const coa_paper_t *pp = &c->papers[papers[i]];
+        coa_paper_t *dst;
+        if ((err = coa_corpus_paper_begin(out, pp->source, pp->line, &dst)) ||
+            (err = coa_corpus_copy_paper_fields(out, c, papers[i])))
+            break;
+        for (uint32_t k = 0; k < pp->n_authorships && !err; k++) {
+            const coa_authorship_t *as = &c->authorships[pp->first_authorship + k];
+            if (newid[as->author] && (whole_papers || listed[as->author]))
+                err = coa_corpus_copy_authorship(out, newid[as->author] - 1, as);
+        }
+        if (err)
+            coa_corpus_paper_abort(out);
+        else
+            coa_corpus_paper_end(out);
+    }
+    out->duplicate_authorships = c->duplicate_authorships;
+    out->duplicate_papers = c->duplicate_papers;
+    for (uint32_t i = 0; map && i < n && !err; i++)
+        map[i] = newid[authors[i]] - 1;
+cleanup:
+    free(newid);
+    free(listed);
+    free(papers);
+    free(keep);
+    return err;
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The index that 'coauthor import' writes beside a database (DB.idx) answers
+# 'path' and 'rank --author' without reading the whole corpus; the answers
+# must be the bytes the whole corpus gives.  Each query runs twice on the
+# same database, with its index and with the index moved away (the whole
+# corpus is then read), and stdout, stderr and the exit status must agree
+# (the search's time in milliseconds aside).  Queries: hand-picked cases on
+# the profile (inferred authorships, the homonym, no chain, --avoid, a
+# partial and an unknown name) and on ACL, then authors taken at a fixed
+# stride down ACL's list by papers, so that pairs in other components,
+# single-paper authors and prolific ones all come up.
+set -u
+: "${COAUTHOR:=build/coauthor}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0 runs=0
+declare -A status_seen
+
+"$COAUTHOR" import -q data/ivan-titov.txt -o "$tmp/profile.db" || exit 1
+"$COAUTHOR" import -q data/acl-main-2015-2021.bib.gz -o "$tmp/acl.db" || exit 1
+for db in profile acl; do
+    [ -f "$tmp/$db.db.idx" ] || { echo "FAIL: import wrote no $db.db.idx"; exit 1; }
+done
+
+same() {
+    local db=$1
+    shift
+    "$COAUTHOR" "$@" "$db" >"$tmp/fast.out" 2>"$tmp/fast.err"
+    echo "exit $?" >>"$tmp/fast.out"
+    mv "$db.idx" "$tmp/idx"
+    "$COAUTHOR" "$@" "$db" >"$tmp/full.out" 2>"$tmp/full.err"
+    echo "exit $?" >>"$tmp/full.out"
+    mv "$tmp/idx" "$db.idx"
+    sed -i 's/ in [0-9.]* ms$//' "$tmp/fast.err" "$tmp/full.err"
+    runs=$((runs + 1))
+    status_seen[$(tail -1 "$tmp/fast.out" | cut -d" " -f2)]=1
+    if ! cmp -s "$tmp/fast.out" "$tmp/full.out" || ! cmp -s "$tmp/fast.err" "$tmp/full.err"; then
+        fail=$((fail + 1))
+        echo "FAIL: $* $(basename "$db")"
+        diff "$tmp/full.out" "$tmp/fast.out" | head -8
+        diff "$tmp/full.err" "$tmp/fast.err" | head -4
+    fi
+}
+
+p=$tmp/profile.db
+same "$p" path --from "Zihan Qiu" --to "Verna Dankers" --search-stats
+same "$p" path --from "George Barmpalias" --to "Verna Dankers" --all --json
+same "$p" path --from "Nan Fang" --to "Ivan Titov" --tsv
+same "$p" path --from "Zihan Qiu" --to "Verna Dankers" --avoid "Ivan Titov"
+same "$p" path --from "Zihan Qiu" --to "Zihan Qiu"
+same "$p" path --from "Qiu" --to "Nobody Atall"
+same "$p" rank --author "Ivan Titov"
+same "$p" rank --author "Titov" --papers
+same "$p" rank --author "Zeyu Huang" --json
+same "$p" rank --author "George Barmpalias" --by fractional --csv
+
+a=$tmp/acl.db
+same "$a" path --from "Ivan Titov" --to "Christopher D. Manning" --all --search-stats
+same "$a" path --from "Mirella Lapata" --to "Noah A. Smith" --json
+same "$a" path --from "Titov" --to "Manning"
+same "$a" rank --author "Christopher D. Manning" --papers --tsv
+same "$a" rank --author "Titvo"
+
+# authors at a stride down the list by papers
+"$COAUTHOR" rank -q --by papers --tsv "$a" | tail -n +2 | cut -f2 | awk 'NR % 797 == 3' >"$tmp/names"
+mapfile -t names <"$tmp/names"
+n=${#names[@]}
+[ "$n" -ge 15 ] || { echo "FAIL: only $n sample authors"; exit 1; }
+for ((i = 0; i < n; i++)); do
+    j=$(((i * 7 + 5) % n))
+    same "$a" path --from "${names[$i]}" --to "${names[$j]}" --all --limit 5 --search-stats
+    ((i % 2 == 0)) && same "$a" rank --author "${names[$i]}" --json
+done
+for s in 0 2 3; do [ -n "${status_seen[$s]:-}" ] || { echo "FAIL: no query ended with status $s"; fail=$((fail + 1)); }; done
+echo "$runs queries, $fail differ"
+[ "$fail" -eq 0 ]
