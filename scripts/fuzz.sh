@@ -37,6 +37,7 @@ make_seeds() {
     local name=$1 dir=fuzz/seeds/$1 prefix=$2
     [ -d "$dir" ] && return
     mkdir -p "$dir"
+    [ "$prefix" = none ] && return # fuzz_store: its input is damages to a valid database
     local f i=0
     while IFS= read -r -d '' f; do
         i=$((i + 1))
@@ -60,6 +61,7 @@ for name in "${targets[@]}"; do
     fi
     prefix=1
     [ "$name" = fuzz_detect ] && prefix=0
+    [ "$name" = fuzz_store ] && prefix=none
     make_seeds "$name" $prefix
     mkdir -p "fuzz/corpus/$name"
     dict=()
