@@ -31,6 +31,12 @@ int coa_from_igraph(int igraph_err);
 int coa_corpus_copy_author(coa_corpus_t *c, const coa_corpus_t *from, uint32_t a, uint32_t *out);
 /* Sets the open paper's fields (strings, year, flags, source, line...) from paper p of 'from'. */
 int coa_corpus_copy_paper_fields(coa_corpus_t *c, const coa_corpus_t *from, uint32_t p);
+/* The two halves of coa_corpus_paper_add_author_ex, for a reader that
+ * remembers what a name resolved to: a name (and identifier) resolves to
+ * the same author and spelling until the corpus is finalised. */
+int coa_corpus_resolve(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author,
+                       coa_str_t *spelling);
+int coa_corpus_paper_add_resolved(coa_corpus_t *c, uint32_t author, coa_str_t spelling, unsigned flags, int *added);
 /* Appends an authorship to the open paper: src's position and flags, for 'author' of c. */
 int coa_corpus_copy_authorship(coa_corpus_t *c, uint32_t author, const coa_authorship_t *src);
 

@@ -33,6 +33,11 @@ void coa_strpool_destroy(coa_strpool_t *pool);
 coa_str_t coa_strpool_intern(coa_strpool_t *pool, const char *s, size_t len);
 /* Returns the id if present, else COA_NONE. */
 coa_str_t coa_strpool_find(const coa_strpool_t *pool, const char *s, size_t len);
+/* Adds a string that is not looked up by its text (a title, a DOI, a
+ * record key: unique by nature), without entering it in the hash table:
+ * no probe of a table of millions of strings for it.  A later intern of
+ * the same text gets another id. */
+coa_str_t coa_strpool_add(coa_strpool_t *pool, const char *s, size_t len);
 const char *coa_strpool_get(const coa_strpool_t *pool, coa_str_t id);
 
 enum {

@@ -269,6 +269,11 @@ static int resolve_with_id(coa_corpus_t *c, const char *name, size_t len, const 
     int err = resolve_author(c, name, len, author, spelling);
     if (err || !id || !*id || *author == COA_NONE)
         return err;
+    /* the spelling's author already holds this identifier (the usual case
+     * of an author seen before): it is the identifier's author, since an
+     * author takes an identifier only when the identifier has none */
+    if (c->authors[*author].id && strcmp(coa_corpus_str(c, c->authors[*author].id), id) == 0)
+        return COA_OK;
     coa_str_t ids = coa_corpus_intern(c, id, strlen(id));
     if (ids == COA_NONE || (err = grow_spellings(c)))
         return COA_ENOMEM;
@@ -379,12 +384,18 @@ coa_paper_t *coa_corpus_open_paper(coa_corpus_t *c)
     return c->open_paper ? &c->papers[c->n_papers] : NULL;
 }
 
+int coa_corpus_resolve(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author,
+                       coa_str_t *spelling)
+{
+    *spelling = COA_NOSTR;
+    return resolve_with_id(c, name, len, id, author, spelling);
+}
+
 int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len, const char *id,
                                    unsigned flags, int *added)
 {
     uint32_t a;
     coa_str_t sp = COA_NOSTR;
-    int inferred = (flags & COA_ADD_INFERRED) != 0;
     if (added)
         *added = 0;
     if (!c->open_paper)
@@ -392,6 +403,16 @@ int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len
     int err = resolve_with_id(c, name, len, id, &a, &sp);
     if (err || a == COA_NONE)
         return err;
+    return coa_corpus_paper_add_resolved(c, a, sp, flags, added);
+}
+
+int coa_corpus_paper_add_resolved(coa_corpus_t *c, uint32_t a, coa_str_t sp, unsigned flags, int *added)
+{
+    int inferred = (flags & COA_ADD_INFERRED) != 0;
+    if (added)
+        *added = 0;
+    if (!c->open_paper || a >= c->n_authors || sp >= c->spelling_cap)
+        return COA_EINVAL;
     if (flags & COA_ADD_ORGANISATION)
         c->authors[a].flags |= COA_AUTHOR_ORGANISATION;
     uint32_t pid = c->n_papers;

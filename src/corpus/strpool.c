@@ -12,7 +12,7 @@ static uint32_t hash_bytes(const char *s, size_t len)
         h ^= (unsigned char)s[i];
         h *= 16777619u;
     }
-    return h;
+    return h ? h : 1; /* 0 marks a string kept out of the table (coa_strpool_add) */
 }
 
 static int grow_slots(coa_strpool_t *pool)
@@ -22,6 +22,8 @@ static int grow_slots(coa_strpool_t *pool)
     if (!slots)
         return COA_ENOMEM;
     for (uint32_t id = 0; id < pool->count; id++) {
+        if (!pool->hashes[id])
+            continue; /* not in the table */
         uint32_t i = pool->hashes[id] & (nslots - 1);
         while (slots[i])
             i = (i + 1) & (nslots - 1);
@@ -125,6 +127,42 @@ coa_str_t coa_strpool_intern(coa_strpool_t *pool, const char *s, size_t len)
     pool->bytes[pool->len + len] = '\0';
     pool->len += len + 1;
     pool->slots[slot] = id + 1;
+    return id;
+}
+
+coa_str_t coa_strpool_add(coa_strpool_t *pool, const char *s, size_t len)
+{
+    if (memchr(s, '\0', len) || pool->count + 1 >= COA_NONE)
+        return COA_NONE;
+    if (pool->len + len + 1 > pool->cap) {
+        size_t cap = pool->cap ? pool->cap : 4096;
+        while (pool->len + len + 1 > cap)
+            cap *= 2;
+        char *bytes = realloc(pool->bytes, cap);
+        if (!bytes)
+            return COA_NONE;
+        pool->bytes = bytes;
+        pool->cap = cap;
+    }
+    if (pool->count == pool->count_cap) {
+        uint32_t cap = pool->count_cap ? pool->count_cap * 2 : 1024;
+        uint64_t *offsets = realloc(pool->offsets, cap * sizeof *offsets);
+        if (!offsets)
+            return COA_NONE;
+        pool->offsets = offsets;
+        uint32_t *hashes = realloc(pool->hashes, cap * sizeof *hashes);
+        if (!hashes)
+            return COA_NONE;
+        pool->hashes = hashes;
+        pool->count_cap = cap;
+    }
+    coa_str_t id = pool->count++;
+    pool->offsets[id] = pool->len;
+    pool->hashes[id] = 0;
+    if (len)
+        memcpy(pool->bytes + pool->len, s, len);
+    pool->bytes[pool->len + len] = '\0';
+    pool->len += len + 1;
     return id;
 }
 

@@ -317,6 +317,20 @@ enum { F_NONE, F_AUTHOR, F_TITLE, F_YEAR, F_VENUE, F_EE };
 /* The longest field kept; DBLP's longest titles are under 1 kB. */
 #define MAX_FIELD 65536
 
+#define NAME_INLINE 35
+
+typedef struct {
+    uint32_t hash, author;
+    coa_str_t spelling;
+    uint8_t len;               /* 0: an empty slot */
+    char text[NAME_INLINE];
+} name_entry_t;
+
+typedef struct {
+    name_entry_t *slots;
+    uint32_t n, cap;
+} name_cache_t;
+
 typedef struct {
     coa_reader_ctx_t *ctx;
     const feed_t *feed;
@@ -336,6 +350,9 @@ typedef struct {
     char *text;
     size_t text_len, text_cap;
     int text_cut;
+    char *id;             /* an author's identifier, built here */
+    size_t id_cap;
+    name_cache_t names;   /* what the names read so far resolved to */
     unsigned long by_type[N_TYPES];
     unsigned long aliases;
 } dblp_state_t;
@@ -401,14 +418,23 @@ static size_t name_without_number(const char *s)
     return n;
 }
 
-static int author_id(const char *full, char **id)
+/* "dblp:" + the full name, in a buffer kept between authors. */
+static int author_id(dblp_state_t *st, const char *full, char **id)
 {
     size_t n = strlen(full);
-    *id = malloc(n + 6);
-    if (!*id)
-        return COA_ENOMEM;
-    memcpy(*id, "dblp:", 5);
-    memcpy(*id + 5, full, n + 1);
+    if (n + 6 > st->id_cap) {
+        size_t cap = st->id_cap ? st->id_cap : 64;
+        while (cap < n + 6)
+            cap *= 2;
+        char *buf = realloc(st->id, cap);
+        if (!buf)
+            return COA_ENOMEM;
+        st->id = buf;
+        st->id_cap = cap;
+    }
+    memcpy(st->id, "dblp:", 5);
+    memcpy(st->id + 5, full, n + 1);
+    *id = st->id;
     return COA_OK;
 }
 
@@ -426,11 +452,13 @@ static const char *doi_of(const char *ee)
     return NULL;
 }
 
-static int set_field(coa_corpus_t *c, coa_str_t *field, const char *s)
+/* Sets a field once; 'unique' fields (title, DOI) are kept out of the
+ * string pool's table (coa_strpool_add). */
+static int set_field(coa_corpus_t *c, coa_str_t *field, const char *s, int unique)
 {
     if (*field || !s || !*s)
         return COA_OK;
-    coa_str_t id = coa_corpus_intern(c, s, strlen(s));
+    coa_str_t id = unique ? coa_strpool_add(&c->strings, s, strlen(s)) : coa_corpus_intern(c, s, strlen(s));
     if (id == COA_NONE)
         return COA_ENOMEM;
     *field = id;
@@ -456,7 +484,7 @@ static int set_key(coa_corpus_t *c, const xmlChar **attrs, int n)
     for (int i = 0; i < n; i++) {
         const xmlChar **a = attrs + 5 * i;
         if (strcmp((const char *)a[0], "key") == 0) {
-            coa_str_t id = coa_corpus_intern(c, (const char *)a[3], (size_t)(a[4] - a[3]));
+            coa_str_t id = coa_strpool_add(&c->strings, (const char *)a[3], (size_t)(a[4] - a[3]));
             if (id == COA_NONE)
                 return COA_ENOMEM;
             coa_corpus_open_paper(c)->key = id;
@@ -554,6 +582,85 @@ static char *field_text(dblp_state_t *st)
     return st->text;
 }
 
+/* ---- the names read so far ----
+ * Each author occurrence would cost two string-pool lookups (the spelling,
+ * then the "dblp:" identifier) and the reads that follow them, each a
+ * cache miss in tables of millions of strings.  This table maps a name as
+ * DBLP writes it to what it resolved to, with short names inline, so that
+ * an author seen before costs one probe.  A name resolves to the same
+ * author and spelling until the corpus is finalised (coa_corpus_resolve),
+ * so the table changes nothing in the result. */
+
+static uint32_t name_hash(const char *s, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static name_entry_t *name_slot(const name_cache_t *nc, const char *text, size_t len, uint32_t h)
+{
+    uint32_t i = h & (nc->cap - 1);
+    for (;;) {
+        name_entry_t *e = &nc->slots[i];
+        if (!e->len || (e->hash == h && e->len == len && memcmp(e->text, text, len) == 0))
+            return e;
+        i = (i + 1) & (nc->cap - 1);
+    }
+}
+
+static void name_put(name_cache_t *nc, const char *text, size_t len, uint32_t author, coa_str_t spelling)
+{
+    if ((nc->n + 1) * 2 > nc->cap) {
+        uint32_t cap = nc->cap ? nc->cap * 2 : 4096;
+        name_entry_t *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return; /* the table is only a shortcut */
+        name_cache_t grown = {slots, 0, cap};
+        for (uint32_t i = 0; i < nc->cap; i++)
+            if (nc->slots[i].len)
+                *name_slot(&grown, nc->slots[i].text, nc->slots[i].len, nc->slots[i].hash) = nc->slots[i];
+        free(nc->slots);
+        grown.n = nc->n;
+        *nc = grown;
+    }
+    uint32_t h = name_hash(text, len);
+    name_entry_t *e = name_slot(nc, text, len, h);
+    if (e->len)
+        return;
+    e->hash = h;
+    e->author = author;
+    e->spelling = spelling;
+    e->len = (uint8_t)len;
+    memcpy(e->text, text, len);
+    nc->n++;
+}
+
+/* Adds an author of the open paper by the name DBLP gives. */
+static int add_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
+{
+    size_t len = strlen(text);
+    if (len && len <= NAME_INLINE && st->names.cap) {
+        name_entry_t *e = name_slot(&st->names, text, len, name_hash(text, len));
+        if (e->len)
+            return coa_corpus_paper_add_resolved(c, e->author, e->spelling, 0, NULL);
+    }
+    char *id = NULL;
+    uint32_t a = COA_NONE;
+    coa_str_t sp = COA_NOSTR;
+    int err = author_id(st, text, &id);
+    if (!err)
+        err = coa_corpus_resolve(c, text, name_without_number(text), id, &a, &sp);
+    if (err || a == COA_NONE)
+        return err;
+    if (len && len <= NAME_INLINE)
+        name_put(&st->names, text, len, a, sp);
+    return coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
+}
+
 static int end_field(dblp_state_t *st)
 {
     coa_corpus_t *c = st->ctx->corpus;
@@ -569,11 +676,8 @@ static int end_field(dblp_state_t *st)
             }
             return COA_OK;
         }
-        char *id = NULL;
-        if ((err = author_id(text, &id)))
-            return err;
         if (st->type != T_WWW) {
-            err = coa_corpus_paper_add_author_ex(c, text, name_without_number(text), id, 0, NULL);
+            err = add_author(st, c, text);
             if (err == COA_EINVAL && !st->error[0]) {
                 snprintf(st->error, sizeof st->error, "author name is not valid UTF-8");
                 st->error_line = st->line;
@@ -583,6 +687,9 @@ static int end_field(dblp_state_t *st)
         } else if (st->person && !st->error[0]) {
             /* a person record: the first name is the person */
             uint32_t a = COA_NONE;
+            char *id = NULL;
+            if ((err = author_id(st, text, &id)))
+                return err;
             err = coa_corpus_author(c, text, name_without_number(text), id, &a);
             if (err == COA_EINVAL)
                 err = COA_OK; /* libxml2 has reported the bad bytes */
@@ -595,16 +702,15 @@ static int end_field(dblp_state_t *st)
                 }
             }
         }
-        free(id);
         return err;
     }
     coa_paper_t *p = coa_corpus_open_paper(c);
     if (!p)
         return COA_OK;
     switch (st->field) {
-    case F_TITLE: return set_field(c, &p->title, text);
-    case F_VENUE: return set_field(c, &p->venue, text);
-    case F_EE: return set_field(c, &p->doi, doi_of(text));
+    case F_TITLE: return set_field(c, &p->title, text, 1);
+    case F_VENUE: return set_field(c, &p->venue, text, 0);
+    case F_EE: return set_field(c, &p->doi, doi_of(text), 1);
     case F_YEAR: {
         char *end;
         long y = strtol(text, &end, 10);
@@ -761,6 +867,8 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
 cleanup:
     free(chunk);
     free(st.text);
+    free(st.id);
+    free(st.names.slots);
     if (px->myDoc)
         xmlFreeDoc(px->myDoc);
     xmlFreeParserCtxt(px);
