@@ -147,6 +147,9 @@ typedef struct {
     uint32_t n_merges, cap_merges;
     uint32_t duplicate_authorships; /* an author listed twice on one paper */
     uint32_t duplicate_papers;      /* papers merged by coa_corpus_dedup */
+    /* papers and merges when coa_corpus_dedup last ran: until either
+     * grows, running it again would find nothing (a database read alone) */
+    uint32_t dedup_papers, dedup_merges;
     /* internal indexes */
     uint32_t *spelling_author; /* by spelling string id: author + 1, or 0 */
     uint32_t spelling_cap;

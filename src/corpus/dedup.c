@@ -251,7 +251,7 @@ int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged)
     uint32_t n = c->n_papers, n_dois = 0, n_titles = 0;
     if (merged)
         *merged = 0;
-    if (n < 2)
+    if (n < 2 || (n == c->dedup_papers && c->n_merges == c->dedup_merges))
         return COA_OK;
     coa_corpus_paper_abort(c);
     uint32_t *parent = malloc(n * sizeof *parent);
@@ -294,8 +294,11 @@ int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged)
     }
     if (merged)
         *merged = dups;
-    if (!dups)
+    if (!dups) {
+        c->dedup_papers = n;
+        c->dedup_merges = c->n_merges;
         goto cleanup;
+    }
 
     /* rebuild papers and authorships: each survivor's authorships stay
      * contiguous, its leading copy's first */
@@ -334,6 +337,8 @@ int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged)
     c->n_papers = np;
     c->n_authorships = w;
     c->duplicate_papers += dups;
+    c->dedup_papers = np;
+    c->dedup_merges = c->n_merges;
     for (uint32_t a = 0; a < c->n_authors; a++)
         c->authors[a].last_paper = COA_NONE;
 cleanup:

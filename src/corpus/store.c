@@ -150,7 +150,8 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, unsigned fla
         put_value(db, "strings", NULL, c->strings.count) ||
         put_value(db, "duplicate_authorships", NULL, c->duplicate_authorships) ||
         put_value(db, "duplicate_papers", NULL, c->duplicate_papers) ||
-        put_value(db, "store_id", NULL, (int64_t)store_id)) {
+        put_value(db, "store_id", NULL, (int64_t)store_id) || put_value(db, "dedup_papers", NULL, c->dedup_papers) ||
+        put_value(db, "dedup_merges", NULL, c->dedup_merges)) {
         err = fail(diag, path, db, "cannot write the database");
         goto cleanup;
     }
@@ -403,6 +404,13 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
     v = 0;
     get_value(db, "duplicate_papers", NULL, 0, &v);
     loaded.duplicate_papers = (uint32_t)v;
+    /* de-duplicated at import: not again when read alone (absent: again) */
+    v = 0;
+    get_value(db, "dedup_papers", NULL, 0, &v);
+    loaded.dedup_papers = (uint32_t)v;
+    v = 0;
+    get_value(db, "dedup_merges", NULL, 0, &v);
+    loaded.dedup_merges = (uint32_t)v;
     coa_corpus_destroy(c);
     *c = loaded;
     goto cleanup;
