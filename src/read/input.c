@@ -1,5 +1,6 @@
 /* Streaming line input. */
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,162 @@
 #include "internal.h"
 
 #define CHUNK (1u << 16)
+
+/* ---- gzip on the second core ----
+ * A gzip file is inflated by a thread beside the parser: inflating is a
+ * fifth to a third of reading a compressed XML or BibTeX file, and the two
+ * overlap cleanly.  The thread fills a ring of CHUNK-sized blocks; fill()
+ * takes them in order.  Everything the thread learns (bytes, the end, a
+ * read error, damaged data, its place in the file for the progress bar)
+ * travels with the blocks, so the reader reports as without the thread. */
+
+#define RING 8
+#define MIN_THREADED ((uint64_t)1 << 18) /* smaller files are inflated in line */
+
+enum { BLOCK_DATA, BLOCK_END, BLOCK_ERRNO, BLOCK_DAMAGE };
+
+struct coa_inflater {
+    gzFile gz;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t changed;
+    char *data[RING];
+    size_t len[RING];
+    int kind[RING];
+    int err[RING];               /* errno, for BLOCK_ERRNO */
+    uint64_t offset[RING];       /* compressed bytes read after the block */
+    char damage[128];            /* for BLOCK_DAMAGE */
+    unsigned head, tail, count;  /* produced at head, taken at tail */
+    int stop;                    /* the reader is done: the thread ends */
+};
+
+static void *inflate_thread(void *arg)
+{
+    struct coa_inflater *z = arg;
+    for (;;) {
+        pthread_mutex_lock(&z->mu);
+        while (z->count == RING && !z->stop)
+            pthread_cond_wait(&z->changed, &z->mu);
+        int stop = z->stop;
+        unsigned slot = z->head;
+        pthread_mutex_unlock(&z->mu);
+        if (stop)
+            return NULL;
+        int n = gzread(z->gz, z->data[slot], CHUNK), zerr = Z_OK, kind = BLOCK_DATA, saved = errno;
+        const char *msg = n <= 0 ? gzerror(z->gz, &zerr) : NULL;
+        if (n < 0 || (n == 0 && zerr != Z_OK && zerr != Z_STREAM_END)) {
+            kind = zerr == Z_ERRNO ? BLOCK_ERRNO : BLOCK_DAMAGE;
+            if (kind == BLOCK_DAMAGE) {
+                const char *colon = msg ? strstr(msg, ": ") : NULL;
+                snprintf(z->damage, sizeof z->damage, "%s", colon ? colon + 2 : msg ? msg : "damaged data");
+            }
+            n = 0;
+        } else if (n == 0) {
+            kind = BLOCK_END;
+        }
+        z_off_t done = gzoffset(z->gz);
+        pthread_mutex_lock(&z->mu);
+        z->len[slot] = (size_t)n;
+        z->kind[slot] = kind;
+        z->err[slot] = saved;
+        z->offset[slot] = done >= 0 ? (uint64_t)done : 0;
+        z->head = (z->head + 1) % RING;
+        z->count++;
+        pthread_cond_broadcast(&z->changed);
+        pthread_mutex_unlock(&z->mu);
+        if (kind != BLOCK_DATA)
+            return NULL;
+    }
+}
+
+static void inflater_free(struct coa_inflater *z)
+{
+    for (int i = 0; i < RING; i++)
+        free(z->data[i]);
+    free(z);
+}
+
+/* Starts the thread for a compressed file of some size; on any failure the
+ * file is simply inflated in line. */
+static void inflater_start(coa_input_t *in)
+{
+    if (!in->gz || gzdirect(in->gz) || (in->size && in->size < MIN_THREADED))
+        return;
+    struct coa_inflater *z = calloc(1, sizeof *z);
+    if (!z)
+        return;
+    for (int i = 0; i < RING; i++)
+        if (!(z->data[i] = malloc(CHUNK))) {
+            inflater_free(z);
+            return;
+        }
+    z->gz = in->gz;
+    pthread_mutex_init(&z->mu, NULL);
+    pthread_cond_init(&z->changed, NULL);
+    if (pthread_create(&z->thread, NULL, inflate_thread, z) != 0) {
+        pthread_mutex_destroy(&z->mu);
+        pthread_cond_destroy(&z->changed);
+        inflater_free(z);
+        return;
+    }
+    in->inflater = z;
+}
+
+static void inflater_stop(coa_input_t *in)
+{
+    struct coa_inflater *z = in->inflater;
+    if (!z)
+        return;
+    pthread_mutex_lock(&z->mu);
+    z->stop = 1;
+    pthread_cond_broadcast(&z->changed);
+    pthread_mutex_unlock(&z->mu);
+    pthread_join(z->thread, NULL);
+    pthread_mutex_destroy(&z->mu);
+    pthread_cond_destroy(&z->changed);
+    inflater_free(z);
+    in->inflater = NULL;
+}
+
+/* The next block from the thread into buf[end..]: what gzread would have
+ * given, with the same reports.  Returns bytes added, 0 at end, -1. */
+static long inflater_take(coa_input_t *in)
+{
+    struct coa_inflater *z = in->inflater;
+    pthread_mutex_lock(&z->mu);
+    while (z->count == 0)
+        pthread_cond_wait(&z->changed, &z->mu);
+    unsigned slot = z->tail;
+    pthread_mutex_unlock(&z->mu);
+    size_t n = z->len[slot];
+    int kind = z->kind[slot];
+    if (kind == BLOCK_DATA)
+        memcpy(in->buf + in->end, z->data[slot], n);
+    else if (kind == BLOCK_DAMAGE)
+        snprintf(in->damage, sizeof in->damage, "%s", z->damage);
+    int saved = z->err[slot];
+    uint64_t done = z->offset[slot];
+    pthread_mutex_lock(&z->mu);
+    z->tail = (z->tail + 1) % RING;
+    z->count--;
+    pthread_cond_broadcast(&z->changed);
+    pthread_mutex_unlock(&z->mu);
+    if (kind == BLOCK_ERRNO) {
+        in->error = COA_EIO;
+        coa_diag(in->diag, COA_DIAG_ERROR, in->name, in->lineno + 1, "read error: %s", strerror(saved));
+        return -1;
+    }
+    if (kind != BLOCK_DATA) {
+        in->eof = 1;
+        return 0;
+    }
+    if (in->progress && done >= in->next_report) {
+        in->progress(in->progress_ctx, in->name, done, in->size);
+        in->next_report = done + ((uint64_t)4 << 20);
+    }
+    in->end += n;
+    return (long)n;
+}
 
 int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa_diag_sink_t *diag)
 {
@@ -44,6 +201,7 @@ int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa
         return COA_ENOMEM;
     }
     gzbuffer(in->gz, 1u << 17);
+    inflater_start(in);
     return COA_OK;
 }
 
@@ -60,6 +218,7 @@ void coa_input_open_buffer(coa_input_t *in, const char *name, const void *data, 
 
 void coa_input_close(coa_input_t *in)
 {
+    inflater_stop(in);
     if (in->gz)
         gzclose(in->gz);
     free(in->buf);
@@ -93,6 +252,8 @@ static long fill(coa_input_t *in)
         in->cap = cap;
     }
     long got;
+    if (in->inflater)
+        return inflater_take(in);
     if (in->gz) {
         int n = gzread(in->gz, in->buf + in->end, (unsigned)(in->cap - in->end));
         int zerr = Z_OK;

@@ -33,6 +33,7 @@ typedef struct {
     void *progress_ctx;
     uint64_t size;                  /* of a regular file, else 0 */
     uint64_t next_report;           /* file offset of the next report */
+    struct coa_inflater *inflater;  /* the thread inflating a gzip file, or NULL */
 } coa_input_t;
 
 /* Opens a file ("-" for stdin).  On failure, reports why through diag. */
