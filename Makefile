@@ -6,6 +6,7 @@
 #   make demo       run the main jobs on the shipped sample data
 #   make graphs     render the pictures of graphs/ from data/
 #   make bench      BENCH_SCALE=N: time coauthor against networkx and python-igraph
+#   make bench-dblp the DBLP-scale import and queries (DBLP_PAPERS, default 7M)
 #   make fuzz       FUZZ_SECONDS=N: run each libFuzzer target N seconds (clang)
 #   make install    PREFIX=/usr/local by default
 #
@@ -111,9 +112,13 @@ graphs: all
 # for example BENCH_ARGS='--tools coauthor,igraph --jobs stats,path'.
 BENCH_SCALE ?= 200000
 BENCH_ARGS ?=
-.PHONY: bench
+.PHONY: bench bench-dblp
 bench: all
 	@/usr/bin/python3 scripts/bench/run.py --build $(BUILD) --scale $(BENCH_SCALE) $(BENCH_ARGS)
+# The DBLP-scale import and queries (7M papers, about 10 minutes and 10 GB
+# of disk the first time); DBLP_PAPERS chooses another size.
+bench-dblp: all
+	@scripts/bench/dblp-scale.sh $(BUILD)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coauthor \
