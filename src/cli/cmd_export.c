@@ -1,4 +1,5 @@
 /* coauthor export: the graph as GraphML, DOT, node-link JSON or CSV. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -290,11 +291,21 @@ int cmd_export(int argc, char **argv)
     eopts.n_extra = (size_t)want_communities + (size_t)n_measures;
 
     int err = COA_OK;
+    errno = 0;
     switch (format) {
     case COA_EXPORT_GRAPHML: err = coa_export_graphml(files[0].fp, &graph, &eopts); break;
     case COA_EXPORT_DOT: err = coa_export_dot(files[0].fp, &graph, &eopts); break;
     case COA_EXPORT_JSON: err = coa_export_json(files[0].fp, &graph, &eopts); break;
     case COA_EXPORT_CSV: err = coa_export_csv(files[0].fp, files[1].fp, &graph, &eopts); break;
+    }
+    if (err == COA_EIO && errno) {
+        /* a write failed: say which file and why (full disk, file too large) */
+        if (n_files == 2)
+            cli_error("cannot write %s or %s: %s", files[0].path, files[1].path, strerror(errno));
+        else
+            cli_error("cannot write %s: %s", files[0].is_stdout ? "standard output" : files[0].path, strerror(errno));
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
     }
     if (err) {
         cli_error("cannot write the %s output: %s", format_names[format], coa_strerror(err));

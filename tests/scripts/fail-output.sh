@@ -40,7 +40,8 @@ echo "old graph" >"$tmp/out.graphml"
 (ulimit -f 1000; "$COAUTHOR" export -q -o "$tmp/out.graphml" "$tmp/in.txt") 2>"$tmp/err"
 status=$?
 [ $status = 1 ] || fail "size limit: status $status, want 1"
-grep -q "cannot write" "$tmp/err" || fail "size limit: no error message: $(cat "$tmp/err")"
+grep -q "cannot write $tmp/out.graphml: File too large" "$tmp/err" ||
+    fail "size limit: the message does not name the file and the reason: $(cat "$tmp/err")"
 check_intact "size limit" "$tmp/out.graphml"
 
 # a real full disk
@@ -51,6 +52,8 @@ if mount -t tmpfs -o size=64k coauthor-test "$tmp/small" 2>/dev/null; then
     "$COAUTHOR" export -q -o "$mnt/out.graphml" "$tmp/in.txt" 2>"$tmp/err"
     status=$?
     [ $status = 1 ] || fail "full disk: status $status, want 1"
+    grep -q "cannot write $mnt/out.graphml: No space left on device" "$tmp/err" ||
+        fail "full disk: the message does not name the file and the reason: $(cat "$tmp/err")"
     check_intact "full disk" "$mnt/out.graphml"
     umount "$mnt" && mnt=
 else
