@@ -1,5 +1,6 @@
 /* The adapter from bibutils records to the corpus (see bibutils_common.h). */
 #include <ctype.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,6 +173,45 @@ static char *slurp(FILE *f)
     return s;
 }
 
+
+/* While bibutils runs, its stderr goes to a capture file; if it aborts
+ * (an assertion in bibutils 7.2, as fuzzing found), this copies what it
+ * wrote to the real stderr first.  Only async-signal-safe calls. */
+static volatile sig_atomic_t abort_capture = -1, abort_stderr = -1;
+static const char *volatile abort_name;
+static struct sigaction abort_previous;
+
+static void put(int fd, const char *s)
+{
+    size_t n = strlen(s);
+    while (n) {
+        ssize_t w = write(fd, s, n);
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void on_abort(int sig)
+{
+    int cap = abort_capture, err = abort_stderr;
+    if (cap >= 0 && err >= 0) {
+        char buf[4096];
+        ssize_t n;
+        put(err, "coauthor: ");
+        put(err, abort_name ? abort_name : "input");
+        put(err, ": bibutils failed inside its reader (an assertion); it said:\n");
+        lseek(cap, 0, SEEK_SET);
+        while ((n = read(cap, buf, sizeof buf)) > 0)
+            if (write(err, buf, (size_t)n) != n)
+                break;
+        dup2(err, STDERR_FILENO);
+    }
+    sigaction(sig, &abort_previous, NULL);
+    raise(sig);
+}
+
 int coa_bu_run(int informat, const char *text, size_t len, const char *name, bibl *out, char **messages)
 {
     int err = COA_OK;
@@ -199,6 +239,8 @@ int coa_bu_run(int informat, const char *text, size_t len, const char *name, bib
     }
     FILE *fp = fmemopen((void *)text, len, "r");
     FILE *cap = tmpfile();
+    struct sigaction abrt, old_abrt;
+    int handler_set = 0;
     int saved = -1;
     if (!fp || !cap) {
         err = fp ? COA_EIO : COA_ENOMEM;
@@ -212,7 +254,25 @@ int coa_bu_run(int informat, const char *text, size_t len, const char *name, bib
         err = COA_EIO;
         goto cleanup;
     }
+    /* an assertion inside bibutils aborts the program: show what it said
+     * (it went to the capture file) before the program ends */
+    abort_capture = fileno(cap);
+    abort_stderr = saved;
+    abort_name = name;
+    memset(&abrt, 0, sizeof abrt);
+    abrt.sa_handler = on_abort;
+    sigemptyset(&abrt.sa_mask);
+    handler_set = sigaction(SIGABRT, &abrt, &old_abrt) == 0;
+    abort_previous = old_abrt;
+    if (getenv("COAUTHOR_FAULT_BIBUTILS_ABORT")) { /* fault injection for tests/cli/fail-bibutils-abort */
+        fputs("bibutils_common.c: simulated assertion failure\n", stderr);
+        fflush(stderr);
+        abort();
+    }
     int status = bibl_read(out, fp, (char *)name, &p);
+    if (handler_set)
+        sigaction(SIGABRT, &old_abrt, NULL);
+    abort_capture = abort_stderr = -1;
     fflush(stderr);
     dup2(saved, STDERR_FILENO);
     if (status == BIBL_ERR_MEMERR)
