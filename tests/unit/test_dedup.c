@@ -126,12 +126,38 @@ static void test_same_source_titles_stay_apart(void **state)
     coa_corpus_destroy(&c);
 }
 
+/* ASCII titles take a fast path to their key; it must agree with the
+ * Unicode path (case folding, marks stripped, compatibility forms), so a
+ * title with accents or full-width letters still meets its ASCII twin. */
+static void test_ascii_and_unicode_titles_agree(void **state)
+{
+    (void)state;
+    coa_corpus_t c;
+    uint32_t s1, s2, merged;
+    setup_two_sources(&c, &s1, &s2);
+    spec_t a1 = {"Learning to Parse: a Study, 2nd ed.", NULL, 2010, 0, {"Ana Pires"}, 0};
+    spec_t u1 = {"L\xc3\xa9" "arning to PARSE \xe2\x80\x94 a study 2nd Ed", NULL, 2010, 0, {"Ana Pires"}, 0};
+    spec_t a2 = {"Graph Kernels for Chemistry", NULL, 2011, 0, {"Bo Li"}, 0};
+    spec_t u2 = {"\xef\xbc\xa7raph kernels for chemistry", NULL, 2011, 0, {"Bo Li"}, 0}; /* full-width G */
+    spec_t other = {"Learning to Parse: a Study, 3rd ed.", NULL, 2010, 0, {"Ana Pires"}, 0};
+    add(&c, s1, &a1);
+    add(&c, s2, &u1);
+    add(&c, s1, &a2);
+    add(&c, s2, &u2);
+    add(&c, s2, &other);
+    assert_int_equal(coa_corpus_dedup(&c, &merged), COA_OK);
+    assert_int_equal(merged, 2);
+    assert_int_equal(c.n_papers, 3);
+    coa_corpus_destroy(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_doi_and_title),
         cmocka_unit_test(test_inferred_confirmed_and_truncation),
         cmocka_unit_test(test_same_source_titles_stay_apart),
+        cmocka_unit_test(test_ascii_and_unicode_titles_agree),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
