@@ -66,6 +66,13 @@ typedef struct coa_store_index coa_store_index_t;
 int coa_store_index_open(const char *db_path, coa_store_index_t **ix);
 void coa_store_index_close(coa_store_index_t *ix);
 
+/* The same index, built in memory for a corpus that is already loaded
+ * (finalised), so that its queries skip building the coauthor graph; c is
+ * shared, not copied, and must not change while the index is open.  flags
+ * as for coa_store_save_ex.  COA_ENOTFOUND for a corpus the index does not
+ * serve (edge-list links, graph-file vertices). */
+int coa_store_index_build(const coa_corpus_t *c, unsigned flags, coa_store_index_t **ix);
+
 /* The whole corpus, read-only, mapped from the index: for looking authors
  * up (coa_author_match) and for sources and counts.  Valid until close. */
 const coa_corpus_t *coa_store_index_corpus(const coa_store_index_t *ix);

@@ -107,20 +107,26 @@ int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((fo
 /* Reads every input file; prints diagnostics and a one-line summary to
  * stderr.  Returns an exit status. */
 int cli_load(const cli_common_t *o, coa_corpus_t *c);
-/* The quick start of a query that needs only part of the corpus: when the
- * only input is a corpus database with its index beside it (coauthor
- * import writes both) and no option changes what is read or selected,
- * prints the summary cli_load would print, resolves the names as
- * cli_resolve_author does on the whole corpus, and fills c with just the
- * part the query needs (coa_store_index_extract), so that the command
- * then runs on it as on the whole corpus and prints the same.  Modes:
+/* The start of a query that needs only part of the corpus ('path' and
+ * 'rank --author' without selection options).  When the only input is a
+ * corpus database with its index beside it (coauthor import writes both),
+ * the inputs are not read at all: the summary cli_load would print comes
+ * from the index.  Otherwise the inputs are read as by cli_load and
+ * indexed in memory, which costs less than the coauthor graph.  Then the
+ * names are resolved as cli_resolve_author does on the whole corpus, and
+ * c (initialised, empty) is filled with just the part of the corpus the
+ * query needs (coa_store_index_extract), so that the command runs on it as
+ * on the whole corpus and prints the same.  Modes:
  *   CLI_INDEXED_COAUTHORS  names[0]'s papers with all their authors
  *   CLI_INDEXED_CHAIN      the papers of the shortest chains between
- *                          names[0] and names[1]; info->search holds the
- *                          search's counts on the whole graph
- * authors[i] receives the id in c of names[i].  Returns -1 when the case
- * does not apply (nothing printed; read the inputs with cli_load), else
- * an exit status. */
+ *                          names[0] and names[1] (homonyms flagged first);
+ *                          info->search holds the search's counts on the
+ *                          whole graph
+ * authors[i] receives the id in c of names[i].  Returns an exit status;
+ * -1 when a selection option is given (nothing done: read the inputs with
+ * cli_load); -2 when the inputs, once read, hold edge-list links or
+ * graph-file vertices, which the index does not serve: c then holds the
+ * whole corpus as cli_load leaves it (homonyms flagged in CHAIN mode). */
 typedef enum { CLI_INDEXED_COAUTHORS, CLI_INDEXED_CHAIN } cli_indexed_mode_t;
 typedef struct {
     coa_store_search_t search;

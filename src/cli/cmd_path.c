@@ -120,13 +120,13 @@ static double now_ms(void)
  * authorships of possibly another person of the same name. */
 static int load_authors(cli_common_t *o, coa_corpus_t *corpus, coa_graph_t *graph, int *have_graph,
                         const char *const *what, const char *const *names, int n, igraph_integer_t *vertices,
-                        int flag_homonyms)
+                        int flag_homonyms, int loaded)
 {
     int status;
     uint32_t authors[2];
-    if ((status = cli_load(o, corpus)))
+    if (!loaded && (status = cli_load(o, corpus)))
         return status;
-    if (flag_homonyms) {
+    if (flag_homonyms && !loaded) {
         coa_homonym_t *homonyms = NULL;
         uint32_t n_homonyms = 0;
         if (coa_find_homonyms(corpus, &homonyms, &n_homonyms)) {
@@ -665,16 +665,18 @@ int cmd_path(int argc, char **argv)
     }
     const char *what[2] = {"--from", "--to"}, *names[2] = {po.from, po.to};
     igraph_integer_t ends[2];
-    /* from a database's index: the search runs there, and only the papers
-     * of the shortest chains are read, to list and count them as usual */
+    /* through the index (a database's, or one built in memory): the
+     * search runs there, and only the papers of the shortest chains are
+     * copied out, to list and count them as usual */
     cli_indexed_t info;
-    int indexed = 0;
+    int indexed = 0, loaded = 0;
     status = -1;
     if (!po.bench && !po.strongest) {
         uint32_t authors[2];
         status = cli_load_indexed(&o, CLI_INDEXED_CHAIN, what, names, &corpus, authors, &info);
         if (status > 0)
             goto cleanup;
+        loaded = status == -2;
         if (status == 0) {
             indexed = 1;
             if ((status = cli_build(&o, &corpus, &graph)))
@@ -684,7 +686,8 @@ int cmd_path(int argc, char **argv)
                 ends[i] = coa_graph_vertex_of(&graph, authors[i]);
         }
     }
-    if (!indexed && (status = load_authors(&o, &corpus, &graph, &have_graph, what, names, po.bench ? 0 : 2, ends, 1)))
+    if (!indexed &&
+        (status = load_authors(&o, &corpus, &graph, &have_graph, what, names, po.bench ? 0 : 2, ends, 1, loaded)))
         goto cleanup;
     if ((err = coa_path_finder_new(&graph, &finder))) {
         cli_error("cannot prepare the search: %s", coa_strerror(err));
@@ -822,7 +825,7 @@ int cmd_distance(int argc, char **argv)
     }
     const char *what[1] = {"--from"}, *names[1] = {root_name};
     igraph_integer_t root;
-    if ((status = load_authors(&o, &corpus, &graph, &have_graph, what, names, 1, &root, 0)))
+    if ((status = load_authors(&o, &corpus, &graph, &have_graph, what, names, 1, &root, 0, 0)))
         goto cleanup;
     if ((err = coa_path_finder_new(&graph, &finder)) || (err = coa_path_distances(finder, root, &d))) {
         cli_error("cannot compute the distances: %s", coa_strerror(err));

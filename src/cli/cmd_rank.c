@@ -459,7 +459,8 @@ int cmd_rank(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
-    /* one author's coauthors from a database's index: only their papers are read */
+    /* one author's coauthors through the index: only their papers are
+     * copied out, and no graph of the whole corpus is built */
     status = -1;
     if (ro.author) {
         const char *what[1] = {"--author"}, *names[1] = {ro.author};
@@ -468,7 +469,7 @@ int cmd_rank(int argc, char **argv)
     }
     if (status > 0)
         goto cleanup;
-    if (status < 0 && (status = cli_load(&o, &corpus)))
+    if (status == -1 && (status = cli_load(&o, &corpus)))
         goto cleanup;
     if (ro.author && author == COA_NONE && (status = cli_resolve_author(&o, &corpus, "--author", ro.author, &author)))
         goto cleanup;

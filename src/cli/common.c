@@ -459,16 +459,23 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
     return print_summary(o, c, inferred, duplicates, alias_merges, initial_merges);
 }
 
-/* True when nothing but the default is asked of what is read and
- * selected, and the only input is a corpus database: the case the index
- * beside a database answers.  *path is the database's path (malloc'ed). */
-static int indexed_applies(const cli_common_t *o, char **path)
+/* True when nothing but the default is asked of what is selected: the
+ * case an index answers (aliases and merged initials are applied before
+ * an index is built, so they do not matter). */
+static int default_selection(const cli_common_t *o)
 {
-    *path = NULL;
     coa_select_t none;
     coa_select_init(&none);
-    if (o->n_files != 1 || o->n_avoid || o->ego_name || o->n_aliases || o->merge_initials ||
-        memcmp(&o->select, &none, sizeof none) != 0)
+    return !o->n_avoid && !o->ego_name && memcmp(&o->select, &none, sizeof none) == 0;
+}
+
+/* True when the only input is a corpus database, read as it is (no alias
+ * file, no merged initials): its index beside it can answer alone.
+ * *path is the database's path (malloc'ed). */
+static int single_database(const cli_common_t *o, char **path)
+{
+    *path = NULL;
+    if (o->n_files != 1 || o->n_aliases || o->merge_initials)
         return 0;
     char *split = NULL;
     const char *format = o->read.format;
@@ -504,27 +511,63 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
 {
     char *path = NULL;
     coa_store_index_t *ix = NULL;
+    coa_corpus_t full;
+    int have_full = 0, status = EXIT_OK, err;
     memset(info, 0, sizeof *info);
-    if (!indexed_applies(o, &path))
+    if (!default_selection(o))
         return -1;
-    int err = coa_store_index_open(path, &ix);
-    if (err == COA_EFORMAT && !o->quiet)
-        fprintf(stderr, "%s: %s.idx: the index is damaged or from another version, so the whole corpus is "
-                        "read; 'coauthor import %s -o %s' writes it again\n",
-                cli_program, path, path, path);
-    free(path);
-    if (err)
-        return -1;
-    /* a chain's [homonym?] marks need the flags the import computed */
-    if (mode == CLI_INDEXED_CHAIN && !(coa_store_index_flags(ix) & COA_STORE_HOMONYMS)) {
-        coa_store_index_close(ix);
-        return -1;
+    if (single_database(o, &path)) {
+        err = coa_store_index_open(path, &ix);
+        if (err == COA_EFORMAT && !o->quiet)
+            fprintf(stderr,
+                    "%s: %s.idx: the index is damaged or from another version, so the whole corpus is "
+                    "read; 'coauthor import %s -o %s' writes it again\n",
+                    cli_program, path, path, path);
+        /* a chain's [homonym?] marks need the flags the import computed */
+        if (!err && mode == CLI_INDEXED_CHAIN && !(coa_store_index_flags(ix) & COA_STORE_HOMONYMS)) {
+            coa_store_index_close(ix);
+            ix = NULL;
+        }
+        free(path);
+        if (ix && (status = print_summary(o, coa_store_index_corpus(ix), coa_store_index_inferred(ix), 0, 0, 0)))
+            goto done;
+    }
+    if (!ix) {
+        /* read the inputs as every command does, then index them in memory:
+         * cheaper than the coauthor graph, which this query does not need */
+        if (coa_corpus_init(&full)) {
+            cli_error("out of memory");
+            return EXIT_FAILURE_RUN;
+        }
+        have_full = 1;
+        if ((status = cli_load(o, &full)))
+            goto done;
+        if (mode == CLI_INDEXED_CHAIN) {
+            coa_homonym_t *homonyms = NULL;
+            uint32_t n_homonyms = 0;
+            if (coa_find_homonyms(&full, &homonyms, &n_homonyms)) {
+                cli_error("out of memory");
+                status = EXIT_FAILURE_RUN;
+                goto done;
+            }
+            coa_homonyms_free(homonyms, n_homonyms);
+        }
+        err = coa_store_index_build(&full, COA_STORE_HOMONYMS, &ix);
+        if (err == COA_ENOTFOUND) {
+            /* links or graph-file vertices: the caller goes on with the whole corpus */
+            coa_corpus_destroy(c);
+            *c = full;
+            return -2;
+        }
+        if (err) {
+            cli_error("out of memory");
+            status = EXIT_FAILURE_RUN;
+            goto done;
+        }
     }
     const coa_corpus_t *whole = coa_store_index_corpus(ix);
-    int n = mode == CLI_INDEXED_CHAIN ? 2 : 1, status;
+    int n = mode == CLI_INDEXED_CHAIN ? 2 : 1;
     uint32_t found[2] = {COA_NONE, COA_NONE};
-    if ((status = print_summary(o, whole, coa_store_index_inferred(ix), 0, 0, 0)))
-        goto done;
     for (int i = 0; i < n; i++)
         if ((status = cli_resolve_author(o, whole, what[i], names[i], &found[i])))
             goto done;
@@ -555,12 +598,18 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
     } else {
         err = coa_store_index_extract(ix, found, 1, 1, c, authors);
     }
-    if (err) {
-        cli_error("%s.idx: %s", o->files[0], err == COA_EFORMAT ? "the index is damaged" : coa_strerror(err));
+    if (err == COA_EFORMAT) {
+        cli_error("%s.idx: the index is damaged; 'coauthor import %s -o %s' writes it again", o->files[0],
+                  o->files[0], o->files[0]);
+        status = EXIT_FAILURE_RUN;
+    } else if (err) {
+        cli_error("%s", coa_strerror(err));
         status = EXIT_FAILURE_RUN;
     }
 done:
     coa_store_index_close(ix);
+    if (have_full)
+        coa_corpus_destroy(&full);
     return status;
 }
 

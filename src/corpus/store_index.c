@@ -254,6 +254,7 @@ enum { ON_CHAIN = 1, KEPT = 2 };
 struct coa_store_index {
     void *map;
     size_t map_len;
+    built_t *built;       /* an index built in memory (coa_store_index_build), or NULL */
     coa_corpus_t view;
     const uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
     uint64_t total;
@@ -374,8 +375,44 @@ void coa_store_index_close(coa_store_index_t *ix)
     free(ix->mark);
     free(ix->useful);
     free(ix->nbuf);
-    munmap(ix->map, ix->map_len);
+    if (ix->built) {
+        built_free(ix->built);
+        free(ix->built);
+    } else {
+        munmap(ix->map, ix->map_len);
+    }
     free(ix);
+}
+
+int coa_store_index_build(const coa_corpus_t *c, unsigned flags, coa_store_index_t **out)
+{
+    *out = NULL;
+    coa_store_index_t *ix = calloc(1, sizeof *ix);
+    built_t *b = calloc(1, sizeof *b);
+    if (!ix || !b) {
+        free(ix);
+        free(b);
+        return COA_ENOMEM;
+    }
+    int err = build(c, b);
+    if (err) {
+        free(ix);
+        free(b);
+        return err;
+    }
+    ix->built = b;
+    ix->view = *c; /* shares c's arrays: c must stay as it is while ix lives */
+    ix->a_start = b->a_start;
+    ix->a_papers = b->a_papers;
+    ix->p_start = b->p_start;
+    ix->p_authors = b->p_authors;
+    ix->degree = b->degree;
+    ix->total = b->total;
+    ix->flags = flags;
+    ix->vertices = b->vertices;
+    ix->inferred = b->inferred;
+    *out = ix;
+    return COA_OK;
 }
 
 const coa_corpus_t *coa_store_index_corpus(const coa_store_index_t *ix)
