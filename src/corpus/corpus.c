@@ -322,7 +322,11 @@ int coa_corpus_author(coa_corpus_t *c, const char *name, size_t len, const char 
 
 uint32_t coa_corpus_author_root(const coa_corpus_t *c, uint32_t a)
 {
-    while (a != COA_NONE && a < c->n_authors && c->authors[a].merged_into != COA_NONE)
+    /* at most one step per author: a cycle (only in damaged stored data)
+     * cannot hold the program */
+    for (uint32_t steps = 0; a != COA_NONE && a < c->n_authors && c->authors[a].merged_into != COA_NONE &&
+                             steps < c->n_authors;
+         steps++)
         a = c->authors[a].merged_into;
     return a;
 }

@@ -272,16 +272,62 @@ int coa_store_arrays_fit(const coa_corpus_t *l, const array_t *a)
     return 1;
 }
 
-/* Every paper's authorships and every authorship's ids are in range: a
- * damaged or truncated database is refused before anything indexes into
- * it (one pass over papers and authorships). */
+/* Every id stored in the arrays points inside them: a damaged or truncated
+ * database is refused before anything indexes into it (one pass over each
+ * array; found by fuzz_store, which damaged a spelling's author id). */
+static int str_ok(const coa_corpus_t *l, coa_str_t id)
+{
+    return id < l->strings.count && l->strings.offsets[id] < l->strings.len;
+}
+
 static int consistent(const coa_corpus_t *l)
 {
-    for (uint32_t i = 0; i < l->n_papers; i++)
-        if ((uint64_t)l->papers[i].first_authorship + l->papers[i].n_authorships > l->n_authorships)
+    uint32_t na = l->n_authors;
+    for (uint32_t i = 0; i < l->n_papers; i++) {
+        const coa_paper_t *p = &l->papers[i];
+        if ((uint64_t)p->first_authorship + p->n_authorships > l->n_authorships || p->source >= l->n_sources ||
+            !str_ok(l, p->title) || !str_ok(l, p->venue) || !str_ok(l, p->category) || !str_ok(l, p->orgs) ||
+            !str_ok(l, p->abstract) || !str_ok(l, p->doi) || !str_ok(l, p->key))
             return 0;
+    }
     for (uint32_t i = 0; i < l->n_authorships; i++)
-        if (l->authorships[i].author >= l->n_authors || l->authorships[i].paper >= l->n_papers)
+        if (l->authorships[i].author >= na || l->authorships[i].paper >= l->n_papers)
+            return 0;
+    for (uint32_t a = 0; a < na; a++) {
+        const coa_author_t *au = &l->authors[a];
+        if (!str_ok(l, au->display) || !str_ok(l, au->key) || !str_ok(l, au->id) ||
+            (au->display >= l->spelling_cap && !(au->flags & COA_AUTHOR_DISPLAY_FIXED)) ||
+            (au->merged_into != COA_NONE && au->merged_into >= na))
+            return 0;
+    }
+    /* merge chains end: at most as many steps as authors */
+    for (uint32_t a = 0; a < na; a++) {
+        uint32_t r = a, steps = 0;
+        while (l->authors[r].merged_into != COA_NONE && steps++ <= na)
+            r = l->authors[r].merged_into;
+        if (steps > na)
+            return 0;
+    }
+    for (uint32_t i = 0; i < l->n_merges; i++)
+        if (l->merges[i].from >= na || l->merges[i].into >= na || !str_ok(l, l->merges[i].reason))
+            return 0;
+    for (uint32_t i = 0; i < l->n_links; i++)
+        if (l->links[i].a >= na || l->links[i].b >= na || l->links[i].source >= l->n_sources)
+            return 0;
+    for (uint32_t i = 0; i < l->n_sources; i++) {
+        const coa_source_t *s = &l->sources[i];
+        if (!str_ok(l, s->path) || !str_ok(l, s->format) || !str_ok(l, s->owner) ||
+            (uint64_t)s->first_meta + s->n_meta > l->n_meta)
+            return 0;
+    }
+    for (uint32_t i = 0; i < l->n_meta; i++)
+        if (!str_ok(l, l->meta[i].label) || !str_ok(l, l->meta[i].value))
+            return 0;
+    for (uint32_t sp = 0; sp < l->spelling_cap; sp++)
+        if (l->spelling_author[sp] > na || l->id_author[sp] > na)
+            return 0;
+    for (uint32_t i = 0; i < l->key_nslots; i++)
+        if (l->key_slots[i] > na)
             return 0;
     return 1;
 }

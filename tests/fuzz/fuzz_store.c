@@ -144,6 +144,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     write_damaged(0, data, size, cut[0]);
     write_damaged(1, data, size, cut[1]);
+    const char *keep = getenv("FUZZ_STORE_KEEP"); /* DIR: keep the damaged pair there, for a regression test */
+    if (keep) {
+        char cmd[512];
+        snprintf(cmd, sizeof cmd, "cp '%s' '%s' '%s'", db_path, idx_path, keep);
+        if (system(cmd) != 0)
+            fprintf(stderr, "fuzz_store: cannot copy the damaged pair to %s\n", keep);
+    }
 
     coa_read_options_t opts;
     coa_read_options_init(&opts);
