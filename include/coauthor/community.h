@@ -97,6 +97,8 @@ typedef struct {
     igraph_vector_int_t internal_edges; /* edges with both ends inside */
     igraph_vector_int_t external_edges; /* edges with one end inside */
     igraph_vector_t internal_weight;    /* summed weight of the internal edges */
+    igraph_vector_int_t member_start;   /* per community + 1: where its vertices start in member_list */
+    igraph_vector_int_t member_list;    /* the vertices by community, ascending within each */
     /* per vertex */
     igraph_vector_t internal_strength;  /* weight of its edges inside its community */
 } coa_communities_t;

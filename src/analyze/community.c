@@ -425,6 +425,21 @@ static int summarise(coa_communities_t *c, const coa_graph_t *g, const igraph_ve
     igraph_vector_null(&c->internal_strength);
     for (igraph_integer_t v = 0; v < n; v++)
         VECTOR(c->sizes)[VECTOR(c->membership)[v]]++;
+    /* each community's vertices, by a counting sort: listing them all would
+     * otherwise scan every vertex once per community */
+    if (igraph_vector_int_resize(&c->member_start, k + 1) || igraph_vector_int_resize(&c->member_list, n))
+        return COA_ENOMEM;
+    VECTOR(c->member_start)[0] = 0;
+    for (igraph_integer_t i = 0; i < k; i++)
+        VECTOR(c->member_start)[i + 1] = VECTOR(c->member_start)[i] + VECTOR(c->sizes)[i];
+    {
+        igraph_vector_int_t fill;
+        if (igraph_vector_int_init_copy(&fill, &c->member_start))
+            return COA_ENOMEM;
+        for (igraph_integer_t v = 0; v < n; v++)
+            VECTOR(c->member_list)[VECTOR(fill)[VECTOR(c->membership)[v]]++] = v;
+        igraph_vector_int_destroy(&fill);
+    }
     for (igraph_integer_t e = 0; e < m; e++) {
         igraph_integer_t a = IGRAPH_FROM(graph, e), b = IGRAPH_TO(graph, e);
         igraph_integer_t ca = VECTOR(c->membership)[a], cb = VECTOR(c->membership)[b];
@@ -450,6 +465,8 @@ void coa_communities_destroy(coa_communities_t *c)
     igraph_vector_int_destroy(&c->external_edges);
     igraph_vector_destroy(&c->internal_weight);
     igraph_vector_destroy(&c->internal_strength);
+    igraph_vector_int_destroy(&c->member_start);
+    igraph_vector_int_destroy(&c->member_list);
     memset(c, 0, sizeof *c);
 }
 
@@ -466,6 +483,8 @@ static int communities_init(coa_communities_t *c)
     bad |= igraph_vector_int_init(&c->external_edges, 0) != IGRAPH_SUCCESS;
     bad |= igraph_vector_init(&c->internal_weight, 0) != IGRAPH_SUCCESS;
     bad |= igraph_vector_init(&c->internal_strength, 0) != IGRAPH_SUCCESS;
+    bad |= igraph_vector_int_init(&c->member_start, 0) != IGRAPH_SUCCESS;
+    bad |= igraph_vector_int_init(&c->member_list, 0) != IGRAPH_SUCCESS;
     return bad ? COA_ENOMEM : COA_OK;
 }
 
@@ -567,10 +586,9 @@ int coa_communities_members(const coa_communities_t *c, const coa_graph_t *g, ig
         return COA_EINVAL;
     if (igraph_vector_int_resize(out, VECTOR(c->sizes)[k]))
         return COA_ENOMEM;
-    igraph_integer_t n = igraph_vector_int_size(&c->membership), j = 0;
-    for (igraph_integer_t v = 0; v < n; v++)
-        if (VECTOR(c->membership)[v] == k)
-            VECTOR(*out)[j++] = v;
+    igraph_integer_t j = 0;
+    for (igraph_integer_t i = VECTOR(c->member_start)[k]; i < VECTOR(c->member_start)[k + 1]; i++)
+        VECTOR(*out)[j++] = VECTOR(c->member_list)[i];
     members_c = c;
     members_g = g;
     qsort(VECTOR(*out), (size_t)j, sizeof(igraph_integer_t), cmp_member);
