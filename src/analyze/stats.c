@@ -1,7 +1,9 @@
 /* Summary statistics of a coauthor graph. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "coauthor/stats.h"
 #include "internal.h"
@@ -30,6 +32,38 @@ static uint32_t bfs(const coa_adjacency_t *adj, uint32_t s, uint32_t *dist, uint
     for (uint32_t i = 0; i < tail; i++)
         dist[queue[i]] = UINT32_MAX;
     return ecc;
+}
+
+#define STATS_MAX_THREADS 8
+
+/* One thread's share of the distance searches: sources first, first +
+ * step, ... */
+typedef struct {
+    const coa_adjacency_t *adj;
+    const uint32_t *members;
+    uint32_t sources, first, step;
+    uint32_t *dist, *queue;
+    double sum;
+    uint32_t diameter;
+} bfs_job_t;
+
+static void *bfs_worker(void *arg)
+{
+    bfs_job_t *job = arg;
+    for (uint32_t i = job->first; i < job->sources; i += job->step) {
+        uint32_t ecc = bfs(job->adj, job->members[i], job->dist, job->queue, &job->sum);
+        if (ecc > job->diameter)
+            job->diameter = ecc;
+    }
+    return NULL;
+}
+
+static int stats_threads(uint32_t sources)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    int n = cpus < 1 ? 1 : cpus > STATS_MAX_THREADS ? STATS_MAX_THREADS : (int)cpus;
+    /* small graphs: a thread costs more than it saves */
+    return sources < 64 ? 1 : n;
 }
 
 static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership, igraph_integer_t lcc,
@@ -73,12 +107,45 @@ static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership
         igraph_rng_destroy(&rng);
         st->distances_sampled = 1;
     }
+    /* the searches split across the cores: each thread takes every
+     * nthreads-th source with its own arrays; the per-source sums are whole
+     * numbers, so their total is the same in any order */
     double sum = 0;
     uint32_t diameter = 0;
-    for (uint32_t i = 0; i < sources; i++) {
-        uint32_t ecc = bfs(&adj, members[i], dist, queue, &sum);
-        if (ecc > diameter)
-            diameter = ecc;
+    bfs_job_t jobs[STATS_MAX_THREADS];
+    pthread_t threads[STATS_MAX_THREADS];
+    int nthreads = stats_threads(sources), started = 1;
+    for (int t = 0; t < nthreads; t++)
+        jobs[t] = (bfs_job_t){&adj, members, sources, (uint32_t)t, (uint32_t)nthreads, t ? NULL : dist,
+                              t ? NULL : queue, 0, 0};
+    for (int t = 1; t < nthreads; t++) {
+        jobs[t].dist = malloc((size_t)n * sizeof *dist);
+        jobs[t].queue = malloc((size_t)n * sizeof *queue);
+        if (jobs[t].dist)
+            for (uint32_t v = 0; v < n; v++)
+                jobs[t].dist[v] = UINT32_MAX;
+        if (!jobs[t].dist || !jobs[t].queue || pthread_create(&threads[t], NULL, bfs_worker, &jobs[t])) {
+            free(jobs[t].dist);
+            free(jobs[t].queue);
+            break; /* this thread runs the shares of those that did not start */
+        }
+        started++;
+    }
+    bfs_worker(&jobs[0]);
+    for (int t = started; t < nthreads; t++) {
+        jobs[t].dist = dist;
+        jobs[t].queue = queue;
+        bfs_worker(&jobs[t]);
+    }
+    for (int t = 0; t < nthreads; t++) {
+        if (t > 0 && t < started) {
+            pthread_join(threads[t], NULL);
+            free(jobs[t].dist);
+            free(jobs[t].queue);
+        }
+        sum += jobs[t].sum;
+        if (jobs[t].diameter > diameter)
+            diameter = jobs[t].diameter;
     }
     st->diameter = diameter;
     st->distance_sources = sources;
