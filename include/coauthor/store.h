@@ -82,6 +82,8 @@ const coa_corpus_t *coa_store_index_corpus(const coa_store_index_t *ix);
 uint32_t coa_store_index_inferred(const coa_store_index_t *ix);
 uint32_t coa_store_index_vertices(const coa_store_index_t *ix);
 unsigned coa_store_index_flags(const coa_store_index_t *ix);
+/* Papers left out of the default selection (more than COA_DEFAULT_MAX_AUTHORS authors). */
+uint32_t coa_store_index_skipped(const coa_store_index_t *ix);
 
 /* Papers of an author in the default selection. */
 uint32_t coa_store_index_papers(const coa_store_index_t *ix, uint32_t author);

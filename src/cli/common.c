@@ -571,10 +571,19 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
     for (int i = 0; i < n; i++)
         if ((status = cli_resolve_author(o, whole, what[i], names[i], &found[i])))
             goto done;
+    /* what building the graph would have said */
+    uint32_t skipped = coa_store_index_skipped(ix);
+    if (skipped && !o->quiet)
+        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
+                cli_program, skipped, skipped == 1 ? "" : "s", COA_DEFAULT_MAX_AUTHORS);
     for (int i = 0; i < n; i++)
         if (!coa_store_index_papers(ix, found[i])) {
-            cli_error("%s '%s' has no papers in the selection", what[i],
-                      coa_corpus_str(whole, whole->authors[found[i]].display));
+            /* the words of each command's own check on the graph */
+            const char *name = coa_corpus_str(whole, whole->authors[found[i]].display);
+            if (mode == CLI_INDEXED_COAUTHORS)
+                cli_error("%s '%s' is not in the selected network", what[i], name);
+            else
+                cli_error("%s '%s' has no papers in the selection", what[i], name);
             status = EXIT_USAGE;
             goto done;
         }

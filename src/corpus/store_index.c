@@ -39,7 +39,7 @@
 #include "store_internal.h"
 
 #define INDEX_MAGIC "coauthor-index"
-#define INDEX_VERSION 1
+#define INDEX_VERSION 2
 #define ALIGN 4096
 #define MAX_SECTIONS 40
 
@@ -57,13 +57,15 @@ typedef struct {
     uint32_t flags, max_authors;
     uint32_t vertices, inferred;
     uint32_t duplicate_authorships, duplicate_papers;
+    uint32_t skipped;    /* papers with more than max_authors authors, left out */
+    uint32_t reserved;
     section_t sections[MAX_SECTIONS];
 } header_t;
 
 /* The author-paper index of a corpus. */
 typedef struct {
     uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
-    uint32_t total, vertices, inferred;
+    uint32_t total, vertices, inferred, skipped;
 } built_t;
 
 static void built_free(built_t *b)
@@ -100,8 +102,10 @@ static int build(const coa_corpus_t *c, built_t *b)
     for (uint32_t p = 0; p < np; p++) {
         const coa_paper_t *paper = &c->papers[p];
         b->p_start[p] = total;
-        if (!selected(paper))
+        if (!selected(paper)) {
+            b->skipped++;
             continue;
+        }
         total += paper->n_authorships;
         for (uint32_t i = 0; i < paper->n_authorships; i++)
             b->a_start[c->authorships[paper->first_authorship + i].author + 1]++;
@@ -207,6 +211,7 @@ int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint
     h->inferred = b.inferred;
     h->duplicate_authorships = c->duplicate_authorships;
     h->duplicate_papers = c->duplicate_papers;
+    h->skipped = b.skipped;
     uint64_t pos = sizeof *h;
     if (fwrite(h, sizeof *h, 1, f) != 1)
         err = COA_EIO;
@@ -258,7 +263,7 @@ struct coa_store_index {
     coa_corpus_t view;
     const uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
     uint64_t total;
-    uint32_t flags, vertices, inferred;
+    uint32_t flags, vertices, inferred, skipped;
     /* the search's workspace, made on first use; dist holds distance + 1 */
     uint32_t *dist[2], *queue[2], *mark, stamp;
     uint8_t *useful;
@@ -356,6 +361,7 @@ int coa_store_index_open(const char *db_path, coa_store_index_t **out)
     ix->flags = h->flags;
     ix->vertices = h->vertices;
     ix->inferred = h->inferred;
+    ix->skipped = h->skipped;
     *out = ix;
     return COA_OK;
 fail:
@@ -411,6 +417,7 @@ int coa_store_index_build(const coa_corpus_t *c, unsigned flags, coa_store_index
     ix->flags = flags;
     ix->vertices = b->vertices;
     ix->inferred = b->inferred;
+    ix->skipped = b->skipped;
     *out = ix;
     return COA_OK;
 }
@@ -433,6 +440,11 @@ uint32_t coa_store_index_vertices(const coa_store_index_t *ix)
 unsigned coa_store_index_flags(const coa_store_index_t *ix)
 {
     return ix->flags;
+}
+
+uint32_t coa_store_index_skipped(const coa_store_index_t *ix)
+{
+    return ix->skipped;
 }
 
 /* An author's papers, checked against the index's bounds. */

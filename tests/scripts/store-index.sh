@@ -70,6 +70,17 @@ same_file() {
         diff "$tmp/full.err" "$tmp/mem.err" | head -4
     fi
 }
+# a paper of 1,100 authors, which the default selection leaves out
+{
+    printf '@article{big, title={Huge}, year=2020, author={'
+    for i in $(seq 1 1100); do printf 'Person%d Name and ' "$i"; done
+    printf 'Only Bigpaper and Ann Solo}}\n@article{x, author={Ann Solo and Bo Pal}, title={Small}, year=2021}\n'
+} >"$tmp/huge.bib"
+"$COAUTHOR" import -q "$tmp/huge.bib" -o "$tmp/huge.db" || exit 1
+same_file rank --author "Only Bigpaper" "$tmp/huge.bib"
+same_file path --from "Bo Pal" --to "Only Bigpaper" "$tmp/huge.bib"
+same "$tmp/huge.db" rank --author "Ann Solo" --papers
+same "$tmp/huge.db" path --from "Ann Solo" --to "Bo Pal"
 same_file path --from "Zihan Qiu" --to "Verna Dankers" --all --search-stats data/ivan-titov.txt
 same_file rank --author "Ivan Titov" --papers data/ivan-titov.txt
 same_file path --from "Ivan Titov" --to "Christopher D. Manning" --json data/acl-main-2015-2021.bib.gz
