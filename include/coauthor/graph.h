@@ -54,7 +54,7 @@ typedef struct {
     uint32_t *vertex_self_loops;   /* self-loops from edge-list sources */
     igraph_vector_t joint_papers;  /* per edge: papers in common (full counting) */
     igraph_vector_t fractional;    /* per edge: sum over joint papers of 1/(n-1) */
-    igraph_integer_t *edge_paper_start; /* per edge + 1: CSR into edge_papers */
+    uint32_t *edge_paper_start;    /* per edge + 1: CSR into edge_papers */
     uint32_t *edge_papers;         /* corpus paper ids, ascending within an edge */
     uint8_t *paper_selected;       /* per corpus paper */
     /* counts over the selection */

@@ -278,6 +278,10 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
         }
         i = j;
     }
+    if ((uint64_t)nev >= UINT32_MAX) { /* edge_paper_start holds 32-bit offsets */
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
     g->edge_paper_start = malloc((size_t)(ne + 1) * sizeof *g->edge_paper_start);
     g->edge_papers = malloc((size_t)(nev ? nev : 1) * sizeof *g->edge_papers);
     if (!g->edge_paper_start || !g->edge_papers) {
@@ -299,7 +303,7 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
             VECTOR(edges)[2 * e + 1] = pairs[i].v;
             VECTOR(g->joint_papers)[e] = 0;
             VECTOR(g->fractional)[e] = 0;
-            g->edge_paper_start[e] = k;
+            g->edge_paper_start[e] = (uint32_t)k;
         }
         if (pairs[i].paper >= c->n_papers) {
             /* a link: collaboration of unknown papers, as many as the source's
@@ -322,7 +326,7 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
         VECTOR(g->joint_papers)[e] += 1;
         VECTOR(g->fractional)[e] += 1.0 / (n - 1);
     }
-    g->edge_paper_start[ne] = k;
+    g->edge_paper_start[ne] = (uint32_t)k;
     if ((err = coa_from_igraph(igraph_create(&g->graph, &edges, nv, IGRAPH_UNDIRECTED))))
         goto cleanup;
 
