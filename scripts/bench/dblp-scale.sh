@@ -45,4 +45,9 @@ for i in 1 2 3; do
     timed "rank --author ($i)" "$coauthor" rank -q --author "$author" "$prefix.db"
 done
 "$coauthor" path -q --search-stats --from "$from" --to "$to" "$prefix.db" 2>&1 >/dev/null | sed 's/^/path: /'
+# the search in-process, on the index alone (bench-out/inproc, built by make bench)
+if [ -x "$out/inproc" ] && "$out/inproc" --index "$from" "$to" "$prefix.db" >"$out/dblp-scale.inproc" 2>/dev/null; then
+    tr '\n' ' ' <"$out/dblp-scale.inproc" | sed 's/^/in-process chain search: /'
+    echo
+fi
 echo "(peak RSS counts the pages of the mapped index that a query touched: page cache, shared, not allocated)"

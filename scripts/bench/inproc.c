@@ -5,6 +5,12 @@
  * build's libcoauthor.a; not part of the library or the program.
  *
  *   inproc [--format NAME] [--path FROM TO] [--repeat N] FILE...
+ *   inproc --index FROM TO [--repeat N] CORPUS.db
+ *
+ * With --index: the chain search on a database's index (coauthor import),
+ * without loading the corpus: open_ms, then the first search (its pages of
+ * the index and of the search's memory touched for the first time) and the
+ * median of N more, index_first_ms and index_ms, with index_touched.
  *
  * Prints "key value" lines: bytes, read_s, finalize_s, build_s, papers,
  * authors, edges, and with --path: path_ms (median of N), path_length,
@@ -49,7 +55,7 @@ static void quiet_diag(void *ctx, const coa_diag_t *d)
         fprintf(stderr, "inproc: %s:%ld: %s\n", d->file ? d->file : "-", (long)d->line, d->message);
 }
 
-#ifdef HAVE_COA_PATH
+#if defined(HAVE_COA_PATH) || defined(HAVE_COA_STORE_INDEX)
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -57,20 +63,62 @@ static int cmp_double(const void *a, const void *b)
 }
 #endif
 
+#ifdef HAVE_COA_STORE_INDEX
+static int index_queries(const char *db, const char *from, const char *to, int repeat)
+{
+    double t0 = now();
+    coa_store_index_t *ix;
+    if (coa_store_index_open(db, &ix)) {
+        fprintf(stderr, "inproc: no index beside '%s' (coauthor import writes one)\n", db);
+        return 1;
+    }
+    printf("open_ms %.3f\n", (now() - t0) * 1e3);
+    const coa_corpus_t *c = coa_store_index_corpus(ix);
+    uint32_t a = coa_corpus_find_author(c, from), b = coa_corpus_find_author(c, to);
+    if (a == COA_NONE || b == COA_NONE) {
+        fprintf(stderr, "inproc: unknown author\n");
+        coa_store_index_close(ix);
+        return 1;
+    }
+    double *ms = calloc((size_t)repeat + 1, sizeof *ms);
+    coa_store_search_t res;
+    for (int r = 0; r <= repeat; r++) {
+        uint32_t *chain = NULL, n = 0;
+        double s = now();
+        if (coa_store_index_chain_authors(ix, a, b, &chain, &n, &res))
+            return 1;
+        ms[r] = (now() - s) * 1e3;
+        free(chain);
+    }
+    printf("index_first_ms %.3f\n", ms[0]);
+    qsort(ms + 1, (size_t)repeat, sizeof *ms, cmp_double);
+    printf("index_ms %.3f\nindex_length %u\nindex_touched %llu\nindex_authors %u\n", ms[1 + repeat / 2],
+           res.length, (unsigned long long)res.touched, coa_store_index_vertices(ix));
+    free(ms);
+    coa_store_index_close(ix);
+    return 0;
+}
+#endif
+
 int main(int argc, char **argv)
 {
     const char *format = NULL, *from = NULL, *to = NULL;
-    int repeat = 21, i = 1;
+    int repeat = 21, i = 1, index = 0;
     for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
         if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
             format = argv[++i];
+        else if (strcmp(argv[i], "--index") == 0 && i + 2 < argc) {
+            index = 1;
+            from = argv[++i];
+            to = argv[++i];
+        }
         else if (strcmp(argv[i], "--path") == 0 && i + 2 < argc) {
             from = argv[++i];
             to = argv[++i];
         } else if (strcmp(argv[i], "--repeat") == 0 && i + 1 < argc)
             repeat = atoi(argv[++i]) > 0 ? atoi(argv[i]) : 1;
         else {
-            fprintf(stderr, "usage: inproc [--format NAME] [--path FROM TO] [--repeat N] FILE...\n");
+            fprintf(stderr, "usage: inproc [--format NAME] [--path FROM TO | --index FROM TO] [--repeat N] FILE...\n");
             return 2;
         }
     }
@@ -79,6 +127,14 @@ int main(int argc, char **argv)
         return 2;
     }
     coa_library_init(1);
+    if (index) {
+#ifdef HAVE_COA_STORE_INDEX
+        return index_queries(argv[i], from, to, repeat);
+#else
+        printf("index_ms n/a\n");
+        return 0;
+#endif
+    }
     unsigned long n_diag = 0;
     coa_diag_sink_t sink = {quiet_diag, &n_diag};
     coa_read_options_t opts;
