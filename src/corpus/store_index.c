@@ -267,6 +267,8 @@ struct coa_store_index {
     /* the search's workspace, made on first use; dist holds distance + 1 */
     uint32_t *dist[2], *queue[2], *mark, stamp;
     uint8_t *useful;
+    void *region;         /* dist, mark and useful, in one mapping */
+    size_t region_len;
     uint32_t *nbuf, ncap;
 };
 
@@ -374,12 +376,10 @@ void coa_store_index_close(coa_store_index_t *ix)
 {
     if (!ix)
         return;
-    for (int s = 0; s < 2; s++) {
-        free(ix->dist[s]);
+    for (int s = 0; s < 2; s++)
         free(ix->queue[s]);
-    }
-    free(ix->mark);
-    free(ix->useful);
+    if (ix->region)
+        munmap(ix->region, ix->region_len);
     free(ix->nbuf);
     if (ix->built) {
         built_free(ix->built);
@@ -564,28 +564,36 @@ static int mark_back(coa_store_index_t *ix, const side_t *x)
 
 static int workspace(coa_store_index_t *ix)
 {
-    if (ix->mark)
+    if (ix->region)
         return COA_OK;
     size_t n = ix->view.n_authors ? ix->view.n_authors : 1;
-    /* calloc: pages the search never touches are never made */
-    for (int s = 0; s < 2; s++) {
-        ix->dist[s] = calloc(n, sizeof *ix->dist[s]);
+    /* One zeroed mapping for the per-author arrays, in huge pages where the
+     * kernel gives them: a search reaches authors all over the id range,
+     * and in 4 KB pages the first search of a process paid a fault for
+     * nearly every page (about 10k faults, 15 ms, at 2.8M authors). */
+    size_t len = 3 * n * sizeof(uint32_t) + n;
+    void *region = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (region == MAP_FAILED)
+        return COA_ENOMEM;
+#ifdef MADV_HUGEPAGE
+    madvise(region, len, MADV_HUGEPAGE);
+#endif
+    for (int s = 0; s < 2; s++)
         ix->queue[s] = malloc(n * sizeof *ix->queue[s]);
-    }
-    ix->useful = calloc(n, 1);
-    ix->mark = calloc(n, sizeof *ix->mark);
-    if (!ix->dist[0] || !ix->dist[1] || !ix->queue[0] || !ix->queue[1] || !ix->useful || !ix->mark) {
+    if (!ix->queue[0] || !ix->queue[1]) {
         for (int s = 0; s < 2; s++) {
-            free(ix->dist[s]);
             free(ix->queue[s]);
-            ix->dist[s] = ix->queue[s] = NULL;
+            ix->queue[s] = NULL;
         }
-        free(ix->useful);
-        free(ix->mark);
-        ix->useful = NULL;
-        ix->mark = NULL;
+        munmap(region, len);
         return COA_ENOMEM;
     }
+    ix->region = region;
+    ix->region_len = len;
+    ix->dist[0] = region;
+    ix->dist[1] = ix->dist[0] + n;
+    ix->mark = ix->dist[1] + n;
+    ix->useful = (uint8_t *)(ix->mark + n);
     return COA_OK;
 }
 
