@@ -21,6 +21,10 @@ int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size);
 void coa_diag(const coa_diag_sink_t *sink, coa_severity_t sev, const char *file, long line,
               const char *fmt, ...) COA_PRINTF(5, 6);
 
+/* FNV-1a of the bytes, never 0 (the string pool's hash; 0 marks a string
+ * kept out of its table). */
+uint32_t coa_hash_bytes(const char *s, size_t len);
+
 /* Converts an igraph error code to ours. */
 int coa_from_igraph(int igraph_err);
 

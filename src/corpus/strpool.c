@@ -3,8 +3,9 @@
 #include <string.h>
 
 #include "coauthor/corpus.h"
+#include "internal.h"
 
-static uint32_t hash_bytes(const char *s, size_t len)
+uint32_t coa_hash_bytes(const char *s, size_t len)
 {
     /* FNV-1a: short author names dominate, where it is as fast as anything. */
     uint32_t h = 2166136261u;
@@ -77,12 +78,12 @@ static coa_str_t lookup(const coa_strpool_t *pool, const char *s, size_t len, ui
 
 coa_str_t coa_strpool_find(const coa_strpool_t *pool, const char *s, size_t len)
 {
-    return lookup(pool, s, len, hash_bytes(s, len), NULL);
+    return lookup(pool, s, len, coa_hash_bytes(s, len), NULL);
 }
 
 coa_str_t coa_strpool_intern(coa_strpool_t *pool, const char *s, size_t len)
 {
-    uint32_t h = hash_bytes(s, len);
+    uint32_t h = coa_hash_bytes(s, len);
     uint32_t slot = 0;
     coa_str_t id = lookup(pool, s, len, h, &slot);
     if (id != COA_NONE)

@@ -591,16 +591,6 @@ static char *field_text(dblp_state_t *st)
  * author and spelling until the corpus is finalised (coa_corpus_resolve),
  * so the table changes nothing in the result. */
 
-static uint32_t name_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h;
-}
-
 static name_entry_t *name_slot(const name_cache_t *nc, const char *text, size_t len, uint32_t h)
 {
     uint32_t i = h & (nc->cap - 1);
@@ -627,7 +617,7 @@ static void name_put(name_cache_t *nc, const char *text, size_t len, uint32_t au
         grown.n = nc->n;
         *nc = grown;
     }
-    uint32_t h = name_hash(text, len);
+    uint32_t h = coa_hash_bytes(text, len);
     name_entry_t *e = name_slot(nc, text, len, h);
     if (e->len)
         return;
@@ -644,7 +634,7 @@ static int add_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
 {
     size_t len = strlen(text);
     if (len && len <= NAME_INLINE && st->names.cap) {
-        name_entry_t *e = name_slot(&st->names, text, len, name_hash(text, len));
+        name_entry_t *e = name_slot(&st->names, text, len, coa_hash_bytes(text, len));
         if (e->len)
             return coa_corpus_paper_add_resolved(c, e->author, e->spelling, 0, NULL);
     }

@@ -22,19 +22,6 @@ int coa_detect_store(const char *name, const unsigned char *head, size_t len)
     return coa_store_detect(head, len) ? 100 : 0;
 }
 
-static int copy_str(coa_corpus_t *to, const coa_corpus_t *from, coa_str_t id, coa_str_t *out)
-{
-    *out = COA_NOSTR;
-    if (id == COA_NOSTR)
-        return COA_OK;
-    const char *s = coa_corpus_str(from, id);
-    coa_str_t n = coa_corpus_intern(to, s, strlen(s));
-    if (n == COA_NONE)
-        return COA_ENOMEM;
-    *out = n;
-    return COA_OK;
-}
-
 /* Adds every paper and link of 'from' to ctx's corpus. */
 static int replay(coa_reader_ctx_t *ctx, const coa_corpus_t *from)
 {
@@ -42,29 +29,12 @@ static int replay(coa_reader_ctx_t *ctx, const coa_corpus_t *from)
     int err = COA_OK;
     for (uint32_t i = 0; i < from->n_papers && !err; i++) {
         const coa_paper_t *src = &from->papers[i];
-        coa_paper_t fields = *src;
-        if ((err = copy_str(c, from, src->title, &fields.title)) ||
-            (err = copy_str(c, from, src->venue, &fields.venue)) ||
-            (err = copy_str(c, from, src->category, &fields.category)) ||
-            (err = copy_str(c, from, src->orgs, &fields.orgs)) ||
-            (err = copy_str(c, from, src->abstract, &fields.abstract)) ||
-            (err = copy_str(c, from, src->doi, &fields.doi)) || (err = copy_str(c, from, src->key, &fields.key)))
-            break;
         coa_paper_t *p;
-        if ((err = coa_corpus_paper_begin(c, ctx->source, src->line, &p)))
+        if ((err = coa_corpus_paper_begin(c, ctx->source, src->line, &p)) ||
+            (err = coa_corpus_copy_paper_fields(c, from, i)))
             break;
-        p->title = fields.title;
-        p->venue = fields.venue;
-        p->category = fields.category;
-        p->orgs = fields.orgs;
-        p->abstract = fields.abstract;
-        p->doi = fields.doi;
-        p->key = fields.key;
-        p->year = src->year;
-        p->month = src->month;
-        p->day = src->day;
-        p->flags = src->flags;
-        p->score = src->score;
+        /* the papers count under the database here, not their first files */
+        c->papers[c->n_papers].source = ctx->source;
         for (uint32_t k = 0; k < src->n_authorships && !err; k++) {
             const coa_authorship_t *as = &from->authorships[src->first_authorship + k];
             const coa_author_t *au = &from->authors[as->author];
