@@ -5,7 +5,7 @@
  * database as an input; it is recognised by the SQLite header.
  *
  * The database holds the corpus's flat arrays as they are in memory (in
- * chunks of at most 256 MiB, under SQLite's 1 GB limit on a value), with
+ * chunks of at most 64 MiB, under SQLite's 1 GB limit on a value), with
  * a layout signature: loading is a few large reads and no parsing, and a
  * database written by a build whose structures differ is refused with a
  * message to import again, never misread.  It is an image of one machine's
@@ -27,11 +27,19 @@ extern "C" {
  * receives the database's size.  COA_EIO with a diagnostic on failure. */
 int coa_store_save(const coa_corpus_t *c, const char *path, uint64_t *bytes, const coa_diag_sink_t *diag);
 
-/* The same with flags: COA_STORE_HOMONYMS says that coa_find_homonyms has
+/* The same with options: COA_STORE_HOMONYMS says that coa_find_homonyms has
  * flagged the corpus's authorships (after their flags were cleared), so
  * that a chain read from the index marks hops as a full load would. */
 enum { COA_STORE_HOMONYMS = 1 << 0 };
-int coa_store_save_ex(const coa_corpus_t *c, const char *path, unsigned flags, uint64_t *bytes,
+typedef struct {
+    unsigned flags;   /* COA_STORE_* */
+    /* how far the writing has got, for a progress bar: called with the
+     * file's name as it is written ("PATH" then "PATH.idx"), bytes written
+     * and bytes in all, at least every 64 MiB (may be NULL) */
+    void (*progress)(void *ctx, const char *name, uint64_t done, uint64_t total);
+    void *progress_ctx;
+} coa_store_options_t;
+int coa_store_save_ex(const coa_corpus_t *c, const char *path, const coa_store_options_t *opts, uint64_t *bytes,
                       const coa_diag_sink_t *diag);
 
 /* The number written into a database when it is saved, which ties the
@@ -69,7 +77,7 @@ void coa_store_index_close(coa_store_index_t *ix);
 /* The same index, built in memory for a corpus that is already loaded
  * (finalised), so that its queries skip building the coauthor graph; c is
  * shared, not copied, and must not change while the index is open.  flags
- * as for coa_store_save_ex.  COA_ENOTFOUND for a corpus the index does not
+ * as in coa_store_options_t.  COA_ENOTFOUND for a corpus the index does not
  * serve (edge-list links, graph-file vertices). */
 int coa_store_index_build(const coa_corpus_t *c, unsigned flags, coa_store_index_t **ix);
 

@@ -4,6 +4,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "coauthor.h"
 
@@ -103,6 +104,18 @@ int cli_parse_long(const char *opt, const char *s, long min, long max, long *out
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a hint to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A progress bar on stderr for long work (reading a file, writing a
+ * database): redrawn at most ten times a second once the work has taken a
+ * second, with the rate and the time left, and wiped at the end.  Pass
+ * cli_progress and a zeroed cli_progress_t as a progress callback and its
+ * context, only when stderr is a terminal and not quiet. */
+typedef struct {
+    const char *name;
+    struct timespec start, last;
+    int shown;
+} cli_progress_t;
+void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total);
 
 /* Reads every input file; prints diagnostics and a one-line summary to
  * stderr.  Returns an exit status. */

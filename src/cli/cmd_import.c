@@ -133,7 +133,13 @@ int cmd_import(int argc, char **argv)
     coa_homonyms_free(homonyms, n_homonyms);
     coa_diag_sink_t sink = {print_diag, NULL};
     uint64_t bytes = 0;
-    int err = coa_store_save_ex(&corpus, output, COA_STORE_HOMONYMS, &bytes, &sink);
+    cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0};
+    coa_store_options_t sopts = {COA_STORE_HOMONYMS, NULL, NULL};
+    if (!o.quiet && isatty(STDERR_FILENO)) {
+        sopts.progress = cli_progress;
+        sopts.progress_ctx = &progress;
+    }
+    int err = coa_store_save_ex(&corpus, output, &sopts, &bytes, &sink);
     if (err) {
         if (err == COA_ENOMEM)
             cli_error("%s: out of memory", output);

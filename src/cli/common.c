@@ -317,20 +317,14 @@ static int split_format(const char *arg, char **path, const char **format)
 /* The progress bar of a file being read: on a terminal only, redrawn at
  * most ten times a second, and wiped when the file is done.  The rate and
  * the time left are over the file's bytes (compressed bytes for gzip). */
-typedef struct {
-    const char *name;
-    struct timespec start, last;
-    int shown;
-} progress_t;
-
 static double elapsed(const struct timespec *a, const struct timespec *b)
 {
     return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) * 1e-9;
 }
 
-static void print_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
+void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
 {
-    progress_t *p = ctx;
+    cli_progress_t *p = ctx;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     if (p->name != name) {
@@ -404,7 +398,7 @@ static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t 
 
 int cli_load(const cli_common_t *o, coa_corpus_t *c)
 {
-    progress_t progress = {NULL, {0, 0}, {0, 0}, 0};
+    cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0};
     diag_state_t st = {o->quiet, NULL, 0, 0};
     coa_diag_sink_t sink = {print_diag, &st};
     for (int i = 0; i < o->n_files; i++) {
@@ -412,7 +406,7 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         st.shown = st.dropped = 0;
         coa_read_options_t read = o->read;
         if (!o->quiet && isatty(STDERR_FILENO)) {
-            read.progress = print_progress;
+            read.progress = cli_progress;
             read.progress_ctx = &progress;
         }
         char *split = NULL;

@@ -25,7 +25,7 @@
 
 #define STORE_FORMAT "coauthor-corpus"
 #define STORE_VERSION 1
-#define CHUNK ((size_t)256 << 20)
+#define CHUNK ((size_t)64 << 20)
 
 size_t coa_store_arrays(coa_corpus_t *c, array_t *a)
 {
@@ -107,12 +107,14 @@ static uint64_t new_store_id(void)
 
 int coa_store_save(const coa_corpus_t *corpus, const char *path, uint64_t *bytes, const coa_diag_sink_t *diag)
 {
-    return coa_store_save_ex(corpus, path, 0, bytes, diag);
+    return coa_store_save_ex(corpus, path, NULL, bytes, diag);
 }
 
-int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, unsigned flags, uint64_t *bytes,
-                      const coa_diag_sink_t *diag)
+int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, const coa_store_options_t *options,
+                      uint64_t *bytes, const coa_diag_sink_t *diag)
 {
+    coa_store_options_t none = {0, NULL, NULL};
+    const coa_store_options_t *opts = options ? options : &none;
     /* the arrays are only read; corpus_arrays takes pointers to pointers */
     coa_corpus_t *c = (coa_corpus_t *)corpus;
     size_t plen = strlen(path);
@@ -162,6 +164,9 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, unsigned fla
     }
     array_t arrays[COA_STORE_MAX_ARRAYS];
     size_t n = coa_store_arrays(c, arrays);
+    uint64_t all = 0, written = 0;
+    for (size_t i = 0; i < n; i++)
+        all += arrays[i].count * arrays[i].elem;
     for (size_t i = 0; i < n; i++) {
         const char *base = *arrays[i].data;
         uint64_t total = arrays[i].count * arrays[i].elem;
@@ -180,6 +185,9 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, unsigned fla
                 err = fail(diag, path, db, "cannot write the database");
                 goto cleanup;
             }
+            written += len;
+            if (opts->progress)
+                opts->progress(opts->progress_ctx, path, written, all);
             if (total == 0)
                 break;
         }
@@ -198,7 +206,7 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, unsigned fla
     db = NULL;
     /* the index first: a database never stands beside an index of another
      * (the index carries store_id, and one with another id is ignored) */
-    err = coa_store_index_write(c, idx, store_id, flags, diag);
+    err = coa_store_index_write(c, idx, store_id, opts, diag);
     if (err == COA_ENOTFOUND) {
         unlink(idx); /* a corpus the index does not serve: no stale one left */
         err = COA_OK;

@@ -9,7 +9,7 @@
  * Why a file beside the database and not inside it: SQLite keeps a large
  * value in a chain of pages, each with a link in front, so no array stored
  * in it can be mapped and used in place, and reading one element deep in a
- * 256 MiB value walks the chain to it.  The database stays the corpus; the
+ * 64 MiB value walks the chain to it.  The database stays the corpus; the
  * index is a cache tied to it by the store_id both carry, written with it
  * and ignored when it belongs to another.
  *
@@ -160,7 +160,15 @@ nomem:
 
 /* ---- writing ---- */
 
-static int put_section(FILE *f, header_t *h, const char *name, const void *data, uint64_t bytes, uint64_t *pos)
+/* Where the index's writing stands, for the progress callback. */
+typedef struct {
+    const coa_store_options_t *opts;
+    const char *path;
+    uint64_t done, total;
+} written_t;
+
+static int put_section(FILE *f, header_t *h, const char *name, const void *data, uint64_t bytes, uint64_t *pos,
+                       written_t *wr)
 {
     static const char zeros[ALIGN];
     if (h->n_sections >= MAX_SECTIONS)
@@ -173,15 +181,24 @@ static int put_section(FILE *f, header_t *h, const char *name, const void *data,
     snprintf(s->name, sizeof s->name, "%s", name);
     s->offset = *pos;
     s->bytes = bytes;
-    if (bytes && fwrite(data, 1, (size_t)bytes, f) != bytes)
-        return COA_EIO;
+    /* in pieces of 64 MiB, so that a progress bar moves */
+    for (uint64_t off = 0; off < bytes;) {
+        size_t piece = bytes - off < ((uint64_t)64 << 20) ? (size_t)(bytes - off) : (size_t)64 << 20;
+        if (fwrite((const char *)data + off, 1, piece, f) != piece)
+            return COA_EIO;
+        off += piece;
+        wr->done += piece;
+        if (wr->opts->progress)
+            wr->opts->progress(wr->opts->progress_ctx, wr->path, wr->done, wr->total);
+    }
     *pos += bytes;
     return COA_OK;
 }
 
-int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint64_t store_id, unsigned flags,
-                          const coa_diag_sink_t *diag)
+int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint64_t store_id,
+                          const coa_store_options_t *opts, const coa_diag_sink_t *diag)
 {
+    unsigned flags = opts->flags;
     coa_corpus_t *c = (coa_corpus_t *)corpus; /* only read: coa_store_arrays takes pointers to pointers */
     built_t b;
     int err = build(c, &b);
@@ -217,18 +234,22 @@ int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint
         err = COA_EIO;
     array_t arrays[COA_STORE_MAX_ARRAYS];
     size_t n = coa_store_arrays(c, arrays);
+    written_t wr = {opts, idx_path, 0, 0};
+    for (size_t i = 0; i < n; i++)
+        wr.total += arrays[i].count * arrays[i].elem;
+    wr.total += (((uint64_t)c->n_authors + 1) + 2 * (uint64_t)b.total + ((uint64_t)c->n_papers + 1) + c->n_authors) * 4;
     for (size_t i = 0; i < n && !err; i++)
-        err = put_section(f, h, arrays[i].name, *arrays[i].data, arrays[i].count * arrays[i].elem, &pos);
+        err = put_section(f, h, arrays[i].name, *arrays[i].data, arrays[i].count * arrays[i].elem, &pos, &wr);
     if (!err)
-        err = put_section(f, h, "ix.author_start", b.a_start, ((uint64_t)c->n_authors + 1) * 4, &pos);
+        err = put_section(f, h, "ix.author_start", b.a_start, ((uint64_t)c->n_authors + 1) * 4, &pos, &wr);
     if (!err)
-        err = put_section(f, h, "ix.author_papers", b.a_papers, (uint64_t)b.total * 4, &pos);
+        err = put_section(f, h, "ix.author_papers", b.a_papers, (uint64_t)b.total * 4, &pos, &wr);
     if (!err)
-        err = put_section(f, h, "ix.paper_start", b.p_start, ((uint64_t)c->n_papers + 1) * 4, &pos);
+        err = put_section(f, h, "ix.paper_start", b.p_start, ((uint64_t)c->n_papers + 1) * 4, &pos, &wr);
     if (!err)
-        err = put_section(f, h, "ix.paper_authors", b.p_authors, (uint64_t)b.total * 4, &pos);
+        err = put_section(f, h, "ix.paper_authors", b.p_authors, (uint64_t)b.total * 4, &pos, &wr);
     if (!err)
-        err = put_section(f, h, "ix.degree", b.degree, (uint64_t)c->n_authors * 4, &pos);
+        err = put_section(f, h, "ix.degree", b.degree, (uint64_t)c->n_authors * 4, &pos, &wr);
     h->file_bytes = pos;
     if (!err && (fseek(f, 0, SEEK_SET) != 0 || fwrite(h, sizeof *h, 1, f) != 1))
         err = COA_EIO;

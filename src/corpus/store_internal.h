@@ -31,7 +31,7 @@ void coa_store_layout(char *buf, size_t size);
 
 /* Writes the query index of c to idx_path (through a temporary file beside
  * it, renamed at the end), tied to the database by store_id. */
-int coa_store_index_write(const coa_corpus_t *c, const char *idx_path, uint64_t store_id, unsigned flags,
-                          const coa_diag_sink_t *diag);
+int coa_store_index_write(const coa_corpus_t *c, const char *idx_path, uint64_t store_id,
+                          const coa_store_options_t *opts, const coa_diag_sink_t *diag);
 
 #endif

@@ -69,7 +69,7 @@ static void setup(void)
     uint32_t nh = 0;
     if (coa_corpus_init(&c) || coa_read_buffer(&c, "seed.bib", corpus_text, sizeof corpus_text - 1, &opts, NULL) ||
         coa_corpus_dedup(&c, NULL) || coa_corpus_finalize(&c) || coa_find_homonyms(&c, &h, &nh) ||
-        coa_store_save_ex(&c, db_path, COA_STORE_HOMONYMS, NULL, NULL))
+        coa_store_save_ex(&c, db_path, &(coa_store_options_t){COA_STORE_HOMONYMS, NULL, NULL}, NULL, NULL))
         abort();
     coa_homonyms_free(h, nh);
     coa_corpus_destroy(&c);
