@@ -798,25 +798,69 @@ static char *nbib_separate(const char *text, size_t len, size_t *out_len)
     return out;
 }
 
-/* bibutils' EndNote XML reader cuts records between "<record" and the
- * next "</record>" and asserts (aborting the process) when a closing tag
- * comes first.  Blank out such stray closing tags, keeping every byte's
- * line, and say where they were. */
+/* Offsets of every case-insensitive occurrence of 'pat' in t. */
+static size_t *find_all(const coa_bu_text_t *t, const char *pat, size_t *n)
+{
+    size_t plen = strlen(pat), cap = 16, count = 0;
+    size_t *at = malloc(cap * sizeof *at);
+    if (!at)
+        return NULL;
+    const char *end = t->text + t->len;
+    for (const char *p = t->text; p + plen <= end && (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+        if ((size_t)(end - p) < plen || strncasecmp(p, pat, plen) != 0)
+            continue;
+        if (count == cap) {
+            size_t *grown = realloc(at, 2 * cap * sizeof *at);
+            if (!grown) {
+                free(at);
+                return NULL;
+            }
+            at = grown;
+            cap *= 2;
+        }
+        at[count++] = (size_t)(p - t->text);
+    }
+    *n = count;
+    return at;
+}
+
+/* bibutils 7.2's EndNote XML reader takes a record from the first "<record "
+ * in its buffer (else the first "<record>") to the first "</record>", and
+ * asserts, aborting the process, when that end comes before that start (a
+ * stray "</record>", "<record</record>", "<records></record>", or a
+ * "<record>" followed by a later "<record " with attributes; found by
+ * fuzz_endnote_xml).  This follows the same rule over the whole text, one
+ * record after another, and blanks each end tag that would come first,
+ * keeping every byte's line, with a warning at its line.  Files whose
+ * records bibutils can read are not changed. */
 static void blank_stray_record_ends(coa_reader_ctx_t *ctx, coa_bu_text_t *t)
 {
-    int open = 0;
-    for (char *p = t->text; (p = strchr(p, '<')) != NULL; p++) {
-        if (!strncasecmp(p, "<record", 7)) { /* as bibutils matches it: "<records>" too */
-            open = 1;
-        } else if (!strncasecmp(p, "</record>", 9)) {
-            if (!open) {
-                coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, coa_bu_text_line_at(t, (size_t)(p - t->text)),
-                         "'</record>' without its '<record>'; ignored");
-                memset(p, ' ', 9);
-            }
-            open = 0;
+    size_t n_spaced = 0, n_plain = 0, n_ends = 0;
+    size_t *spaced = find_all(t, "<record ", &n_spaced), *plain = find_all(t, "<record>", &n_plain);
+    size_t *ends = find_all(t, "</record>", &n_ends);
+    size_t pos = 0, i = 0, j = 0, k = 0;
+    while (spaced && plain && ends) {
+        while (i < n_spaced && spaced[i] < pos)
+            i++;
+        while (j < n_plain && plain[j] < pos)
+            j++;
+        while (k < n_ends && ends[k] < pos)
+            k++;
+        if (k == n_ends || (i == n_spaced && j == n_plain))
+            break;
+        size_t start = i < n_spaced ? spaced[i] : plain[j];
+        if (ends[k] < start) {
+            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, coa_bu_text_line_at(t, ends[k]),
+                     "'</record>' without its '<record>'; ignored");
+            memset(t->text + ends[k], ' ', 9);
+            k++;
+            continue;
         }
+        pos = ends[k] + 9;
     }
+    free(spaced);
+    free(plain);
+    free(ends);
 }
 
 int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts)
