@@ -835,6 +835,26 @@ static size_t *find_all(const coa_bu_text_t *t, const char *pat, size_t *n)
  * records bibutils can read are not changed. */
 static void blank_stray_record_ends(coa_reader_ctx_t *ctx, coa_bu_text_t *t)
 {
+    /* bibutils also deletes an XML declaration, "<?xml" to the next "?>",
+     * from its buffer whenever it meets one (to read its encoding, which
+     * the text's UTF-8 overrides here), tags inside it included, even after
+     * it took its record's start from there (fuzz_endnote_xml).  Blank the
+     * declarations first, newlines kept, so that the rule below sees what
+     * bibutils will. */
+    char *end = t->text + t->len;
+    for (char *p = t->text; p + 5 <= end && (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+        if ((size_t)(end - p) < 5 || (memcmp(p, "<?xml", 5) != 0 && memcmp(p, "<?XML", 5) != 0))
+            continue;
+        char *q = p + 5;
+        while (q + 1 < end && !(q[0] == '?' && q[1] == '>'))
+            q++;
+        if (q + 1 >= end)
+            break; /* no end: bibutils deletes nothing */
+        for (char *x = p; x < q + 2; x++)
+            if (*x != '\n')
+                *x = ' ';
+        p = q + 1;
+    }
     size_t n_spaced = 0, n_plain = 0, n_ends = 0;
     size_t *spaced = find_all(t, "<record ", &n_spaced), *plain = find_all(t, "<record>", &n_plain);
     size_t *ends = find_all(t, "</record>", &n_ends);
