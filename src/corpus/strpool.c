@@ -81,60 +81,10 @@ coa_str_t coa_strpool_find(const coa_strpool_t *pool, const char *s, size_t len)
     return lookup(pool, s, len, coa_hash_bytes(s, len), NULL);
 }
 
-coa_str_t coa_strpool_intern(coa_strpool_t *pool, const char *s, size_t len)
+/* Stores the bytes of a new string with hash h (0: kept out of the
+ * table) and returns its id; COA_NONE when out of memory. */
+static coa_str_t append(coa_strpool_t *pool, const char *s, size_t len, uint32_t h)
 {
-    uint32_t h = coa_hash_bytes(s, len);
-    uint32_t slot = 0;
-    coa_str_t id = lookup(pool, s, len, h, &slot);
-    if (id != COA_NONE)
-        return id;
-    if (memchr(s, '\0', len))
-        return COA_NONE; /* callers sanitise input; an embedded NUL is a bug */
-    if (pool->count + 1 >= COA_NONE)
-        return COA_NONE;
-    /* keep the table at most half full */
-    if ((uint64_t)(pool->count + 1) * 2 > pool->nslots) {
-        if (grow_slots(pool) != COA_OK)
-            return COA_NONE;
-        lookup(pool, s, len, h, &slot);
-    }
-    if (pool->len + len + 1 > pool->cap) {
-        size_t cap = pool->cap ? pool->cap : 4096;
-        while (pool->len + len + 1 > cap)
-            cap *= 2;
-        char *bytes = realloc(pool->bytes, cap);
-        if (!bytes)
-            return COA_NONE;
-        pool->bytes = bytes;
-        pool->cap = cap;
-    }
-    if (pool->count == pool->count_cap) {
-        uint32_t cap = pool->count_cap ? pool->count_cap * 2 : 1024;
-        uint64_t *offsets = realloc(pool->offsets, cap * sizeof *offsets);
-        if (!offsets)
-            return COA_NONE;
-        pool->offsets = offsets;
-        uint32_t *hashes = realloc(pool->hashes, cap * sizeof *hashes);
-        if (!hashes)
-            return COA_NONE;
-        pool->hashes = hashes;
-        pool->count_cap = cap;
-    }
-    id = pool->count++;
-    pool->offsets[id] = pool->len;
-    pool->hashes[id] = h;
-    if (len)
-        memcpy(pool->bytes + pool->len, s, len);
-    pool->bytes[pool->len + len] = '\0';
-    pool->len += len + 1;
-    pool->slots[slot] = id + 1;
-    return id;
-}
-
-coa_str_t coa_strpool_add(coa_strpool_t *pool, const char *s, size_t len)
-{
-    if (memchr(s, '\0', len) || pool->count + 1 >= COA_NONE)
-        return COA_NONE;
     if (pool->len + len + 1 > pool->cap) {
         size_t cap = pool->cap ? pool->cap : 4096;
         while (pool->len + len + 1 > cap)
@@ -159,12 +109,41 @@ coa_str_t coa_strpool_add(coa_strpool_t *pool, const char *s, size_t len)
     }
     coa_str_t id = pool->count++;
     pool->offsets[id] = pool->len;
-    pool->hashes[id] = 0;
+    pool->hashes[id] = h;
     if (len)
         memcpy(pool->bytes + pool->len, s, len);
     pool->bytes[pool->len + len] = '\0';
     pool->len += len + 1;
     return id;
+}
+
+coa_str_t coa_strpool_intern(coa_strpool_t *pool, const char *s, size_t len)
+{
+    uint32_t h = coa_hash_bytes(s, len);
+    uint32_t slot = 0;
+    coa_str_t id = lookup(pool, s, len, h, &slot);
+    if (id != COA_NONE)
+        return id;
+    if (memchr(s, '\0', len))
+        return COA_NONE; /* callers sanitise input; an embedded NUL is a bug */
+    if (pool->count + 1 >= COA_NONE)
+        return COA_NONE;
+    /* keep the table at most half full */
+    if ((uint64_t)(pool->count + 1) * 2 > pool->nslots) {
+        if (grow_slots(pool) != COA_OK)
+            return COA_NONE;
+        lookup(pool, s, len, h, &slot);
+    }
+    if ((id = append(pool, s, len, h)) != COA_NONE)
+        pool->slots[slot] = id + 1;
+    return id;
+}
+
+coa_str_t coa_strpool_add(coa_strpool_t *pool, const char *s, size_t len)
+{
+    if (memchr(s, '\0', len) || pool->count + 1 >= COA_NONE)
+        return COA_NONE;
+    return append(pool, s, len, 0);
 }
 
 const char *coa_strpool_get(const coa_strpool_t *pool, coa_str_t id)
