@@ -65,6 +65,11 @@ typedef struct {
 int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n);
 void coa_homonyms_free(coa_homonym_t *homonyms, uint32_t n);
 
+/* Sets exactly the COA_AUTHORSHIP_POSSIBLE_HOMONYM flags coa_find_homonyms
+ * finds (clearing any set before, as a database may hold them), without
+ * keeping the report: what a chain's [homonym?] marks need. */
+int coa_flag_homonyms(coa_corpus_t *c);
+
 #ifdef __cplusplus
 }
 #endif

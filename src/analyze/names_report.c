@@ -228,6 +228,17 @@ void coa_homonyms_free(coa_homonym_t *h, uint32_t n)
     free(h);
 }
 
+int coa_flag_homonyms(coa_corpus_t *c)
+{
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        c->authorships[i].flags &= (uint8_t)~COA_AUTHORSHIP_POSSIBLE_HOMONYM;
+    coa_homonym_t *homonyms = NULL;
+    uint32_t n = 0;
+    int err = coa_find_homonyms(c, &homonyms, &n);
+    coa_homonyms_free(homonyms, n);
+    return err;
+}
+
 int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_homonyms)
 {
     int err = COA_OK, by_category = 0;

@@ -121,16 +121,11 @@ int cmd_import(int argc, char **argv)
     double read_s = seconds_since(&t0);
     /* the identity checks' flags, computed once here, so that a chain read
      * from the index marks possible homonyms as a full load would */
-    for (uint32_t i = 0; i < corpus.n_authorships; i++)
-        corpus.authorships[i].flags &= (uint8_t)~COA_AUTHORSHIP_POSSIBLE_HOMONYM;
-    coa_homonym_t *homonyms = NULL;
-    uint32_t n_homonyms = 0;
-    if (coa_find_homonyms(&corpus, &homonyms, &n_homonyms)) {
+    if (coa_flag_homonyms(&corpus)) {
         cli_error("out of memory");
         status = EXIT_FAILURE_RUN;
         goto cleanup;
     }
-    coa_homonyms_free(homonyms, n_homonyms);
     coa_diag_sink_t sink = {print_diag, NULL};
     uint64_t bytes = 0;
     cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0};

@@ -126,14 +126,9 @@ static int load_authors(cli_common_t *o, coa_corpus_t *corpus, coa_graph_t *grap
     uint32_t authors[2];
     if (!loaded && (status = cli_load(o, corpus)))
         return status;
-    if (flag_homonyms && !loaded) {
-        coa_homonym_t *homonyms = NULL;
-        uint32_t n_homonyms = 0;
-        if (coa_find_homonyms(corpus, &homonyms, &n_homonyms)) {
-            cli_error("out of memory");
-            return EXIT_FAILURE_RUN;
-        }
-        coa_homonyms_free(homonyms, n_homonyms);
+    if (flag_homonyms && !loaded && coa_flag_homonyms(corpus)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
     }
     for (int i = 0; i < n; i++)
         if ((status = cli_resolve_author(o, corpus, what[i], names[i], &authors[i])))

@@ -536,15 +536,10 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
         have_full = 1;
         if ((status = cli_load(o, &full)))
             goto done;
-        if (mode == CLI_INDEXED_CHAIN) {
-            coa_homonym_t *homonyms = NULL;
-            uint32_t n_homonyms = 0;
-            if (coa_find_homonyms(&full, &homonyms, &n_homonyms)) {
-                cli_error("out of memory");
-                status = EXIT_FAILURE_RUN;
-                goto done;
-            }
-            coa_homonyms_free(homonyms, n_homonyms);
+        if (mode == CLI_INDEXED_CHAIN && coa_flag_homonyms(&full)) {
+            cli_error("out of memory");
+            status = EXIT_FAILURE_RUN;
+            goto done;
         }
         err = coa_store_index_build(&full, COA_STORE_HOMONYMS, &ix);
         if (err == COA_ENOTFOUND) {
