@@ -41,6 +41,29 @@ int coa_corpus_copy_paper_fields(coa_corpus_t *c, const coa_corpus_t *from, uint
 int coa_corpus_resolve(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author,
                        coa_str_t *spelling);
 int coa_corpus_paper_add_resolved(coa_corpus_t *c, uint32_t author, coa_str_t spelling, unsigned flags, int *added);
+/* A reader's memory of what the names it read resolved to, so that a name
+ * seen before costs one probe instead of string-pool lookups, each a cache
+ * miss in tables of millions of strings.  Short names are kept inline; a
+ * zeroed struct is an empty cache.  It changes nothing in the result: a
+ * name resolves to the same author and spelling until the corpus is
+ * finalised, and the cache lives no longer than one read. */
+#define COA_NAME_INLINE 35
+typedef struct {
+    uint32_t hash, author;
+    coa_str_t spelling;
+    uint8_t len; /* 0: an empty slot */
+    char text[COA_NAME_INLINE];
+} coa_name_entry_t;
+typedef struct {
+    coa_name_entry_t *slots;
+    uint32_t n, cap;
+} coa_name_cache_t;
+/* 1 and the author and spelling when 'name' is in the cache, else 0. */
+int coa_name_cache_get(const coa_name_cache_t *nc, const char *name, size_t len, uint32_t *author,
+                       coa_str_t *spelling);
+/* Remembers a resolution (names too long to keep inline are not). */
+void coa_name_cache_put(coa_name_cache_t *nc, const char *name, size_t len, uint32_t author, coa_str_t spelling);
+void coa_name_cache_destroy(coa_name_cache_t *nc);
 /* Appends an authorship to the open paper: src's position and flags, for 'author' of c. */
 int coa_corpus_copy_authorship(coa_corpus_t *c, uint32_t author, const coa_authorship_t *src);
 

@@ -395,6 +395,67 @@ int coa_corpus_resolve(coa_corpus_t *c, const char *name, size_t len, const char
     return resolve_with_id(c, name, len, id, author, spelling);
 }
 
+/* ---- the name cache of readers (internal.h) ---- */
+
+static coa_name_entry_t *name_slot(const coa_name_cache_t *nc, const char *text, size_t len, uint32_t h)
+{
+    uint32_t i = h & (nc->cap - 1);
+    for (;;) {
+        coa_name_entry_t *e = &nc->slots[i];
+        if (!e->len || (e->hash == h && e->len == len && memcmp(e->text, text, len) == 0))
+            return e;
+        i = (i + 1) & (nc->cap - 1);
+    }
+}
+
+int coa_name_cache_get(const coa_name_cache_t *nc, const char *name, size_t len, uint32_t *author,
+                       coa_str_t *spelling)
+{
+    if (!len || len > COA_NAME_INLINE || !nc->cap)
+        return 0;
+    const coa_name_entry_t *e = name_slot(nc, name, len, coa_hash_bytes(name, len));
+    if (!e->len)
+        return 0;
+    *author = e->author;
+    *spelling = e->spelling;
+    return 1;
+}
+
+void coa_name_cache_put(coa_name_cache_t *nc, const char *name, size_t len, uint32_t author, coa_str_t spelling)
+{
+    if (!len || len > COA_NAME_INLINE)
+        return;
+    if ((nc->n + 1) * 2 > nc->cap) {
+        uint32_t cap = nc->cap ? nc->cap * 2 : 4096;
+        coa_name_entry_t *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return; /* the cache is only a shortcut */
+        coa_name_cache_t grown = {slots, 0, cap};
+        for (uint32_t i = 0; i < nc->cap; i++)
+            if (nc->slots[i].len)
+                *name_slot(&grown, nc->slots[i].text, nc->slots[i].len, nc->slots[i].hash) = nc->slots[i];
+        free(nc->slots);
+        grown.n = nc->n;
+        *nc = grown;
+    }
+    uint32_t h = coa_hash_bytes(name, len);
+    coa_name_entry_t *e = name_slot(nc, name, len, h);
+    if (e->len)
+        return;
+    e->hash = h;
+    e->author = author;
+    e->spelling = spelling;
+    e->len = (uint8_t)len;
+    memcpy(e->text, name, len);
+    nc->n++;
+}
+
+void coa_name_cache_destroy(coa_name_cache_t *nc)
+{
+    free(nc->slots);
+    memset(nc, 0, sizeof *nc);
+}
+
 int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len, const char *id,
                                    unsigned flags, int *added)
 {

@@ -317,20 +317,6 @@ enum { F_NONE, F_AUTHOR, F_TITLE, F_YEAR, F_VENUE, F_EE };
 /* The longest field kept; DBLP's longest titles are under 1 kB. */
 #define MAX_FIELD 65536
 
-#define NAME_INLINE 35
-
-typedef struct {
-    uint32_t hash, author;
-    coa_str_t spelling;
-    uint8_t len;               /* 0: an empty slot */
-    char text[NAME_INLINE];
-} name_entry_t;
-
-typedef struct {
-    name_entry_t *slots;
-    uint32_t n, cap;
-} name_cache_t;
-
 typedef struct {
     coa_reader_ctx_t *ctx;
     const feed_t *feed;
@@ -352,7 +338,7 @@ typedef struct {
     int text_cut;
     char *id;             /* an author's identifier, built here */
     size_t id_cap;
-    name_cache_t names;   /* what the names read so far resolved to */
+    coa_name_cache_t names; /* what the names read so far resolved to */
     unsigned long by_type[N_TYPES];
     unsigned long aliases;
 } dblp_state_t;
@@ -585,69 +571,25 @@ static char *field_text(dblp_state_t *st)
 /* ---- the names read so far ----
  * Each author occurrence would cost two string-pool lookups (the spelling,
  * then the "dblp:" identifier) and the reads that follow them, each a
- * cache miss in tables of millions of strings.  This table maps a name as
- * DBLP writes it to what it resolved to, with short names inline, so that
- * an author seen before costs one probe.  A name resolves to the same
- * author and spelling until the corpus is finalised (coa_corpus_resolve),
- * so the table changes nothing in the result. */
-
-static name_entry_t *name_slot(const name_cache_t *nc, const char *text, size_t len, uint32_t h)
-{
-    uint32_t i = h & (nc->cap - 1);
-    for (;;) {
-        name_entry_t *e = &nc->slots[i];
-        if (!e->len || (e->hash == h && e->len == len && memcmp(e->text, text, len) == 0))
-            return e;
-        i = (i + 1) & (nc->cap - 1);
-    }
-}
-
-static void name_put(name_cache_t *nc, const char *text, size_t len, uint32_t author, coa_str_t spelling)
-{
-    if ((nc->n + 1) * 2 > nc->cap) {
-        uint32_t cap = nc->cap ? nc->cap * 2 : 4096;
-        name_entry_t *slots = calloc(cap, sizeof *slots);
-        if (!slots)
-            return; /* the table is only a shortcut */
-        name_cache_t grown = {slots, 0, cap};
-        for (uint32_t i = 0; i < nc->cap; i++)
-            if (nc->slots[i].len)
-                *name_slot(&grown, nc->slots[i].text, nc->slots[i].len, nc->slots[i].hash) = nc->slots[i];
-        free(nc->slots);
-        grown.n = nc->n;
-        *nc = grown;
-    }
-    uint32_t h = coa_hash_bytes(text, len);
-    name_entry_t *e = name_slot(nc, text, len, h);
-    if (e->len)
-        return;
-    e->hash = h;
-    e->author = author;
-    e->spelling = spelling;
-    e->len = (uint8_t)len;
-    memcpy(e->text, text, len);
-    nc->n++;
-}
+ * cache miss in tables of millions of strings.  A name cache
+ * (coa_name_cache_t) maps a name as DBLP writes it to what it resolved
+ * to, so that an author seen before costs one probe. */
 
 /* Adds an author of the open paper by the name DBLP gives. */
 static int add_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
 {
     size_t len = strlen(text);
-    if (len && len <= NAME_INLINE && st->names.cap) {
-        name_entry_t *e = name_slot(&st->names, text, len, coa_hash_bytes(text, len));
-        if (e->len)
-            return coa_corpus_paper_add_resolved(c, e->author, e->spelling, 0, NULL);
-    }
-    char *id = NULL;
     uint32_t a = COA_NONE;
     coa_str_t sp = COA_NOSTR;
+    if (coa_name_cache_get(&st->names, text, len, &a, &sp))
+        return coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
+    char *id = NULL;
     int err = author_id(st, text, &id);
     if (!err)
         err = coa_corpus_resolve(c, text, name_without_number(text), id, &a, &sp);
     if (err || a == COA_NONE)
         return err;
-    if (len && len <= NAME_INLINE)
-        name_put(&st->names, text, len, a, sp);
+    coa_name_cache_put(&st->names, text, len, a, sp);
     return coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
 }
 
@@ -858,7 +800,7 @@ cleanup:
     free(chunk);
     free(st.text);
     free(st.id);
-    free(st.names.slots);
+    coa_name_cache_destroy(&st.names);
     if (px->myDoc)
         xmlFreeDoc(px->myDoc);
     xmlFreeParserCtxt(px);
