@@ -120,6 +120,7 @@ int coa_bu_locs_add(coa_bu_locs_t *l, long line, const char *key, size_t key_len
     coa_bu_loc_t *loc = &l->items[l->n];
     memset(loc, 0, sizeof *loc);
     loc->line = line;
+    loc->ordinal = l->n + 1;
     if (key && key_len) {
         loc->key = strndup(key, key_len);
         if (!loc->key)
@@ -462,7 +463,132 @@ static int is_author_tag(const char *tag, int *kind)
     return 1;
 }
 
+int coa_bu_rec_add_author(coa_bu_rec_t *r, const char *value, int kind)
+{
+    if (r->n_authors == r->cap) {
+        size_t cap = r->cap ? r->cap * 2 : 16;
+        const char **a = realloc(r->author, cap * sizeof *a);
+        if (!a)
+            return COA_ENOMEM;
+        r->author = a;
+        unsigned char *k = realloc(r->kind, cap);
+        if (!k)
+            return COA_ENOMEM;
+        r->kind = k;
+        r->cap = cap;
+    }
+    r->author[r->n_authors] = value;
+    r->kind[r->n_authors++] = (unsigned char)kind;
+    return COA_OK;
+}
+
+void coa_bu_rec_clear(coa_bu_rec_t *r)
+{
+    const char **a = r->author;
+    unsigned char *k = r->kind;
+    size_t cap = r->cap;
+    memset(r, 0, sizeof *r);
+    r->author = a;
+    r->kind = k;
+    r->cap = cap;
+}
+
+void coa_bu_rec_destroy(coa_bu_rec_t *r)
+{
+    free(r->author);
+    free(r->kind);
+    memset(r, 0, sizeof *r);
+}
+
+int coa_bu_rec_from_fields(fields *ref, const char *key, coa_bu_rec_t *r)
+{
+    coa_bu_rec_clear(r);
+    for (int i = 0; i < ref->n; i++) {
+        int kind;
+        if (ref->entries[i]->level != LEVEL_MAIN)
+            continue;
+        if (!is_author_tag(ref->entries[i]->tag.data ? ref->entries[i]->tag.data : "", &kind))
+            continue;
+        const char *v = ref->entries[i]->value.data;
+        if (v && *v && coa_bu_rec_add_author(r, v, kind))
+            return COA_ENOMEM;
+    }
+    r->title = find_value(ref, LEVEL_MAIN, "TITLE");
+    r->subtitle = find_value(ref, LEVEL_MAIN, "SUBTITLE");
+    r->venue = find_value(ref, LEVEL_HOST, "TITLE");
+    if (!r->venue)
+        r->venue = find_value(ref, LEVEL_HOST, "SHORTTITLE");
+    if (!r->venue)
+        r->venue = find_value(ref, LEVEL_SERIES, "TITLE");
+    r->doi = find_value(ref, LEVEL_ANY, "DOI");
+    if (!key)
+        key = find_value(ref, LEVEL_ANY, "ISIREFNUM");
+    if (!key)
+        key = find_value(ref, LEVEL_ANY, "PMID");
+    if (!key)
+        key = find_value(ref, LEVEL_MAIN, "REFNUM");
+    r->key = key;
+    r->year = find_value(ref, LEVEL_ANY, "DATE:YEAR");
+    if (!r->year)
+        r->year = find_value(ref, LEVEL_ANY, "PARTDATE:YEAR");
+    r->month = find_value(ref, LEVEL_ANY, "DATE:MONTH");
+    if (!r->month)
+        r->month = find_value(ref, LEVEL_ANY, "PARTDATE:MONTH");
+    return COA_OK;
+}
+
+static int same_str(const char *a, const char *b)
+{
+    return (!a || !*a) ? (!b || !*b) : (b && strcmp(a, b) == 0);
+}
+
+const char *coa_bu_rec_diff(const coa_bu_rec_t *a, const coa_bu_rec_t *b, char *detail, size_t cap)
+{
+#define DIFF(what, x, y)                                                                                   \
+    do {                                                                                                   \
+        snprintf(detail, cap, "'%.80s' against '%.80s'", (x) ? (x) : "", (y) ? (y) : "");                    \
+        return what;                                                                                       \
+    } while (0)
+    size_t n = a->n_authors < b->n_authors ? a->n_authors : b->n_authors;
+    for (size_t i = 0; i < n; i++)
+        if (a->kind[i] != b->kind[i] || strcmp(a->author[i], b->author[i]) != 0)
+            DIFF("an author", a->author[i], b->author[i]);
+    if (a->n_authors != b->n_authors)
+        DIFF("the number of authors", a->n_authors > n ? a->author[n] : "", b->n_authors > n ? b->author[n] : "");
+    if (!same_str(a->title, b->title))
+        DIFF("the title", a->title, b->title);
+    if (!same_str(a->subtitle, b->subtitle))
+        DIFF("the subtitle", a->subtitle, b->subtitle);
+    if (!same_str(a->venue, b->venue))
+        DIFF("the venue", a->venue, b->venue);
+    if (!same_str(a->doi, b->doi))
+        DIFF("the DOI", a->doi, b->doi);
+    if (!same_str(a->key, b->key))
+        DIFF("the key", a->key, b->key);
+    if (parse_year(a->year) != parse_year(b->year))
+        DIFF("the year", a->year, b->year);
+    if (parse_month(a->month) != parse_month(b->month))
+        DIFF("the month", a->month, b->month);
+#undef DIFF
+    return NULL;
+}
+
+void coa_bu_tally_destroy(coa_bu_tally_t *t)
+{
+    coa_name_cache_destroy(&t->names);
+}
+
 int coa_bu_add_paper(coa_reader_ctx_t *ctx, fields *ref, long line, const char *key, coa_bu_tally_t *tally)
+{
+    coa_bu_rec_t r = {0};
+    int err = coa_bu_rec_from_fields(ref, key, &r);
+    if (!err)
+        err = coa_bu_add_rec(ctx, &r, line, tally);
+    coa_bu_rec_destroy(&r);
+    return err;
+}
+
+int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_bu_tally_t *tally)
 {
     coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p;
@@ -471,46 +597,41 @@ int coa_bu_add_paper(coa_reader_ctx_t *ctx, fields *ref, long line, const char *
     if (err)
         return err;
     int stated = 0, truncated = 0;
-    for (int i = 0; i < ref->n; i++) {
-        int kind;
-        if (ref->entries[i]->level != LEVEL_MAIN)
-            continue;
-        if (!is_author_tag(ref->entries[i]->tag.data ? ref->entries[i]->tag.data : "", &kind))
-            continue;
-        const char *v = ref->entries[i]->value.data;
-        if (!v || !*v)
-            continue;
+    for (size_t i = 0; i < r->n_authors; i++) {
+        int kind = r->kind[i];
+        const char *v = r->author[i];
         unsigned flags = 0;
         const char *n = v;
         size_t len;
+        if (is_etal(v)) { /* "and others" */
+            truncated = 1;
+            continue;
+        }
         if (kind == 0) {
-            if (is_etal(v)) {
-                truncated = 1;
-                continue;
-            }
             if ((err = person_name(v, &name)))
                 goto cleanup;
-            untex(name.s);
-            n = name.s;
-            len = strlen(name.s);
         } else {
-            if (is_etal(v)) { /* "and others" */
-                truncated = 1;
-                continue;
-            }
             name.len = 0;
             if ((err = buf_put(&name, v, strlen(v))))
                 goto cleanup;
-            untex(name.s);
-            n = name.s;
-            len = strlen(name.s);
-            if (kind == 2 || asis_is_organisation(n))
-                flags |= COA_ADD_ORGANISATION;
         }
+        untex(name.s);
+        n = name.s;
+        len = strlen(name.s);
+        if (kind == 2 || (kind == 1 && asis_is_organisation(n)))
+            flags |= COA_ADD_ORGANISATION;
         if (!len || !coa_utf8_valid(n, len))
             continue;
         int added = 0;
-        err = coa_corpus_paper_add_author_ex(c, n, len, NULL, flags, &added);
+        uint32_t a = COA_NONE;
+        coa_str_t sp = COA_NOSTR;
+        if (!coa_name_cache_get(&tally->names, n, len, &a, &sp)) {
+            err = coa_corpus_resolve(c, n, len, NULL, &a, &sp);
+            if (!err && a != COA_NONE)
+                coa_name_cache_put(&tally->names, n, len, a, sp);
+        }
+        if (!err && a != COA_NONE)
+            err = coa_corpus_paper_add_resolved(c, a, sp, flags, &added);
         if (err == COA_EINVAL) {
             err = COA_OK;
             continue;
@@ -525,59 +646,51 @@ int coa_bu_add_paper(coa_reader_ctx_t *ctx, fields *ref, long line, const char *
         goto cleanup;
     }
     p = coa_corpus_open_paper(c);
-    const char *title = find_value(ref, LEVEL_MAIN, "TITLE");
-    const char *subtitle = find_value(ref, LEVEL_MAIN, "SUBTITLE");
-    const char *venue = find_value(ref, LEVEL_HOST, "TITLE");
-    if (!venue)
-        venue = find_value(ref, LEVEL_HOST, "SHORTTITLE");
-    if (!venue)
-        venue = find_value(ref, LEVEL_SERIES, "TITLE");
-    const char *doi = find_value(ref, LEVEL_ANY, "DOI");
-    if (!key)
-        key = find_value(ref, LEVEL_ANY, "ISIREFNUM");
-    if (!key)
-        key = find_value(ref, LEVEL_ANY, "PMID");
-    if (!key)
-        key = find_value(ref, LEVEL_MAIN, "REFNUM");
-    const char *year = find_value(ref, LEVEL_ANY, "DATE:YEAR");
-    if (!year)
-        year = find_value(ref, LEVEL_ANY, "PARTDATE:YEAR");
-    const char *month = find_value(ref, LEVEL_ANY, "DATE:MONTH");
-    if (!month)
-        month = find_value(ref, LEVEL_ANY, "PARTDATE:MONTH");
-    if (title && subtitle) {
+    const char *title = r->title;
+    if (title && r->subtitle) {
         name.len = 0;
         if (buf_put(&name, title, strlen(title)) || buf_put(&name, ": ", 2) ||
-            buf_put(&name, subtitle, strlen(subtitle))) {
+            buf_put(&name, r->subtitle, strlen(r->subtitle))) {
             err = COA_ENOMEM;
             goto cleanup;
         }
         title = name.s;
     }
+    /* titles, DOIs and keys are all but unique: they are kept out of the
+     * string pool's table (coa_strpool_add), as the DBLP reader does */
     struct {
         coa_str_t *dst;
         const char *s;
-    } strs[] = {{&p->title, title}, {&p->venue, venue}, {&p->doi, doi}, {&p->key, key}};
+        int latex, unique;
+    } strs[] = {{&p->title, title, 1, 1}, {&p->venue, r->venue, 1, 0}, {&p->doi, r->doi, 0, 1}, {&p->key, r->key, 0, 1}};
+    buf_t text = {0};
     for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++) {
-        if (!strs[i].s || !coa_utf8_valid(strs[i].s, strlen(strs[i].s)))
+        const char *v = strs[i].s;
+        size_t len = v ? strlen(v) : 0;
+        if (!v || !coa_utf8_valid(v, len))
             continue;
-        char *text = strdup(strs[i].s);
-        if (!text) {
-            err = COA_ENOMEM;
-            goto cleanup;
+        if (strs[i].latex) {
+            text.len = 0;
+            if (buf_put(&text, v, len)) {
+                err = COA_ENOMEM;
+                break;
+            }
+            untex(text.s);
+            v = text.s;
+            len = strlen(v);
         }
-        if (strs[i].dst == &p->title || strs[i].dst == &p->venue)
-            untex(text);
-        coa_str_t id = coa_corpus_intern(c, text, strlen(text));
-        free(text);
+        coa_str_t id = strs[i].unique ? coa_strpool_add(&c->strings, v, len) : coa_corpus_intern(c, v, len);
         if (id == COA_NONE) {
             err = COA_ENOMEM;
-            goto cleanup;
+            break;
         }
         *strs[i].dst = id;
     }
-    p->year = (int16_t)parse_year(year);
-    p->month = (uint8_t)parse_month(month);
+    free(text.s);
+    if (err)
+        goto cleanup;
+    p->year = (int16_t)parse_year(r->year);
+    p->month = (uint8_t)parse_month(r->month);
     if (truncated)
         p->flags |= COA_PAPER_TRUNCATED;
     coa_corpus_paper_end(c);
@@ -692,6 +805,27 @@ static void tidy(const char *in, size_t n, char *out, size_t cap)
         out[0] = (char)tolower((unsigned char)out[0]);
 }
 
+/* bibutils numbers records from 1 in each call; a reader that hands it
+ * batches, or leaves entries out, gives each entry its number in the file:
+ * the number after 'word' in msg becomes 'ordinal'. */
+static void renumber(char *msg, size_t cap, const char *word, long ordinal)
+{
+    char *p = strstr(msg, word);
+    if (!p || ordinal <= 0)
+        return;
+    p += strlen(word);
+    char *q = p;
+    while (isdigit((unsigned char)*q))
+        q++;
+    char num[24];
+    int n = snprintf(num, sizeof num, "%ld", ordinal);
+    size_t tail = strlen(q);
+    if ((size_t)(p - msg) + (size_t)n + tail + 1 > cap)
+        return;
+    memmove(p + n, q, tail + 1);
+    memcpy(p, num, (size_t)n);
+}
+
 void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_text_t *t,
                    const coa_bu_locs_t *locs)
 {
@@ -711,9 +845,11 @@ void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_tex
                     break;
             }
         }
-        long i = find_loc_by_number(s, "reference ", locs);
+        const char *word = "reference ";
+        long i = find_loc_by_number(s, word, locs);
         if (i < 0)
-            i = find_loc_by_number(s, "refnum ", locs);
+            i = find_loc_by_number(s, word = "refnum ", locs);
+        int numbered = i >= 0;
         if (i < 0)
             i = find_loc_by_key(s, locs);
         long line = 0;
@@ -727,6 +863,8 @@ void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_tex
         if (!drop) {
             char msg[200];
             tidy(s, (size_t)(e - s), msg, sizeof msg);
+            if (numbered)
+                renumber(msg, sizeof msg, word, locs->items[i].ordinal);
             if (msg[0])
                 coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line, "bibutils: %s", msg);
         }
@@ -940,6 +1078,7 @@ cleanup:
     if (ran)
         bibl_free(&b);
     free(messages);
+    coa_bu_tally_destroy(&tally);
     coa_bu_locs_destroy(&locs);
     coa_bu_text_destroy(&t);
     return err;

@@ -19,6 +19,7 @@
 
 #include <bibutils/bibutils.h>
 
+#include "internal.h"
 #include "readers.h"
 
 /* The input, whole. */
@@ -45,6 +46,8 @@ typedef struct {
     char *key;          /* the source's key for diagnostics, or NULL (owned) */
     int drop;           /* not a paper (a BibTeX @Preamble), or already reported
                            as skipped: add nothing and silence bibutils about it */
+    size_t off, end;    /* BibTeX: where the entry's chunk is in the text */
+    long ordinal;       /* 1 for the first record of the input, 2 for the next, ... */
 } coa_bu_loc_t;
 
 typedef struct {
@@ -60,10 +63,40 @@ void coa_bu_locs_destroy(coa_bu_locs_t *l);
  * terminated, never NULL on success).  The caller frees out with bibl_free. */
 int coa_bu_run(int informat, const char *text, size_t len, const char *name, bibl *out, char **messages);
 
-/* Per-source tallies that the readers report once at the end. */
+/* Per-source state: tallies that the readers report once at the end, and
+ * what the names read so far resolved to.  Zeroed to start; destroyed with
+ * coa_bu_tally_destroy. */
 typedef struct {
     unsigned long no_authors;   /* records without any author (proceedings, editors only) */
+    coa_name_cache_t names;
 } coa_bu_tally_t;
+
+void coa_bu_tally_destroy(coa_bu_tally_t *t);
+
+/* A record as the readers use it: what bibutils' fields say, or what the
+ * BibTeX fast path (bibtex_fast.c) found.  Authors are as bibutils keeps
+ * them: kind 0 "Family|Given|Given||Suffix", 1 a name kept as is (from
+ * braces; "others" too), 2 a corporation.  The strings belong to whoever
+ * filled the record; empty or NULL means absent. */
+typedef struct {
+    const char **author;
+    unsigned char *kind;
+    size_t n_authors, cap;
+    const char *title, *subtitle, *venue, *doi, *key, *year, *month;
+} coa_bu_rec_t;
+
+int coa_bu_rec_add_author(coa_bu_rec_t *r, const char *value, int kind);
+/* Empties r, keeping its author arrays for reuse. */
+void coa_bu_rec_clear(coa_bu_rec_t *r);
+void coa_bu_rec_destroy(coa_bu_rec_t *r);
+/* Fills r from one bibutils record; 'key' as for coa_bu_add_paper. */
+int coa_bu_rec_from_fields(fields *ref, const char *key, coa_bu_rec_t *r);
+/* NULL when a and b make the same paper, else what differs ("the title"),
+ * with both values quoted in detail[0..cap): strings compared exactly, the
+ * year and month as the paper keeps them. */
+const char *coa_bu_rec_diff(const coa_bu_rec_t *a, const coa_bu_rec_t *b, char *detail, size_t cap);
+/* Adds a record as a paper at 'line' (see coa_bu_add_paper). */
+int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_bu_tally_t *tally);
 
 /* Adds one bibutils record as a paper at 'line'.  'key' overrides the
  * record's own key (REFNUM, PMID, WoS UT) when not NULL.  A record without

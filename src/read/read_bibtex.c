@@ -20,7 +20,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "bibutils_common.h"
+#include "bibtex_fast.h"
 #include "internal.h"
 
 /* ---- detection ---- */
@@ -144,7 +144,8 @@ static void cur_skip_ws(cursor_t *c)
 
 static int ident_char(int ch)
 {
-    return ch > ' ' && ch < 127 && !strchr("{}()\",=#%'", ch);
+    return ch > ' ' && ch < 127 && ch != '{' && ch != '}' && ch != '(' && ch != ')' && ch != '"' && ch != ',' &&
+           ch != '=' && ch != '#' && ch != '%' && ch != '\'';
 }
 
 /* The macros defined so far (BibTeX needs a definition before its use,
@@ -257,6 +258,22 @@ static int read_delimited(cursor_t *c, const char *field, defect_t *d)
     int prev = 0, last_solid = 0;
     cur_next(c);
     for (;;) {
+        /* a run of ordinary characters at once: only braces, quotes,
+         * backslashes and line ends matter below */
+        const char *s = c->t->text;
+        size_t i = c->pos;
+        while (i < c->end) {
+            unsigned char u = (unsigned char)s[i];
+            if (u == '{' || u == '}' || u == '"' || u == '\\' || u == '\n')
+                break;
+            if (!isspace(u))
+                last_solid = u;
+            i++;
+        }
+        if (i > c->pos) {
+            prev = (unsigned char)s[i - 1];
+            c->pos = i;
+        }
         int ch = cur_peek(c);
         if (ch < 0) {
             d->line = start;
@@ -458,6 +475,8 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     if ((err = coa_bu_locs_add(locs, start, key, kl)))
         return err;
     coa_bu_loc_t *loc = &locs->items[locs->n - 1];
+    loc->off = c->t->line_off[start - 1];
+    loc->end = c->end;
     if (preamble) {
         loc->drop = 1;
         return COA_OK;
@@ -504,7 +523,8 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
 }
 
 /* Finds the chunks as bibutils' reader cuts them. */
-static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_locs_t *locs, int *crossref)
+static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_locs_t *locs, int *crossref,
+                int *strings)
 {
     macros_t macros = {0};
     macros.informat = informat;
@@ -526,6 +546,7 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_lo
         chunk_start = l;
     }
     *crossref = macros.crossref;
+    *strings = macros.n > 0;
     for (size_t i = 0; i < macros.n_retype; i++) {
         char *type = t->text + macros.retype[i];
         size_t n = 0;
@@ -542,8 +563,62 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_lo
  * which grows with the square of the entries (30% of the time on 11,000
  * entries).  So we hand it batches of entries, unless an entry has a
  * crossref, which bibutils resolves only within one call.  Its @String
- * table lives on between calls, as macros do in a file. */
+ * table lives on between calls, as macros do in a file.
+ *
+ * In each batch, the entries the fast path reads (bibtex_fast.c) are
+ * blanked out of bibutils' copy of the text, with every line kept, and the
+ * papers are added in the order of the file. */
 #define BATCH 2000
+
+typedef struct {
+    coa_bibfast_t *fast;  /* NULL: bibutils reads everything */
+    int check;            /* COAUTHOR_BIBTEX_CHECK: bibutils reads everything too, and must agree */
+    long *index;          /* per entry of the batch: its fast record, or -1 */
+    char *copy;           /* bibutils' copy of the batch's text */
+    size_t copy_cap;
+    coa_bu_loc_t *slow;   /* the entries bibutils reads, in order */
+    unsigned long mismatches;
+} fastpath_t;
+
+/* Finds which entries of locs[i0..i1) the fast path reads; returns how
+ * many it does not, or -error. */
+static long classify(fastpath_t *fp, const coa_bu_text_t *t, const coa_bu_loc_t *locs, long n)
+{
+    long slow = 0;
+    coa_bibfast_reset(fp->fast);
+    for (long i = 0; i < n; i++) {
+        size_t idx;
+        int r = 0;
+        if (!locs[i].drop && locs[i].key && locs[i].end > locs[i].off)
+            r = coa_bibfast_entry(fp->fast, t->text + locs[i].off, locs[i].end - locs[i].off, locs[i].key, &idx);
+        if (r < 0)
+            return r;
+        fp->index[i] = r ? (long)idx : -1;
+        slow += !r;
+    }
+    return slow;
+}
+
+/* Compares the fast path's records with bibutils' (check mode). */
+static void compare(coa_reader_ctx_t *ctx, fastpath_t *fp, const coa_bu_locs_t *view, const bibl *b)
+{
+    coa_bu_rec_t r = {0};
+    for (long i = 0; i < view->n && i < b->n; i++) {
+        if (fp->index[i] < 0)
+            continue;
+        if (coa_bu_rec_from_fields(b->ref[i], view->items[i].key, &r))
+            break;
+        char detail[200];
+        const char *what = coa_bu_rec_diff(coa_bibfast_rec(fp->fast, (size_t)fp->index[i]), &r, detail, sizeof detail);
+        if (what) {
+            fp->mismatches++;
+            coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, view->items[i].line,
+                     "internal error: the BibTeX fast path and bibutils differ in %s of entry '%s': %s", what,
+                     view->items[i].key, detail);
+        }
+    }
+    coa_bu_rec_destroy(&r);
+}
 
 static int read_bib(coa_reader_ctx_t *ctx, int informat)
 {
@@ -552,41 +627,120 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
     bibl b;
     char *messages = NULL;
     coa_bu_tally_t tally = {0};
-    int ran = 0, crossref = 0;
+    fastpath_t fp = {0};
+    int ran = 0, crossref = 0, strings = 0;
     int err = coa_bu_text_load(&t, ctx->in);
     if (err)
         goto cleanup;
-    if ((err = scan(ctx, &t, informat, &locs, &crossref)))
+    if ((err = scan(ctx, &t, informat, &locs, &crossref, &strings)))
         goto cleanup;
     long batch = crossref ? (locs.n ? locs.n : 1) : BATCH;
+    const char *env = getenv("COAUTHOR_BIBTEX_FAST");
+    if (informat == BIBL_BIBTEXIN && !crossref && locs.n && !(env && strcmp(env, "0") == 0)) {
+        fp.fast = coa_bibfast_new(ctx->in->name);
+        fp.index = malloc((size_t)batch * sizeof *fp.index);
+        fp.slow = malloc((size_t)batch * sizeof *fp.slow);
+        if (!fp.fast || !fp.index || !fp.slow) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        env = getenv("COAUTHOR_BIBTEX_CHECK");
+        fp.check = env && strcmp(env, "1") == 0;
+    }
     for (long i0 = 0; i0 < locs.n || (i0 == 0 && locs.n == 0); i0 += batch) {
         long i1 = i0 + batch < locs.n ? i0 + batch : locs.n;
         size_t from = i0 == 0 ? 0 : t.line_off[locs.items[i0].line - 1];
         size_t to = i1 < locs.n ? t.line_off[locs.items[i1].line - 1] : t.len;
-        if ((err = coa_bu_run(informat, t.text + from, to - from, ctx->in->name, &b, &messages)))
-            goto cleanup;
-        ran = 1;
         coa_bu_locs_t view = {locs.items ? locs.items + i0 : NULL, i1 - i0, i1 - i0}; /* NULL + 0 is UB */
-        if (b.n != view.n) {
-            /* should not happen: our cut follows bibutils' reader */
-            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
-                     "bibutils read %ld records where %ld entries start; entry lines may be wrong", b.n,
-                     view.n);
+        const char *text = t.text + from;
+        long slow = view.n;
+        if (fp.fast) {
+            if ((slow = classify(&fp, &t, view.items, view.n)) < 0) {
+                err = (int)-slow;
+                goto cleanup;
+            }
         }
-        coa_bu_report(ctx, messages, &t, &view);
-        for (long i = 0; i < b.n; i++) {
-            coa_bu_loc_t *loc = i < view.n ? &view.items[i] : NULL;
-            if (loc && loc->drop)
+        if (fp.fast && !fp.check && slow < view.n) {
+            /* bibutils reads the rest, from a copy without the fast entries */
+            if (to - from + 1 > fp.copy_cap) {
+                char *p = realloc(fp.copy, to - from + 1);
+                if (!p) {
+                    err = COA_ENOMEM;
+                    goto cleanup;
+                }
+                fp.copy = p;
+                fp.copy_cap = to - from + 1;
+            }
+            memcpy(fp.copy, text, to - from);
+            fp.copy[to - from] = '\0';
+            long k = 0;
+            for (long i = 0; i < view.n; i++) {
+                if (fp.index[i] < 0) {
+                    fp.slow[k++] = view.items[i];
+                    continue;
+                }
+                char *s = fp.copy + (view.items[i].off - from);
+                for (size_t j = 0; j < view.items[i].end - view.items[i].off; j++)
+                    if (s[j] != '\n')
+                        s[j] = ' ';
+            }
+            text = fp.copy;
+        }
+        coa_bu_locs_t bu_view = view;
+        if (text != t.text + from)
+            bu_view = (coa_bu_locs_t){fp.slow, slow, slow};
+        int need_bibutils = !fp.fast || fp.check || slow > 0 || strings;
+        b.n = 0;
+        if (need_bibutils) {
+            if ((err = coa_bu_run(informat, text, to - from, ctx->in->name, &b, &messages)))
+                goto cleanup;
+            ran = 1;
+            if (b.n != bu_view.n) {
+                /* should not happen: our cut follows bibutils' reader */
+                coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
+                         "bibutils read %ld records where %ld entries start; entry lines may be wrong", b.n,
+                         bu_view.n);
+            }
+            coa_bu_report(ctx, messages, &t, &bu_view);
+            if (fp.check && b.n == view.n) /* else the records cannot be paired */
+                compare(ctx, &fp, &view, &b);
+        }
+        long j = 0; /* the next bibutils record */
+        for (long i = 0; i < view.n; i++) {
+            coa_bu_loc_t *loc = &view.items[i];
+            if (fp.fast && !fp.check && fp.index[i] >= 0) {
+                coa_bu_rec_t *r = coa_bibfast_rec(fp.fast, (size_t)fp.index[i]);
+                if ((err = coa_bu_add_rec(ctx, r, loc->line, &tally)))
+                    goto cleanup;
                 continue;
-            if ((err = coa_bu_add_paper(ctx, b.ref[i], loc ? loc->line : 0, loc ? loc->key : NULL, &tally)))
+            }
+            if (j >= b.n)
+                continue;
+            fields *ref = b.ref[j++];
+            if (loc->drop)
+                continue;
+            if ((err = coa_bu_add_paper(ctx, ref, loc->line, loc->key, &tally)))
                 goto cleanup;
         }
-        bibl_free(&b);
+        for (; j < b.n; j++) /* more records than entries: as before, without a line */
+            if ((err = coa_bu_add_paper(ctx, b.ref[j], 0, NULL, &tally)))
+                goto cleanup;
+        if (ran)
+            bibl_free(&b);
         ran = 0;
         free(messages);
         messages = NULL;
         if (locs.n == 0)
             break;
+    }
+    if (fp.mismatches)
+        err = COA_EPARSE;
+    if (fp.check) {
+        unsigned long accepted, declined;
+        coa_bibfast_counts(fp.fast, &accepted, &declined);
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
+                 "check mode: the fast path read %lu entr%s (%lu differ from bibutils), bibutils alone %lu",
+                 accepted, accepted == 1 ? "y" : "ies", fp.mismatches, declined);
     }
     if (tally.no_authors)
         coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
@@ -598,6 +752,11 @@ cleanup:
     if (ran)
         bibl_free(&b);
     free(messages);
+    coa_bibfast_free(fp.fast);
+    free(fp.index);
+    free(fp.copy);
+    free(fp.slow);
+    coa_bu_tally_destroy(&tally);
     coa_bu_locs_destroy(&locs);
     coa_bu_text_destroy(&t);
     return err;

@@ -26,7 +26,7 @@ static const char *const fuzz_names[8] = {
 
 static int fuzz_initialised;
 
-static void fuzz_read(const char *format, const uint8_t *data, size_t size)
+static void fuzz_read_to(const char *format, const uint8_t *data, size_t size, coa_diag_sink_t *sink)
 {
     if (!fuzz_initialised) {
         coa_library_init(1);
@@ -50,7 +50,7 @@ static void fuzz_read(const char *format, const uint8_t *data, size_t size)
     if (coa_corpus_init(&corpus))
         return;
     /* a NULL sink: diagnostics are dropped, but still formatted */
-    int err = coa_read_buffer(&corpus, fuzz_names[(flags >> 2) & 7], data, size, &opts, NULL);
+    int err = coa_read_buffer(&corpus, fuzz_names[(flags >> 2) & 7], data, size, &opts, sink);
     if (!err && coa_corpus_finalize(&corpus) == COA_OK) {
         coa_select_t sel;
         coa_select_init(&sel);
@@ -60,6 +60,11 @@ static void fuzz_read(const char *format, const uint8_t *data, size_t size)
             coa_graph_destroy(&graph);
     }
     coa_corpus_destroy(&corpus);
+}
+
+static inline void fuzz_read(const char *format, const uint8_t *data, size_t size)
+{
+    fuzz_read_to(format, data, size, NULL);
 }
 
 #define FUZZ_READER(format)                                                                        \
