@@ -64,6 +64,16 @@ int coa_name_cache_get(const coa_name_cache_t *nc, const char *name, size_t len,
 /* Remembers a resolution (names too long to keep inline are not). */
 void coa_name_cache_put(coa_name_cache_t *nc, const char *name, size_t len, uint32_t author, coa_str_t spelling);
 void coa_name_cache_destroy(coa_name_cache_t *nc);
+/* The author-paper index of a store index (store_index.c): each author's
+ * selected papers (ascending) and each selected paper's authors, as CSR
+ * arrays, and each author's coauthors in the default graph. */
+typedef struct {
+    const uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
+    uint32_t n_authors, n_papers;
+    uint64_t total; /* entries of a_papers and of p_authors */
+} coa_store_csr_t;
+struct coa_store_index;
+void coa_store_index_csr(const struct coa_store_index *ix, coa_store_csr_t *csr);
 /* Appends an authorship to the open paper: src's position and flags, for 'author' of c. */
 int coa_corpus_copy_authorship(coa_corpus_t *c, uint32_t author, const coa_authorship_t *src);
 

@@ -92,6 +92,8 @@ uint32_t coa_store_index_vertices(const coa_store_index_t *ix);
 unsigned coa_store_index_flags(const coa_store_index_t *ix);
 /* Papers left out of the default selection (more than COA_DEFAULT_MAX_AUTHORS authors). */
 uint32_t coa_store_index_skipped(const coa_store_index_t *ix);
+/* Coauthor edges of the default graph (half the sum of the coauthor counts). */
+uint64_t coa_store_index_edges(const coa_store_index_t *ix);
 
 /* Papers of an author in the default selection. */
 uint32_t coa_store_index_papers(const coa_store_index_t *ix, uint32_t author);

@@ -146,6 +146,12 @@ typedef struct {
     uint32_t vertices; /* authors in the whole default graph */
     double search_ms;
 } cli_indexed_t;
+/* Opens the index of the input when it is a single corpus database read
+ * with the default selection: 0 and *ix, or -1 when there is none to use
+ * (a damaged one is reported).  cli_index_summary prints the line that
+ * reading the inputs would have printed. */
+int cli_open_index(const cli_common_t *o, coa_store_index_t **ix);
+int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix);
 int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
                      const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info);
 

@@ -30,8 +30,23 @@ static void usage(FILE *out)
             "  - Above %d authors in the largest component, the diameter and the mean\n"
             "    distance are estimated from %d seeded breadth-first searches, and the\n"
             "    output says so.\n"
+            "  - A corpus database (coauthor import) of more than %d coauthor edges,\n"
+            "    read whole, is summarised from its index without building the graph:\n"
+            "    every count, the components and the means stay exact; average\n"
+            "    clustering, transitivity and triangles are estimated from %d sampled\n"
+            "    authors and as many sampled pairs of coauthors (standard error below\n"
+            "    0.002), and the mean distance from %d breadth-first searches, with the\n"
+            "    diameter as the largest distance these and one more search found.  The\n"
+            "    output marks every estimate.\n"
+            "\n"
+            "Options:\n"
+            "  --exact              build the graph and count exactly at any size (minutes\n"
+            "                       and 8 GB at DBLP scale)\n"
+            "  --estimate           use the index's estimates at any size (a corpus\n"
+            "                       database read whole only)\n"
             "\n%s\n%s",
-            COA_STATS_EXACT_DISTANCE_LIMIT, COA_STATS_DISTANCE_SAMPLE, cli_common_help, cli_exit_help);
+            COA_STATS_EXACT_DISTANCE_LIMIT, COA_STATS_DISTANCE_SAMPLE, COA_STATS_ESTIMATE_EDGES,
+            COA_STATS_CLUSTERING_SAMPLE, COA_STATS_INDEX_SOURCES, cli_common_help, cli_exit_help);
 }
 
 /* A row of the summary: key, value for programs, and the text form. */
@@ -163,17 +178,30 @@ static void print_sources_json(const coa_corpus_t *c, FILE *out)
     fputs(c->n_sources ? "\n  ],\n" : "],\n", out);
 }
 
+enum { OPT_EXACT = OPT_COMMON_END, OPT_ESTIMATE };
+
 int cmd_stats(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
+    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+                                             {"exact", no_argument, NULL, OPT_EXACT},
+                                             {"estimate", no_argument, NULL, OPT_ESTIMATE},
+                                             {NULL, 0, NULL, 0}};
     cli_common_t o;
     cli_common_init(&o);
-    int opt;
+    int opt, exact = 0, estimate = 0;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
         if (opt == 'h') {
             usage(stdout);
             return EXIT_OK;
+        }
+        if (opt == OPT_EXACT) {
+            exact = 1;
+            continue;
+        }
+        if (opt == OPT_ESTIMATE) {
+            estimate = 1;
+            continue;
         }
         int r = cli_common_option(&o, opt, optarg);
         if (r < 0)
@@ -184,13 +212,50 @@ int cmd_stats(int argc, char **argv)
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("stats", "no input files");
 
+    if (exact && estimate)
+        return cli_usage_error("stats", "--exact and --estimate exclude each other");
+
     coa_corpus_t corpus;
     coa_graph_t graph;
-    int status;
-    if ((status = cli_open(&o, &corpus, &graph)))
-        goto cleanup;
+    coa_store_index_t *ix = NULL;
+    const coa_corpus_t *whole = &corpus; /* the sources to describe */
     coa_stats_t st;
-    int err = coa_stats_compute(&graph, o.seed, &st);
+    int status, err;
+    memset(&corpus, 0, sizeof corpus); /* cli_open initialises it */
+    memset(&graph, 0, sizeof graph);
+    if (!exact && cli_open_index(&o, &ix) == 0 && !estimate && coa_store_index_edges(ix) <= COA_STATS_ESTIMATE_EDGES) {
+        coa_store_index_close(ix);
+        ix = NULL;
+    }
+    if (estimate && !ix) {
+        cli_error("--estimate needs a corpus database with its index (see 'coauthor import') and no selection "
+                  "or identity option");
+        status = EXIT_USAGE;
+        goto cleanup;
+    }
+    if (ix && (err = coa_stats_index(ix, o.seed, 0, 0, &st)) == COA_EFORMAT) {
+        /* the index disagrees with itself: read the database instead */
+        if (!o.quiet)
+            fprintf(stderr, "%s: %s.idx: the index is damaged, so the whole corpus is read\n", cli_program,
+                    o.files[0]);
+        coa_store_index_close(ix);
+        ix = NULL;
+        if (estimate) {
+            status = EXIT_FAILURE_RUN;
+            cli_error("--estimate: the index of %s is damaged; 'coauthor import' writes it again", o.files[0]);
+            goto cleanup;
+        }
+    }
+    if (ix) {
+        if ((status = cli_index_summary(&o, ix)))
+            goto cleanup;
+        whole = coa_store_index_corpus(ix);
+    } else {
+        if ((status = cli_open(&o, &corpus, &graph)))
+            goto cleanup;
+        err = coa_stats_compute(&graph, o.seed, &st);
+        st.papers_over_max_authors = graph.n_skipped_max_authors;
+    }
     if (err) {
         cli_error("cannot compute statistics: %s", coa_strerror(err));
         status = EXIT_FAILURE_RUN;
@@ -209,8 +274,8 @@ int cmd_stats(int argc, char **argv)
     add(rows, &n, "inferred_authorships", NULL, "%u", st.inferred_authorships);
     add(rows, &n, "duplicate_authorships", NULL, "%u", st.duplicate_authorships);
     add(rows, &n, "truncated_papers", NULL, "%u", st.truncated_papers);
-    if (graph.n_skipped_max_authors)
-        add(rows, &n, "papers_over_max_authors", NULL, "%u", graph.n_skipped_max_authors);
+    if (st.papers_over_max_authors)
+        add(rows, &n, "papers_over_max_authors", NULL, "%u", st.papers_over_max_authors);
     snprintf(text, sizeof text, "%lld (%lld self-loops)", (long long)st.coauthor_edges, (long long)st.self_loops);
     add(rows, &n, "coauthor_edges", text, "%lld", (long long)st.coauthor_edges);
     add(rows, &n, "self_loops", NULL, "%lld", (long long)st.self_loops);
@@ -226,20 +291,26 @@ int cmd_stats(int argc, char **argv)
         addf(rows, &n, "mean_papers_per_author", st.mean_papers_per_author, NULL);
     }
     addf(rows, &n, "mean_coauthors_per_author", st.mean_coauthors_per_author, NULL);
-    addf(rows, &n, "average_clustering", st.average_clustering, NULL);
-    addf(rows, &n, "transitivity", st.transitivity, NULL);
-    add(rows, &n, "triangles", NULL, "%lld", (long long)st.triangles);
+    const char *sampled = st.clustering_sampled ? " (estimated)" : NULL;
+    addf(rows, &n, "average_clustering", st.average_clustering, sampled);
+    addf(rows, &n, "transitivity", st.transitivity, sampled);
+    snprintf(text, sizeof text, "%lld%s", (long long)st.triangles, sampled ? sampled : "");
+    add(rows, &n, "triangles", text, "%lld", (long long)st.triangles);
     snprintf(text, sizeof text, "%lld%s", (long long)st.diameter, st.distances_sampled ? " (estimated)" : "");
     add(rows, &n, "diameter", text, "%lld", (long long)st.diameter);
     addf(rows, &n, "mean_distance", st.mean_distance, st.distances_sampled ? " (estimated)" : NULL);
     add(rows, &n, "distance_sources", NULL, "%lld", (long long)st.distance_sources);
     add(rows, &n, "distances_sampled", NULL, "%s", st.distances_sampled ? "true" : "false");
+    if (st.clustering_sampled) {
+        add(rows, &n, "clustering_sampled", NULL, "true");
+        add(rows, &n, "clustering_samples", NULL, "%lld", (long long)st.clustering_samples);
+    }
 
     if (o.output == COA_OUT_JSON) {
         fputs("{\n", stdout);
         for (int i = 0; i < n; i++)
             printf("  \"%s\": %s,\n", rows[i].key, rows[i].value);
-        print_sources_json(&corpus, stdout);
+        print_sources_json(whole, stdout);
         printf("  \"selection\": {\"years\": ");
         if (o.select.year_from || o.select.year_to)
             printf("[%d, %d]", o.select.year_from, o.select.year_to);
@@ -260,9 +331,9 @@ int cmd_stats(int argc, char **argv)
         }
         coa_table_free(t);
     } else {
-        print_sources_text(&corpus, stdout);
+        print_sources_text(whole, stdout);
         fputc('\n', stdout);
-        int no_papers = st.papers == 0 && corpus.n_links > 0;
+        int no_papers = st.papers == 0 && whole->n_links > 0;
         if (no_papers)
             printf("(edge-list input: already projected onto authors, so there are no papers;\n"
                    " paper counts and paper weights do not apply)\n\n");
@@ -272,7 +343,8 @@ int cmd_stats(int argc, char **argv)
                               !strncmp(k, "mean_authors", 12) || !strncmp(k, "mean_papers", 11)))
                 continue;
             if (!strcmp(k, "inferred_authorships") || !strcmp(k, "self_loops") || !strcmp(k, "distance_sources") ||
-                !strcmp(k, "distances_sampled") || (!strcmp(k, "duplicate_authorships") && !st.duplicate_authorships))
+                !strcmp(k, "distances_sampled") || !strncmp(k, "clustering_sample", 17) ||
+                (!strcmp(k, "duplicate_authorships") && !st.duplicate_authorships))
                 continue;
             char label[64];
             snprintf(label, sizeof label, "%s", k);
@@ -281,6 +353,10 @@ int cmd_stats(int argc, char **argv)
                     *p = ' ';
             printf("%-28s %s\n", label, rows[i].text);
         }
+        if (st.clustering_sampled)
+            printf("(clustering, transitivity and triangles estimated from %lld sampled authors and %lld\n"
+                   " sampled pairs of coauthors, seed %lu)\n",
+                   (long long)st.clustering_samples, (long long)st.clustering_samples, o.seed);
         if (st.distances_sampled)
             printf("(distances estimated from %lld breadth-first searches, seed %lu)\n",
                    (long long)st.distance_sources, o.seed);
@@ -288,6 +364,7 @@ int cmd_stats(int argc, char **argv)
 cleanup:
     coa_graph_destroy(&graph);
     coa_corpus_destroy(&corpus);
+    coa_store_index_close(ix);
     return status;
 }
 

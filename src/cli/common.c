@@ -500,30 +500,47 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
+{
+    char *path = NULL;
+    *ix = NULL;
+    if (!default_selection(o) || !single_database(o, &path))
+        return -1;
+    int err = coa_store_index_open(path, ix);
+    if (err == COA_EFORMAT && !o->quiet)
+        fprintf(stderr,
+                "%s: %s.idx: the index is damaged or from another version, so the whole corpus is "
+                "read; 'coauthor import %s -o %s' writes it again\n",
+                cli_program, path, path, path);
+    free(path);
+    if (err) {
+        *ix = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
+{
+    return print_summary(o, coa_store_index_corpus(ix), coa_store_index_inferred(ix), 0, 0, 0);
+}
+
 int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
                      const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info)
 {
-    char *path = NULL;
     coa_store_index_t *ix = NULL;
     coa_corpus_t full;
     int have_full = 0, status = EXIT_OK, err;
     memset(info, 0, sizeof *info);
     if (!default_selection(o))
         return -1;
-    if (single_database(o, &path)) {
-        err = coa_store_index_open(path, &ix);
-        if (err == COA_EFORMAT && !o->quiet)
-            fprintf(stderr,
-                    "%s: %s.idx: the index is damaged or from another version, so the whole corpus is "
-                    "read; 'coauthor import %s -o %s' writes it again\n",
-                    cli_program, path, path, path);
+    if (cli_open_index(o, &ix) == 0) {
         /* a chain's [homonym?] marks need the flags the import computed */
-        if (!err && mode == CLI_INDEXED_CHAIN && !(coa_store_index_flags(ix) & COA_STORE_HOMONYMS)) {
+        if (mode == CLI_INDEXED_CHAIN && !(coa_store_index_flags(ix) & COA_STORE_HOMONYMS)) {
             coa_store_index_close(ix);
             ix = NULL;
         }
-        free(path);
-        if (ix && (status = print_summary(o, coa_store_index_corpus(ix), coa_store_index_inferred(ix), 0, 0, 0)))
+        if (ix && (status = cli_index_summary(o, ix)))
             goto done;
     }
     if (!ix) {

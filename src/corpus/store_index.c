@@ -468,6 +468,26 @@ uint32_t coa_store_index_skipped(const coa_store_index_t *ix)
     return ix->skipped;
 }
 
+uint64_t coa_store_index_edges(const coa_store_index_t *ix)
+{
+    uint64_t sum = 0;
+    for (uint32_t a = 0; a < ix->view.n_authors; a++)
+        sum += ix->degree[a];
+    return sum / 2;
+}
+
+void coa_store_index_csr(const coa_store_index_t *ix, coa_store_csr_t *csr)
+{
+    csr->a_start = ix->a_start;
+    csr->a_papers = ix->a_papers;
+    csr->p_start = ix->p_start;
+    csr->p_authors = ix->p_authors;
+    csr->degree = ix->degree;
+    csr->n_authors = ix->view.n_authors;
+    csr->n_papers = ix->view.n_papers;
+    csr->total = ix->total;
+}
+
 /* An author's papers, checked against the index's bounds. */
 static int author_papers(const coa_store_index_t *ix, uint32_t a, uint32_t *lo, uint32_t *hi)
 {

@@ -9,7 +9,8 @@
  * from the next record.  The damaged pair then goes through everything
  * that reads it: the whole load (coa_read_file with the store reader, then
  * the graph) and the index (open, a chain search between two authors, both
- * kinds of extract, and the graph of each extract).
+ * kinds of extract, the graph of each extract, and the statistics from the
+ * index).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +131,8 @@ static void query_index(void)
             graph_of(&part);
         coa_corpus_destroy(&part);
     }
+    coa_stats_t st;
+    coa_stats_index(ix, 1, 1000, 4, &st);
     coa_store_index_close(ix);
 }
 
