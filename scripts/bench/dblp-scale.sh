@@ -3,7 +3,7 @@
 # of 7M papers (scripts/gen-corpus.py, cached in bench-out/), imported once
 # into a database, then the queries a user runs on it, each end to end in
 # a fresh process under /usr/bin/time, three times (the first may find the
-# database's index partly outside the page cache).
+# database's index partly outside the page cache), and stats once.
 #
 #   make bench-dblp                       # 7,000,000 papers
 #   make bench-dblp DBLP_PAPERS=1000000   # smaller, for a quick look
@@ -45,6 +45,10 @@ for i in 1 2 3; do
     timed "rank --author ($i)" "$coauthor" rank -q --author "$author" "$prefix.db"
 done
 "$coauthor" path -q --search-stats --from "$from" --to "$to" "$prefix.db" 2>&1 >/dev/null | sed 's/^/path: /'
+# stats from the index: exact counts, sampled clustering and distances
+timed "stats" "$coauthor" stats -q "$prefix.db"
+"$coauthor" stats -q "$prefix.db" | grep -E "triangles|transitivity|average clustering|mean distance|diameter" |
+    sed 's/^/stats: /'
 # the search in-process, on the index alone (bench-out/inproc, built by make bench)
 if [ -x "$out/inproc" ] && "$out/inproc" --index "$from" "$to" "$prefix.db" >"$out/dblp-scale.inproc" 2>/dev/null; then
     tr '\n' ' ' <"$out/dblp-scale.inproc" | sed 's/^/in-process chain search: /'
