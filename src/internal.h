@@ -16,6 +16,8 @@
 
 /* Grows an array of 'size'-byte items to hold at least 'need'. */
 int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size);
+/* The utf8proc options with which coa_name_key maps a name (name.c). */
+extern const int coa_name_key_map_options;
 
 /* Sends a formatted diagnostic to the sink. */
 void coa_diag(const coa_diag_sink_t *sink, coa_severity_t sev, const char *file, long line,

@@ -323,6 +323,8 @@ static int convert(coa_bibfast_t *f, const char *s, size_t n, size_t *out_len)
             o[w++] = ' ';
             space = 0;
         }
+        if (w + plen + 2 > f->scratch_cap)
+            return 0; /* cannot happen (a piece is never shorter than its text); declined all the same */
         if (piece) {
             memcpy(o + w, piece, plen);
             w += plen;

@@ -7,8 +7,10 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <utf8proc.h>
 
 #include "coauthor.h"
+#include "internal.h"
 
 static void assert_key(const char *name, const char *want)
 {
@@ -34,6 +36,35 @@ static void test_name_key(void **state)
     char *key = NULL;
     assert_int_equal(coa_name_key("Bad \xFF name", 10, &key), COA_EINVAL);
     assert_null(key);
+}
+
+/* coa_name_key lower-cases printable ASCII itself instead of calling
+ * utf8proc: that must be exactly what utf8proc's mapping gives, for every
+ * character alone and among others. */
+static void test_name_key_ascii(void **state)
+{
+    (void)state;
+    char all[96];
+    for (int ch = 0x20; ch <= 0x7e; ch++) {
+        char s[4] = {'Q', (char)ch, 'z', '\0'};
+        utf8proc_uint8_t *m = NULL;
+        utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 3, &m, (utf8proc_option_t)coa_name_key_map_options);
+        char want[4] = {'q', (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch), 'z', '\0'};
+        assert_int_equal(n, 3);
+        assert_string_equal((const char *)m, want);
+        free(m);
+        all[ch - 0x20] = (char)ch;
+    }
+    all[95] = '\0';
+    utf8proc_uint8_t *m = NULL;
+    assert_int_equal(utf8proc_map((const utf8proc_uint8_t *)all, 95, &m, (utf8proc_option_t)coa_name_key_map_options),
+                     95);
+    for (int i = 0; i < 95; i++)
+        assert_int_equal(m[i], all[i] >= 'A' && all[i] <= 'Z' ? all[i] + 32 : all[i]);
+    free(m);
+    /* and the key of a name is the same through either route */
+    assert_key("O'Brien-Smith, J.R.R. (Jr)", "j r r (jr) o'brien smith");
+    assert_key("\xC3\x89mile O'Brien", "emile o'brien");
 }
 
 static void add_paper(coa_corpus_t *c, const char *const *names, int n)
@@ -156,6 +187,7 @@ int main(void)
     coa_library_init(1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_name_key),
+        cmocka_unit_test(test_name_key_ascii),
         cmocka_unit_test(test_authors_and_display),
         cmocka_unit_test(test_identifiers),
         cmocka_unit_test(test_merge),
