@@ -51,23 +51,34 @@ typedef struct {
     uint32_t papers_over_max_authors; /* left out of the default selection (coa_stats_index) */
 } coa_stats_t;
 
+/* Options of the statistics; a zeroed struct gives the defaults. */
+typedef struct {
+    unsigned long seed;        /* chooses the samples */
+    uint32_t samples, sources; /* coa_stats_index only; 0: the defaults above */
+    /* how many distance searches are done, for a progress bar: called from
+     * the caller's thread, last with done == total */
+    void (*progress)(void *ctx, const char *name, uint64_t done, uint64_t total);
+    void *progress_ctx;
+} coa_stats_options_t;
+
 /* 'seed' chooses the sample when distances are estimated. */
 int coa_stats_compute(const coa_graph_t *g, unsigned long seed, coa_stats_t *st);
+int coa_stats_compute_ex(const coa_graph_t *g, const coa_stats_options_t *opts, coa_stats_t *st);
 
 /* The same statistics for the default selection of a corpus, from its index
  * (coa_store_index_open), without building the graph.  The counts,
  * components and means are exact, and equal coa_stats_compute's.  The
- * clustering figures are estimated from 'samples' seeded draws: average
+ * clustering figures are estimated from opts->samples seeded draws: average
  * clustering from as many authors (a random pair of each one's coauthors:
  * are they coauthors too?), transitivity from as many pairs of coauthors
  * drawn in proportion to each author's pairs, and triangles as
  * transitivity x pairs / 3 (standard errors below 0.5 / sqrt(samples)).
- * The mean distance is estimated from 'sources' breadth-first searches from
+ * The mean distance is estimated from opts->sources breadth-first searches from
  * seeded sources in the largest component, and the diameter is the largest
  * distance they and one more search from the farthest author found (a
- * lower bound).  0 for samples or sources: the defaults above. */
-int coa_stats_index(const coa_store_index_t *ix, unsigned long seed, uint32_t samples, uint32_t sources,
-                    coa_stats_t *st);
+ * lower bound).  samples and sources come from opts (0: the defaults
+ * above). */
+int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts, coa_stats_t *st);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 /* Summary statistics of a coauthor graph. */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,6 +46,8 @@ typedef struct {
     uint32_t *dist, *queue;
     double sum;
     uint32_t diameter;
+    atomic_uint *done;                 /* searches done by every thread */
+    const coa_stats_options_t *report; /* set for the caller's thread only */
 } bfs_job_t;
 
 static void *bfs_worker(void *arg)
@@ -54,6 +57,9 @@ static void *bfs_worker(void *arg)
         uint32_t ecc = bfs(job->adj, job->members[i], job->dist, job->queue, &job->sum);
         if (ecc > job->diameter)
             job->diameter = ecc;
+        unsigned done = atomic_fetch_add(job->done, 1) + 1;
+        if (job->report && job->report->progress && done < job->sources)
+            job->report->progress(job->report->progress_ctx, "distance searches", done, job->sources);
     }
     return NULL;
 }
@@ -67,7 +73,7 @@ static int stats_threads(uint32_t sources)
 }
 
 static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership, igraph_integer_t lcc,
-                     igraph_integer_t lcc_size, unsigned long seed, coa_stats_t *st)
+                     igraph_integer_t lcc_size, const coa_stats_options_t *opts, coa_stats_t *st)
 {
     coa_adjacency_t adj;
     int err = coa_adjacency_init(&adj, &g->graph);
@@ -96,7 +102,7 @@ static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership
             err = COA_ENOMEM;
             goto cleanup;
         }
-        igraph_rng_seed(&rng, seed);
+        igraph_rng_seed(&rng, opts->seed);
         sources = COA_STATS_DISTANCE_SAMPLE;
         for (uint32_t i = 0; i < sources; i++) {
             uint32_t j = (uint32_t)igraph_rng_get_integer(&rng, i, k - 1);
@@ -115,9 +121,10 @@ static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership
     bfs_job_t jobs[STATS_MAX_THREADS];
     pthread_t threads[STATS_MAX_THREADS];
     int nthreads = stats_threads(sources), started = 1;
+    atomic_uint done = 0;
     for (int t = 0; t < nthreads; t++)
         jobs[t] = (bfs_job_t){&adj, members, sources, (uint32_t)t, (uint32_t)nthreads, t ? NULL : dist,
-                              t ? NULL : queue, 0, 0};
+                              t ? NULL : queue, 0, 0, &done, t ? NULL : opts};
     for (int t = 1; t < nthreads; t++) {
         jobs[t].dist = malloc((size_t)n * sizeof *dist);
         jobs[t].queue = malloc((size_t)n * sizeof *queue);
@@ -147,6 +154,8 @@ static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership
         if (jobs[t].diameter > diameter)
             diameter = jobs[t].diameter;
     }
+    if (opts->progress)
+        opts->progress(opts->progress_ctx, "distance searches", sources, sources);
     st->diameter = diameter;
     st->distance_sources = sources;
     st->mean_distance = k > 1 ? sum / ((double)sources * (k - 1)) : 0;
@@ -159,6 +168,14 @@ cleanup:
 }
 
 int coa_stats_compute(const coa_graph_t *g, unsigned long seed, coa_stats_t *st)
+{
+    coa_stats_options_t opts;
+    memset(&opts, 0, sizeof opts);
+    opts.seed = seed;
+    return coa_stats_compute_ex(g, &opts, st);
+}
+
+int coa_stats_compute_ex(const coa_graph_t *g, const coa_stats_options_t *opts, coa_stats_t *st)
 {
     memset(st, 0, sizeof *st);
     const igraph_t *graph = &g->graph;
@@ -235,7 +252,7 @@ int coa_stats_compute(const coa_graph_t *g, unsigned long seed, coa_stats_t *st)
     st->triangles = (igraph_integer_t)(corners / 3 + 0.5);
     st->transitivity = triples > 0 ? corners / triples : 0;
     st->average_clustering = n > 0 ? local / (double)n : 0;
-    err = distances(g, &membership, lcc, VECTOR(csize)[lcc], seed, st);
+    err = distances(g, &membership, lcc, VECTOR(csize)[lcc], opts, st);
 cleanup:
     igraph_vector_int_destroy(&membership);
     igraph_vector_int_destroy(&csize);

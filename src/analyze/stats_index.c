@@ -14,6 +14,7 @@
  */
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -160,7 +161,9 @@ typedef struct {
     uint32_t *queue, *papers; /* authors reached, in order; papers marked at one level */
     double sum;
     uint32_t diameter, farthest;
-    uint32_t first_farthest; /* the author farthest from the first source */
+    uint32_t first_farthest;           /* the author farthest from the first source */
+    atomic_uint *done;                 /* searches done by every thread */
+    const coa_stats_options_t *report; /* set for the caller's thread only */
 } bfs_t;
 
 #define BIT_TEST(bits, i) ((bits)[(i) >> 6] >> ((i)&63) & 1)
@@ -245,6 +248,9 @@ static void *bfs_worker(void *arg)
             b->diameter = ecc;
         if (i == 0)
             b->first_farthest = b->farthest;
+        unsigned done = atomic_fetch_add(b->done, 1) + 1;
+        if (b->report && b->report->progress && done < b->n_sources)
+            b->report->progress(b->report->progress_ctx, "distance searches", done, b->n_sources);
     }
     return NULL;
 }
@@ -271,7 +277,7 @@ static void bfs_free(bfs_t *b)
 #define MAX_THREADS 8
 
 static int distances(const coa_store_csr_t *x, uint32_t *members, uint32_t k, uint32_t sources, igraph_rng_t *rng,
-                     coa_stats_t *st)
+                     const coa_stats_options_t *opts, coa_stats_t *st)
 {
     if (k < 2)
         return COA_OK;
@@ -289,6 +295,7 @@ static int distances(const coa_store_csr_t *x, uint32_t *members, uint32_t k, ui
         n = (int)sources;
     bfs_t jobs[MAX_THREADS];
     pthread_t threads[MAX_THREADS];
+    atomic_uint done = 0;
     int made = 0, err = COA_OK;
     for (; made < n; made++) {
         if ((err = bfs_init(&jobs[made], x))) {
@@ -301,6 +308,8 @@ static int distances(const coa_store_csr_t *x, uint32_t *members, uint32_t k, ui
         jobs[made].sources = members;
         jobs[made].n_sources = sources;
         jobs[made].first = (uint32_t)made;
+        jobs[made].done = &done;
+        jobs[made].report = made ? NULL : opts;
     }
     for (int t = 0; t < made; t++)
         jobs[t].step = (uint32_t)made;
@@ -329,6 +338,8 @@ static int distances(const coa_store_csr_t *x, uint32_t *members, uint32_t k, ui
     }
     for (int t = 0; t < made; t++)
         bfs_free(&jobs[t]);
+    if (opts->progress)
+        opts->progress(opts->progress_ctx, "distance searches", sources, sources);
     st->diameter = diameter;
     st->distance_sources = sources;
     st->distances_sampled = sources < k;
@@ -336,9 +347,10 @@ static int distances(const coa_store_csr_t *x, uint32_t *members, uint32_t k, ui
     return COA_OK;
 }
 
-int coa_stats_index(const coa_store_index_t *ix, unsigned long seed, uint32_t samples, uint32_t sources,
-                    coa_stats_t *st)
+int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts, coa_stats_t *st)
 {
+    unsigned long seed = opts->seed;
+    uint32_t samples = opts->samples, sources = opts->sources;
     memset(st, 0, sizeof *st);
     const coa_corpus_t *c = coa_store_index_corpus(ix);
     coa_store_csr_t x;
@@ -499,7 +511,7 @@ int coa_stats_index(const coa_store_index_t *ix, unsigned long seed, uint32_t sa
     }
     st->clustering_sampled = 1;
     st->clustering_samples = samples;
-    err = distances(&x, members, k, sources, &rng, st);
+    err = distances(&x, members, k, sources, &rng, opts, st);
 cleanup:
     if (have_rng)
         igraph_rng_destroy(&rng);

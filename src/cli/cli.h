@@ -114,6 +114,7 @@ typedef struct {
     const char *name;
     struct timespec start, last;
     int shown;
+    const char *unit; /* what is counted ("searches"), or NULL for bytes */
 } cli_progress_t;
 void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total);
 

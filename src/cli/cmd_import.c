@@ -128,7 +128,7 @@ int cmd_import(int argc, char **argv)
     }
     coa_diag_sink_t sink = {print_diag, NULL};
     uint64_t bytes = 0;
-    cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0};
+    cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0, NULL};
     coa_store_options_t sopts = {COA_STORE_HOMONYMS, NULL, NULL};
     if (!o.quiet && isatty(STDERR_FILENO)) {
         sopts.progress = cli_progress;

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -233,7 +234,16 @@ int cmd_stats(int argc, char **argv)
         status = EXIT_USAGE;
         goto cleanup;
     }
-    if (ix && (err = coa_stats_index(ix, o.seed, 0, 0, &st)) == COA_EFORMAT) {
+    /* the distance searches of a large graph take minutes: a bar */
+    cli_progress_t bar = {NULL, {0, 0}, {0, 0}, 0, "searches"};
+    coa_stats_options_t so;
+    memset(&so, 0, sizeof so);
+    so.seed = o.seed;
+    if (!o.quiet && isatty(STDERR_FILENO)) {
+        so.progress = cli_progress;
+        so.progress_ctx = &bar;
+    }
+    if (ix && (err = coa_stats_index(ix, &so, &st)) == COA_EFORMAT) {
         /* the index disagrees with itself: read the database instead */
         if (!o.quiet)
             fprintf(stderr, "%s: %s.idx: the index is damaged, so the whole corpus is read\n", cli_program,
@@ -253,7 +263,7 @@ int cmd_stats(int argc, char **argv)
     } else {
         if ((status = cli_open(&o, &corpus, &graph)))
             goto cleanup;
-        err = coa_stats_compute(&graph, o.seed, &st);
+        err = coa_stats_compute_ex(&graph, &so, &st);
         st.papers_over_max_authors = graph.n_skipped_max_authors;
     }
     if (err) {

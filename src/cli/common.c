@@ -33,7 +33,7 @@ const char cli_common_help[] =
     "                       with that surname fits the initials (off by default)\n"
     "  --seed N             seed for every random choice (default 1)\n"
     "  --json, --tsv, --csv machine-readable output instead of aligned text\n"
-    "  -q, --quiet          no warnings and no summary line on stderr\n"
+    "  -q, --quiet          no warnings, no summary line and no progress bar on stderr\n"
     "  -h, --help           this help\n"
     "FILE may be '-' for standard input; gzip-compressed input is read as is.\n"
     "FILE:NAME reads one file as format NAME (for example refs.txt:bibtex).\n"
@@ -271,6 +271,10 @@ typedef struct {
 
 #define MAX_WARNINGS_PER_FILE 20
 
+/* Whether a progress bar is on the terminal's last line: a message then
+ * wipes it first, and the bar comes back at its next redraw. */
+static int bar_on_screen;
+
 static void print_diag(void *ctx, const coa_diag_t *d)
 {
     diag_state_t *st = ctx;
@@ -286,6 +290,10 @@ static void print_diag(void *ctx, const coa_diag_t *d)
             return;
         }
         st->shown++;
+    }
+    if (bar_on_screen) {
+        fputs("\r\033[K", stderr);
+        bar_on_screen = 0;
     }
     if (d->file && d->line > 0)
         fprintf(stderr, "%s: %s:%ld: %s\n", cli_program, d->file, d->line, d->message);
@@ -314,9 +322,11 @@ static int split_format(const char *arg, char **path, const char **format)
     return 0;
 }
 
-/* The progress bar of a file being read: on a terminal only, redrawn at
- * most ten times a second, and wiped when the file is done.  The rate and
- * the time left are over the file's bytes (compressed bytes for gzip). */
+/* The progress bar of long work (a file being read, a database being
+ * written, distance searches): on a terminal only, redrawn at most ten
+ * times a second, and wiped when the work is done.  The rate and the time
+ * left are over bytes (compressed bytes for gzip), or over what p->unit
+ * names. */
 static double elapsed(const struct timespec *a, const struct timespec *b)
 {
     return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) * 1e-9;
@@ -335,16 +345,27 @@ void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
     if (total && done >= total) {
         if (p->shown)
             fputs("\r\033[K", stderr);
-        p->shown = 0;
+        p->shown = bar_on_screen = 0;
         return;
     }
     double t = elapsed(&p->start, &now);
-    if (t < 1.0 || (p->shown && elapsed(&p->last, &now) < 0.1))
-        return; /* quick files get no bar */
+    static double after = -1; /* seconds before a bar shows; tests set 0 */
+    if (after < 0) {
+        const char *e = getenv("COAUTHOR_PROGRESS_AFTER");
+        after = e && *e ? atof(e) : 1.0;
+    }
+    if (t < after || (p->shown && elapsed(&p->last, &now) < 0.1))
+        return; /* quick work gets no bar */
     p->last = now;
-    p->shown = 1;
-    double rate = (double)done / t;
-    if (total) {
+    p->shown = bar_on_screen = 1;
+    double rate = t > 0.001 ? (double)done / t : 0;
+    if (p->unit && total) {
+        int width = 30, fill = (int)((double)width * (double)done / (double)total);
+        double left = rate > 0 ? (double)(total - done) / rate : 0;
+        fprintf(stderr, "\r\033[K%s: [%.*s%*s] %llu/%llu  %.1f %s/s  %d:%02d left", name, fill,
+                "##############################", width - fill, "", (unsigned long long)done,
+                (unsigned long long)total, rate, p->unit, (int)left / 60, (int)left % 60);
+    } else if (total) {
         int width = 30, fill = (int)((double)width * (double)done / (double)total);
         double left = rate > 0 ? (double)(total - done) / rate : 0;
         fprintf(stderr, "\r\033[K%s: [%.*s%*s] %3d%%  %.0f MB/s  %d:%02d left", name, fill,
@@ -398,7 +419,7 @@ static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t 
 
 int cli_load(const cli_common_t *o, coa_corpus_t *c)
 {
-    cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0};
+    cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0, NULL};
     diag_state_t st = {o->quiet, NULL, 0, 0};
     coa_diag_sink_t sink = {print_diag, &st};
     for (int i = 0; i < o->n_files; i++) {

@@ -132,7 +132,8 @@ static void query_index(void)
         coa_corpus_destroy(&part);
     }
     coa_stats_t st;
-    coa_stats_index(ix, 1, 1000, 4, &st);
+    coa_stats_options_t so = {1, 1000, 4, NULL, NULL};
+    coa_stats_index(ix, &so, &st);
     coa_store_index_close(ix);
 }
 
