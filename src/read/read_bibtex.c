@@ -629,7 +629,11 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
     coa_bu_tally_t tally = {0};
     fastpath_t fp = {0};
     int ran = 0, crossref = 0, strings = 0;
+    /* loading the text is quick; the progress bar follows the entries */
+    void (*progress)(void *, const char *, uint64_t, uint64_t) = ctx->in->progress;
+    ctx->in->progress = NULL;
     int err = coa_bu_text_load(&t, ctx->in);
+    ctx->in->progress = progress;
     if (err)
         goto cleanup;
     if ((err = scan(ctx, &t, informat, &locs, &crossref, &strings)))
@@ -730,6 +734,9 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         ran = 0;
         free(messages);
         messages = NULL;
+        if (progress && ctx->in->size && t.len && to < t.len)
+            progress(ctx->in->progress_ctx, ctx->in->name, (uint64_t)((double)ctx->in->size * (double)to / (double)t.len),
+                     ctx->in->size);
         if (locs.n == 0)
             break;
     }
