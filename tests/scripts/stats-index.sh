@@ -56,4 +56,31 @@ for args in "--estimate $tmp/c.xml" "--estimate --exact $tmp/c.db" "--estimate -
     if [ $status -eq 2 ] && [ -s "$tmp/err" ]; then echo "ok   stats $args: exit 2, $(head -1 "$tmp/err")"
     else echo "FAIL stats $args: exit $status"; cat "$tmp/err"; fail=1; fi
 done
+# a damaged index (a coauthor count of 4 billion; a paper listed with an
+# author too many) is refused, not trusted: fuzz_store found both
+for damage in degree paper_start; do
+    cp "$tmp/c.db" "$tmp/d.db"
+    /usr/bin/python3 - "$tmp/c.db.idx" "$tmp/d.db.idx" "$damage" <<'PY'
+import struct, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+name = ("ix." + sys.argv[3]).encode() + b"\0"
+at = data.index(name, 0, 4096)          # the section table entry: name[32], offset, bytes
+offset, size = struct.unpack_from("<QQ", data, at + 32)
+if sys.argv[3] == "degree":
+    struct.pack_into("<I", data, offset, 0xFFFFFFFF)
+else:
+    v = struct.unpack_from("<I", data, offset + 4)[0]
+    struct.pack_into("<I", data, offset + 4, v + 1)
+open(sys.argv[2], "wb").write(data)
+PY
+    set +e
+    "$COAUTHOR" stats -q --estimate "$tmp/d.db" >/dev/null 2>"$tmp/err"
+    status=$?
+    set -e
+    if [ $status -eq 1 ] && grep -q "the index of .* is damaged" "$tmp/err"; then
+        echo "ok   a damaged ix.$damage is refused: exit 1, $(cat "$tmp/err")"
+    else
+        echo "FAIL damaged ix.$damage: exit $status"; cat "$tmp/err"; fail=1
+    fi
+done
 exit $fail
