@@ -50,6 +50,8 @@ typedef struct block {
 
 /* ---- the cache of LaTeX pieces ---- */
 
+#define MAX_PIECES 4096
+
 typedef struct {
     char *piece;   /* the source text, NUL-terminated */
     char *text;    /* what bibutils makes of it, or NULL: declined */
@@ -212,6 +214,10 @@ static const char *latex_piece(coa_bibfast_t *f, const char *s, size_t n, size_t
         }
         j = (j + 1) & (f->cap_latex - 1);
     }
+    /* each new piece costs a run of bibutils (about 0.1 ms): a file of
+     * endless distinct pieces is left to bibutils instead */
+    if (f->n_latex >= MAX_PIECES)
+        return NULL;
     char *piece = strndup(s, n);
     if (!piece) {
         *err = COA_ENOMEM;
