@@ -160,6 +160,8 @@ static int better_copy(const coa_corpus_t *c, uint32_t p, uint32_t q)
 static int collect_keys(coa_corpus_t *c, keyed_t *dois, uint32_t *n_dois, keyed_t *titles, uint32_t *n_titles)
 {
     *n_dois = *n_titles = 0;
+    /* titles unite only papers of different sources (unite_equal): with
+     * one source their keys, a tenth of reading a large file, unite none */
     for (uint32_t p = 0; p < c->n_papers; p++) {
         const coa_paper_t *paper = &c->papers[p];
         if (paper->doi) {
@@ -167,7 +169,7 @@ static int collect_keys(coa_corpus_t *c, keyed_t *dois, uint32_t *n_dois, keyed_
             if (k)
                 dois[(*n_dois)++] = (keyed_t){k, p};
         }
-        if (!paper->title)
+        if (!paper->title || c->n_sources < 2)
             continue;
         char *tk;
         size_t letters;
