@@ -69,6 +69,11 @@ void coa_homonyms_free(coa_homonym_t *homonyms, uint32_t n);
  * finds (clearing any set before, as a database may hold them), without
  * keeping the report: what a chain's [homonym?] marks need. */
 int coa_flag_homonyms(coa_corpus_t *c);
+/* The same for the authorships of authors[0 .. n) only, which get exactly
+ * the flags coa_flag_homonyms would give them: for a chain, whose hops
+ * show only its own authors' authorships, without the whole corpus's work.
+ * An author listed twice is examined twice, to the same result. */
+int coa_flag_homonyms_of(coa_corpus_t *c, const uint32_t *authors, uint32_t n);
 
 #ifdef __cplusplus
 }

@@ -228,6 +228,9 @@ void coa_homonyms_free(coa_homonym_t *h, uint32_t n)
     free(h);
 }
 
+static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only, coa_homonym_t **homonyms,
+                         uint32_t *n_homonyms);
+
 int coa_flag_homonyms(coa_corpus_t *c)
 {
     for (uint32_t i = 0; i < c->n_authorships; i++)
@@ -239,10 +242,33 @@ int coa_flag_homonyms(coa_corpus_t *c)
     return err;
 }
 
+int coa_flag_homonyms_of(coa_corpus_t *c, const uint32_t *authors, uint32_t n_authors)
+{
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        for (uint32_t k = 0; k < n_authors; k++)
+            if (c->authorships[i].author == authors[k])
+                c->authorships[i].flags &= (uint8_t)~COA_AUTHORSHIP_POSSIBLE_HOMONYM;
+    coa_homonym_t *homonyms = NULL;
+    uint32_t n = 0;
+    int err = find_homonyms(c, authors, n_authors, &homonyms, &n);
+    coa_homonyms_free(homonyms, n);
+    return err;
+}
+
 int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_homonyms)
 {
-    int err = COA_OK, by_category = 0;
+    return find_homonyms(c, NULL, 0, homonyms, n_homonyms);
+}
+
+/* The work of both: every author, or only[0 .. n_only) (whose papers'
+ * fields are then the only ones worked out; an author's verdict depends on
+ * nothing else but whether any paper of the corpus has a category). */
+static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only, coa_homonym_t **homonyms,
+                         uint32_t *n_homonyms)
+{
+    int err = COA_OK, by_category = 0, have_local = 0;
     uint32_t na = c->n_authors, count = 0, cap = 0;
+    coa_strpool_t local;
     coa_homonym_t *out = NULL;
     uint32_t *start = calloc((size_t)na + 1, sizeof *start);
     uint32_t *owned = malloc((c->n_authorships ? c->n_authorships : 1) * sizeof *owned);
@@ -256,7 +282,7 @@ int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_hom
         err = COA_ENOMEM;
         goto cleanup;
     }
-    if ((err = paper_fields(c, field, &by_category)))
+    if (!only && (err = paper_fields(c, field, &by_category)))
         goto cleanup;
     /* authorships by author (indexes into c->authorships) */
     for (uint32_t i = 0; i < c->n_authorships; i++)
@@ -272,7 +298,45 @@ int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_hom
     }
     for (uint32_t a = 0; a < na; a++)
         seen[a] = COA_NONE;
-    for (uint32_t a = 0; a < na && !err; a++) {
+    if (only) {
+        /* the fields of the listed authors' papers, and whether any paper
+         * of the corpus has a category (as paper_fields finds).  The ids
+         * are of a pool of our own: the corpus may be shared with an index
+         * (coa_store_index_build) and must not change, and only the
+         * equality of two fields matters for the flags */
+        char buf[512];
+        if ((err = coa_strpool_init(&local)))
+            goto cleanup;
+        have_local = 1;
+        for (uint32_t p = 0; p < c->n_papers && !by_category; p++)
+            by_category = c->papers[p].category != 0;
+        for (uint32_t k = 0; k < n_only; k++) {
+            uint32_t a = only[k];
+            if (a >= na)
+                continue;
+            for (uint32_t i = start[a]; i < start[a + 1]; i++) {
+                const coa_paper_t *pp = &c->papers[c->authorships[owned[i]].paper];
+                coa_str_t *f = &field[c->authorships[owned[i]].paper];
+                size_t len;
+                if (pp->category) {
+                    const char *cat = coa_corpus_str(c, pp->category);
+                    len = strlen(cat);
+                    *f = coa_strpool_intern(&local, cat, len);
+                } else {
+                    len = venue_series(coa_corpus_str(c, pp->venue), buf, sizeof buf);
+                    *f = len ? coa_strpool_intern(&local, buf, len) : COA_NOSTR;
+                }
+                if (*f == COA_NONE) {
+                    err = COA_ENOMEM;
+                    goto cleanup;
+                }
+            }
+        }
+    }
+    for (uint32_t q = 0; q < (only ? n_only : na) && !err; q++) {
+        uint32_t a = only ? only[q] : q;
+        if (a >= na)
+            continue;
         uint32_t np = start[a + 1] - start[a];
         if (np < 2)
             continue;
@@ -362,7 +426,8 @@ int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_hom
                 coa_str_t *list = group[i] == r ? h->fields : h->other_fields;
                 uint32_t *n = group[i] == r ? &h->n_fields : &h->n_other_fields;
                 uint32_t cap_list = group[i] == r ? 4 : 8;
-                add_field(c, list, n, cap_list, f);
+                if (!only) /* the report's names: not with our own pool's ids */
+                    add_field(c, list, n, cap_list, f);
                 if (group[i] != r)
                     continue;
                 s->flags |= COA_AUTHORSHIP_POSSIBLE_HOMONYM;
@@ -371,6 +436,8 @@ int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_hom
         }
     }
 cleanup:
+    if (have_local)
+        coa_strpool_destroy(&local);
     free(start);
     free(owned);
     free(seen);

@@ -574,14 +574,17 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
         have_full = 1;
         if ((status = cli_load(o, &full)))
             goto done;
-        if (mode == CLI_INDEXED_CHAIN && coa_flag_homonyms(&full)) {
-            cli_error("out of memory");
-            status = EXIT_FAILURE_RUN;
-            goto done;
-        }
+        /* a chain's [homonym?] marks: only its authors' authorships are
+         * shown, so only they are examined, after the search (below) */
         err = coa_store_index_build(&full, COA_STORE_HOMONYMS, &ix);
         if (err == COA_ENOTFOUND) {
-            /* links or graph-file vertices: the caller goes on with the whole corpus */
+            /* links or graph-file vertices: the caller goes on with the whole
+             * corpus, flagged for a chain as cli_load_indexed promises */
+            if (mode == CLI_INDEXED_CHAIN && coa_flag_homonyms(&full)) {
+                cli_error("out of memory");
+                status = EXIT_FAILURE_RUN;
+                goto done;
+            }
             coa_corpus_destroy(c);
             *c = full;
             return -2;
@@ -623,6 +626,8 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
         uint32_t *map = err ? NULL : malloc((n_chain ? n_chain : 1) * sizeof *map);
         if (!err && !map)
             err = COA_ENOMEM;
+        if (!err && have_full)
+            err = coa_flag_homonyms_of(&full, chain, n_chain);
         if (!err)
             err = coa_store_index_extract(ix, chain, n_chain, 0, c, map);
         for (uint32_t k = 0; !err && k < n_chain; k++)
