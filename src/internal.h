@@ -66,6 +66,8 @@ int coa_name_cache_get(const coa_name_cache_t *nc, const char *name, size_t len,
 /* Remembers a resolution (names too long to keep inline are not). */
 void coa_name_cache_put(coa_name_cache_t *nc, const char *name, size_t len, uint32_t author, coa_str_t spelling);
 void coa_name_cache_destroy(coa_name_cache_t *nc);
+/* Starts fetching the slot where 'name' would be, for a get soon after. */
+void coa_name_cache_prefetch(const coa_name_cache_t *nc, const char *name, size_t len);
 /* The author-paper index of a store index (store_index.c): each author's
  * selected papers (ascending) and each selected paper's authors, as CSR
  * arrays, and each author's coauthors in the default graph. */

@@ -450,6 +450,12 @@ void coa_name_cache_put(coa_name_cache_t *nc, const char *name, size_t len, uint
     nc->n++;
 }
 
+void coa_name_cache_prefetch(const coa_name_cache_t *nc, const char *name, size_t len)
+{
+    if (len && len <= COA_NAME_INLINE && nc->cap)
+        __builtin_prefetch(&nc->slots[coa_hash_bytes(name, len) & (nc->cap - 1)]);
+}
+
 void coa_name_cache_destroy(coa_name_cache_t *nc)
 {
     free(nc->slots);

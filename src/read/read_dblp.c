@@ -339,6 +339,10 @@ typedef struct {
     char *id;             /* an author's identifier, built here */
     size_t id_cap;
     coa_name_cache_t names; /* what the names read so far resolved to */
+    /* the record's authors read but not yet added (see flush_authors) */
+    char *pending;
+    size_t pending_len, pending_cap;
+    uint32_t n_pending;
     unsigned long by_type[N_TYPES];
     unsigned long aliases;
 } dblp_state_t;
@@ -593,6 +597,65 @@ static int add_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
     return coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
 }
 
+/* Adds a name read from an <author> of a paper; an author name that is
+ * not valid UTF-8 becomes the record's error. */
+static int add_read_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
+{
+    int err = add_author(st, c, text);
+    if (err == COA_EINVAL && !st->error[0]) {
+        snprintf(st->error, sizeof st->error, "author name is not valid UTF-8");
+        st->error_line = st->line;
+    }
+    return err == COA_EINVAL ? COA_OK : err;
+}
+
+/* A record's <author> elements come one after another.  Their names are
+ * kept until the next other field or the record's end, then added in
+ * order, with the name table's slots of all of them fetched first: one
+ * wait for memory per record instead of one per author (the table is tens
+ * of megabytes).  The result is the same as adding each at once. */
+static int flush_authors(dblp_state_t *st)
+{
+    if (!st->n_pending)
+        return COA_OK;
+    coa_corpus_t *c = st->ctx->corpus;
+    const char *s = st->pending;
+    for (uint32_t i = 0; i < st->n_pending; i++) {
+        size_t n = strlen(s);
+        coa_name_cache_prefetch(&st->names, s, n);
+        s += n + 1;
+    }
+    int err = COA_OK;
+    s = st->pending;
+    for (uint32_t i = 0; i < st->n_pending && !err; i++) {
+        size_t n = strlen(s);
+        err = add_read_author(st, c, s);
+        s += n + 1;
+    }
+    st->n_pending = 0;
+    st->pending_len = 0;
+    return err;
+}
+
+static int keep_author(dblp_state_t *st, const char *text)
+{
+    size_t n = strlen(text) + 1;
+    if (st->pending_len + n > st->pending_cap) {
+        size_t cap = st->pending_cap ? st->pending_cap : 1024;
+        while (cap < st->pending_len + n)
+            cap *= 2;
+        char *p = realloc(st->pending, cap);
+        if (!p)
+            return COA_ENOMEM;
+        st->pending = p;
+        st->pending_cap = cap;
+    }
+    memcpy(st->pending + st->pending_len, text, n);
+    st->pending_len += n;
+    st->n_pending++;
+    return COA_OK;
+}
+
 static int end_field(dblp_state_t *st)
 {
     coa_corpus_t *c = st->ctx->corpus;
@@ -600,6 +663,10 @@ static int end_field(dblp_state_t *st)
     if (!text)
         return COA_ENOMEM;
     int err = COA_OK;
+    if (st->field == F_AUTHOR && !st->text_cut && st->type != T_WWW)
+        return keep_author(st, text);
+    if ((err = flush_authors(st)))
+        return err;
     if (st->field == F_AUTHOR) {
         if (st->text_cut) {
             if (!st->error[0]) {
@@ -608,15 +675,7 @@ static int end_field(dblp_state_t *st)
             }
             return COA_OK;
         }
-        if (st->type != T_WWW) {
-            err = add_author(st, c, text);
-            if (err == COA_EINVAL && !st->error[0]) {
-                snprintf(st->error, sizeof st->error, "author name is not valid UTF-8");
-                st->error_line = st->line;
-            }
-            if (err == COA_EINVAL)
-                err = COA_OK;
-        } else if (st->person && !st->error[0]) {
+        if (st->person && !st->error[0]) {
             /* a person record: the first name is the person */
             uint32_t a = COA_NONE;
             char *id = NULL;
@@ -671,6 +730,11 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
     if (depth != 1)
         return;
     coa_reader_ctx_t *rc = st->ctx;
+    int flushed = flush_authors(st);
+    if (flushed) {
+        stop(ctx, st, flushed);
+        return;
+    }
     if (st->cut_line) {
         coa_corpus_paper_abort(rc->corpus);
         st->cut_reported = 1;
@@ -770,6 +834,8 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
         if (st.err || n == 0 || px->disableSAX)
             break;
     }
+    if (!err && !st.err)
+        st.err = flush_authors(&st); /* a record the file cut short */
     if (!err)
         err = st.err;
     long last_line = xmlSAX2GetLineNumber(px);
@@ -801,6 +867,7 @@ cleanup:
     free(st.text);
     free(st.id);
     coa_name_cache_destroy(&st.names);
+    free(st.pending);
     if (px->myDoc)
         xmlFreeDoc(px->myDoc);
     xmlFreeParserCtxt(px);
