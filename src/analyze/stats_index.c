@@ -386,7 +386,6 @@ int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts
     st->duplicate_authorships = c->duplicate_authorships;
     uint64_t degree_sum = 0;
     uint32_t max_degree = 0;
-    double triples = 0;
     for (uint32_t a = 0; a < x.n_authors; a++) {
         if (x.a_start[a + 1] == x.a_start[a])
             continue;
@@ -396,7 +395,6 @@ int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts
         degree_sum += d;
         if (d > max_degree)
             max_degree = d;
-        triples += (double)d * (d - 1) / 2;
     }
     uint32_t n = st->authors;
     st->coauthor_edges = (igraph_integer_t)(degree_sum / 2);
@@ -485,6 +483,7 @@ int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts
         cumulative[nv] = run;
         vertex[nv++] = a;
     }
+    double triples = run; /* pairs of coauthors, over all authors */
     /* average clustering: authors drawn uniformly */
     for (uint32_t i = 0; i < samples; i++)
         centre[i] = vertex[igraph_rng_get_integer(&rng, 0, nv - 1)];

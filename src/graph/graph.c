@@ -80,6 +80,15 @@ static void sort_pairs(pair_t **pairs, uint64_t np)
     *pairs = src;
 }
 
+/* Whether author a, with 'papers' selected papers, is a vertex of the
+ * graph (build and mark_ego_by_papers must agree). */
+static int is_vertex(const coa_corpus_t *c, uint32_t a, uint32_t papers, int linked, uint32_t min_papers,
+                     const uint8_t *keep)
+{
+    int listed = linked || ((c->authors[a].flags & COA_AUTHOR_VERTEX) && c->authors[a].merged_into == COA_NONE);
+    return (papers >= min_papers || (listed && min_papers <= 1)) && (!keep || keep[a]);
+}
+
 static int paper_in_years(const coa_paper_t *p, const coa_select_t *sel)
 {
     if (!sel->year_from && !sel->year_to)
@@ -170,13 +179,8 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
     /* vertices: kept authors in corpus order, so ids are stable */
     uint32_t min_papers = sel->min_papers ? sel->min_papers : 1;
     uint32_t nv = 0;
-    for (uint32_t a = 0; a < na; a++) {
-        int listed = linked[a] || ((c->authors[a].flags & COA_AUTHOR_VERTEX) && c->authors[a].merged_into == COA_NONE);
-        int k = (apapers[a] >= min_papers) || (listed && min_papers <= 1);
-        if (keep)
-            k = k && keep[a];
-        g->author_vertex[a] = k ? nv++ : COA_NONE;
-    }
+    for (uint32_t a = 0; a < na; a++)
+        g->author_vertex[a] = is_vertex(c, a, apapers[a], linked[a], min_papers, keep) ? nv++ : COA_NONE;
     g->n_vertices = nv;
     g->vertex_author = malloc((nv ? nv : 1) * sizeof *g->vertex_author);
     g->vertex_papers = calloc(nv ? nv : 1, sizeof *g->vertex_papers);
@@ -416,8 +420,7 @@ static int mark_ego_by_papers(const coa_corpus_t *c, const coa_select_t *sel, ui
     }
     /* the vertices build would make */
     for (uint32_t a = 0; a < na; a++) {
-        int listed = (c->authors[a].flags & COA_AUTHOR_VERTEX) && c->authors[a].merged_into == COA_NONE;
-        vertex[a] = (start[a + 1] >= min_papers || (listed && min_papers <= 1)) && keep[a];
+        vertex[a] = (uint8_t)is_vertex(c, a, start[a + 1], 0, min_papers, keep);
         start[a + 1] += start[a];
     }
     if (sel->ego >= na || !vertex[sel->ego]) {

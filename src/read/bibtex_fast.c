@@ -52,16 +52,14 @@ typedef struct block {
 
 #define MAX_PIECES 4096
 
-typedef struct {
-    char *piece;   /* the source text, NUL-terminated */
-    char *text;    /* what bibutils makes of it, or NULL: declined */
-    size_t len;
-} latex_entry_t;
-
+/* The pieces asked about are interned in a string pool; its dense ids
+ * index what bibutils made of each (NULL: declined). */
 struct coa_bibfast {
     block_t *blocks;
-    latex_entry_t *latex;
-    size_t n_latex, cap_latex; /* open addressing; cap a power of two */
+    coa_strpool_t pieces;
+    int have_pieces;
+    char **answer;
+    uint32_t cap_answer;
     char *scratch;             /* one value being converted */
     size_t scratch_cap;
     coa_bu_rec_t *recs;
@@ -96,11 +94,12 @@ void coa_bibfast_free(coa_bibfast_t *f)
         free(f->blocks);
         f->blocks = n;
     }
-    for (size_t i = 0; i < f->cap_latex; i++) {
-        free(f->latex[i].piece);
-        free(f->latex[i].text);
-    }
-    free(f->latex);
+    if (f->have_pieces)
+        for (uint32_t i = 1; i < f->pieces.count; i++) /* id 0 is the pool's "" */
+            free(f->answer[i]);
+    free(f->answer);
+    if (f->have_pieces)
+        coa_strpool_destroy(&f->pieces);
     free(f->scratch);
     for (size_t i = 0; i < f->cap_recs; i++)
         coa_bu_rec_destroy(&f->recs[i]);
@@ -135,14 +134,6 @@ static char *arena_dup(coa_bibfast_t *f, const char *s, size_t n)
     p[n] = '\0';
     b->used += n + 1;
     return p;
-}
-
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    return h;
 }
 
 /* What bibutils makes of one LaTeX piece, asked once: the piece goes into
@@ -187,48 +178,27 @@ static const char *latex_piece(coa_bibfast_t *f, const char *s, size_t n, size_t
 {
     if (n > 32)
         return NULL;
-    if (f->n_latex * 2 >= f->cap_latex) {
-        size_t cap = f->cap_latex ? f->cap_latex * 2 : 256;
-        latex_entry_t *t = calloc(cap, sizeof *t);
-        if (!t) {
+    if (!f->have_pieces) {
+        if ((*err = coa_strpool_init(&f->pieces)))
+            return NULL;
+        f->have_pieces = 1;
+    }
+    coa_str_t id = coa_strpool_find(&f->pieces, s, n);
+    if (id == COA_NONE) {
+        /* each new piece costs a run of bibutils (about 0.1 ms): a file of
+         * endless distinct pieces is left to bibutils instead */
+        if (f->pieces.count > MAX_PIECES)
+            return NULL;
+        /* room first, so that every piece interned has its answer set */
+        if (coa_grow((void **)&f->answer, &f->cap_answer, f->pieces.count + 1, sizeof *f->answer) ||
+            (id = coa_strpool_intern(&f->pieces, s, n)) == COA_NONE) {
             *err = COA_ENOMEM;
             return NULL;
         }
-        for (size_t i = 0; i < f->cap_latex; i++) {
-            if (!f->latex[i].piece)
-                continue;
-            size_t j = hash_bytes(f->latex[i].piece, strlen(f->latex[i].piece)) & (cap - 1);
-            while (t[j].piece)
-                j = (j + 1) & (cap - 1);
-            t[j] = f->latex[i];
-        }
-        free(f->latex);
-        f->latex = t;
-        f->cap_latex = cap;
+        f->answer[id] = ask_bibutils(f->name, s, n);
     }
-    size_t j = hash_bytes(s, n) & (f->cap_latex - 1);
-    while (f->latex[j].piece) {
-        if (strncmp(f->latex[j].piece, s, n) == 0 && f->latex[j].piece[n] == '\0') {
-            *out_len = f->latex[j].len;
-            return f->latex[j].text;
-        }
-        j = (j + 1) & (f->cap_latex - 1);
-    }
-    /* each new piece costs a run of bibutils (about 0.1 ms): a file of
-     * endless distinct pieces is left to bibutils instead */
-    if (f->n_latex >= MAX_PIECES)
-        return NULL;
-    char *piece = strndup(s, n);
-    if (!piece) {
-        *err = COA_ENOMEM;
-        return NULL;
-    }
-    f->latex[j].piece = piece;
-    f->latex[j].text = ask_bibutils(f->name, s, n);
-    f->latex[j].len = f->latex[j].text ? strlen(f->latex[j].text) : 0;
-    f->n_latex++;
-    *out_len = f->latex[j].len;
-    return f->latex[j].text;
+    *out_len = f->answer[id] ? strlen(f->answer[id]) : 0;
+    return f->answer[id];
 }
 
 /* ---- values ---- */

@@ -162,12 +162,8 @@ typedef struct {
 
 static int macros_has(const macros_t *m, const char *s, size_t n)
 {
-    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                         "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (n == 3)
-        for (int i = 0; i < 12; i++)
-            if (strncasecmp(s, months[i], 3) == 0)
-                return 1;
+    if (n == 3 && coa_bibfast_month(s)) /* BibTeX's own month macros */
+        return 1;
     for (size_t i = 0; i < m->n; i++)
         if (strlen(m->names[i]) == n && strncasecmp(m->names[i], s, n) == 0)
             return 1;
