@@ -2,9 +2,11 @@
  * DBLP XML (dblp.org/xml): one element per record under a <dblp> root,
  * with <author> children and character entities from dblp.dtd.
  *
- * The full dblp.xml.gz is about 4.5 GB uncompressed, so it is streamed:
- * libxml2's SAX parser is pushed 64 kB at a time from our (decompressing)
- * input, and each record goes into the corpus as its end tag is parsed.
+ * The full dblp.xml.gz is about 4.5 GB uncompressed, so it is streamed
+ * from our (decompressing) input, and each record goes into the corpus as
+ * its end tag is read.  Plain records are read by a fast path of our own
+ * (dblp_fast.c); libxml2's SAX push parser reads the rest, and is given
+ * only the line breaks of what the fast path read (see run() below).
  *
  * The document's own prologue is replaced before libxml2 sees it:
  *   - its DOCTYPE gives way to an internal subset holding the entities of
@@ -33,51 +35,18 @@
 #include <libxml/parser.h>
 
 #include "dblp_entities.h"
+#include "dblp_fast.h"
 #include "internal.h"
 #include "readers.h"
 
-/* ---- the byte stream libxml2 reads ---- */
+/* ---- what libxml2 is given before the records ---- */
 
 typedef struct {
-    coa_input_t *in;
     char *prefix;         /* the replacement prologue */
-    size_t prefix_len, prefix_pos;
+    size_t prefix_len;
     const char *suffix;   /* "</dblp>" for a wrapped fragment */
-    size_t suffix_pos;
-    int input_done;
+    int input_done;       /* the input's bytes have all been given to libxml2 */
 } feed_t;
-
-static int feed_read(void *ctx, char *buf, int len)
-{
-    feed_t *f = ctx;
-    if (len <= 0)
-        return 0;
-    if (f->prefix_pos < f->prefix_len) {
-        size_t n = f->prefix_len - f->prefix_pos;
-        if (n > (size_t)len)
-            n = (size_t)len;
-        memcpy(buf, f->prefix + f->prefix_pos, n);
-        f->prefix_pos += n;
-        return (int)n;
-    }
-    if (!f->input_done) {
-        long n = coa_input_read_raw(f->in, buf, (size_t)len);
-        if (n < 0)
-            return -1;
-        if (n > 0)
-            return (int)n;
-        f->input_done = 1;
-    }
-    if (f->suffix && f->suffix[f->suffix_pos]) {
-        size_t n = strlen(f->suffix + f->suffix_pos);
-        if (n > (size_t)len)
-            n = (size_t)len;
-        memcpy(buf, f->suffix + f->suffix_pos, n);
-        f->suffix_pos += n;
-        return (int)n;
-    }
-    return 0;
-}
 
 static int starts(const unsigned char *s, size_t len, size_t i, const char *lit)
 {
@@ -243,14 +212,14 @@ static int append_dtd_entities(const char *path, char **buf, size_t *len, size_t
     return err;
 }
 
-/* Builds the replacement prologue and consumes the original one. */
-static int start_feed(coa_reader_ctx_t *ctx, feed_t *f)
+/* Builds the replacement prologue and consumes the original one; the
+ * records start on line *body_line. */
+static int start_feed(coa_reader_ctx_t *ctx, feed_t *f, long *body_line)
 {
     const unsigned char *head;
     size_t len;
     prologue_t p;
     memset(f, 0, sizeof *f);
-    f->in = ctx->in;
     int err = coa_input_peek(ctx->in, 1u << 16, &head, &len);
     if (err)
         return err;
@@ -258,6 +227,9 @@ static int start_feed(coa_reader_ctx_t *ctx, feed_t *f)
     size_t newlines = 0;
     for (size_t i = p.decl_end; i < p.body; i++)
         newlines += head[i] == '\n';
+    *body_line = 1 + (long)newlines;
+    for (size_t i = 0; i < p.decl_end; i++)
+        *body_line += head[i] == '\n';
     static const char open[] = "<!DOCTYPE dblp [", close[] = "]>";
     size_t cap = p.decl_end + sizeof open + sizeof dblp_entities + sizeof close + newlines + 16;
     char *buf = malloc(cap);
@@ -304,38 +276,23 @@ static int start_feed(coa_reader_ctx_t *ctx, feed_t *f)
     return COA_OK;
 }
 
-/* ---- records, from SAX events ---- */
-
-enum { T_ARTICLE, T_INPROCEEDINGS, T_PROCEEDINGS, T_BOOK, T_INCOLLECTION, T_PHDTHESIS, T_MASTERSTHESIS,
-       T_WWW, T_DATA, T_OTHER, N_TYPES };
-static const char *const type_names[N_TYPES] = {"article",   "inproceedings", "proceedings", "book",
-                                                "incollection", "phdthesis", "mastersthesis", "www",
-                                                "data",      "other"};
-
-enum { F_NONE, F_AUTHOR, F_TITLE, F_YEAR, F_VENUE, F_EE };
-
-/* The longest field kept; DBLP's longest titles are under 1 kB. */
-#define MAX_FIELD 65536
+/* ---- records ----
+ * A record is gathered whole (coa_dblp_rec_t), from libxml2's SAX events
+ * or by the fast path, and then added to the corpus (add_record): one
+ * way into the corpus for both. */
 
 typedef struct {
     coa_reader_ctx_t *ctx;
     const feed_t *feed;
     int err;              /* a fatal error (memory, strict mode): parsing stops */
     int depth;            /* 0 in the root, 1 in a record, 2 in one of its fields */
-    /* the record being read */
-    int type;
-    int person;           /* a www record with a homepages/ key */
-    long line;
+    coa_dblp_rec_t rec;   /* the record libxml2 is reading */
+    long line;            /* of the record being read or added */
     uint32_t person_author;
     char error[200];      /* the first XML error inside the record */
     long error_line;
     long cut_line;        /* where the input ended inside a record, or 0 */
     int cut_reported;
-    /* the field being read */
-    int field;
-    char *text;
-    size_t text_len, text_cap;
-    int text_cut;
     char *id;             /* an author's identifier, built here */
     size_t id_cap;
     coa_name_cache_t names; /* what the names read so far resolved to */
@@ -343,8 +300,13 @@ typedef struct {
     char *pending;
     size_t pending_len, pending_cap;
     uint32_t n_pending;
-    unsigned long by_type[N_TYPES];
+    unsigned long by_type[COA_DBLP_N_TYPES];
     unsigned long aliases;
+    /* check mode: the last record libxml2 ended, and whether it was added */
+    int check;
+    unsigned long ended;
+    int last_added;
+    coa_dblp_rec_t last;
 } dblp_state_t;
 
 static dblp_state_t *state_of(void *ctx)
@@ -455,123 +417,6 @@ static int set_field(coa_corpus_t *c, coa_str_t *field, const char *s, int uniqu
     return COA_OK;
 }
 
-
-static int attr_is(const xmlChar **attrs, int n, const char *name, const char *prefix)
-{
-    /* SAX2 attributes: localname, prefix, URI, value start, value end */
-    for (int i = 0; i < n; i++) {
-        const xmlChar **a = attrs + 5 * i;
-        if (strcmp((const char *)a[0], name) == 0) {
-            size_t len = (size_t)(a[4] - a[3]), pl = strlen(prefix);
-            return len >= pl && memcmp(a[3], prefix, pl) == 0;
-        }
-    }
-    return 0;
-}
-
-static int set_key(coa_corpus_t *c, const xmlChar **attrs, int n)
-{
-    for (int i = 0; i < n; i++) {
-        const xmlChar **a = attrs + 5 * i;
-        if (strcmp((const char *)a[0], "key") == 0) {
-            coa_str_t id = coa_strpool_add(&c->strings, (const char *)a[3], (size_t)(a[4] - a[3]));
-            if (id == COA_NONE)
-                return COA_ENOMEM;
-            coa_corpus_open_paper(c)->key = id;
-        }
-    }
-    return COA_OK;
-}
-
-static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
-                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
-                     const xmlChar **attributes)
-{
-    (void)prefix, (void)uri, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
-    dblp_state_t *st = state_of(ctx);
-    const char *tag = (const char *)localname;
-    int depth = ++st->depth;
-    if (st->err || depth > 2)
-        return; /* markup inside a field (<i>, <sub>) only adds its text */
-    if (depth == 1) {
-        st->type = T_OTHER;
-        for (int i = 0; i < T_OTHER; i++)
-            if (strcmp(tag, type_names[i]) == 0)
-                st->type = i;
-        st->line = xmlSAX2GetLineNumber(ctx);
-        st->error[0] = '\0';
-        st->person = st->type == T_WWW && attr_is(attributes, nb_attributes, "key", "homepages/");
-        st->person_author = COA_NONE;
-        if (st->type == T_WWW)
-            return;
-        coa_corpus_t *c = st->ctx->corpus;
-        int err = coa_corpus_paper_begin(c, st->ctx->source, (uint32_t)st->line, NULL);
-        if (!err)
-            err = set_key(c, attributes, nb_attributes);
-        if (err)
-            stop(ctx, st, err);
-        return;
-    }
-    st->field = !strcmp(tag, "author")                                  ? F_AUTHOR
-                : !strcmp(tag, "title")                                 ? F_TITLE
-                : !strcmp(tag, "year")                                  ? F_YEAR
-                : !strcmp(tag, "journal") || !strcmp(tag, "booktitle") ? F_VENUE
-                : !strcmp(tag, "ee")                                    ? F_EE
-                                                                        : F_NONE;
-    if (st->type == T_WWW && st->field != F_AUTHOR)
-        st->field = F_NONE;
-    st->text_len = 0;
-    st->text_cut = 0;
-}
-
-static void on_text(void *ctx, const xmlChar *ch, int len)
-{
-    dblp_state_t *st = state_of(ctx);
-    if (st->err || st->depth < 2 || st->field == F_NONE || len <= 0)
-        return;
-    size_t n = (size_t)len;
-    if (st->text_len + n > MAX_FIELD) {
-        st->text_cut = 1;
-        return;
-    }
-    if (st->text_len + n + 1 > st->text_cap) {
-        size_t cap = (st->text_len + n + 1) * 2;
-        char *t = realloc(st->text, cap);
-        if (!t) {
-            stop(ctx, st, COA_ENOMEM);
-            return;
-        }
-        st->text = t;
-        st->text_cap = cap;
-    }
-    memcpy(st->text + st->text_len, ch, n);
-    st->text_len += n;
-}
-
-/* The field's text with line breaks and runs of spaces collapsed. */
-static char *field_text(dblp_state_t *st)
-{
-    if (!st->text) {
-        st->text = malloc(1);
-        if (!st->text)
-            return NULL;
-        st->text_cap = 1;
-    }
-    char *w = st->text;
-    int space = 1;
-    for (size_t i = 0; i < st->text_len; i++) {
-        char ch = st->text[i] == '\n' || st->text[i] == '\r' || st->text[i] == '\t' ? ' ' : st->text[i];
-        if (ch == ' ' && space)
-            continue;
-        space = ch == ' ';
-        *w++ = ch;
-    }
-    while (w > st->text && w[-1] == ' ')
-        w--;
-    *w = '\0';
-    return st->text;
-}
-
 /* ---- the names read so far ----
  * Each author occurrence would cost two string-pool lookups (the spelling,
  * then the "dblp:" identifier) and the reads that follow them, each a
@@ -637,9 +482,9 @@ static int flush_authors(dblp_state_t *st)
     return err;
 }
 
-static int keep_author(dblp_state_t *st, const char *text)
+static int keep_author(dblp_state_t *st, const char *text, size_t len)
 {
-    size_t n = strlen(text) + 1;
+    size_t n = len + 1;
     if (st->pending_len + n > st->pending_cap) {
         size_t cap = st->pending_cap ? st->pending_cap : 1024;
         while (cap < st->pending_len + n)
@@ -656,53 +501,39 @@ static int keep_author(dblp_state_t *st, const char *text)
     return COA_OK;
 }
 
-static int end_field(dblp_state_t *st)
+/* A name of a person record: the first is the person, the others are
+ * other names of the same person. */
+static int add_person_name(dblp_state_t *st, coa_corpus_t *c, const char *text)
 {
-    coa_corpus_t *c = st->ctx->corpus;
-    char *text = field_text(st);
-    if (!text)
-        return COA_ENOMEM;
-    int err = COA_OK;
-    if (st->field == F_AUTHOR && !st->text_cut && st->type != T_WWW)
-        return keep_author(st, text);
-    if ((err = flush_authors(st)))
+    uint32_t a = COA_NONE;
+    char *id = NULL;
+    int err = author_id(st, text, &id);
+    if (err)
         return err;
-    if (st->field == F_AUTHOR) {
-        if (st->text_cut) {
-            if (!st->error[0]) {
-                snprintf(st->error, sizeof st->error, "author name longer than %d bytes", MAX_FIELD);
-                st->error_line = st->line;
-            }
-            return COA_OK;
+    err = coa_corpus_author(c, text, name_without_number(text), id, &a);
+    if (err == COA_EINVAL)
+        err = COA_OK; /* libxml2 has reported the bad bytes */
+    if (!err && a != COA_NONE) {
+        if (st->person_author == COA_NONE) {
+            st->person_author = a;
+        } else if (coa_corpus_author_root(c, a) != coa_corpus_author_root(c, st->person_author)) {
+            err = coa_corpus_merge(c, a, st->person_author, "dblp person record");
+            st->aliases++;
         }
-        if (st->person && !st->error[0]) {
-            /* a person record: the first name is the person */
-            uint32_t a = COA_NONE;
-            char *id = NULL;
-            if ((err = author_id(st, text, &id)))
-                return err;
-            err = coa_corpus_author(c, text, name_without_number(text), id, &a);
-            if (err == COA_EINVAL)
-                err = COA_OK; /* libxml2 has reported the bad bytes */
-            if (!err && a != COA_NONE) {
-                if (st->person_author == COA_NONE) {
-                    st->person_author = a;
-                } else if (coa_corpus_author_root(c, a) != coa_corpus_author_root(c, st->person_author)) {
-                    err = coa_corpus_merge(c, a, st->person_author, "dblp person record");
-                    st->aliases++;
-                }
-            }
-        }
-        return err;
     }
+    return err;
+}
+
+static int add_field(coa_corpus_t *c, int kind, const char *text)
+{
     coa_paper_t *p = coa_corpus_open_paper(c);
     if (!p)
         return COA_OK;
-    switch (st->field) {
-    case F_TITLE: return set_field(c, &p->title, text, 1);
-    case F_VENUE: return set_field(c, &p->venue, text, 0);
-    case F_EE: return set_field(c, &p->doi, doi_of(text), 1);
-    case F_YEAR: {
+    switch (kind) {
+    case COA_DBLP_F_TITLE: return set_field(c, &p->title, text, 1);
+    case COA_DBLP_F_VENUE: return set_field(c, &p->venue, text, 0);
+    case COA_DBLP_F_EE: return set_field(c, &p->doi, doi_of(text), 1);
+    case COA_DBLP_F_YEAR: {
         char *end;
         long y = strtol(text, &end, 10);
         if (*end == '\0' && y > 0 && y < 10000 && !p->year)
@@ -713,6 +544,104 @@ static int end_field(dblp_state_t *st)
     return COA_OK;
 }
 
+/* Adds a record read without errors to the corpus. */
+static int add_record(dblp_state_t *st, const coa_dblp_rec_t *r)
+{
+    coa_reader_ctx_t *rc = st->ctx;
+    coa_corpus_t *c = rc->corpus;
+    int person = coa_dblp_rec_person(r);
+    st->line = r->line;
+    st->person_author = COA_NONE;
+    st->error[0] = '\0';
+    int err = COA_OK;
+    if (r->type != COA_DBLP_WWW) {
+        if ((err = coa_corpus_paper_begin(c, rc->source, (uint32_t)r->line, NULL)))
+            return err;
+        if (r->has_key) {
+            coa_str_t id = coa_strpool_add(&c->strings, r->text + r->key_off, r->key_len);
+            if (id == COA_NONE)
+                return COA_ENOMEM;
+            coa_corpus_open_paper(c)->key = id;
+        }
+    }
+    for (size_t i = 0; i < r->n_fields && !err; i++) {
+        const coa_dblp_field_t *f = &r->fields[i];
+        const char *text = r->text + f->off;
+        if (f->kind == COA_DBLP_F_AUTHOR && f->cut)
+            continue; /* the record has an error already (on_end) */
+        if (f->kind == COA_DBLP_F_AUTHOR && r->type != COA_DBLP_WWW) {
+            err = keep_author(st, text, f->len);
+            continue;
+        }
+        if ((err = flush_authors(st)))
+            break;
+        if (f->kind == COA_DBLP_F_AUTHOR)
+            err = person ? add_person_name(st, c, text) : COA_OK;
+        else
+            err = add_field(c, f->kind, text);
+    }
+    if (!err)
+        err = flush_authors(st);
+    if (err)
+        return err;
+    if (st->error[0]) {
+        coa_corpus_paper_abort(c);
+        err = coa_reader_skip(rc, st->error_line, "XML error in the %s record at line %ld: %s",
+                              coa_dblp_type_names[r->type], r->line, st->error);
+        st->error[0] = '\0';
+        return err;
+    }
+    st->by_type[r->type]++;
+    rc->corpus->sources[rc->source].records++;
+    coa_corpus_paper_end(c);
+    return COA_OK;
+}
+
+/* ---- records, from SAX events ---- */
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                     int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                     const xmlChar **attributes)
+{
+    (void)prefix, (void)uri, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
+    dblp_state_t *st = state_of(ctx);
+    const char *tag = (const char *)localname;
+    int depth = ++st->depth;
+    if (st->err || depth > 2)
+        return; /* markup inside a field (<i>, <sub>) only adds its text */
+    if (depth == 1) {
+        /* After any error libxml2 (2.9) drops every entity reference it
+         * meets, so that one bad record would cost every later record its
+         * accents ("Tamer &Ouml;zsu" read as "Tamer zsu").  Errors are the
+         * records' own here: each record starts afresh. */
+        ((xmlParserCtxtPtr)ctx)->wellFormed = 1;
+        st->line = xmlSAX2GetLineNumber(ctx);
+        st->error[0] = '\0';
+        coa_dblp_rec_begin(&st->rec, coa_dblp_type(tag, strlen(tag)), st->line);
+        /* SAX2 attributes: localname, prefix, URI, value start, value end */
+        for (int i = 0; i < nb_attributes; i++) {
+            const xmlChar **a = attributes + 5 * i;
+            if (strcmp((const char *)a[0], "key") == 0) {
+                int err = coa_dblp_rec_key(&st->rec, (const char *)a[3], (size_t)(a[4] - a[3]));
+                if (err)
+                    stop(ctx, st, err);
+            }
+        }
+        return;
+    }
+    coa_dblp_rec_field_begin(&st->rec, coa_dblp_field_kind(st->rec.type, tag, strlen(tag)));
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+    dblp_state_t *st = state_of(ctx);
+    if (st->err || st->depth < 2 || len <= 0)
+        return;
+    int err = coa_dblp_rec_text(&st->rec, (const char *)ch, (size_t)len);
+    if (err)
+        stop(ctx, st, err);
+}
+
 static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
     (void)localname, (void)prefix, (void)uri;
@@ -720,9 +649,12 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
     int depth = st->depth--;
     if (st->err)
         return;
-    if (depth == 2 && st->field != F_NONE) {
-        int err = end_field(st);
-        st->field = F_NONE;
+    if (depth == 2) {
+        if (st->rec.kind == COA_DBLP_F_AUTHOR && st->rec.field_cut && !st->error[0]) {
+            snprintf(st->error, sizeof st->error, "author name longer than %d bytes", COA_DBLP_MAX_FIELD);
+            st->error_line = st->line;
+        }
+        int err = coa_dblp_rec_field_end(&st->rec);
         if (err)
             stop(ctx, st, err);
         return;
@@ -730,32 +662,26 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
     if (depth != 1)
         return;
     coa_reader_ctx_t *rc = st->ctx;
-    int flushed = flush_authors(st);
-    if (flushed) {
-        stop(ctx, st, flushed);
-        return;
-    }
+    int err = COA_OK;
+    st->ended++;
+    st->last_added = 0;
     if (st->cut_line) {
-        coa_corpus_paper_abort(rc->corpus);
         st->cut_reported = 1;
-        int err = coa_reader_skip(rc, st->cut_line, "the file ends inside the %s record at line %ld",
-                                  type_names[st->type], st->line);
-        if (err)
-            stop(ctx, st, err);
-        return;
-    }
-    if (st->error[0]) {
-        coa_corpus_paper_abort(rc->corpus);
-        int err = coa_reader_skip(rc, st->error_line, "XML error in the %s record at line %ld: %s",
-                                  type_names[st->type], st->line, st->error);
+        err = coa_reader_skip(rc, st->cut_line, "the file ends inside the %s record at line %ld",
+                              coa_dblp_type_names[st->rec.type], st->line);
+    } else if (st->error[0]) {
+        err = coa_reader_skip(rc, st->error_line, "XML error in the %s record at line %ld: %s",
+                              coa_dblp_type_names[st->rec.type], st->line, st->error);
         st->error[0] = '\0';
-        if (err)
-            stop(ctx, st, err);
-        return;
+    } else {
+        if (st->check && (err = coa_dblp_rec_copy(&st->last, &st->rec)))
+            goto done;
+        st->last_added = 1;
+        err = add_record(st, &st->rec);
     }
-    st->by_type[st->type]++;
-    rc->corpus->sources[rc->source].records++;
-    coa_corpus_paper_end(rc->corpus);
+done:
+    if (err)
+        stop(ctx, st, err);
 }
 
 /* Records the count of each record type as source metadata, which
@@ -763,10 +689,10 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 static int report_types(dblp_state_t *st)
 {
     char label[48], value[32];
-    for (int t = 0; t < N_TYPES; t++) {
+    for (int t = 0; t < COA_DBLP_N_TYPES; t++) {
         if (!st->by_type[t])
             continue;
-        snprintf(label, sizeof label, "records %s", type_names[t]);
+        snprintf(label, sizeof label, "records %s", coa_dblp_type_names[t]);
         snprintf(value, sizeof value, "%lu", st->by_type[t]);
         int err = coa_corpus_add_meta(st->ctx->corpus, st->ctx->source, label, value);
         if (err)
@@ -779,18 +705,242 @@ static int report_types(dblp_state_t *st)
     return COA_OK;
 }
 
+/* ---- the bytes: libxml2, and the fast path beside it ----
+ * The input is read through a window.  Whenever libxml2 stands between two
+ * records (idle), the fast path tries the next record; a record it reads
+ * is added directly, and libxml2 is given only its line breaks, so that
+ * its line numbers stay the file's.  Everything else (a record the fast
+ * path declines, the root's tags, comments) goes to libxml2, a line at a
+ * time, until it stands between records again.  So libxml2 sees the
+ * document it would have seen, less some whole, well-formed records. */
+
+#define WINDOW (1u << 20)
+#define MAX_FAST_RECORD (1u << 18) /* larger records go to libxml2 */
+
+typedef struct {
+    unsigned char *buf;
+    size_t cap, start, end; /* the bytes not yet taken: buf[start..end) */
+    int eof;
+    long line;              /* the line of buf[start] */
+    long fed_line;          /* the line libxml2 has reached */
+} window_t;
+
+/* Moves what is left to the front of the window and reads more. */
+static int refill(coa_input_t *in, window_t *w)
+{
+    if (w->start > 0) {
+        memmove(w->buf, w->buf + w->start, w->end - w->start);
+        w->end -= w->start;
+        w->start = 0;
+    }
+    while (!w->eof && w->end < w->cap) {
+        long n = coa_input_read_raw(in, w->buf + w->end, w->cap - w->end);
+        if (n < 0)
+            return in->error ? in->error : COA_EIO;
+        if (n == 0)
+            w->eof = 1;
+        w->end += (size_t)n;
+    }
+    return COA_OK;
+}
+
+/* libxml2 stands between two records: in the root, with nothing but
+ * white space given to it and not yet parsed. */
+static int xml_idle(xmlParserCtxtPtr px, const dblp_state_t *st)
+{
+    if (st->depth != 0 || px->instate != XML_PARSER_CONTENT || px->disableSAX || !px->input)
+        return 0;
+    for (const xmlChar *p = px->input->cur; p && p < px->input->end; p++)
+        if (*p != ' ' && *p != '\n' && *p != '\t' && *p != '\r')
+            return 0;
+    return 1;
+}
+
+static void feed_xml(xmlParserCtxtPtr px, const void *s, size_t n)
+{
+    while (n > 0) {
+        int k = n > (1u << 30) ? 1 << 30 : (int)n;
+        xmlParseChunk(px, s, k, 0);
+        s = (const char *)s + k;
+        n -= (size_t)k;
+    }
+}
+
+/* Gives libxml2 the line breaks of what the fast path read. */
+static void feed_lines(xmlParserCtxtPtr px, window_t *w)
+{
+    char breaks[4096];
+    if (w->line > w->fed_line)
+        memset(breaks, '\n', sizeof breaks);
+    while (w->line > w->fed_line) {
+        long k = w->line - w->fed_line < (long)sizeof breaks ? w->line - w->fed_line : (long)sizeof breaks;
+        xmlParseChunk(px, breaks, (int)k, 0);
+        w->fed_line += k;
+    }
+}
+
+static int name_start(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static long count_lines(const unsigned char *s, size_t n)
+{
+    long k = 0;
+    for (const unsigned char *e = s + n; (s = memchr(s, '\n', (size_t)(e - s))) != NULL; s++)
+        k++;
+    return k;
+}
+
+typedef struct {
+    coa_dblpfast_t *fast;  /* NULL: libxml2 reads everything */
+    coa_dblp_rec_t rec;
+    unsigned long read, declined, mismatches;
+} fastpath_t;
+
+/* Check mode: libxml2 reads the record the fast path read, and adds it;
+ * the two must agree. */
+static void check_record(dblp_state_t *st, fastpath_t *fp, xmlParserCtxtPtr px, const unsigned char *s, size_t n)
+{
+    unsigned long ended = st->ended;
+    feed_xml(px, s, n);
+    char detail[200] = "";
+    const char *what = NULL;
+    if (st->err)
+        return;
+    if (st->ended != ended + 1 || !xml_idle(px, st))
+        what = "where the record ends";
+    else if (!st->last_added)
+        what = "whether the record has an error";
+    else
+        what = coa_dblp_rec_diff(&fp->rec, &st->last, detail, sizeof detail);
+    if (!what)
+        return;
+    fp->mismatches++;
+    coa_reader_ctx_t *rc = st->ctx;
+    coa_diag(rc->diag, COA_DIAG_ERROR, rc->in->name, fp->rec.line,
+             "internal error: the DBLP fast path and libxml2 differ in %s of the %s record: %s", what,
+             coa_dblp_type_names[fp->rec.type], detail[0] ? detail : "-");
+}
+
+/* Reads the records after the prologue. */
+static int run(dblp_state_t *st, fastpath_t *fp, xmlParserCtxtPtr px, feed_t *feed, long body_line)
+{
+    coa_reader_ctx_t *ctx = st->ctx;
+    window_t w = {0};
+    w.cap = WINDOW;
+    w.line = w.fed_line = body_line;
+    if (!(w.buf = malloc(w.cap)))
+        return COA_ENOMEM;
+    int err = COA_OK;
+    int stuck = 0; /* pieces given to libxml2 since it was last idle */
+    feed_xml(px, feed->prefix, feed->prefix_len);
+    while (!st->err && !px->disableSAX) {
+        if (w.start == w.end) {
+            if (w.eof)
+                break;
+            if ((err = refill(ctx->in, &w)))
+                break;
+            continue;
+        }
+        if (fp->fast && xml_idle(px, st)) {
+            stuck = 0;
+            while (w.start < w.end && (w.buf[w.start] == ' ' || w.buf[w.start] == '\t' || w.buf[w.start] == '\n'))
+                w.line += w.buf[w.start++] == '\n';
+            if (w.start == w.end)
+                continue;
+            if (w.buf[w.start] == '<' && (w.end - w.start < 2 || name_start(w.buf[w.start + 1]))) {
+                size_t used = 0;
+                long lines = 0;
+                int r = coa_dblpfast_record(fp->fast, w.buf + w.start, w.end - w.start, w.line, &fp->rec, &used,
+                                            &lines);
+                if (r < 0) {
+                    err = -r;
+                    break;
+                }
+                if (r == 2 && !w.eof && w.end - w.start < MAX_FAST_RECORD) {
+                    if ((err = refill(ctx->in, &w)))
+                        break;
+                    continue;
+                }
+                if (r == 1) {
+                    fp->read++;
+                    if (fp->fast && st->check) {
+                        feed_lines(px, &w);
+                        check_record(st, fp, px, w.buf + w.start, used);
+                        w.fed_line += lines;
+                    } else if ((err = add_record(st, &fp->rec))) {
+                        break;
+                    }
+                    w.start += used;
+                    w.line += lines;
+                    continue;
+                }
+                fp->declined++;
+            }
+        }
+        /* libxml2 reads the next piece: a line, or while it does not come
+         * back to idle, all the lines in the window */
+        size_t len = w.end - w.start;
+        if (fp->fast) {
+            const unsigned char *s = w.buf + w.start, *nl = NULL;
+            if (stuck < 64) {
+                nl = memchr(s, '\n', len);
+            } else {
+                for (const unsigned char *p = w.buf + w.end; p > s && !nl; p--)
+                    if (p[-1] == '\n')
+                        nl = p - 1;
+            }
+            if (!nl && !w.eof && (w.start > 0 || w.end < w.cap)) {
+                if ((err = refill(ctx->in, &w)))
+                    break;
+                continue;
+            }
+            if (nl)
+                len = (size_t)(nl - s) + 1;
+            feed_lines(px, &w);
+            w.line += count_lines(s, len);
+            w.fed_line = w.line;
+            stuck++;
+        }
+        feed_xml(px, w.buf + w.start, len);
+        w.start += len;
+    }
+    if (!err && !st->err && !px->disableSAX) {
+        feed_lines(px, &w);
+        feed->input_done = 1;
+        if (feed->suffix)
+            feed_xml(px, feed->suffix, strlen(feed->suffix));
+        if (!st->err && !px->disableSAX)
+            xmlParseChunk(px, NULL, 0, 1);
+    }
+    free(w.buf);
+    return err;
+}
 
 int coa_read_dblp(coa_reader_ctx_t *ctx)
 {
     feed_t feed;
     dblp_state_t st;
+    fastpath_t fp;
     memset(&st, 0, sizeof st);
+    memset(&fp, 0, sizeof fp);
     st.ctx = ctx;
     st.depth = -1; /* the <dblp> root is depth 0 */
-    int err = start_feed(ctx, &feed);
+    long body_line = 1;
+    int err = start_feed(ctx, &feed, &body_line);
     if (err)
         return err;
     st.feed = &feed;
+    const char *env = getenv("COAUTHOR_DBLP_FAST");
+    if (!(env && strcmp(env, "0") == 0)) {
+        if ((err = coa_dblpfast_new(feed.prefix, feed.prefix_len, &fp.fast))) {
+            free(feed.prefix);
+            return err;
+        }
+        env = getenv("COAUTHOR_DBLP_CHECK");
+        st.check = fp.fast && env && strcmp(env, "1") == 0;
+    }
     /* SAX rather than xmlTextReader: events arrive as the bytes are
      * parsed, so an error costs only the record it is in (the reader
      * gives up on the whole chunk), and nothing is built that is not
@@ -810,6 +960,7 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
     sax.fatalError = NULL;
     xmlParserCtxtPtr px = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, ctx->in->name);
     if (!px) {
+        coa_dblpfast_free(fp.fast);
         free(feed.prefix);
         return COA_ENOMEM;
     }
@@ -819,21 +970,7 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
      * RECOVER goes on after an error (an unknown entity, a stray '&'), so
      * that one bad record costs only itself. */
     xmlCtxtUseOptions(px, XML_PARSE_NOENT | XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_RECOVER);
-    char *chunk = malloc(1 << 16);
-    if (!chunk) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (;;) {
-        int n = feed_read(&feed, chunk, 1 << 16);
-        if (n < 0) {
-            err = ctx->in->error ? ctx->in->error : COA_EIO;
-            break;
-        }
-        xmlParseChunk(px, chunk, n, n == 0);
-        if (st.err || n == 0 || px->disableSAX)
-            break;
-    }
+    err = run(&st, &fp, px, &feed, body_line);
     if (!err && !st.err)
         st.err = flush_authors(&st); /* a record the file cut short */
     if (!err)
@@ -860,14 +997,21 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
             ctx->corpus->sources[ctx->source].skipped++;
     }
     coa_corpus_paper_abort(ctx->corpus);
+    if (!err && fp.mismatches)
+        err = COA_EPARSE;
+    if (st.check)
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
+                 "check mode: the fast path read %lu record%s (%lu differ from libxml2), libxml2 alone %lu",
+                 fp.read, fp.read == 1 ? "" : "s", fp.mismatches, fp.declined);
     if (!err)
         err = report_types(&st);
-cleanup:
-    free(chunk);
-    free(st.text);
     free(st.id);
     coa_name_cache_destroy(&st.names);
     free(st.pending);
+    coa_dblp_rec_free(&st.rec);
+    coa_dblp_rec_free(&st.last);
+    coa_dblp_rec_free(&fp.rec);
+    coa_dblpfast_free(fp.fast);
     if (px->myDoc)
         xmlFreeDoc(px->myDoc);
     xmlFreeParserCtxt(px);
