@@ -610,11 +610,14 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     if (st->err || depth > 2)
         return; /* markup inside a field (<i>, <sub>) only adds its text */
     if (depth == 1) {
-        /* After any error libxml2 (2.9) drops every entity reference it
+        /* Errors are the records' own here: each record starts afresh.
+         * After any error libxml2 (2.9) drops every entity reference it
          * meets, so that one bad record would cost every later record its
-         * accents ("Tamer &Ouml;zsu" read as "Tamer zsu").  Errors are the
-         * records' own here: each record starts afresh. */
+         * accents ("Tamer &Ouml;zsu" read as "Tamer zsu"); and after bytes
+         * that are not UTF-8 it takes every byte for a character, passing
+         * on bad bytes and dropping references beyond U+00FF. */
         ((xmlParserCtxtPtr)ctx)->wellFormed = 1;
+        ((xmlParserCtxtPtr)ctx)->charset = XML_CHAR_ENCODING_UTF8;
         st->line = xmlSAX2GetLineNumber(ctx);
         st->error[0] = '\0';
         coa_dblp_rec_begin(&st->rec, coa_dblp_type(tag, strlen(tag)), st->line);
@@ -938,9 +941,9 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
             free(feed.prefix);
             return err;
         }
-        env = getenv("COAUTHOR_DBLP_CHECK");
-        st.check = fp.fast && env && strcmp(env, "1") == 0;
     }
+    env = getenv("COAUTHOR_DBLP_CHECK");
+    st.check = env && strcmp(env, "1") == 0;
     /* SAX rather than xmlTextReader: events arrive as the bytes are
      * parsed, so an error costs only the record it is in (the reader
      * gives up on the whole chunk), and nothing is built that is not
@@ -999,10 +1002,14 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
     coa_corpus_paper_abort(ctx->corpus);
     if (!err && fp.mismatches)
         err = COA_EPARSE;
-    if (st.check)
+    if (st.check && fp.fast)
         coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
                  "check mode: the fast path read %lu record%s (%lu differ from libxml2), libxml2 alone %lu",
                  fp.read, fp.read == 1 ? "" : "s", fp.mismatches, fp.declined);
+    else if (st.check)
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
+                 "check mode: the fast path is off for this document (its encoding or declaration); libxml2 "
+                 "read %lu record%s", st.ended, st.ended == 1 ? "" : "s");
     if (!err)
         err = report_types(&st);
     free(st.id);
