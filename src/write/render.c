@@ -163,6 +163,9 @@ int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw
         goto cleanup;
     }
     double t0 = seconds();
+    /* the first layout only places the nodes: the edges are drawn after
+     * the second (below), so routing them now would be wasted */
+    agset(s.g, COA_GV("splines"), COA_GV("none"));
     if (gvLayout(gvc, s.g, COA_GV(coa_engine_name(rep.engine))) != 0) {
         err = COA_EGRAPH;
         goto cleanup;
@@ -203,6 +206,7 @@ int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw
     agattr(s.g, AGRAPH, COA_GV("size"), buf);
     /* the nodes are apart already; overlap removal would shrink it back */
     agattr(s.g, AGRAPH, COA_GV("overlap"), COA_GV("true"));
+    agset(s.g, COA_GV("splines"), COA_GV("false"));
     if (gvLayout(gvc, s.g, COA_GV("nop")) != 0) {
         err = COA_EGRAPH;
         goto cleanup;
