@@ -728,7 +728,9 @@ typedef struct {
     long fed_line;          /* the line libxml2 has reached */
 } window_t;
 
-/* Moves what is left to the front of the window and reads more. */
+/* Moves what is left to the front of the window and reads more: what one
+ * read gives, so that the fast path works on what a gzip file's inflating
+ * thread has ready while it inflates the next. */
 static int refill(coa_input_t *in, window_t *w)
 {
     if (w->start > 0) {
@@ -736,7 +738,7 @@ static int refill(coa_input_t *in, window_t *w)
         w->end -= w->start;
         w->start = 0;
     }
-    while (!w->eof && w->end < w->cap) {
+    if (!w->eof && w->end < w->cap) {
         long n = coa_input_read_raw(in, w->buf + w->end, w->cap - w->end);
         if (n < 0)
             return in->error ? in->error : COA_EIO;
