@@ -116,6 +116,16 @@ typedef struct {
 int coa_store_index_chain_authors(coa_store_index_t *ix, uint32_t from, uint32_t to, uint32_t **authors,
                                   uint32_t *n_authors, coa_store_search_t *search);
 
+/* The authors within 'radius' hops of 'ego' in the default graph (ego
+ * included; corpus author ids, ascending; *authors owned by the caller).
+ * ego must have papers in the selection (COA_EINVAL otherwise). */
+int coa_store_index_ego(const coa_store_index_t *ix, uint32_t ego, uint32_t radius, uint32_t **authors,
+                        uint32_t *n_authors);
+
+/* The earliest and latest year of the papers of the default selection
+ * (years assumed for undated papers aside), or 0 and 0. */
+void coa_store_index_years(const coa_store_index_t *ix, int *year_min, int *year_max);
+
 /* Copies part of the corpus into 'out' (freshly initialised), enough to
  * answer a query on it exactly as on the whole corpus.  With whole_papers,
  * every selected paper of authors[0 .. n) with all its authors (one

@@ -69,6 +69,7 @@ typedef struct {
     int n_avoid;
     uint32_t avoid[64];
     const char *ego_name;
+    int ego_resolved;           /* select.ego is set already (cli_load_indexed) */
     const char *aliases[16];
     int n_aliases;
     int merge_initials;
@@ -136,16 +137,22 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c);
  *                          names[0] and names[1] (homonyms flagged first);
  *                          info->search holds the search's counts on the
  *                          whole graph
+ *   CLI_INDEXED_EGO        every paper of the authors within --radius hops
+ *                          of names[0] (default 1), with all their authors;
+ *                          only with a database's index on disk (-1
+ *                          otherwise); info->year_min and year_max hold the
+ *                          whole selection's years
  * authors[i] receives the id in c of names[i].  Returns an exit status;
  * -1 when a selection option is given (nothing done: read the inputs with
  * cli_load); -2 when the inputs, once read, hold edge-list links or
  * graph-file vertices, which the index does not serve: c then holds the
  * whole corpus as cli_load leaves it (homonyms flagged in CHAIN mode). */
-typedef enum { CLI_INDEXED_COAUTHORS, CLI_INDEXED_CHAIN } cli_indexed_mode_t;
+typedef enum { CLI_INDEXED_COAUTHORS, CLI_INDEXED_CHAIN, CLI_INDEXED_EGO } cli_indexed_mode_t;
 typedef struct {
     coa_store_search_t search;
     uint32_t vertices; /* authors in the whole default graph */
     double search_ms;
+    int year_min, year_max; /* CLI_INDEXED_EGO */
 } cli_indexed_t;
 /* Opens the index of the input when it is a single corpus database read
  * with the default selection: 0 and *ix, or -1 when there is none to use

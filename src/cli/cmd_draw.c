@@ -306,7 +306,10 @@ static int group_by_component(const coa_graph_t *g, const uint8_t *keep, int32_t
 }
 
 /* The data line of the legend: each file with its format and records. */
-static void describe_sources(const coa_corpus_t *c, const coa_graph_t *g, char *buf, size_t len)
+/* The caption's sources, and the years of the selection: from the graph's
+ * papers, or those of the whole corpus when c is only part of it ('whole'). */
+static void describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const cli_indexed_t *whole, char *buf,
+                             size_t len)
 {
     size_t used = 0;
     buf[0] = 0;
@@ -320,8 +323,8 @@ static void describe_sources(const coa_corpus_t *c, const coa_graph_t *g, char *
             break;
         used += (size_t)w;
     }
-    int year_min = 0, year_max = 0;
-    for (uint32_t p = 0; p < c->n_papers; p++) {
+    int year_min = whole ? whole->year_min : 0, year_max = whole ? whole->year_max : 0;
+    for (uint32_t p = 0; !whole && p < c->n_papers; p++) {
         if (!g->paper_selected[p] || !c->papers[p].year || (c->papers[p].flags & COA_PAPER_YEAR_ASSUMED))
             continue;
         int y = c->papers[p].year;
@@ -459,7 +462,20 @@ int cmd_draw(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
-    if ((status = cli_load(&o, &corpus)))
+    /* an ego picture of a database through its index: only the papers of
+     * the authors near the ego are copied out */
+    cli_indexed_t indexed;
+    status = -1;
+    if (o.ego_name && !path_from) {
+        const char *what[1] = {"--ego"}, *names[1] = {o.ego_name};
+        uint32_t ego = COA_NONE;
+        status = cli_load_indexed(&o, CLI_INDEXED_EGO, what, names, &corpus, &ego, &indexed);
+        if (status == EXIT_OK) {
+            o.select.ego = ego;
+            o.ego_resolved = 1;
+        }
+    }
+    if (status > 0 || (status == -1 && (status = cli_load(&o, &corpus))))
         goto cleanup;
     uint32_t author_a = COA_NONE, author_b = COA_NONE;
     if (path_from && ((status = cli_resolve_author(&o, &corpus, "--highlight-path", path_from, &author_a)) ||
@@ -601,7 +617,7 @@ int cmd_draw(int argc, char **argv)
         }
         title = heading;
     }
-    describe_sources(&corpus, &graph, source, sizeof source);
+    describe_sources(&corpus, &graph, o.ego_resolved ? &indexed : NULL, source, sizeof source);
     dopts.title = title;
     dopts.source = source;
     dopts.keep = keep;

@@ -477,11 +477,18 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
 /* True when nothing but the default is asked of what is selected: the
  * case an index answers (aliases and merged initials are applied before
  * an index is built, so they do not matter). */
-static int default_selection(const cli_common_t *o)
+/* The default selection, or with 'ego' set, the default selection around
+ * an ego (--ego, --radius). */
+static int default_selection(const cli_common_t *o, int ego)
 {
-    coa_select_t none;
+    coa_select_t none, sel;
     coa_select_init(&none);
-    return !o->n_avoid && !o->ego_name && memcmp(&o->select, &none, sizeof none) == 0;
+    memcpy(&sel, &o->select, sizeof sel);
+    if (ego) {
+        sel.ego = none.ego;
+        sel.radius = none.radius;
+    }
+    return !o->n_avoid && (ego || !o->ego_name) && memcmp(&sel, &none, sizeof none) == 0;
 }
 
 /* True when the only input is a corpus database, read as it is (no alias
@@ -521,11 +528,11 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
+static int open_index(const cli_common_t *o, int ego, coa_store_index_t **ix)
 {
     char *path = NULL;
     *ix = NULL;
-    if (!default_selection(o) || !single_database(o, &path))
+    if (!default_selection(o, ego) || !single_database(o, &path))
         return -1;
     int err = coa_store_index_open(path, ix);
     if (err == COA_EFORMAT && !o->quiet)
@@ -541,6 +548,11 @@ int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
     return 0;
 }
 
+int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
+{
+    return open_index(o, 0, ix);
+}
+
 int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
 {
     return print_summary(o, coa_store_index_corpus(ix), coa_store_index_inferred(ix), 0, 0, 0);
@@ -553,9 +565,10 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
     coa_corpus_t full;
     int have_full = 0, status = EXIT_OK, err;
     memset(info, 0, sizeof *info);
-    if (!default_selection(o))
+    int ego = mode == CLI_INDEXED_EGO;
+    if (!default_selection(o, ego))
         return -1;
-    if (cli_open_index(o, &ix) == 0) {
+    if (open_index(o, ego, &ix) == 0) {
         /* a chain's [homonym?] marks need the flags the import computed */
         if (mode == CLI_INDEXED_CHAIN && !(coa_store_index_flags(ix) & COA_STORE_HOMONYMS)) {
             coa_store_index_close(ix);
@@ -564,6 +577,8 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
         if (ix && (status = cli_index_summary(o, ix)))
             goto done;
     }
+    if (!ix && mode == CLI_INDEXED_EGO)
+        return -1; /* reading the inputs, marking the ego costs less than indexing them */
     if (!ix) {
         /* read the inputs as every command does, then index them in memory:
          * cheaper than the coauthor graph, which this query does not need */
@@ -601,9 +616,10 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
     for (int i = 0; i < n; i++)
         if ((status = cli_resolve_author(o, whole, what[i], names[i], &found[i])))
             goto done;
-    /* what building the graph would have said */
+    /* what building the graph would have said (building it around an ego
+     * without papers fails first) */
     uint32_t skipped = coa_store_index_skipped(ix);
-    if (skipped && !o->quiet)
+    if (skipped && !o->quiet && !(mode == CLI_INDEXED_EGO && !coa_store_index_papers(ix, found[0])))
         fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
                 cli_program, skipped, skipped == 1 ? "" : "s", COA_DEFAULT_MAX_AUTHORS);
     for (int i = 0; i < n; i++)
@@ -612,6 +628,8 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
             const char *name = coa_corpus_str(whole, whole->authors[found[i]].display);
             if (mode == CLI_INDEXED_COAUTHORS)
                 cli_error("%s '%s' is not in the selected network", what[i], name);
+            else if (mode == CLI_INDEXED_EGO)
+                cli_error("%s '%s' has no papers in the selection", what[i], names[i]);
             else
                 cli_error("%s '%s' has no papers in the selection", what[i], name);
             status = EXIT_USAGE;
@@ -635,6 +653,21 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
                 if (chain[k] == found[i])
                     authors[i] = map[k];
         free(chain);
+        free(map);
+    } else if (mode == CLI_INDEXED_EGO) {
+        uint32_t *near = NULL, n_near = 0, radius = o->radius_given ? o->select.radius : 1;
+        uint32_t *map = NULL;
+        err = coa_store_index_ego(ix, found[0], radius, &near, &n_near);
+        if (!err && !(map = malloc((n_near ? n_near : 1) * sizeof *map)))
+            err = COA_ENOMEM;
+        if (!err)
+            err = coa_store_index_extract(ix, near, n_near, 1, c, map);
+        for (uint32_t k = 0; !err && k < n_near; k++)
+            if (near[k] == found[0])
+                authors[0] = map[k];
+        if (!err)
+            coa_store_index_years(ix, &info->year_min, &info->year_max);
+        free(near);
         free(map);
     } else {
         err = coa_store_index_extract(ix, found, 1, 1, c, authors);
@@ -696,7 +729,7 @@ int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
     mo->select.avoid = mo->avoid;
     mo->select.n_avoid = (uint32_t)o->n_avoid;
     if (o->ego_name) {
-        if ((status = cli_resolve_author(o, c, "--ego", o->ego_name, &mo->select.ego)))
+        if (!o->ego_resolved && (status = cli_resolve_author(o, c, "--ego", o->ego_name, &mo->select.ego)))
             return status;
         if (!o->radius_given)
             mo->select.radius = 1;

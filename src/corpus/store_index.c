@@ -789,6 +789,71 @@ static int author_ok(const coa_corpus_t *c, uint32_t a)
     return 1;
 }
 
+/* ---- an author's neighbourhood ---- */
+
+int coa_store_index_ego(const coa_store_index_t *ix, uint32_t ego, uint32_t radius, uint32_t **authors,
+                        uint32_t *n_authors)
+{
+    *authors = NULL;
+    *n_authors = 0;
+    uint32_t na = ix->view.n_authors;
+    if (ego >= na || !coa_store_index_papers(ix, ego))
+        return COA_EINVAL;
+    uint8_t *seen = calloc(na, 1);
+    uint32_t *list = NULL, n = 0, cap = 0;
+    int err = seen ? push(&list, &n, &cap, ego) : COA_ENOMEM;
+    if (!err)
+        seen[ego] = 1;
+    /* level by level: list[from..to) is the last level found */
+    for (uint32_t level = 0, from = 0; !err && level < radius && from < n; level++) {
+        uint32_t to = n;
+        for (uint32_t i = from; !err && i < to; i++) {
+            uint32_t lo, hi;
+            if ((err = author_papers(ix, list[i], &lo, &hi)))
+                break;
+            for (uint32_t k = lo; !err && k < hi; k++) {
+                uint32_t plo, phi;
+                if ((err = paper_authors(ix, ix->a_papers[k], &plo, &phi)))
+                    break;
+                for (uint32_t j = plo; !err && j < phi; j++) {
+                    uint32_t w = ix->p_authors[j];
+                    if (w >= na)
+                        err = COA_EFORMAT;
+                    else if (!seen[w] && !(err = push(&list, &n, &cap, w)))
+                        seen[w] = 1;
+                }
+            }
+        }
+        from = to;
+    }
+    free(seen);
+    if (err) {
+        free(list);
+        return err;
+    }
+    sort_ids(list, n);
+    *authors = list;
+    *n_authors = n;
+    return COA_OK;
+}
+
+void coa_store_index_years(const coa_store_index_t *ix, int *year_min, int *year_max)
+{
+    const coa_corpus_t *c = &ix->view;
+    int lo = 0, hi = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *pp = &c->papers[p];
+        if (!selected(pp) || !pp->year || (pp->flags & COA_PAPER_YEAR_ASSUMED))
+            continue;
+        if (!lo || pp->year < lo)
+            lo = pp->year;
+        if (pp->year > hi)
+            hi = pp->year;
+    }
+    *year_min = lo;
+    *year_max = hi;
+}
+
 int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
                             coa_corpus_t *out, uint32_t *map)
 {

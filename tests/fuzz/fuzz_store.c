@@ -130,7 +130,17 @@ static void query_index(void)
         if (coa_corpus_init(&part) == COA_OK && coa_store_index_extract(ix, both, 2, 1, &part, map) == COA_OK)
             graph_of(&part);
         coa_corpus_destroy(&part);
+        /* draw --ego: the authors within two hops, their papers */
+        uint32_t *near = NULL;
+        if (coa_store_index_ego(ix, a, 2, &near, &n) == COA_OK) {
+            if (coa_corpus_init(&part) == COA_OK && coa_store_index_extract(ix, near, n, 1, &part, NULL) == COA_OK)
+                graph_of(&part);
+            coa_corpus_destroy(&part);
+            free(near);
+        }
     }
+    int y0, y1;
+    coa_store_index_years(ix, &y0, &y1);
     coa_stats_t st;
     coa_stats_options_t so = {1, 1000, 4, NULL, NULL};
     coa_stats_index(ix, &so, &st);

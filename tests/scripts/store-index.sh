@@ -3,7 +3,7 @@
 # 'path' and 'rank --author' without reading the whole corpus, and the same
 # index built in memory answers them for any input without building the
 # coauthor graph; the answers must be the bytes the graph of the whole
-# corpus gives.  Each query runs three ways (see same() below), and stdout,
+# corpus gives.  So must 'draw --ego' through the index: the picture too.  Each query runs three ways (see same() below), and stdout,
 # stderr and the exit status must agree (the search's time aside).  Queries: hand-picked cases on
 # the profile (inferred authorships, the homonym, no chain, --avoid, a
 # partial and an unknown name) and on ACL, then authors taken at a fixed
@@ -70,6 +70,28 @@ same_file() {
         diff "$tmp/full.err" "$tmp/mem.err" | head -4
     fi
 }
+# 'draw --ego' through the database's index against the whole corpus read
+# (the index moved away): the same picture, bytes and messages
+same_draw() {
+    local db=$1
+    shift
+    "$COAUTHOR" draw "$@" "$db" -o "$tmp/fast.svg" >"$tmp/fast.out" 2>"$tmp/fast.err"
+    echo "exit $?" >>"$tmp/fast.out"
+    mv "$db.idx" "$tmp/idx"
+    "$COAUTHOR" draw "$@" "$db" -o "$tmp/full.svg" >"$tmp/full.out" 2>"$tmp/full.err"
+    echo "exit $?" >>"$tmp/full.out"
+    mv "$tmp/idx" "$db.idx"
+    sed -i 's/ in [0-9.]* s;/;/' "$tmp/fast.err" "$tmp/full.err"
+    runs=$((runs + 1))
+    if ! cmp -s "$tmp/fast.out" "$tmp/full.out" || ! cmp -s "$tmp/fast.err" "$tmp/full.err" ||
+        { [ -f "$tmp/full.svg" ] && ! cmp -s "$tmp/fast.svg" "$tmp/full.svg"; }; then
+        fail=$((fail + 1))
+        echo "FAIL (draw): $* $(basename "$db")"
+        diff "$tmp/full.err" "$tmp/fast.err" | head -4
+    fi
+    rm -f "$tmp/fast.svg" "$tmp/full.svg"
+}
+
 # a paper of 1,100 authors, which the default selection leaves out
 {
     printf '@article{big, title={Huge}, year=2020, author={'
@@ -98,6 +120,12 @@ same "$p" rank --author "Ivan Titov"
 same "$p" rank --author "Titov" --papers
 same "$p" rank --author "Zeyu Huang" --json
 same "$p" rank --author "George Barmpalias" --by fractional --csv
+same_draw "$p" --ego "Ivan Titov"
+same_draw "$p" --ego "Zihan Qiu" --radius 2 --colour-by community
+same_draw "$p" --ego "Titov" --radius 0
+same_draw "$p" --ego "Nobody Atall"
+same_draw "$tmp/huge.db" --ego "Ann Solo" --radius 2
+same_draw "$tmp/huge.db" --ego "Person7 Name"
 
 a=$tmp/acl.db
 same "$a" path --from "Ivan Titov" --to "Christopher D. Manning" --all --search-stats
@@ -105,6 +133,8 @@ same "$a" path --from "Mirella Lapata" --to "Noah A. Smith" --json
 same "$a" path --from "Titov" --to "Manning"
 same "$a" rank --author "Christopher D. Manning" --papers --tsv
 same "$a" rank --author "Titvo"
+same_draw "$a" --ego "Ivan Titov" --labels 10
+same_draw "$a" --ego "Mirella Lapata" --radius 2 --max-nodes 300 --size-by degree
 
 # authors at a stride down the list by papers
 "$COAUTHOR" rank -q --by papers --tsv "$a" | tail -n +2 | cut -f2 | awk 'NR % 797 == 3' >"$tmp/names"
