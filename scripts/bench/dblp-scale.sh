@@ -3,7 +3,8 @@
 # of 7M papers (scripts/gen-corpus.py, cached in bench-out/), imported once
 # into a database, then the queries a user runs on it, each end to end in
 # a fresh process under /usr/bin/time, three times (the first may find the
-# database's index partly outside the page cache), and stats once.
+# database's index partly outside the page cache): a chain, one author's
+# coauthors and the picture around an author; and stats once.
 #
 #   make bench-dblp                       # 7,000,000 papers
 #   make bench-dblp DBLP_PAPERS=1000000   # smaller, for a quick look
@@ -23,7 +24,7 @@ if [ ! -f "$prefix.xml" ] || [ ! -f "$prefix.meta.json" ]; then
     /usr/bin/python3 scripts/gen-corpus.py --papers "$papers" --seed 1 --formats xml -o "$prefix"
 fi
 meta() { /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$prefix.meta.json" "$1"; }
-from=$(meta path_from) to=$(meta path_to) author=$(meta rank_author)
+from=$(meta path_from) to=$(meta path_to) author=$(meta rank_author) ego=$(meta ego_author)
 timed() { # label, command...
     local label=$1
     shift
@@ -43,6 +44,7 @@ echo "database $(($(stat -c %s "$prefix.db") / 1000000)) MB, index $(($(stat -c 
 for i in 1 2 3; do
     timed "path ($i)" "$coauthor" path -q --from "$from" --to "$to" "$prefix.db"
     timed "rank --author ($i)" "$coauthor" rank -q --author "$author" "$prefix.db"
+    timed "draw --ego ($i)" "$coauthor" draw -q --ego "$ego" "$prefix.db" -o "$out/dblp-scale-ego.svg"
 done
 "$coauthor" path -q --search-stats --from "$from" --to "$to" "$prefix.db" 2>&1 >/dev/null | sed 's/^/path: /'
 # stats from the index: exact counts, sampled clustering and distances

@@ -870,7 +870,7 @@ static int run(dblp_state_t *st, fastpath_t *fp, xmlParserCtxtPtr px, feed_t *fe
                 }
                 if (r == 1) {
                     fp->read++;
-                    if (fp->fast && st->check) {
+                    if (st->check) {
                         feed_lines(px, &w);
                         check_record(st, fp, px, w.buf + w.start, used);
                         w.fed_line += lines;
