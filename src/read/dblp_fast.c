@@ -32,6 +32,7 @@
 
 #include "coauthor/read.h"
 #include "dblp_fast.h"
+#include "internal.h"
 
 const char *const coa_dblp_type_names[COA_DBLP_N_TYPES] = {
     "article", "inproceedings", "proceedings", "book", "incollection", "phdthesis", "mastersthesis", "www",
@@ -265,23 +266,20 @@ typedef struct {
 struct coa_dblpfast {
     int latin1; /* ISO-8859-1: each byte is the character of that number */
     entity_t entities[N_ENTITIES];
+    int n_entities;
 };
 
-static uint32_t hash_name(const char *s, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
-
+/* The slot of an entity name: its own, or the free one it would take;
+ * NULL when the table is full. */
 static entity_t *entity_slot(coa_dblpfast_t *f, const char *name, size_t n)
 {
-    for (uint32_t i = hash_name(name, n) % N_ENTITIES;; i = (i + 1) % N_ENTITIES) {
+    uint32_t i = coa_hash_bytes(name, n) % N_ENTITIES;
+    for (int probes = 0; probes < N_ENTITIES; probes++, i = (i + 1) % N_ENTITIES) {
         entity_t *e = &f->entities[i];
         if (!e->name[0] || (strlen(e->name) == n && memcmp(e->name, name, n) == 0))
             return e;
     }
+    return NULL;
 }
 
 /* Characters XML 1.0 allows. */
@@ -364,10 +362,12 @@ static void learn_entities(coa_dblpfast_t *f, const char *s, size_t len)
                 cp = 0;
         }
         entity_t *e = entity_slot(f, s + n0, n);
-        if (!e->name[0]) {
+        if (e && !e->name[0] && f->n_entities < N_ENTITIES - 16) {
+            /* beyond that, a name is declined where it is used */
             memcpy(e->name, s + n0, n);
             e->name[n] = '\0';
             e->cp = cp;
+            f->n_entities++;
         }
     }
 }
@@ -461,7 +461,7 @@ int coa_dblpfast_new(const char *prologue, size_t len, coa_dblpfast_t **fast)
     static const char *const predefined[] = {"lt", "gt", "amp", "quot", "apos"};
     static const uint32_t values[] = {'<', '>', '&', '"', '\''};
     for (int i = 0; i < 5; i++) {
-        entity_t *e = entity_slot(f, predefined[i], strlen(predefined[i]));
+        entity_t *e = entity_slot(f, predefined[i], strlen(predefined[i])); /* room is kept for them */
         if (e->name[0]) {
             e->cp = 0;
         } else {
@@ -724,7 +724,7 @@ static int scan_text(scan_t *sc)
                     if (!name_char((unsigned char)name[i]))
                         return DECLINE;
                 entity_t *ent = entity_slot(sc->f, name, nn);
-                cp = ent->name[0] ? ent->cp : 0;
+                cp = ent && ent->name[0] ? ent->cp : 0;
             }
             if (!cp)
                 return DECLINE;
