@@ -849,6 +849,11 @@ static int scan_record(scan_t *sc, long line)
     }
 }
 
+int coa_dblpfast_may_start(const unsigned char *s, size_t n)
+{
+    return n > 0 && s[0] == '<' && (n < 2 || name_start(s[1]));
+}
+
 int coa_dblpfast_record(coa_dblpfast_t *f, const unsigned char *s, size_t n, long line, coa_dblp_rec_t *r,
                         size_t *used, long *newlines)
 {

@@ -72,6 +72,11 @@ typedef struct coa_dblpfast coa_dblpfast_t;
 int coa_dblpfast_new(const char *prologue, size_t len, coa_dblpfast_t **fast);
 void coa_dblpfast_free(coa_dblpfast_t *f);
 
+/* Could a record element start at s[0..n): '<' and a name's first
+ * character (or the end of the bytes)?  Comments, end tags and the like
+ * go to libxml2 without being tried. */
+int coa_dblpfast_may_start(const unsigned char *s, size_t n);
+
 /* Reads the record element starting at s[0] == '<', on line 'line'.
  * Returns 1 with the record in *r, its bytes (up to its end tag's '>') in
  * *used and the line breaks in them in *newlines; 0 when libxml2 must

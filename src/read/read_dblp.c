@@ -784,11 +784,6 @@ static void feed_lines(xmlParserCtxtPtr px, window_t *w)
     }
 }
 
-static int name_start(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
 static long count_lines(const unsigned char *s, size_t n)
 {
     long k = 0;
@@ -854,7 +849,7 @@ static int run(dblp_state_t *st, fastpath_t *fp, xmlParserCtxtPtr px, feed_t *fe
                 w.line += w.buf[w.start++] == '\n';
             if (w.start == w.end)
                 continue;
-            if (w.buf[w.start] == '<' && (w.end - w.start < 2 || name_start(w.buf[w.start + 1]))) {
+            if (coa_dblpfast_may_start(w.buf + w.start, w.end - w.start)) {
                 size_t used = 0;
                 long lines = 0;
                 int r = coa_dblpfast_record(fp->fast, w.buf + w.start, w.end - w.start, w.line, &fp->rec, &used,
