@@ -142,14 +142,8 @@ int coa_dblp_rec_field_end(coa_dblp_rec_t *r)
 {
     if (r->kind == COA_DBLP_F_NONE)
         return COA_OK;
-    if (r->n_fields == r->fields_cap) {
-        size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
-        coa_dblp_field_t *f = realloc(r->fields, cap * sizeof *f);
-        if (!f)
-            return COA_ENOMEM;
-        r->fields = f;
-        r->fields_cap = cap;
-    }
+    if (r->n_fields == UINT32_MAX || coa_grow((void **)&r->fields, &r->fields_cap, r->n_fields + 1, sizeof *r->fields))
+        return COA_ENOMEM;
     int err = reserve(r, 0);
     if (err)
         return err == COA_EINVAL ? COA_OK : err;
@@ -205,13 +199,13 @@ const char *coa_dblp_rec_diff(const coa_dblp_rec_t *a, const coa_dblp_rec_t *b, 
                  b->has_key ? b->text + b->key_off : "");
         return "the key";
     }
-    for (size_t i = 0; i < a->n_fields || i < b->n_fields; i++) {
+    for (uint32_t i = 0; i < a->n_fields || i < b->n_fields; i++) {
         const coa_dblp_field_t *fa = i < a->n_fields ? &a->fields[i] : NULL;
         const coa_dblp_field_t *fb = i < b->n_fields ? &b->fields[i] : NULL;
         if (fa && fb && fa->kind == fb->kind && fa->cut == fb->cut && fa->len == fb->len &&
             memcmp(a->text + fa->off, b->text + fb->off, fa->len) == 0)
             continue;
-        snprintf(detail, size, "field %zu: '%.60s' against '%.60s'", i + 1, fa ? a->text + fa->off : "(none)",
+        snprintf(detail, size, "field %u: '%.60s' against '%.60s'", i + 1, fa ? a->text + fa->off : "(none)",
                  fb ? b->text + fb->off : "(none)");
         return "a field";
     }
@@ -224,13 +218,8 @@ int coa_dblp_rec_copy(coa_dblp_rec_t *dst, const coa_dblp_rec_t *src)
     int err = reserve(dst, src->len);
     if (err)
         return err;
-    if (src->n_fields > dst->fields_cap) {
-        coa_dblp_field_t *f = realloc(dst->fields, src->n_fields * sizeof *f);
-        if (!f)
-            return COA_ENOMEM;
-        dst->fields = f;
-        dst->fields_cap = src->n_fields;
-    }
+    if (coa_grow((void **)&dst->fields, &dst->fields_cap, src->n_fields, sizeof *dst->fields))
+        return COA_ENOMEM;
     if (src->len)
         memcpy(dst->text, src->text, src->len);
     if (src->n_fields)

@@ -34,7 +34,7 @@ typedef struct {
     int has_key;
     uint32_t key_off, key_len;
     coa_dblp_field_t *fields; /* in the order of the record */
-    size_t n_fields, fields_cap;
+    uint32_t n_fields, fields_cap;
     char *text;               /* the key's and the fields' text */
     size_t len, cap;
     int kind;                 /* of the field being read (F_NONE: none, or one not kept) */

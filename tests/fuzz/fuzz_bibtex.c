@@ -8,28 +8,4 @@
 
 #include "fuzz_read.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    setenv("COAUTHOR_BIBTEX_CHECK", "1", 1);
-    return 0;
-}
-
-static void on_diag(void *ctx, const coa_diag_t *d)
-{
-    (void)ctx;
-    if (strstr(d->message, "BibTeX fast path and bibutils differ")) {
-        fprintf(stderr, "%s:%ld: %s\n", d->file ? d->file : "?", d->line, d->message);
-        abort();
-    }
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    coa_diag_sink_t sink = {on_diag, NULL};
-    fuzz_read_to("bibtex", data, size, &sink);
-    return 0;
-}
+FUZZ_DIFFERENTIAL("bibtex", "COAUTHOR_BIBTEX_CHECK", "BibTeX fast path and bibutils differ")

@@ -74,4 +74,32 @@ static inline void fuzz_read(const char *format, const uint8_t *data, size_t siz
         return 0;                                                                                  \
     }
 
+/* A differential target: the reader runs in its check mode (the variable
+ * 'env' set to 1), where the general reader also reads what the fast path
+ * read, and a diagnostic containing 'differ' (the two disagree) aborts the
+ * run, so that the fuzzer searches for such inputs too. */
+#define FUZZ_DIFFERENTIAL(format, env, differ)                                                     \
+    int LLVMFuzzerInitialize(int *argc, char ***argv);                                             \
+    int LLVMFuzzerInitialize(int *argc, char ***argv)                                              \
+    {                                                                                              \
+        (void)argc;                                                                                \
+        (void)argv;                                                                                \
+        setenv(env, "1", 1);                                                                       \
+        return 0;                                                                                  \
+    }                                                                                              \
+    static void on_diag(void *ctx, const coa_diag_t *d)                                            \
+    {                                                                                              \
+        (void)ctx;                                                                                 \
+        if (strstr(d->message, differ)) {                                                          \
+            fprintf(stderr, "%s:%ld: %s\n", d->file ? d->file : "?", d->line, d->message);         \
+            abort();                                                                               \
+        }                                                                                          \
+    }                                                                                              \
+    int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                                   \
+    {                                                                                              \
+        coa_diag_sink_t sink = {on_diag, NULL};                                                    \
+        fuzz_read_to(format, data, size, &sink);                                                   \
+        return 0;                                                                                  \
+    }
+
 #endif
