@@ -305,9 +305,9 @@ static int group_by_component(const coa_graph_t *g, const uint8_t *keep, int32_t
     return renumber_groups(g, keep, group);
 }
 
-/* The data line of the legend: each file with its format and records. */
-/* The caption's sources, and the years of the selection: from the graph's
- * papers, or those of the whole corpus when c is only part of it ('whole'). */
+/* The data line of the legend: each file with its format and records, and
+ * the years of the selection: from the graph's papers, or those of the
+ * whole corpus when c is only part of it ('whole'). */
 static void describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const cli_indexed_t *whole, char *buf,
                              size_t len)
 {

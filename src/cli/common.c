@@ -476,9 +476,8 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
 
 /* True when nothing but the default is asked of what is selected: the
  * case an index answers (aliases and merged initials are applied before
- * an index is built, so they do not matter). */
-/* The default selection, or with 'ego' set, the default selection around
- * an ego (--ego, --radius). */
+ * an index is built, so they do not matter).  With 'ego' set, an ego and
+ * its --radius are allowed too. */
 static int default_selection(const cli_common_t *o, int ego)
 {
     coa_select_t none, sel;
