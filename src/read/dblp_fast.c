@@ -728,6 +728,39 @@ static int scan_text(scan_t *sc)
     }
 }
 
+/* An end tag at p ("</"), which must close the element 'name'. */
+static int scan_end_tag(scan_t *sc, const unsigned char *name, size_t len)
+{
+    sc->p += 2;
+    long nl = scan_name(sc);
+    if (nl <= 0)
+        return nl < 0 ? MORE : DECLINE;
+    if ((size_t)nl != len || memcmp(sc->s + sc->p, name, len) != 0)
+        return DECLINE;
+    sc->p += len;
+    if (!skip_space(sc))
+        return MORE;
+    if (sc->s[sc->p] != '>')
+        return DECLINE;
+    sc->p++;
+    return READ;
+}
+
+/* A start tag at p ('<' and a name): its name, attributes and '>' or "/>".
+ * Keeps the record's key when 'key' is set.  Comments, CDATA and PIs have
+ * no name the fast path takes, and are declined here. */
+static int scan_start_tag(scan_t *sc, int key, const unsigned char **name, size_t *len, int *empty)
+{
+    sc->p++;
+    long nl = scan_name(sc);
+    if (nl <= 0)
+        return nl < 0 ? MORE : DECLINE;
+    *name = sc->s + sc->p;
+    *len = (size_t)nl;
+    sc->p += (size_t)nl;
+    return scan_attributes(sc, key, empty);
+}
+
 /* A field, from just after its start tag's '>' to after its end tag. */
 static int scan_field(scan_t *sc, const unsigned char *name, size_t name_len)
 {
@@ -746,39 +779,24 @@ static int scan_field(scan_t *sc, const unsigned char *name, size_t name_len)
         /* s[p] == '<' */
         if (sc->p + 1 >= sc->n)
             return MORE;
-        unsigned char c = sc->s[sc->p + 1];
-        if (c == '/') {
-            sc->p += 2;
-            long nl = scan_name(sc);
-            if (nl <= 0)
-                return nl < 0 ? MORE : DECLINE;
-            if ((size_t)nl != open_len[depth] || memcmp(sc->s + sc->p, open[depth], (size_t)nl) != 0)
-                return DECLINE;
-            sc->p += (size_t)nl;
-            if (!skip_space(sc))
-                return MORE;
-            if (sc->s[sc->p] != '>')
-                return DECLINE;
-            sc->p++;
+        if (sc->s[sc->p + 1] == '/') {
+            if ((r = scan_end_tag(sc, open[depth], open_len[depth])) != READ)
+                return r;
             if (depth-- == 0)
                 return READ;
             continue;
         }
-        sc->p++;
-        long nl = scan_name(sc);
-        if (nl <= 0)
-            return nl < 0 ? MORE : DECLINE; /* also comments, CDATA, PIs */
         if (depth + 1 == MAX_DEPTH)
             return DECLINE;
-        const unsigned char *inner = sc->s + sc->p;
-        sc->p += (size_t)nl;
+        const unsigned char *inner;
+        size_t inner_len;
         int empty;
-        if ((r = scan_attributes(sc, 0, &empty)) != READ)
+        if ((r = scan_start_tag(sc, 0, &inner, &inner_len, &empty)) != READ)
             return r;
         if (!empty) {
             depth++;
             open[depth] = inner;
-            open_len[depth] = (size_t)nl;
+            open_len[depth] = inner_len;
         }
     }
 }
@@ -786,19 +804,17 @@ static int scan_field(scan_t *sc, const unsigned char *name, size_t name_len)
 static int scan_record(scan_t *sc, long line)
 {
     /* s[0] == '<' */
-    sc->p = 1;
-    long nl = scan_name(sc);
-    if (nl <= 0)
-        return nl < 0 ? MORE : DECLINE;
-    const unsigned char *name = sc->s + 1;
-    int type = coa_dblp_type((const char *)name, (size_t)nl);
-    coa_dblp_rec_begin(sc->r, type, 0);
-    sc->p += (size_t)nl;
+    const unsigned char *name;
+    size_t len;
     int empty, r;
-    if ((r = scan_attributes(sc, 1, &empty)) != READ)
+    sc->p = 0;
+    coa_dblp_rec_begin(sc->r, COA_DBLP_OTHER, 0);
+    if ((r = scan_start_tag(sc, 1, &name, &len, &empty)) != READ)
         return r;
     if (empty)
         return DECLINE;
+    int type = coa_dblp_type((const char *)name, len);
+    sc->r->type = type;
     sc->r->line = line + sc->newlines;
     for (;;) {
         if (!skip_space(sc))
@@ -807,31 +823,14 @@ static int scan_record(scan_t *sc, long line)
             return DECLINE; /* text outside the fields */
         if (sc->p + 1 >= sc->n)
             return MORE;
-        if (sc->s[sc->p + 1] == '/') {
-            sc->p += 2;
-            long el = scan_name(sc);
-            if (el <= 0)
-                return el < 0 ? MORE : DECLINE;
-            if (el != nl || memcmp(sc->s + sc->p, name, (size_t)nl) != 0)
-                return DECLINE;
-            sc->p += (size_t)el;
-            if (!skip_space(sc))
-                return MORE;
-            if (sc->s[sc->p] != '>')
-                return DECLINE;
-            sc->p++;
-            return READ;
-        }
-        sc->p++;
-        long fl = scan_name(sc);
-        if (fl <= 0)
-            return fl < 0 ? MORE : DECLINE;
-        const unsigned char *field = sc->s + sc->p;
-        sc->p += (size_t)fl;
-        if ((r = scan_attributes(sc, 0, &empty)) != READ)
+        if (sc->s[sc->p + 1] == '/')
+            return scan_end_tag(sc, name, len);
+        const unsigned char *field;
+        size_t field_len;
+        if ((r = scan_start_tag(sc, 0, &field, &field_len, &empty)) != READ)
             return r;
-        coa_dblp_rec_field_begin(sc->r, coa_dblp_field_kind(type, (const char *)field, (size_t)fl));
-        if (!empty && (r = scan_field(sc, field, (size_t)fl)) != READ)
+        coa_dblp_rec_field_begin(sc->r, coa_dblp_field_kind(type, (const char *)field, field_len));
+        if (!empty && (r = scan_field(sc, field, field_len)) != READ)
             return r;
         if ((sc->err = coa_dblp_rec_field_end(sc->r)))
             return DECLINE;
