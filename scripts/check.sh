@@ -12,13 +12,19 @@
 #                         empty output and status 0).  UPDATE=1 rewrites them.
 #   tests/scripts/*.sh    scripts that check by themselves; exit 0 passes.
 #
+# A test that needs the shared real data (tests/shared-data.sh) and does not
+# find it exits 77 with one line that says why: it is counted as skipped and
+# its line printed.  Under CI=true such a test fails instead.
+#
 # ONLY=REGEX runs only the tests whose name matches (unit, CLI or script).
 set -u
 cd "$(dirname "$0")/.."
 top=$(pwd)
 passed=0
 failed=0
+skipped=0
 failures=()
+skips=()
 
 export SOURCE_DATE_EPOCH=1795651200   # 2026-11-26: profile entries without a year get 2026
 export LC_ALL=C.UTF-8
@@ -29,6 +35,8 @@ export PYTHON=/usr/bin/python3
 
 pass() { passed=$((passed + 1)); }
 fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1"; }
+# skip NAME FILE: FILE holds the test's one line that says why
+skip() { skipped=$((skipped + 1)); skips+=("$1: $(grep -m1 '^skipped:' "$2" | sed 's/^skipped: //')"); }
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -50,7 +58,13 @@ for build in "$@"; do
         status=$?
         n_ok=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
         n_bad=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+        n_skip=$(printf '%s\n' "$out" | sed -n 's/^\[  SKIPPED \] \([0-9]*\) test.*/\1/p' | tail -1)
         passed=$((passed + ${n_ok:-0}))
+        if [ -n "$n_skip" ]; then
+            skipped=$((skipped + n_skip))
+            while IFS= read -r line; do skips+=("$label/$name: ${line#skipped: }"); done \
+                < <(printf '%s\n' "$out" | grep '^skipped:')
+        fi
         if [ "$status" -ne 0 ] || [ -n "$n_bad" ]; then
             printf '%s\n' "$out" | grep -E "FAILED|ERROR|Sanitizer|runtime error" | head -20
             failed=$((failed + ${n_bad:-1}))
@@ -66,6 +80,10 @@ for build in "$@"; do
         [[ -n "${ONLY:-}" && ! "$name" =~ $ONLY ]] && continue
         bash "$cmd" >"$tmp/out" 2>"$tmp/err" </dev/null
         echo $? >"$tmp/exit"
+        if [ "$(cat "$tmp/exit")" = 77 ] && grep -q '^skipped:' "$tmp/out"; then
+            skip "$label/cli/$name" "$tmp/out"
+            continue
+        fi
         if [ "${UPDATE:-0}" = 1 ] && [ "$label" = "$(basename "$1")" ]; then
             cp "$tmp/out" "$base.stdout"; cp "$tmp/err" "$base.stderr"; cp "$tmp/exit" "$base.exit"
             [ -s "$base.stdout" ] || rm -f "$base.stdout"
@@ -98,8 +116,12 @@ for build in "$@"; do
         [ -e "$script" ] || continue
         name=$(basename "$script" .sh)
         [[ -n "${ONLY:-}" && ! "$name" =~ $ONLY ]] && continue
-        if COAUTHOR="$top/$build/coauthor" bash "$script" >"$tmp/out" 2>&1; then
+        COAUTHOR="$top/$build/coauthor" bash "$script" >"$tmp/out" 2>&1
+        status=$?
+        if [ "$status" = 0 ]; then
             pass
+        elif [ "$status" = 77 ] && grep -q '^skipped:' "$tmp/out"; then
+            skip "$label/script/$name" "$tmp/out"
         else
             cat "$tmp/out" | tail -20
             fail "$label/script/$name"
@@ -107,6 +129,12 @@ for build in "$@"; do
     done
 done
 
+for s in "${skips[@]+"${skips[@]}"}"; do echo "skipped: $s"; done
 for f in "${failures[@]+"${failures[@]}"}"; do echo "failed: $f"; done
-echo "$passed passed, $failed failed"
+if [ "$skipped" -gt 0 ]; then
+    echo "$skipped tests skipped: they need ../shared/data, the project's shared real data, beside the checkout"
+    echo "$passed passed, $failed failed, $skipped skipped"
+else
+    echo "$passed passed, $failed failed"
+fi
 [ "$failed" -eq 0 ]
