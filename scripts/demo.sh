@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# make demo: the three jobs on the shipped sample data.  Results go to
-# $BUILD/demo/; the script shows the top of each and says where it is.
+# make demo: the three jobs on data a fresh clone has: the seed profile
+# (data/ivan-titov.txt) and Nelson Beebe's TUGboat bibliography, which
+# Debian's texlive-bibtex-extra installs (scripts/install-deps.sh).  Results
+# go to $BUILD/demo/; the script shows the top of each and says where it is.
 set -eu
 build=${1:-build}
 bin="$build/coauthor"
 out="$build/demo"
 mkdir -p "$out"
 profile=data/ivan-titov.txt
-acl=data/acl-main-2015-2021.bib.gz
+tugboat=/usr/share/texlive/texmf-dist/bibtex/bib/beebe/tugboat.bib
 
 echo "== 1. Pictures"
 "$bin" draw -q "$profile" -o "$out/ivan-titov.svg"
 "$bin" draw -q "$profile" -o "$out/ivan-titov.png"
-"$bin" draw -q --ego "Ivan Titov" --radius 2 --min-weight 2 "$acl" -o "$out/titov-acl.png"
+"$bin" draw -q --component largest "$tugboat" -o "$out/tugboat.png"
 "$bin" export -q --to graphml "$profile" -o "$out/ivan-titov.graphml"
-for f in ivan-titov.svg ivan-titov.png titov-acl.png ivan-titov.graphml; do
+for f in ivan-titov.svg ivan-titov.png tugboat.png ivan-titov.graphml; do
     echo "  $out/$f"
 done
 
@@ -22,14 +24,14 @@ echo
 echo "== 2. Rankings: the most frequent coauthors of Ivan Titov (profile listing)"
 "$bin" rank -q --author "Ivan Titov" --top 10 "$profile" | tee "$out/titov-coauthors.txt"
 "$bin" rank -q --author "Ivan Titov" --papers --tsv "$profile" >"$out/titov-coauthors-papers.tsv"
-"$bin" rank -q --by pagerank --top 20 "$acl" >"$out/acl-pagerank.txt"
-echo "  $out/titov-coauthors.txt, $out/titov-coauthors-papers.tsv, $out/acl-pagerank.txt"
+"$bin" rank -q --by pagerank --top 20 "$tugboat" >"$out/tugboat-pagerank.txt"
+echo "  $out/titov-coauthors.txt, $out/titov-coauthors-papers.tsv, $out/tugboat-pagerank.txt"
 
 echo
-echo "== 3. A chain: Ivan Titov to Christopher D. Manning in the ACL Anthology"
-"$bin" path -q --from "Ivan Titov" --to "Christopher D. Manning" "$acl" | tee "$out/titov-manning-chain.txt"
-"$bin" path -q --from "Ivan Titov" --to "Christopher D. Manning" --all --json "$acl" >"$out/titov-manning-chains.json"
-echo "  $out/titov-manning-chain.txt, $out/titov-manning-chains.json"
+echo "== 3. A chain: Barbara Beeton to Victor Eijkhout in TUGboat"
+"$bin" path -q --from "Barbara Beeton" --to "Victor Eijkhout" "$tugboat" | tee "$out/beeton-eijkhout-chain.txt"
+"$bin" path -q --from "Barbara Beeton" --to "Victor Eijkhout" --all --json "$tugboat" >"$out/beeton-eijkhout-chains.json"
+echo "  $out/beeton-eijkhout-chain.txt, $out/beeton-eijkhout-chains.json"
 
 echo
 echo "== Summary of the profile"

@@ -6,7 +6,8 @@
 #
 # TARGET is a name such as fuzz_profile (default: every fuzz_* binary in
 # BUILD_DIR).  Everything generated goes to fuzz/ (git-ignored):
-#   fuzz/seeds/NAME/     seeds from data/ and tests/data/, made once
+#   fuzz/seeds/NAME/     seeds from data/, tests/data/ and the shared real data
+#                        (../shared/data, where it is beside the checkout), made once
 #   fuzz/corpus/NAME/    the corpus libFuzzer grows; kept between runs, so
 #                        time spent fuzzing adds up
 #   fuzz/artifacts/      crash-*, leak-*, timeout-*, oom-* inputs
@@ -48,8 +49,11 @@ make_seeds() {
             *) cat "$f" ;;
             esac
         } | head -c $max_len >"$dir/seed-$i-$(basename "$f" .gz)"
-    done < <(find data tests/data -type f ! -name '*.md' ! -name '*.py' -print0 | sort -z)
+    done < <(find data tests/data $seed_shared -type f ! -name '*.md' ! -name '*.py' -print0 | sort -z)
 }
+
+seed_shared=
+[ -d ../shared/data ] && seed_shared=../shared/data
 
 status=0
 for name in "${targets[@]}"; do

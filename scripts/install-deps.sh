@@ -2,6 +2,9 @@
 # Install the Debian packages coauthor needs to build, test and benchmark.
 # As root it runs apt-get; otherwise it prints the exact command to run.
 # Only packages that are missing are installed, so a second run is quick.
+# texlive-bibtex-extra brings Nelson Beebe's TeX bibliographies (tugboat.bib
+# and others, public domain) to /usr/share/texlive/texmf-dist/bibtex/bib/beebe/:
+# the demo, the README's examples and graphs/ use them.
 set -eu
 
 PACKAGES="build-essential pkg-config
@@ -10,6 +13,7 @@ libbibutils-dev libutf8proc-dev zlib1g-dev libxml2-dev libjansson-dev
 libcmocka-dev
 python3 python3-networkx python3-igraph
 python3-scipy time bsdutils libsqlite3-dev
+texlive-bibtex-extra
 clang libclang-rt-14-dev"
 
 missing=""

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Renders the pictures of graphs/ from data/ (make graphs).
+# Renders the pictures of graphs/ (make graphs) from data a fresh clone has:
+# the seed profile (data/ivan-titov.txt) and Nelson Beebe's TUGboat
+# bibliography, installed by Debian's texlive-bibtex-extra.
 #
 #   scripts/make-graphs.sh [COAUTHOR [OUTDIR]]
 #
@@ -13,7 +15,7 @@ bin=${1:-build/coauthor}
 out=${2:-graphs}
 mkdir -p "$out"
 profile=data/ivan-titov.txt
-acl=data/acl-main-2015-2021.bib.gz
+tugboat=/usr/share/texlive/texmf-dist/bibtex/bib/beebe/tugboat.bib
 formats=${FORMATS:-dot svg png}
 run() { # name, then coauthor arguments
     local name=$1
@@ -30,17 +32,17 @@ done
 run ivan-titov.graphml export -q --year 2026 --to graphml --communities --centrality degree,pagerank,betweenness \
     "$profile" -o "$out/ivan-titov.graphml"
 
-# 2. ACL Anthology 2015-2021: Ivan Titov's two-step neighbourhood, pairs
-#    with at least two joint papers, coloured by community
+# 2. TUGboat 1980-2022: the largest connected component of its authors,
+#    coloured by community
 for ext in $formats; do
-    run "titov-acl.$ext" draw --ego "Ivan Titov" --radius 2 --min-weight 2 "$acl" -o "$out/titov-acl.$ext"
+    run "tugboat.$ext" draw --component largest "$tugboat" -o "$out/tugboat.$ext"
 done
 
-# 3. A chain: the shortest chain from Ivan Titov to Christopher D. Manning,
+# 3. A chain: the shortest chain from Barbara Beeton to Victor Eijkhout,
 #    with every author one hop from it
 for ext in $formats; do
     [ "$ext" = dot ] && continue
-    run "titov-manning-chain.$ext" draw --highlight-path "Ivan Titov" "Christopher D. Manning" --radius 1 "$acl" \
-        -o "$out/titov-manning-chain.$ext"
+    run "beeton-eijkhout-chain.$ext" draw --highlight-path "Barbara Beeton" "Victor Eijkhout" --radius 1 "$tugboat" \
+        -o "$out/beeton-eijkhout-chain.$ext"
 done
 echo "make-graphs: wrote $(ls "$out" | wc -l) files into $out/"

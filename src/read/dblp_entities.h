@@ -1,6 +1,6 @@
 /* The character entities that dblp.dtd declares (65 of them), as one
  * internal DTD subset, so that dblp.xml parses without its DTD beside it.
- * Generated from tests/data/dblp/dblp.dtd by:
+ * Generated from dblp.org's dblp.dtd (../shared/data/dblp/dblp.dtd) by:
  *   grep '<!ENTITY [A-Za-z]' dblp.dtd, spaces squeezed, quotes escaped
  * Kept on one line on purpose: the reader splices it into the document
  * without shifting line numbers. */

@@ -1,1 +1,3 @@
-coauthor distance -q --from 3466 --histogram --csv data/CA-GrQc.txt
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
+coauthor distance -q --from 3466 --histogram --csv "$SHARED/snap/CA-GrQc.txt"

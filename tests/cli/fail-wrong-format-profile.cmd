@@ -1,1 +1,3 @@
-coauthor stats --format profile data/CA-GrQc.txt
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
+coauthor stats --format profile "$SHARED/snap/CA-GrQc.txt"

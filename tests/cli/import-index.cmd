@@ -1,9 +1,11 @@
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
 # The index beside a database: written by import, used by path and rank
 # --author; a damaged index is reported and the whole corpus read instead;
 # another database's index is ignored; no temporary file is left behind.
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
 coauthor import -q data/ivan-titov.txt -o "$t/a.db"; echo "exit $?"
-coauthor import -q data/CA-GrQc.txt -o "$t/snap.db"; echo "exit $?"
+coauthor import -q "$SHARED/snap/CA-GrQc.txt" -o "$t/snap.db"; echo "exit $?"
 ls "$t"
 coauthor path -q --from "Zihan Qiu" --to "Verna Dankers" "$t/a.db"; echo "exit $?"
 head -c 5000 "$t/a.db.idx" > "$t/cut" && mv "$t/cut" "$t/a.db.idx"

@@ -1,6 +1,8 @@
+. tests/shared-data.sh
+need_shared dblp/dblp-fragment.xml
 # A corpus database answers exactly as the sources it was imported from.
 t=$(mktemp -d); trap 'rm -rf "$t"' EXIT
-files=(data/ivan-titov.txt tests/data/dblp/dblp-fragment.xml)
+files=(data/ivan-titov.txt "$SHARED/dblp/dblp-fragment.xml")
 coauthor import -q "${files[@]}" -o "$t/c.db" || exit 1
 same() {
     coauthor "$@" -q "${files[@]}" > "$t/files.out" 2>&1

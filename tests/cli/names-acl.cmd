@@ -1,1 +1,3 @@
-coauthor names --limit 3 data/acl-main-2015-2021.bib.gz
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz
+coauthor names --limit 3 "$SHARED/acl/acl-main-2015-2021.bib.gz"

@@ -1,1 +1,3 @@
-coauthor path -q --all --from "Ivan Titov" --to "Christopher D. Manning" data/acl-main-2015-2021.bib.gz
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz
+coauthor path -q --all --from "Ivan Titov" --to "Christopher D. Manning" "$SHARED/acl/acl-main-2015-2021.bib.gz"

@@ -1,1 +1,3 @@
-coauthor path -q --all --from 3466 --to 1008 --limit 4 data/CA-GrQc.txt
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
+coauthor path -q --all --from 3466 --to 1008 --limit 4 "$SHARED/snap/CA-GrQc.txt"

@@ -1,1 +1,3 @@
-coauthor rank --by betweenness --sample 300 --top 5 data/CA-GrQc.txt
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
+coauthor rank --by betweenness --sample 300 --top 5 "$SHARED/snap/CA-GrQc.txt"

@@ -1,1 +1,3 @@
-coauthor rank -q --by closeness --component largest --top 5 data/CA-GrQc.txt
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
+coauthor rank -q --by closeness --component largest --top 5 "$SHARED/snap/CA-GrQc.txt"

@@ -1,1 +1,3 @@
-gzip -c tests/data/bibtex/serif.bib | coauthor stats -
+. tests/shared-data.sh
+need_shared bibtex/serif.bib
+gzip -c "$SHARED/bibtex/serif.bib" | coauthor stats -

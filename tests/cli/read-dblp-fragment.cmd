@@ -1,1 +1,3 @@
-coauthor stats tests/data/dblp/dblp-fragment.xml
+. tests/shared-data.sh
+need_shared dblp/dblp-fragment.xml
+coauthor stats "$SHARED/dblp/dblp-fragment.xml"

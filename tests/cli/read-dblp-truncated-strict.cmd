@@ -1,1 +1,4 @@
-coauthor stats --strict tests/data/dblp/truncated.xml
+. tests/shared-data.sh
+need_shared dblp/dblp-fragment.xml
+# the fragment cut inside its 15th record
+head -c 6000 "$SHARED/dblp/dblp-fragment.xml" | coauthor stats --strict -

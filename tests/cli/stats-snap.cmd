@@ -1,1 +1,3 @@
-coauthor stats data/CA-GrQc.txt
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
+coauthor stats "$SHARED/snap/CA-GrQc.txt"

@@ -11,6 +11,8 @@
 #   - the fast path really reads what it should: the counts of entries read
 #     each way are fixed.
 set -eu
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz bibtex/serif.bib
 : "${COAUTHOR:=build/coauthor}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -36,9 +38,9 @@ check() { # FILE WANT_FAST WANT_SLOW
         diff "$tmp/slow.graphml" "$tmp/fast.graphml" | head -5; diff "$tmp/slow.err" "$tmp/fast.err" | head -5; fail=1
     fi
 }
-check data/acl-main-2015-2021.bib.gz 11196 125
+check "$SHARED/acl/acl-main-2015-2021.bib.gz" 11196 125
 check tests/data/bibtex/fast-path.bib 6 11
 check tests/data/bibtex/defects.bib 0 6
-check tests/data/bibtex/serif.bib 0 67
+check "$SHARED/bibtex/serif.bib" 0 67
 check "$tmp/synthetic.bib" 3000 0
 exit $fail

@@ -6,8 +6,10 @@
 # same graph (read back from 'coauthor export --to graphml') with the same
 # objective (modularity, joint-paper weights).
 set -eu
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz
 : "${COAUTHOR:=build/coauthor}"
-ACL=data/acl-main-2015-2021.bib.gz
+ACL="$SHARED/acl/acl-main-2015-2021.bib.gz"
 if ! "$COAUTHOR" formats | grep -qx bibtex; then
     echo "FAIL: this build has no BibTeX reader"
     exit 1

@@ -3,6 +3,8 @@
 # output, for every randomised method and every output format, on the
 # profile listing and on CA-GrQc (5,242 authors).
 set -eu
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
 : "${COAUTHOR:=build/coauthor}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -22,15 +24,15 @@ for m in leiden louvain labelprop infomap fastgreedy walktrap; do
 done
 # infomap (5 s) and walktrap (2 s) are too slow on CA-GrQc for every check
 for m in leiden louvain labelprop; do
-    run_twice --method $m --seed 7 data/CA-GrQc.txt
-    run_twice --method $m --seed 7 --json data/CA-GrQc.txt
+    run_twice --method $m --seed 7 "$SHARED/snap/CA-GrQc.txt"
+    run_twice --method $m --seed 7 --json "$SHARED/snap/CA-GrQc.txt"
 done
-run_twice --runs 5 --seed 3 --tsv data/CA-GrQc.txt
-run_twice --objective cpm --resolution 0.05 --json data/CA-GrQc.txt
+run_twice --runs 5 --seed 3 --tsv "$SHARED/snap/CA-GrQc.txt"
+run_twice --objective cpm --resolution 0.05 --json "$SHARED/snap/CA-GrQc.txt"
 run_twice --method optimal --avoid "Ivan Titov" --json data/ivan-titov.txt
 run_twice --compare --avoid "Ivan Titov" data/ivan-titov.txt
 # the default seed is fixed: no --seed gives the same as --seed 1
-"$COAUTHOR" communities -q data/CA-GrQc.txt >"$tmp/a"
-"$COAUTHOR" communities -q --seed 1 data/CA-GrQc.txt >"$tmp/b"
+"$COAUTHOR" communities -q "$SHARED/snap/CA-GrQc.txt" >"$tmp/a"
+"$COAUTHOR" communities -q --seed 1 "$SHARED/snap/CA-GrQc.txt" >"$tmp/b"
 cmp -s "$tmp/a" "$tmp/b" || { echo "FAIL: the default seed is not 1"; fail=1; }
 exit $fail

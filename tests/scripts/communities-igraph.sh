@@ -8,6 +8,8 @@
 #     0.01 of python-igraph's community_leiden with the same objective
 #     (modularity, iterated until stable; the two RNGs differ).
 set -eu
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
 : "${COAUTHOR:=build/coauthor}"
 PY=/usr/bin/python3
 if ! $PY -c 'import igraph' 2>/dev/null; then
@@ -20,8 +22,8 @@ for m in optimal fastgreedy walktrap leiden; do
     "$COAUTHOR" communities -q --tsv --method $m tests/data/karate.txt >"$tmp/karate-$m.tsv"
     "$COAUTHOR" communities -q --json --method $m tests/data/karate.txt >"$tmp/karate-$m.json"
 done
-"$COAUTHOR" communities -q --tsv data/CA-GrQc.txt >"$tmp/grqc-leiden.tsv"
-"$COAUTHOR" communities -q --json data/CA-GrQc.txt >"$tmp/grqc-leiden.json"
+"$COAUTHOR" communities -q --tsv "$SHARED/snap/CA-GrQc.txt" >"$tmp/grqc-leiden.tsv"
+"$COAUTHOR" communities -q --json "$SHARED/snap/CA-GrQc.txt" >"$tmp/grqc-leiden.json"
 $PY - "$tmp" <<'PYEOF'
 import json, random, sys
 import igraph as ig
@@ -80,7 +82,7 @@ for method, theirs in (('fastgreedy', g.community_fastgreedy().as_clustering()),
 m, js = ours('karate-leiden', g, index)
 check(abs(g.modularity(m) - js['modularity']) < 1e-6, f'karate: leiden Q = {js["modularity"]:.6f} is its partition\'s')
 
-g, index = load_snap('data/CA-GrQc.txt')
+g, index = load_snap('../shared/data/snap/CA-GrQc.txt')
 m, js = ours('grqc-leiden', g, index)
 q_ours = g.modularity(m)
 check(abs(q_ours - js['modularity']) < 1e-6, f'CA-GrQc: leiden Q = {js["modularity"]:.6f} is its partition\'s')

@@ -15,6 +15,8 @@
 # it has seen one it drops every entity reference, and after bytes that are
 # not UTF-8 every character reference beyond U+00FF; the reader undoes that).
 set -eu
+. tests/shared-data.sh
+need_shared dblp/dblp-fragment.xml
 : "${COAUTHOR:=build/coauthor}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -56,9 +58,10 @@ mkdir "$tmp/dtd"
     printf '</dblp>\n'
 } >"$tmp/dtd/entities.xml"
 check "$tmp/dtd/entities.xml" 1 1
-check tests/data/dblp/dblp-fragment.xml 1245 0
+check "$SHARED/dblp/dblp-fragment.xml" 1245 0
 check tests/data/dblp/persons.xml 9 0
-check tests/data/dblp/truncated.xml 14 1
+head -c 6000 "$SHARED/dblp/dblp-fragment.xml" >"$tmp/truncated.xml"   # cut inside the 15th record
+check "$tmp/truncated.xml" 14 1
 check tests/data/dblp/fast-path.xml 11 11
 check tests/data/dblp/fast-path-utf8.xml 4 2
 check tests/data/dblp/bad-declaration.xml off 3

@@ -12,7 +12,7 @@ for f in "$tmp"/a/*; do
     n=$((n + 1))
 done
 [ "$n" -ge 6 ] || { echo "FAIL: only $n files"; cat "$tmp/log-a"; exit 1; }
-grep -q 'titov-acl.svg: drew 75 authors and 135 links' "$tmp/log-a" || { echo "FAIL: ACL picture"; cat "$tmp/log-a"; exit 1; }
+grep -q 'tugboat.svg: drew 225 authors and 1289 links' "$tmp/log-a" || { echo "FAIL: TUGboat picture"; cat "$tmp/log-a"; exit 1; }
 grep -q 'none overlapping' "$tmp/log-a" || { echo "FAIL: labels"; exit 1; }
 if grep -q 'some overlapping' "$tmp/log-a"; then echo "FAIL: overlapping labels"; cat "$tmp/log-a"; exit 1; fi
 echo "ok: $n files identical"

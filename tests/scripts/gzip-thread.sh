@@ -5,8 +5,10 @@
 # compressed file cut short keeps the records before the cut and reports
 # the line where the data ends, as the single-threaded path does.
 set -eu
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz
 : "${COAUTHOR:=build/coauthor}"
-acl=data/acl-main-2015-2021.bib.gz
+acl="$SHARED/acl/acl-main-2015-2021.bib.gz"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0

@@ -3,8 +3,10 @@
 # merges remove three authors, and each survivor has the papers of both
 # names (no paper lists both, so nothing is double counted).
 set -eu
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz
 : "${COAUTHOR:=build/coauthor}"
-acl=data/acl-main-2015-2021.bib.gz
+acl="$SHARED/acl/acl-main-2015-2021.bib.gz"
 aliases=tests/data/identity/acl-aliases.tsv
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -2,9 +2,11 @@
 # The chains and distances that issue 4 promises, checked one by one on the
 # shipped data (the golden tests show the full output).
 set -eu
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz
 : "${COAUTHOR:=build/coauthor}"
 : "${PYTHON:=/usr/bin/python3}"
-acl=data/acl-main-2015-2021.bib.gz
+acl="$SHARED/acl/acl-main-2015-2021.bib.gz"
 profile=data/ivan-titov.txt
 fail=0
 check() { # description, python expression over the JSON in 'd'

@@ -5,6 +5,8 @@
 # first by name among all shortest chains, and exit status 3 for pairs in
 # different components; for one root, the whole distance list.
 set -eu
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
 : "${COAUTHOR:=build/coauthor}"
 : "${PYTHON:=/usr/bin/python3}"
 "$PYTHON" -c 'import networkx' 2>/dev/null || { echo "networkx missing (python3-networkx)"; exit 1; }
@@ -16,7 +18,7 @@ import json, os, random, subprocess, sys
 import networkx as nx
 
 coauthor, tmp = os.environ["COAUTHOR"], os.environ["tmp"]
-data = "data/CA-GrQc.txt"
+data = "../shared/data/snap/CA-GrQc.txt"
 G = nx.Graph()
 for line in open(data):
     if line.startswith("#"):

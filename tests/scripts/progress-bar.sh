@@ -4,6 +4,8 @@
 # second), wiped when the work is done, and never shown with -q or when
 # stderr is not a terminal.  The terminal is util-linux's 'script'.
 set -eu
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz snap/CA-GrQc.txt
 : "${COAUTHOR:=build/coauthor}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -12,7 +14,7 @@ coa=$(realpath "$COAUTHOR")
 run_tty() { # ARGS...: stderr through a terminal, into $tmp/tty
     COAUTHOR_PROGRESS_AFTER=0 script -qec "$coa $* >/dev/null" /dev/null >"$tmp/tty" 2>&1 || true
 }
-run_tty stats data/acl-main-2015-2021.bib.gz
+run_tty stats "$SHARED/acl/acl-main-2015-2021.bib.gz"
 if grep -aq "distance searches: \[.*\] [0-9]*/[0-9]*  [0-9.]* searches/s" "$tmp/tty" &&
     grep -aq "acl-main-2015-2021.bib.gz: \[.*\] *[0-9]*%  [0-9]* MB/s" "$tmp/tty"; then
     echo "ok   stats on a terminal: a bar while reading (MB/s) and one for the distance searches (searches/s)"
@@ -27,10 +29,10 @@ if tr '\r' '\n' <"$tmp/tty" | grep -aq $'^\033\\[Kcoauthor: read ' &&
 else
     echo "FAIL a message follows a bar on its line"; tr '\r' '\n' <"$tmp/tty" | grep -a "coauthor:" | cat -v | head -3; fail=1
 fi
-run_tty stats -q data/CA-GrQc.txt
+run_tty stats -q "$SHARED/snap/CA-GrQc.txt"
 if [ ! -s "$tmp/tty" ]; then echo "ok   -q: nothing on stderr"; else
     echo "FAIL -q printed:"; cat -v "$tmp/tty" | head -3; fail=1; fi
-COAUTHOR_PROGRESS_AFTER=0 "$COAUTHOR" stats data/CA-GrQc.txt >/dev/null 2>"$tmp/plain"
+COAUTHOR_PROGRESS_AFTER=0 "$COAUTHOR" stats "$SHARED/snap/CA-GrQc.txt" >/dev/null 2>"$tmp/plain"
 if ! grep -q $'\033' "$tmp/plain" && ! grep -q "searches/s" "$tmp/plain"; then
     echo "ok   stderr not a terminal: no bar"
 else

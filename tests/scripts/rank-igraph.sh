@@ -11,6 +11,8 @@
 # unordered pair once, igraph's default); closeness and harmonic
 # normalised (igraph's normalized=True); self-loops dropped.
 set -eu
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
 : "${COAUTHOR:=build/coauthor}"
 PY=/usr/bin/python3
 if ! $PY -c 'import igraph' 2>/dev/null; then
@@ -23,7 +25,7 @@ for m in pagerank betweenness closeness harmonic strength degree; do
     # --exact: CA-GrQc is below the sampling threshold, but say so anyway
     extra=""
     [ $m = betweenness ] && extra=--exact
-    "$COAUTHOR" rank -q --tsv --by $m $extra data/CA-GrQc.txt >"$tmp/snap-$m.tsv"
+    "$COAUTHOR" rank -q --tsv --by $m $extra "$SHARED/snap/CA-GrQc.txt" >"$tmp/snap-$m.tsv"
     "$COAUTHOR" rank -q --tsv --by $m $extra data/ivan-titov.txt >"$tmp/profile-$m.tsv"
 done
 $PY - "$tmp" <<'PYEOF'
@@ -74,7 +76,7 @@ def compare(label, g, joint):
 # CA-GrQc: both directions of a pair make one edge; self-loops dropped,
 # but an author seen only in a self-loop is kept
 pairs, nodes = set(), set()
-for line in open("data/CA-GrQc.txt"):
+for line in open("../shared/data/snap/CA-GrQc.txt"):
     if line.startswith("#") or not line.strip():
         continue
     a, b = line.split()[:2]

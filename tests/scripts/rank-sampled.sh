@@ -3,13 +3,15 @@
 # the estimate from 1,000 seeded sources finds most of the exact top 10,
 # the same seed gives the same bytes, and another seed another sample.
 set -eu
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
 : "${COAUTHOR:=build/coauthor}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$COAUTHOR" rank -q --tsv --by betweenness --exact data/CA-GrQc.txt >"$tmp/exact.tsv"
-"$COAUTHOR" rank -q --tsv --by betweenness --sample 1000 data/CA-GrQc.txt >"$tmp/a.tsv"
-"$COAUTHOR" rank -q --tsv --by betweenness --sample 1000 data/CA-GrQc.txt >"$tmp/b.tsv"
-"$COAUTHOR" rank -q --tsv --by betweenness --sample 1000 --seed 2 data/CA-GrQc.txt >"$tmp/c.tsv"
+"$COAUTHOR" rank -q --tsv --by betweenness --exact "$SHARED/snap/CA-GrQc.txt" >"$tmp/exact.tsv"
+"$COAUTHOR" rank -q --tsv --by betweenness --sample 1000 "$SHARED/snap/CA-GrQc.txt" >"$tmp/a.tsv"
+"$COAUTHOR" rank -q --tsv --by betweenness --sample 1000 "$SHARED/snap/CA-GrQc.txt" >"$tmp/b.tsv"
+"$COAUTHOR" rank -q --tsv --by betweenness --sample 1000 --seed 2 "$SHARED/snap/CA-GrQc.txt" >"$tmp/c.tsv"
 cmp -s "$tmp/a.tsv" "$tmp/b.tsv" || { echo "FAIL: the same seed gave different output"; exit 1; }
 cmp -s "$tmp/a.tsv" "$tmp/c.tsv" && { echo "FAIL: another seed gave the same output"; exit 1; }
 top() { sed -n '2,11p' "$1" | cut -f2 | sort; }

@@ -3,12 +3,14 @@
 # CA-GrQc (an edge list) and the profile listing (projected by a script
 # here, independently of coauthor's projection).
 set -eu
+. tests/shared-data.sh
+need_shared snap/CA-GrQc.txt
 : "${COAUTHOR:=build/coauthor}"
 PY=/usr/bin/python3
 $PY -c 'import networkx, igraph' 2>/dev/null || { echo "python3-networkx and python3-igraph are required (scripts/install-deps.sh)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$COAUTHOR" stats --json -q data/CA-GrQc.txt >"$tmp/snap.json"
+"$COAUTHOR" stats --json -q "$SHARED/snap/CA-GrQc.txt" >"$tmp/snap.json"
 "$COAUTHOR" stats --json -q data/ivan-titov.txt >"$tmp/profile.json"
 $PY - "$tmp" <<'PYEOF'
 import json, sys, itertools, re
@@ -43,7 +45,7 @@ def compare(name, st, G):
 
 # CA-GrQc: the edge list as SNAP ships it
 G = nx.Graph()
-for line in open("data/CA-GrQc.txt"):
+for line in open("../shared/data/snap/CA-GrQc.txt"):
     if line.startswith("#") or not line.strip():
         continue
     a, b = line.split()[:2]

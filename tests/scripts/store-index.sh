@@ -10,6 +10,8 @@
 # stride down ACL's list by papers, so that pairs in other components,
 # single-paper authors and prolific ones all come up.
 set -u
+. tests/shared-data.sh
+need_shared acl/acl-main-2015-2021.bib.gz snap/CA-GrQc.txt
 : "${COAUTHOR:=build/coauthor}"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -17,7 +19,7 @@ fail=0 runs=0
 declare -A status_seen
 
 "$COAUTHOR" import -q data/ivan-titov.txt -o "$tmp/profile.db" || exit 1
-"$COAUTHOR" import -q data/acl-main-2015-2021.bib.gz -o "$tmp/acl.db" || exit 1
+"$COAUTHOR" import -q "$SHARED/acl/acl-main-2015-2021.bib.gz" -o "$tmp/acl.db" || exit 1
 for db in profile acl; do
     [ -f "$tmp/$db.db.idx" ] || { echo "FAIL: import wrote no $db.db.idx"; exit 1; }
 done
@@ -105,9 +107,9 @@ same "$tmp/huge.db" rank --author "Ann Solo" --papers
 same "$tmp/huge.db" path --from "Ann Solo" --to "Bo Pal"
 same_file path --from "Zihan Qiu" --to "Verna Dankers" --all --search-stats data/ivan-titov.txt
 same_file rank --author "Ivan Titov" --papers data/ivan-titov.txt
-same_file path --from "Ivan Titov" --to "Christopher D. Manning" --json data/acl-main-2015-2021.bib.gz
-same_file path --from 3466 --to 10243 --all --search-stats data/CA-GrQc.txt
-same_file rank --author 3466 data/CA-GrQc.txt
+same_file path --from "Ivan Titov" --to "Christopher D. Manning" --json "$SHARED/acl/acl-main-2015-2021.bib.gz"
+same_file path --from 3466 --to 10243 --all --search-stats "$SHARED/snap/CA-GrQc.txt"
+same_file rank --author 3466 "$SHARED/snap/CA-GrQc.txt"
 
 p=$tmp/profile.db
 same "$p" path --from "Zihan Qiu" --to "Verna Dankers" --search-stats

@@ -45,14 +45,28 @@ static const char *meta(const coa_corpus_t *c, const char *label)
     return "";
 }
 
+/* The real DBLP fragment is the project's shared data, beside the checkout
+ * (tests/shared-data.sh says the same for the shell tests): on a clone
+ * without it the test is skipped with one line that says why, and under
+ * CI=true it fails, since CI must run every test. */
+#define SHARED_FRAGMENT "../shared/data/dblp/dblp-fragment.xml"
+
 static void test_fragment(void **state)
 {
     (void)state;
+    if (access(SHARED_FRAGMENT, R_OK) != 0) {
+        const char *ci = getenv("CI");
+        if (ci && !strcmp(ci, "true"))
+            fail_msg("missing shared data: %s (CI must have ../shared/data beside the checkout)", SHARED_FRAGMENT);
+        printf("skipped: needs %s, the project's shared real data, which this clone does not have beside it\n",
+               SHARED_FRAGMENT);
+        skip();
+    }
     coa_corpus_t c;
     diags_t st = {0};
     coa_diag_sink_t sink = {collect, &st};
     assert_int_equal(coa_corpus_init(&c), COA_OK);
-    assert_int_equal(coa_read_file(&c, "tests/data/dblp/dblp-fragment.xml", NULL, &sink), COA_OK);
+    assert_int_equal(coa_read_file(&c, SHARED_FRAGMENT, NULL, &sink), COA_OK);
     assert_int_equal(coa_corpus_finalize(&c), COA_OK);
     assert_int_equal(st.errors + st.warnings, 0);
     assert_string_equal(coa_corpus_str(&c, c.sources[0].format), "dblp");
