@@ -548,8 +548,8 @@ int coa_read_tabular(coa_reader_ctx_t *ctx, const coa_tab_format_t *f)
         while (n > t.n_header && coa_csv_field(&t.csv, n - 1)[0] == '\0')
             n--; /* trailing empty fields (WoS ends every row with a tab) */
         if (n != t.n_header) {
-            if ((err = coa_reader_skip(ctx, t.csv.line, "record has %zu fields where the header has %zu%s", t.csv.n,
-                                       t.n_header, n < t.n_header ? " (cut short?)" : "")))
+            if ((err = coa_reader_skip(ctx, t.csv.line, "record has %zu fields where the header has %zu", t.csv.n,
+                                       t.n_header)))
                 goto cleanup;
             continue;
         }
