@@ -133,8 +133,11 @@ int coa_csv_next(coa_csv_t *t)
                 return -(ctx->in->error ? ctx->in->error : COA_EIO);
             if (r == 0)
                 break;
-            if (t->raw_lines == 0)
+            if (!quoted && t->n == 0) {
+                if (n == 0 && !too_long)
+                    continue; /* a blank line between records */
                 t->line = lineno;
+            }
             if (too_long) {
                 /* the input has said so; the record cannot be whole */
                 if ((err = coa_reader_skip(ctx, t->line, "record cut by a line longer than %zu bytes", limit)))
@@ -148,8 +151,6 @@ int coa_csv_next(coa_csv_t *t)
             if (reserve(&t->text, &t->cap, t->len + n + 2))
                 return -COA_ENOMEM;
             if (!quoted && t->n == 0) {
-                if (n == 0)
-                    continue; /* a blank line between records */
                 if ((err = new_field(t)))
                     return -err;
                 field_open = 1;

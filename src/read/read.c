@@ -57,17 +57,18 @@ void coa_read_options_init(coa_read_options_t *opts)
 }
 
 /* Text with a few bad bytes is still text (the line reader repairs and
- * reports them); binary data has NUL bytes or invalid UTF-8 throughout. */
+ * reports them), and so is text in Windows-1252 or Latin-1, which the line
+ * reader decodes: a Spanish or Portuguese author list can have one letter
+ * in ten outside ASCII.  Binary data has control bytes throughout (about
+ * one byte in nine of random data), or is mostly not UTF-8. */
 static int looks_binary(const unsigned char *head, size_t len)
 {
-    size_t n = len < 4096 ? len : 4096, bad = 0;
+    size_t n = len < 4096 ? len : 4096, control = 0, invalid = 0;
     for (size_t i = 0; i < n;) {
-        if (head[i] == 0) {
-            bad++;
-            i++;
-            continue;
-        }
-        if (head[i] < 0x80) {
+        unsigned char c = head[i];
+        if (c < 0x80) {
+            if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
+                control++;
             i++;
             continue;
         }
@@ -77,10 +78,10 @@ static int looks_binary(const unsigned char *head, size_t len)
         if (i + k == n)
             break; /* a character cut by the window */
         if (!coa_utf8_valid((const char *)head + i, k))
-            bad++;
+            invalid += k;
         i += k;
     }
-    return bad > 8 && bad * 50 > n;
+    return (control > 8 && control * 50 > n) || (invalid > 8 && invalid * 3 > n);
 }
 
 static const coa_reader_t *detect(const char *name, const unsigned char *head, size_t len)
