@@ -4,6 +4,10 @@
     scripts/gen-corpus.py --papers 200000 --seed 1 -o bench-out/corpus-200000
       -> bench-out/corpus-200000.xml       DBLP XML (<dblp>, entities, dblp.dtd beside it)
          bench-out/corpus-200000.bib       BibTeX, "Last, First and ..." with LaTeX accents
+         bench-out/corpus-200000.scopus.csv Scopus CSV (--formats scopus): quoted fields, a BOM,
+                                           "Last I." and "Last, First (id)" authors, an abstract
+         bench-out/corpus-200000.wos.txt   Web of Science tab-delimited (--formats wos): a BOM, CRLF,
+                                           AU and AF, an abstract
          bench-out/corpus-200000.meta.json what was generated, and authors for the queries
          bench-out/dblp.dtd                the entity declarations the XML uses
 
@@ -395,6 +399,7 @@ class Model:
     def write(self, prefix, formats, compress):
         trng = Rng(self.rng.below(1 << 30))
         xml = bib = None
+        tab = {}  # the tabular exports: name -> file
         opener = (lambda p: gzip.open(p, "wt", encoding="utf-8", compresslevel=6, newline="\n")) \
             if compress else (lambda p: open(p, "w", encoding="utf-8", newline="\n"))
         suffix = ".gz" if compress else ""
@@ -404,6 +409,18 @@ class Model:
                       '<!DOCTYPE dblp SYSTEM "dblp.dtd">\n<dblp>\n')
         if "bib" in formats:
             bib = opener(prefix + ".bib" + suffix)
+        # the tabular exports as their services write them: a BOM, and CRLF for WoS
+        if "scopus" in formats:
+            tab["scopus"] = open(prefix + ".scopus.csv", "w", encoding="utf-8-sig", newline="")
+            tab["scopus"].write('"Authors","Author full names","Author(s) ID","Title","Year","Source title",'
+                                '"Volume","Page start","Page end","DOI","Link","Abstract","Document Type",'
+                                '"Source","EID"\n')
+        if "wos" in formats:
+            tab["wos"] = open(prefix + ".wos.txt", "w", encoding="utf-8-sig", newline="")
+            tab["wos"].write("\t".join(["PT", "AU", "AF", "TI", "SO", "DT", "AB", "PY", "VL", "BP", "EP", "DI",
+                                        "UT"]) + "\r\n")
+        tbuf = {k: [] for k in tab}
+        arng = Rng(self.seed * 7919 + 17)  # abstracts: their own stream, so the other files stay as they were
         xs = [xml_text(s) for s in self.shown] if xml else None
         bs = ["%s, %s" % (bib_text(l), bib_text(f)) for f, l in zip(self.firsts, self.lasts)] if bib else None
         ascii_last = [l if l.isascii() else "".join(ch for ch in l if ch.isascii()) or "X"
@@ -449,6 +466,30 @@ class Model:
                 rec.append("  pages     = {%d--%d},\n  year      = {%d},\n"
                            "  doi       = {%s%x}\n}\n\n" % (1 + i % 97, 12 + i % 97, y, doi_prefix, i))
                 bbuf.append("".join(rec))
+            if tab:
+                # an abstract of about 120 words, as the exports carry (most of a record's bytes)
+                abstract = " ".join(self.title(arng, c) for _ in range(12))
+                doi = "%s%x" % (doi_prefix, i)
+                venue_name = ("Journal of Topic %d" if journal else "Conference on Topic %d") % c
+            if "scopus" in tab:
+                q = lambda t: '"' + t.replace('"', '""') + '"'
+                short = ", ".join("%s %s." % (self.lasts[a], self.firsts[a][:1]) for a in ids)
+                full = "; ".join("%s, %s (%d)" % (self.lasts[a], self.firsts[a], 57000000000 + a) for a in ids)
+                tbuf["scopus"].append(",".join([
+                    q(short), q(full), q(";".join(str(57000000000 + a) for a in ids) + ";"), q(title), str(y),
+                    q(venue_name), str(y - 1960), str(1 + i % 97), str(12 + i % 97), doi,
+                    q("https://www.scopus.com/inward/record.uri?eid=2-s2.0-%d&doi=%s" % (i, doi)), q(abstract),
+                    "Article" if journal else "Conference Paper", "Scopus", "2-s2.0-%d" % i]) + "\n")
+            if "wos" in tab:
+                tbuf["wos"].append("\t".join([
+                    "J" if journal else "C", "; ".join("%s, %s" % (self.lasts[a], self.firsts[a][:1]) for a in ids),
+                    "; ".join("%s, %s" % (self.lasts[a], self.firsts[a]) for a in ids), title,
+                    venue_name.upper(), "Article" if journal else "Proceedings Paper", abstract, str(y),
+                    str(y - 1960), str(1 + i % 97), str(12 + i % 97), doi, "WOS:%015d" % i, ""]) + "\r\n")
+            for k in tab:
+                if len(tbuf[k]) >= 4096:
+                    tab[k].write("".join(tbuf[k]))
+                    tbuf[k] = []
             if len(xbuf) >= 4096 or len(bbuf) >= 4096:
                 if xml:
                     xml.write("".join(xbuf))
@@ -462,6 +503,9 @@ class Model:
         if bib:
             bib.write("".join(bbuf))
             bib.close()
+        for k in tab:
+            tab[k].write("".join(tbuf[k]))
+            tab[k].close()
 
     # ------------------------------------------------------------ queries
     def summary(self, seed):
@@ -568,7 +612,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--authors-ratio", type=float, default=None,
                     help="distinct authors per paper (default: 1.24 up to 200k papers, falling to 0.5 at 7M)")
-    ap.add_argument("--formats", default="xml,bib", help="comma-separated: xml, bib")
+    ap.add_argument("--formats", default="xml,bib", help="comma-separated: xml, bib, scopus, wos")
     ap.add_argument("--gzip", action="store_true", help="write .xml.gz and .bib.gz instead")
     ap.add_argument("--years", default="1970-2024")
     ap.add_argument("-o", "--output", required=True, help="output prefix")

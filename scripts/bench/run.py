@@ -52,11 +52,12 @@ def ensure_corpus(out, scale, seed, regen):
     stamp = prefix + ".stamp"
     want = sha_of(gen)
     have = open(stamp).read().strip() if os.path.exists(stamp) else ""
-    if regen or have != want or not all(os.path.exists(prefix + s) for s in (".xml", ".bib", ".meta.json")):
-        log("bench: generating %d papers (seed %d) into %s.{xml,bib}" % (scale, seed, prefix))
+    files = (".xml", ".bib", ".scopus.csv", ".wos.txt", ".meta.json")
+    if regen or have != want or not all(os.path.exists(prefix + s) for s in files):
+        log("bench: generating %d papers (seed %d) into %s.{xml,bib,scopus.csv,wos.txt}" % (scale, seed, prefix))
         t = time.time()
         subprocess.run(["nice", "-n", "10", PY, gen, "--papers", str(scale), "--seed", str(seed),
-                        "-o", prefix], check=True)
+                        "--formats", "xml,bib,scopus,wos", "-o", prefix], check=True)
         log("bench: generated in %.1f s" % (time.time() - t))
         if os.path.exists(prefix + ".xml.gz"):
             os.remove(prefix + ".xml.gz")
@@ -277,12 +278,15 @@ def keyvals(path):
 def read_speeds(args, prefix, meta, out, fh):
     helpers = build_helpers(args, out)
     xml, gz, bib = prefix + ".xml", prefix + ".xml.gz", prefix + ".bib"
-    size = {p: os.path.getsize(p) for p in (xml, gz, bib)}
+    scopus, wos = prefix + ".scopus.csv", prefix + ".wos.txt"
+    size = {p: os.path.getsize(p) for p in (xml, gz, bib, scopus, wos)}
     _, fmts = coauthor_caps(args.coauthor)
     xml_fmt = format_named(fmts, "dblp", "xml")
     bib_fmt = format_named(fmts, "bibtex", "bib")
+    scopus_fmt = format_named(fmts, "scopus")
+    wos_fmt = format_named(fmts, "wos-tab")
     rows = []
-    for p in (xml, bib):  # warm the page cache so that every reader starts equal
+    for p in (xml, bib, scopus, wos):  # warm the page cache so that every reader starts equal
         subprocess.run(["cat", p], stdout=subprocess.DEVNULL)
 
     def add(label, fmt_ok, res, mb, seconds=None, cpu_seconds=None, note=""):
@@ -313,7 +317,9 @@ def read_speeds(args, prefix, meta, out, fh):
     results = {}
     for label, path, fmt, mb in (("coauthor DBLP XML", xml, xml_fmt, mxml),
                                  ("coauthor DBLP XML .gz", gz, xml_fmt, mxml),
-                                 ("coauthor BibTeX", bib, bib_fmt, mbib)):
+                                 ("coauthor BibTeX", bib, bib_fmt, mbib),
+                                 ("coauthor Scopus CSV", scopus, scopus_fmt, size[scopus] / 1e6),
+                                 ("coauthor WoS tab", wos, wos_fmt, size[wos] / 1e6)):
         if not inproc:
             add(label, False, None, mb, note="library did not build")
             continue
@@ -331,13 +337,14 @@ def read_speeds(args, prefix, meta, out, fh):
                 kv.get("finalize_s"), kv.get("build_s"), kv.get("papers"), kv.get("authors"))
         add(label, bool(fmt), r, mb, seconds=secs, cpu_seconds=cpu_secs, note=note)
     print("", file=fh)
-    print("Reading (%s: DBLP XML %.0f MB, gzip %.0f MB, BibTeX %.0f MB); MB/s of the uncompressed input" % (
-        os.path.basename(prefix), mxml, size[gz] / 1e6, mbib), file=fh)
+    print("Reading (%s: DBLP XML %.0f MB, gzip %.0f MB, BibTeX %.0f MB, Scopus CSV %.0f MB, WoS tab-delimited "
+          "%.0f MB); MB/s of the uncompressed input" % (
+              os.path.basename(prefix), mxml, size[gz] / 1e6, mbib, size[scopus] / 1e6, size[wos] / 1e6), file=fh)
     w = [24, 28, 12, 14]
     print("".join(c.ljust(n) for c, n in zip(["reader", "wall", "MB/s wall", "MB/s cpu"], w)) + "notes", file=fh)
     for label, a, b, c, note in rows:
         print(("".join(str(x).ljust(n) for x, n in zip([label, a, b, c], w)) + note).rstrip(), file=fh)
-    print("targets: DBLP XML >= 150 MB/s, BibTeX >= 50 MB/s per core (coauthor rows: the readers alone, "
+    print("targets: DBLP XML >= 150 MB/s, BibTeX and CSV >= 50 MB/s per core (coauthor rows: the readers alone, "
           "timed in-process; 'cpu' is the process's CPU time, which other programs on the machine do not "
           "inflate)", file=fh)
     kv = results.get("coauthor DBLP XML", {})

@@ -399,9 +399,47 @@ static const char formats_help[] =
     "    accession number is the paper's key;\n"
     "  - medline: full names (FAU) over short ones (AU); PMID is the key.\n"
     "\n"
-    "Scopus CSV: 'Author full names' over 'Authors', and 'Author(s) ID' as\n"
-    "identifiers (scopus:NNN); '[No author name available]' is no author.\n"
+    "";
+
+/* in two parts: C11 promises string literals of 4,095 bytes only */
+static const char formats_help_tabular[] =
+    "Encodings, for every format: a UTF-8 byte-order mark is dropped; UTF-16\n"
+    "with a byte-order mark is decoded; CR-only (old Mac) line ends are line\n"
+    "ends; bytes that are not UTF-8 are read as Windows-1252 (Latin-1), with one\n"
+    "warning for the file; a NUL byte becomes U+FFFD, with a warning.\n"
     "\n"
+    "Tabular exports share one CSV tokenizer (RFC 4180: quoted fields with\n"
+    "commas, doubled quotes and line breaks; a quote that never closes costs its\n"
+    "record, and the lines after it are read again).  Columns are found by their\n"
+    "header names; a row with fewer fields than the header, or with extra fields\n"
+    "that are not empty, is skipped; a record without authors is left out and\n"
+    "counted in a note.\n"
+    "  - scopus (Scopus CSV): 'Author full names' over 'Authors', 'Author(s) ID'\n"
+    "    as identifiers (scopus:NNN); '[No author name available]' is no author;\n"
+    "    headers in English, Chinese, Japanese, German, Spanish, Portuguese or\n"
+    "    French; when no header names the authors, the first column whose\n"
+    "    first value reads as a Scopus author list ('Sauer F., Xie J.') is\n"
+    "    taken, with a note; without EID, the link's eid= is the key.  Elsevier,\n"
+    "    Scopus 'Export document details' (CSV).\n"
+    "  - wos-tab (Web of Science tab-delimited, UTF-8 or UTF-16): AF over AU;\n"
+    "    UT the key, DI the DOI, PY the year, SO the venue; OI and RI\n"
+    "    ('Last, First/0000-0002-...; ...') become the orcid: or researcherid:\n"
+    "    identifier of the one author with that last name and first initial\n"
+    "    (ORCID first).  Clarivate, 'Web of Science Core Collection Field Tags'.\n"
+    "  - zotero-csv (Zotero 'Export Library' CSV): Author 'Last, First; ...',\n"
+    "    a last 'others' marks the list truncated; Key the key.  Zotero's CSV\n"
+    "    export translator.\n"
+    "  - pop (Publish or Perish CSV): Google Scholar's 'JS Smith' read as\n"
+    "    'J. S. Smith'; a list ending in '...' or an ellipsis is truncated; no\n"
+    "    key.  Harzing, Publish or Perish manual, 'Exporting your data'.\n"
+    "  - dimensions (Dimensions CSV): the 'About the data' line is passed over;\n"
+    "    Authors 'Last, First; ...'; Publication ID the key.  Dimensions DSL,\n"
+    "    'Publications' fields.\n"
+    "  - lens (Lens.org scholarly CSV): Author/s 'First Last; ...'; Lens ID the\n"
+    "    key.  Lens support, 'Scholarly field definitions'.\n"
+    "\n";
+
+static const char formats_help_rest[] =
     "Graph files (GraphML, GML, Pajek), already projected onto authors:\n"
     "  - an edge's 'weight' attribute (GraphML, GML) or third column (Pajek) is\n"
     "    the pair's joint papers (and its fractional weight); without one, or\n"
@@ -430,6 +468,8 @@ int cmd_formats(int argc, char **argv)
 {
     if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
         fputs(formats_help, stdout);
+        fputs(formats_help_tabular, stdout);
+        fputs(formats_help_rest, stdout);
         return EXIT_OK;
     }
     for (const char *const *f = coa_format_names(); *f; f++)

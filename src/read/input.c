@@ -223,11 +223,13 @@ void coa_input_close(coa_input_t *in)
         gzclose(in->gz);
     free(in->buf);
     free(in->line);
+    free(in->u16);
     memset(in, 0, sizeof *in);
 }
 
-/* Reads more bytes after buf[end]; returns bytes added, 0 at end, -1 on error. */
-static long fill(coa_input_t *in)
+/* Reads more bytes after buf[end], as they are in the file; returns bytes
+ * added, 0 at end, -1 on error. */
+static long fill_block(coa_input_t *in)
 {
     if (in->eof || in->error)
         return 0;
@@ -293,6 +295,115 @@ static long fill(coa_input_t *in)
     }
     in->end += (size_t)got;
     return got;
+}
+
+/* UTF-16: the raw block at buf[from..end) (after any bytes carried from
+ * the last block) becomes UTF-8 at buf[from..). */
+static int decode_utf16(coa_input_t *in, size_t from)
+{
+    size_t raw = in->n_carry + (in->end - from);
+    if (raw > in->u16_cap) {
+        unsigned char *p = realloc(in->u16, raw);
+        if (!p)
+            return COA_ENOMEM;
+        in->u16 = p;
+        in->u16_cap = raw;
+    }
+    memcpy(in->u16, in->carry, in->n_carry);
+    memcpy(in->u16 + in->n_carry, in->buf + from, in->end - from);
+    size_t need = from + raw / 2 * 3 + 4;
+    if (need > in->cap) {
+        char *buf = realloc(in->buf, need + 1);
+        if (!buf)
+            return COA_ENOMEM;
+        in->buf = buf;
+        in->cap = need;
+    }
+    size_t used;
+    in->end = from + coa_utf16_decode(in->encoding, in->u16, raw, &used, in->buf + from);
+    in->n_carry = raw - used; /* at most 3 bytes: a cut unit or surrogate pair */
+    memcpy(in->carry, in->u16 + used, in->n_carry);
+    if (in->eof && in->n_carry) {
+        memcpy(in->buf + in->end, "\xEF\xBF\xBD", 3); /* half a character at the very end */
+        in->end += 3;
+        in->n_carry = 0;
+    }
+    return COA_OK;
+}
+
+/* Line ends: decided at the first one in the file.  A lone CR there means
+ * an old-Mac file, where every CR ends a line (a CRLF still ends one). */
+static void translate_cr(coa_input_t *in, size_t from)
+{
+    if (in->line_ends == 0) {
+        if (from > in->start && in->buf[from - 1] == '\r' && from < in->end) {
+            /* the last block ended on the file's first line end, a CR */
+            in->line_ends = in->buf[from] == '\n' ? 1 : 2;
+            if (in->line_ends == 2) {
+                in->buf[from - 1] = '\n';
+                in->prev_cr = 1;
+            }
+        }
+        for (size_t i = from; in->line_ends == 0 && i < in->end; i++) {
+            if (in->buf[i] == '\n')
+                in->line_ends = 1;
+            else if (in->buf[i] == '\r' && i + 1 < in->end)
+                in->line_ends = in->buf[i + 1] == '\n' ? 1 : 2;
+            else if (in->buf[i] == '\r')
+                return; /* decided by the next block */
+        }
+        if (in->line_ends != 2)
+            return;
+    }
+    if (in->line_ends != 2)
+        return;
+    size_t w = from;
+    int prev = in->prev_cr;
+    for (size_t i = from; i < in->end; i++) {
+        char ch = in->buf[i];
+        if (ch == '\n' && prev) {
+            prev = 0;
+            continue;
+        }
+        prev = ch == '\r';
+        in->buf[w++] = prev ? '\n' : ch;
+    }
+    in->prev_cr = prev;
+    in->end = w;
+}
+
+/* Reads the next block and hands it on as UTF-8 text with LF line ends
+ * (see src/read/encoding.c); returns bytes added, 0 at end, -1 on error. */
+static long fill(coa_input_t *in)
+{
+    for (;;) {
+        long got = fill_block(in);
+        if (got < 0)
+            return got;
+        size_t from = in->end - (size_t)got; /* fill_block may have moved the bytes before */
+        if (!in->sniffed && (got > 0 || in->eof)) {
+            in->sniffed = 1;
+            size_t bom;
+            in->encoding = coa_encoding_sniff((unsigned char *)in->buf + from, (size_t)got, &bom);
+            if (bom) {
+                memmove(in->buf + from, in->buf + from + bom, (size_t)got - bom);
+                in->end -= bom;
+            }
+        }
+        if (in->encoding != COA_ENC_UTF8 && (in->end > from || in->n_carry)) {
+            if (decode_utf16(in, from)) {
+                in->error = COA_ENOMEM;
+                coa_diag(in->diag, COA_DIAG_ERROR, in->name, in->lineno, "out of memory");
+                return -1;
+            }
+        }
+        translate_cr(in, from);
+        long added = (long)(in->end - from);
+        /* a block can shrink to nothing (a BOM alone, a cut character):
+         * read on, so that 0 still means the end */
+        if (added > 0 || in->eof || in->error)
+            return added;
+    }
 }
 
 int coa_input_peek(coa_input_t *in, size_t want, const unsigned char **data, size_t *len)
@@ -373,33 +484,42 @@ static int ensure_line(coa_input_t *in, size_t need)
     return COA_OK;
 }
 
-/* Copies raw[0..len) into in->line, replacing invalid bytes by U+FFFD. */
+/* Copies raw[0..len) into in->line: a byte that is not part of valid
+ * UTF-8 is read as Windows-1252 (src/read/encoding.c says why), reported
+ * once for the file; a NUL byte becomes U+FFFD, reported on its line. */
 static int sanitise(coa_input_t *in, const char *raw, size_t len)
 {
     if (ensure_line(in, len * 3 + 1))
         return COA_ENOMEM;
     const unsigned char *p = (const unsigned char *)raw;
     size_t i = 0, w = 0;
-    int bad = 0;
+    int nul = 0, legacy = 0;
     while (i < len) {
         size_t k = utf8_seq(p + i, len - i);
         if (k) {
             memcpy(in->line + w, p + i, k);
             w += k;
             i += k;
-        } else {
+        } else if (p[i] == 0) {
             memcpy(in->line + w, "\xEF\xBF\xBD", 3);
             w += 3;
             i++;
-            bad = 1;
+            nul = 1;
+        } else {
+            w += coa_cp1252_put(p[i], in->line + w);
+            i++;
+            legacy = 1;
         }
     }
     in->line[w] = '\0';
-    if (bad) {
-        in->bad_lines++;
+    in->bad_lines++;
+    if (legacy && !in->legacy_line) {
+        in->legacy_line = in->lineno;
         coa_diag(in->diag, COA_DIAG_WARNING, in->name, in->lineno,
-                 "invalid UTF-8 or NUL byte replaced by U+FFFD");
+                 "not valid UTF-8: read as Windows-1252 (Latin-1), first on this line; later lines not reported");
     }
+    if (nul)
+        coa_diag(in->diag, COA_DIAG_WARNING, in->name, in->lineno, "NUL byte replaced by U+FFFD");
     return (int)w;
 }
 

@@ -1,6 +1,8 @@
 /* Streaming line input for the readers: plain or gzip files, stdin, or a
- * buffer; invalid UTF-8 and NUL bytes are replaced by U+FFFD and reported;
- * over-long lines are skipped and reported. */
+ * buffer, decoded to UTF-8 with LF line ends (src/read/encoding.c: a BOM is
+ * dropped, UTF-16 decoded, CR-only line ends made LF, bytes that are not
+ * UTF-8 read as Windows-1252 with one warning); NUL bytes are replaced by
+ * U+FFFD and reported; over-long lines are skipped and reported. */
 #ifndef COAUTHOR_READ_INPUT_H
 #define COAUTHOR_READ_INPUT_H
 
@@ -23,7 +25,7 @@ typedef struct {
     size_t max_line;
     int eof;
     int error;                      /* COA_EIO after a read error */
-    unsigned long bad_lines;        /* lines with invalid UTF-8 or NUL */
+    unsigned long bad_lines;        /* lines with bytes that are not UTF-8, or NUL */
     unsigned long long_lines;       /* lines skipped as too long */
     int too_long;                   /* the line just returned was too long */
     char damage[128];               /* why compressed data ended early, or "" */
@@ -34,7 +36,31 @@ typedef struct {
     uint64_t size;                  /* of a regular file, else 0 */
     uint64_t next_report;           /* file offset of the next report */
     struct coa_inflater *inflater;  /* the thread inflating a gzip file, or NULL */
+    /* the encoding filter (src/read/encoding.c) */
+    int encoding;                   /* COA_ENC_*, known after the first block */
+    int sniffed;                    /* the first block has been looked at */
+    int line_ends;                  /* 0 undecided, 1 LF or CRLF, 2 CR alone */
+    int prev_cr;                    /* CR-only: the last byte given was a CR */
+    unsigned char carry[4];         /* UTF-16: a character cut by the end of a block */
+    size_t n_carry;
+    unsigned char *u16;             /* UTF-16: the raw block being decoded */
+    size_t u16_cap;
+    long legacy_line;               /* first line read as Windows-1252, or 0 */
 } coa_input_t;
+
+enum { COA_ENC_UTF8, COA_ENC_UTF16LE, COA_ENC_UTF16BE };
+
+/* The encoding a block of text starts with, and the length of its
+ * byte-order mark (0 without one). */
+int coa_encoding_sniff(const unsigned char *s, size_t len, size_t *bom);
+const char *coa_encoding_name(int enc);
+/* Decodes UTF-16 src[0..n) into out (room for 3 bytes per 2 read), up to a
+ * character cut by the end; *used gets the bytes decoded.  Returns the
+ * bytes written.  A lone surrogate or NUL becomes U+FFFD. */
+size_t coa_utf16_decode(int enc, const unsigned char *src, size_t n, size_t *used, char *out);
+/* Writes a Windows-1252 byte (Latin-1 where 1252 has no character) as
+ * UTF-8 to out (room for 3 bytes); returns the bytes written. */
+size_t coa_cp1252_put(unsigned char byte, char *out);
 
 /* Opens a file ("-" for stdin).  On failure, reports why through diag. */
 int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa_diag_sink_t *diag);

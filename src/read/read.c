@@ -23,6 +23,15 @@ static const coa_reader_t readers[] = {
     {"mods", "MODS XML, through bibutils", coa_detect_mods, coa_read_mods},
     {"scopus", "Scopus CSV export (Authors, Author full names, Author(s) ID as scopus: ids)", coa_detect_scopus,
      coa_read_scopus},
+    {"wos-tab", "Web of Science tab-delimited (UTF-8 or UTF-16; AF full names, UT key, OI/RI ORCID and ResearcherID)",
+     coa_detect_wos_tab, coa_read_wos_tab},
+    {"zotero-csv", "Zotero CSV export (Key, Item Type, Publication Year, Author 'Last, First; ...')",
+     coa_detect_zotero_csv, coa_read_zotero_csv},
+    {"pop", "Publish or Perish CSV (Google Scholar and others; 'JS Smith, ...' marks a cut list)", coa_detect_pop,
+     coa_read_pop},
+    {"dimensions", "Dimensions CSV export (the 'About the data' line, then Publication ID, Authors)",
+     coa_detect_dimensions, coa_read_dimensions},
+    {"lens", "Lens.org scholarly CSV export (Lens ID, Author/s)", coa_detect_lens, coa_read_lens},
     {"dblp", "DBLP XML (dblp.xml, whole or a fragment of records)", coa_detect_dblp, coa_read_dblp},
     {"jsonl", "JSON Lines of works: OpenAlex, Crossref, arXiv snapshot, Semantic Scholar", coa_detect_jsonl, coa_read_jsonl},
     {"graphml", "GraphML network of authors (no papers), through igraph", coa_detect_graphml, coa_read_graphml},
@@ -48,17 +57,18 @@ void coa_read_options_init(coa_read_options_t *opts)
 }
 
 /* Text with a few bad bytes is still text (the line reader repairs and
- * reports them); binary data has NUL bytes or invalid UTF-8 throughout. */
+ * reports them), and so is text in Windows-1252 or Latin-1, which the line
+ * reader decodes: a Spanish or Portuguese author list can have one letter
+ * in ten outside ASCII.  Binary data has control bytes throughout (about
+ * one byte in nine of random data), or is mostly not UTF-8. */
 static int looks_binary(const unsigned char *head, size_t len)
 {
-    size_t n = len < 4096 ? len : 4096, bad = 0;
+    size_t n = len < 4096 ? len : 4096, control = 0, invalid = 0;
     for (size_t i = 0; i < n;) {
-        if (head[i] == 0) {
-            bad++;
-            i++;
-            continue;
-        }
-        if (head[i] < 0x80) {
+        unsigned char c = head[i];
+        if (c < 0x80) {
+            if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F)
+                control++;
             i++;
             continue;
         }
@@ -68,10 +78,10 @@ static int looks_binary(const unsigned char *head, size_t len)
         if (i + k == n)
             break; /* a character cut by the window */
         if (!coa_utf8_valid((const char *)head + i, k))
-            bad++;
+            invalid += k;
         i += k;
     }
-    return bad > 8 && bad * 50 > n;
+    return (control > 8 && control * 50 > n) || (invalid > 8 && invalid * 3 > n);
 }
 
 static const coa_reader_t *detect(const char *name, const unsigned char *head, size_t len)

@@ -1,0 +1,130 @@
+/*
+ * The CSV exports of reference managers and bibliographic databases other
+ * than Scopus, each read by the tabular reader (tabular.c) from its header
+ * names.  Documentation of each layout:
+ *
+ *   zotero-csv   Zotero's "Export Library... > CSV": "Key","Item Type",
+ *                "Publication Year","Author","Title","Publication Title",
+ *                "ISBN","ISSN","DOI",...; Author is "Last, First; Last,
+ *                First", and a last name "others" marks a list cut short
+ *                (zotero.org/support/kb/exporting).  Key is the key.
+ *   pop          Publish or Perish (harzing.com/resources/publish-or-perish)
+ *                "Save as CSV": Cites,Authors,Title,Year,Source,Publisher,
+ *                ArticleURL,CitesURL,GSRank,...,DOI,...; Google Scholar's
+ *                authors "JS Smith, A Besolo, ..." are read "J. S. Smith",
+ *                and a list ending in "..." or "…" marks the paper
+ *                truncated.  No key: Google Scholar has no stable id.
+ *   dimensions   Dimensions (app.dimensions.ai) "Export > CSV": a first
+ *                line "About the data: Exported on ..." before the header;
+ *                Authors "Last, First; Last, First", Publication ID the
+ *                key ("pub.1129852436"), PubYear, Source title, DOI.
+ *   lens         Lens.org scholarly search "Export > CSV": Lens ID (the
+ *                key), Title, Publication Year, Source Title, Author/s
+ *                ("First Last; First Last"), DOI.
+ */
+#include <string.h>
+
+#include "internal.h"
+#include "tabular.h"
+
+/* ---- Zotero ---- */
+
+static const coa_tab_header_t zotero_headers[] = {
+    {COA_COL_AUTHORS, "Author"}, {COA_COL_TITLE, "Title"}, {COA_COL_YEAR, "Publication Year"},
+    {COA_COL_YEAR, "Date"},      {COA_COL_VENUE, "Publication Title"}, {COA_COL_DOI, "DOI"},
+    {COA_COL_KEY, "Key"},        {0, NULL},
+};
+static const coa_tab_format_t zotero = {"zotero-csv", ',', 1, NULL, zotero_headers, COA_NAMES_LAST_FIRST, 0};
+
+int coa_detect_zotero_csv(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    char fields[96][COA_TAB_HEAD_FIELD];
+    size_t n = coa_tab_head_fields(head, len, ',', NULL, fields, 96);
+    if (n < 3 || strcmp(fields[0], "Key") != 0 || !coa_tab_has(fields, n, "Author"))
+        return 0;
+    return coa_tab_has(fields, n, "Item Type") || coa_tab_has(fields, n, "Publication Year") ? 95 : 50;
+}
+
+int coa_read_zotero_csv(coa_reader_ctx_t *ctx)
+{
+    return coa_read_tabular(ctx, &zotero);
+}
+
+/* ---- Publish or Perish ---- */
+
+static const coa_tab_header_t pop_headers[] = {
+    {COA_COL_AUTHORS, "Authors"}, {COA_COL_TITLE, "Title"}, {COA_COL_YEAR, "Year"},
+    {COA_COL_VENUE, "Source"},    {COA_COL_DOI, "DOI"},     {0, NULL},
+};
+static const coa_tab_format_t pop = {"pop", ',', 1, NULL, pop_headers, COA_NAMES_SCHOLAR, 0};
+
+int coa_detect_pop(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    char fields[64][COA_TAB_HEAD_FIELD];
+    size_t n = coa_tab_head_fields(head, len, ',', NULL, fields, 64);
+    if (n < 3 || !coa_tab_has(fields, n, "Authors") || !coa_tab_has(fields, n, "Cites"))
+        return 0;
+    return coa_tab_has(fields, n, "GSRank") || coa_tab_has(fields, n, "CitesURL") ||
+                   coa_tab_has(fields, n, "CitesPerYear")
+               ? 95
+               : 50;
+}
+
+int coa_read_pop(coa_reader_ctx_t *ctx)
+{
+    return coa_read_tabular(ctx, &pop);
+}
+
+/* ---- Dimensions ---- */
+
+#define DIMENSIONS_PREAMBLE "About the data:"
+
+static const coa_tab_header_t dimensions_headers[] = {
+    {COA_COL_AUTHORS, "Authors"},   {COA_COL_TITLE, "Title"},       {COA_COL_YEAR, "PubYear"},
+    {COA_COL_YEAR, "Publication Date"}, {COA_COL_VENUE, "Source title"}, {COA_COL_DOI, "DOI"},
+    {COA_COL_KEY, "Publication ID"}, {0, NULL},
+};
+static const coa_tab_format_t dimensions = {
+    "dimensions", ',', 1, DIMENSIONS_PREAMBLE, dimensions_headers, COA_NAMES_LAST_FIRST, 0,
+};
+
+int coa_detect_dimensions(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    char fields[64][COA_TAB_HEAD_FIELD];
+    size_t n = coa_tab_head_fields(head, len, ',', DIMENSIONS_PREAMBLE, fields, 64);
+    if (n < 3 || !coa_tab_has(fields, n, "Publication ID") || !coa_tab_has(fields, n, "Authors"))
+        return 0;
+    return coa_tab_has(fields, n, "Dimensions URL") || coa_tab_has(fields, n, "PubYear") ? 95 : 60;
+}
+
+int coa_read_dimensions(coa_reader_ctx_t *ctx)
+{
+    return coa_read_tabular(ctx, &dimensions);
+}
+
+/* ---- Lens.org ---- */
+
+static const coa_tab_header_t lens_headers[] = {
+    {COA_COL_AUTHORS, "Author/s"}, {COA_COL_TITLE, "Title"}, {COA_COL_YEAR, "Publication Year"},
+    {COA_COL_YEAR, "Date Published"}, {COA_COL_VENUE, "Source Title"}, {COA_COL_DOI, "DOI"},
+    {COA_COL_KEY, "Lens ID"}, {0, NULL},
+};
+static const coa_tab_format_t lens = {"lens", ',', 1, NULL, lens_headers, COA_NAMES_FIRST_LAST, 0};
+
+int coa_detect_lens(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    char fields[64][COA_TAB_HEAD_FIELD];
+    size_t n = coa_tab_head_fields(head, len, ',', NULL, fields, 64);
+    if (n < 3 || strcmp(fields[0], "Lens ID") != 0)
+        return 0;
+    return coa_tab_has(fields, n, "Author/s") ? 95 : 50;
+}
+
+int coa_read_lens(coa_reader_ctx_t *ctx)
+{
+    return coa_read_tabular(ctx, &lens);
+}

@@ -1,0 +1,45 @@
+/*
+ * Web of Science tab-delimited exports ("Tab-delimited file" in the export
+ * dialogue; savedrecs.txt).  The first row holds the two-letter field tags
+ * that Clarivate documents (PT AU BA BE GP AF ... UT PM), one row per
+ * record follows, fields separated by tabs, with no quoting: a field never
+ * holds a tab or a line break.  Every row ends with one tab more than the
+ * header.  The "Win" options give UTF-8 with a byte-order mark and CRLF;
+ * the "Mac, UTF-16" option gives UTF-16LE with a byte-order mark and CR
+ * line ends; the input layer decodes both (encoding.c).
+ *
+ * AF (full names, "Hammerman, Nicholas M.") is preferred over AU
+ * ("Hammerman, NM"); UT (the accession number, "WOS:000717496600001") is
+ * the key, DI the DOI, PY the year, SO the venue, TI the title.  OI and RI
+ * ("Duarte, Carlos M./0000-0002-1213-1361; ...") give an author's ORCID and
+ * ResearcherID: each is attached to the one author of the record with the
+ * same last name and first initial (an entry matching none or several is
+ * left out); the ORCID wins when both are given.
+ */
+#include <string.h>
+
+#include "internal.h"
+#include "tabular.h"
+
+static const coa_tab_header_t wos_headers[] = {
+    {COA_COL_FULL_NAMES, "AF"}, {COA_COL_AUTHORS, "AU"}, {COA_COL_TITLE, "TI"}, {COA_COL_YEAR, "PY"},
+    {COA_COL_VENUE, "SO"},      {COA_COL_DOI, "DI"},     {COA_COL_KEY, "UT"},   {COA_COL_ORCID, "OI"},
+    {COA_COL_RESEARCHERID, "RI"}, {0, NULL},
+};
+
+static const coa_tab_format_t wos_tab = {"wos-tab", '\t', 0, NULL, wos_headers, COA_NAMES_LAST_FIRST, 0};
+
+int coa_detect_wos_tab(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    char fields[128][COA_TAB_HEAD_FIELD];
+    size_t n = coa_tab_head_fields(head, len, '\t', NULL, fields, 128);
+    if (n < 3 || strcmp(fields[0], "PT") != 0 || !coa_tab_has(fields, n, "AU"))
+        return 0;
+    return coa_tab_has(fields, n, "UT") || coa_tab_has(fields, n, "TI") ? 95 : 60;
+}
+
+int coa_read_wos_tab(coa_reader_ctx_t *ctx)
+{
+    return coa_read_tabular(ctx, &wos_tab);
+}

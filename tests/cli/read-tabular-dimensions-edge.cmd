@@ -1,0 +1,1 @@
+coauthor export --to json tests/data/tabular/dimensions-edge.csv

@@ -1,0 +1,1 @@
+coauthor export --to json tests/data/tabular/latin1-cr.bib

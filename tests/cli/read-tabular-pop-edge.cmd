@@ -1,0 +1,1 @@
+coauthor export --to json tests/data/tabular/pop-edge.csv

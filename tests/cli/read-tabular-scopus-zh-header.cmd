@@ -1,0 +1,1 @@
+coauthor export --to json tests/data/tabular/scopus-zh-header.csv
