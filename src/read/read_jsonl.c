@@ -2,7 +2,9 @@
  * JSON Lines of works, one JSON object a line, through jansson, in the
  * dialects of four services; the dialect is told per line by its keys:
  *
- *   OpenAlex works      authorships[].author.{display_name, id, orcid}
+ *   OpenAlex works      authorships[].{raw_author_name, author.{display_name,
+ *                       id, orcid}}; also an API list response
+ *                       {"meta": ..., "results": [...]}
  *   arXiv snapshot      authors_parsed: [[last, first, suffix], ...]
  *   Semantic Scholar    authors[].{name, authorId}
  *   Crossref works      author[].{given, family, name, ORCID}
@@ -14,7 +16,13 @@
  * or a single one: when the first line is not a whole JSON value, the file
  * is read as a sequence of JSON values (see read_concatenated).
  * Identifiers become identity: ORCID ("orcid:0000-..."), else OpenAlex's
- * author id ("openalex:A..."), Semantic Scholar's ("s2:...").  jansson
+ * author id ("openalex:A..."), Semantic Scholar's ("s2:...").
+ *
+ * Two more formats share this machinery, as readers of their own so that
+ * detection and the summary name them: CSL-JSON (an array of citeproc
+ * items, as Zotero, Mendeley, pandoc and citation.js write them; read by
+ * the Crossref dialect, whose works are CSL items too) and the ORCID
+ * public API's JSON (read_orcid.c).  jansson
  * refuses nesting deeper than its limit (2048), so a hostile line fails
  * as one bad record.
  */
@@ -56,6 +64,57 @@ int coa_detect_jsonl(const char *name, const unsigned char *head, size_t len)
         contains(head, n, "\"authorId\"") || contains(head, n, "\"family\"") || contains(head, n, "\"author\""))
         return 85;
     return 20;
+}
+
+/* Is there a "type" whose value is one of CSL's item types (the
+ * vocabulary of citeproc-js and the CSL 1.0.2 schema)?  Crossref's types
+ * ("journal-article", "proceedings-article") are not CSL's. */
+static int has_csl_type(const unsigned char *s, size_t len)
+{
+    static const char *const types[] = {
+        "article-journal", "paper-conference", "article-magazine", "article-newspaper", "chapter",
+        "entry-encyclopedia", "entry-dictionary", "post-weblog", "webpage", "manuscript", "thesis",
+        "report", "book", "article", "dataset", "speech", "patent", "personal_communication",
+        "legal_case", "legislation", "motion_picture", "broadcast", "interview", "review", "review-book",
+        "software", "standard", "document", "pamphlet", "graphic", "song", "map", "bill", NULL};
+    for (size_t i = 0; i + 7 < len; i++) {
+        if (memcmp(s + i, "\"type\"", 6) != 0)
+            continue;
+        size_t j = i + 6;
+        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+            j++;
+        if (j >= len || s[j++] != ':')
+            continue;
+        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+            j++;
+        if (j >= len || s[j++] != '"')
+            continue;
+        for (const char *const *t = types; *t; t++) {
+            size_t n = strlen(*t);
+            if (j + n < len && memcmp(s + j, *t, n) == 0 && s[j + n] == '"')
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* CSL-JSON: an array of items with CSL types, and none of the keys that
+ * mark a Crossref work (which is CSL-like but is read as Crossref) or
+ * another service's works. */
+int coa_detect_csljson(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    size_t i = skip_ws(head, len, 0);
+    if (i >= len || head[i] != '[')
+        return 0;
+    size_t n = len < 65536 ? len : 65536;
+    static const char *const others[] = {"\"authorships\"", "\"authors_parsed\"", "\"authorId\"",
+                                         "\"reference-count\"", "\"member\"", "\"indexed\"",
+                                         "\"work-summary\"", "\"put-code\"", NULL};
+    for (const char *const *o = others; *o; o++)
+        if (contains(head, n, *o))
+            return 0;
+    return has_csl_type(head + i, n - i) ? 90 : 0;
 }
 
 static const char *str(json_t *obj, const char *key)
@@ -112,8 +171,51 @@ static const char *first_string(json_t *v)
     return NULL;
 }
 
-static int read_openalex(coa_corpus_t *c, json_t *w)
+/* Are two names spellings of one person's name ("F. Muro", "Muro Jiménez,
+ * Fernando" and "Fernando Muro")?  Yes when their match keys are equal or
+ * share a word of two letters or more.  Deliberately lenient: a
+ * misattribution is reported only when the names have nothing in common
+ * ("G D Marijn Veerman" printed, "K. Cohen" attached). */
+static int same_person_names(const char *a, const char *b)
 {
+    char *ka = NULL, *kb = NULL;
+    int same = 1; /* a name that has no key cannot contradict */
+    if (coa_name_key(a, strlen(a), &ka) || coa_name_key(b, strlen(b), &kb) || !*ka || !*kb)
+        goto done;
+    same = strcmp(ka, kb) == 0;
+    for (const char *w = ka; *w && !same;) {
+        size_t n = strcspn(w, " ");
+        if (n >= 2) {
+            for (const char *v = kb; *v;) {
+                size_t m = strcspn(v, " ");
+                if (m == n && memcmp(v, w, n) == 0) {
+                    same = 1;
+                    break;
+                }
+                v += m;
+                while (*v == ' ')
+                    v++;
+            }
+        }
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+done:
+    free(ka);
+    free(kb);
+    return same;
+}
+
+/* OpenAlex: the name is what the paper prints (raw_author_name); the
+ * disambiguated entity (author.display_name, .id, .orcid) gives the
+ * identifiers.  When the two names are different people's, the entity is
+ * not trusted: the printed name is kept without the entity's identifiers
+ * (which would otherwise pull the slot into the entity's person), and the
+ * slot is recorded as a likely misattribution in the source. */
+static int read_openalex(coa_reader_ctx_t *ctx, json_t *w, long line)
+{
+    coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
     int err = set_str(c, &p->title, str(w, "title") ? str(w, "title") : str(w, "display_name"));
     if (!err)
@@ -128,60 +230,112 @@ static int read_openalex(coa_corpus_t *c, json_t *w)
     json_t *a;
     json_array_foreach(json_object_get(w, "authorships"), i, a) {
         json_t *au = json_object_get(a, "author");
-        const char *name = str(au, "display_name");
-        if (!name)
-            name = str(a, "raw_author_name");
-        char id[128];
+        const char *entity = str(au, "display_name"), *printed = str(a, "raw_author_name");
+        const char *name = printed && *printed ? printed : entity;
+        char id[128], entity_id[128];
         make_id(id, sizeof id, "orcid", str(au, "orcid"));
+        make_id(entity_id, sizeof entity_id, "openalex", str(au, "id"));
         if (!id[0])
-            make_id(id, sizeof id, "openalex", str(au, "id"));
+            memcpy(id, entity_id, sizeof id);
+        if (!err && name && entity && *entity && name != entity && !same_person_names(name, entity)) {
+            err = coa_corpus_add_misattribution(c, ctx->source, (uint32_t)line, name, entity, entity_id,
+                                                str(w, "id"));
+            id[0] = '\0';
+        }
         if (!err)
             err = add_author(c, name, id);
     }
     return err;
 }
 
-static int read_crossref(coa_corpus_t *c, json_t *w)
+/* A year written as a number or as a string ("2020": Zotero's CSL-JSON
+ * writes date parts as strings). */
+static json_int_t year_value(json_t *v)
 {
+    if (json_is_integer(v))
+        return json_integer_value(v);
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        json_int_t y = 0;
+        for (int k = 0; k < 5 && *s >= '0' && *s <= '9'; k++, s++)
+            y = y * 10 + (*s - '0');
+        return y;
+    }
+    return 0;
+}
+
+/* Crossref works, and CSL items (Crossref's works are CSL-JSON with more
+ * keys).  A CSL name is given + particles + family + suffix, or a
+ * "literal" (an institution, or a name the user did not split); Crossref
+ * writes an organisation as "name". */
+static int read_crossref(coa_reader_ctx_t *ctx, json_t *w, long line)
+{
+    (void)line;
+    coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
     int err = set_str(c, &p->title, first_string(json_object_get(w, "title")));
     if (!err)
         err = set_str(c, &p->doi, str(w, "DOI"));
     if (!err)
         err = set_str(c, &p->venue, first_string(json_object_get(w, "container-title")));
+    if (!err && ctx->json && ctx->json->csl)
+        err = set_str(c, &p->key, str(w, "id"));
     static const char *const dates[] = {"issued", "published", "published-print", "published-online", "created",
                                         NULL};
     for (const char *const *d = dates; *d; d++) {
-        json_t *parts = json_array_get(json_object_get(json_object_get(w, *d), "date-parts"), 0);
-        set_year(p, json_integer_value(json_array_get(parts, 0)));
+        json_t *date = json_object_get(w, *d);
+        json_t *parts = json_array_get(json_object_get(date, "date-parts"), 0);
+        set_year(p, year_value(json_array_get(parts, 0)));
+        /* CSL's unparsed dates: {"raw": "2019-05"}, {"literal": "2019"} */
+        set_year(p, year_value(json_object_get(date, "raw")));
+        set_year(p, year_value(json_object_get(date, "literal")));
     }
     size_t i;
     json_t *a;
     json_array_foreach(json_object_get(w, "author"), i, a) {
-        const char *given = str(a, "given"), *family = str(a, "family"), *org = str(a, "name");
+        const char *family = str(a, "family"), *org = str(a, "name");
+        if (!org)
+            org = str(a, "literal");
         char id[128];
         make_id(id, sizeof id, "orcid", str(a, "ORCID"));
         if (err)
             break;
-        if (family) {
-            size_t n = strlen(family) + (given ? strlen(given) : 0) + 3;
-            char *name = malloc(n);
+        if (family && *family) {
+            const char *part[5] = {str(a, "given"), str(a, "dropping-particle"), str(a, "non-dropping-particle"),
+                                   family, str(a, "suffix")};
+            size_t n = 1;
+            for (int k = 0; k < 5; k++)
+                n += part[k] ? strlen(part[k]) + 1 : 0;
+            char *name = malloc(n), *o = name;
             if (!name)
                 return COA_ENOMEM;
-            snprintf(name, n, "%s%s%s", given ? given : "", given ? " " : "", family);
+            for (int k = 0; k < 5; k++) {
+                if (!part[k] || !*part[k])
+                    continue;
+                if (o > name)
+                    *o++ = ' ';
+                size_t m = strlen(part[k]);
+                memcpy(o, part[k], m);
+                o += m;
+            }
+            *o = '\0';
             err = add_author(c, name, id);
             free(name);
         } else if (org) {
             err = coa_corpus_paper_add_author_ex(c, org, strlen(org), NULL, COA_ADD_ORGANISATION, NULL);
             if (err == COA_EINVAL)
                 err = COA_OK;
+        } else if (str(a, "given")) {
+            err = add_author(c, str(a, "given"), id); /* a mononym */
         }
     }
     return err;
 }
 
-static int read_arxiv(coa_corpus_t *c, json_t *w)
+static int read_arxiv(coa_reader_ctx_t *ctx, json_t *w, long line)
 {
+    (void)line;
+    coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
     int err = set_str(c, &p->title, str(w, "title"));
     if (!err)
@@ -234,8 +388,10 @@ static int read_arxiv(coa_corpus_t *c, json_t *w)
     return err;
 }
 
-static int read_s2(coa_corpus_t *c, json_t *w)
+static int read_s2(coa_reader_ctx_t *ctx, json_t *w, long line)
 {
+    (void)line;
+    coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
     int err = set_str(c, &p->title, str(w, "title"));
     if (!err)
@@ -256,10 +412,12 @@ static int read_s2(coa_corpus_t *c, json_t *w)
     return err;
 }
 
-typedef int (*dialect_fn)(coa_corpus_t *c, json_t *w);
+typedef int (*dialect_fn)(coa_reader_ctx_t *ctx, json_t *w, long line);
 
-static dialect_fn dialect_of(json_t *w)
+static dialect_fn dialect_of(coa_reader_ctx_t *ctx, json_t *w)
 {
+    if (ctx->json && ctx->json->csl)
+        return read_crossref; /* every item, with authors or not */
     if (json_is_array(json_object_get(w, "authorships")))
         return read_openalex;
     if (json_is_array(json_object_get(w, "authors_parsed")))
@@ -271,11 +429,14 @@ static dialect_fn dialect_of(json_t *w)
     return NULL;
 }
 
-/* Reads one work (or a Crossref envelope, or an array of works). */
+/* Reads one work (or a Crossref envelope, an OpenAlex list response, an
+ * ORCID response, or an array of works). */
 static int read_value(coa_reader_ctx_t *ctx, json_t *v, long line, int depth)
 {
     coa_corpus_t *c = ctx->corpus;
     int err = COA_OK;
+    if (coa_orcid_json_is(v))
+        return coa_orcid_json_read(ctx, v, line);
     if (json_is_array(v) && depth < 2) {
         size_t i;
         json_t *w;
@@ -292,16 +453,29 @@ static int read_value(coa_reader_ctx_t *ctx, json_t *v, long line, int depth)
         json_t *items = json_object_get(message, "items");
         return read_value(ctx, json_is_array(items) ? items : message, line, depth + 1);
     }
-    dialect_fn read = dialect_of(v);
+    /* an OpenAlex API list response: {"meta": {...}, "results": [...]} */
+    json_t *results = json_object_get(v, "results");
+    if (json_is_array(results) && depth < 2 && !json_object_get(v, "authorships"))
+        return read_value(ctx, results, line, depth + 1);
+    dialect_fn read = dialect_of(ctx, v);
     if (!read)
         return coa_reader_skip(ctx, line,
                                "a JSON object without authors (no 'authorships', 'authors_parsed', 'authors' "
                                "or 'author')");
     if ((err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)line, NULL)))
         return err;
-    if ((err = read(c, v))) {
+    if ((err = read(ctx, v, line))) {
         coa_corpus_paper_abort(c);
         return err;
+    }
+    coa_paper_t *p = coa_corpus_open_paper(c);
+    if (ctx->json && ctx->json->csl && p && p->n_authorships == 0) {
+        /* a CSL item with no author (editors only, a web page, an empty
+         * list): not a paper of the network; counted in a note, as the
+         * BibTeX reader does */
+        coa_corpus_paper_abort(c);
+        ctx->json->no_authors++;
+        return COA_OK;
     }
     coa_corpus_paper_end(c);
     c->sources[ctx->source].records++;
@@ -383,7 +557,7 @@ static int spans_lines(const unsigned char *head, size_t len)
     return jerr.position >= 0 && (size_t)jerr.position >= n - (n && head[i + n - 1] == '\r');
 }
 
-int coa_read_jsonl(coa_reader_ctx_t *ctx)
+static int read_json(coa_reader_ctx_t *ctx)
 {
     const unsigned char *head;
     size_t len;
@@ -430,4 +604,29 @@ int coa_read_jsonl(coa_reader_ctx_t *ctx)
             return err;
     }
     return r < 0 ? (ctx->in->error ? ctx->in->error : COA_EIO) : COA_OK;
+}
+
+/* The JSON readers share read_json; what differs is kept in the context
+ * (CSL-JSON: every item is a CSL item, and one without authors is left
+ * out and counted in a note). */
+static int read_with(coa_reader_ctx_t *ctx, int csl)
+{
+    coa_json_state_t state = {csl, 0};
+    ctx->json = &state;
+    int err = read_json(ctx);
+    ctx->json = NULL;
+    if (state.no_authors)
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0, "%lu item%s without authors (editors only, or none) left out",
+                 state.no_authors, state.no_authors == 1 ? "" : "s");
+    return err;
+}
+
+int coa_read_jsonl(coa_reader_ctx_t *ctx)
+{
+    return read_with(ctx, 0);
+}
+
+int coa_read_csljson(coa_reader_ctx_t *ctx)
+{
+    return read_with(ctx, 1);
 }
