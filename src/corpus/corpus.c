@@ -315,6 +315,18 @@ static int resolve_with_id(coa_corpus_t *c, const char *name, size_t len, const 
     return COA_OK;
 }
 
+int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id)
+{
+    if (author >= c->n_authors || !id || !*id)
+        return COA_OK;
+    coa_str_t ids = coa_corpus_intern(c, id, strlen(id));
+    if (ids == COA_NONE || grow_spellings(c))
+        return COA_ENOMEM;
+    if (!c->id_author[ids])
+        c->id_author[ids] = author + 1;
+    return COA_OK;
+}
+
 int coa_corpus_author(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author)
 {
     coa_str_t sp;
