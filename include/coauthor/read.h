@@ -25,6 +25,9 @@ typedef struct {
      * progress bar; the library itself never prints. */
     void (*progress)(void *ctx, const char *name, uint64_t done, uint64_t total);
     void *progress_ctx;
+    /* Graph files: the edge attribute that is the pair's joint papers
+     * (NULL: "weight", else GML's "value"). */
+    const char *weight_attr;
 } coa_read_options_t;
 
 #define COA_DEFAULT_MAX_LINE ((size_t)1 << 20)

@@ -14,6 +14,8 @@ const char *cli_program = "coauthor";
 const char cli_common_help[] =
     "Input and selection (every command):\n"
     "  --format NAME        read every FILE as NAME (see 'coauthor formats'); default: detect\n"
+    "  --weight-attr NAME   graph files: the edge attribute that gives joint papers\n"
+    "                       (default 'weight', else GML's 'value')\n"
     "  --year YYYY          year of profile entries dated without one (default: this year,\n"
     "                       or the year of SOURCE_DATE_EPOCH when it is set)\n"
     "  --strict             fail on the first malformed record instead of skipping it\n"
@@ -204,6 +206,9 @@ int cli_common_option(cli_common_t *o, int opt, const char *arg)
         o->read.format = format;
         return 1;
     }
+    case OPT_WEIGHT_ATTR:
+        o->read.weight_attr = arg;
+        return 1;
     case OPT_YEAR:
         if (parse_uint(arg, 9999, &v) || v < 1000) {
             cli_error("bad --year '%s': expected a four-digit year", arg);

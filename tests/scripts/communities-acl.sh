@@ -8,7 +8,7 @@
 set -eu
 : "${COAUTHOR:=build/coauthor}"
 ACL=data/acl-main-2015-2021.bib.gz
-if ! "$COAUTHOR" formats | grep -qx bibtex; then
+if ! "$COAUTHOR" formats | grep -q "^bibtex "; then
     echo "FAIL: this build has no BibTeX reader"
     exit 1
 fi
