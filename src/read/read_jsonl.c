@@ -482,12 +482,6 @@ static int read_value(coa_reader_ctx_t *ctx, json_t *v, long line, int depth)
     return COA_OK;
 }
 
-static size_t load_callback(void *buffer, size_t buflen, void *data)
-{
-    long n = coa_input_read_raw(data, buffer, buflen);
-    return n < 0 ? (size_t)-1 : (size_t)n;
-}
-
 static long count_lines(const char *s, size_t from, size_t to)
 {
     long n = 0;
@@ -537,6 +531,76 @@ static int read_concatenated(coa_reader_ctx_t *ctx)
     return err;
 }
 
+/* One JSON array of works (a CSL-JSON library, an API batch), read item
+ * by item rather than as one value, so that a broken item costs only
+ * itself and each item is located at its line.  After a bad item, reading
+ * resumes at the next line that starts, at the first item's indentation,
+ * with '{' (exporters put one item per indented block). */
+static int read_array(coa_reader_ctx_t *ctx)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int err = coa_input_slurp(ctx->in, &data, &len);
+    if (err)
+        return err;
+    size_t pos = skip_ws((const unsigned char *)data, len, 0);
+    long line = 1 + count_lines(data, 0, pos);
+    size_t indent = (size_t)-1;
+    pos++; /* '[' */
+    for (;;) {
+        size_t next = skip_ws((const unsigned char *)data, len, pos);
+        if (next < len && data[next] == ',')
+            next = skip_ws((const unsigned char *)data, len, next + 1);
+        line += count_lines(data, pos, next);
+        pos = next;
+        if (pos >= len) {
+            err = coa_reader_skip(ctx, line, "the file ends inside the JSON array");
+            break;
+        }
+        if (data[pos] == ']')
+            break;
+        if (indent == (size_t)-1) {
+            size_t b = pos;
+            while (b > 0 && data[b - 1] != '\n')
+                b--;
+            indent = pos - b;
+        }
+        json_error_t jerr;
+        json_t *v = json_loadb(data + pos, len - pos, JSON_DISABLE_EOF_CHECK, &jerr);
+        if (v) {
+            next = pos + (jerr.position > 0 ? (size_t)jerr.position : 1);
+            err = read_value(ctx, v, line, 1);
+            json_decref(v);
+        } else {
+            long at = line + (jerr.line > 1 ? jerr.line - 1 : 0);
+            err = coa_reader_skip(ctx, at, "invalid JSON: %s (in the item from line %ld)", jerr.text, line);
+            next = pos + 1;
+            for (;;) {
+                while (next < len && data[next - 1] != '\n')
+                    next++;
+                if (next >= len)
+                    break;
+                size_t k = next;
+                while (k < len && k - next < indent && (data[k] == ' ' || data[k] == '\t'))
+                    k++;
+                if (k - next == indent && k < len && data[k] == '{') {
+                    next = k;
+                    break;
+                }
+                next++;
+            }
+        }
+        if (err)
+            break;
+        if (next > len)
+            next = len;
+        line += count_lines(data, pos, next);
+        pos = next;
+    }
+    free(data);
+    return err;
+}
+
 /* True when the first line of the head starts a JSON value that it does
  * not finish: the works are printed over several lines. */
 static int spans_lines(const unsigned char *head, size_t len)
@@ -568,15 +632,8 @@ static int read_json(coa_reader_ctx_t *ctx)
     size_t i = skip_ws(head, len, 0);
     if (i < len && head[i] == '{' && spans_lines(head, len))
         return read_concatenated(ctx);
-    if (i < len && head[i] == '[') {
-        /* one JSON array of works */
-        json_t *all = json_load_callback(load_callback, ctx->in, 0, &jerr);
-        if (!all)
-            return coa_reader_skip(ctx, jerr.line, "invalid JSON: %s", jerr.text);
-        err = read_value(ctx, all, 1, 0);
-        json_decref(all);
-        return err;
-    }
+    if (i < len && head[i] == '[')
+        return read_array(ctx);
     const char *line;
     size_t n;
     int r;
