@@ -108,7 +108,10 @@ static void print_sources_text(const coa_corpus_t *c, FILE *out)
             fprintf(out, "  %u duplicate%s of papers read before, merged into them\n", s->duplicates,
                     s->duplicates == 1 ? "" : "s");
         if (s->inferred)
-            fprintf(out, "  %u authorships inferred (the owner hidden behind \"et al.\")\n", s->inferred);
+            fprintf(out, "  %u authorships inferred (%s)\n", s->inferred,
+                    strncmp(coa_corpus_str(c, s->format), "orcid", 5) == 0
+                        ? "the record's owner, where a work lists no contributor with the owner's iD or name"
+                        : "the owner hidden behind \"et al.\"");
         if (s->undated)
             fprintf(out, "  %u entries dated without a year were given %d (--year)\n", s->undated,
                     s->assumed_year);
