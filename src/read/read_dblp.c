@@ -457,6 +457,26 @@ static int add_pid(coa_corpus_t *c, uint32_t a, const char *pid)
     return coa_corpus_add_id(c, a, id);
 }
 
+/* Has an author this identifier already? */
+static int id_known(const coa_corpus_t *c, const char *id)
+{
+    coa_str_t s = coa_strpool_find(&c->strings, id, strlen(id));
+    return s != COA_NONE && s < c->spelling_cap && c->id_author && c->id_author[s];
+}
+
+/* The identifier a person page's author resolves by: the pid when an
+ * author has it already (so a person DBLP renamed between two pages is
+ * one author), else the name ("dblp:" + name, in *id from author_id), to
+ * which the pid is then added. */
+static const char *resolving_id(const coa_corpus_t *c, const char *pid, const char *name_id, char *buf,
+                                size_t size)
+{
+    if (!pid)
+        return name_id;
+    snprintf(buf, size, "dblp:%.150s", pid);
+    return id_known(c, buf) ? buf : name_id;
+}
+
 /* Adds an author of the open paper by the name DBLP gives. */
 static int add_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
 {
@@ -466,10 +486,13 @@ static int add_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
     coa_str_t sp = COA_NOSTR;
     if (coa_name_cache_get(&st->names, text, len, &a, &sp))
         return coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
-    char *id = NULL;
+    char *id = NULL, pid_id[160];
     int err = author_id(st, text, &id);
     if (!err)
-        err = coa_corpus_resolve(c, text, name_without_number(text), id, &a, &sp);
+        err = coa_corpus_resolve(c, text, name_without_number(text),
+                                 resolving_id(c, pid, id, pid_id, sizeof pid_id), &a, &sp);
+    if (!err && pid && a != COA_NONE)
+        err = coa_corpus_add_id(c, a, id);
     if (!err)
         err = add_pid(c, a, pid);
     if (err || a == COA_NONE)
@@ -544,10 +567,13 @@ static int add_person_name(dblp_state_t *st, coa_corpus_t *c, const char *text)
     uint32_t a = COA_NONE;
     char *id = NULL;
     const char *pid = next_pid(st);
+    char pid_id[160];
     int err = author_id(st, text, &id);
     if (err)
         return err;
-    err = coa_corpus_author(c, text, name_without_number(text), id, &a);
+    err = coa_corpus_author(c, text, name_without_number(text), resolving_id(c, pid, id, pid_id, sizeof pid_id), &a);
+    if (!err && pid && a != COA_NONE)
+        err = coa_corpus_add_id(c, a, id);
     if (!err)
         err = add_pid(c, a, pid);
     if (err == COA_EINVAL)

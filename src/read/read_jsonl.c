@@ -207,6 +207,25 @@ done:
     return same;
 }
 
+/* "Muro Jiménez, Fernando" -> "Fernando Muro Jiménez" into buf: OpenAlex's
+ * raw names are often "Last, First" (as repositories list them), and the
+ * most frequent spelling becomes the display name.  A name with no comma,
+ * or more than one ("Smith, John, Jr."), is kept as it is. */
+static const char *first_last(const char *name, char *buf, size_t size)
+{
+    const char *comma = strchr(name, ',');
+    if (!comma || strchr(comma + 1, ',') || comma == name)
+        return name;
+    const char *first = comma + 1;
+    while (*first == ' ')
+        first++;
+    size_t last_len = (size_t)(comma - name);
+    if (!*first || strlen(first) + last_len + 2 > size)
+        return name;
+    snprintf(buf, size, "%s %.*s", first, (int)last_len, name);
+    return buf;
+}
+
 /* OpenAlex: the name is what the paper prints (raw_author_name); the
  * disambiguated entity (author.display_name, .id, .orcid) gives the
  * identifiers.  When the two names are different people's, the entity is
@@ -231,6 +250,9 @@ static int read_openalex(coa_reader_ctx_t *ctx, json_t *w, long line)
     json_array_foreach(json_object_get(w, "authorships"), i, a) {
         json_t *au = json_object_get(a, "author");
         const char *entity = str(au, "display_name"), *printed = str(a, "raw_author_name");
+        char reordered[512];
+        if (printed && *printed)
+            printed = first_last(printed, reordered, sizeof reordered);
         const char *name = printed && *printed ? printed : entity;
         char id[128], entity_id[128];
         make_id(id, sizeof id, "orcid", str(au, "orcid"));

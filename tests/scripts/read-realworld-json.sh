@@ -31,30 +31,48 @@ check() {
 # OpenAlex: every work of the list response's results
 n=$(/usr/bin/python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["results"]))' "$SHARED/$R/openalex-fmuro-works.json")
 check "$SHARED/$R/openalex-fmuro-works.json" jsonl "$n" 0
-# ...named by what the paper prints ('Muro, Fernando'), one author per OpenAlex author id
+# ...the repeated DOIs merged, the printed names used, one author for all
+# of Fernando Muro's spellings (his OpenAlex id), and no misattribution
+"$COAUTHOR" stats --json "$SHARED/$R/openalex-fmuro-works.json" 2>/dev/null >"$tmp/stats"
+"$COAUTHOR" rank --json --by papers "$SHARED/$R/openalex-fmuro-works.json" 2>/dev/null >"$tmp/rank"
 "$COAUTHOR" names --json "$SHARED/$R/openalex-fmuro-works.json" 2>/dev/null >"$tmp/names"
-/usr/bin/python3 - "$tmp/names" "$SHARED/$R/openalex-fmuro-works.json" <<'PY' || fail=1
-import json, sys
-names = json.load(open(sys.argv[1]))
+/usr/bin/python3 - "$tmp" "$SHARED/$R/openalex-fmuro-works.json" <<'PY' || fail=1
+import collections, json, sys
+d = sys.argv[1]
+stats = json.load(open(d + "/stats"))
+names = json.load(open(d + "/names"))
+rank = json.load(open(d + "/rank"))
 works = json.load(open(sys.argv[2]))["results"]
-spellings = {s for m in names["merges_by_key"] for s in m["spellings"]}
-assert "Muro, Fernando" in spellings, "the printed names (raw_author_name) are not used"
-assert names.get("likely_misattributions", []) == [], "no slot of this file is misattributed"
-# one author per OpenAlex entity, except that two entities whose names have
-# one match key are one author ("Hans Joachim Baues", "Hans-Joachim Baues")
-import unicodedata
-def key(n):
-    n = unicodedata.normalize("NFKD", n.replace("-", " ").replace(".", " ").lower())
-    return " ".join("".join(c for c in n if not unicodedata.combining(c)).split())
-ids = {a["author"]["id"]: key(a["author"]["display_name"]) for w in works for a in w["authorships"]}
-want = len(set(ids.values()))
-assert names["authors"] == want, (names["authors"], want)
-print("ok openalex: printed names kept, %d authors (%d entities, %d names)" % (names["authors"], len(ids), want))
+dois = collections.Counter(w["doi"] for w in works if w["doi"])
+repeats = sum(n - 1 for n in dois.values())
+assert stats["papers"] == len(works) - repeats, (stats["papers"], len(works), repeats)
+muro = "https://openalex.org/A5015527081"
+with_muro = sum(1 for w in works if any(a["author"]["id"] == muro or a["raw_author_name"] == "Fernando Muro"
+                                        for a in w["authorships"]))
+rows = rank if isinstance(rank, list) else rank.get("rows", rank.get("authors", []))
+top = rows[0]
+assert top["author"] == "Fernando Muro" and top["papers"] == with_muro - repeats, (top, with_muro, repeats)
+raw = {a["raw_author_name"] for w in works for a in w["authorships"]}
+assert "Jasso, Gustavo" in raw and any(r["author"] == "Gustavo Jasso" for r in rows)
+assert "likely_misattributions" not in names
+print("ok openalex: %d papers (%d works, %d repeated DOIs), Fernando Muro on %d" % (stats["papers"], len(works), repeats, top["papers"]))
 PY
 
 # ORCID /works: one paper per group
 n=$(/usr/bin/python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["group"]))' "$SHARED/$R/orcid_v3_works_summary_abhisheka456.json")
 check "$SHARED/$R/orcid_v3_works_summary_abhisheka456.json" orcid "$n" 0
+# ...each group one paper of the owner (named by the summaries the owner
+# added), inferred, and the owner's iD is the identity: a second file that
+# lists the owner by iD under another spelling joins the same author
+grep -q '(orcid): profile of ABHISHEK KUMAR$' "$tmp/out" || { echo "FAIL: the ORCID owner is not named" >&2; fail=1; }
+printf '{"bulk":[{"work":{"put-code":1,"path":"/0000-0002-8783-5128/work/1","title":{"title":{"value":"x"}},"contributors":{"contributor":[{"contributor-orcid":{"path":"0000-0002-8783-5128"},"credit-name":{"value":"A. Kumar"}},{"credit-name":{"value":"Someone Else"}}]}}}]}' >"$tmp/bulk.json"
+"$COAUTHOR" rank --json --by papers "$SHARED/$R/orcid_v3_works_summary_abhisheka456.json" "$tmp/bulk.json" 2>/dev/null >"$tmp/rank"
+/usr/bin/python3 - "$tmp/rank" "$n" <<'PY' || fail=1
+import json, sys
+rows = json.load(open(sys.argv[1]))["rows"]
+assert rows[0]["author"] == "ABHISHEK KUMAR" and rows[0]["papers"] == int(sys.argv[2]) + 1, rows[:2]
+print("ok orcid: the owner is an author of all %s groups and of the bulk work that names him by iD" % sys.argv[2])
+PY
 
 # CSL-JSON: every item, less those without authors (left out, in a note)
 set -- $(/usr/bin/python3 -c '
@@ -71,4 +89,17 @@ import sys, xml.etree.ElementTree as ET
 root = ET.parse(sys.argv[1]).getroot()
 print(len(root.findall("r")) + len(root.findall("person")))' "$SHARED/$R/dblp-person-95-7448-1.xml")
 check "$SHARED/$R/dblp-person-95-7448-1.xml" dblp "$n" 0
+# ...papers as the page's n attribute, authors as its coauthors' n plus the owner
+set -- $(/usr/bin/python3 -c '
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+print(root.get("n"), int(root.find("coauthors").get("n")) + 1)' "$SHARED/$R/dblp-person-95-7448-1.xml")
+"$COAUTHOR" stats --json "$SHARED/$R/dblp-person-95-7448-1.xml" 2>/dev/null >"$tmp/stats"
+/usr/bin/python3 - "$tmp/stats" "$1" "$2" <<'PY' || fail=1
+import json, sys
+s = json.load(open(sys.argv[1]))
+assert (s["papers"], s["authors"]) == (int(sys.argv[2]), int(sys.argv[3])), (s["papers"], s["authors"], sys.argv[2:])
+print("ok dblp person page: %d papers, %d authors" % (s["papers"], s["authors"]))
+PY
+grep -q '(dblp): profile of Di Xu$' "$tmp/out" || { echo "FAIL: the DBLP page's owner is not named" >&2; fail=1; }
 exit $fail
