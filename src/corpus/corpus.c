@@ -327,6 +327,12 @@ int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id)
     return COA_OK;
 }
 
+int coa_corpus_id_known(const coa_corpus_t *c, const char *id)
+{
+    coa_str_t s = coa_strpool_find(&c->strings, id, strlen(id));
+    return s != COA_NONE && s < c->spelling_cap && c->id_author && c->id_author[s];
+}
+
 int coa_corpus_author(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author)
 {
     coa_str_t sp;

@@ -457,13 +457,6 @@ static int add_pid(coa_corpus_t *c, uint32_t a, const char *pid)
     return coa_corpus_add_id(c, a, id);
 }
 
-/* Has an author this identifier already? */
-static int id_known(const coa_corpus_t *c, const char *id)
-{
-    coa_str_t s = coa_strpool_find(&c->strings, id, strlen(id));
-    return s != COA_NONE && s < c->spelling_cap && c->id_author && c->id_author[s];
-}
-
 /* The identifier a person page's author resolves by: the pid when an
  * author has it already (so a person DBLP renamed between two pages is
  * one author), else the name ("dblp:" + name, in *id from author_id), to
@@ -474,7 +467,7 @@ static const char *resolving_id(const coa_corpus_t *c, const char *pid, const ch
     if (!pid)
         return name_id;
     snprintf(buf, size, "dblp:%.150s", pid);
-    return id_known(c, buf) ? buf : name_id;
+    return coa_corpus_id_known(c, buf) ? buf : name_id;
 }
 
 /* Adds an author of the open paper by the name DBLP gives. */

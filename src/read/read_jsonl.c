@@ -143,6 +143,32 @@ static int add_author(coa_corpus_t *c, const char *name, const char *id)
     return err == COA_EINVAL ? COA_OK : err; /* a name without letters */
 }
 
+/* An author with two identifiers of different schemes (OpenAlex: the
+ * ORCID and the OpenAlex author id, either may be missing).  The one an
+ * author holds already wins, then the first; the other becomes a second
+ * identifier of the same author, so that a work that gives only one of
+ * them finds the author the other found. */
+static int add_author_ids(coa_corpus_t *c, const char *name, const char *first, const char *second)
+{
+    if (!name || !*name)
+        return COA_OK;
+    if (!*first)
+        return add_author(c, name, second);
+    if (!*second)
+        return add_author(c, name, first);
+    const char *by = coa_corpus_id_known(c, second) && !coa_corpus_id_known(c, first) ? second : first;
+    uint32_t a;
+    coa_str_t sp;
+    int err = coa_corpus_resolve(c, name, strlen(name), by, &a, &sp);
+    if (err == COA_EINVAL || (!err && a == COA_NONE))
+        return COA_OK; /* a name without letters */
+    if (!err)
+        err = coa_corpus_add_id(c, a, by == first ? second : first);
+    if (!err)
+        err = coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
+    return err;
+}
+
 static int set_str(coa_corpus_t *c, coa_str_t *field, const char *s)
 {
     if (!s || !*s || *field)
@@ -254,18 +280,16 @@ static int read_openalex(coa_reader_ctx_t *ctx, json_t *w, long line)
         if (printed && *printed)
             printed = first_last(printed, reordered, sizeof reordered);
         const char *name = printed && *printed ? printed : entity;
-        char id[128], entity_id[128];
-        make_id(id, sizeof id, "orcid", str(au, "orcid"));
+        char orcid[128], entity_id[128];
+        make_id(orcid, sizeof orcid, "orcid", str(au, "orcid"));
         make_id(entity_id, sizeof entity_id, "openalex", str(au, "id"));
-        if (!id[0])
-            memcpy(id, entity_id, sizeof id);
         if (!err && name && entity && *entity && name != entity && !same_person_names(name, entity)) {
             err = coa_corpus_add_misattribution(c, ctx->source, (uint32_t)line, name, entity, entity_id,
                                                 str(w, "id"));
-            id[0] = '\0';
+            orcid[0] = entity_id[0] = '\0';
         }
         if (!err)
-            err = add_author(c, name, id);
+            err = add_author_ids(c, name, orcid, entity_id);
     }
     return err;
 }
