@@ -43,6 +43,12 @@ int coa_corpus_copy_paper_fields(coa_corpus_t *c, const coa_corpus_t *from, uint
 int coa_corpus_resolve(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author,
                        coa_str_t *spelling);
 int coa_corpus_paper_add_resolved(coa_corpus_t *c, uint32_t author, coa_str_t spelling, unsigned flags, int *added);
+/* Makes 'id' ("scheme:value") a second identifier of 'author', one that
+ * resolves to it from then on (a DBLP pid beside the DBLP name).  An
+ * identifier that already names another author is left to that one. */
+int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id);
+/* Does an author hold this identifier already? */
+int coa_corpus_id_known(const coa_corpus_t *c, const char *id);
 /* A reader's memory of what the names it read resolved to, so that a name
  * seen before costs one probe instead of string-pool lookups, each a cache
  * miss in tables of millions of strings.  Short names are kept inline; a

@@ -116,6 +116,22 @@ typedef struct {
     coa_str_t value;
 } coa_meta_t;
 
+/* An author slot where the name the paper prints and the name of the
+ * entity a source attached to it (OpenAlex's disambiguated author) are
+ * different people's names, not spellings of one: the source probably
+ * attributed the slot to the wrong person.  The printed name is kept as
+ * the author, without the entity's identifiers; this records the fact for
+ * 'coauthor names'.  Located by source and line, since paper ids change
+ * when duplicates are merged. */
+typedef struct {
+    uint32_t source;
+    uint32_t line;
+    coa_str_t printed;   /* what the paper prints (OpenAlex raw_author_name) */
+    coa_str_t entity;    /* the entity's name (author.display_name) */
+    coa_str_t entity_id; /* the entity's identifier ("openalex:A..."), or 0 */
+    coa_str_t work;      /* the record's own identifier, or 0 */
+} coa_misattribution_t;
+
 typedef struct {
     coa_str_t path;
     coa_str_t format;     /* reader name, for example "profile" */
@@ -145,6 +161,8 @@ typedef struct {
     uint32_t n_meta, cap_meta;
     coa_merge_t *merges;
     uint32_t n_merges, cap_merges;
+    coa_misattribution_t *misattributions;
+    uint32_t n_misattributions, cap_misattributions;
     uint32_t duplicate_authorships; /* an author listed twice on one paper */
     uint32_t duplicate_papers;      /* papers merged by coa_corpus_dedup */
     /* papers and merges when coa_corpus_dedup last ran: until either
@@ -199,6 +217,11 @@ int coa_corpus_add_link(coa_corpus_t *c, uint32_t source, uint32_t line,
  * finite number is kept as 0 (none), so readers check it first to warn. */
 int coa_corpus_add_link_weighted(coa_corpus_t *c, uint32_t source, uint32_t line, const char *a, size_t alen,
                                  const char *b, size_t blen, double weight);
+
+/* Records a likely misattribution in the source (see coa_misattribution_t);
+ * 'entity_id' and 'work' may be NULL. */
+int coa_corpus_add_misattribution(coa_corpus_t *c, uint32_t source, uint32_t line, const char *printed,
+                                  const char *entity, const char *entity_id, const char *work);
 
 /* How a paper is named in output: "doi:..." when it has a DOI, else the
  * source's own key (BibTeX key, PMID, ...), else "path:line" of its record. */

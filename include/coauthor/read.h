@@ -25,6 +25,9 @@ typedef struct {
      * progress bar; the library itself never prints. */
     void (*progress)(void *ctx, const char *name, uint64_t done, uint64_t total);
     void *progress_ctx;
+    /* Graph files: the edge attribute that is the pair's joint papers
+     * (NULL: "weight", else GML's "value"). */
+    const char *weight_attr;
 } coa_read_options_t;
 
 #define COA_DEFAULT_MAX_LINE ((size_t)1 << 20)
@@ -47,6 +50,21 @@ const char *coa_detect_format(const char *name, const unsigned char *head, size_
 
 /* The reader names, NULL-terminated. */
 const char *const *coa_format_names(void);
+
+/* The reader for a name a user typed: a reader name or one of its aliases
+ * ("wos", "pubmed", "csljson"), in any case, with or without '-', '_' or
+ * spaces; NULL when it names none. */
+const char *coa_format_lookup(const char *name);
+
+/* The aliases of a reader, into out[0 .. max); returns how many it has. */
+size_t coa_format_aliases(const char *format, const char **out, size_t max);
+
+/* The file a user typically has in a format ("savedrecs.txt"), or NULL. */
+const char *coa_format_typical(const char *format);
+
+/* The known names (readers and aliases) closest to an unknown one, into
+ * out[0 .. max); returns how many (0 when none is close). */
+size_t coa_format_suggest(const char *name, const char **out, size_t max);
 
 #ifdef __cplusplus
 }

@@ -36,6 +36,7 @@ enum {
     OPT_MIN_WEIGHT,
     OPT_ALIASES,
     OPT_MERGE_INITIALS,
+    OPT_WEIGHT_ATTR,
     OPT_COMMON_END /* commands number their own options from here */
 };
 
@@ -46,6 +47,7 @@ enum {
     {"tsv", no_argument, NULL, OPT_TSV}, {"csv", no_argument, NULL, OPT_CSV},                      \
     {"format", required_argument, NULL, OPT_FORMAT},                                               \
     {"input-format", required_argument, NULL, OPT_FORMAT},                                         \
+    {"weight-attr", required_argument, NULL, OPT_WEIGHT_ATTR},                                     \
     {"year", required_argument, NULL, OPT_YEAR}, {"strict", no_argument, NULL, OPT_STRICT},        \
     {"seed", required_argument, NULL, OPT_SEED}, {"quiet", no_argument, NULL, OPT_QUIET},          \
     {"avoid", required_argument, NULL, OPT_AVOID}, {"ego", required_argument, NULL, OPT_EGO},      \

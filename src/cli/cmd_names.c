@@ -20,6 +20,9 @@ static void usage(FILE *out)
             "  - likely homonyms: one name whose papers fall into groups that share no\n"
             "    coauthors, where a smaller group is in a field (category, else venue) that\n"
             "    the others are not; with venues only, each side needs two papers;\n"
+            "  - likely misattributions in the source: an author slot whose printed name\n"
+            "    and the name of the entity the source attached to it (OpenAlex's\n"
+            "    disambiguated author) are different people's; the printed name is kept;\n"
             "  - truncated author lists and inferred authorships.\n"
             "\n"
             "Options:\n"
@@ -373,9 +376,41 @@ int cmd_names(int argc, char **argv)
         }
     }
 
+    /* likely misattributions in the source (shown when there are any) */
+    if (json && c->n_misattributions)
+        fputs(n_homonyms ? "\n  ],\n  \"likely_misattributions\": [" : "],\n  \"likely_misattributions\": [", out);
+    else if (!json && c->n_misattributions)
+        fprintf(out, "\nLikely misattributions in the source (printed name kept, the entity's not used): %u\n",
+                c->n_misattributions);
+    for (uint32_t i = 0; i < c->n_misattributions; i++) {
+        const coa_misattribution_t *m = &c->misattributions[i];
+        const char *path = coa_corpus_str(c, c->sources[m->source].path);
+        if (json) {
+            fprintf(out, "%s\n    {\"printed\": ", i ? "," : "");
+            coa_json_string(out, coa_corpus_str(c, m->printed));
+            fputs(", \"entity\": ", out);
+            coa_json_string(out, coa_corpus_str(c, m->entity));
+            fputs(", \"entity_id\": ", out);
+            coa_json_string(out, coa_corpus_str(c, m->entity_id));
+            fputs(", \"work\": ", out);
+            coa_json_string(out, coa_corpus_str(c, m->work));
+            fputs(", \"source\": ", out);
+            coa_json_string(out, path);
+            fprintf(out, ", \"line\": %u}", m->line);
+        } else if (i < (uint32_t)limit) {
+            fprintf(out, "  %s:%u: \"%s\" printed, attributed to \"%s\"%s%s%s%s%s\n", path, m->line,
+                    coa_corpus_str(c, m->printed), coa_corpus_str(c, m->entity), m->entity_id ? " (" : "",
+                    coa_corpus_str(c, m->entity_id), m->entity_id ? ")" : "", m->work ? " in " : "",
+                    coa_corpus_str(c, m->work));
+        }
+    }
+    if (!json && c->n_misattributions > limit)
+        fprintf(out, "  ... %u more (--limit 0 shows all)\n", c->n_misattributions - (uint32_t)limit);
+    int open_list = c->n_misattributions ? 1 : n_homonyms != 0;
+
     /* inferred authorships */
     if (json)
-        fprintf(out, "%s  \"truncated_papers\": %u,\n  \"inferred_authorships\": [", n_homonyms ? "\n  ],\n" : "],\n",
+        fprintf(out, "%s  \"truncated_papers\": %u,\n  \"inferred_authorships\": [", open_list ? "\n  ],\n" : "],\n",
                 truncated);
     else
         fprintf(out, "\nInferred authorships (not stated by the source): %u\n", inferred);

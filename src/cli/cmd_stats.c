@@ -108,7 +108,10 @@ static void print_sources_text(const coa_corpus_t *c, FILE *out)
             fprintf(out, "  %u duplicate%s of papers read before, merged into them\n", s->duplicates,
                     s->duplicates == 1 ? "" : "s");
         if (s->inferred)
-            fprintf(out, "  %u authorships inferred (the owner hidden behind \"et al.\")\n", s->inferred);
+            fprintf(out, "  %u authorships inferred (%s)\n", s->inferred,
+                    strncmp(coa_corpus_str(c, s->format), "orcid", 5) == 0
+                        ? "the record's owner, where a work lists no contributor with the owner's iD or name"
+                        : "the owner hidden behind \"et al.\"");
         if (s->undated)
             fprintf(out, "  %u entries dated without a year were given %d (--year)\n", s->undated,
                     s->assumed_year);
@@ -381,8 +384,11 @@ cleanup:
 static const char formats_help[] =
     "usage: coauthor formats\n"
     "\n"
-    "Lists the input formats, one name a line.  The format of each FILE is\n"
-    "detected from its content and name; --format NAME overrides it.\n"
+    "Lists the input formats: the name, the other names --format accepts (in any\n"
+    "case, with or without '-', '_' or spaces: 'Web of Science' is 'webofscience'),\n"
+    "and the file a user typically has.  The format of each FILE is detected from\n"
+    "its content and name; --format NAME overrides it, and an unknown NAME gets the\n"
+    "closest known names.\n"
     "\n"
     "How the reference-manager formats are read (through bibutils: BibTeX,\n"
     "biblatex, RIS, EndNote, EndNote XML, ISI, MEDLINE, PubMed XML, Copac, MODS):\n"
@@ -401,7 +407,30 @@ static const char formats_help[] =
     "\n"
     "";
 
-/* in two parts: C11 promises string literals of 4,095 bytes only */
+/* two pieces: C11 compilers need not take a string over 4095 bytes */
+static const char formats_help_more[] =
+    "JSON (documented at docs.openalex.org, api.crossref.org, citeproc-js.readthedocs.io,\n"
+    "info.orcid.org/documentation and github.com/ORCID/orcid-model):\n"
+    "  - jsonl: OpenAlex works (one a line, a list response {meta, results}, or\n"
+    "    one work), Crossref, arXiv and Semantic Scholar.  OpenAlex: the name is\n"
+    "    the printed raw_author_name; author.orcid, else author.id, is the\n"
+    "    identifier; where the printed name and the entity's display_name are\n"
+    "    different people's (no word in common), the entity is not used and\n"
+    "    'coauthor names' lists the slot as a likely misattribution;\n"
+    "  - csl-json: names are given + particles + family, or 'literal' (an\n"
+    "    organisation); the year is issued.date-parts; an item without authors\n"
+    "    is left out and counted in a note;\n"
+    "  - orcid, orcid-xml (API v3.0): the record, /works summaries and bulk\n"
+    "    works.  A group of summaries is one work claimed by several sources:\n"
+    "    one paper.  The owner's ORCID iD is the identifier of the owner's\n"
+    "    authorships; summaries list no contributors, so there the owner is the\n"
+    "    one author, inferred.\n"
+    "\n"
+    "DBLP person pages (dblp.org/pid/XX/YYYY.xml, <dblpperson>) are read by\n"
+    "dblp: the records in <r>, the owner's <person>; each author's pid is a\n"
+    "second dblp: identifier beside the name with its homonym number.\n"
+    "\n";
+
 static const char formats_help_tabular[] =
     "Encodings, for every format: a UTF-8 byte-order mark is dropped; UTF-16\n"
     "with a byte-order mark is decoded; CR-only (old Mac) line ends are line\n"
@@ -441,9 +470,12 @@ static const char formats_help_tabular[] =
 
 static const char formats_help_rest[] =
     "Graph files (GraphML, GML, Pajek), already projected onto authors:\n"
-    "  - an edge's 'weight' attribute (GraphML, GML) or third column (Pajek) is\n"
-    "    the pair's joint papers (and its fractional weight); without one, or\n"
-    "    when it is not a positive number (warned), an edge counts as one;\n"
+    "  - an edge's 'weight' attribute (GraphML, GML), else its GML 'value'\n"
+    "    (Newman's netscience.gml), or third column (Pajek) is the pair's joint\n"
+    "    papers (and its fractional weight); --weight-attr NAME chooses another\n"
+    "    attribute; without one, or when it is not a positive number (warned),\n"
+    "    an edge counts as one;\n"
+    "  - a directed graph is read as undirected, with a warning;\n"
     "  - a vertex without edges stays in the network as an isolated author;\n"
     "  - a chain's hop names the edge's file and line ('small.net:8'), or the\n"
     "    file alone when the edges cannot be placed (a Pajek *Matrix).\n"
@@ -468,11 +500,22 @@ int cmd_formats(int argc, char **argv)
 {
     if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
         fputs(formats_help, stdout);
+        fputs(formats_help_more, stdout);
         fputs(formats_help_tabular, stdout);
         fputs(formats_help_rest, stdout);
         return EXIT_OK;
     }
-    for (const char *const *f = coa_format_names(); *f; f++)
-        printf("%s\n", *f);
+    /* name, the other names it answers to, and the file people have */
+    printf("%-12s  %-40s  %s\n", "format", "also", "typical file");
+    for (const char *const *f = coa_format_names(); *f; f++) {
+        const char *alias[16];
+        size_t n = coa_format_aliases(*f, alias, 16);
+        char also[200] = "-";
+        for (size_t i = 0; i < n && i < 16; i++) {
+            size_t k = i ? strlen(also) : 0;
+            snprintf(also + k, sizeof also - k, "%s%s", i ? "," : "", alias[i]);
+        }
+        printf("%-12s  %-40s  %s\n", *f, also, coa_format_typical(*f));
+    }
     return EXIT_OK;
 }

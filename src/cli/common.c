@@ -14,6 +14,8 @@ const char *cli_program = "coauthor";
 const char cli_common_help[] =
     "Input and selection (every command):\n"
     "  --format NAME        read every FILE as NAME (see 'coauthor formats'); default: detect\n"
+    "  --weight-attr NAME   graph files: the edge attribute that gives joint papers\n"
+    "                       (default 'weight', else GML's 'value')\n"
     "  --year YYYY          year of profile entries dated without one (default: this year,\n"
     "                       or the year of SOURCE_DATE_EPOCH when it is set)\n"
     "  --strict             fail on the first malformed record instead of skipping it\n"
@@ -186,17 +188,27 @@ int cli_common_option(cli_common_t *o, int opt, const char *arg)
     case OPT_TSV: o->output = COA_OUT_TSV; return 1;
     case OPT_CSV: o->output = COA_OUT_CSV; return 1;
     case OPT_FORMAT: {
-        const char *const *names = coa_format_names();
-        for (; *names; names++)
-            if (strcmp(*names, arg) == 0)
-                break;
-        if (!*names) {
-            cli_error("unknown format '%s' (see 'coauthor formats')", arg);
+        const char *format = coa_format_lookup(arg);
+        if (!format) {
+            const char *near[3];
+            size_t n = coa_format_suggest(arg, near, 3);
+            char list[160] = "";
+            for (size_t i = 0; i < n; i++) {
+                size_t k = strlen(list);
+                snprintf(list + k, sizeof list - k, "%s'%s'", i == 0 ? "" : i + 1 == n ? " or " : ", ", near[i]);
+            }
+            if (n)
+                cli_error("unknown format '%s'; did you mean %s? (see 'coauthor formats')", arg, list);
+            else
+                cli_error("unknown format '%s' (see 'coauthor formats')", arg);
             return -1;
         }
-        o->read.format = *names;
+        o->read.format = format;
         return 1;
     }
+    case OPT_WEIGHT_ATTR:
+        o->read.weight_attr = arg;
+        return 1;
     case OPT_YEAR:
         if (parse_uint(arg, 9999, &v) || v < 1000) {
             cli_error("bad --year '%s': expected a four-digit year", arg);
@@ -312,14 +324,12 @@ static int split_format(const char *arg, char **path, const char **format)
     *path = NULL;
     if (!colon || colon == arg || access(arg, F_OK) == 0)
         return 0;
-    for (const char *const *f = coa_format_names(); *f; f++) {
-        if (strcmp(*f, colon + 1) == 0) {
-            *path = strndup(arg, (size_t)(colon - arg));
-            *format = *f;
-            return *path != NULL;
-        }
-    }
-    return 0;
+    const char *f = coa_format_lookup(colon + 1);
+    if (!f)
+        return 0;
+    *path = strndup(arg, (size_t)(colon - arg));
+    *format = f;
+    return *path != NULL;
 }
 
 /* The progress bar of long work (a file being read, a database being

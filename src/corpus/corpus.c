@@ -26,6 +26,7 @@ void coa_corpus_destroy(coa_corpus_t *c)
     free(c->spelling_count);
     free(c->id_author);
     free(c->merges);
+    free(c->misattributions);
     free(c->key_slots);
     memset(c, 0, sizeof *c);
 }
@@ -314,6 +315,24 @@ static int resolve_with_id(coa_corpus_t *c, const char *name, size_t len, const 
     return COA_OK;
 }
 
+int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id)
+{
+    if (author >= c->n_authors || !id || !*id)
+        return COA_OK;
+    coa_str_t ids = coa_corpus_intern(c, id, strlen(id));
+    if (ids == COA_NONE || grow_spellings(c))
+        return COA_ENOMEM;
+    if (!c->id_author[ids])
+        c->id_author[ids] = author + 1;
+    return COA_OK;
+}
+
+int coa_corpus_id_known(const coa_corpus_t *c, const char *id)
+{
+    coa_str_t s = coa_strpool_find(&c->strings, id, strlen(id));
+    return s != COA_NONE && s < c->spelling_cap && c->id_author && c->id_author[s];
+}
+
 int coa_corpus_author(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author)
 {
     coa_str_t sp;
@@ -362,6 +381,25 @@ uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name)
     if (key == COA_NONE)
         return COA_NONE;
     return coa_corpus_author_root(c, find_by_key(c, key));
+}
+
+int coa_corpus_add_misattribution(coa_corpus_t *c, uint32_t source, uint32_t line, const char *printed,
+                                  const char *entity, const char *entity_id, const char *work)
+{
+    if (GROW(c, misattributions, n_misattributions, cap_misattributions))
+        return COA_ENOMEM;
+    coa_misattribution_t *m = &c->misattributions[c->n_misattributions];
+    const char *text[4] = {printed, entity, entity_id, work};
+    coa_str_t *field[4] = {&m->printed, &m->entity, &m->entity_id, &m->work};
+    m->source = source;
+    m->line = line;
+    for (int i = 0; i < 4; i++) {
+        *field[i] = COA_NOSTR;
+        if (text[i] && *text[i] && (*field[i] = coa_corpus_intern(c, text[i], strlen(text[i]))) == COA_NONE)
+            return COA_ENOMEM;
+    }
+    c->n_misattributions++;
+    return COA_OK;
 }
 
 /* ---- papers ---- */

@@ -7,39 +7,93 @@
 #include "internal.h"
 #include "readers.h"
 
+/* Each reader, with the file a user typically has in that format (for
+ * 'coauthor formats'). */
 static const coa_reader_t readers[] = {
-    {"profile", "researcher-profile listing saved as text", coa_detect_profile, coa_read_profile},
-    {"snap", "SNAP edge list of author ids", coa_detect_snap, coa_read_snap},
-    {"bibtex", "BibTeX (.bib), through bibutils", coa_detect_bibtex, coa_read_bibtex},
-    {"biblatex", "biblatex (.bib with biblatex fields), through bibutils", coa_detect_biblatex, coa_read_biblatex},
-    {"ris", "RIS (Zotero, Mendeley, publishers' citation export), through bibutils", coa_detect_ris, coa_read_ris},
-    {"endnote", "EndNote / refer tagged text (%A, %T), through bibutils", coa_detect_endnote, coa_read_endnote},
-    {"endnote-xml", "EndNote XML, through bibutils", coa_detect_endnote_xml, coa_read_endnote_xml},
-    {"isi", "Web of Science plain text (ISI tags; AF full names), through bibutils", coa_detect_isi, coa_read_isi},
-    {"medline", "PubMed / MEDLINE text and .nbib (PMID-; FAU full names), through bibutils", coa_detect_medline,
-     coa_read_medline},
-    {"pubmed-xml", "PubMed XML (PubmedArticleSet), through bibutils", coa_detect_pubmed_xml, coa_read_pubmed_xml},
-    {"copac", "Copac / Jisc Library Hub tagged text, through bibutils", coa_detect_copac, coa_read_copac},
-    {"mods", "MODS XML, through bibutils", coa_detect_mods, coa_read_mods},
-    {"scopus", "Scopus CSV export (Authors, Author full names, Author(s) ID as scopus: ids)", coa_detect_scopus,
-     coa_read_scopus},
+    {"profile", "researcher-profile listing saved as text", "a profile page saved as text",
+     coa_detect_profile, coa_read_profile},
+    {"snap", "SNAP edge list of author ids", "CA-GrQc.txt from snap.stanford.edu", coa_detect_snap, coa_read_snap},
+    {"bibtex", "BibTeX (.bib), through bibutils", "refs.bib; Google Scholar's or JabRef's .bib",
+     coa_detect_bibtex, coa_read_bibtex},
+    {"biblatex", "biblatex (.bib with biblatex fields), through bibutils", "a biblatex .bib (Zotero's, Better BibTeX)",
+     coa_detect_biblatex, coa_read_biblatex},
+    {"ris", "RIS (Zotero, Mendeley, publishers' citation export), through bibutils", "export.ris, citations.ris",
+     coa_detect_ris, coa_read_ris},
+    {"endnote", "EndNote / refer tagged text (%A, %T), through bibutils", "an EndNote .enw or refer file",
+     coa_detect_endnote, coa_read_endnote},
+    {"endnote-xml", "EndNote XML, through bibutils", "an EndNote library exported as XML", coa_detect_endnote_xml,
+     coa_read_endnote_xml},
+    {"isi", "Web of Science plain text (ISI tags; AF full names), through bibutils",
+     "savedrecs.txt (Web of Science, plain text)", coa_detect_isi, coa_read_isi},
+    {"medline", "PubMed / MEDLINE text and .nbib (PMID-; FAU full names), through bibutils",
+     "pubmed-*.txt or citations.nbib from PubMed", coa_detect_medline, coa_read_medline},
+    {"pubmed-xml", "PubMed XML (PubmedArticleSet), through bibutils", "pubmed_result.xml", coa_detect_pubmed_xml,
+     coa_read_pubmed_xml},
+    {"copac", "Copac / Jisc Library Hub tagged text, through bibutils", "a Jisc Library Hub Discover export",
+     coa_detect_copac, coa_read_copac},
+    {"mods", "MODS XML, through bibutils", "a MODS XML export (library catalogues)", coa_detect_mods, coa_read_mods},
+    {"scopus", "Scopus CSV export (Authors, Author full names, Author(s) ID as scopus: ids)", "scopus.csv",
+     coa_detect_scopus, coa_read_scopus},
     {"wos-tab", "Web of Science tab-delimited (UTF-8 or UTF-16; AF full names, UT key, OI/RI ORCID and ResearcherID)",
-     coa_detect_wos_tab, coa_read_wos_tab},
+     "savedrecs.txt (Web of Science, tab-delimited, Win or Mac, UTF-8 or UTF-16)", coa_detect_wos_tab, coa_read_wos_tab},
     {"zotero-csv", "Zotero CSV export (Key, Item Type, Publication Year, Author 'Last, First; ...')",
-     coa_detect_zotero_csv, coa_read_zotero_csv},
-    {"pop", "Publish or Perish CSV (Google Scholar and others; 'JS Smith, ...' marks a cut list)", coa_detect_pop,
-     coa_read_pop},
+     "Exported Items.csv (Zotero: Export Collection, CSV)", coa_detect_zotero_csv, coa_read_zotero_csv},
+    {"pop", "Publish or Perish CSV (Google Scholar and others; 'JS Smith, ...' marks a cut list)",
+     "PoPCites.csv (Publish or Perish: Save as CSV)", coa_detect_pop, coa_read_pop},
     {"dimensions", "Dimensions CSV export (the 'About the data' line, then Publication ID, Authors)",
-     coa_detect_dimensions, coa_read_dimensions},
-    {"lens", "Lens.org scholarly CSV export (Lens ID, Author/s)", coa_detect_lens, coa_read_lens},
-    {"dblp", "DBLP XML (dblp.xml, whole or a fragment of records)", coa_detect_dblp, coa_read_dblp},
-    {"jsonl", "JSON Lines of works: OpenAlex, Crossref, arXiv snapshot, Semantic Scholar", coa_detect_jsonl, coa_read_jsonl},
-    {"graphml", "GraphML network of authors (no papers), through igraph", coa_detect_graphml, coa_read_graphml},
-    {"gml", "GML network of authors (no papers), through igraph", coa_detect_gml, coa_read_gml},
-    {"pajek", "Pajek .net network of authors (no papers), through igraph", coa_detect_pajek, coa_read_pajek},
-    {"store", "corpus database written by 'coauthor import' (SQLite)", coa_detect_store, coa_read_store},
+     "Dimensions-Publication-*.csv", coa_detect_dimensions, coa_read_dimensions},
+    {"lens", "Lens.org scholarly CSV export (Lens ID, Author/s)", "lens-export.csv (Lens.org scholarly works)",
+     coa_detect_lens, coa_read_lens},
+    {"dblp", "DBLP XML: dblp.xml, whole or a fragment of records, and person pages (<dblpperson>)",
+     "dblp.xml.gz, or dblp.org/pid/XX/YYYY.xml", coa_detect_dblp, coa_read_dblp},
+    {"jsonl", "JSON works: OpenAlex (API responses too), Crossref, arXiv snapshot, Semantic Scholar",
+     "works.jsonl, an OpenAlex or Crossref API response (.json)", coa_detect_jsonl, coa_read_jsonl},
+    {"csl-json", "CSL-JSON items (Zotero, Mendeley, pandoc, citation.js)", "My Library.json (Zotero: CSL JSON)",
+     coa_detect_csljson, coa_read_csljson},
+    {"orcid", "ORCID public API v3.0 JSON: record, /works summaries, bulk works", "works.json from pub.orcid.org",
+     coa_detect_orcid, coa_read_jsonl},
+    {"orcid-xml", "ORCID public API v3.0 XML: record, /works summaries, bulk works", "works.xml from pub.orcid.org",
+     coa_detect_orcid_xml, coa_read_orcid_xml},
+    {"graphml", "GraphML network of authors (no papers), through igraph", "network.graphml (Gephi, networkx)",
+     coa_detect_graphml, coa_read_graphml},
+    {"gml", "GML network of authors (no papers), through igraph", "netscience.gml (Newman's networks)",
+     coa_detect_gml, coa_read_gml},
+    {"pajek", "Pajek .net network of authors (no papers), through igraph", "network.net", coa_detect_pajek,
+     coa_read_pajek},
+    {"store", "corpus database written by 'coauthor import' (SQLite)", "corpus.db", coa_detect_store,
+     coa_read_store},
 };
 #define N_READERS (sizeof readers / sizeof readers[0])
+
+/* The other names people type for a format, compared as format_key
+ * makes them (lower case, letters and digits only: "Web of Science",
+ * "web-of-science" and "webofscience" are one).  To add a name, add a
+ * line; the reader must be in the table above. */
+static const struct {
+    const char *alias, *reader;
+} aliases[] = {
+    {"bib", "bibtex"},           {"tex", "bibtex"},
+    {"wos", "isi"},              {"webofscience", "isi"},       {"wok", "isi"},
+    {"pubmed", "medline"},       {"nbib", "medline"},
+    {"pubmedxml", "pubmed-xml"}, {"medlinexml", "pubmed-xml"},
+    {"enw", "endnote"},          {"refer", "endnote"},          {"endnotexml", "endnote-xml"},
+    {"json", "jsonl"},           {"ndjson", "jsonl"},           {"openalex", "jsonl"},
+    {"crossref", "jsonl"},       {"arxiv", "jsonl"},            {"semanticscholar", "jsonl"},
+    {"s2", "jsonl"},             {"csljson", "csl-json"},       {"csl", "csl-json"},
+    {"citeproc", "csl-json"},    {"citeprocjson", "csl-json"},  {"zoterojson", "csl-json"},
+    {"mendeleyjson", "csl-json"}, {"pandocjson", "csl-json"},
+    {"orcidjson", "orcid"},      {"orcidxml", "orcid-xml"},
+    {"dblpxml", "dblp"},         {"dblpperson", "dblp"},
+    {"scopuscsv", "scopus"},
+    {"wostab", "wos-tab"},       {"wostabdelimited", "wos-tab"},
+    {"zotero", "zotero-csv"},    {"zoterocsv", "zotero-csv"},
+    {"publishorperish", "pop"},  {"popcsv", "pop"},             {"googlescholarcsv", "pop"},
+    {"dimensionscsv", "dimensions"},
+    {"lensorg", "lens"},         {"lenscsv", "lens"},
+    {"net", "pajek"},            {"edgelist", "snap"},
+    {"db", "store"},             {"sqlite", "store"},
+};
+#define N_ALIASES (sizeof aliases / sizeof aliases[0])
 
 const char *const *coa_format_names(void)
 {
@@ -48,6 +102,120 @@ const char *const *coa_format_names(void)
         names[i] = readers[i].name;
     names[N_READERS] = NULL;
     return names;
+}
+
+/* Lower case, letters and digits only, at most size - 1 bytes. */
+static void format_key(const char *name, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *name && n + 1 < size; name++) {
+        char ch = *name;
+        if (ch >= 'A' && ch <= 'Z')
+            ch = (char)(ch - 'A' + 'a');
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+            out[n++] = ch;
+    }
+    out[n] = '\0';
+}
+
+const char *coa_format_lookup(const char *name)
+{
+    char key[64], other[64];
+    if (!name || strlen(name) >= sizeof key)
+        return NULL;
+    format_key(name, key, sizeof key);
+    if (!key[0])
+        return NULL;
+    for (size_t i = 0; i < N_READERS; i++) {
+        format_key(readers[i].name, other, sizeof other);
+        if (strcmp(key, other) == 0)
+            return readers[i].name;
+    }
+    for (size_t i = 0; i < N_ALIASES; i++)
+        if (strcmp(key, aliases[i].alias) == 0)
+            return aliases[i].reader;
+    return NULL;
+}
+
+size_t coa_format_aliases(const char *format, const char **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < N_ALIASES; i++)
+        if (strcmp(aliases[i].reader, format) == 0) {
+            if (n < max)
+                out[n] = aliases[i].alias;
+            n++;
+        }
+    return n;
+}
+
+const char *coa_format_typical(const char *format)
+{
+    for (size_t i = 0; i < N_READERS; i++)
+        if (strcmp(readers[i].name, format) == 0)
+            return readers[i].typical;
+    return NULL;
+}
+
+/* Levenshtein distance of two short keys. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), row[64];
+    if (la >= 63 || lb >= 63)
+        return 64;
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            if (up + 1 < best)
+                best = up + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+size_t coa_format_suggest(const char *name, const char **out, size_t max)
+{
+    char key[64], other[64];
+    format_key(name ? name : "", key, sizeof key);
+    size_t klen = strlen(key), n = 0;
+    if (!klen || !max)
+        return 0;
+    /* close enough to be a typo: a third of the name, at least 2 edits */
+    size_t limit = klen / 3 > 2 ? klen / 3 : 2, best = limit + 1;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < N_READERS + N_ALIASES; i++) {
+            const char *shown = i < N_READERS ? readers[i].name : aliases[i - N_READERS].alias;
+            format_key(shown, other, sizeof other);
+            size_t d = edit_distance(key, other);
+            /* a prefix ("orc" of "orcid") is as good as a typo */
+            if (strncmp(other, key, klen) == 0 && d > 1)
+                d = 1;
+            if (pass == 0) {
+                if (d < best)
+                    best = d;
+                continue;
+            }
+            if (d != best)
+                continue;
+            int dup = 0;
+            for (size_t k = 0; k < n; k++)
+                dup |= strcmp(out[k], shown) == 0;
+            if (!dup && n < max)
+                out[n++] = shown;
+        }
+        if (pass == 0 && best > limit)
+            return 0;
+    }
+    return n;
 }
 
 void coa_read_options_init(coa_read_options_t *opts)
@@ -141,11 +309,16 @@ static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t
     }
     const coa_reader_t *reader = NULL;
     if (opts->format) {
-        for (size_t i = 0; i < N_READERS; i++)
-            if (strcmp(readers[i].name, opts->format) == 0)
+        const char *format = coa_format_lookup(opts->format);
+        for (size_t i = 0; format && i < N_READERS; i++)
+            if (strcmp(readers[i].name, format) == 0)
                 reader = &readers[i];
         if (!reader) {
-            coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "unknown format '%s'", opts->format);
+            const char *near[3];
+            size_t n = coa_format_suggest(opts->format, near, 3);
+            coa_diag(diag, COA_DIAG_ERROR, in->name, 0, "unknown format '%s'%s%s%s%s%s%s%s", opts->format,
+                     n ? "; did you mean '" : "", n ? near[0] : "", n > 1 ? "' or '" : "", n > 1 ? near[1] : "",
+                     n > 2 ? "' or '" : "", n > 2 ? near[2] : "", n ? "'?" : "");
             return COA_EINVAL;
         }
         if (reader->detect(in->name, head, len) == 0) {
@@ -163,7 +336,7 @@ static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t
     uint32_t source;
     if ((err = coa_corpus_add_source(c, in->name, reader->name, &source)))
         return err;
-    coa_reader_ctx_t ctx = {c, in, source, opts, diag};
+    coa_reader_ctx_t ctx = {c, in, source, opts, diag, NULL};
     err = reader->read(&ctx);
     coa_corpus_paper_abort(c);
     if (!err && in->error)

@@ -42,6 +42,7 @@
 /* ---- what libxml2 is given before the records ---- */
 
 typedef struct {
+    int person_page;      /* a <dblpperson> page */
     char *prefix;         /* the replacement prologue */
     size_t prefix_len;
     const char *suffix;   /* "</dblp>" for a wrapped fragment */
@@ -99,6 +100,7 @@ typedef struct {
     size_t decl_end;  /* bytes kept verbatim: a byte-order mark and <?xml ...?> */
     size_t body;      /* where the first element starts */
     int has_root;     /* the first element is <dblp> */
+    int person_page;  /* the first element is <dblpperson> */
     int has_element;
 } prologue_t;
 
@@ -126,6 +128,10 @@ static void scan_prologue(const unsigned char *s, size_t len, prologue_t *p)
     p->has_element = i < len && s[i] == '<';
     p->has_root = starts(s, len, i, "<dblp") && i + 5 < len &&
                   (s[i + 5] == '>' || s[i + 5] == ' ' || s[i + 5] == '\t' || s[i + 5] == '\r' || s[i + 5] == '\n');
+    p->person_page = starts(s, len, i, "<dblpperson") && i + 11 < len &&
+                     (s[i + 11] == '>' || s[i + 11] == ' ' || s[i + 11] == '\t' || s[i + 11] == '\r' ||
+                      s[i + 11] == '\n');
+    p->has_root |= p->person_page;
 }
 
 int coa_detect_dblp(const char *name, const unsigned char *head, size_t len)
@@ -224,22 +230,24 @@ static int start_feed(coa_reader_ctx_t *ctx, feed_t *f, long *body_line)
     if (err)
         return err;
     scan_prologue(head, len, &p);
+    f->person_page = p.person_page;
     size_t newlines = 0;
     for (size_t i = p.decl_end; i < p.body; i++)
         newlines += head[i] == '\n';
     *body_line = 1 + (long)newlines;
     for (size_t i = 0; i < p.decl_end; i++)
         *body_line += head[i] == '\n';
-    static const char open[] = "<!DOCTYPE dblp [", close[] = "]>";
-    size_t cap = p.decl_end + sizeof open + sizeof dblp_entities + sizeof close + newlines + 16;
+    const char *open = p.person_page ? "<!DOCTYPE dblpperson [" : "<!DOCTYPE dblp [";
+    static const char close[] = "]>";
+    size_t cap = p.decl_end + strlen(open) + sizeof dblp_entities + sizeof close + newlines + 16;
     char *buf = malloc(cap);
     if (!buf)
         return COA_ENOMEM;
     size_t n = 0;
     memcpy(buf, head, p.decl_end);
     n = p.decl_end;
-    memcpy(buf + n, open, sizeof open - 1);
-    n += sizeof open - 1;
+    memcpy(buf + n, open, strlen(open));
+    n += strlen(open);
     memcpy(buf + n, dblp_entities, sizeof dblp_entities - 1);
     n += sizeof dblp_entities - 1;
     if ((err = append_dtd_entities(ctx->in->name, &buf, &n, &cap))) {
@@ -302,6 +310,12 @@ typedef struct {
     uint32_t n_pending;
     unsigned long by_type[COA_DBLP_N_TYPES];
     unsigned long aliases;
+    /* person pages: the pids of the record's authors, in order, each
+     * NUL-terminated ("" for none), and the next one to use */
+    char *pids;
+    size_t pids_len, pids_cap, pid_next;
+    int ignore;           /* the depth of an element skipped whole, or 0 */
+    int in_r;             /* inside a person page's <r> */
     /* check mode: the last record libxml2 ended, and whether it was added */
     int check;
     unsigned long ended;
@@ -424,18 +438,56 @@ static int set_field(coa_corpus_t *c, coa_str_t *field, const char *s, int uniqu
  * (coa_name_cache_t) maps a name as DBLP writes it to what it resolved
  * to, so that an author seen before costs one probe. */
 
+/* The pid of the next author of a person page's record, or NULL. */
+static const char *next_pid(dblp_state_t *st)
+{
+    if (!st->feed->person_page || st->pid_next >= st->pids_len)
+        return NULL;
+    const char *pid = st->pids + st->pid_next;
+    st->pid_next += strlen(pid) + 1;
+    return *pid ? pid : NULL;
+}
+
+static int add_pid(coa_corpus_t *c, uint32_t a, const char *pid)
+{
+    if (!pid || a == COA_NONE)
+        return COA_OK;
+    char id[160];
+    snprintf(id, sizeof id, "dblp:%.150s", pid);
+    return coa_corpus_add_id(c, a, id);
+}
+
+/* The identifier a person page's author resolves by: the pid when an
+ * author has it already (so a person DBLP renamed between two pages is
+ * one author), else the name ("dblp:" + name, in *id from author_id), to
+ * which the pid is then added. */
+static const char *resolving_id(const coa_corpus_t *c, const char *pid, const char *name_id, char *buf,
+                                size_t size)
+{
+    if (!pid)
+        return name_id;
+    snprintf(buf, size, "dblp:%.150s", pid);
+    return coa_corpus_id_known(c, buf) ? buf : name_id;
+}
+
 /* Adds an author of the open paper by the name DBLP gives. */
 static int add_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
 {
     size_t len = strlen(text);
+    const char *pid = next_pid(st);
     uint32_t a = COA_NONE;
     coa_str_t sp = COA_NOSTR;
     if (coa_name_cache_get(&st->names, text, len, &a, &sp))
         return coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
-    char *id = NULL;
+    char *id = NULL, pid_id[160];
     int err = author_id(st, text, &id);
     if (!err)
-        err = coa_corpus_resolve(c, text, name_without_number(text), id, &a, &sp);
+        err = coa_corpus_resolve(c, text, name_without_number(text),
+                                 resolving_id(c, pid, id, pid_id, sizeof pid_id), &a, &sp);
+    if (!err && pid && a != COA_NONE)
+        err = coa_corpus_add_id(c, a, id);
+    if (!err)
+        err = add_pid(c, a, pid);
     if (err || a == COA_NONE)
         return err;
     coa_name_cache_put(&st->names, text, len, a, sp);
@@ -507,10 +559,16 @@ static int add_person_name(dblp_state_t *st, coa_corpus_t *c, const char *text)
 {
     uint32_t a = COA_NONE;
     char *id = NULL;
+    const char *pid = next_pid(st);
+    char pid_id[160];
     int err = author_id(st, text, &id);
     if (err)
         return err;
-    err = coa_corpus_author(c, text, name_without_number(text), id, &a);
+    err = coa_corpus_author(c, text, name_without_number(text), resolving_id(c, pid, id, pid_id, sizeof pid_id), &a);
+    if (!err && pid && a != COA_NONE)
+        err = coa_corpus_add_id(c, a, id);
+    if (!err)
+        err = add_pid(c, a, pid);
     if (err == COA_EINVAL)
         err = COA_OK; /* libxml2 has reported the bad bytes */
     if (!err && a != COA_NONE) {
@@ -553,6 +611,7 @@ static int add_record(dblp_state_t *st, const coa_dblp_rec_t *r)
     st->line = r->line;
     st->person_author = COA_NONE;
     st->error[0] = '\0';
+    st->pid_next = 0;
     int err = COA_OK;
     if (r->type != COA_DBLP_WWW) {
         if ((err = coa_corpus_paper_begin(c, rc->source, (uint32_t)r->line, NULL)))
@@ -607,8 +666,68 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     dblp_state_t *st = state_of(ctx);
     const char *tag = (const char *)localname;
     int depth = ++st->depth;
-    if (st->err || depth > 2)
+    if (st->err || st->ignore || depth > 2)
         return; /* markup inside a field (<i>, <sub>) only adds its text */
+    int type = coa_dblp_type(tag, strlen(tag));
+    if (st->feed->person_page && depth == 0) {
+        /* the page's owner, without DBLP's homonym number */
+        for (int i = 0; i < nb_attributes; i++) {
+            const xmlChar **a = attributes + 5 * i;
+            if (strcmp((const char *)a[0], "name") == 0 && !st->ctx->corpus->sources[st->ctx->source].owner) {
+                char name[256];
+                snprintf(name, sizeof name, "%.*s", (int)(a[4] - a[3]) < 255 ? (int)(a[4] - a[3]) : 255,
+                         (const char *)a[3]);
+                name[name_without_number(name)] = '\0';
+                coa_str_t owner = coa_corpus_intern(st->ctx->corpus, name, strlen(name));
+                if (owner == COA_NONE)
+                    stop(ctx, st, COA_ENOMEM);
+                else if (coa_utf8_valid(name, strlen(name)))
+                    st->ctx->corpus->sources[st->ctx->source].owner = owner;
+            }
+        }
+        return;
+    }
+    if (st->feed->person_page && depth == 1) {
+        if (strcmp(tag, "r") == 0 && !st->in_r) {
+            st->depth--; /* <r> only wraps a record */
+            st->in_r = 1;
+            return;
+        }
+        if (strcmp(tag, "person") == 0 && !st->in_r) {
+            type = COA_DBLP_WWW; /* the owner's person record */
+        } else if (type == COA_DBLP_OTHER) {
+            st->ignore = depth; /* <homonyms>, <coauthors> */
+            return;
+        }
+    }
+    if (st->feed->person_page && depth == 1)
+        st->pids_len = 0;
+    if (st->feed->person_page && depth == 2 && strcmp(tag, "author") == 0) {
+        const char *pid = "";
+        size_t n = 0;
+        for (int i = 0; i < nb_attributes; i++) {
+            const xmlChar **a = attributes + 5 * i;
+            if (strcmp((const char *)a[0], "pid") == 0) {
+                pid = (const char *)a[3];
+                n = (size_t)(a[4] - a[3]);
+            }
+        }
+        if (n > 120)
+            n = 0; /* not a pid */
+        if (st->pids_len + n + 1 > st->pids_cap) {
+            size_t cap = (st->pids_cap + n + 1) * 2;
+            char *b = realloc(st->pids, cap);
+            if (!b) {
+                stop(ctx, st, COA_ENOMEM);
+                return;
+            }
+            st->pids = b;
+            st->pids_cap = cap;
+        }
+        memcpy(st->pids + st->pids_len, pid, n);
+        st->pids[st->pids_len + n] = '\0';
+        st->pids_len += n + 1;
+    }
     if (depth == 1) {
         /* Errors are the records' own here: each record starts afresh.
          * After any error libxml2 (2.9) drops every entity reference it
@@ -620,7 +739,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         ((xmlParserCtxtPtr)ctx)->charset = XML_CHAR_ENCODING_UTF8;
         st->line = xmlSAX2GetLineNumber(ctx);
         st->error[0] = '\0';
-        coa_dblp_rec_begin(&st->rec, coa_dblp_type(tag, strlen(tag)), st->line);
+        coa_dblp_rec_begin(&st->rec, type, st->line);
         /* SAX2 attributes: localname, prefix, URI, value start, value end */
         for (int i = 0; i < nb_attributes; i++) {
             const xmlChar **a = attributes + 5 * i;
@@ -638,7 +757,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
     dblp_state_t *st = state_of(ctx);
-    if (st->err || st->depth < 2 || len <= 0)
+    if (st->err || st->ignore || st->depth < 2 || len <= 0)
         return;
     int err = coa_dblp_rec_text(&st->rec, (const char *)ch, (size_t)len);
     if (err)
@@ -647,8 +766,17 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 
 static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
-    (void)localname, (void)prefix, (void)uri;
+    (void)prefix, (void)uri;
     dblp_state_t *st = state_of(ctx);
+    if (st->ignore) {
+        if (st->depth-- == st->ignore)
+            st->ignore = 0;
+        return;
+    }
+    if (st->in_r && st->depth == 0 && strcmp((const char *)localname, "r") == 0) {
+        st->in_r = 0;
+        return;
+    }
     int depth = st->depth--;
     if (st->err)
         return;
@@ -933,7 +1061,7 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
         return err;
     st.feed = &feed;
     const char *env = getenv("COAUTHOR_DBLP_FAST");
-    if (!(env && strcmp(env, "0") == 0)) {
+    if (!(env && strcmp(env, "0") == 0) && !feed.person_page) {
         if ((err = coa_dblpfast_new(feed.prefix, feed.prefix_len, &fp.fast))) {
             free(feed.prefix);
             return err;
@@ -1010,6 +1138,7 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
     if (!err)
         err = report_types(&st);
     free(st.id);
+    free(st.pids);
     coa_name_cache_destroy(&st.names);
     free(st.pending);
     coa_dblp_rec_free(&st.rec);

@@ -8,9 +8,13 @@
  * node id, Pajek's label), else its number from 1.
  *
  * An edge's numeric "weight" attribute (GraphML and GML "weight", the
- * third column of a Pajek edge line, which igraph names "weight") is taken
- * as the pair's joint papers; an edge without one counts as one.  A weight
- * that is not a positive number gets a located warning and counts as one.
+ * third column of a Pajek edge line, which igraph names "weight"), else
+ * its GML "value" (Newman's networks: netscience.gml gives each pair's
+ * collaboration strength so), is taken as the pair's joint papers;
+ * --weight-attr NAME (options->weight_attr) names another attribute.  An
+ * edge without one counts as one.  A weight that is not a positive number
+ * gets a located warning and counts as one.  A directed graph is read as
+ * undirected (an arc is a coauthorship either way), with a warning.
  *
  * igraph's readers take a FILE *, so the decompressed input is collected
  * in memory and handed over through fmemopen; igraph builds the whole
@@ -273,22 +277,22 @@ static void edge_lines(graph_kind_t kind, const char *data, size_t len, uint32_t
         memset(lines, 0, (size_t)m * sizeof *lines);
 }
 
-/* The edge's numeric "weight", or 0 when it has none. */
-static double edge_weight(const igraph_t *g, igraph_integer_t e, int *bad)
+/* The edge's numeric weight attribute 'attr', or 0 when it has none. */
+static double edge_weight(const igraph_t *g, const char *attr, igraph_integer_t e, int *bad)
 {
     *bad = 0;
-    if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+    if (!attr)
         return 0;
     igraph_attribute_type_t type;
-    if (igraph_cattribute_table.gettype((igraph_t *)g, &type, IGRAPH_ATTRIBUTE_EDGE, "weight"))
+    if (igraph_cattribute_table.gettype((igraph_t *)g, &type, IGRAPH_ATTRIBUTE_EDGE, attr))
         return 0;
     double w;
     if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-        w = (double)EAN(g, "weight", e);
+        w = (double)EAN(g, attr, e);
         if (isnan(w)) /* GraphML gives edges without a value NaN */
             return 0;
     } else if (type == IGRAPH_ATTRIBUTE_STRING) {
-        const char *s = EAS(g, "weight", e);
+        const char *s = EAS(g, attr, e);
         char *end;
         if (!s || !*s)
             return 0;
@@ -388,13 +392,30 @@ static int read_graph(coa_reader_ctx_t *ctx, graph_kind_t kind)
         goto cleanup;
     }
     edge_lines(kind, data, len, lines, m);
+    /* which attribute is the weight */
+    const char *attr = NULL;
+    if (ctx->opts && ctx->opts->weight_attr) {
+        attr = ctx->opts->weight_attr;
+        if (!igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_EDGE, attr)) {
+            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
+                     "no edge attribute '%s' (--weight-attr); every edge counts as one joint paper", attr);
+            attr = NULL;
+        }
+    } else if (igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_EDGE, "weight")) {
+        attr = "weight";
+    } else if (igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_EDGE, "value")) {
+        attr = "value";
+    }
+    if (igraph_is_directed(&g))
+        coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
+                 "a directed graph, read as undirected: an arc and its reverse are one coauthor pair");
     char na[48], nb[48];
     for (igraph_integer_t e = 0; e < m && !err; e++) {
         igraph_integer_t from = IGRAPH_FROM(&g, e), to = IGRAPH_TO(&g, e);
         const char *a = vertex_name(&g, from, na, sizeof na);
         const char *b = vertex_name(&g, to, nb, sizeof nb);
         int bad;
-        double weight = edge_weight(&g, e, &bad);
+        double weight = edge_weight(&g, attr, e, &bad);
         touched[from] = touched[to] = 1;
         if (bad)
             coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, lines[e],

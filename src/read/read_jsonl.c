@@ -2,7 +2,9 @@
  * JSON Lines of works, one JSON object a line, through jansson, in the
  * dialects of four services; the dialect is told per line by its keys:
  *
- *   OpenAlex works      authorships[].author.{display_name, id, orcid}
+ *   OpenAlex works      authorships[].{raw_author_name, author.{display_name,
+ *                       id, orcid}}; also an API list response
+ *                       {"meta": ..., "results": [...]}
  *   arXiv snapshot      authors_parsed: [[last, first, suffix], ...]
  *   Semantic Scholar    authors[].{name, authorId}
  *   Crossref works      author[].{given, family, name, ORCID}
@@ -14,7 +16,13 @@
  * or a single one: when the first line is not a whole JSON value, the file
  * is read as a sequence of JSON values (see read_concatenated).
  * Identifiers become identity: ORCID ("orcid:0000-..."), else OpenAlex's
- * author id ("openalex:A..."), Semantic Scholar's ("s2:...").  jansson
+ * author id ("openalex:A..."), Semantic Scholar's ("s2:...").
+ *
+ * Two more formats share this machinery, as readers of their own so that
+ * detection and the summary name them: CSL-JSON (an array of citeproc
+ * items, as Zotero, Mendeley, pandoc and citation.js write them; read by
+ * the Crossref dialect, whose works are CSL items too) and the ORCID
+ * public API's JSON (read_orcid.c).  jansson
  * refuses nesting deeper than its limit (2048), so a hostile line fails
  * as one bad record.
  */
@@ -58,6 +66,57 @@ int coa_detect_jsonl(const char *name, const unsigned char *head, size_t len)
     return 20;
 }
 
+/* Is there a "type" whose value is one of CSL's item types (the
+ * vocabulary of citeproc-js and the CSL 1.0.2 schema)?  Crossref's types
+ * ("journal-article", "proceedings-article") are not CSL's. */
+static int has_csl_type(const unsigned char *s, size_t len)
+{
+    static const char *const types[] = {
+        "article-journal", "paper-conference", "article-magazine", "article-newspaper", "chapter",
+        "entry-encyclopedia", "entry-dictionary", "post-weblog", "webpage", "manuscript", "thesis",
+        "report", "book", "article", "dataset", "speech", "patent", "personal_communication",
+        "legal_case", "legislation", "motion_picture", "broadcast", "interview", "review", "review-book",
+        "software", "standard", "document", "pamphlet", "graphic", "song", "map", "bill", NULL};
+    for (size_t i = 0; i + 7 < len; i++) {
+        if (memcmp(s + i, "\"type\"", 6) != 0)
+            continue;
+        size_t j = i + 6;
+        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+            j++;
+        if (j >= len || s[j++] != ':')
+            continue;
+        while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'))
+            j++;
+        if (j >= len || s[j++] != '"')
+            continue;
+        for (const char *const *t = types; *t; t++) {
+            size_t n = strlen(*t);
+            if (j + n < len && memcmp(s + j, *t, n) == 0 && s[j + n] == '"')
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* CSL-JSON: an array of items with CSL types, and none of the keys that
+ * mark a Crossref work (which is CSL-like but is read as Crossref) or
+ * another service's works. */
+int coa_detect_csljson(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    size_t i = skip_ws(head, len, 0);
+    if (i >= len || head[i] != '[')
+        return 0;
+    size_t n = len < 65536 ? len : 65536;
+    static const char *const others[] = {"\"authorships\"", "\"authors_parsed\"", "\"authorId\"",
+                                         "\"reference-count\"", "\"member\"", "\"indexed\"",
+                                         "\"work-summary\"", "\"put-code\"", NULL};
+    for (const char *const *o = others; *o; o++)
+        if (contains(head, n, *o))
+            return 0;
+    return has_csl_type(head + i, n - i) ? 90 : 0;
+}
+
 static const char *str(json_t *obj, const char *key)
 {
     json_t *v = json_object_get(obj, key);
@@ -82,6 +141,32 @@ static int add_author(coa_corpus_t *c, const char *name, const char *id)
         return COA_OK;
     int err = coa_corpus_paper_add_author_ex(c, name, strlen(name), id && *id ? id : NULL, 0, NULL);
     return err == COA_EINVAL ? COA_OK : err; /* a name without letters */
+}
+
+/* An author with two identifiers of different schemes (OpenAlex: the
+ * ORCID and the OpenAlex author id, either may be missing).  The one an
+ * author holds already wins, then the first; the other becomes a second
+ * identifier of the same author, so that a work that gives only one of
+ * them finds the author the other found. */
+static int add_author_ids(coa_corpus_t *c, const char *name, const char *first, const char *second)
+{
+    if (!name || !*name)
+        return COA_OK;
+    if (!*first)
+        return add_author(c, name, second);
+    if (!*second)
+        return add_author(c, name, first);
+    const char *by = coa_corpus_id_known(c, second) && !coa_corpus_id_known(c, first) ? second : first;
+    uint32_t a;
+    coa_str_t sp;
+    int err = coa_corpus_resolve(c, name, strlen(name), by, &a, &sp);
+    if (err == COA_EINVAL || (!err && a == COA_NONE))
+        return COA_OK; /* a name without letters */
+    if (!err)
+        err = coa_corpus_add_id(c, a, by == first ? second : first);
+    if (!err)
+        err = coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
+    return err;
 }
 
 static int set_str(coa_corpus_t *c, coa_str_t *field, const char *s)
@@ -112,8 +197,70 @@ static const char *first_string(json_t *v)
     return NULL;
 }
 
-static int read_openalex(coa_corpus_t *c, json_t *w)
+/* Are two names spellings of one person's name ("F. Muro", "Muro Jiménez,
+ * Fernando" and "Fernando Muro")?  Yes when their match keys are equal or
+ * share a word of two letters or more.  Deliberately lenient: a
+ * misattribution is reported only when the names have nothing in common
+ * ("G D Marijn Veerman" printed, "K. Cohen" attached). */
+static int same_person_names(const char *a, const char *b)
 {
+    char *ka = NULL, *kb = NULL;
+    int same = 1; /* a name that has no key cannot contradict */
+    if (coa_name_key(a, strlen(a), &ka) || coa_name_key(b, strlen(b), &kb) || !*ka || !*kb)
+        goto done;
+    same = strcmp(ka, kb) == 0;
+    for (const char *w = ka; *w && !same;) {
+        size_t n = strcspn(w, " ");
+        if (n >= 2) {
+            for (const char *v = kb; *v;) {
+                size_t m = strcspn(v, " ");
+                if (m == n && memcmp(v, w, n) == 0) {
+                    same = 1;
+                    break;
+                }
+                v += m;
+                while (*v == ' ')
+                    v++;
+            }
+        }
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+done:
+    free(ka);
+    free(kb);
+    return same;
+}
+
+/* "Muro Jiménez, Fernando" -> "Fernando Muro Jiménez" into buf: OpenAlex's
+ * raw names are often "Last, First" (as repositories list them), and the
+ * most frequent spelling becomes the display name.  A name with no comma,
+ * or more than one ("Smith, John, Jr."), is kept as it is. */
+static const char *first_last(const char *name, char *buf, size_t size)
+{
+    const char *comma = strchr(name, ',');
+    if (!comma || strchr(comma + 1, ',') || comma == name)
+        return name;
+    const char *first = comma + 1;
+    while (*first == ' ')
+        first++;
+    size_t last_len = (size_t)(comma - name);
+    if (!*first || strlen(first) + last_len + 2 > size)
+        return name;
+    snprintf(buf, size, "%s %.*s", first, (int)last_len, name);
+    return buf;
+}
+
+/* OpenAlex: the name is what the paper prints (raw_author_name); the
+ * disambiguated entity (author.display_name, .id, .orcid) gives the
+ * identifiers.  When the two names are different people's, the entity is
+ * not trusted: the printed name is kept without the entity's identifiers
+ * (which would otherwise pull the slot into the entity's person), and the
+ * slot is recorded as a likely misattribution in the source. */
+static int read_openalex(coa_reader_ctx_t *ctx, json_t *w, long line)
+{
+    coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
     int err = set_str(c, &p->title, str(w, "title") ? str(w, "title") : str(w, "display_name"));
     if (!err)
@@ -128,60 +275,113 @@ static int read_openalex(coa_corpus_t *c, json_t *w)
     json_t *a;
     json_array_foreach(json_object_get(w, "authorships"), i, a) {
         json_t *au = json_object_get(a, "author");
-        const char *name = str(au, "display_name");
-        if (!name)
-            name = str(a, "raw_author_name");
-        char id[128];
-        make_id(id, sizeof id, "orcid", str(au, "orcid"));
-        if (!id[0])
-            make_id(id, sizeof id, "openalex", str(au, "id"));
+        const char *entity = str(au, "display_name"), *printed = str(a, "raw_author_name");
+        char reordered[512];
+        if (printed && *printed)
+            printed = first_last(printed, reordered, sizeof reordered);
+        const char *name = printed && *printed ? printed : entity;
+        char orcid[128], entity_id[128];
+        make_id(orcid, sizeof orcid, "orcid", str(au, "orcid"));
+        make_id(entity_id, sizeof entity_id, "openalex", str(au, "id"));
+        if (!err && name && entity && *entity && name != entity && !same_person_names(name, entity)) {
+            err = coa_corpus_add_misattribution(c, ctx->source, (uint32_t)line, name, entity, entity_id,
+                                                str(w, "id"));
+            orcid[0] = entity_id[0] = '\0';
+        }
         if (!err)
-            err = add_author(c, name, id);
+            err = add_author_ids(c, name, orcid, entity_id);
     }
     return err;
 }
 
-static int read_crossref(coa_corpus_t *c, json_t *w)
+/* A year written as a number or as a string ("2020": Zotero's CSL-JSON
+ * writes date parts as strings). */
+static json_int_t year_value(json_t *v)
 {
+    if (json_is_integer(v))
+        return json_integer_value(v);
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        json_int_t y = 0;
+        for (int k = 0; k < 5 && *s >= '0' && *s <= '9'; k++, s++)
+            y = y * 10 + (*s - '0');
+        return y;
+    }
+    return 0;
+}
+
+/* Crossref works, and CSL items (Crossref's works are CSL-JSON with more
+ * keys).  A CSL name is given + particles + family + suffix, or a
+ * "literal" (an institution, or a name the user did not split); Crossref
+ * writes an organisation as "name". */
+static int read_crossref(coa_reader_ctx_t *ctx, json_t *w, long line)
+{
+    (void)line;
+    coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
     int err = set_str(c, &p->title, first_string(json_object_get(w, "title")));
     if (!err)
         err = set_str(c, &p->doi, str(w, "DOI"));
     if (!err)
         err = set_str(c, &p->venue, first_string(json_object_get(w, "container-title")));
+    if (!err && ctx->json && ctx->json->csl)
+        err = set_str(c, &p->key, str(w, "id"));
     static const char *const dates[] = {"issued", "published", "published-print", "published-online", "created",
                                         NULL};
     for (const char *const *d = dates; *d; d++) {
-        json_t *parts = json_array_get(json_object_get(json_object_get(w, *d), "date-parts"), 0);
-        set_year(p, json_integer_value(json_array_get(parts, 0)));
+        json_t *date = json_object_get(w, *d);
+        json_t *parts = json_array_get(json_object_get(date, "date-parts"), 0);
+        set_year(p, year_value(json_array_get(parts, 0)));
+        /* CSL's unparsed dates: {"raw": "2019-05"}, {"literal": "2019"} */
+        set_year(p, year_value(json_object_get(date, "raw")));
+        set_year(p, year_value(json_object_get(date, "literal")));
     }
     size_t i;
     json_t *a;
     json_array_foreach(json_object_get(w, "author"), i, a) {
-        const char *given = str(a, "given"), *family = str(a, "family"), *org = str(a, "name");
+        const char *family = str(a, "family"), *org = str(a, "name");
+        if (!org)
+            org = str(a, "literal");
         char id[128];
         make_id(id, sizeof id, "orcid", str(a, "ORCID"));
         if (err)
             break;
-        if (family) {
-            size_t n = strlen(family) + (given ? strlen(given) : 0) + 3;
-            char *name = malloc(n);
+        if (family && *family) {
+            const char *part[5] = {str(a, "given"), str(a, "dropping-particle"), str(a, "non-dropping-particle"),
+                                   family, str(a, "suffix")};
+            size_t n = 1;
+            for (int k = 0; k < 5; k++)
+                n += part[k] ? strlen(part[k]) + 1 : 0;
+            char *name = malloc(n), *o = name;
             if (!name)
                 return COA_ENOMEM;
-            snprintf(name, n, "%s%s%s", given ? given : "", given ? " " : "", family);
+            for (int k = 0; k < 5; k++) {
+                if (!part[k] || !*part[k])
+                    continue;
+                if (o > name)
+                    *o++ = ' ';
+                size_t m = strlen(part[k]);
+                memcpy(o, part[k], m);
+                o += m;
+            }
+            *o = '\0';
             err = add_author(c, name, id);
             free(name);
         } else if (org) {
             err = coa_corpus_paper_add_author_ex(c, org, strlen(org), NULL, COA_ADD_ORGANISATION, NULL);
             if (err == COA_EINVAL)
                 err = COA_OK;
+        } else if (str(a, "given")) {
+            err = add_author(c, str(a, "given"), id); /* a mononym */
         }
     }
     return err;
 }
 
-static int read_arxiv(coa_corpus_t *c, json_t *w)
+static int read_arxiv(coa_reader_ctx_t *ctx, json_t *w, long line)
 {
+    (void)line;
+    coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
     int err = set_str(c, &p->title, str(w, "title"));
     if (!err)
@@ -234,8 +434,10 @@ static int read_arxiv(coa_corpus_t *c, json_t *w)
     return err;
 }
 
-static int read_s2(coa_corpus_t *c, json_t *w)
+static int read_s2(coa_reader_ctx_t *ctx, json_t *w, long line)
 {
+    (void)line;
+    coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
     int err = set_str(c, &p->title, str(w, "title"));
     if (!err)
@@ -256,10 +458,12 @@ static int read_s2(coa_corpus_t *c, json_t *w)
     return err;
 }
 
-typedef int (*dialect_fn)(coa_corpus_t *c, json_t *w);
+typedef int (*dialect_fn)(coa_reader_ctx_t *ctx, json_t *w, long line);
 
-static dialect_fn dialect_of(json_t *w)
+static dialect_fn dialect_of(coa_reader_ctx_t *ctx, json_t *w)
 {
+    if (ctx->json && ctx->json->csl)
+        return read_crossref; /* every item, with authors or not */
     if (json_is_array(json_object_get(w, "authorships")))
         return read_openalex;
     if (json_is_array(json_object_get(w, "authors_parsed")))
@@ -271,11 +475,14 @@ static dialect_fn dialect_of(json_t *w)
     return NULL;
 }
 
-/* Reads one work (or a Crossref envelope, or an array of works). */
+/* Reads one work (or a Crossref envelope, an OpenAlex list response, an
+ * ORCID response, or an array of works). */
 static int read_value(coa_reader_ctx_t *ctx, json_t *v, long line, int depth)
 {
     coa_corpus_t *c = ctx->corpus;
     int err = COA_OK;
+    if (coa_orcid_json_is(v))
+        return coa_orcid_json_read(ctx, v, line);
     if (json_is_array(v) && depth < 2) {
         size_t i;
         json_t *w;
@@ -292,26 +499,33 @@ static int read_value(coa_reader_ctx_t *ctx, json_t *v, long line, int depth)
         json_t *items = json_object_get(message, "items");
         return read_value(ctx, json_is_array(items) ? items : message, line, depth + 1);
     }
-    dialect_fn read = dialect_of(v);
+    /* an OpenAlex API list response: {"meta": {...}, "results": [...]} */
+    json_t *results = json_object_get(v, "results");
+    if (json_is_array(results) && depth < 2 && !json_object_get(v, "authorships"))
+        return read_value(ctx, results, line, depth + 1);
+    dialect_fn read = dialect_of(ctx, v);
     if (!read)
         return coa_reader_skip(ctx, line,
                                "a JSON object without authors (no 'authorships', 'authors_parsed', 'authors' "
                                "or 'author')");
     if ((err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)line, NULL)))
         return err;
-    if ((err = read(c, v))) {
+    if ((err = read(ctx, v, line))) {
         coa_corpus_paper_abort(c);
         return err;
+    }
+    coa_paper_t *p = coa_corpus_open_paper(c);
+    if (ctx->json && ctx->json->csl && p && p->n_authorships == 0) {
+        /* a CSL item with no author (editors only, a web page, an empty
+         * list): not a paper of the network; counted in a note, as the
+         * BibTeX reader does */
+        coa_corpus_paper_abort(c);
+        ctx->json->no_authors++;
+        return COA_OK;
     }
     coa_corpus_paper_end(c);
     c->sources[ctx->source].records++;
     return COA_OK;
-}
-
-static size_t load_callback(void *buffer, size_t buflen, void *data)
-{
-    long n = coa_input_read_raw(data, buffer, buflen);
-    return n < 0 ? (size_t)-1 : (size_t)n;
 }
 
 static long count_lines(const char *s, size_t from, size_t to)
@@ -363,6 +577,76 @@ static int read_concatenated(coa_reader_ctx_t *ctx)
     return err;
 }
 
+/* One JSON array of works (a CSL-JSON library, an API batch), read item
+ * by item rather than as one value, so that a broken item costs only
+ * itself and each item is located at its line.  After a bad item, reading
+ * resumes at the next line that starts, at the first item's indentation,
+ * with '{' (exporters put one item per indented block). */
+static int read_array(coa_reader_ctx_t *ctx)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int err = coa_input_slurp(ctx->in, &data, &len);
+    if (err)
+        return err;
+    size_t pos = skip_ws((const unsigned char *)data, len, 0);
+    long line = 1 + count_lines(data, 0, pos);
+    size_t indent = (size_t)-1;
+    pos++; /* '[' */
+    for (;;) {
+        size_t next = skip_ws((const unsigned char *)data, len, pos);
+        if (next < len && data[next] == ',')
+            next = skip_ws((const unsigned char *)data, len, next + 1);
+        line += count_lines(data, pos, next);
+        pos = next;
+        if (pos >= len) {
+            err = coa_reader_skip(ctx, line, "the file ends inside the JSON array");
+            break;
+        }
+        if (data[pos] == ']')
+            break;
+        if (indent == (size_t)-1) {
+            size_t b = pos;
+            while (b > 0 && data[b - 1] != '\n')
+                b--;
+            indent = pos - b;
+        }
+        json_error_t jerr;
+        json_t *v = json_loadb(data + pos, len - pos, JSON_DISABLE_EOF_CHECK, &jerr);
+        if (v) {
+            next = pos + (jerr.position > 0 ? (size_t)jerr.position : 1);
+            err = read_value(ctx, v, line, 1);
+            json_decref(v);
+        } else {
+            long at = line + (jerr.line > 1 ? jerr.line - 1 : 0);
+            err = coa_reader_skip(ctx, at, "invalid JSON: %s (in the item from line %ld)", jerr.text, line);
+            next = pos + 1;
+            for (;;) {
+                while (next < len && data[next - 1] != '\n')
+                    next++;
+                if (next >= len)
+                    break;
+                size_t k = next;
+                while (k < len && k - next < indent && (data[k] == ' ' || data[k] == '\t'))
+                    k++;
+                if (k - next == indent && k < len && data[k] == '{') {
+                    next = k;
+                    break;
+                }
+                next++;
+            }
+        }
+        if (err)
+            break;
+        if (next > len)
+            next = len;
+        line += count_lines(data, pos, next);
+        pos = next;
+    }
+    free(data);
+    return err;
+}
+
 /* True when the first line of the head starts a JSON value that it does
  * not finish: the works are printed over several lines. */
 static int spans_lines(const unsigned char *head, size_t len)
@@ -383,7 +667,7 @@ static int spans_lines(const unsigned char *head, size_t len)
     return jerr.position >= 0 && (size_t)jerr.position >= n - (n && head[i + n - 1] == '\r');
 }
 
-int coa_read_jsonl(coa_reader_ctx_t *ctx)
+static int read_json(coa_reader_ctx_t *ctx)
 {
     const unsigned char *head;
     size_t len;
@@ -394,15 +678,8 @@ int coa_read_jsonl(coa_reader_ctx_t *ctx)
     size_t i = skip_ws(head, len, 0);
     if (i < len && head[i] == '{' && spans_lines(head, len))
         return read_concatenated(ctx);
-    if (i < len && head[i] == '[') {
-        /* one JSON array of works */
-        json_t *all = json_load_callback(load_callback, ctx->in, 0, &jerr);
-        if (!all)
-            return coa_reader_skip(ctx, jerr.line, "invalid JSON: %s", jerr.text);
-        err = read_value(ctx, all, 1, 0);
-        json_decref(all);
-        return err;
-    }
+    if (i < len && head[i] == '[')
+        return read_array(ctx);
     const char *line;
     size_t n;
     int r;
@@ -430,4 +707,29 @@ int coa_read_jsonl(coa_reader_ctx_t *ctx)
             return err;
     }
     return r < 0 ? (ctx->in->error ? ctx->in->error : COA_EIO) : COA_OK;
+}
+
+/* The JSON readers share read_json; what differs is kept in the context
+ * (CSL-JSON: every item is a CSL item, and one without authors is left
+ * out and counted in a note). */
+static int read_with(coa_reader_ctx_t *ctx, int csl)
+{
+    coa_json_state_t state = {csl, 0};
+    ctx->json = &state;
+    int err = read_json(ctx);
+    ctx->json = NULL;
+    if (state.no_authors)
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0, "%lu item%s without authors (editors only, or none) left out",
+                 state.no_authors, state.no_authors == 1 ? "" : "s");
+    return err;
+}
+
+int coa_read_jsonl(coa_reader_ctx_t *ctx)
+{
+    return read_with(ctx, 0);
+}
+
+int coa_read_csljson(coa_reader_ctx_t *ctx)
+{
+    return read_with(ctx, 1);
 }

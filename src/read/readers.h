@@ -5,12 +5,19 @@
 #include "coauthor/read.h"
 #include "input.h"
 
+/* What the JSON readers (read_jsonl.c) keep while reading one file. */
+typedef struct coa_json_state {
+    int csl;                  /* CSL-JSON: every item is a CSL item */
+    unsigned long no_authors; /* items left out for want of authors */
+} coa_json_state_t;
+
 typedef struct {
     coa_corpus_t *corpus;
     coa_input_t *in;
     uint32_t source;
     const coa_read_options_t *opts;
     const coa_diag_sink_t *diag;
+    coa_json_state_t *json;   /* the JSON readers' state, else NULL */
 } coa_reader_ctx_t;
 
 /* How well the head of a file fits a format: 0 (not at all) to 100. */
@@ -22,6 +29,7 @@ typedef int (*coa_read_fn)(coa_reader_ctx_t *ctx);
 typedef struct {
     const char *name;
     const char *description;
+    const char *typical;      /* the file a user typically has */
     coa_detect_fn detect;
     coa_read_fn read;
 } coa_reader_t;
@@ -68,6 +76,15 @@ int coa_detect_store(const char *name, const unsigned char *head, size_t len);
 int coa_read_store(coa_reader_ctx_t *ctx);
 int coa_detect_jsonl(const char *name, const unsigned char *head, size_t len);
 int coa_read_jsonl(coa_reader_ctx_t *ctx);
+int coa_detect_csljson(const char *name, const unsigned char *head, size_t len);
+int coa_read_csljson(coa_reader_ctx_t *ctx);
+int coa_detect_orcid(const char *name, const unsigned char *head, size_t len);
+int coa_detect_orcid_xml(const char *name, const unsigned char *head, size_t len);
+int coa_read_orcid_xml(coa_reader_ctx_t *ctx);
+/* ORCID JSON responses inside the JSON readers (read_orcid.c); the JSON
+ * type is left opaque here so that readers.h needs no jansson. */
+int coa_orcid_json_is(void *json_value);
+int coa_orcid_json_read(coa_reader_ctx_t *ctx, void *json_value, long line);
 int coa_detect_graphml(const char *name, const unsigned char *head, size_t len);
 int coa_read_graphml(coa_reader_ctx_t *ctx);
 int coa_detect_gml(const char *name, const unsigned char *head, size_t len);

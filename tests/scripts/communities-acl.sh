@@ -10,7 +10,7 @@ set -eu
 need_shared acl/acl-main-2015-2021.bib.gz
 : "${COAUTHOR:=build/coauthor}"
 ACL="$SHARED/acl/acl-main-2015-2021.bib.gz"
-if ! "$COAUTHOR" formats | grep -qx bibtex; then
+if ! "$COAUTHOR" formats | grep -q "^bibtex "; then
     echo "FAIL: this build has no BibTeX reader"
     exit 1
 fi

@@ -1,0 +1,595 @@
+/*
+ * ORCID public API v3.0 responses (info.orcid.org/documentation, the
+ * orcid-model XSDs at github.com/ORCID/orcid-model, src/main/resources/
+ * record_3.0), in JSON and in XML:
+ *
+ *   the record           /v3.0/{orcid}/record: orcid-identifier, person.name,
+ *                        activities-summary.works.group[]
+ *   works summaries      /v3.0/{orcid}/works: group[].work-summary[]
+ *   bulk works           /v3.0/{orcid}/works/{put-code,...}: bulk[].work
+ *                        (or bulk[].error), each with contributors
+ *   one work             /v3.0/{orcid}/work/{put-code}
+ *
+ * A group is one work as several sources claim it (the researcher, Crossref,
+ * Scopus, Web of Science...), grouped by ORCID through shared external
+ * identifiers: so a group is one paper.  Its title, year and venue are those
+ * of its preferred summary (the highest display-index), its DOI the group's.
+ *
+ * The record's owner is an author of each of its works.  A summary lists no
+ * contributors, so there the owner is the paper's one author, inferred (as
+ * the profile reader infers an owner hidden behind "et al.").  A full work
+ * lists contributors: the owner is the contributor with the owner's ORCID,
+ * else the one whose name has the owner's match key, else is added,
+ * inferred.  Every authorship of the owner carries "orcid:" + the owner's
+ * iD.  The owner's name is the record's person.name; a /works response has
+ * none, so it is the source-name of the summaries the owner added (their
+ * source-orcid is the owner), else the iD itself.
+ *
+ * The XML is turned into the shape of the JSON (an element is an object
+ * keyed by child local names, a repeated child an array, a text-only
+ * element its text, attributes plain keys) so that one reader serves both.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "internal.h"
+#include "readers.h"
+
+/* ---- access to either shape ---- */
+
+static json_t *get(json_t *o, const char *key)
+{
+    return json_object_get(o, key); /* NULL for a non-object */
+}
+
+/* A string, or {"value": string} (JSON), or an element's text (XML). */
+static const char *text(json_t *v)
+{
+    if (json_is_object(v))
+        v = json_object_get(v, "value");
+    return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* A list in JSON is an array; in XML a child that occurs once is not. */
+static size_t count_of(json_t *v)
+{
+    return json_is_array(v) ? json_array_size(v) : v ? 1 : 0;
+}
+
+static json_t *item_of(json_t *v, size_t i)
+{
+    return json_is_array(v) ? json_array_get(v, i) : v;
+}
+
+/* The line an XML element started on (its "@line"), else 'line'. */
+static long line_of(json_t *v, long line)
+{
+    json_t *l = get(v, "@line");
+    return json_is_integer(l) && json_integer_value(l) > 0 ? (long)json_integer_value(l) : line;
+}
+
+/* "0000-0002-8783-5128" from "/0000-0002-8783-5128/works", a bare iD or
+ * an iD URI; "" when it is not an ORCID iD. */
+static void orcid_of(const char *s, char out[20])
+{
+    out[0] = '\0';
+    if (!s)
+        return;
+    const char *p = strstr(s, "orcid.org/");
+    if (p)
+        s = p + 10;
+    while (*s == '/')
+        s++;
+    for (int i = 0; i < 19; i++) {
+        char ch = s[i];
+        int dash = i == 4 || i == 9 || i == 14;
+        if (dash ? ch != '-' : !((ch >= '0' && ch <= '9') || (i == 18 && ch == 'X')))
+            return;
+    }
+    if (s[19] && s[19] != '/')
+        return;
+    memcpy(out, s, 19);
+    out[19] = '\0';
+}
+
+/* ---- which response ---- */
+
+static int is_works_summary(json_t *v)
+{
+    json_t *group = get(v, "group");
+    return count_of(group) > 0 ? get(item_of(group, 0), "work-summary") != NULL : 0;
+}
+
+static json_t *bulk_of(json_t *v)
+{
+    json_t *b = get(v, "bulk");
+    if (b)
+        return b;
+    json_t *root = get(v, "@root");
+    return json_is_string(root) && strcmp(json_string_value(root), "bulk") == 0 ? v : NULL;
+}
+
+static int is_work(json_t *v)
+{
+    return get(v, "put-code") && get(v, "title") && !get(v, "work-summary");
+}
+
+int coa_orcid_json_is(void *value)
+{
+    json_t *v = value;
+    if (!json_is_object(v))
+        return 0;
+    return get(v, "orcid-identifier") || get(v, "activities-summary") || is_works_summary(v) ||
+           json_is_array(get(v, "bulk")) || (is_work(v) && get(v, "path"));
+}
+
+/* ---- the owner ---- */
+
+typedef struct {
+    char orcid[20];
+    char *name;       /* malloc'ed */
+    char *key;        /* its match key, malloc'ed */
+    char id[32];      /* "orcid:..." */
+} owner_t;
+
+static void owner_destroy(owner_t *o)
+{
+    free(o->name);
+    free(o->key);
+}
+
+/* Summaries the owner added name the owner as their source. */
+static const char *name_from_sources(json_t *summaries, const char *orcid)
+{
+    for (size_t i = 0; i < count_of(summaries); i++) {
+        json_t *src = get(item_of(summaries, i), "source");
+        char so[20];
+        orcid_of(text(get(get(src, "source-orcid"), "path")), so);
+        if (*so && strcmp(so, orcid) == 0 && text(get(src, "source-name")))
+            return text(get(src, "source-name"));
+    }
+    return NULL;
+}
+
+static const char *name_from_contributors(json_t *work, const char *orcid)
+{
+    json_t *list = get(get(work, "contributors"), "contributor");
+    for (size_t i = 0; i < count_of(list); i++) {
+        json_t *ct = item_of(list, i);
+        char co[20];
+        orcid_of(text(get(get(ct, "contributor-orcid"), "path")), co);
+        if (*co && strcmp(co, orcid) == 0 && text(get(ct, "credit-name")))
+            return text(get(ct, "credit-name"));
+    }
+    return NULL;
+}
+
+static int owner_set_name(owner_t *o, const char *name)
+{
+    if (o->name || !name || !*name)
+        return COA_OK;
+    if (!(o->name = strdup(name)))
+        return COA_ENOMEM;
+    int err = coa_name_key(o->name, strlen(o->name), &o->key);
+    if (err == COA_EINVAL) {
+        free(o->name);
+        o->name = NULL;
+        return COA_OK;
+    }
+    return err;
+}
+
+/* ---- papers ---- */
+
+static int set_str(coa_corpus_t *c, coa_str_t *field, const char *s)
+{
+    if (!s || !*s || *field)
+        return COA_OK;
+    coa_str_t id = coa_corpus_intern(c, s, strlen(s));
+    if (id == COA_NONE)
+        return COA_ENOMEM;
+    *field = id;
+    return COA_OK;
+}
+
+static const char *doi_in(json_t *ids)
+{
+    json_t *list = get(ids, "external-id");
+    for (size_t i = 0; i < count_of(list); i++) {
+        json_t *e = item_of(list, i);
+        const char *type = text(get(e, "external-id-type")), *rel = text(get(e, "external-id-relationship"));
+        if (type && strcmp(type, "doi") == 0 && (!rel || strcmp(rel, "self") == 0))
+            return text(get(e, "external-id-value"));
+    }
+    return NULL;
+}
+
+/* Title, DOI, year, venue and key of a work or a work summary. */
+static int paper_fields(coa_corpus_t *c, json_t *w, json_t *group_ids)
+{
+    coa_paper_t *p = coa_corpus_open_paper(c);
+    int err = set_str(c, &p->title, text(get(get(w, "title"), "title")));
+    const char *doi = doi_in(group_ids);
+    if (!err)
+        err = set_str(c, &p->doi, doi ? doi : doi_in(get(w, "external-ids")));
+    if (!err)
+        err = set_str(c, &p->venue, text(get(w, "journal-title")));
+    if (!err)
+        err = set_str(c, &p->key, text(get(w, "path")));
+    const char *year = text(get(get(w, "publication-date"), "year"));
+    if (year && !p->year) {
+        int y = atoi(year);
+        if (y > 0 && y < 10000)
+            p->year = (int16_t)y;
+    }
+    return err;
+}
+
+static int add_owner(coa_reader_ctx_t *ctx, const owner_t *o, int inferred)
+{
+    int added = 0;
+    int err = coa_corpus_paper_add_author_ex(ctx->corpus, o->name, strlen(o->name), o->id,
+                                             inferred ? COA_ADD_INFERRED : 0, &added);
+    if (err == COA_EINVAL)
+        return COA_OK;
+    if (inferred)
+        ctx->corpus->sources[ctx->source].inferred += (uint32_t)added;
+    return err;
+}
+
+static int read_group(coa_reader_ctx_t *ctx, const owner_t *o, json_t *group, long line)
+{
+    coa_corpus_t *c = ctx->corpus;
+    json_t *summaries = get(group, "work-summary");
+    json_t *best = NULL;
+    long best_index = -1;
+    for (size_t i = 0; i < count_of(summaries); i++) {
+        json_t *s = item_of(summaries, i);
+        const char *di = text(get(s, "display-index"));
+        long index = di ? atol(di) : 0;
+        if (!best || index > best_index) {
+            best = s;
+            best_index = index;
+        }
+    }
+    if (!best)
+        return coa_reader_skip(ctx, line_of(group, line), "an ORCID group without work summaries");
+    int err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)line_of(group, line), NULL);
+    if (!err)
+        err = paper_fields(c, best, get(group, "external-ids"));
+    if (!err)
+        err = add_owner(ctx, o, 1);
+    if (err) {
+        coa_corpus_paper_abort(c);
+        return err;
+    }
+    coa_corpus_paper_end(c);
+    c->sources[ctx->source].records++;
+    return COA_OK;
+}
+
+static int owner_is(const owner_t *o, const char *name)
+{
+    char *key = NULL;
+    int same = o->key && coa_name_key(name, strlen(name), &key) == COA_OK && strcmp(key, o->key) == 0;
+    free(key);
+    return same;
+}
+
+static int read_work(coa_reader_ctx_t *ctx, const owner_t *o, json_t *w, long line)
+{
+    coa_corpus_t *c = ctx->corpus;
+    line = line_of(w, line);
+    int err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)line, NULL);
+    if (!err)
+        err = paper_fields(c, w, NULL);
+    int owner_stated = 0;
+    json_t *list = get(get(w, "contributors"), "contributor");
+    for (size_t i = 0; i < count_of(list) && !err; i++) {
+        json_t *ct = item_of(list, i);
+        const char *role = text(get(get(ct, "contributor-attributes"), "contributor-role"));
+        if (role && (strstr(role, "editor") || strstr(role, "translator")))
+            continue; /* ORCID's roles: editors and translators are not authors */
+        const char *name = text(get(ct, "credit-name"));
+        char co[20], id[32] = "";
+        orcid_of(text(get(get(ct, "contributor-orcid"), "path")), co);
+        if (*co)
+            snprintf(id, sizeof id, "orcid:%s", co);
+        else if (name && !owner_stated && owner_is(o, name))
+            snprintf(id, sizeof id, "%s", o->id);
+        if (!name && *co && strcmp(co, o->orcid) == 0)
+            name = o->name;
+        if (!name || !*name)
+            continue;
+        owner_stated |= *co ? strcmp(co, o->orcid) == 0 : strcmp(id, o->id) == 0;
+        err = coa_corpus_paper_add_author_ex(c, name, strlen(name), *id ? id : NULL, 0, NULL);
+        if (err == COA_EINVAL)
+            err = COA_OK;
+    }
+    if (!err && !owner_stated)
+        err = add_owner(ctx, o, 1);
+    if (err) {
+        coa_corpus_paper_abort(c);
+        return err;
+    }
+    coa_corpus_paper_end(c);
+    c->sources[ctx->source].records++;
+    return COA_OK;
+}
+
+/* Finds the owner of a response: its iD, then its name. */
+static int find_owner(coa_reader_ctx_t *ctx, json_t *v, json_t *groups, json_t *works, owner_t *o)
+{
+    memset(o, 0, sizeof *o);
+    json_t *oid = get(v, "orcid-identifier");
+    orcid_of(text(get(oid, "path")), o->orcid);
+    if (!*o->orcid)
+        orcid_of(text(get(v, "path")), o->orcid);
+    for (size_t g = 0; g < count_of(groups) && !*o->orcid; g++) {
+        json_t *s = get(item_of(groups, g), "work-summary");
+        for (size_t i = 0; i < count_of(s) && !*o->orcid; i++)
+            orcid_of(text(get(item_of(s, i), "path")), o->orcid);
+    }
+    for (size_t i = 0; i < count_of(works) && !*o->orcid; i++)
+        orcid_of(text(get(item_of(works, i), "path")), o->orcid);
+    if (!*o->orcid) {
+        coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
+                 "no ORCID iD of the record's owner ('path'); the owner is left out of its works");
+        return COA_OK;
+    }
+    snprintf(o->id, sizeof o->id, "orcid:%s", o->orcid);
+    json_t *name = get(get(v, "person"), "name");
+    int err = owner_set_name(o, text(get(name, "credit-name")));
+    const char *given = text(get(name, "given-names")), *family = text(get(name, "family-name"));
+    if (!err && !o->name && (given || family)) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s%s%s", given ? given : "", given && family ? " " : "", family ? family : "");
+        err = owner_set_name(o, buf);
+    }
+    for (size_t g = 0; g < count_of(groups) && !err && !o->name; g++)
+        err = owner_set_name(o, name_from_sources(get(item_of(groups, g), "work-summary"), o->orcid));
+    for (size_t i = 0; i < count_of(works) && !err && !o->name; i++)
+        err = owner_set_name(o, name_from_contributors(item_of(works, i), o->orcid));
+    if (!err && !o->name) {
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
+                 "the response does not name its owner; %s stands for the owner's name", o->orcid);
+        err = owner_set_name(o, o->orcid);
+    }
+    if (!err && o->name) {
+        /* 'stats' says "profile of ..." and 'draw' centres on the owner */
+        coa_str_t owner = coa_corpus_intern(ctx->corpus, o->name, strlen(o->name));
+        if (owner == COA_NONE)
+            return COA_ENOMEM;
+        ctx->corpus->sources[ctx->source].owner = owner;
+    }
+    return err;
+}
+
+/* The works of a bulk response: JSON bulk[] of {"work"} or {"error"}, XML
+ * <bulk:bulk> with <work:work> and <error:error> children. */
+static int collect_bulk(json_t *bulk, json_t *works)
+{
+    for (size_t i = 0; i < count_of(bulk); i++) {
+        json_t *it = item_of(bulk, i);
+        json_t *w = get(it, "work");
+        for (size_t k = 0; k < count_of(w); k++)
+            if (json_array_append(works, item_of(w, k)))
+                return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
+static int report_bulk_errors(coa_reader_ctx_t *ctx, json_t *bulk, long line)
+{
+    for (size_t i = 0; i < count_of(bulk); i++) {
+        json_t *e = get(item_of(bulk, i), "error");
+        for (size_t k = 0; k < count_of(e); k++) {
+            json_t *x = item_of(e, k);
+            const char *msg = text(get(x, "developer-message"));
+            if (!msg)
+                msg = text(get(x, "user-message"));
+            int err = coa_reader_skip(ctx, line_of(x, line), "an ORCID error in place of a work: %.200s",
+                                      msg ? msg : "no message");
+            if (err)
+                return err;
+        }
+    }
+    return COA_OK;
+}
+
+int coa_orcid_json_read(coa_reader_ctx_t *ctx, void *value, long line)
+{
+    json_t *v = value;
+    json_t *groups = NULL, *bulk = bulk_of(v);
+    json_t *works = json_array();
+    if (!works)
+        return COA_ENOMEM;
+    int err = COA_OK;
+    if (is_works_summary(v))
+        groups = get(v, "group");
+    else if (get(v, "activities-summary"))
+        groups = get(get(get(v, "activities-summary"), "works"), "group");
+    if (bulk)
+        err = collect_bulk(bulk, works);
+    else if (is_work(v))
+        err = json_array_append(works, v) ? COA_ENOMEM : COA_OK;
+    owner_t o;
+    if (!err)
+        err = find_owner(ctx, v, groups, works, &o);
+    else
+        memset(&o, 0, sizeof o);
+    if (!err && !o.name && (count_of(groups) || json_array_size(works)))
+        err = coa_reader_skip(ctx, line, "ORCID works whose owner is unknown");
+    for (size_t g = 0; g < count_of(groups) && !err && o.name; g++)
+        err = read_group(ctx, &o, item_of(groups, g), line);
+    for (size_t i = 0; i < json_array_size(works) && !err && o.name; i++)
+        err = read_work(ctx, &o, json_array_get(works, i), line);
+    if (!err && bulk)
+        err = report_bulk_errors(ctx, bulk, line);
+    owner_destroy(&o);
+    json_decref(works);
+    return err;
+}
+
+/* ---- detection ---- */
+
+static int contains(const unsigned char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+static size_t skip_ws(const unsigned char *s, size_t len)
+{
+    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+        i++;
+    return i;
+}
+
+int coa_detect_orcid(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    size_t i = skip_ws(head, len);
+    if (i >= len || head[i] != '{')
+        return 0;
+    size_t n = len < 65536 ? len : 65536;
+    if (contains(head, n, "\"work-summary\"") || contains(head, n, "\"orcid-identifier\"") ||
+        (contains(head, n, "\"put-code\"") && (contains(head, n, "\"bulk\"") || contains(head, n, "\"contributors\""))))
+        return 92;
+    return 0;
+}
+
+int coa_detect_orcid_xml(const char *name, const unsigned char *head, size_t len)
+{
+    (void)name;
+    size_t i = skip_ws(head, len);
+    if (i >= len || head[i] != '<')
+        return 0;
+    size_t n = len < 8192 ? len : 8192;
+    return contains(head, n, "http://www.orcid.org/ns/") ? 95 : 0;
+}
+
+/* ---- XML into the JSON's shape ---- */
+
+static json_t *xml_to_json(xmlNodePtr node)
+{
+    json_t *obj = json_object();
+    if (!obj)
+        return NULL;
+    int elements = 0;
+    for (xmlAttrPtr a = node->properties; a; a = a->next) {
+        xmlChar *val = xmlNodeListGetString(node->doc, a->children, 1);
+        json_t *s = json_string(val ? (const char *)val : "");
+        xmlFree(val);
+        if (s && json_object_set_new(obj, (const char *)a->name, s))
+            goto fail;
+    }
+    for (xmlNodePtr ch = node->children; ch; ch = ch->next) {
+        if (ch->type != XML_ELEMENT_NODE)
+            continue;
+        elements++;
+        json_t *v = xml_to_json(ch);
+        if (!v)
+            goto fail;
+        const char *key = (const char *)ch->name;
+        json_t *old = json_object_get(obj, key);
+        if (!old) {
+            if (json_object_set_new(obj, key, v))
+                goto fail;
+        } else if (json_is_array(old)) {
+            if (json_array_append_new(old, v))
+                goto fail;
+        } else {
+            json_t *arr = json_array();
+            if (!arr || json_array_append(arr, old) || json_array_append_new(arr, v) ||
+                json_object_set_new(obj, key, arr)) {
+                json_decref(arr);
+                goto fail;
+            }
+        }
+    }
+    if (!elements) {
+        xmlChar *t = xmlNodeGetContent(node);
+        /* trimmed: pretty-printed XML puts white space around text */
+        const char *s = t ? (const char *)t : "";
+        while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+            s++;
+        size_t n = strlen(s);
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+            n--;
+        json_t *str = json_stringn(s, n);
+        xmlFree(t);
+        if (!node->properties) {
+            json_decref(obj);
+            return str ? str : json_string("");
+        }
+        if (str && json_object_set_new(obj, "value", str))
+            goto fail;
+    }
+    long line = xmlGetLineNo(node);
+    if (line > 0 && json_object_set_new(obj, "@line", json_integer(line)))
+        goto fail;
+    return obj;
+fail:
+    json_decref(obj);
+    return NULL;
+}
+
+int coa_read_orcid_xml(coa_reader_ctx_t *ctx)
+{
+    char *data = NULL;
+    size_t len = 0;
+    int err = coa_input_slurp(ctx->in, &data, &len);
+    if (err)
+        return err;
+    if (len > (size_t)0x7fffffff) {
+        free(data);
+        return coa_reader_skip(ctx, 1, "an ORCID XML file larger than 2 GB");
+    }
+    /* NONET: no DTD or schema is fetched; without NOENT no entity is
+     * expanded beyond libxml2's own guarded defaults */
+    xmlResetLastError();
+    xmlDocPtr doc = xmlReadMemory(data, (int)len, ctx->in->name, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                      XML_PARSE_BIG_LINES);
+    free(data);
+    const xmlError *xe = xmlGetLastError();
+    if (xe && xe->level >= XML_ERR_ERROR) {
+        char msg[200];
+        snprintf(msg, sizeof msg, "%s", xe->message ? xe->message : "malformed XML");
+        for (char *p = msg; *p; p++)
+            if (*p == '\n')
+                *p = ' ';
+        size_t n = strlen(msg);
+        while (n && msg[n - 1] == ' ')
+            msg[--n] = '\0';
+        err = coa_reader_skip(ctx, xe->line, "XML error: %s; what follows it may be lost", msg);
+    }
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!err && root) {
+        json_t *v = xml_to_json(root);
+        if (!v || !json_is_object(v)) {
+            err = v ? COA_OK : COA_ENOMEM;
+        } else if (json_object_set_new(v, "@root", json_string((const char *)root->name))) {
+            err = COA_ENOMEM;
+        } else if (coa_orcid_json_is(v) || bulk_of(v) || is_work(v)) {
+            err = coa_orcid_json_read(ctx, v, xmlGetLineNo(root));
+        } else {
+            err = coa_reader_skip(ctx, xmlGetLineNo(root), "an ORCID document of a kind not read ('%.60s')",
+                                  (const char *)root->name);
+        }
+        json_decref(v);
+    }
+    if (doc)
+        xmlFreeDoc(doc);
+    return err;
+}

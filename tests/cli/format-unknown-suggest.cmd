@@ -1,0 +1,1 @@
+coauthor stats --format bibtx data/ivan-titov.txt

@@ -1,0 +1,1 @@
+coauthor formats

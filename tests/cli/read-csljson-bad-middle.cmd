@@ -1,0 +1,1 @@
+coauthor stats tests/data/json/csl-bad-middle.json

@@ -1,0 +1,1 @@
+coauthor stats tests/data/dblp/person-page-a.xml

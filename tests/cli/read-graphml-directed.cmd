@@ -1,0 +1,1 @@
+coauthor rank --by strength tests/data/graph/directed.graphml

@@ -1,0 +1,1 @@
+coauthor names --json tests/data/json/openalex-list-misattributed.json

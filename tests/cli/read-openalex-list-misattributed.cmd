@@ -1,0 +1,1 @@
+coauthor names tests/data/json/openalex-list-misattributed.json

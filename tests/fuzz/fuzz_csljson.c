@@ -1,0 +1,4 @@
+/* Fuzz target: the csljson reader. */
+#include "fuzz_read.h"
+
+FUZZ_READER("csljson")
