@@ -47,8 +47,9 @@ int coa_corpus_paper_add_resolved(coa_corpus_t *c, uint32_t author, coa_str_t sp
  * resolves to it from then on (a DBLP pid beside the DBLP name).  An
  * identifier that already names another author is left to that one. */
 int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id);
-/* Does an author hold this identifier already? */
+/* Does an author hold this identifier already?  The second sets *author. */
 int coa_corpus_id_known(const coa_corpus_t *c, const char *id);
+int coa_corpus_id_author(const coa_corpus_t *c, const char *id, uint32_t *author);
 /* A reader's memory of what the names it read resolved to, so that a name
  * seen before costs one probe instead of string-pool lookups, each a cache
  * miss in tables of millions of strings.  Short names are kept inline; a

@@ -327,10 +327,19 @@ int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id)
     return COA_OK;
 }
 
-int coa_corpus_id_known(const coa_corpus_t *c, const char *id)
+int coa_corpus_id_author(const coa_corpus_t *c, const char *id, uint32_t *author)
 {
     coa_str_t s = coa_strpool_find(&c->strings, id, strlen(id));
-    return s != COA_NONE && s < c->spelling_cap && c->id_author && c->id_author[s];
+    if (s == COA_NONE || s >= c->spelling_cap || !c->id_author || !c->id_author[s])
+        return 0;
+    *author = c->id_author[s] - 1;
+    return 1;
+}
+
+int coa_corpus_id_known(const coa_corpus_t *c, const char *id)
+{
+    uint32_t a;
+    return coa_corpus_id_author(c, id, &a);
 }
 
 int coa_corpus_author(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author)
