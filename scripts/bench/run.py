@@ -67,6 +67,17 @@ def ensure_corpus(out, scale, seed, regen):
         with open(prefix + ".xml.gz.tmp", "wb") as f:
             subprocess.run(["nice", "-n", "10", "gzip", "-6", "-c", prefix + ".xml"], stdout=f, check=True)
         os.replace(prefix + ".xml.gz.tmp", prefix + ".xml.gz")
+    # the same papers as JSON, for the JSON readers' rows (remade when the
+    # corpus or the converter changes)
+    conv = os.path.join(HERE, "json_corpus.py")
+    jstamp = prefix + ".json.stamp"
+    jwant = want + " " + sha_of(conv)
+    jhave = open(jstamp).read().strip() if os.path.exists(jstamp) else ""
+    if jhave != jwant or not all(os.path.exists(prefix + s) for s in (".openalex.jsonl", ".csl.json")):
+        log("bench: writing the corpus as OpenAlex JSONL and CSL-JSON")
+        subprocess.run(["nice", "-n", "10", PY, conv, prefix], check=True)
+        with open(jstamp, "w") as f:
+            f.write(jwant + "\n")
     with open(prefix + ".meta.json", encoding="utf-8") as f:
         return prefix, json.load(f)
 
@@ -279,14 +290,17 @@ def read_speeds(args, prefix, meta, out, fh):
     helpers = build_helpers(args, out)
     xml, gz, bib = prefix + ".xml", prefix + ".xml.gz", prefix + ".bib"
     scopus, wos = prefix + ".scopus.csv", prefix + ".wos.txt"
-    size = {p: os.path.getsize(p) for p in (xml, gz, bib, scopus, wos)}
+    jsonl, csl = prefix + ".openalex.jsonl", prefix + ".csl.json"
+    size = {p: os.path.getsize(p) for p in (xml, gz, bib, scopus, wos, jsonl, csl)}
     _, fmts = coauthor_caps(args.coauthor)
     xml_fmt = format_named(fmts, "dblp", "xml")
     bib_fmt = format_named(fmts, "bibtex", "bib")
     scopus_fmt = format_named(fmts, "scopus")
     wos_fmt = format_named(fmts, "wos-tab")
+    jsonl_fmt = format_named(fmts, "jsonl")
+    csl_fmt = format_named(fmts, "csl-json")
     rows = []
-    for p in (xml, bib, scopus, wos):  # warm the page cache so that every reader starts equal
+    for p in (xml, bib, scopus, wos, jsonl, csl):  # warm the page cache so that every reader starts equal
         subprocess.run(["cat", p], stdout=subprocess.DEVNULL)
 
     def add(label, fmt_ok, res, mb, seconds=None, cpu_seconds=None, note=""):
@@ -319,15 +333,18 @@ def read_speeds(args, prefix, meta, out, fh):
                                  ("coauthor DBLP XML .gz", gz, xml_fmt, mxml),
                                  ("coauthor BibTeX", bib, bib_fmt, mbib),
                                  ("coauthor Scopus CSV", scopus, scopus_fmt, size[scopus] / 1e6),
-                                 ("coauthor WoS tab", wos, wos_fmt, size[wos] / 1e6)):
+                                 ("coauthor WoS tab", wos, wos_fmt, size[wos] / 1e6),
+                                 ("coauthor OpenAlex JSONL", jsonl, jsonl_fmt, size[jsonl] / 1e6),
+                                 ("coauthor CSL-JSON", csl, csl_fmt, size[csl] / 1e6)):
         if not inproc:
             add(label, False, None, mb, note="library did not build")
             continue
         argv = [inproc]
         if fmt and path == xml and helpers.get("have_path"):
             argv += ["--path", meta["path_from"], meta["path_to"]]
-        r = timed(argv + [path], os.path.join(out, "read." + label.split()[-1].replace(".", "")), args.timeout)
-        kv = keyvals(os.path.join(out, "read." + label.split()[-1].replace(".", "")))
+        tag = "read." + label.split()[-1].replace(".", "").replace("-", "")
+        r = timed(argv + [path], os.path.join(out, tag), args.timeout)
+        kv = keyvals(os.path.join(out, tag))
         results[label] = kv
         secs = float(kv["read_s"]) if "read_s" in kv else None
         cpu_secs = float(kv["read_cpu_s"]) if "read_cpu_s" in kv else None
@@ -338,13 +355,14 @@ def read_speeds(args, prefix, meta, out, fh):
         add(label, bool(fmt), r, mb, seconds=secs, cpu_seconds=cpu_secs, note=note)
     print("", file=fh)
     print("Reading (%s: DBLP XML %.0f MB, gzip %.0f MB, BibTeX %.0f MB, Scopus CSV %.0f MB, WoS tab-delimited "
-          "%.0f MB); MB/s of the uncompressed input" % (
-              os.path.basename(prefix), mxml, size[gz] / 1e6, mbib, size[scopus] / 1e6, size[wos] / 1e6), file=fh)
+          "%.0f MB, OpenAlex JSONL %.0f MB, CSL-JSON %.0f MB); MB/s of the uncompressed input" % (
+              os.path.basename(prefix), mxml, size[gz] / 1e6, mbib, size[scopus] / 1e6, size[wos] / 1e6,
+              size[jsonl] / 1e6, size[csl] / 1e6), file=fh)
     w = [24, 28, 12, 14]
     print("".join(c.ljust(n) for c, n in zip(["reader", "wall", "MB/s wall", "MB/s cpu"], w)) + "notes", file=fh)
     for label, a, b, c, note in rows:
         print(("".join(str(x).ljust(n) for x, n in zip([label, a, b, c], w)) + note).rstrip(), file=fh)
-    print("targets: DBLP XML >= 150 MB/s, BibTeX and CSV >= 50 MB/s per core (coauthor rows: the readers alone, "
+    print("targets: DBLP XML >= 150 MB/s, BibTeX, JSON and CSV >= 50 MB/s per core (coauthor rows: the readers alone, "
           "timed in-process; 'cpu' is the process's CPU time, which other programs on the machine do not "
           "inflate)", file=fh)
     kv = results.get("coauthor DBLP XML", {})
