@@ -82,6 +82,25 @@ with_authors = sum(1 for i in items if i.get("author"))
 print(with_authors, len(items) - with_authors)' "$SHARED/$R/csljson_zotero_kishkash555_My_Library.json")
 check "$SHARED/$R/csljson_zotero_kishkash555_My_Library.json" csl-json "$1" 0
 grep -q ": $2 items without authors" "$tmp/err" || { echo "FAIL: expected a note of $2 items without authors" >&2; fail=1; }
+# ...and its authors: one per name (given, particles, family, suffix, or
+# literal) with the match key's folding, counted once per item
+"$COAUTHOR" stats --json "$SHARED/$R/csljson_zotero_kishkash555_My_Library.json" 2>/dev/null >"$tmp/stats"
+/usr/bin/python3 - "$tmp/stats" "$SHARED/$R/csljson_zotero_kishkash555_My_Library.json" <<'PY' || fail=1
+import json, sys, unicodedata
+stats = json.load(open(sys.argv[1]))
+items = json.load(open(sys.argv[2]))
+def key(a):
+    parts = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")
+    n = " ".join(a[p] for p in parts if a.get(p)) or a.get("literal", "")
+    n = unicodedata.normalize("NFKD", n.replace("-", " ").replace(".", " ").casefold())
+    return " ".join("".join(c for c in n if not unicodedata.combining(c)).split())
+per_item = [set(key(a) for a in i.get("author", [])) for i in items]
+listed = sum(len(i.get("author", [])) for i in items)
+want = (len(set().union(*per_item)), sum(map(len, per_item)), listed - sum(map(len, per_item)))
+got = (stats["authors"], stats["authorships"], stats["duplicate_authorships"])
+assert got == want, (got, want)
+print("ok csl-json: %d authors, %d authorships, %d repeated in an item" % got)
+PY
 
 # DBLP person page: its <r> records and the owner's <person> record
 n=$(/usr/bin/python3 -c '
