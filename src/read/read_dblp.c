@@ -1133,8 +1133,9 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
                  fp.read, fp.read == 1 ? "" : "s", fp.mismatches, fp.declined);
     else if (st.check)
         coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
-                 "check mode: the fast path is off for this document (its encoding or declaration); libxml2 "
-                 "read %lu record%s", st.ended, st.ended == 1 ? "" : "s");
+                 "check mode: the fast path is off for this document (a person page, or its encoding or "
+                 "declaration); libxml2 read %lu record%s",
+                 st.ended, st.ended == 1 ? "" : "s");
     if (!err)
         err = report_types(&st);
     free(st.id);
