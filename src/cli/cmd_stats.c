@@ -426,9 +426,10 @@ static const char formats_help_more[] =
     "    authorships; summaries list no contributors, so there the owner is the\n"
     "    one author, inferred.\n"
     "\n"
-    "DBLP person pages (dblp.org/pid/XX/YYYY.xml, <dblpperson>) are read by\n"
-    "dblp: the records in <r>, the owner's <person>; each author's pid is a\n"
-    "second dblp: identifier beside the name with its homonym number.\n"
+    "DBLP person pages (dblp.org/pid/XX/YYYY.xml, <dblpperson>; see dblp.org/faq)\n"
+    "are read by dblp: the records in <r>, the owner's <person>; each author's\n"
+    "pid is a second dblp: identifier beside the name with its homonym number\n"
+    "(a pid seen before wins, so a person renamed between two pages is one).\n"
     "\n";
 
 static const char formats_help_tabular[] =

@@ -668,7 +668,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     int depth = ++st->depth;
     if (st->err || st->ignore || depth > 2)
         return; /* markup inside a field (<i>, <sub>) only adds its text */
-    int type = coa_dblp_type(tag, strlen(tag));
+    int type = depth == 1 ? coa_dblp_type(tag, strlen(tag)) : COA_DBLP_OTHER;
     if (st->feed->person_page && depth == 0) {
         /* the page's owner, without DBLP's homonym number */
         for (int i = 0; i < nb_attributes; i++) {
