@@ -82,9 +82,12 @@ int coa_utf8_valid(const char *s, size_t len);
 
 
 
-/* Reads raw bytes (after decompression), continuing from wherever line
- * reading stopped; returns bytes read, 0 at the end, -1 on error.  For
- * readers that hand the stream to another parser. */
+/* Reads raw bytes (after decompression and the encoding filter: no BOM,
+ * UTF-16 decoded, CR-only line ends made LF; bytes that are not UTF-8 are
+ * left as they are, for an XML parser reads the encoding its document
+ * declares), continuing from wherever line reading stopped; returns bytes
+ * read, 0 at the end, -1 on error.  For readers that hand the stream to
+ * another parser. */
 long coa_input_read_raw(coa_input_t *in, void *dst, size_t n);
 
 /* Reads the rest of the decompressed input into one malloc'ed buffer

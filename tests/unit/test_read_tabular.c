@@ -284,6 +284,35 @@ static void test_utf16be_and_huge_field(void **state)
     free(text);
 }
 
+/* A blank line between records does not move the next one's line; a
+ * Latin-1 author list dense in accented letters is text, not binary data. */
+static void test_blank_lines_and_dense_latin1(void **state)
+{
+    (void)state;
+    const char blank[] = "Lens ID,Title,Publication Year,Author/s\r\n\r\n\r\n1,One,2001,\"Ann Lee\"\r\n";
+    coa_corpus_t c;
+    assert_int_equal(coa_corpus_init(&c), COA_OK);
+    assert_int_equal(read_text(&c, "blank.csv", blank, strlen(blank), NULL), COA_OK);
+    assert_int_equal(c.n_papers, 1);
+    assert_int_equal(c.papers[0].line, 4);
+    coa_corpus_destroy(&c);
+
+    char text[8192];
+    size_t n = (size_t)snprintf(text, sizeof text, "Key,Publication Year,Author,Title\nK1,2015,\"");
+    for (int i = 0; i < 40; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "%sMu\xF1oz P\xE9rez, Jos\xE9 Mar\xED" "a %d; N\xFA\xF1""ez, Bego\xF1""a",
+                              i ? "; " : "", i);
+    n += (size_t)snprintf(text + n, sizeof text - n, "\",T\xEDtulo\n");
+    assert_true(n < sizeof text);
+    assert_int_equal(coa_corpus_init(&c), COA_OK);
+    assert_int_equal(read_text(&c, "latin1.csv", text, n, NULL), COA_OK);
+    assert_string_equal(str(&c, c.sources[0].format), "zotero-csv");
+    assert_int_equal(c.n_papers, 1);
+    assert_int_equal(coa_corpus_finalize(&c), COA_OK);
+    assert_string_equal(name_at(&c, 0, 0), "Jos\xC3\xA9 Mar\xC3\xAD" "a 0 Mu\xC3\xB1oz P\xC3\xA9rez");
+    coa_corpus_destroy(&c);
+}
+
 /* Each format is detected as itself, and each tabular reader refuses
  * every other format's file. */
 static const struct {
@@ -351,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_scopus_other_language),
         cmocka_unit_test(test_latin1_cr),
         cmocka_unit_test(test_utf16be_and_huge_field),
+        cmocka_unit_test(test_blank_lines_and_dense_latin1),
         cmocka_unit_test(test_detection_matrix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
