@@ -26,7 +26,7 @@ static void usage(FILE *out)
             "whichever machine reads it:\n"
             "\n"
             "  file, line       the source file and the line where the record starts\n"
-            "  record           the record's place in the file, from 0 (reading order)\n"
+            "  record           the record's place in the input read, from 0 (reading order)\n"
             "  paper            the paper as commands name it: doi:DOI, else the source's\n"
             "                   key, else FILE:LINE\n"
             "  doi, doi_key     the DOI as given, and as de-duplication compares it\n"
@@ -109,14 +109,16 @@ static int write_rows(FILE *out, const coa_corpus_t *c, const char *name, long l
     char ident[1024];
     for (uint32_t p = 0; p < c->n_papers && !err; p++) {
         const coa_paper_t *paper = &c->papers[p];
+        /* the paper's own file: rows read back name the file they came from */
+        const char *file = name ? name : coa_corpus_str(c, c->sources[paper->source].path);
         coa_paper_identifier(c, p, ident, sizeof ident);
         /* a shard read from stdin names the whole file and its lines */
         if (!paper->doi && !paper->key) {
-            snprintf(ident, sizeof ident, "%s:%ld", name, (long)paper->line + line_offset);
+            snprintf(ident, sizeof ident, "%s:%ld", file, (long)paper->line + line_offset);
         }
         uint32_t n = paper->n_authorships ? paper->n_authorships : 1;
         for (uint32_t i = 0; i < n && !err; i++) {
-            put_field(out, name);
+            put_field(out, file);
             fprintf(out, "\t%ld\t%u\t", (long)paper->line + line_offset, p);
             put_field(out, ident);
             putc('\t', out);
@@ -219,7 +221,7 @@ int cmd_authorships(int argc, char **argv)
         } else {
             coa_corpus_paper_abort(&c);
             const char *label = name ? name : o.files[f];
-            if (write_rows(stdout, &c, label, first_line - 1)) {
+            if (write_rows(stdout, &c, name, first_line - 1)) {
                 cli_error("'%s': out of memory", o.files[f]);
                 status = EXIT_FAILURE_RUN;
             }
