@@ -141,8 +141,12 @@ def c_stage(coauthor, shard, i, work, fmt):
         cmd.append(shard)
     with open(out + ".tmp", "wb") as f:
         if lines:
-            feeder = subprocess.Popen(["sed", "-n", "%d,%dp" % lines, path], stdout=subprocess.PIPE)
+            # the lines of the range, decompressed first for a .gz file
+            sed = "sed -n '%d,%dp;%dq'" % (lines[0], lines[1], lines[1])
+            feed = ("gzip -dc -- \"$1\" | " if path.endswith(".gz") else "< \"$1\" ") + sed
+            feeder = subprocess.Popen(["sh", "-c", feed, "sh", path], stdout=subprocess.PIPE)
             r = subprocess.run(cmd, stdin=feeder.stdout, stdout=f, stderr=subprocess.PIPE)
+            feeder.stdout.close()
             feeder.wait()
         else:
             r = subprocess.run(cmd, stdout=f, stderr=subprocess.PIPE)
@@ -252,7 +256,9 @@ def resolve_rows(stage, i, idmaps, work, P):
     # an author listed twice on one record (two spellings of one person) once
     dup = (df["author"] != "") & df.duplicated(["ord", "author"])
     df = df[~dup]
-    df.to_pickle(os.path.join(work, "resolved-%05d.pkl" % i))
+    path = os.path.join(work, "resolved-%05d.pkl" % i)
+    df.to_pickle(path + ".tmp")
+    os.replace(path + ".tmp", path)
     papers = df.drop_duplicates("ord")[["ord", "file", "doi_key", "title_key", "year", "year_assumed"]].copy()
     stated = df[(df["author"] != "") & (df["inferred"] == "0")].drop_duplicates("ord")[["ord", "author"]]
     papers = papers.merge(stated.rename(columns={"author": "first"}), on="ord", how="left").fillna({"first": ""})
@@ -568,6 +574,11 @@ def build(client, shards, out, coauthor, fmt=None, partitions=None, on_first=Non
     }
     with open(os.path.join(out, "build.json"), "w") as f:
         json.dump(info, f, indent=1, sort_keys=True)
+    # the rows and resolved rows of every shard: as large as the input, and
+    # nothing reads them once the outputs are written
+    for f in os.listdir(work):
+        os.unlink(os.path.join(work, f))
+    os.rmdir(work)
     return info
 
 

@@ -63,7 +63,11 @@ static void usage(FILE *out)
 /* Writes a field with the TSV escapes. */
 static void put_field(FILE *out, const char *s)
 {
-    for (; s && *s; s++) {
+    if (!s)
+        return;
+    size_t plain = strcspn(s, "\t\n\r\\");
+    fwrite(s, 1, plain, out); /* most fields have nothing to escape */
+    for (s += plain; *s; s++) {
         switch (*s) {
         case '\t': fputs("\\t", out); break;
         case '\n': fputs("\\n", out); break;
@@ -102,6 +106,16 @@ static void print_diag(void *ctx, const coa_diag_t *d)
         fprintf(stderr, "%s: %s: %s\n", cli_program, d->file ? d->file : "-", d->message);
 }
 
+/* A key of a paper's field, computed once for all its rows ("" if none). */
+static int field_key(int (*keyfn)(const char *, char **), const coa_corpus_t *c, coa_str_t field, char **key)
+{
+    *key = NULL;
+    int err = field ? keyfn(coa_corpus_str(c, field), key) : COA_OK;
+    if (!err && !*key && !(*key = strdup("")))
+        err = COA_ENOMEM;
+    return err;
+}
+
 /* The rows of one file's corpus. */
 static int write_rows(FILE *out, const coa_corpus_t *c, const char *name, long line_offset)
 {
@@ -109,6 +123,12 @@ static int write_rows(FILE *out, const coa_corpus_t *c, const char *name, long l
     char ident[1024];
     for (uint32_t p = 0; p < c->n_papers && !err; p++) {
         const coa_paper_t *paper = &c->papers[p];
+        char *doi_key = NULL, *title_key = NULL;
+        if ((err = field_key(coa_doi_key, c, paper->doi, &doi_key)) ||
+            (err = field_key(coa_title_key, c, paper->title, &title_key))) {
+            free(doi_key);
+            break;
+        }
         /* the paper's own file: rows read back name the file they came from */
         const char *file = name ? name : coa_corpus_str(c, c->sources[paper->source].path);
         coa_paper_identifier(c, p, ident, sizeof ident);
@@ -124,15 +144,13 @@ static int write_rows(FILE *out, const coa_corpus_t *c, const char *name, long l
             putc('\t', out);
             put_field(out, coa_corpus_str(c, paper->doi));
             putc('\t', out);
-            if (paper->doi)
-                put_key(out, coa_doi_key, coa_corpus_str(c, paper->doi), &err);
+            put_field(out, doi_key);
             putc('\t', out);
             put_field(out, coa_corpus_str(c, paper->key));
             putc('\t', out);
             put_field(out, coa_corpus_str(c, paper->title));
             putc('\t', out);
-            if (paper->title)
-                put_key(out, coa_title_key, coa_corpus_str(c, paper->title), &err);
+            put_field(out, title_key);
             fprintf(out, "\t%d\t%d\t%d\t", paper->year, (paper->flags & COA_PAPER_YEAR_ASSUMED) != 0,
                     (paper->flags & COA_PAPER_TRUNCATED) != 0);
             put_field(out, coa_corpus_str(c, paper->venue));
@@ -143,8 +161,17 @@ static int write_rows(FILE *out, const coa_corpus_t *c, const char *name, long l
             }
             uint32_t k = paper->first_authorship + i;
             const coa_authorship_t *s = &c->authorships[k];
-            const char *spelling = coa_corpus_str(c, c->row_spelling[k]);
-            put_key(out, name_key, spelling, &err);
+            coa_str_t sp = c->row_spelling[k];
+            const char *spelling = coa_corpus_str(c, sp);
+            /* the spelling's match key is the key of the author the spelling
+             * resolved to by name (before any identifier).  Computing it
+             * again for every row, and the title and DOI keys for every row
+             * rather than every paper, took 17.8 s instead of 13.5 s on a
+             * generated DBLP XML of 200,000 papers (same bytes out) */
+            if (sp < c->spelling_cap && c->spelling_author[sp])
+                put_field(out, coa_corpus_str(c, c->authors[c->spelling_author[sp] - 1].key));
+            else
+                put_key(out, name_key, spelling, &err);
             putc('\t', out);
             put_field(out, spelling);
             putc('\t', out);
@@ -152,6 +179,8 @@ static int write_rows(FILE *out, const coa_corpus_t *c, const char *name, long l
             fprintf(out, "\t%u\t%d\t%d\n", s->position, s->inferred != 0,
                     (c->authors[s->author].flags & COA_AUTHOR_ORGANISATION) != 0);
         }
+        free(doi_key);
+        free(title_key);
     }
     return err;
 }

@@ -17,7 +17,9 @@ same inputs on one machine.  On a LocalCluster of 2 worker processes on
     with their joint papers, and an ego network that 'coauthor draw'
     renders and that exports as the single machine's ego network does;
   - the same bytes again when a worker is killed after the first C stage
-    has finished (Dask recomputes what it held).
+    has finished (Dask recomputes what it held);
+  - for a JSON Lines file cut into line ranges, the statistics of the file
+    read whole.
 
     tests/scripts/dask_pipeline.py [COAUTHOR]
 """
@@ -215,6 +217,18 @@ def main():
             png = os.path.join(tmp, "ego.png")
             rc, _ = run(coauthor, "draw", "-q", "--ego", a, "-o", png, *ego_files)
             check(rc == 0 and open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n", "coauthor draw renders it")
+
+            # JSON Lines cut into line ranges (one shard a line): identifiers
+            # and the paper count of the whole file
+            jl = os.path.join(ROOT, "tests", "data", "jsonl", "openalex-works.jsonl")
+            n = sum(1 for _ in open(jl))
+            out3 = os.path.join(tmp, "jsonl")
+            cd.build(client, ["%s@%d-%d" % (jl, k, k) for k in range(1, n + 1)], out3, coauthor)
+            jdb = os.path.join(tmp, "jsonl.db")
+            subprocess.run([coauthor, "import", "-q"] + cd.parts(out3, "authors") + cd.parts(out3, "authorships") +
+                           ["-o", jdb], check=True)
+            check(body(run(coauthor, "stats", jl)[1]) == body(run(coauthor, "stats", jdb)[1]),
+                  "%s in %d line ranges: the same stats as the file read whole" % (os.path.basename(jl), n))
         finally:
             client.close()
             cluster.close()
