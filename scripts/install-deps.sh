@@ -14,6 +14,7 @@ libcmocka-dev
 python3 python3-networkx python3-igraph
 python3-scipy time bsdutils libsqlite3-dev
 texlive-bibtex-extra
+python3-dask python3-distributed python3-pandas
 clang libclang-rt-14-dev"
 
 missing=""

@@ -50,6 +50,15 @@ int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id);
 /* Does an author hold this identifier already?  The second sets *author. */
 int coa_corpus_id_known(const coa_corpus_t *c, const char *id);
 int coa_corpus_id_author(const coa_corpus_t *c, const char *id, uint32_t *author);
+/* The identifier the next authorship was given by its source, for
+ * c->keep_rows: a reader that resolved a name from its cache says it here
+ * (resolving a name through the corpus says it already). */
+int coa_corpus_note_row_id(coa_corpus_t *c, const char *id);
+/* The author with this match key, made if new with this display name
+ * (fixed: no spelling votes) and identifier, without name matching: for
+ * authors already resolved elsewhere (the pipeline's author table). */
+int coa_corpus_author_fixed(coa_corpus_t *c, const char *key, const char *display, const char *id,
+                            uint32_t *author);
 /* A reader's memory of what the names it read resolved to, so that a name
  * seen before costs one probe instead of string-pool lookups, each a cache
  * miss in tables of millions of strings.  Short names are kept inline; a

@@ -176,6 +176,15 @@ typedef struct {
     uint32_t *spelling_count;  /* by spelling string id */
     uint32_t *id_author;       /* by identifier string id: author + 1, or 0 */
     int open_paper;            /* a paper is being built */
+    /* With keep_rows set before reading (coauthor authorships), each
+     * authorship's own spelling and identifier as the source gave them, by
+     * authorship index: an authorship records only its resolved author,
+     * whose display and identifier may come from other records.  Valid
+     * until coa_corpus_dedup or coa_corpus_finalize reorders authorships. */
+    int keep_rows;
+    coa_str_t *row_spelling, *row_id;
+    uint32_t cap_rows;
+    coa_str_t pending_id;      /* internal: the identifier of the name being added */
 } coa_corpus_t;
 
 int coa_corpus_init(coa_corpus_t *c);
@@ -288,6 +297,18 @@ int coa_corpus_finalize(coa_corpus_t *c);
  * Writes a malloc'ed string to *key (caller frees); an empty key means the
  * name has no letters or digits.  Fails with COA_EINVAL on invalid UTF-8. */
 int coa_name_key(const char *name, size_t len, char **key);
+
+/* The keys coa_corpus_dedup matches papers on, for a program that must
+ * give a paper the same key as the library does (a distributed pipeline).
+ * coa_doi_key: "https://doi.org/10.1/ABC." -> "10.1/abc" (from "10." on,
+ * ASCII case-folded, trailing spaces, dots and slashes dropped); *key is
+ * NULL when the text holds no "10.".  coa_title_key: the title's letters
+ * and digits, NFKC, case-folded, marks stripped; *key is NULL when the
+ * title is invalid UTF-8 or has fewer than COA_TITLE_KEY_MIN letters and
+ * digits (too weak to match on).  Both malloc *key (caller frees). */
+#define COA_TITLE_KEY_MIN 8
+int coa_doi_key(const char *doi, char **key);
+int coa_title_key(const char *title, char **key);
 
 #ifdef __cplusplus
 }

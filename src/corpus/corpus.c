@@ -28,6 +28,8 @@ void coa_corpus_destroy(coa_corpus_t *c)
     free(c->merges);
     free(c->misattributions);
     free(c->key_slots);
+    free(c->row_spelling);
+    free(c->row_id);
     memset(c, 0, sizeof *c);
 }
 
@@ -435,11 +437,46 @@ coa_paper_t *coa_corpus_open_paper(coa_corpus_t *c)
     return c->open_paper ? &c->papers[c->n_papers] : NULL;
 }
 
+int coa_corpus_note_row_id(coa_corpus_t *c, const char *id)
+{
+    c->pending_id = COA_NOSTR;
+    if (!c->keep_rows || !id || !*id)
+        return COA_OK;
+    coa_str_t ids = coa_corpus_intern(c, id, strlen(id));
+    if (ids == COA_NONE)
+        return COA_ENOMEM;
+    c->pending_id = ids;
+    return COA_OK;
+}
+
 int coa_corpus_resolve(coa_corpus_t *c, const char *name, size_t len, const char *id, uint32_t *author,
                        coa_str_t *spelling)
 {
     *spelling = COA_NOSTR;
-    return resolve_with_id(c, name, len, id, author, spelling);
+    int err = resolve_with_id(c, name, len, id, author, spelling);
+    return err ? err : coa_corpus_note_row_id(c, id);
+}
+
+int coa_corpus_author_fixed(coa_corpus_t *c, const char *key, const char *display, const char *id,
+                            uint32_t *author)
+{
+    coa_str_t k = coa_corpus_intern(c, key, strlen(key));
+    coa_str_t d = coa_corpus_intern(c, display, strlen(display));
+    coa_str_t ids = id && *id ? coa_corpus_intern(c, id, strlen(id)) : COA_NOSTR;
+    if (k == COA_NONE || d == COA_NONE || ids == COA_NONE || grow_spellings(c))
+        return COA_ENOMEM;
+    uint32_t a = find_by_key(c, k);
+    if (a == COA_NONE) {
+        int err = new_author(c, d, k, &a);
+        if (err)
+            return err;
+        c->authors[a].flags |= COA_AUTHOR_DISPLAY_FIXED;
+        c->authors[a].id = ids;
+        if (ids && !c->id_author[ids])
+            c->id_author[ids] = a + 1;
+    }
+    *author = a;
+    return COA_OK;
 }
 
 /* ---- the name cache of readers (internal.h) ---- */
@@ -519,6 +556,8 @@ int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len
     if (!c->open_paper)
         return COA_EINVAL;
     int err = resolve_with_id(c, name, len, id, &a, &sp);
+    if (!err)
+        err = coa_corpus_note_row_id(c, id);
     if (err || a == COA_NONE)
         return err;
     return coa_corpus_paper_add_resolved(c, a, sp, flags, added);
@@ -527,6 +566,8 @@ int coa_corpus_paper_add_author_ex(coa_corpus_t *c, const char *name, size_t len
 int coa_corpus_paper_add_resolved(coa_corpus_t *c, uint32_t a, coa_str_t sp, unsigned flags, int *added)
 {
     int inferred = (flags & COA_ADD_INFERRED) != 0;
+    coa_str_t row_id = c->pending_id;
+    c->pending_id = COA_NOSTR;
     if (added)
         *added = 0;
     if (!c->open_paper || a >= c->n_authors || sp >= c->spelling_cap)
@@ -540,6 +581,14 @@ int coa_corpus_paper_add_resolved(coa_corpus_t *c, uint32_t a, coa_str_t sp, uns
     }
     if (GROW(c, authorships, n_authorships, cap_authorships))
         return COA_ENOMEM;
+    if (c->keep_rows) {
+        uint32_t cap = c->cap_rows;
+        if (coa_grow((void **)&c->row_spelling, &cap, c->n_authorships + 1, sizeof *c->row_spelling) ||
+            coa_grow((void **)&c->row_id, &c->cap_rows, c->n_authorships + 1, sizeof *c->row_id))
+            return COA_ENOMEM;
+        c->row_spelling[c->n_authorships] = sp;
+        c->row_id[c->n_authorships] = row_id;
+    }
     coa_paper_t *p = &c->papers[pid];
     coa_authorship_t *s = &c->authorships[c->n_authorships++];
     s->author = a;

@@ -28,7 +28,7 @@
 #include "coauthor/corpus.h"
 #include "internal.h"
 
-#define MIN_TITLE_KEY 8 /* letters and digits */
+#define MIN_TITLE_KEY COA_TITLE_KEY_MIN /* letters and digits */
 
 typedef struct {
     char *key;
@@ -137,6 +137,25 @@ static int title_key(const char *title, char **out, size_t *letters)
     free(mapped);
     *out = k;
     return COA_OK;
+}
+
+int coa_doi_key(const char *doi, char **key)
+{
+    *key = NULL;
+    if (!strstr(doi, "10."))
+        return COA_OK;
+    return (*key = doi_key(doi)) ? COA_OK : COA_ENOMEM;
+}
+
+int coa_title_key(const char *title, char **key)
+{
+    size_t letters;
+    int err = title_key(title, key, &letters);
+    if (!err && *key && letters < MIN_TITLE_KEY) {
+        free(*key);
+        *key = NULL;
+    }
+    return err;
 }
 
 /* The copy whose author list leads: complete before truncated, then the

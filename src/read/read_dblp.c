@@ -477,9 +477,15 @@ static int add_author(dblp_state_t *st, coa_corpus_t *c, const char *text)
     const char *pid = next_pid(st);
     uint32_t a = COA_NONE;
     coa_str_t sp = COA_NOSTR;
-    if (coa_name_cache_get(&st->names, text, len, &a, &sp))
-        return coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
     char *id = NULL, pid_id[160];
+    if (coa_name_cache_get(&st->names, text, len, &a, &sp)) {
+        /* only 'coauthor authorships' needs the identifier again: the one
+         * the name resolved by */
+        int err = c->keep_rows ? author_id(st, text, &id) : COA_OK;
+        if (!err && c->keep_rows)
+            err = coa_corpus_note_row_id(c, resolving_id(c, pid, id, pid_id, sizeof pid_id));
+        return err ? err : coa_corpus_paper_add_resolved(c, a, sp, 0, NULL);
+    }
     int err = author_id(st, text, &id);
     if (!err)
         err = coa_corpus_resolve(c, text, name_without_number(text),

@@ -85,6 +85,10 @@ int coa_read_orcid_xml(coa_reader_ctx_t *ctx);
  * type is left opaque here so that readers.h needs no jansson. */
 int coa_orcid_json_is(void *json_value);
 int coa_orcid_json_read(coa_reader_ctx_t *ctx, void *json_value, long line);
+int coa_detect_authorships(const char *name, const unsigned char *head, size_t len);
+int coa_read_authorships(coa_reader_ctx_t *ctx);
+int coa_detect_authors(const char *name, const unsigned char *head, size_t len);
+int coa_read_authors(coa_reader_ctx_t *ctx);
 int coa_detect_graphml(const char *name, const unsigned char *head, size_t len);
 int coa_read_graphml(coa_reader_ctx_t *ctx);
 int coa_detect_gml(const char *name, const unsigned char *head, size_t len);

@@ -1,0 +1,1 @@
+coauthor authorships --help

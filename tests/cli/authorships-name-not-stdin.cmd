@@ -1,0 +1,1 @@
+coauthor authorships --name x.bib tests/data/rows/malformed.tsv

@@ -1,0 +1,1 @@
+coauthor authorships tests/data/rows/malformed.tsv

@@ -1,0 +1,1 @@
+coauthor stats tests/data/rows/malformed.tsv

@@ -1,0 +1,1 @@
+coauthor stats tests/data/rows/no-header-column.tsv
