@@ -645,9 +645,19 @@ int cmd_draw(int argc, char **argv)
     if (!o.quiet) {
         fprintf(stderr, "%s: drew %u authors and %u links with %s in %.1f s", cli_program, rep.nodes, rep.edges,
                 coa_engine_name(rep.engine), rep.layout_seconds + rep.render_seconds);
-        if (rep.labels)
-            fprintf(stderr, "; %u of %u labels placed, %s", rep.labels_placed, rep.labels,
-                    rep.label_overlaps ? "some overlapping" : "none overlapping");
+        if (rep.labels) {
+            fprintf(stderr, "; %u of %u labels placed (%u of the %u always shown", rep.labels_placed, rep.labels,
+                    rep.must_placed, rep.must_labels);
+            if (rep.shrunk)
+                fprintf(stderr, ", %u shrunk", rep.shrunk);
+            if (rep.forced)
+                fprintf(stderr, ", %u with no free place", rep.forced);
+            fprintf(stderr, "), %s", rep.label_overlaps ? "some overlapping" : "none overlapping");
+            if (rep.nodes_covered)
+                fprintf(stderr, " (%u small nodes covered)", rep.nodes_covered);
+            fprintf(stderr, ", %u with a leader line, the others at most %.2f label heights from their node",
+                    rep.leaders, rep.max_distance);
+        }
         fprintf(stderr, "; %.1f x %.1f in", rep.width_in, rep.height_in);
         if (!strcmp(format, "png"))
             fprintf(stderr, " (%.0f x %.0f px)", rep.width_in * dopts.dpi, rep.height_in * dopts.dpi);
