@@ -162,8 +162,17 @@ static int place_labels(GVC_t *gvc, coa_styled_t *s, const coa_graph_t *g, doubl
     if ((err = coa_labels_place(labels, s->n_labels, discs, nd, edges, n_edges, nd > COA_DRAW_LARGE, &forced)))
         goto cleanup;
     rep->forced = forced;
-    gvFreeLayout(gvc, s->g);
+    /* neato -n may have moved the drawing as a whole (its bounding box to
+     * the origin): the labels are pinned in the frame of the nodes' pos */
     Agsym_t *pos = agattr(s->g, AGNODE, COA_GV("pos"), NULL);
+    double dx = 0, dy = 0, px, py;
+    for (uint32_t v = 0; v < nv; v++)
+        if (s->node[v]) {
+            if (sscanf(agxget(s->node[v], pos), "%lf,%lf", &px, &py) == 2)
+                dx = px - ND_coord(s->node[v]).x, dy = py - ND_coord(s->node[v]).y;
+            break;
+        }
+    gvFreeLayout(gvc, s->g);
     Agsym_t *fontsize = agattr(s->g, AGNODE, COA_GV("fontsize"), NULL);
     char buf[64];
     for (uint32_t i = 0; i < s->n_labels; i++) {
@@ -178,7 +187,7 @@ static int place_labels(GVC_t *gvc, coa_styled_t *s, const coa_graph_t *g, doubl
         }
         rep->labels_placed++;
         rep->must_placed += l->must;
-        snprintf(buf, sizeof buf, "%.2f,%.2f", l->x, l->y);
+        snprintf(buf, sizeof buf, "%.2f,%.2f", l->x + dx, l->y + dy);
         agxset(s->label_node[i], pos, buf);
         if (l->shrink < 1) {
             rep->shrunk++;
