@@ -1,4 +1,5 @@
 /* coauthor draw: a picture of the coauthor network through Graphviz. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,7 +51,9 @@ static void usage(FILE *out)
             "  --size-by MEASURE    papers (default), degree, strength, betweenness, closeness,\n"
             "                       harmonic, pagerank, eigenvector or coreness (see\n"
             "                       'coauthor rank --help' for their weights)\n"
-            "  --colour-by WHAT     community (default), component or none; --color-by too\n"
+            "  --colour-by WHAT     community (default), component, year or none; --color-by\n"
+            "                       too.  year: the mean year of each author's papers (dated\n"
+            "                       ones), on the viridis ramp, as VOSviewer's overlay map\n"
             "  --title TEXT         the picture's title\n"
             "  --dpi N              PNG resolution (default 96)\n"
             "  --inches N           the longer side at most N inches (default 10, 14 or 20 by\n"
@@ -59,7 +62,7 @@ static void usage(FILE *out)
             COA_DRAW_NEATO_LIMIT, COA_DRAW_MAX_NODES, COA_DRAW_NEATO_LIMIT, cli_common_help, cli_exit_help);
 }
 
-typedef enum { COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_NONE } colour_by_t;
+typedef enum { COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_YEAR, COLOUR_NONE } colour_by_t;
 
 static const char *format_of(const char *path)
 {
@@ -305,6 +308,50 @@ static int group_by_component(const coa_graph_t *g, const uint8_t *keep, int32_t
     return renumber_groups(g, keep, group);
 }
 
+/* Each author's mean year over their dated papers in the selection (NaN
+ * when none is dated), and the range over the drawn authors. */
+static int mean_years(const coa_graph_t *g, double *mean, const uint8_t *keep, double *lo, double *hi)
+{
+    if (!mean)
+        return COA_ENOMEM;
+    uint32_t nv = (uint32_t)g->n_vertices;
+    uint32_t *dated = calloc(nv ? nv : 1, sizeof *dated);
+    if (!dated)
+        return COA_ENOMEM;
+    const coa_corpus_t *c = g->corpus;
+    for (uint32_t v = 0; v < nv; v++)
+        mean[v] = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *paper = &c->papers[p];
+        if (!g->paper_selected[p] || !paper->year || (paper->flags & COA_PAPER_YEAR_ASSUMED))
+            continue;
+        for (uint32_t i = 0; i < paper->n_authorships; i++) {
+            uint32_t v = g->author_vertex[c->authorships[paper->first_authorship + i].author];
+            if (v != COA_NONE) {
+                mean[v] += paper->year;
+                dated[v]++;
+            }
+        }
+    }
+    *lo = *hi = 0;
+    int any = 0;
+    for (uint32_t v = 0; v < nv; v++) {
+        mean[v] = dated[v] ? mean[v] / dated[v] : NAN;
+        if (!dated[v] || !keep[v])
+            continue;
+        if (!any || mean[v] < *lo)
+            *lo = mean[v];
+        if (!any || mean[v] > *hi)
+            *hi = mean[v];
+        any = 1;
+    }
+    /* whole years at the ends of the ramp, as the legend prints them */
+    *lo = floor(*lo);
+    *hi = ceil(*hi);
+    free(dated);
+    return COA_OK;
+}
+
 /* The data line of the legend: each file with its format and records, and
  * the years of the selection: from the graph's papers, or those of the
  * whole corpus when c is only part of it ('whole'). */
@@ -409,10 +456,12 @@ int cmd_draw(int argc, char **argv)
                 colour_by = COLOUR_COMMUNITY;
             else if (!strcmp(optarg, "component"))
                 colour_by = COLOUR_COMPONENT;
+            else if (!strcmp(optarg, "year"))
+                colour_by = COLOUR_YEAR;
             else if (!strcmp(optarg, "none"))
                 colour_by = COLOUR_NONE;
             else
-                return cli_usage_error("draw", "unknown --colour-by '%s': expected community, component or none",
+                return cli_usage_error("draw", "unknown --colour-by '%s': expected community, component, year or none",
                                        optarg);
             continue;
         case OPT_HIGHLIGHT_PATH:
@@ -456,7 +505,7 @@ int cmd_draw(int argc, char **argv)
     uint8_t *keep = NULL;
     uint32_t *chain = NULL, chain_len = 0;
     int32_t *group = NULL;
-    double *size = NULL;
+    double *size = NULL, *ramp = NULL;
     if (coa_corpus_init(&corpus)) {
         coa_outfile_abort(&file);
         cli_error("out of memory");
@@ -590,6 +639,12 @@ int cmd_draw(int argc, char **argv)
             goto failed;
         dopts.group = group;
         dopts.group_label = group_label;
+    } else if (colour_by == COLOUR_YEAR) {
+        if ((err = mean_years(&graph, ramp = malloc((nv ? nv : 1) * sizeof *ramp), keep, &dopts.ramp_min,
+                              &dopts.ramp_max)))
+            goto failed;
+        dopts.ramp = ramp;
+        dopts.ramp_label = "mean year of the author's papers";
     } else if (colour_by == COLOUR_COMPONENT) {
         if ((err = group_by_component(&graph, keep, group)))
             goto failed;
@@ -678,6 +733,7 @@ cleanup:
     free(keep);
     free(group);
     free(size);
+    free(ramp);
     free(chain);
     if (have_graph)
         coa_graph_destroy(&graph);
