@@ -116,6 +116,35 @@ int coa_draw_format_known(const char *format);
 int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
              coa_draw_report_t *report);
 
+/* The timeline of one author's collaborations: the top coauthors (by
+ * joint papers, ties by name) as rows, the years as columns, a disc in
+ * each cell whose area follows that year's joint papers, and the total at
+ * each row's end.  Rendered through the same Graphviz path as coa_draw
+ * (every node pinned, neato -n), to "png", "svg", "pdf" or "dot". */
+typedef struct {
+    uint32_t rows;              /* the most coauthors shown (default 15) */
+    const char *title;          /* default "Collaborations of NAME over time" */
+    const char *source;         /* the data line */
+    double dpi;                 /* default 96 */
+    double max_inches;          /* the longer side at most; 0 = as drawn */
+} coa_timeline_options_t;
+
+typedef struct {
+    uint32_t rows, coauthors;   /* rows drawn, of this many coauthors */
+    uint32_t cells;             /* (row, year) cells with joint papers */
+    uint32_t undated;           /* joint papers of the rows without a year */
+    uint32_t assumed;           /* of those drawn, how many have a year the
+                                   user gave undated papers (--year) */
+    int year_first, year_last;
+    double width_in, height_in;
+} coa_timeline_report_t;
+
+void coa_timeline_options_init(coa_timeline_options_t *opts);
+/* vertex is the author's vertex in g.  COA_EINVAL for an unknown format or
+ * vertex, COA_EGRAPH when Graphviz fails, COA_EIO when the stream does. */
+int coa_draw_timeline(FILE *out, const char *format, const coa_graph_t *g, uint32_t vertex,
+                      const coa_timeline_options_t *opts, coa_timeline_report_t *report);
+
 #ifdef __cplusplus
 }
 #endif

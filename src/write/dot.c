@@ -419,8 +419,7 @@ fail:
     return err;
 }
 
-/* Appends HTML-escaped text (HTML-like labels are XML). */
-static void html_text(FILE *out, const char *s)
+void coa_html_text(FILE *out, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -458,11 +457,11 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
     fprintf(mem, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"%d\" CELLPADDING=\"0\">",
             (int)lround(3 * font_scale));
     fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\"><B>", big);
-    html_text(mem, o->title && *o->title ? o->title : "Coauthor network");
+    coa_html_text(mem, o->title && *o->title ? o->title : "Coauthor network");
     fprintf(mem, "</B></FONT></TD></TR>");
     fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">%u authors, %u coauthor links. Node area: ", body,
             s->n_nodes, s->n_edges);
-    html_text(mem, o->size_label ? o->size_label : "papers");
+    coa_html_text(mem, o->size_label ? o->size_label : "papers");
     fprintf(mem, ". Edge width: joint papers");
     if (wmax > 1)
         fprintf(mem, " (%.0f to %.0f)", wmin ? wmin : 1, wmax);
@@ -473,7 +472,7 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
     if (o->ramp) {
         /* the ramp as nine squares between its two ends */
         fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">Colour: ", body);
-        html_text(mem, o->ramp_label ? o->ramp_label : "value");
+        coa_html_text(mem, o->ramp_label ? o->ramp_label : "value");
         fprintf(mem, " (grey: none)</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">%.0f ", body,
                 o->ramp_min);
         char c[8];
@@ -489,7 +488,7 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
             if (o->group[by_size_order[i]] > max_group)
                 max_group = o->group[by_size_order[i]];
         fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">Colour: ", body);
-        html_text(mem, o->group_label ? o->group_label : "group");
+        coa_html_text(mem, o->group_label ? o->group_label : "group");
         fprintf(mem, ", %d in all%s; each named after its author with the most %s</FONT></TD></TR>", max_group + 1,
                 max_group + 1 > (int32_t)N_PALETTE ? " (the smallest in grey)" : "",
                 o->size_label ? o->size_label : "papers");
@@ -507,7 +506,7 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
                 continue;
             /* a coloured disc, then the group's largest author */
             fprintf(mem, "%s<FONT COLOR=\"%s\">\xe2\x97\x8f</FONT> ", shown ? "   " : "", palette[k]);
-            html_text(mem, coa_graph_vertex_name(g, top));
+            coa_html_text(mem, coa_graph_vertex_name(g, top));
             if (members > 1)
                 fprintf(mem, " +%u", members - 1);
             shown++;
@@ -518,7 +517,7 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
     }
     if (o->source && *o->source) {
         fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\" COLOR=\"#606060\">Data: ", body);
-        html_text(mem, o->source);
+        coa_html_text(mem, o->source);
         fputs("</FONT></TD></TR>", mem);
     }
     fputs("</TABLE>", mem);

@@ -31,6 +31,9 @@ int coa_styled_labels(coa_styled_t *s, const coa_graph_t *g, const coa_draw_opti
 int coa_styled_leader(coa_styled_t *s, uint32_t i);
 void coa_styled_destroy(coa_styled_t *s);
 
+/* Appends HTML-escaped text (Graphviz's HTML-like labels are XML). */
+void coa_html_text(FILE *out, const char *s);
+
 /* cgraph's 2.43 API takes char * where it only reads. */
 #define COA_GV(s) ((char *)(s))
 
