@@ -29,10 +29,17 @@ static void usage(FILE *out)
             "\n"
             "Draws the coauthor network of the inputs with Graphviz.  Node area follows\n"
             "papers (or --size-by), colour follows the community (Leiden, modularity, joint\n"
-            "papers as weights, --seed), edge width follows joint papers.  The top authors are labelled; a label that\n"
-            "would overlap a node or another label is left out.  A title and a legend (what\n"
-            "size, colour and width mean, and the data source) sit above the drawing.  SVG\n"
-            "nodes and edges have tooltips: an author's papers, an edge's joint papers.\n"
+            "papers as weights, --seed), edge width follows joint papers.\n"
+            "\n"
+            "The top authors are labelled, the most important first: beside the node where\n"
+            "the label covers no other label or labelled node (nor, up to %d authors, any\n"
+            "node) and the fewest edges, else further out with a leader line; the %d largest\n"
+            "(and a chain's authors, and the ego) always, shrunk if need be; any other label\n"
+            "that finds no place is left out.  A title and a legend (what size, colour and\n"
+            "width mean, and the data source) sit above the drawing.  SVG nodes and edges\n"
+            "have tooltips: an author's papers, an edge's joint papers.  In the SVG and the\n"
+            "laid-out DOT, a label is a node of class \"label\" whose 'author' attribute\n"
+            "names its author, and a leader line an edge of class \"leader\".\n"
             "\n"
             "  -o, --output FILE    the picture; its extension gives the format:\n"
             "                       .png, .svg, .pdf, or .dot (the laid-out DOT)\n"
@@ -68,7 +75,8 @@ static void usage(FILE *out)
             "  --inches N           the longer side at most N inches (default 10, 14 or 20 by\n"
             "                       size); a PNG is at most N * dpi pixels wide\n"
             "\n%s\n%s",
-            COA_DRAW_NEATO_LIMIT, COA_DRAW_MAX_NODES, COA_DRAW_NEATO_LIMIT, cli_common_help, cli_exit_help);
+            COA_DRAW_LARGE, COA_DRAW_MUST_LABEL, COA_DRAW_NEATO_LIMIT, COA_DRAW_MAX_NODES, COA_DRAW_NEATO_LIMIT,
+            cli_common_help, cli_exit_help);
 }
 
 typedef enum { COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_YEAR, COLOUR_NONE } colour_by_t;
