@@ -10,6 +10,7 @@
 
 #include <graphviz/gvc.h>
 
+#include "coauthor/rank.h"
 #include "write/dot.h"
 
 void coa_timeline_options_init(coa_timeline_options_t *opts)
@@ -17,21 +18,6 @@ void coa_timeline_options_init(coa_timeline_options_t *opts)
     memset(opts, 0, sizeof *opts);
     opts->rows = 15;
     opts->dpi = 96;
-}
-
-typedef struct {
-    uint32_t vertex;
-    igraph_integer_t edge;
-    long long joint;
-} row_t;
-
-static const coa_graph_t *rows_graph;
-static int by_joint(const void *pa, const void *pb)
-{
-    const row_t *a = pa, *b = pb;
-    if (a->joint != b->joint)
-        return a->joint > b->joint ? -1 : 1;
-    return strcmp(coa_graph_vertex_name(rows_graph, a->vertex), coa_graph_vertex_name(rows_graph, b->vertex));
 }
 
 /* Graphviz prints its warnings to stderr; the library never prints. */
@@ -77,35 +63,22 @@ int coa_draw_timeline(FILE *out, const char *format, const coa_graph_t *g, uint3
     if (!coa_draw_format_known(format) || vertex >= (uint32_t)g->n_vertices)
         return COA_EINVAL;
     const coa_corpus_t *c = g->corpus;
-    igraph_vector_int_t incident;
-    if (igraph_vector_int_init(&incident, 0))
-        return COA_ENOMEM;
-    if (igraph_incident(&g->graph, &incident, (igraph_integer_t)vertex, IGRAPH_ALL)) {
-        igraph_vector_int_destroy(&incident);
-        return COA_EGRAPH;
-    }
-    igraph_integer_t n_inc = igraph_vector_int_size(&incident);
-    row_t *rows = malloc((size_t)(n_inc ? n_inc : 1) * sizeof *rows);
+    /* the rows: the coauthors in the order 'coauthor rank --author' lists
+     * them (joint papers, then fractional, then name) */
+    coa_coauthors_t list;
+    int err = coa_coauthors_init(&list, g, g->vertex_author[vertex], COA_COAUTHORS_BY_JOINT);
+    if (err)
+        return err;
+    const coa_coauthor_t *rows = list.items;
     long long *cells = NULL;
     Agraph_t *G = NULL;
     GVC_t *gvc = NULL;
-    int err = COA_OK, laid_out = 0;
+    int laid_out = 0;
     agusererrf previous_errf = agseterrf(quiet);
     agerrlevel_t previous_level = agseterr(AGMAX);
-    if (!rows) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (igraph_integer_t i = 0; i < n_inc; i++) {
-        igraph_integer_t e = VECTOR(incident)[i];
-        uint32_t other = (uint32_t)IGRAPH_OTHER(&g->graph, e, vertex);
-        rows[i] = (row_t){other, e, (long long)VECTOR(g->joint_papers)[e]};
-    }
-    rows_graph = g;
-    qsort(rows, (size_t)n_inc, sizeof *rows, by_joint);
-    uint32_t n_rows = (uint32_t)(n_inc < opts->rows ? n_inc : opts->rows);
+    uint32_t n_rows = list.n < opts->rows ? list.n : opts->rows;
     rep.rows = n_rows;
-    rep.coauthors = (uint32_t)n_inc;
+    rep.coauthors = list.n;
     /* the years of the rows' joint papers; a paper given a year by the
      * user (--year, for an undated profile entry) is drawn in that year */
     int y0 = 0, y1 = 0;
@@ -219,13 +192,13 @@ int coa_draw_timeline(FILE *out, const char *format, const coa_graph_t *g, uint3
         set(n, "height", "0.28");
         set(n, "class", "coauthor");
         set(n, "tooltip", who);
-        snprintf(buf, sizeof buf, "%lld", rows[r].joint);
+        snprintf(buf, sizeof buf, "%lld", (long long)rows[r].joint_papers);
         set(tot, "label", buf);
         set(tot, "width", "0.5");
         set(tot, "height", "0.28");
         set(tot, "class", "total");
         snprintf(buf, sizeof buf, "%s and %s: %lld joint paper%s", coa_graph_vertex_name(g, vertex), who,
-                 rows[r].joint, rows[r].joint == 1 ? "" : "s");
+                 (long long)rows[r].joint_papers, (long long)rows[r].joint_papers == 1 ? "" : "s");
         set(tot, "tooltip", buf);
         /* a faint guide along the row, from the names to the last year */
         set(end, "label", "");
@@ -356,8 +329,7 @@ cleanup:
     agseterrf(previous_errf);
     agseterr(previous_level);
     free(cells);
-    free(rows);
-    igraph_vector_int_destroy(&incident);
+    coa_coauthors_destroy(&list);
     if (report)
         *report = rep;
     return err;
