@@ -273,7 +273,7 @@ int coa_draw_timeline(FILE *out, const char *format, const coa_graph_t *g, uint3
     if (rep.undated)
         fprintf(mem, "; totals include %u joint papers without a year", rep.undated);
     if (rep.assumed)
-        fprintf(mem, "; %u undated, drawn in the year given them", rep.assumed);
+        fprintf(mem, "; %u of the joint papers are undated, drawn in the year --year gave them", rep.assumed);
     fputs(".</FONT></TD></TR>", mem);
     if (opts->source && *opts->source) {
         fputs("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"11\" COLOR=\"#606060\">Data: ", mem);
