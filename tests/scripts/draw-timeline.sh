@@ -60,7 +60,7 @@ import struct, sys
 data = open(sys.argv[1], "rb").read()
 assert data[:8] == b"\x89PNG\r\n\x1a\n"
 w, h = struct.unpack(">II", data[16:24])
-assert 300 < w < 800 and 150 < h < 500, (w, h)
+assert 300 < w < 1100 and 150 < h < 400, (w, h)
 PY
 "$COAUTHOR" draw -q --timeline --author "Ivan Titov" "$in" -o "$tmp/t.pdf"
 head -c 5 "$tmp/t.pdf" | grep -q '%PDF-' || fail "PDF"
