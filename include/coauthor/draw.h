@@ -67,6 +67,9 @@ typedef struct {
                                    none (grey); overrides group */
     double ramp_min, ramp_max;
     const char *ramp_label;     /* legend: what the ramp means */
+    int colour_by_year;         /* the ramp is each author's mean year over
+                                   their dated papers (as VOSviewer's overlay
+                                   map); coa_draw computes it */
     const uint32_t *path;       /* vertices of a chain to highlight, in order */
     uint32_t path_len;
     uint32_t focus;             /* a vertex drawn with a heavy outline (the

@@ -1,5 +1,4 @@
 /* coauthor draw: a picture of the coauthor network through Graphviz. */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,50 +324,6 @@ static int group_by_component(const coa_graph_t *g, const uint8_t *keep, int32_t
     return renumber_groups(g, keep, group);
 }
 
-/* Each author's mean year over their dated papers in the selection (NaN
- * when none is dated), and the range over the drawn authors. */
-static int mean_years(const coa_graph_t *g, double *mean, const uint8_t *keep, double *lo, double *hi)
-{
-    if (!mean)
-        return COA_ENOMEM;
-    uint32_t nv = (uint32_t)g->n_vertices;
-    uint32_t *dated = calloc(nv ? nv : 1, sizeof *dated);
-    if (!dated)
-        return COA_ENOMEM;
-    const coa_corpus_t *c = g->corpus;
-    for (uint32_t v = 0; v < nv; v++)
-        mean[v] = 0;
-    for (uint32_t p = 0; p < c->n_papers; p++) {
-        const coa_paper_t *paper = &c->papers[p];
-        if (!g->paper_selected[p] || !paper->year || (paper->flags & COA_PAPER_YEAR_ASSUMED))
-            continue;
-        for (uint32_t i = 0; i < paper->n_authorships; i++) {
-            uint32_t v = g->author_vertex[c->authorships[paper->first_authorship + i].author];
-            if (v != COA_NONE) {
-                mean[v] += paper->year;
-                dated[v]++;
-            }
-        }
-    }
-    *lo = *hi = 0;
-    int any = 0;
-    for (uint32_t v = 0; v < nv; v++) {
-        mean[v] = dated[v] ? mean[v] / dated[v] : NAN;
-        if (!dated[v] || !keep[v])
-            continue;
-        if (!any || mean[v] < *lo)
-            *lo = mean[v];
-        if (!any || mean[v] > *hi)
-            *hi = mean[v];
-        any = 1;
-    }
-    /* whole years at the ends of the ramp, as the legend prints them */
-    *lo = floor(*lo);
-    *hi = ceil(*hi);
-    free(dated);
-    return COA_OK;
-}
-
 /* The data line of the legend: each file with its format and records, and
  * the years of the selection: from the graph's papers, or those of the
  * whole corpus when c is only part of it ('whole'). */
@@ -583,7 +538,7 @@ int cmd_draw(int argc, char **argv)
     uint8_t *keep = NULL;
     uint32_t *chain = NULL, chain_len = 0;
     int32_t *group = NULL;
-    double *size = NULL, *ramp = NULL;
+    double *size = NULL;
     if (coa_corpus_init(&corpus)) {
         coa_outfile_abort(&file);
         cli_error("out of memory");
@@ -725,11 +680,7 @@ int cmd_draw(int argc, char **argv)
         dopts.group = group;
         dopts.group_label = group_label;
     } else if (colour_by == COLOUR_YEAR) {
-        if ((err = mean_years(&graph, ramp = malloc((nv ? nv : 1) * sizeof *ramp), keep, &dopts.ramp_min,
-                              &dopts.ramp_max)))
-            goto failed;
-        dopts.ramp = ramp;
-        dopts.ramp_label = "mean year of the author's papers";
+        dopts.colour_by_year = 1;
     } else if (colour_by == COLOUR_COMPONENT) {
         if ((err = group_by_component(&graph, keep, group)))
             goto failed;
@@ -818,7 +769,6 @@ cleanup:
     free(keep);
     free(group);
     free(size);
-    free(ramp);
     free(chain);
     if (have_graph)
         coa_graph_destroy(&graph);

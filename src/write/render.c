@@ -14,6 +14,7 @@
 #include <graphviz/gvc.h>
 
 #include "write/dot.h"
+#include "write/graph_view.h"
 #include "write/labels.h"
 
 static const char *const engine_names[] = {"auto", "neato", "fdp", "sfdp", "circo", "twopi"};
@@ -231,6 +232,9 @@ static double default_inches(uint32_t n)
     return n <= 60 ? 9 : n <= COA_DRAW_NEATO_LIMIT ? 12 : 20;
 }
 
+static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
+                        coa_draw_report_t *report);
+
 int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
              coa_draw_report_t *report)
 {
@@ -243,6 +247,39 @@ int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw
     memset(&rep, 0, sizeof rep);
     if (!coa_draw_format_known(format))
         return COA_EINVAL;
+    coa_years_t years;
+    memset(&years, 0, sizeof years);
+    coa_draw_options_t by_year;
+    if (opts->colour_by_year) {
+        int err = coa_view_years(g, &years);
+        if (err)
+            return err;
+        by_year = *opts;
+        by_year.ramp = years.vertex_mean;
+        by_year.ramp_label = "mean year of the author's papers";
+        /* whole years at the ends, as the legend prints them */
+        int any = 0;
+        for (igraph_integer_t v = 0; v < g->n_vertices; v++) {
+            double y = years.vertex_mean[v];
+            if (y != y || (opts->keep && !opts->keep[v]))
+                continue;
+            by_year.ramp_min = any ? fmin(by_year.ramp_min, floor(y)) : floor(y);
+            by_year.ramp_max = any ? fmax(by_year.ramp_max, ceil(y)) : ceil(y);
+            any = 1;
+        }
+        opts = &by_year;
+    }
+    int err = draw_picture(out, format, g, opts, &rep);
+    coa_view_years_destroy(&years);
+    if (report)
+        *report = rep;
+    return err;
+}
+
+static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
+                        coa_draw_report_t *report)
+{
+    coa_draw_report_t rep = *report;
     coa_styled_t s;
     uint32_t n = 0;
     for (igraph_integer_t v = 0; v < g->n_vertices; v++)
