@@ -32,6 +32,13 @@ done
 run ivan-titov.graphml export -q --year 2026 --to graphml --communities --centrality degree,pagerank,betweenness \
     "$profile" -o "$out/ivan-titov.graphml"
 
+# 1b. Ivan Titov's collaborations over time, for a CV or a grant report
+for ext in $formats; do
+    [ "$ext" = dot ] && continue
+    run "ivan-titov-timeline.$ext" draw --timeline --author "Ivan Titov" --year 2026 "$profile" \
+        -o "$out/ivan-titov-timeline.$ext"
+done
+
 # 2. TUGboat 1980-2022: the largest connected component of its authors,
 #    coloured by community
 for ext in $formats; do

@@ -6,11 +6,15 @@
  * The picture: node area follows a size value (papers by default), the
  * fill colour follows a group (a community), edge width follows joint
  * papers, a chain can be highlighted, and the top authors by size carry
- * labels, in a darker shade of their node's colour.  Labels are Graphviz
- * external labels placed after the layout
- * where they overlap no node and no other label; a label that finds no
- * such place is left out (coa_draw_report_t says how many).  A title and a
- * legend (what size, colour and width mean, and the data source) sit
+ * labels, in a darker shade of their node's colour.  Labels are placed
+ * after the layout, the most important first, beside their node where
+ * they overlap no node, label or leader and cover the fewest edges, else
+ * further out with a leader line; the top COA_DRAW_MUST_LABEL (and the
+ * chain and the ego) are always shown, shrunk if need be.  A label that
+ * finds no place is left out (coa_draw_report_t says how many).  Colour
+ * follows a group (a community) or a value on a ramp (the mean year of an
+ * author's papers).  A title and a legend (what size, colour and width
+ * mean, and the data source) sit
  * above the drawing.  SVG nodes and edges carry tooltips: the name and
  * papers of an author; the joint papers of an edge.
  *
@@ -44,6 +48,9 @@ typedef enum {
 /* Above this many nodes a picture is "large": thinner outlines, fainter
  * edges, smaller nodes, and a cheaper overlap removal (see dot.c). */
 #define COA_DRAW_LARGE 1000
+/* The labels of this many top vertices are always shown (shrunk, or
+ * further out with a leader line, rather than left out). */
+#define COA_DRAW_MUST_LABEL 5
 /* The most nodes drawn; above it a caller draws the largest component or
  * the top authors (coauthor draw does both, and says so). */
 #define COA_DRAW_MAX_NODES 5000
@@ -55,6 +62,14 @@ typedef struct {
     const int32_t *group;       /* per vertex: colour class, 0 = the largest,
                                    -1 = none; NULL = one colour */
     const char *group_label;    /* legend: what colour means */
+    const double *ramp;         /* per vertex: a value coloured on a ramp
+                                   (viridis) from ramp_min to ramp_max, NaN =
+                                   none (grey); overrides group */
+    double ramp_min, ramp_max;
+    const char *ramp_label;     /* legend: what the ramp means */
+    int colour_by_year;         /* the ramp is each author's mean year over
+                                   their dated papers (as VOSviewer's overlay
+                                   map); coa_draw computes it */
     const uint32_t *path;       /* vertices of a chain to highlight, in order */
     uint32_t path_len;
     uint32_t focus;             /* a vertex drawn with a heavy outline (the
@@ -72,9 +87,18 @@ typedef struct {
     coa_engine_t engine;        /* the engine used (auto resolved) */
     uint32_t nodes, edges;
     uint32_t labels, labels_placed;
-    uint32_t label_overlaps;    /* placed labels that overlap a node or another
-                                   label by more than a point (checked after
-                                   the layout; 0 expected) */
+    uint32_t must_labels, must_placed; /* those always shown (COA_DRAW_MUST_LABEL,
+                                   the chain, the ego) */
+    uint32_t nodes_covered;     /* in a large map, unlabelled nodes under a label */
+    uint32_t leaders;           /* placed labels joined to their node by a line */
+    uint32_t shrunk, forced;    /* must labels shrunk to fit; placed over
+                                   something for want of a free place */
+    double max_distance;        /* the largest gap from a label without a
+                                   leader to its node, in label heights (<= 1) */
+    uint32_t label_overlaps;    /* placed labels that overlap another label or a
+                                   node (in a large map, a labelled node) by
+                                   more than a point (checked after the
+                                   layout; 0 expected) */
     double layout_seconds, render_seconds;
     double width_in, height_in; /* the picture, in inches (PNG pixels = inches * dpi) */
 } coa_draw_report_t;
@@ -94,6 +118,35 @@ int coa_draw_format_known(const char *format);
  * picture, COA_EGRAPH when Graphviz fails, COA_EIO when the stream does. */
 int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
              coa_draw_report_t *report);
+
+/* The timeline of one author's collaborations: the top coauthors (by
+ * joint papers, ties by name) as rows, the years as columns, a disc in
+ * each cell whose area follows that year's joint papers, and the total at
+ * each row's end.  Rendered through the same Graphviz path as coa_draw
+ * (every node pinned, neato -n), to "png", "svg", "pdf" or "dot". */
+typedef struct {
+    uint32_t rows;              /* the most coauthors shown (default 15) */
+    const char *title;          /* default "Collaborations of NAME over time" */
+    const char *source;         /* the data line */
+    double dpi;                 /* default 96 */
+    double max_inches;          /* the longer side at most; 0 = as drawn */
+} coa_timeline_options_t;
+
+typedef struct {
+    uint32_t rows, coauthors;   /* rows drawn, of this many coauthors */
+    uint32_t cells;             /* (row, year) cells with joint papers */
+    uint32_t undated;           /* joint papers of the rows without a year */
+    uint32_t assumed;           /* of those drawn, how many have a year the
+                                   user gave undated papers (--year) */
+    int year_first, year_last;
+    double width_in, height_in;
+} coa_timeline_report_t;
+
+void coa_timeline_options_init(coa_timeline_options_t *opts);
+/* vertex is the author's vertex in g.  COA_EINVAL for an unknown format or
+ * vertex, COA_EGRAPH when Graphviz fails, COA_EIO when the stream does. */
+int coa_draw_timeline(FILE *out, const char *format, const coa_graph_t *g, uint32_t vertex,
+                      const coa_timeline_options_t *opts, coa_timeline_report_t *report);
 
 #ifdef __cplusplus
 }

@@ -30,7 +30,15 @@
 extern "C" {
 #endif
 
-typedef enum { COA_EXPORT_GRAPHML, COA_EXPORT_DOT, COA_EXPORT_JSON, COA_EXPORT_CSV } coa_export_format_t;
+typedef enum {
+    COA_EXPORT_GRAPHML,
+    COA_EXPORT_DOT,
+    COA_EXPORT_JSON,
+    COA_EXPORT_CSV,
+    COA_EXPORT_GEXF,
+    COA_EXPORT_VOSVIEWER,
+    COA_EXPORT_PAJEK
+} coa_export_format_t;
 
 /* A per-vertex value the caller computed (a community, a centrality).
  * 'values' has one entry per vertex of the coauthor graph and is borrowed. */
@@ -44,6 +52,7 @@ typedef struct {
     int bipartite;                  /* the author-paper graph instead */
     const coa_vertex_attr_t *extra; /* coauthor graph only */
     size_t n_extra;
+    unsigned long seed;             /* the VOSviewer map's layout; 0 = 1 */
 } coa_export_options_t;
 
 void coa_export_options_init(coa_export_options_t *opts);
@@ -57,6 +66,21 @@ int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_exp
  * bipartite graph, made unique); 'weight' is the joint papers, so dot and
  * neato render the file as it is. */
 int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts);
+/* GEXF 1.3, Gephi's format: node label = name, the other columns as
+ * attributes, edge weight = joint papers; a dynamic graph with integer
+ * years: an author's start and end are their first and last dated paper,
+ * a link's its first and last joint one.  Coauthor graph only (COA_EINVAL
+ * with bipartite). */
+int coa_export_gexf(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts);
+/* VOSviewer's map file (id, label, x, y, cluster when an extra column is
+ * named "community", weight<Links>, weight<Total link strength>,
+ * weight<Documents>, score<Avg. pub. year> when every author has a dated
+ * paper, score<...> for the other extra columns) and network file (id,
+ * id, joint papers).  Coauthor graph only. */
+int coa_export_vosviewer(FILE *map, FILE *network, const coa_graph_t *g, const coa_export_options_t *opts);
+/* Pajek .net: *Vertices with names, *Edges with joint papers as weight.
+ * Coauthor graph only. */
+int coa_export_pajek(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts);
 
 #ifdef __cplusplus
 }

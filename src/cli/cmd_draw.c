@@ -15,20 +15,30 @@ enum {
     OPT_MAX_NODES,
     OPT_TITLE,
     OPT_DPI,
-    OPT_INCHES
+    OPT_INCHES,
+    OPT_TIMELINE,
+    OPT_AUTHOR
 };
 
 static void usage(FILE *out)
 {
     fprintf(out,
             "usage: coauthor draw [options] FILE... -o PICTURE\n"
+            "       coauthor draw --timeline --author NAME [--top N] [options] FILE... -o PICTURE\n"
             "\n"
             "Draws the coauthor network of the inputs with Graphviz.  Node area follows\n"
             "papers (or --size-by), colour follows the community (Leiden, modularity, joint\n"
-            "papers as weights, --seed), edge width follows joint papers.  The top authors are labelled; a label that\n"
-            "would overlap a node or another label is left out.  A title and a legend (what\n"
-            "size, colour and width mean, and the data source) sit above the drawing.  SVG\n"
-            "nodes and edges have tooltips: an author's papers, an edge's joint papers.\n"
+            "papers as weights, --seed), edge width follows joint papers.\n"
+            "\n"
+            "The top authors are labelled, the most important first: beside the node where\n"
+            "the label covers no other label or labelled node (nor, up to %d authors, any\n"
+            "node) and the fewest edges, else further out with a leader line; the %d largest\n"
+            "(and a chain's authors, and the ego) always, shrunk if need be; any other label\n"
+            "that finds no place is left out.  A title and a legend (what size, colour and\n"
+            "width mean, and the data source) sit above the drawing.  SVG nodes and edges\n"
+            "have tooltips: an author's papers, an edge's joint papers.  In the SVG and the\n"
+            "laid-out DOT, a label is a node of class \"label\" whose 'author' attribute\n"
+            "names its author, and a leader line an edge of class \"leader\".\n"
             "\n"
             "  -o, --output FILE    the picture; its extension gives the format:\n"
             "                       .png, .svg, .pdf, or .dot (the laid-out DOT)\n"
@@ -40,7 +50,13 @@ static void usage(FILE *out)
             "  --max-nodes N        draw at most N authors (default %d): above it, the\n"
             "                       largest component, then its N authors with the most\n"
             "                       papers, and a note on stderr says so\n"
-            "  --top N              draw only the N authors with the most papers (ties by name)\n"
+            "  --top N              draw only the N authors with the most papers (ties by name);\n"
+            "                       with --timeline, the N most frequent coauthors (default 15)\n"
+            "  --timeline           one author's collaborations over time (needs --author):\n"
+            "                       the top coauthors as rows, the years as columns, a disc\n"
+            "                       in each cell sized by that year's joint papers, and each\n"
+            "                       row's total; for a CV or a grant report\n"
+            "  --author NAME        the author of --timeline\n"
             "  --highlight-path A B draw the shortest chain from A to B in red, with the authors\n"
             "                       within --radius K hops of it (default 1; 0 draws the chain\n"
             "                       alone, a large K the chain's whole component); not with\n"
@@ -50,16 +66,19 @@ static void usage(FILE *out)
             "  --size-by MEASURE    papers (default), degree, strength, betweenness, closeness,\n"
             "                       harmonic, pagerank, eigenvector or coreness (see\n"
             "                       'coauthor rank --help' for their weights)\n"
-            "  --colour-by WHAT     community (default), component or none; --color-by too\n"
+            "  --colour-by WHAT     community (default), component, year or none; --color-by\n"
+            "                       too.  year: the mean year of each author's papers (dated\n"
+            "                       ones), on the viridis ramp, as VOSviewer's overlay map\n"
             "  --title TEXT         the picture's title\n"
             "  --dpi N              PNG resolution (default 96)\n"
             "  --inches N           the longer side at most N inches (default 10, 14 or 20 by\n"
             "                       size); a PNG is at most N * dpi pixels wide\n"
             "\n%s\n%s",
-            COA_DRAW_NEATO_LIMIT, COA_DRAW_MAX_NODES, COA_DRAW_NEATO_LIMIT, cli_common_help, cli_exit_help);
+            COA_DRAW_LARGE, COA_DRAW_MUST_LABEL, COA_DRAW_NEATO_LIMIT, COA_DRAW_MAX_NODES, COA_DRAW_NEATO_LIMIT,
+            cli_common_help, cli_exit_help);
 }
 
-typedef enum { COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_NONE } colour_by_t;
+typedef enum { COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_YEAR, COLOUR_NONE } colour_by_t;
 
 static const char *format_of(const char *path)
 {
@@ -337,6 +356,53 @@ static void describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const 
         snprintf(buf + used, len - used, year_min == year_max ? ", %d" : ", %d-%d", year_min, year_max);
 }
 
+/* coauthor draw --timeline: the picture, and a line on stderr. */
+static int draw_timeline(const cli_common_t *o, const coa_corpus_t *corpus, const coa_graph_t *graph, uint32_t author,
+                         coa_outfile_t *file, const char *format, const char *title, long top,
+                         const coa_draw_options_t *dopts)
+{
+    igraph_integer_t v = coa_graph_vertex_of(graph, author);
+    const char *name = coa_corpus_str(corpus, corpus->authors[author].display);
+    if (v < 0) {
+        cli_error("--author '%s' has no coauthors in the selection", name);
+        return EXIT_NO_RESULT;
+    }
+    char source[1024], msg[512];
+    describe_sources(corpus, graph, NULL, source, sizeof source);
+    coa_timeline_options_t topts;
+    coa_timeline_options_init(&topts);
+    if (top > 0)
+        topts.rows = (uint32_t)top;
+    topts.title = title;
+    topts.source = source;
+    topts.dpi = dopts->dpi;
+    topts.max_inches = dopts->max_inches;
+    coa_timeline_report_t rep;
+    int err = coa_draw_timeline(file->fp, format, graph, (uint32_t)v, &topts, &rep);
+    if (err) {
+        cli_error("cannot draw: %s", coa_strerror(err));
+        return EXIT_FAILURE_RUN;
+    }
+    if (coa_outfile_commit(file, msg, sizeof msg)) {
+        cli_error("%s", msg);
+        return EXIT_FAILURE_RUN;
+    }
+    if (!o->quiet) {
+        fprintf(stderr, "%s: drew the timeline of %s: %u of %u coauthors, ", cli_program, name, rep.rows,
+                rep.coauthors);
+        if (rep.year_first)
+            fprintf(stderr, "%d-%d, ", rep.year_first, rep.year_last);
+        fprintf(stderr, "%u cells", rep.cells);
+        if (rep.undated)
+            fprintf(stderr, ", %u joint papers without a year", rep.undated);
+        fprintf(stderr, "; %.1f x %.1f in", rep.width_in, rep.height_in);
+        if (!strcmp(format, "png"))
+            fprintf(stderr, " (%.0f x %.0f px)", rep.width_in * topts.dpi, rep.height_in * topts.dpi);
+        fputc('\n', stderr);
+    }
+    return EXIT_OK;
+}
+
 int cmd_draw(int argc, char **argv)
 {
     static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
@@ -352,12 +418,16 @@ int cmd_draw(int argc, char **argv)
                                              {"title", required_argument, NULL, OPT_TITLE},
                                              {"dpi", required_argument, NULL, OPT_DPI},
                                              {"inches", required_argument, NULL, OPT_INCHES},
+                                             {"timeline", no_argument, NULL, OPT_TIMELINE},
+                                             {"author", required_argument, NULL, OPT_AUTHOR},
                                              {NULL, 0, NULL, 0}};
     cli_common_t o;
     cli_common_init(&o);
     coa_draw_options_t dopts;
     coa_draw_options_init(&dopts);
     const char *output = NULL, *format = NULL, *path_from = NULL, *path_to = NULL, *title = NULL;
+    const char *timeline_author = NULL;
+    int timeline = 0;
     coa_measure_t size_by = COA_MEASURE_PAPERS;
     colour_by_t colour_by = COLOUR_COMMUNITY;
     int size_given = 0;
@@ -409,10 +479,12 @@ int cmd_draw(int argc, char **argv)
                 colour_by = COLOUR_COMMUNITY;
             else if (!strcmp(optarg, "component"))
                 colour_by = COLOUR_COMPONENT;
+            else if (!strcmp(optarg, "year"))
+                colour_by = COLOUR_YEAR;
             else if (!strcmp(optarg, "none"))
                 colour_by = COLOUR_NONE;
             else
-                return cli_usage_error("draw", "unknown --colour-by '%s': expected community, component or none",
+                return cli_usage_error("draw", "unknown --colour-by '%s': expected community, component, year or none",
                                        optarg);
             continue;
         case OPT_HIGHLIGHT_PATH:
@@ -422,6 +494,8 @@ int cmd_draw(int argc, char **argv)
             path_to = argv[optind++];
             continue;
         case OPT_TITLE: title = optarg; continue;
+        case OPT_TIMELINE: timeline = 1; continue;
+        case OPT_AUTHOR: timeline_author = optarg; continue;
         }
         int r = cli_common_option(&o, opt, optarg);
         if (r < 0)
@@ -438,6 +512,14 @@ int cmd_draw(int argc, char **argv)
     if (path_from && o.ego_name)
         return cli_usage_error("draw", "--highlight-path and --ego do not go together: the picture is centred on "
                                "the chain, with --radius K hops around it");
+    if (timeline && !timeline_author)
+        return cli_usage_error("draw", "--timeline needs --author NAME");
+    if (timeline_author && !timeline)
+        return cli_usage_error("draw", "--author names the author of --timeline; for a picture around one author, "
+                               "use --ego NAME");
+    if (timeline && (path_from || o.ego_name))
+        return cli_usage_error("draw", "--timeline draws one author's coauthors over time: not with --ego or "
+                               "--highlight-path");
     if (o.radius_given && !path_from && !o.ego_name)
         return cli_usage_error("draw", "--radius needs --ego NAME or --highlight-path A B");
     if (cli_common_files(&o, argc, argv))
@@ -486,9 +568,16 @@ int cmd_draw(int argc, char **argv)
         status = EXIT_USAGE;
         goto cleanup;
     }
+    uint32_t timeline_of = COA_NONE;
+    if (timeline && (status = cli_resolve_author(&o, &corpus, "--author", timeline_author, &timeline_of)))
+        goto cleanup;
     if ((status = cli_build(&o, &corpus, &graph)))
         goto cleanup;
     have_graph = 1;
+    if (timeline) {
+        status = draw_timeline(&o, &corpus, &graph, timeline_of, &file, format, title, top, &dopts);
+        goto cleanup;
+    }
     uint32_t nv = (uint32_t)graph.n_vertices;
     keep = malloc(nv ? nv : 1);
     group = malloc((nv ? nv : 1) * sizeof *group);
@@ -590,6 +679,8 @@ int cmd_draw(int argc, char **argv)
             goto failed;
         dopts.group = group;
         dopts.group_label = group_label;
+    } else if (colour_by == COLOUR_YEAR) {
+        dopts.colour_by_year = 1;
     } else if (colour_by == COLOUR_COMPONENT) {
         if ((err = group_by_component(&graph, keep, group)))
             goto failed;
@@ -645,9 +736,19 @@ int cmd_draw(int argc, char **argv)
     if (!o.quiet) {
         fprintf(stderr, "%s: drew %u authors and %u links with %s in %.1f s", cli_program, rep.nodes, rep.edges,
                 coa_engine_name(rep.engine), rep.layout_seconds + rep.render_seconds);
-        if (rep.labels)
-            fprintf(stderr, "; %u of %u labels placed, %s", rep.labels_placed, rep.labels,
-                    rep.label_overlaps ? "some overlapping" : "none overlapping");
+        if (rep.labels) {
+            fprintf(stderr, "; %u of %u labels placed (%u of the %u always shown", rep.labels_placed, rep.labels,
+                    rep.must_placed, rep.must_labels);
+            if (rep.shrunk)
+                fprintf(stderr, ", %u shrunk", rep.shrunk);
+            if (rep.forced)
+                fprintf(stderr, ", %u with no free place", rep.forced);
+            fprintf(stderr, "), %s", rep.label_overlaps ? "some overlapping" : "none overlapping");
+            if (rep.nodes_covered)
+                fprintf(stderr, " (%u small nodes covered)", rep.nodes_covered);
+            fprintf(stderr, ", %u with a leader line, the others at most %.2f label heights from their node",
+                    rep.leaders, rep.max_distance);
+        }
         fprintf(stderr, "; %.1f x %.1f in", rep.width_in, rep.height_in);
         if (!strcmp(format, "png"))
             fprintf(stderr, " (%.0f x %.0f px)", rep.width_in * dopts.dpi, rep.height_in * dopts.dpi);

@@ -13,20 +13,33 @@ enum { OPT_TO = OPT_COMMON_END, OPT_BIPARTITE, OPT_COMMUNITIES, OPT_CENTRALITY }
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: coauthor export [--to graphml|dot|json|csv] [--bipartite] [--communities [METHOD]]\n"
+            "usage: coauthor export [--to graphml|gexf|dot|json|csv|vosviewer|pajek] [--bipartite]\n"
+            "                       [--communities [METHOD]]\n"
             "                       [--centrality LIST] [-o FILE] [options] FILE...\n"
             "\n"
             "Writes the coauthor graph of the inputs (or, with --bipartite, the author-paper\n"
             "graph) for other tools.\n"
             "\n"
-            "  --to FORMAT          graphml  typed keys; networkx, python-igraph, Gephi, Cytoscape\n"
+            "  --to FORMAT          graphml  typed keys; networkx, python-igraph, Gephi, Cytoscape;\n"
+            "                                'label' (the name) and 'weight' (joint papers) too\n"
+            "                       gexf     GEXF 1.3, Gephi's format: a dynamic graph whose\n"
+            "                                authors span their first to last paper's year,\n"
+            "                                and links their first to last joint paper's, for\n"
+            "                                Gephi's timeline\n"
             "                       dot      written through Graphviz cgraph; node ids are names\n"
             "                       json     node-link JSON (nodes, links) for D3 and sigma.js\n"
             "                       csv      two files, OUT-nodes.csv and OUT-edges.csv, with\n"
             "                                Gephi's column names (Id, Label; Source, Target, Type,\n"
             "                                Weight); needs -o\n"
-            "                       default: from the extension of -o (.graphml, .dot or .gv,\n"
-            "                       .json, .csv)\n"
+            "                       vosviewer  two files, OUT-map.txt and OUT-network.txt,\n"
+            "                                VOSviewer's map file (id, label, x, y, cluster =\n"
+            "                                community, weight<Links>, weight<Total link\n"
+            "                                strength>, weight<Documents>, score<Avg. pub.\n"
+            "                                year>) and network file (id, id, joint papers);\n"
+            "                                communities are on; needs -o\n"
+            "                       pajek    Pajek .net, joint papers as edge weights\n"
+            "                       default: from the extension of -o (.graphml, .gexf, .dot or\n"
+            "                       .gv, .json, .csv, .net)\n"
             "  --bipartite          the author-paper graph instead of the coauthor graph\n"
             "  --communities [METHOD]\n"
             "                       add each author's community as the integer attribute\n"
@@ -76,11 +89,12 @@ static int parse_measures(const char *list, coa_measure_t *measures, int *n)
     return EXIT_OK;
 }
 
-static const char *const format_names[] = {"graphml", "dot", "json", "csv"};
+static const char *const format_names[] = {"graphml", "dot", "json", "csv", "gexf", "vosviewer", "pajek"};
+#define N_FORMATS (int)(sizeof format_names / sizeof format_names[0])
 
 static int format_from_name(const char *s, coa_export_format_t *f)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < N_FORMATS; i++)
         if (!strcmp(s, format_names[i])) {
             *f = (coa_export_format_t)i;
             return 0;
@@ -95,19 +109,22 @@ static int format_from_path(const char *path, coa_export_format_t *f)
         return -1;
     if (!strcmp(dot, ".gv"))
         return format_from_name("dot", f);
+    if (!strcmp(dot, ".net"))
+        return format_from_name("pajek", f);
     return format_from_name(dot + 1, f);
 }
 
-/* "out.csv" -> "out-nodes.csv"; "out" -> "out-nodes.csv". */
-static char *csv_path(const char *out, const char *which)
+/* "out.csv" -> "out-nodes.csv"; "out" -> "out-nodes.csv"; likewise
+ * "out.txt" -> "out-map.txt". */
+static char *pair_path(const char *out, const char *which, const char *ext)
 {
-    size_t len = strlen(out);
-    if (len > 4 && !strcmp(out + len - 4, ".csv"))
-        len -= 4;
-    size_t cap = len + strlen(which) + 8;
+    size_t len = strlen(out), elen = strlen(ext);
+    if (len > elen && !strcmp(out + len - elen, ext))
+        len -= elen;
+    size_t cap = len + strlen(which) + elen + 4;
     char *p = malloc(cap);
     if (p)
-        snprintf(p, cap, "%.*s-%s.csv", (int)len, out, which);
+        snprintf(p, cap, "%.*s-%s%s", (int)len, out, which, ext);
     return p;
 }
 
@@ -238,12 +255,21 @@ int cmd_export(int argc, char **argv)
     coa_export_format_t format;
     if (to) {
         if (format_from_name(to, &format))
-            return cli_usage_error("export", "unknown --to '%s': expected graphml, dot, json or csv", to);
+            return cli_usage_error("export", "unknown --to '%s': expected graphml, gexf, dot, json, csv, vosviewer or "
+                                   "pajek", to);
     } else if (strcmp(output, "-") == 0 || format_from_path(output, &format)) {
-        return cli_usage_error("export", "which format? give --to graphml, dot, json or csv");
+        return cli_usage_error("export", "which format? give --to graphml, gexf, dot, json, csv, vosviewer or pajek");
     }
-    if (format == COA_EXPORT_CSV && strcmp(output, "-") == 0)
-        return cli_usage_error("export", "--to csv writes two files: give -o NAME.csv");
+    int two_files = format == COA_EXPORT_CSV || format == COA_EXPORT_VOSVIEWER;
+    if (two_files && strcmp(output, "-") == 0)
+        return cli_usage_error("export", "--to %s writes two files: give -o NAME%s", format_names[format],
+                               format == COA_EXPORT_CSV ? ".csv" : "");
+    if (eopts.bipartite && format >= COA_EXPORT_GEXF)
+        return cli_usage_error("export", "--bipartite: graphml, dot, json or csv only; --to %s writes the coauthor "
+                               "graph", format_names[format]);
+    /* VOSviewer colours its clusters: the communities are the clusters */
+    if (format == COA_EXPORT_VOSVIEWER)
+        want_communities = 1;
     if (eopts.bipartite && (want_communities || n_measures))
         return cli_usage_error("export", "--communities and --centrality describe authors: not with --bipartite");
     if (cli_common_files(&o, argc, argv))
@@ -253,7 +279,7 @@ int cmd_export(int argc, char **argv)
      * before the inputs are read, and nothing partial is ever left */
     coa_outfile_t files[2];
     memset(files, 0, sizeof files);
-    int n_files = format == COA_EXPORT_CSV ? 2 : 1;
+    int n_files = two_files ? 2 : 1;
     char err_msg[512];
     int status = EXIT_OK;
     coa_corpus_t corpus;
@@ -263,7 +289,9 @@ int cmd_export(int argc, char **argv)
     double *columns[1 + COA_MEASURE_COUNT];
     memset(columns, 0, sizeof columns);
     for (int i = 0; i < n_files; i++) {
-        char *path = format == COA_EXPORT_CSV ? csv_path(output, i ? "edges" : "nodes") : strdup(output);
+        char *path = format == COA_EXPORT_CSV         ? pair_path(output, i ? "edges" : "nodes", ".csv")
+                     : format == COA_EXPORT_VOSVIEWER ? pair_path(output, i ? "network" : "map", ".txt")
+                                                      : strdup(output);
         if (!path) {
             cli_error("out of memory");
             status = EXIT_FAILURE_RUN;
@@ -288,6 +316,7 @@ int cmd_export(int argc, char **argv)
     if ((status = add_columns(&o, &graph, want_communities, method, measures, n_measures, extra, columns)))
         goto cleanup;
     eopts.extra = extra;
+    eopts.seed = o.seed;
     eopts.n_extra = (size_t)want_communities + (size_t)n_measures;
 
     int err = COA_OK;
@@ -297,6 +326,9 @@ int cmd_export(int argc, char **argv)
     case COA_EXPORT_DOT: err = coa_export_dot(files[0].fp, &graph, &eopts); break;
     case COA_EXPORT_JSON: err = coa_export_json(files[0].fp, &graph, &eopts); break;
     case COA_EXPORT_CSV: err = coa_export_csv(files[0].fp, files[1].fp, &graph, &eopts); break;
+    case COA_EXPORT_GEXF: err = coa_export_gexf(files[0].fp, &graph, &eopts); break;
+    case COA_EXPORT_VOSVIEWER: err = coa_export_vosviewer(files[0].fp, files[1].fp, &graph, &eopts); break;
+    case COA_EXPORT_PAJEK: err = coa_export_pajek(files[0].fp, &graph, &eopts); break;
     }
     if (err == COA_EIO && errno) {
         /* a write failed: say which file and why (full disk, file too large) */

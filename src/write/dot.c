@@ -158,13 +158,44 @@ static const char *const palette[] = {"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1"
 #define OTHER_COLOUR "#d0d0d0"
 #define CHAIN_COLOUR "#d00000"
 
-static const char *group_colour(const coa_draw_options_t *o, uint32_t v)
+/* Viridis (van der Walt and Smith, matplotlib's default): a ramp that is
+ * perceptually uniform, reads in grey and to the colour-blind; nine
+ * stops, interpolated between. */
+static const unsigned char viridis[][3] = {{0x44, 0x01, 0x54}, {0x47, 0x2c, 0x7a}, {0x3b, 0x51, 0x8b},
+                                           {0x2c, 0x71, 0x8e}, {0x21, 0x90, 0x8d}, {0x27, 0xad, 0x81},
+                                           {0x5c, 0xc8, 0x63}, {0xaa, 0xdc, 0x32}, {0xfd, 0xe7, 0x25}};
+#define N_VIRIDIS (sizeof viridis / sizeof viridis[0])
+
+static void ramp_colour(double t, char buf[8])
 {
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    double at = t * (N_VIRIDIS - 1);
+    size_t k = (size_t)at;
+    if (k >= N_VIRIDIS - 1)
+        k = N_VIRIDIS - 2;
+    double f = at - (double)k;
+    int rgb[3];
+    for (int c = 0; c < 3; c++)
+        rgb[c] = (int)lround(viridis[k][c] + f * (viridis[k + 1][c] - viridis[k][c]));
+    snprintf(buf, 8, "#%02x%02x%02x", rgb[0] & 0xff, rgb[1] & 0xff, rgb[2] & 0xff);
+}
+
+/* A node's fill: its place on the ramp, else its group's colour. */
+static const char *node_colour_buf(const coa_draw_options_t *o, uint32_t v, char buf[8])
+{
+    if (o->ramp) {
+        double x = o->ramp[v];
+        if (x != x)
+            return OTHER_COLOUR;
+        ramp_colour(o->ramp_max > o->ramp_min ? (x - o->ramp_min) / (o->ramp_max - o->ramp_min) : 0.5, buf);
+        return buf;
+    }
     if (!o->group)
         return palette[0];
     int32_t k = o->group[v];
     return k >= 0 && (size_t)k < N_PALETTE ? palette[k] : OTHER_COLOUR;
 }
+#define node_colour(o, v) node_colour_buf((o), (v), (char[8]){0})
 
 static double size_of(const coa_graph_t *g, const coa_draw_options_t *o, uint32_t v)
 {
@@ -247,6 +278,9 @@ void coa_styled_destroy(coa_styled_t *s)
         agclose(s->g);
     free(s->node);
     free(s->labelled);
+    free(s->label_vertex);
+    free(s->label_must);
+    free(s->label_node);
     memset(s, 0, sizeof *s);
 }
 
@@ -337,7 +371,7 @@ int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_optio
         double w = smax > 0 ? big * sqrt(size_of(g, o, v) / smax) : small;
         snprintf(buf, sizeof buf, "%.3f", w < small ? small : w);
         agxset(node, width, buf);
-        agxset(node, fill, COA_GV(group_colour(o, v)));
+        agxset(node, fill, COA_GV(node_colour(o, v)));
         if (on_path(o, v)) {
             agxset(node, color, COA_GV(CHAIN_COLOUR));
             agxset(node, npen, COA_GV("3"));
@@ -385,8 +419,7 @@ fail:
     return err;
 }
 
-/* Appends HTML-escaped text (HTML-like labels are XML). */
-static void html_text(FILE *out, const char *s)
+void coa_html_text(FILE *out, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
@@ -424,11 +457,11 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
     fprintf(mem, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"%d\" CELLPADDING=\"0\">",
             (int)lround(3 * font_scale));
     fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\"><B>", big);
-    html_text(mem, o->title && *o->title ? o->title : "Coauthor network");
+    coa_html_text(mem, o->title && *o->title ? o->title : "Coauthor network");
     fprintf(mem, "</B></FONT></TD></TR>");
     fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">%u authors, %u coauthor links. Node area: ", body,
             s->n_nodes, s->n_edges);
-    html_text(mem, o->size_label ? o->size_label : "papers");
+    coa_html_text(mem, o->size_label ? o->size_label : "papers");
     fprintf(mem, ". Edge width: joint papers");
     if (wmax > 1)
         fprintf(mem, " (%.0f to %.0f)", wmin ? wmin : 1, wmax);
@@ -436,14 +469,26 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
     if (o->path_len)
         fprintf(mem, " Red: the shortest chain (%u hop%s).", o->path_len - 1, o->path_len == 2 ? "" : "s");
     fputs("</FONT></TD></TR>", mem);
-    if (o->group) {
+    if (o->ramp) {
+        /* the ramp as nine squares between its two ends */
+        fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">Colour: ", body);
+        coa_html_text(mem, o->ramp_label ? o->ramp_label : "value");
+        fprintf(mem, " (grey: none)</FONT></TD></TR><TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">%.0f ", body,
+                o->ramp_min);
+        char c[8];
+        for (unsigned k = 0; k < N_VIRIDIS; k++) {
+            ramp_colour((double)k / (N_VIRIDIS - 1), c);
+            fprintf(mem, "<FONT COLOR=\"%s\">\xe2\x96\xa0</FONT>", c);
+        }
+        fprintf(mem, " %.0f</FONT></TD></TR>", o->ramp_max);
+    } else if (o->group) {
         /* one swatch per coloured group, named after its largest author */
         int32_t shown = 0, max_group = -1;
         for (uint32_t i = 0; i < n_order; i++)
             if (o->group[by_size_order[i]] > max_group)
                 max_group = o->group[by_size_order[i]];
         fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\">Colour: ", body);
-        html_text(mem, o->group_label ? o->group_label : "group");
+        coa_html_text(mem, o->group_label ? o->group_label : "group");
         fprintf(mem, ", %d in all%s; each named after its author with the most %s</FONT></TD></TR>", max_group + 1,
                 max_group + 1 > (int32_t)N_PALETTE ? " (the smallest in grey)" : "",
                 o->size_label ? o->size_label : "papers");
@@ -461,7 +506,7 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
                 continue;
             /* a coloured disc, then the group's largest author */
             fprintf(mem, "%s<FONT COLOR=\"%s\">\xe2\x97\x8f</FONT> ", shown ? "   " : "", palette[k]);
-            html_text(mem, coa_graph_vertex_name(g, top));
+            coa_html_text(mem, coa_graph_vertex_name(g, top));
             if (members > 1)
                 fprintf(mem, " +%u", members - 1);
             shown++;
@@ -472,7 +517,7 @@ static char *legend(const coa_styled_t *s, const coa_graph_t *g, const coa_draw_
     }
     if (o->source && *o->source) {
         fprintf(mem, "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"%d\" COLOR=\"#606060\">Data: ", body);
-        html_text(mem, o->source);
+        coa_html_text(mem, o->source);
         fputs("</FONT></TD></TR>", mem);
     }
     fputs("</TABLE>", mem);
@@ -496,41 +541,115 @@ int coa_styled_labels(coa_styled_t *s, const coa_graph_t *g, const coa_draw_opti
     int want = o->labels;
     if (want < 0)
         want = n <= 40 ? (int)n : n <= COA_DRAW_NEATO_LIMIT ? 40 : 30;
-    char buf[32];
-    Agsym_t *xlabel = agattr(s->g, AGNODE, COA_GV("xlabel"), COA_GV(""));
-    Agsym_t *fontsize = agattr(s->g, AGNODE, COA_GV("fontsize"), COA_GV("11"));
-    Agsym_t *fontcolor = agattr(s->g, AGNODE, COA_GV("fontcolor"), COA_GV("black"));
-    char shade[32];
-    snprintf(buf, sizeof buf, "%.1f", 11 * font_scale);
-    memset(s->labelled, 0, nv ? nv : 1);
+    free(s->label_vertex);
+    free(s->label_must);
+    free(s->label_node);
     s->n_labels = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        uint32_t v = order[i];
-        if ((int)i < want || on_path(o, v)) {
-            agxset(s->node[v], xlabel, COA_GV(coa_graph_vertex_name(g, v)));
-            agxset(s->node[v], fontsize, buf);
-            /* a darker shade of the node's colour ties the label to it */
-            unsigned r, gr, b;
-            if (sscanf(group_colour(o, v), "#%2x%2x%2x", &r, &gr, &b) == 3) {
-                snprintf(shade, sizeof shade, "#%02x%02x%02x", (r & 0xff) * 45 / 100, (gr & 0xff) * 45 / 100, (b & 0xff) * 45 / 100);
-                agxset(s->node[v], fontcolor, shade);
-            }
+    memset(s->labelled, 0, nv ? nv : 1);
+    s->label_vertex = malloc((n ? n : 1) * sizeof *s->label_vertex);
+    s->label_must = malloc(n ? n : 1);
+    s->label_node = calloc(n ? n : 1, sizeof *s->label_node);
+    if (!s->label_vertex || !s->label_must || !s->label_node) {
+        free(order);
+        return COA_ENOMEM;
+    }
+    /* the labels in the order they are placed: first those that must be
+     * (the top COA_DRAW_MUST_LABEL by size, the chain, the ego), then the
+     * rest of the top 'want', each group by size */
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t v = order[i];
+            int must = ((int)i < want && i < COA_DRAW_MUST_LABEL) || on_path(o, v) || v == o->focus;
+            int asked = (int)i < want || must;
+            if (!asked || must != !pass)
+                continue;
+            s->label_vertex[s->n_labels] = v;
+            s->label_must[s->n_labels] = (uint8_t)must;
             s->labelled[v] = 1;
             s->n_labels++;
+        }
+
+    char size[32], shade[32], name[64];
+    snprintf(size, sizeof size, "%.1f", 11 * font_scale);
+    Agraph_t *G = s->g;
+    Agsym_t *label = agattr(G, AGNODE, COA_GV("label"), NULL);
+    Agsym_t *shape = agattr(G, AGNODE, COA_GV("shape"), NULL);
+    Agsym_t *fixed = agattr(G, AGNODE, COA_GV("fixedsize"), NULL);
+    Agsym_t *width = agattr(G, AGNODE, COA_GV("width"), NULL);
+    Agsym_t *height = agattr(G, AGNODE, COA_GV("height"), COA_GV("0.1"));
+    Agsym_t *fill = agattr(G, AGNODE, COA_GV("fillcolor"), NULL);
+    Agsym_t *color = agattr(G, AGNODE, COA_GV("color"), NULL);
+    Agsym_t *fontsize = agattr(G, AGNODE, COA_GV("fontsize"), NULL);
+    Agsym_t *fontcolor = agattr(G, AGNODE, COA_GV("fontcolor"), COA_GV("black"));
+    Agsym_t *margin = agattr(G, AGNODE, COA_GV("margin"), COA_GV(""));
+    Agsym_t *cls = agattr(G, AGNODE, COA_GV("class"), COA_GV(""));
+    /* in the DOT, which author a label names: a test reads it back */
+    Agsym_t *author = agattr(G, AGNODE, COA_GV("author"), COA_GV(""));
+    Agsym_t *tip = agattr(G, AGNODE, COA_GV("tooltip"), NULL);
+    Agsym_t *pos = agattr(G, AGNODE, COA_GV("pos"), COA_GV(""));
+    for (uint32_t i = 0; i < s->n_labels; i++) {
+        uint32_t v = s->label_vertex[i];
+        Agnode_t *owner = s->node[v];
+        snprintf(name, sizeof name, "label %u", i + 1);
+        Agnode_t *node = unique_node(G, name);
+        if (!node) {
+            free(order);
+            return COA_ENOMEM;
+        }
+        s->label_node[i] = node;
+        agxset(node, label, COA_GV(coa_graph_vertex_name(g, v)));
+        agxset(node, author, agnameof(owner));
+        agxset(node, cls, COA_GV("label"));
+        /* a box sized by its text, a little see-through white behind the
+         * letters so that edges under a label do not cut through it */
+        agxset(node, shape, COA_GV("box"));
+        agxset(node, fixed, COA_GV("false"));
+        agxset(node, width, COA_GV("0.01"));
+        agxset(node, height, COA_GV("0.01"));
+        agxset(node, margin, COA_GV("0.02,0.01"));
+        agxset(node, fill, COA_GV("#ffffffb0"));
+        agxset(node, color, COA_GV("#ffffff00"));
+        agxset(node, fontsize, size);
+        agxset(node, tip, agxget(owner, tip));
+        agxset(node, pos, agxget(owner, pos));
+        /* a darker shade of the node's colour ties the label to it */
+        unsigned r, gr, b;
+        if (sscanf(node_colour(o, v), "#%2x%2x%2x", &r, &gr, &b) == 3) {
+            snprintf(shade, sizeof shade, "#%02x%02x%02x", (r & 0xff) * 45 / 100, (gr & 0xff) * 45 / 100,
+                     (b & 0xff) * 45 / 100);
+            agxset(node, fontcolor, shade);
         }
     }
     char *html = legend(s, g, o, font_scale, order, n);
     free(order);
     if (!html)
         return COA_ENOMEM;
-    char *label = agstrdup_html(s->g, html);
+    char *legend_label = agstrdup_html(s->g, html);
     free(html);
-    if (!label)
+    if (!legend_label)
         return COA_ENOMEM;
     agattr(s->g, AGRAPH, COA_GV("labelloc"), COA_GV("t"));
     agattr(s->g, AGRAPH, COA_GV("labeljust"), COA_GV("l"));
     agattr(s->g, AGRAPH, COA_GV("label"), COA_GV(""));
-    agset(s->g, COA_GV("label"), label);
-    agstrfree(s->g, label);
+    agset(s->g, COA_GV("label"), legend_label);
+    agstrfree(s->g, legend_label);
+    return COA_OK;
+}
+
+int coa_styled_leader(coa_styled_t *s, uint32_t i)
+{
+    Agnode_t *owner = s->node[s->label_vertex[i]];
+    Agedge_t *e = agedge(s->g, owner, s->label_node[i], NULL, 1);
+    if (!e)
+        return COA_ENOMEM;
+    Agsym_t *cls = agattr(s->g, AGEDGE, COA_GV("class"), COA_GV(""));
+    Agsym_t *color = agattr(s->g, AGEDGE, COA_GV("color"), NULL);
+    Agsym_t *pen = agattr(s->g, AGEDGE, COA_GV("penwidth"), NULL);
+    Agsym_t *tip = agattr(s->g, AGEDGE, COA_GV("tooltip"), NULL);
+    Agsym_t *fontcolor = agattr(s->g, AGNODE, COA_GV("fontcolor"), NULL);
+    agxset(e, cls, COA_GV("leader"));
+    agxset(e, color, agxget(s->label_node[i], fontcolor));
+    agxset(e, pen, COA_GV("0.8"));
+    agxset(e, tip, agnameof(owner));
     return COA_OK;
 }

@@ -1,5 +1,7 @@
 /* The table view behind every export format. */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -196,4 +198,63 @@ void coa_view_format_number(const coa_col_t *col, const coa_value_t *val, char *
         snprintf(buf, len, "%lld", val->i);
     else
         snprintf(buf, len, "%.12g", val->d);
+}
+
+int coa_view_years(const coa_graph_t *g, coa_years_t *y)
+{
+    memset(y, 0, sizeof *y);
+    uint32_t nv = (uint32_t)g->n_vertices;
+    igraph_integer_t ne = igraph_ecount(&g->graph);
+    y->vertex_first = calloc(nv ? nv : 1, sizeof *y->vertex_first);
+    y->vertex_last = calloc(nv ? nv : 1, sizeof *y->vertex_last);
+    y->vertex_mean = calloc(nv ? nv : 1, sizeof *y->vertex_mean);
+    y->edge_first = calloc((size_t)(ne ? ne : 1), sizeof *y->edge_first);
+    y->edge_last = calloc((size_t)(ne ? ne : 1), sizeof *y->edge_last);
+    uint32_t *dated = calloc(nv ? nv : 1, sizeof *dated);
+    if (!y->vertex_first || !y->vertex_last || !y->vertex_mean || !y->edge_first || !y->edge_last || !dated) {
+        free(dated);
+        coa_view_years_destroy(y);
+        return COA_ENOMEM;
+    }
+    const coa_corpus_t *c = g->corpus;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *paper = &c->papers[p];
+        if (!g->paper_selected[p] || !paper->year || (paper->flags & COA_PAPER_YEAR_ASSUMED))
+            continue;
+        for (uint32_t i = 0; i < paper->n_authorships; i++) {
+            uint32_t v = g->author_vertex[c->authorships[paper->first_authorship + i].author];
+            if (v == COA_NONE)
+                continue;
+            if (!y->vertex_first[v] || paper->year < y->vertex_first[v])
+                y->vertex_first[v] = paper->year;
+            if (paper->year > y->vertex_last[v])
+                y->vertex_last[v] = paper->year;
+            y->vertex_mean[v] += paper->year;
+            dated[v]++;
+        }
+    }
+    for (uint32_t v = 0; v < nv; v++)
+        y->vertex_mean[v] = dated[v] ? y->vertex_mean[v] / dated[v] : NAN;
+    for (igraph_integer_t e = 0; e < ne; e++)
+        for (uint32_t k = g->edge_paper_start[e]; k < g->edge_paper_start[e + 1]; k++) {
+            const coa_paper_t *paper = &c->papers[g->edge_papers[k]];
+            if (!paper->year || (paper->flags & COA_PAPER_YEAR_ASSUMED))
+                continue;
+            if (!y->edge_first[e] || paper->year < y->edge_first[e])
+                y->edge_first[e] = paper->year;
+            if (paper->year > y->edge_last[e])
+                y->edge_last[e] = paper->year;
+        }
+    free(dated);
+    return COA_OK;
+}
+
+void coa_view_years_destroy(coa_years_t *y)
+{
+    free(y->vertex_first);
+    free(y->vertex_last);
+    free(y->vertex_mean);
+    free(y->edge_first);
+    free(y->edge_last);
+    memset(y, 0, sizeof *y);
 }

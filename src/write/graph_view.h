@@ -61,4 +61,17 @@ int coa_view_is_paper(const coa_view_t *v, uint32_t node);
  * with 12 significant digits (enough to compare, short to read). */
 void coa_view_format_number(const coa_col_t *col, const coa_value_t *val, char *buf, size_t len);
 
+/* The dated papers' years of each author and each edge of the coauthor
+ * graph (0 when none is dated; papers given an assumed year do not count),
+ * for the time intervals of GEXF and the mean year of VOSviewer and of
+ * coauthor draw --colour-by year. */
+typedef struct {
+    int *vertex_first, *vertex_last;
+    double *vertex_mean; /* NaN when none is dated */
+    int *edge_first, *edge_last;
+} coa_years_t;
+
+int coa_view_years(const coa_graph_t *g, coa_years_t *y);
+void coa_view_years_destroy(coa_years_t *y);
+
 #endif

@@ -84,6 +84,20 @@ int coa_export_graphml(FILE *out, const coa_graph_t *g, const coa_export_options
           out);
     keys(out, v.node_cols, v.n_node_cols, "node", 'v');
     keys(out, v.edge_cols, v.n_edge_cols, "edge", 'e');
+    /* Gephi and Cytoscape look for these two names: 'label' is shown on
+     * the node (else the id, "a12"), 'weight' sets the edge's thickness
+     * and weighted measures (else every edge weighs 1) */
+    int name_col = -1, joint_col = -1;
+    for (int c = 0; c < v.n_node_cols; c++)
+        if (!strcmp(v.node_cols[c].name, "name"))
+            name_col = c;
+    for (int c = 0; c < v.n_edge_cols; c++)
+        if (!strcmp(v.edge_cols[c].name, "joint_papers"))
+            joint_col = c;
+    if (name_col >= 0)
+        fputs("  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n", out);
+    if (joint_col >= 0)
+        fputs("  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n", out);
     fprintf(out, "  <graph id=\"%s\" edgedefault=\"undirected\">\n", v.bipartite ? "authors-papers" : "coauthors");
     char id[32], id2[32];
     coa_value_t val;
@@ -93,6 +107,11 @@ int coa_export_graphml(FILE *out, const coa_graph_t *g, const coa_export_options
         for (int c = 0; c < v.n_node_cols; c++) {
             coa_view_node_value(&v, n, c, &val);
             data(out, &v, &v.node_cols[c], 'v', &val, 0);
+            if (c == name_col && val.present) {
+                fputs("      <data key=\"label\">", out);
+                xml_text(out, val.s ? val.s : "");
+                fputs("</data>\n", out);
+            }
         }
         fputs("    </node>\n", out);
     }
@@ -105,6 +124,8 @@ int coa_export_graphml(FILE *out, const coa_graph_t *g, const coa_export_options
         for (int c = 0; c < v.n_edge_cols; c++) {
             coa_view_edge_value(&v, e, c, &val);
             data(out, &v, &v.edge_cols[c], 'e', &val, e);
+            if (c == joint_col && val.present)
+                fprintf(out, "      <data key=\"weight\">%lld</data>\n", val.i);
         }
         fputs("    </edge>\n", out);
     }

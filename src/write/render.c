@@ -14,6 +14,8 @@
 #include <graphviz/gvc.h>
 
 #include "write/dot.h"
+#include "write/graph_view.h"
+#include "write/labels.h"
 
 static const char *const engine_names[] = {"auto", "neato", "fdp", "sfdp", "circo", "twopi"};
 
@@ -72,47 +74,149 @@ static int boxes_overlap(const box_t *a, const box_t *b)
     return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
-/* Counts the placed external labels whose box overlaps a node's box or
- * another label's: the promise of the picture, checked rather than
- * assumed.  Node boxes are the bounding squares of the circles. */
-static uint32_t count_label_overlaps(const coa_styled_t *s, igraph_integer_t nv)
+static box_t box_of(Agnode_t *n, double inset)
 {
-    uint32_t n_labels = 0, overlaps = 0, n_nodes = 0;
-    box_t *labels = malloc((size_t)(nv ? nv : 1) * sizeof *labels);
-    box_t *nodes = malloc((size_t)(nv ? nv : 1) * sizeof *nodes);
-    igraph_integer_t *owner = malloc((size_t)(nv ? nv : 1) * sizeof *owner);
-    if (!labels || !nodes || !owner)
-        goto done;
-    for (igraph_integer_t v = 0; v < nv; v++) {
-        Agnode_t *n = s->node[v];
-        if (!n)
+    pointf c = ND_coord(n);
+    double hw = ND_width(n) * 36 - inset, hh = ND_height(n) * 36 - inset;
+    return (box_t){c.x - hw, c.y - hh, c.x + hw, c.y + hh};
+}
+
+/* Counts the placed labels whose box overlaps another label or a node (in
+ * a large map, a labelled node: there a label may cover the others, which
+ * are counted in *covered), as Graphviz laid them out: the promise of the
+ * picture, checked rather than assumed.  A box is shrunk by a point so
+ * that labels placed edge to edge do not count. */
+static uint32_t count_label_overlaps(const coa_styled_t *s, igraph_integer_t nv, uint32_t *covered)
+{
+    uint32_t overlaps = 0;
+    int large = s->n_nodes > COA_DRAW_LARGE;
+    *covered = 0;
+    for (uint32_t i = 0; i < s->n_labels; i++) {
+        if (!s->label_node[i])
             continue;
-        pointf c = ND_coord(n);
-        double hw = ND_width(n) * 36, hh = ND_height(n) * 36;
-        nodes[v] = (box_t){c.x - hw, c.y - hh, c.x + hw, c.y + hh};
-        textlabel_t *xl = ND_xlabel(n);
-        if (xl && xl->set) {
-            /* Graphviz places a label edge to edge with its node; shrinking
-             * the box by a point keeps rounding from counting as overlap */
-            labels[n_labels] = (box_t){xl->pos.x - xl->dimen.x / 2 + 1, xl->pos.y - xl->dimen.y / 2 + 1,
-                                       xl->pos.x + xl->dimen.x / 2 - 1, xl->pos.y + xl->dimen.y / 2 - 1};
-            owner[n_labels++] = v;
-        }
-        n_nodes++;
-    }
-    for (uint32_t i = 0; i < n_labels; i++) {
+        box_t b = box_of(s->label_node[i], 1);
         int bad = 0;
-        for (igraph_integer_t v = 0; v < nv && !bad; v++)
-            bad = s->node[v] && boxes_overlap(&labels[i], &nodes[v]);
-        for (uint32_t j = 0; j < n_labels && !bad; j++)
-            bad = j != i && boxes_overlap(&labels[i], &labels[j]);
+        for (igraph_integer_t v = 0; v < nv && !bad; v++) {
+            if (!s->node[v])
+                continue;
+            pointf c = ND_coord(s->node[v]);
+            double r = ND_width(s->node[v]) * 36;
+            double cx = c.x < b.x0 ? b.x0 : c.x > b.x1 ? b.x1 : c.x, cy = c.y < b.y0 ? b.y0 : c.y > b.y1 ? b.y1 : c.y;
+            if ((c.x - cx) * (c.x - cx) + (c.y - cy) * (c.y - cy) >= r * r)
+                continue;
+            if (large && !s->labelled[v])
+                (*covered)++;
+            else
+                bad = 1;
+        }
+        for (uint32_t j = 0; j < s->n_labels && !bad; j++) {
+            if (j == i || !s->label_node[j])
+                continue;
+            box_t o = box_of(s->label_node[j], 1);
+            bad = boxes_overlap(&b, &o);
+        }
         overlaps += bad;
     }
-done:
-    free(labels);
-    free(nodes);
-    free(owner);
     return overlaps;
+}
+
+/* Places the label nodes, measured by a layout that has just run: fills
+ * the discs, edges and labels for coa_labels_place and frees the layout
+ * (a node or edge must not come or go under one); then pins each placed
+ * label (and its leader) or removes it. */
+static int place_labels(GVC_t *gvc, coa_styled_t *s, const coa_graph_t *g, double font_scale,
+                        coa_draw_report_t *rep)
+{
+    uint32_t nv = (uint32_t)g->n_vertices, nd = 0;
+    igraph_integer_t ne = igraph_ecount(&g->graph);
+    uint32_t *disc_of = malloc((nv ? nv : 1) * sizeof *disc_of);
+    coa_disc_t *discs = malloc((nv ? nv : 1) * sizeof *discs);
+    coa_segment_t *edges = malloc((size_t)(ne ? ne : 1) * sizeof *edges);
+    coa_label_t *labels = calloc(s->n_labels ? s->n_labels : 1, sizeof *labels);
+    int err = COA_OK;
+    if (!disc_of || !discs || !edges || !labels) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t v = 0; v < nv; v++) {
+        if (!s->node[v])
+            continue;
+        pointf c = ND_coord(s->node[v]);
+        disc_of[v] = nd;
+        discs[nd++] = (coa_disc_t){c.x, c.y, ND_width(s->node[v]) * 36};
+    }
+    uint64_t n_edges = 0;
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        uint32_t a = (uint32_t)IGRAPH_FROM(&g->graph, e), b = (uint32_t)IGRAPH_TO(&g->graph, e);
+        if (!s->node[a] || !s->node[b])
+            continue;
+        const coa_disc_t *da = &discs[disc_of[a]], *db = &discs[disc_of[b]];
+        edges[n_edges++] = (coa_segment_t){da->x, da->y, db->x, db->y};
+    }
+    for (uint32_t i = 0; i < s->n_labels; i++) {
+        labels[i].node = disc_of[s->label_vertex[i]];
+        labels[i].w = ND_width(s->label_node[i]) * 72;
+        labels[i].h = ND_height(s->label_node[i]) * 72;
+        labels[i].must = s->label_must[i];
+    }
+    uint32_t forced = 0;
+    if ((err = coa_labels_place(labels, s->n_labels, discs, nd, edges, n_edges, nd > COA_DRAW_LARGE, &forced)))
+        goto cleanup;
+    rep->forced = forced;
+    /* neato -n may have moved the drawing as a whole (its bounding box to
+     * the origin): the labels are pinned in the frame of the nodes' pos */
+    Agsym_t *pos = agattr(s->g, AGNODE, COA_GV("pos"), NULL);
+    double dx = 0, dy = 0, px, py;
+    for (uint32_t v = 0; v < nv; v++)
+        if (s->node[v]) {
+            if (sscanf(agxget(s->node[v], pos), "%lf,%lf", &px, &py) == 2)
+                dx = px - ND_coord(s->node[v]).x, dy = py - ND_coord(s->node[v]).y;
+            break;
+        }
+    gvFreeLayout(gvc, s->g);
+    Agsym_t *fontsize = agattr(s->g, AGNODE, COA_GV("fontsize"), NULL);
+    char buf[64];
+    for (uint32_t i = 0; i < s->n_labels; i++) {
+        coa_label_t *l = &labels[i];
+        rep->labels++;
+        rep->must_labels += l->must;
+        if (!l->placed) {
+            agdelnode(s->g, s->label_node[i]);
+            s->label_node[i] = NULL;
+            s->labelled[s->label_vertex[i]] = 0;
+            continue;
+        }
+        rep->labels_placed++;
+        rep->must_placed += l->must;
+        snprintf(buf, sizeof buf, "%.2f,%.2f", l->x + dx, l->y + dy);
+        agxset(s->label_node[i], pos, buf);
+        if (l->shrink < 1) {
+            rep->shrunk++;
+            snprintf(buf, sizeof buf, "%.1f", 11 * font_scale * l->shrink);
+            agxset(s->label_node[i], fontsize, buf);
+        }
+        if (l->leader) {
+            rep->leaders++;
+            if ((err = coa_styled_leader(s, i)))
+                break;
+        } else {
+            double d = coa_label_distance(l, &discs[l->node]);
+            if (d > rep->max_distance)
+                rep->max_distance = d;
+        }
+    }
+    free(disc_of);
+    free(discs);
+    free(edges);
+    free(labels);
+    return err;
+cleanup:
+    gvFreeLayout(gvc, s->g);
+    free(disc_of);
+    free(discs);
+    free(edges);
+    free(labels);
+    return err;
 }
 
 static double seconds(void)
@@ -128,6 +232,9 @@ static double default_inches(uint32_t n)
     return n <= 60 ? 9 : n <= COA_DRAW_NEATO_LIMIT ? 12 : 20;
 }
 
+static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
+                        coa_draw_report_t *report);
+
 int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
              coa_draw_report_t *report)
 {
@@ -140,6 +247,39 @@ int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw
     memset(&rep, 0, sizeof rep);
     if (!coa_draw_format_known(format))
         return COA_EINVAL;
+    coa_years_t years;
+    memset(&years, 0, sizeof years);
+    coa_draw_options_t by_year;
+    if (opts->colour_by_year) {
+        int err = coa_view_years(g, &years);
+        if (err)
+            return err;
+        by_year = *opts;
+        by_year.ramp = years.vertex_mean;
+        by_year.ramp_label = "mean year of the author's papers";
+        /* whole years at the ends, as the legend prints them */
+        int any = 0;
+        for (igraph_integer_t v = 0; v < g->n_vertices; v++) {
+            double y = years.vertex_mean[v];
+            if (y != y || (opts->keep && !opts->keep[v]))
+                continue;
+            by_year.ramp_min = any ? fmin(by_year.ramp_min, floor(y)) : floor(y);
+            by_year.ramp_max = any ? fmax(by_year.ramp_max, ceil(y)) : ceil(y);
+            any = 1;
+        }
+        opts = &by_year;
+    }
+    int err = draw_picture(out, format, g, opts, &rep);
+    coa_view_years_destroy(&years);
+    if (report)
+        *report = rep;
+    return err;
+}
+
+static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
+                        coa_draw_report_t *report)
+{
+    coa_draw_report_t rep = *report;
     coa_styled_t s;
     uint32_t n = 0;
     for (igraph_integer_t v = 0; v < g->n_vertices; v++)
@@ -206,6 +346,20 @@ int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw
     agattr(s.g, AGRAPH, COA_GV("size"), buf);
     /* the nodes are apart already; overlap removal would shrink it back */
     agattr(s.g, AGRAPH, COA_GV("overlap"), COA_GV("true"));
+    /* a layout that moves nothing, so that Graphviz measures each label's
+     * text with the fonts it will render with; then the labels are placed
+     * and everything is laid out again, the edges with it */
+    if (s.n_labels) {
+        if (gvLayout(gvc, s.g, COA_GV("nop")) != 0) {
+            err = COA_EGRAPH;
+            goto cleanup;
+        }
+        laid_out = 1;
+        err = place_labels(gvc, &s, g, font_scale, &rep);
+        laid_out = 0;
+        if (err)
+            goto cleanup;
+    }
     agset(s.g, COA_GV("splines"), COA_GV("false"));
     if (gvLayout(gvc, s.g, COA_GV("nop")) != 0) {
         err = COA_EGRAPH;
@@ -213,13 +367,7 @@ int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw
     }
     laid_out = 1;
     rep.layout_seconds = seconds() - t0;
-    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
-        if (s.node[v] && s.labelled[v]) {
-            rep.labels++;
-            textlabel_t *xl = ND_xlabel(s.node[v]);
-            rep.labels_placed += xl && xl->set;
-        }
-    rep.label_overlaps = count_label_overlaps(&s, g->n_vertices);
+    rep.label_overlaps = count_label_overlaps(&s, g->n_vertices, &rep.nodes_covered);
     bb = GD_bb(s.g);
     w = bb.UR.x - bb.LL.x;
     h = bb.UR.y - bb.LL.y;
