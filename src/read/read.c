@@ -327,7 +327,14 @@ static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t
             return COA_EINVAL;
         }
         if (reader->detect(in->name, head, len) == 0) {
-            coa_diag(diag, COA_DIAG_ERROR, in->name, 1, "does not look like '%s' input", reader->name);
+            /* the name people type for a service can mean another of its
+             * exports ('wos' is the plain text; a tab-delimited file is wos-tab) */
+            const coa_reader_t *seems = looks_binary(head, len) ? NULL : detect(in->name, head, len);
+            if (seems)
+                coa_diag(diag, COA_DIAG_ERROR, in->name, 1, "does not look like '%s' input; it looks like '%s'",
+                         reader->name, seems->name);
+            else
+                coa_diag(diag, COA_DIAG_ERROR, in->name, 1, "does not look like '%s' input", reader->name);
             return COA_EFORMAT;
         }
     } else if (looks_binary(head, len) && !coa_store_detect(head, len)) {

@@ -284,6 +284,10 @@ typedef struct {
     coa_csv_t csv;
     int col[COA_N_COLS];
     size_t n_header;
+    char *hdr;          /* the header row's fields, each NUL-terminated */
+    size_t *hdr_off;
+    unsigned long repeated_headers;
+    long repeated_line;    /* the first one's */
     span_t *names, *idspans;
     char (*ids)[64];
     unsigned long no_authors;
@@ -472,6 +476,20 @@ static int map_header(tab_t *t)
     return t->col[COA_COL_AUTHORS] >= 0 || t->col[COA_COL_FULL_NAMES] >= 0;
 }
 
+/* True when the record is the header row again (its byte-order mark too,
+ * where a second export was pasted after the first). */
+static int is_header(const tab_t *t)
+{
+    for (size_t i = 0; i < t->n_header; i++) {
+        const char *a = coa_csv_field(&t->csv, i), *b = t->hdr + t->hdr_off[i];
+        if (i == 0 && strncmp(a, "\xEF\xBB\xBF", 3) == 0)
+            a += 3;
+        if (strcmp(a, b) != 0)
+            return 0;
+    }
+    return 1;
+}
+
 int coa_read_tabular(coa_reader_ctx_t *ctx, const coa_tab_format_t *f)
 {
     tab_t t = {0};
@@ -500,39 +518,35 @@ int coa_read_tabular(coa_reader_ctx_t *ctx, const coa_tab_format_t *f)
     }
     long header_line = t.csv.line;
     int have_authors = map_header(&t);
+    /* the header is kept: for the note below, and to know it again where
+     * two exports were pasted into one file */
+    t.hdr = malloc(t.csv.len + 1);
+    t.hdr_off = malloc((t.csv.n + 1) * sizeof *t.hdr_off);
+    if (!t.hdr || !t.hdr_off) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    memcpy(t.hdr, t.csv.text, t.csv.len);
+    memcpy(t.hdr_off, t.csv.off, t.csv.n * sizeof *t.hdr_off);
     if (!have_authors && f->guess_authors) {
         /* no header names the authors: the first column of the first
          * record that reads as a Scopus author list is taken for them, and
-         * the user told (the header's names are kept for the note) */
-        char *hdr = malloc(t.csv.len + 1);
-        size_t *off = malloc((t.csv.n + 1) * sizeof *off);
-        if (!hdr || !off) {
-            free(hdr);
-            free(off);
-            err = COA_ENOMEM;
-            goto cleanup;
-        }
-        memcpy(hdr, t.csv.text, t.csv.len);
-        memcpy(off, t.csv.off, t.csv.n * sizeof *off);
+         * the user told */
         r = coa_csv_next(&t.csv);
-        if (r > 0) {
-            for (size_t i = 0; i < t.csv.n; i++)
-                if (looks_like_scopus_authors(coa_csv_field(&t.csv, i))) {
-                    t.col[COA_COL_AUTHORS] = (int)i;
-                    coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, header_line,
-                             "no column header names the authors; column %zu ('%s') holds names such as '%.40s': "
-                             "read as the authors",
-                             i + 1, i < t.n_header ? hdr + off[i] : "", coa_csv_field(&t.csv, i));
-                    have_authors = 1;
-                    break;
-                }
-        }
-        free(hdr);
-        free(off);
         if (r < 0) {
             err = -r;
             goto cleanup;
         }
+        for (size_t i = 0; r > 0 && i < t.csv.n; i++)
+            if (looks_like_scopus_authors(coa_csv_field(&t.csv, i))) {
+                t.col[COA_COL_AUTHORS] = (int)i;
+                coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, header_line,
+                         "no column header names the authors; column %zu ('%s') holds names such as '%.40s': "
+                         "read as the authors",
+                         i + 1, i < t.n_header ? t.hdr + t.hdr_off[i] : "", coa_csv_field(&t.csv, i));
+                have_authors = 1;
+                break;
+            }
         if (have_authors && (err = add_record(&t)))
             goto cleanup;
     }
@@ -553,6 +567,11 @@ int coa_read_tabular(coa_reader_ctx_t *ctx, const coa_tab_format_t *f)
                 goto cleanup;
             continue;
         }
+        if (is_header(&t)) {
+            if (!t.repeated_headers++)
+                t.repeated_line = t.csv.line;
+            continue;
+        }
         if ((err = add_record(&t)))
             goto cleanup;
     }
@@ -561,11 +580,17 @@ int coa_read_tabular(coa_reader_ctx_t *ctx, const coa_tab_format_t *f)
         goto cleanup;
     }
 done:
+    if (t.repeated_headers)
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, t.repeated_line,
+                 "the header row comes again here (%lu time%s in all: exports pasted into one file?); passed over",
+                 t.repeated_headers, t.repeated_headers == 1 ? "" : "s");
     if (t.no_authors)
         coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0, "%lu record%s without authors left out", t.no_authors,
                  t.no_authors == 1 ? "" : "s");
 cleanup:
     coa_csv_destroy(&t.csv);
+    free(t.hdr);
+    free(t.hdr_off);
     free(t.names);
     free(t.ids);
     return err;

@@ -5,7 +5,8 @@
 # and the rows whose author field is empty on its own:
 #   records read      = rows with authors (none skipped)
 #   the note's count  = rows without authors ("N records without authors left out")
-# and the Latin-1 BibTeX file gives its names without a U+FFFD.
+# and the Latin-1 BibTeX file gives its names without a U+FFFD, with one
+# warning, and all its entries (counted with a regular expression).
 set -u
 cd "$(dirname "$0")/../.."
 . tests/shared-data.sh
@@ -77,6 +78,10 @@ for name in "Guillermo Martínez Fernández" "Sofía Dronda Merino"; do
     grep -qF "$name" "$tmp/rank" || { echo "FAIL latin-1: no '$name' among the authors"; status=1; }
 done
 if grep -q $'\xEF\xBF\xBD' "$tmp/rank"; then echo "FAIL latin-1: a U+FFFD in a name"; status=1; fi
+# every entry counted (one of the 25 is indented, so a count of lines starting with '@' says 24)
+want=$("$python" -c 'import re, sys; print(len(re.findall(r"@\s*\w+\s*[{(]", open(sys.argv[1], encoding="latin-1").read())))' "$bib")
+got=$("$coauthor" stats "$bib" 2>/dev/null | sed -n 's/^  \([0-9]*\) records read.*/\1/p')
+[ "$got" = "$want" ] || { echo "FAIL latin-1: $got records read, python counts $want entries"; status=1; }
 n=$(grep -c "not valid UTF-8: read as Windows-1252" "$tmp/err")
 [ "$n" = 1 ] || { echo "FAIL latin-1: $n encoding warnings, want 1"; status=1; }
 exit $status

@@ -313,6 +313,26 @@ static void test_blank_lines_and_dense_latin1(void **state)
     coa_corpus_destroy(&c);
 }
 
+/* Two exports pasted into one file: the second header row (with its
+ * byte-order mark) is no record. */
+static void test_header_pasted_again(void **state)
+{
+    (void)state;
+    const char text[] = "\xEF\xBB\xBFLens ID,Title,Publication Year,Author/s\r\n1,One,2001,Ann Lee; Bo Chan\r\n"
+                        "\xEF\xBB\xBFLens ID,Title,Publication Year,Author/s\r\n2,Two,2002,Ann Lee\r\n";
+    coa_corpus_t c;
+    assert_int_equal(coa_corpus_init(&c), COA_OK);
+    assert_int_equal(read_text(&c, "twice.csv", text, strlen(text), NULL), COA_OK);
+    assert_int_equal(c.n_papers, 2);
+    assert_int_equal(c.sources[0].records, 2);
+    assert_int_equal(c.sources[0].skipped, 0);
+    assert_int_equal(c.papers[1].line, 4);
+    assert_int_equal(coa_corpus_finalize(&c), COA_OK);
+    for (uint32_t a = 0; a < c.n_authors; a++)
+        assert_null(strstr(coa_corpus_str(&c, c.authors[a].display), "Author"));
+    coa_corpus_destroy(&c);
+}
+
 /* Each format is detected as itself, and each tabular reader refuses
  * every other format's file. */
 static const struct {
@@ -381,6 +401,7 @@ int main(void)
         cmocka_unit_test(test_latin1_cr),
         cmocka_unit_test(test_utf16be_and_huge_field),
         cmocka_unit_test(test_blank_lines_and_dense_latin1),
+        cmocka_unit_test(test_header_pasted_again),
         cmocka_unit_test(test_detection_matrix),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,1 @@
+coauthor stats --format wos tests/data/tabular/wos-tab-edge.txt
