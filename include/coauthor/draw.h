@@ -90,6 +90,8 @@ typedef struct {
     uint32_t must_labels, must_placed; /* those always shown (COA_DRAW_MUST_LABEL,
                                    the chain, the ego) */
     uint32_t nodes_covered;     /* in a large map, unlabelled nodes under a label */
+    uint32_t nodes_moved;       /* unlabelled nodes moved (less than a label's
+                                   size) out of an important label's way */
     uint32_t leaders;           /* placed labels joined to their node by a line */
     uint32_t shrunk, forced;    /* must labels shrunk to fit; placed over
                                    something for want of a free place */

@@ -743,6 +743,8 @@ int cmd_draw(int argc, char **argv)
                 fprintf(stderr, ", %u shrunk", rep.shrunk);
             if (rep.forced)
                 fprintf(stderr, ", %u with no free place", rep.forced);
+            if (rep.nodes_moved)
+                fprintf(stderr, ", %u small node%s moved aside", rep.nodes_moved, rep.nodes_moved == 1 ? "" : "s");
             fprintf(stderr, "), %s", rep.label_overlaps ? "some overlapping" : "none overlapping");
             if (rep.nodes_covered)
                 fprintf(stderr, " (%u small nodes covered)", rep.nodes_covered);

@@ -454,10 +454,174 @@ static int best_position(coa_label_t *l, double f, unsigned n_rings, grid_t *gr,
     return 1;
 }
 
-int coa_labels_place(coa_label_t *labels, uint32_t n_labels, const coa_disc_t *discs, uint32_t n_discs,
-                     const coa_segment_t *edges, uint64_t n_edges, int cover, uint32_t *forced)
+/* "Move others away": a must label that found no free place beside its
+ * node, even at 80 %, may push up to MOVE_MAX small unlabelled nodes out
+ * of its box, each by the least distance that clears it, where the moved
+ * node then touches no other node, label or leader.  A hub amid its many
+ * coauthors (a WoS export of one researcher: 200 coauthors around him)
+ * otherwise gets a label shrunk to 64 % or far out on a long leader.
+ * Returns 1 and moves the nodes (their new centres in discs) when a
+ * position is found. */
+#define MOVE_MAX 3
+#define MOVE_COST 4
+
+static int push_out(const coa_disc_t *d, const rect_t *b, double pad, double *nx, double *ny)
+{
+    double left = b->x0 - pad - d->r - d->x, right = b->x1 + pad + d->r - d->x;
+    double down = b->y0 - pad - d->r - d->y, up = b->y1 + pad + d->r - d->y;
+    double best = fabs(left);
+    *nx = d->x + left, *ny = d->y;
+    if (fabs(right) < best)
+        best = fabs(right), *nx = d->x + right, *ny = d->y;
+    if (fabs(down) < best)
+        best = fabs(down), *nx = d->x, *ny = d->y + down;
+    if (fabs(up) < best)
+        *nx = d->x, *ny = d->y + up;
+    return 1;
+}
+
+/* Whether a disc of radius r at (x, y) would touch another disc (other
+ * than 'self' and the ones in skip[]), a placed label or a leader. */
+static int disc_blocked(grid_t *gr, const coa_disc_t *discs, uint32_t self, double x, double y, double r,
+                        const uint32_t *skip, int n_skip, const placed_t *pl, const rect_t *also, double pad)
+{
+    coa_disc_t moved = {x, y, r};
+    rect_t around = {x - r - pad, y - r - pad, x + r + pad, y + r + pad};
+    if (rects_overlap(&around, also))
+        return 1;
+    for (uint32_t i = 0; i < pl->n_placed; i++) {
+        const coa_label_t *o = &pl->labels[pl->placed[i]];
+        if (rects_overlap(&around, &pl->boxes[pl->placed[i]]))
+            return 1;
+        if (o->leader && segment_hits_disc(discs[o->node].x, discs[o->node].y, o->lx, o->ly, &moved))
+            return 1;
+    }
+    /* the grid holds every disc at its place before any move; a disc
+     * moves by less than a cell, so the cells around cover it */
+    uint32_t cx0 = clamp_cell(x - r - gr->cell, gr->x0, gr->cell, gr->nx);
+    uint32_t cx1 = clamp_cell(x + r + gr->cell, gr->x0, gr->cell, gr->nx);
+    uint32_t cy0 = clamp_cell(y - r - gr->cell, gr->y0, gr->cell, gr->ny);
+    uint32_t cy1 = clamp_cell(y + r + gr->cell, gr->y0, gr->cell, gr->ny);
+    for (uint32_t cy = cy0; cy <= cy1; cy++)
+        for (uint32_t cx = cx0; cx <= cx1; cx++) {
+            uint32_t c = cy * gr->nx + cx;
+            for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1]; i++) {
+                uint32_t k = gr->disc_ids[i];
+                int skipped = k == self;
+                for (int j = 0; j < n_skip && !skipped; j++)
+                    skipped = skip[j] == k;
+                if (skipped)
+                    continue;
+                const coa_disc_t *o = &discs[k];
+                if (hypot(o->x - x, o->y - y) < o->r + r + pad)
+                    return 1;
+            }
+        }
+    return 0;
+}
+
+static int place_moving(coa_label_t *l, grid_t *gr, const rect_t *area, coa_disc_t *discs,
+                        const coa_segment_t *edges, const placed_t *pl, double pad, uint32_t *n_moved,
+                        uint8_t *moved)
+{
+    const coa_disc_t *d = &discs[l->node];
+    double best = -1, bx = 0, by = 0;
+    long best_covered = 0;
+    uint32_t best_ids[MOVE_MAX];
+    double best_xy[MOVE_MAX][2];
+    int best_n = 0;
+    for (unsigned k = 0; k < N_BESIDE; k++) {
+        double x, y;
+        beside_position(d, l->w, l->h, k, &x, &y);
+        rect_t box = box_at(x, y, l->w, l->h);
+        if (box.x0 < area->x0 || box.x1 > area->x1 || box.y0 < area->y0 || box.y1 > area->y1)
+            continue;
+        /* the nodes under the box: none labelled, at most MOVE_MAX */
+        uint32_t ids[MOVE_MAX];
+        int n = 0, bad = 0;
+        uint32_t cx0 = clamp_cell(box.x0, gr->x0, gr->cell, gr->nx), cx1 = clamp_cell(box.x1, gr->x0, gr->cell, gr->nx);
+        uint32_t cy0 = clamp_cell(box.y0, gr->y0, gr->cell, gr->ny), cy1 = clamp_cell(box.y1, gr->y0, gr->cell, gr->ny);
+        gr->query++;
+        for (uint32_t cy = cy0; cy <= cy1 && !bad; cy++)
+            for (uint32_t cx = cx0; cx <= cx1 && !bad; cx++) {
+                uint32_t c = cy * gr->nx + cx;
+                for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1] && !bad; i++) {
+                    uint32_t id = gr->disc_ids[i];
+                    if (gr->disc_stamp[id] == gr->query || !disc_hits_rect(&discs[id], &box, pad))
+                        continue;
+                    gr->disc_stamp[id] = gr->query;
+                    if (gr->hard[id] || n == MOVE_MAX)
+                        bad = 1;
+                    else
+                        ids[n++] = id;
+                }
+            }
+        if (bad || n == 0)
+            continue;
+        /* the box itself must be free of labels and leaders */
+        int blocked = 0;
+        for (uint32_t i = 0; i < pl->n_placed && !blocked; i++) {
+            const coa_label_t *o = &pl->labels[pl->placed[i]];
+            rect_t b = pl->boxes[pl->placed[i]];
+            b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
+            blocked = rects_overlap(&box, &b) ||
+                      (o->leader && segment_hits_rect(discs[o->node].x, discs[o->node].y, o->lx, o->ly, &box));
+        }
+        double xy[MOVE_MAX][2];
+        for (int j = 0; j < n && !blocked; j++) {
+            push_out(&discs[ids[j]], &box, pad, &xy[j][0], &xy[j][1]);
+            blocked = disc_blocked(gr, discs, ids[j], xy[j][0], xy[j][1], discs[ids[j]].r, ids, n, pl, &box, pad);
+            /* nor may two moved nodes touch */
+            for (int m = 0; m < j && !blocked; m++)
+                blocked = hypot(xy[j][0] - xy[m][0], xy[j][1] - xy[m][1]) < discs[ids[j]].r + discs[ids[m]].r + pad;
+        }
+        if (blocked)
+            continue;
+        /* edges under the box, as anywhere else (the moved nodes' own edges
+         * are counted where they were: close enough to rank positions) */
+        long covered = 0;
+        gr->query++;
+        for (uint32_t cy = cy0; cy <= cy1; cy++)
+            for (uint32_t cx = cx0; cx <= cx1; cx++) {
+                uint32_t c = cy * gr->nx + cx;
+                for (uint64_t i = gr->edge_start[c]; i < gr->edge_start[c + 1]; i++) {
+                    uint64_t e = gr->edge_ids[i];
+                    if (gr->edge_stamp[e] == gr->query)
+                        continue;
+                    gr->edge_stamp[e] = gr->query;
+                    covered += segment_hits_rect(edges[e].x0, edges[e].y0, edges[e].x1, edges[e].y1, &box);
+                }
+            }
+        double cost = edge_cost(covered) + MOVE_COST * n;
+        if (best < 0 || cost < best) {
+            best = cost, bx = x, by = y, best_n = n, best_covered = covered;
+            memcpy(best_ids, ids, sizeof ids);
+            memcpy(best_xy, xy, sizeof xy);
+        }
+    }
+    if (best < 0)
+        return 0;
+    for (int j = 0; j < best_n; j++) {
+        discs[best_ids[j]].x = best_xy[j][0];
+        discs[best_ids[j]].y = best_xy[j][1];
+        moved[best_ids[j]] = 1;
+        (*n_moved)++;
+    }
+    l->placed = 1;
+    l->x = bx;
+    l->y = by;
+    l->shrink = 1;
+    l->leader = 0;
+    l->edges_covered = (uint32_t)best_covered;
+    return 1;
+}
+
+int coa_labels_place(coa_label_t *labels, uint32_t n_labels, coa_disc_t *discs, uint32_t n_discs,
+                     const coa_segment_t *edges, uint64_t n_edges, int cover, uint8_t *moved, uint32_t *n_moved,
+                     uint32_t *forced)
 {
     *forced = 0;
+    *n_moved = 0;
     for (uint32_t i = 0; i < n_labels; i++) {
         labels[i].placed = labels[i].leader = 0;
         labels[i].shrink = 1;
@@ -501,6 +665,19 @@ int coa_labels_place(coa_label_t *labels, uint32_t n_labels, const coa_disc_t *d
                                   &pl, pad);
         if (!found && l->must)
             found = best_position(l, 0.8, RINGS_NEAR, &gr, &area, discs, edges, &pl, pad);
+        if (!found && l->must && moved && place_moving(l, &gr, &area, discs, edges, &pl, pad, n_moved, moved)) {
+            found = 1;
+            /* the grid again, with the nodes where they now are */
+            grid_destroy(&gr);
+            if (grid_init(&gr, &area, 3 * hmax, discs, n_discs, edges, n_edges)) {
+                free(placed);
+                free(boxes);
+                free(hard);
+                return COA_ENOMEM;
+            }
+            gr.hard = hard;
+            gr.cover = cover;
+        }
         if (!found && l->must)
             found = best_position(l, 1, RINGS_FAR, &gr, &area, discs, edges, &pl, pad);
         if (!found && l->must)

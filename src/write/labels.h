@@ -33,11 +33,15 @@ typedef struct {
 /* Places the labels in the order given (the most important first; every
  * 'must' label should come before the others).  A label's box never
  * overlaps a placed label or the node of a label; nor, unless 'cover' is
- * set (for a large map), any other node.  A 'must' label that finds no
- * such place even shrunk goes right of its node regardless (counted in
+ * set (for a large map), any other node.  A 'must' label with no free
+ * place beside its node may move up to 3 unlabelled nodes out of its way
+ * (when 'moved' is given: their new centres are written into discs,
+ * moved[i] is set, *n_moved counts them); else it shrinks or goes further
+ * out, and as a last resort right of its node regardless (counted in
  * *forced).  Returns COA_OK or COA_ENOMEM. */
-int coa_labels_place(coa_label_t *labels, uint32_t n_labels, const coa_disc_t *discs, uint32_t n_discs,
-                     const coa_segment_t *edges, uint64_t n_edges, int cover, uint32_t *forced);
+int coa_labels_place(coa_label_t *labels, uint32_t n_labels, coa_disc_t *discs, uint32_t n_discs,
+                     const coa_segment_t *edges, uint64_t n_edges, int cover, uint8_t *moved, uint32_t *n_moved,
+                     uint32_t *forced);
 
 /* The gap between a label's box and its node's disc, in label heights. */
 double coa_label_distance(const coa_label_t *l, const coa_disc_t *d);

@@ -133,6 +133,7 @@ static int place_labels(GVC_t *gvc, coa_styled_t *s, const coa_graph_t *g, doubl
     coa_disc_t *discs = malloc((nv ? nv : 1) * sizeof *discs);
     coa_segment_t *edges = malloc((size_t)(ne ? ne : 1) * sizeof *edges);
     coa_label_t *labels = calloc(s->n_labels ? s->n_labels : 1, sizeof *labels);
+    uint8_t *moved = NULL;
     int err = COA_OK;
     if (!disc_of || !discs || !edges || !labels) {
         err = COA_ENOMEM;
@@ -159,10 +160,17 @@ static int place_labels(GVC_t *gvc, coa_styled_t *s, const coa_graph_t *g, doubl
         labels[i].h = ND_height(s->label_node[i]) * 72;
         labels[i].must = s->label_must[i];
     }
-    uint32_t forced = 0;
-    if ((err = coa_labels_place(labels, s->n_labels, discs, nd, edges, n_edges, nd > COA_DRAW_LARGE, &forced)))
+    uint32_t forced = 0, n_moved = 0;
+    moved = calloc(nd ? nd : 1, 1);
+    if (!moved) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    if ((err = coa_labels_place(labels, s->n_labels, discs, nd, edges, n_edges, nd > COA_DRAW_LARGE, moved, &n_moved,
+                                &forced)))
         goto cleanup;
     rep->forced = forced;
+    rep->nodes_moved = n_moved;
     /* neato -n may have moved the drawing as a whole (its bounding box to
      * the origin): the labels are pinned in the frame of the nodes' pos */
     Agsym_t *pos = agattr(s->g, AGNODE, COA_GV("pos"), NULL);
@@ -176,6 +184,12 @@ static int place_labels(GVC_t *gvc, coa_styled_t *s, const coa_graph_t *g, doubl
     gvFreeLayout(gvc, s->g);
     Agsym_t *fontsize = agattr(s->g, AGNODE, COA_GV("fontsize"), NULL);
     char buf[64];
+    /* the nodes moved out of an important label's way */
+    for (uint32_t v = 0; v < nv && n_moved; v++)
+        if (s->node[v] && moved[disc_of[v]]) {
+            snprintf(buf, sizeof buf, "%.2f,%.2f", discs[disc_of[v]].x + dx, discs[disc_of[v]].y + dy);
+            agxset(s->node[v], pos, buf);
+        }
     for (uint32_t i = 0; i < s->n_labels; i++) {
         coa_label_t *l = &labels[i];
         rep->labels++;
@@ -209,9 +223,11 @@ static int place_labels(GVC_t *gvc, coa_styled_t *s, const coa_graph_t *g, doubl
     free(discs);
     free(edges);
     free(labels);
+    free(moved);
     return err;
 cleanup:
     gvFreeLayout(gvc, s->g);
+    free(moved);
     free(disc_of);
     free(discs);
     free(edges);

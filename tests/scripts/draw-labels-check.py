@@ -9,7 +9,9 @@ Checks that the 5 authors with the largest size (papers, from the node
 tooltips "NAME: N papers[, MEASURE X]"; ties by name, as coauthor orders
 them) are labelled; that every label is within one label height of its
 author's disc, or joined to it by a leader line; that no label overlaps
-another, or covers the disc of a labelled author.  Prints one line:
+another, or covers the disc of a labelled author; that no two nodes
+overlap (some may have been moved out of an important label's way).
+Prints one line:
 authors, labels, leaders, the largest gap in label heights.
 """
 import math
@@ -87,6 +89,14 @@ def main():
                 f"labels {d['author']!r} and {d2['author']!r} overlap"
         for name in labelled:
             assert gap(inner, authors[name]) >= 0, f"label {d['author']!r} covers the node of {name!r}"
+    # no two nodes overlap: a node moved out of a label's way lands clear
+    discs = sorted((xy(d)[0], xy(d)[1], float(d["width"]) * 36, n) for n, d in authors.items())
+    rmax = max(r for _, _, r, _ in discs)
+    for i, (x, y, r, n) in enumerate(discs):
+        for x2, y2, r2, n2 in discs[i + 1:]:
+            if x2 - x > r + rmax:
+                break
+            assert math.hypot(x2 - x, y2 - y) >= r + r2 - 1, f"nodes {n!r} and {n2!r} overlap"
     assert len(labels) >= at_least, f"{len(labels)} labels placed, fewer than {at_least}"
     print(f"{len(authors)} authors, {len(labels)} labels ({n_leaders} with a leader line), top 5 labelled, "
           f"largest gap {worst:.2f} label heights")

@@ -35,8 +35,8 @@ static void free_node_label_on_the_right(void **state)
     (void)state;
     coa_disc_t discs[] = {{0, 0, 5}, {200, 0, 5}};
     coa_label_t l = {.node = 0, .w = 60, .h = 12};
-    uint32_t forced;
-    assert_int_equal(coa_labels_place(&l, 1, discs, 2, NULL, 0, 0, &forced), COA_OK);
+    uint32_t forced, moved;
+    assert_int_equal(coa_labels_place(&l, 1, discs, 2, NULL, 0, 0, NULL, &moved, &forced), COA_OK);
     assert_true(l.placed);
     assert_false(l.leader);
     assert_true(l.x > 5 + 30 - 1e-9 && fabs(l.y) < 1e-9);
@@ -60,9 +60,9 @@ static void crowded_must_label_gets_a_leader(void **state)
 {
     (void)state;
     coa_disc_t discs[32];
-    uint32_t n = crowded(discs), forced;
+    uint32_t n = crowded(discs), forced, moved;
     coa_label_t l = {.node = 0, .w = 60, .h = 12, .must = 1};
-    assert_int_equal(coa_labels_place(&l, 1, discs, n, NULL, 0, 0, &forced), COA_OK);
+    assert_int_equal(coa_labels_place(&l, 1, discs, n, NULL, 0, 0, NULL, &moved, &forced), COA_OK);
     assert_true(l.placed);
     assert_true(l.leader);
     assert_int_equal(forced, 0);
@@ -77,10 +77,10 @@ static void crowded_must_label_gets_a_leader(void **state)
             if (m < 2000)
                 full[m++] = (coa_disc_t){i * 14.0, j * 14.0, 5};
     coa_label_t opt = {.node = 20 * 41 + 20, .w = 60, .h = 12, .must = 0};
-    assert_int_equal(coa_labels_place(&opt, 1, full, m, NULL, 0, 0, &forced), COA_OK);
+    assert_int_equal(coa_labels_place(&opt, 1, full, m, NULL, 0, 0, NULL, &moved, &forced), COA_OK);
     assert_false(opt.placed);
     /* in a large map it may cover the unlabelled nodes, and does */
-    assert_int_equal(coa_labels_place(&opt, 1, full, m, NULL, 0, 1, &forced), COA_OK);
+    assert_int_equal(coa_labels_place(&opt, 1, full, m, NULL, 0, 1, NULL, &moved, &forced), COA_OK);
     assert_true(opt.placed);
     assert_false(covers(&opt, &full[opt.node]));
 }
@@ -97,8 +97,8 @@ static void labels_never_overlap_and_prefer_uncrossed_places(void **state)
         labels[i] = (coa_label_t){.node = (uint32_t)i, .w = 50, .h = 10, .must = i < 2};
     }
     coa_segment_t edge = {20, -30, 20, 30};
-    uint32_t forced;
-    assert_int_equal(coa_labels_place(labels, 5, discs, 7, &edge, 1, 0, &forced), COA_OK);
+    uint32_t forced, moved;
+    assert_int_equal(coa_labels_place(labels, 5, discs, 7, &edge, 1, 0, NULL, &moved, &forced), COA_OK);
     for (int i = 0; i < 5; i++) {
         if (!labels[i].placed)
             continue;
