@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make graphs twice gives the same DOT, SVG and GraphML bytes.
+# make graphs twice gives the same DOT, SVG and GraphML bytes, and the
+# pictures' labels pass tests/scripts/draw-labels-check.py.
 set -eu
 : "${COAUTHOR:=coauthor}"
 tmp=$(mktemp -d)
@@ -15,4 +16,9 @@ done
 grep -q 'tugboat.svg: drew 225 authors and 1289 links' "$tmp/log-a" || { echo "FAIL: TUGboat picture"; cat "$tmp/log-a"; exit 1; }
 grep -q 'none overlapping' "$tmp/log-a" || { echo "FAIL: labels"; exit 1; }
 if grep -q 'some overlapping' "$tmp/log-a"; then echo "FAIL: overlapping labels"; cat "$tmp/log-a"; exit 1; fi
+# every picture of graphs/ labels its 5 largest authors, each label beside
+# its node or joined to it by a leader line
+for f in "$tmp"/a/*.dot; do
+    /usr/bin/python3 tests/scripts/draw-labels-check.py "$f" >/dev/null || { echo "FAIL: labels of $(basename "$f")"; exit 1; }
+done
 echo "ok: $n files identical"
