@@ -97,4 +97,16 @@ void coa_store_index_csr(const struct coa_store_index *ix, coa_store_csr_t *csr)
 /* Appends an authorship to the open paper: src's position and flags, for 'author' of c. */
 int coa_corpus_copy_authorship(coa_corpus_t *c, uint32_t author, const coa_authorship_t *src);
 
+/* Temporary files beside a target (tempfile.c).  coa_temp_create removes
+ * the leftovers of killed runs on that target, then creates
+ * DIR/.BASE.PID.XXXXXX with mkstemp and tracks it for
+ * coa_temp_remove_all; returns its descriptor and the malloc'ed name in
+ * *tmp, or -1 with errno.  coa_temp_forget stops tracking a temporary
+ * (renamed or removed) before its name is freed.  coa_temp_remove_all is
+ * async-signal-safe (only unlink). */
+int coa_temp_create(const char *target, char **tmp);
+void coa_temp_forget(const char *tmp);
+void coa_temp_remove_all(void);
+void coa_temp_remove_leftovers(const char *target);
+
 #endif

@@ -42,6 +42,22 @@ typedef struct {
 int coa_store_save_ex(const coa_corpus_t *c, const char *path, const coa_store_options_t *opts, uint64_t *bytes,
                       const coa_diag_sink_t *diag);
 
+/* Checks, before any long work, that 'path' can take a database: an
+ * existing directory or other non-file is refused, and the directory must
+ * take a new file.  *device is set for a character device or pipe
+ * (/dev/null, /dev/stdout into a pipe), which the database is copied into
+ * in place, without an index.  COA_EIO with a diagnostic on failure. */
+int coa_store_check_target(const char *path, int *device, const coa_diag_sink_t *diag);
+
+/* Takes the writers' lock of the database at 'path' (flock on the file,
+ * or on its directory while it does not exist), so that two imports or
+ * appends run one after the other instead of losing one's update.  With
+ * wait 0, COA_ENOTFOUND says another writer holds it.  *lock_fd is -1 when
+ * there is nothing to lock (a device); release with coa_store_unlock after
+ * the save. */
+int coa_store_lock(const char *path, int *lock_fd, int wait, const coa_diag_sink_t *diag);
+void coa_store_unlock(int lock_fd);
+
 /* The number written into a database when it is saved, which ties the
  * index beside it to it.  COA_ENOTFOUND for a database without one. */
 int coa_store_id(const char *path, uint64_t *id);
@@ -70,7 +86,9 @@ typedef struct coa_store_index coa_store_index_t;
 
 /* Opens the index beside the database at db_path.  COA_ENOTFOUND when there
  * is none or it belongs to another database; COA_EFORMAT when it is
- * damaged or from a build with other structures. */
+ * damaged or from a build with other structures; COA_EINVAL when it is
+ * stale: the database file was changed after the index was written (its
+ * size or modification time differ from those the index records). */
 int coa_store_index_open(const char *db_path, coa_store_index_t **ix);
 void coa_store_index_close(coa_store_index_t *ix);
 

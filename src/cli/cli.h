@@ -103,6 +103,11 @@ void cli_signals_install(void);
  * bad value reports it ("bad --top 'x': ...") and returns -1. */
 int cli_parse_long(const char *opt, const char *s, long min, long max, long *out);
 
+/* True, with an error printed, when 'output' is the same file (device and
+ * inode) as one of the inputs or alias files: writing it would destroy
+ * the input.  Checked before any work. */
+int cli_output_is_input(const cli_common_t *o, const char *output);
+
 /* Prints an error (one line, prefixed with the program name) to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a hint to stderr; returns EXIT_USAGE. */

@@ -525,12 +525,16 @@ int cmd_draw(int argc, char **argv)
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("draw", "no input files");
 
+    if (cli_output_is_input(&o, output))
+        return EXIT_FAILURE_RUN;
     coa_outfile_t file;
     char msg[512];
     int err = coa_outfile_open(&file, output, msg, sizeof msg);
     if (err) {
+        /* an output that cannot be written is a failure to write it
+         * (status 1, as the README says), found before any work */
         cli_error("%s", err == COA_ENOMEM ? "out of memory" : msg);
-        return err == COA_ENOMEM ? EXIT_FAILURE_RUN : EXIT_USAGE;
+        return EXIT_FAILURE_RUN;
     }
     coa_corpus_t corpus;
     coa_graph_t graph;

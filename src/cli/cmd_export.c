@@ -275,8 +275,8 @@ int cmd_export(int argc, char **argv)
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("export", "no input files");
 
-    /* open the outputs first: an unwritable path is a bad request, found
-     * before the inputs are read, and nothing partial is ever left */
+    /* open the outputs first: an unwritable path is found before the
+     * inputs are read, and nothing partial is ever left */
     coa_outfile_t files[2];
     memset(files, 0, sizeof files);
     int n_files = two_files ? 2 : 1;
@@ -297,16 +297,18 @@ int cmd_export(int argc, char **argv)
             status = EXIT_FAILURE_RUN;
             goto cleanup;
         }
+        if (cli_output_is_input(&o, path)) {
+            free(path);
+            status = EXIT_FAILURE_RUN;
+            goto cleanup;
+        }
         int err = coa_outfile_open(&files[i], path, err_msg, sizeof err_msg);
         free(path);
         if (err) {
-            if (err == COA_ENOMEM) {
-                cli_error("out of memory");
-                status = EXIT_FAILURE_RUN;
-            } else {
-                cli_error("%s", err_msg);
-                status = EXIT_USAGE;
-            }
+            /* an output that cannot be written fails the run (status 1,
+             * as the README says), before the inputs are read */
+            cli_error("%s", err == COA_ENOMEM ? "out of memory" : err_msg);
+            status = EXIT_FAILURE_RUN;
             goto cleanup;
         }
     }

@@ -95,11 +95,34 @@ int cmd_import(int argc, char **argv)
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("import", "no input files");
 
+    if (cli_output_is_input(&o, output))
+        return EXIT_FAILURE_RUN;
+    /* writers take the database's lock before reading it (--append) and
+     * hold it past the rename: two imports into one database run one
+     * after the other, and neither loses the other's update */
+    coa_diag_sink_t sink = {print_diag, NULL};
+    int lock_fd = -1, device = 0;
+    int lerr = coa_store_lock(output, &lock_fd, 0, &sink);
+    if (lerr == COA_ENOTFOUND) {
+        if (!o.quiet)
+            fprintf(stderr, "%s: %s: another import is writing this database; waiting for it\n", cli_program,
+                    output);
+        lerr = coa_store_lock(output, &lock_fd, 1, &sink);
+    }
+    if (lerr)
+        return EXIT_FAILURE_RUN;
+    /* a directory, or a directory that takes no new file, fails now, not
+     * after the whole import */
+    if (coa_store_check_target(output, &device, &sink)) {
+        coa_store_unlock(lock_fd);
+        return EXIT_FAILURE_RUN;
+    }
     /* --append: the existing database is simply the first input */
     char **files = NULL;
-    if (append && access(output, F_OK) == 0) {
+    if (append && !device && access(output, F_OK) == 0) {
         files = malloc(((size_t)o.n_files + 1) * sizeof *files);
         if (!files) {
+            coa_store_unlock(lock_fd);
             cli_error("out of memory");
             return EXIT_FAILURE_RUN;
         }
@@ -113,6 +136,7 @@ int cmd_import(int argc, char **argv)
     coa_corpus_t corpus;
     int status;
     if (coa_corpus_init(&corpus)) {
+        coa_store_unlock(lock_fd);
         free(files);
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
@@ -127,7 +151,6 @@ int cmd_import(int argc, char **argv)
         status = EXIT_FAILURE_RUN;
         goto cleanup;
     }
-    coa_diag_sink_t sink = {print_diag, NULL};
     uint64_t bytes = 0;
     cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0, NULL};
     coa_store_options_t sopts = {COA_STORE_HOMONYMS, NULL, NULL};
@@ -148,6 +171,7 @@ int cmd_import(int argc, char **argv)
                 read_s, seconds_since(&t0) - read_s);
     status = EXIT_OK;
 cleanup:
+    coa_store_unlock(lock_fd);
     coa_corpus_destroy(&corpus);
     free(files);
     return status;

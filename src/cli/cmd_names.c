@@ -168,6 +168,17 @@ int cmd_names(int argc, char **argv)
         return cli_usage_error("names", "no input files");
     if (!limit)
         limit = 0x7fffffff;
+    if (cli_output_is_input(&o, write_aliases))
+        return EXIT_FAILURE_RUN;
+    /* the alias file is opened before the inputs are read, so that an
+     * unwritable path fails at once, not after the whole analysis */
+    coa_outfile_t aliases_file;
+    memset(&aliases_file, 0, sizeof aliases_file);
+    char aliases_err[512];
+    if (write_aliases && coa_outfile_open(&aliases_file, write_aliases, aliases_err, sizeof aliases_err)) {
+        cli_error("%s", aliases_err);
+        return EXIT_FAILURE_RUN;
+    }
 
     coa_corpus_t corpus;
     coa_graph_t graph = {0};
@@ -443,18 +454,15 @@ int cmd_names(int argc, char **argv)
         fprintf(out, "  ... %u more (--limit 0 shows all)\n", shown - (uint32_t)limit);
 
     if (write_aliases) {
-        coa_outfile_t f;
+        coa_outfile_t f = aliases_file;
         char err[512];
-        if (coa_outfile_open(&f, write_aliases, err, sizeof err)) {
-            cli_error("%s", err);
-            status = EXIT_FAILURE_RUN;
-            goto cleanup;
-        }
+        memset(&aliases_file, 0, sizeof aliases_file);
         fprintf(f.fp, "# Suggested merges from 'coauthor names' (likely splits).  Edit, then pass\n"
                       "# back with --aliases.  Each line: alias<TAB>canonical name.\n");
         for (uint32_t i = 0; i < n_splits; i++)
             fprintf(f.fp, "%s\t%s\n", name_of(c, splits[i].b), name_of(c, splits[i].a));
         if (coa_outfile_commit(&f, err, sizeof err)) {
+            coa_outfile_abort(&f);
             cli_error("%s", err);
             status = EXIT_FAILURE_RUN;
             goto cleanup;
@@ -463,6 +471,7 @@ int cmd_names(int argc, char **argv)
             fprintf(stderr, "%s: wrote %u suggested merges to '%s'\n", cli_program, n_splits, write_aliases);
     }
 cleanup:
+    coa_outfile_abort(&aliases_file);
     free(splits);
     coa_homonyms_free(homonyms, n_homonyms);
     free(spellings);

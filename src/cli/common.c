@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -45,6 +46,24 @@ const char cli_common_help[] =
 const char cli_exit_help[] =
     "Exit status: 0 success; 1 input unreadable or unusable, or output not written;\n"
     "2 bad usage or unknown author; 3 no answer (for example, no chain).\n";
+
+int cli_output_is_input(const cli_common_t *o, const char *output)
+{
+    struct stat out, in;
+    if (!output || strcmp(output, "-") == 0 || stat(output, &out) != 0 || !S_ISREG(out.st_mode))
+        return 0;
+    for (int i = 0; i < o->n_files + o->n_aliases; i++) {
+        const char *f = i < o->n_files ? o->files[i] : o->aliases[i - o->n_files];
+        if (strcmp(f, "-") != 0 && stat(f, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
+            if (strcmp(f, output) == 0)
+                cli_error("'%s' is also an input: choose another output", output);
+            else
+                cli_error("'%s' is the input '%s': choose another output", output, f);
+            return 1;
+        }
+    }
+    return 0;
+}
 
 void cli_error(const char *fmt, ...)
 {
@@ -544,6 +563,11 @@ static int open_index(const cli_common_t *o, int ego, coa_store_index_t **ix)
     if (!default_selection(o, ego) || !single_database(o, &path))
         return -1;
     int err = coa_store_index_open(path, ix);
+    if (err == COA_EINVAL && !o->quiet)
+        fprintf(stderr,
+                "%s: %s.idx: the index is stale (the database was changed after it was written), so the "
+                "whole corpus is read; 'coauthor import %s -o %s' writes it again\n",
+                cli_program, path, path, path);
     if (err == COA_EFORMAT && !o->quiet)
         fprintf(stderr,
                 "%s: %s.idx: the index is damaged or from another version, so the whole corpus is "

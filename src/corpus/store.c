@@ -10,9 +10,11 @@
  *   arrays(name TEXT, chunk INTEGER, data BLOB)  each array in chunks
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -105,6 +107,107 @@ static uint64_t new_store_id(void)
     return id ? id : 1;
 }
 
+/* Copies the finished database at 'from' into the device or pipe 'to'. */
+static int copy_into(const char *from, const char *to, const coa_diag_sink_t *diag)
+{
+    FILE *in = fopen(from, "rb"), *out = in ? fopen(to, "wb") : NULL;
+    char buf[65536];
+    size_t n;
+    int err = in && out ? COA_OK : COA_EIO;
+    while (!err && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        if (fwrite(buf, 1, n, out) != n)
+            err = COA_EIO;
+    if (in && ferror(in))
+        err = COA_EIO;
+    if (out && fclose(out) != 0)
+        err = COA_EIO;
+    if (in)
+        fclose(in);
+    if (err)
+        coa_diag(diag, COA_DIAG_ERROR, to, 0, "cannot write the database: %s", strerror(errno ? errno : EIO));
+    return err;
+}
+
+int coa_store_check_target(const char *path, int *device, const coa_diag_sink_t *diag)
+{
+    struct stat st;
+    *device = 0;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+            *device = 1;
+            return COA_OK;
+        }
+        coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot write the database: %s",
+                 S_ISDIR(st.st_mode) ? "Is a directory" : "not a regular file");
+        return COA_EIO;
+    }
+    /* the directory must take a new file: try one, before any long work */
+    char *tmp;
+    int fd = coa_temp_create(path, &tmp);
+    if (fd < 0) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot create the database: %s", strerror(errno));
+        return errno == ENOMEM ? COA_ENOMEM : COA_EIO;
+    }
+    close(fd);
+    unlink(tmp);
+    coa_temp_forget(tmp);
+    free(tmp);
+    return COA_OK;
+}
+
+int coa_store_lock(const char *path, int *lock_fd, int wait, const coa_diag_sink_t *diag)
+{
+    *lock_fd = -1;
+    for (int tries = 0; tries < 1000; tries++) {
+        /* the database is replaced by rename, so the lock is on the file
+         * the path names once locked (checked below); a database not yet
+         * made is locked through its directory until it exists */
+        int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        int on_dir = 0;
+        if (fd < 0 && errno == ENOENT) {
+            const char *slash = strrchr(path, '/');
+            char *dir = slash ? strndup(path, (size_t)(slash - path) + 1) : strdup(".");
+            if (!dir)
+                return COA_ENOMEM;
+            fd = open(dir, O_RDONLY | O_CLOEXEC | O_DIRECTORY);
+            free(dir);
+            on_dir = 1;
+        }
+        if (fd < 0) {
+            coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot lock the database: %s", strerror(errno));
+            return COA_EIO;
+        }
+        struct stat locked, now;
+        if (fstat(fd, &locked) == 0 && !S_ISREG(locked.st_mode) && !on_dir) {
+            close(fd); /* a device: nothing to lock, nothing to lose */
+            return COA_OK;
+        }
+        if (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0) {
+            int e = errno;
+            close(fd);
+            if (e == EWOULDBLOCK)
+                return COA_ENOTFOUND; /* held by another: the caller says so, then waits */
+            coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot lock the database: %s", strerror(e));
+            return COA_EIO;
+        }
+        int same = on_dir ? stat(path, &now) != 0
+                          : stat(path, &now) == 0 && now.st_dev == locked.st_dev && now.st_ino == locked.st_ino;
+        if (same) {
+            *lock_fd = fd;
+            return COA_OK;
+        }
+        close(fd); /* replaced or created meanwhile: lock what is there now */
+    }
+    coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot lock the database: it keeps being replaced");
+    return COA_EIO;
+}
+
+void coa_store_unlock(int lock_fd)
+{
+    if (lock_fd >= 0)
+        close(lock_fd);
+}
+
 int coa_store_save(const coa_corpus_t *corpus, const char *path, uint64_t *bytes, const coa_diag_sink_t *diag)
 {
     return coa_store_save_ex(corpus, path, NULL, bytes, diag);
@@ -118,21 +221,49 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, const coa_st
     /* the arrays are only read; corpus_arrays takes pointers to pointers */
     coa_corpus_t *c = (coa_corpus_t *)corpus;
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 32), *idx = malloc(plen + 8);
+    char *tmp = NULL, *idx = malloc(plen + 8);
     uint64_t store_id = new_store_id();
-    int have_index = 0;
+    int have_index = 0, device = 0, fd = -1;
     sqlite3 *db = NULL;
     sqlite3_stmt *st = NULL;
     int err = COA_OK;
-    if (!tmp || !idx) {
-        free(tmp);
-        free(idx);
+    if (!idx)
         return COA_ENOMEM;
-    }
-    snprintf(tmp, plen + 32, "%s.tmp-%ld", path, (long)getpid());
     snprintf(idx, plen + 8, "%s.idx", path);
-    unlink(tmp);
-    if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+    if ((err = coa_store_check_target(path, &device, diag)))
+        goto cleanup;
+    /* a device (/dev/null) or a pipe is written in place: the database is
+     * made in a temporary file elsewhere and copied into it, without an
+     * index (there is no file for one to stand beside) */
+    if (device) {
+        const char *dir = getenv("TMPDIR");
+        char target[4096];
+        snprintf(target, sizeof target, "%s/coauthor.db", dir && *dir && strlen(dir) < 4000 ? dir : "/tmp");
+        fd = coa_temp_create(target, &tmp);
+    } else {
+        fd = coa_temp_create(path, &tmp);
+    }
+    if (fd < 0) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot create the database: %s", strerror(errno));
+        err = errno == ENOMEM ? COA_ENOMEM : COA_EIO;
+        goto cleanup;
+    }
+    /* an existing database keeps its permissions; a new one gets what a
+     * new file would get, not mkstemp's 0600 */
+    struct stat old;
+    mode_t mode;
+    if (!device && stat(path, &old) == 0) {
+        mode = old.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    fchmod(fd, mode);
+    /* mkstemp made the file (O_EXCL); sqlite opens it again by name, and
+     * NOFOLLOW refuses a symlink put in its place meanwhile */
+    if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+        SQLITE_OK) {
         err = fail(diag, path, db, "cannot create the database");
         goto cleanup;
     }
@@ -204,9 +335,18 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, const coa_st
         goto cleanup;
     }
     db = NULL;
+    if (device) {
+        err = copy_into(tmp, path, diag);
+        if (!err && bytes) {
+            struct stat sb;
+            *bytes = stat(tmp, &sb) == 0 ? (uint64_t)sb.st_size : 0;
+        }
+        unlink(tmp);
+        goto cleanup;
+    }
     /* the index first: a database never stands beside an index of another
      * (the index carries store_id, and one with another id is ignored) */
-    err = coa_store_index_write(c, idx, store_id, opts, diag);
+    err = coa_store_index_write(c, idx, store_id, tmp, opts, diag);
     if (err == COA_ENOTFOUND) {
         unlink(idx); /* a corpus the index does not serve: no stale one left */
         err = COA_OK;
@@ -221,6 +361,7 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, const coa_st
         err = COA_EIO;
         goto cleanup;
     }
+    coa_temp_forget(tmp);
     if (bytes) {
         struct stat sb;
         *bytes = stat(path, &sb) == 0 ? (uint64_t)sb.st_size : 0;
@@ -230,11 +371,15 @@ cleanup:
         sqlite3_finalize(st);
     if (db)
         sqlite3_close(db);
-    if (err) {
-        unlink(tmp);
-        if (have_index)
-            unlink(idx);
+    if (fd >= 0)
+        close(fd);
+    if (tmp) {
+        coa_temp_forget(tmp);
+        if (err)
+            unlink(tmp);
     }
+    if (err && have_index)
+        unlink(idx);
     free(tmp);
     free(idx);
     return err;
@@ -365,8 +510,42 @@ int coa_store_detect(const unsigned char *head, size_t len)
     return len >= 16 && memcmp(head, "SQLite format 3", 16) == 0;
 }
 
+/* True when the file is shorter than its SQLite header says it is (a copy
+ * cut short, a full disk): *have and *want in bytes.  The header's page
+ * count is trusted only when its "version-valid-for" number matches the
+ * change counter, as SQLite itself does. */
+static int truncated(const char *path, uint64_t *have, uint64_t *want)
+{
+    unsigned char h[100];
+    struct stat sb;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(h, 1, sizeof h, f);
+    int ok = fstat(fileno(f), &sb) == 0;
+    fclose(f);
+    if (!ok || n < sizeof h || !coa_store_detect(h, n))
+        return 0;
+    uint32_t page = (uint32_t)h[16] << 8 | h[17];
+    if (page == 1)
+        page = 65536;
+    uint32_t pages = (uint32_t)h[28] << 24 | (uint32_t)h[29] << 16 | (uint32_t)h[30] << 8 | h[31];
+    if (!pages || memcmp(h + 24, h + 92, 4) != 0)
+        return 0;
+    *have = (uint64_t)sb.st_size;
+    *want = (uint64_t)pages * page;
+    return *have < *want;
+}
+
 int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag)
 {
+    uint64_t file_bytes, header_bytes;
+    if (truncated(path, &file_bytes, &header_bytes)) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0,
+                 "the database is truncated (%llu of its %llu bytes); run 'coauthor import' again",
+                 (unsigned long long)file_bytes, (unsigned long long)header_bytes);
+        return COA_EFORMAT;
+    }
     sqlite3 *db = NULL;
     sqlite3_stmt *st = NULL;
     int err = COA_OK;
@@ -378,7 +557,13 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
     char fmt[64] = "", lay[200] = "", want[200];
     int64_t version = 0, v = 0;
     coa_store_layout(want, sizeof want);
-    if (!get_value(db, "format", fmt, sizeof fmt, NULL) || strcmp(fmt, STORE_FORMAT) != 0) {
+    if (!get_value(db, "format", fmt, sizeof fmt, NULL) && sqlite3_errcode(db) == SQLITE_CORRUPT) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0, "the database is damaged (%s); run 'coauthor import' again",
+                 sqlite3_errmsg(db));
+        err = COA_EFORMAT;
+        goto cleanup;
+    }
+    if (strcmp(fmt, STORE_FORMAT) != 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "an SQLite database, but not a coauthor corpus (coauthor import)");
         err = COA_EFORMAT;
         goto cleanup;

@@ -39,7 +39,7 @@
 #include "store_internal.h"
 
 #define INDEX_MAGIC "coauthor-index"
-#define INDEX_VERSION 2
+#define INDEX_VERSION 3
 #define ALIGN 4096
 #define MAX_SECTIONS 40
 
@@ -59,6 +59,9 @@ typedef struct {
     uint32_t duplicate_authorships, duplicate_papers;
     uint32_t skipped;    /* papers with more than max_authors authors, left out */
     uint32_t reserved;
+    /* the database file the index was built with: another file, or the
+     * same one changed behind the index, makes the index stale (version 3) */
+    uint64_t db_bytes, db_mtime_ns;
     section_t sections[MAX_SECTIONS];
 } header_t;
 
@@ -195,8 +198,18 @@ static int put_section(FILE *f, header_t *h, const char *name, const void *data,
     return COA_OK;
 }
 
+/* What the index records of the database file, to tell a stale index:
+ * size and modification time, which a rename and "cp -a" keep and any
+ * rewrite changes (with store_id, which tells another coauthor database);
+ * not the device and inode, which a copy or a reboot can change. */
+static void db_identity(const struct stat *sb, uint64_t *bytes, uint64_t *mtime_ns)
+{
+    *bytes = (uint64_t)sb->st_size;
+    *mtime_ns = (uint64_t)sb->st_mtim.tv_sec * 1000000000u + (uint64_t)sb->st_mtim.tv_nsec;
+}
+
 int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint64_t store_id,
-                          const coa_store_options_t *opts, const coa_diag_sink_t *diag)
+                          const char *db_file, const coa_store_options_t *opts, const coa_diag_sink_t *diag)
 {
     unsigned flags = opts->flags;
     coa_corpus_t *c = (coa_corpus_t *)corpus; /* only read: coa_store_arrays takes pointers to pointers */
@@ -204,20 +217,32 @@ int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint
     int err = build(c, &b);
     if (err)
         return err;
-    size_t plen = strlen(idx_path);
-    char *tmp = malloc(plen + 32);
+    char *tmp = NULL;
     header_t *h = calloc(1, sizeof *h);
     FILE *f = NULL;
-    if (!tmp || !h) {
+    struct stat db_stat;
+    if (!h) {
         err = COA_ENOMEM;
         goto cleanup;
     }
-    snprintf(tmp, plen + 32, "%s.tmp-%ld", idx_path, (long)getpid());
-    if (!(f = fopen(tmp, "wb"))) {
-        coa_diag(diag, COA_DIAG_ERROR, idx_path, 0, "cannot create the index: %s", strerror(errno));
+    if (stat(db_file, &db_stat) != 0) {
+        coa_diag(diag, COA_DIAG_ERROR, idx_path, 0, "cannot read the new database: %s", strerror(errno));
         err = COA_EIO;
         goto cleanup;
     }
+    /* mkstemp (O_EXCL): a file or symlink planted under a predictable
+     * name is never followed (it was "IDX.tmp-PID", opened with fopen) */
+    int fd = coa_temp_create(idx_path, &tmp);
+    if (fd < 0 || !(f = fdopen(fd, "wb"))) {
+        coa_diag(diag, COA_DIAG_ERROR, idx_path, 0, "cannot create the index: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        err = COA_EIO;
+        goto cleanup;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     memcpy(h->magic, INDEX_MAGIC, sizeof INDEX_MAGIC);
     h->version = INDEX_VERSION;
     coa_store_layout(h->layout, sizeof h->layout);
@@ -229,6 +254,7 @@ int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint
     h->duplicate_authorships = c->duplicate_authorships;
     h->duplicate_papers = c->duplicate_papers;
     h->skipped = b.skipped;
+    db_identity(&db_stat, &h->db_bytes, &h->db_mtime_ns);
     uint64_t pos = sizeof *h;
     if (fwrite(h, sizeof *h, 1, f) != 1)
         err = COA_EIO;
@@ -265,8 +291,11 @@ int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint
 cleanup:
     if (f)
         fclose(f);
-    if (err && tmp)
-        unlink(tmp);
+    if (tmp) {
+        coa_temp_forget(tmp);
+        if (err)
+            unlink(tmp);
+    }
     free(tmp);
     free(h);
     built_free(&b);
@@ -317,7 +346,8 @@ int coa_store_index_open(const char *db_path, coa_store_index_t **out)
 {
     *out = NULL;
     uint64_t id;
-    if (coa_store_id(db_path, &id))
+    struct stat db_stat;
+    if (stat(db_path, &db_stat) != 0 || coa_store_id(db_path, &id))
         return COA_ENOTFOUND;
     size_t plen = strlen(db_path);
     char *path = malloc(plen + 8);
@@ -357,6 +387,12 @@ int coa_store_index_open(const char *db_path, coa_store_index_t **out)
         goto fail;
     if (h->store_id != id) {
         err = COA_ENOTFOUND; /* another database's index */
+        goto fail;
+    }
+    uint64_t bytes, mtime_ns;
+    db_identity(&db_stat, &bytes, &mtime_ns);
+    if (h->db_bytes != bytes || h->db_mtime_ns != mtime_ns) {
+        err = COA_EINVAL; /* the database was changed behind the index */
         goto fail;
     }
     array_t arrays[COA_STORE_MAX_ARRAYS];

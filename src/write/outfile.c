@@ -9,37 +9,11 @@
 #include <unistd.h>
 
 #include "coauthor/write.h"
-
-/* The temporary files of the outputs still open, so that a program ended
- * by a signal can remove them (coa_outfile_remove_temporaries).  Written
- * only outside signal handlers; a pointer store is atomic on every
- * platform we build on, and volatile keeps the handler's reads honest. */
-#define MAX_LIVE 16
-static char *volatile live[MAX_LIVE];
-
-static void live_add(char *tmp)
-{
-    for (int i = 0; i < MAX_LIVE; i++)
-        if (!live[i]) {
-            live[i] = tmp;
-            return;
-        }
-}
-
-static void live_remove(const char *tmp)
-{
-    for (int i = 0; i < MAX_LIVE; i++)
-        if (live[i] == tmp)
-            live[i] = NULL;
-}
+#include "internal.h"
 
 void coa_outfile_remove_temporaries(void)
 {
-    for (int i = 0; i < MAX_LIVE; i++) {
-        char *tmp = live[i];
-        if (tmp)
-            unlink(tmp);
-    }
+    coa_temp_remove_all();
 }
 
 static void fail(char *errbuf, size_t errlen, const char *path, const char *what, int err)
@@ -56,16 +30,26 @@ int coa_outfile_open(coa_outfile_t *f, const char *path, char *errbuf, size_t er
         f->fp = stdout;
         return COA_OK;
     }
-    if (!(f->path = strdup(path)))
-        return COA_ENOMEM;
-    struct stat st;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    struct stat st, lst;
+    int exists = stat(path, &st) == 0;
+    if (exists && !S_ISREG(st.st_mode)) {
         if (S_ISDIR(st.st_mode)) {
             fail(errbuf, errlen, path, "write", EISDIR);
-            coa_outfile_abort(f);
             return COA_EIO;
         }
-        /* a device or pipe: there is nothing to replace atomically */
+        /* a character device (/dev/null, a terminal) or a pipe (/dev/stdout
+         * into a pipeline): there is nothing to replace, so write in place,
+         * as sed and sqlite do; renaming over it would replace the device
+         * node itself (as root).  Pipes are kept too, so that
+         * "-o /dev/stdout | ..." works; anything else (a block device, a
+         * socket) is no output file */
+        if (!S_ISCHR(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+            if (errbuf && errlen)
+                snprintf(errbuf, errlen, "cannot write '%s': not a regular file", path);
+            return COA_EIO;
+        }
+        if (!(f->path = strdup(path)))
+            return COA_ENOMEM;
         if (!(f->fp = fopen(path, "wb"))) {
             fail(errbuf, errlen, path, "write", errno);
             coa_outfile_abort(f);
@@ -73,38 +57,40 @@ int coa_outfile_open(coa_outfile_t *f, const char *path, char *errbuf, size_t er
         }
         return COA_OK;
     }
+    /* a symbolic link to a file: replace the file it names, keeping the
+     * link ("-o /dev/stdout > f.json" names f.json through /proc) */
+    char *real = NULL;
+    if (exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode) && !(real = realpath(path, NULL))) {
+        fail(errbuf, errlen, path, "write", errno);
+        return COA_EIO;
+    }
+    f->path = real ? real : strdup(path);
+    if (!f->path)
+        return COA_ENOMEM;
     /* the temporary file sits beside the target, so rename stays on one
      * file system; a leading dot keeps it out of globs */
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path + 1) : 0;
-    size_t len = strlen(path) + 16;
-    if (!(f->tmp = malloc(len))) {
-        coa_outfile_abort(f);
-        return COA_ENOMEM;
-    }
-    snprintf(f->tmp, len, "%.*s.%s.XXXXXX", (int)dirlen, path, path + dirlen);
-    /* a signal between creating the file and recording it would leave the
-     * file behind: hold signals for those two steps */
-    sigset_t all, old;
-    sigfillset(&all);
-    sigprocmask(SIG_BLOCK, &all, &old);
-    int fd = mkstemp(f->tmp);
-    int mkstemp_errno = errno;
-    if (fd >= 0)
-        live_add(f->tmp);
-    sigprocmask(SIG_SETMASK, &old, NULL);
-    errno = mkstemp_errno;
+    int fd = coa_temp_create(f->path, &f->tmp);
     if (fd < 0) {
-        fail(errbuf, errlen, path, "write", errno);
-        free(f->tmp);
-        f->tmp = NULL;
+        int e = errno;
+        if (e == ENOMEM) {
+            coa_outfile_abort(f);
+            return COA_ENOMEM;
+        }
+        fail(errbuf, errlen, path, "write", e);
         coa_outfile_abort(f);
         return COA_EIO;
     }
-    /* keep the permissions a new file would get, not mkstemp's 0600 */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    /* an existing file keeps its permissions; a new one gets what a new
+     * file would get, not mkstemp's 0600 */
+    mode_t mode;
+    if (exists) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    fchmod(fd, mode);
     if (!(f->fp = fdopen(fd, "wb"))) {
         int e = errno;
         close(fd);
@@ -136,7 +122,7 @@ int coa_outfile_commit(coa_outfile_t *f, char *errbuf, size_t errlen)
     if (!err && f->tmp && rename(f->tmp, f->path) != 0)
         err = errno;
     if (!err && f->tmp)
-        live_remove(f->tmp);
+        coa_temp_forget(f->tmp);
     if (err) {
         fail(errbuf, errlen, f->path, "write", err);
         coa_outfile_abort(f);
@@ -153,7 +139,7 @@ void coa_outfile_abort(coa_outfile_t *f)
     if (f->fp && !f->is_stdout)
         fclose(f->fp);
     if (f->tmp) {
-        live_remove(f->tmp);
+        coa_temp_forget(f->tmp);
         unlink(f->tmp);
     }
     free(f->tmp);
