@@ -50,6 +50,18 @@ static double seconds_since(const struct timespec *t0)
     return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) * 1e-9;
 }
 
+/* True when 'path' is an SQLite file (a coauthor database, or damaged). */
+static int is_database(const char *path)
+{
+    unsigned char head[16];
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return coa_store_detect(head, n);
+}
+
 static void print_diag(void *ctx, const coa_diag_t *d)
 {
     (void)ctx;
@@ -95,7 +107,10 @@ int cmd_import(int argc, char **argv)
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("import", "no input files");
 
-    if (cli_output_is_input(&o, output))
+    /* an input that is the database itself is read whole before the new
+     * one replaces it ('import DB -o DB' rewrites DB and its index); any
+     * other input named as the output would be destroyed */
+    if (!is_database(output) && cli_output_is_input(&o, output))
         return EXIT_FAILURE_RUN;
     /* writers take the database's lock before reading it (--append) and
      * hold it past the rename: two imports into one database run one

@@ -59,7 +59,7 @@ done
 # a damaged index (a coauthor count of 4 billion; a paper listed with an
 # author too many) is refused, not trusted: fuzz_store found both
 for damage in degree paper_start; do
-    cp "$tmp/c.db" "$tmp/d.db"
+    cp -p "$tmp/c.db" "$tmp/d.db" # -p: the index records the database's mtime
     /usr/bin/python3 - "$tmp/c.db.idx" "$tmp/d.db.idx" "$damage" <<'PY'
 import struct, sys
 data = bytearray(open(sys.argv[1], "rb").read())
