@@ -326,7 +326,10 @@ static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t
                      n > 2 ? "' or '" : "", n > 2 ? near[2] : "", n ? "'?" : "");
             return COA_EINVAL;
         }
-        if (reader->detect(in->name, head, len) == 0) {
+        /* GraphML named with --format: any XML, as its root may lie
+         * beyond what detection peeks at */
+        int forced_xml = strcmp(reader->name, "graphml") == 0 && len && head[0] == '<';
+        if (!forced_xml && reader->detect(in->name, head, len) == 0) {
             /* the name people type for a service can mean another of its
              * exports ('wos' is the plain text; a tab-delimited file is wos-tab) */
             const coa_reader_t *seems = looks_binary(head, len) ? NULL : detect(in->name, head, len);

@@ -166,6 +166,52 @@ int coa_detect_dblp(const char *name, const unsigned char *head, size_t len)
     return 0;
 }
 
+/* True when p (just after "<!ENTITY ") is exactly 'NAME "VALUE">' with
+ * VALUE made only of character references ("&#214;", "&#x00D6;"), and
+ * *gt is set to its '>'.  Nothing else from a dblp.dtd is taken: a SYSTEM
+ * or PUBLIC entity would have libxml2 read a local file into a title (with
+ * NOENT, "x&/../../etc/passwd" was resolved as a path), and an entity
+ * naming others could expand without bound (CPU grew 80,000-fold). */
+static int char_entity_decl(const char *p, char **gt)
+{
+    if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || *p == '_'))
+        return 0;
+    while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+           *p == '.' || *p == '-')
+        p++;
+    if (*p != ' ' && *p != '\t')
+        return 0;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p != '"')
+        return 0;
+    p++;
+    int refs = 0;
+    while (*p == '&') {
+        if (p[1] != '#')
+            return 0;
+        p += 2;
+        int hex = *p == 'x';
+        p += hex;
+        const char *digits = p;
+        while ((*p >= '0' && *p <= '9') || (hex && ((*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F'))))
+            p++;
+        if (p == digits || p - digits > 8 || *p != ';')
+            return 0;
+        p++;
+        refs++;
+    }
+    if (!refs || *p != '"')
+        return 0;
+    p++;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (*p != '>')
+        return 0;
+    *gt = (char *)p;
+    return 1;
+}
+
 /* Appends the general-entity declarations of a dblp.dtd beside the input,
  * so that entities added to DBLP after our copy still resolve.  Earlier
  * declarations win in XML, so the built-in ones stay as they are. */
@@ -185,9 +231,10 @@ static int append_dtd_entities(const char *path, char **buf, size_t *len, size_t
     if (!f)
         return COA_OK;
     char line[1024];
-    int err = COA_OK;
-    while (fgets(line, sizeof line, f)) {
-        char *d = strstr(line, "<!ENTITY ");
+    int err = COA_OK, taken = 0;
+    /* DBLP's own DTD declares about 70; a file of millions is not one */
+    while (taken < 4096 && fgets(line, sizeof line, f)) {
+        char *d = strstr(line, "<!ENTITY "), *gt;
         if (!d)
             continue;
         char *p = d + 9;
@@ -195,10 +242,8 @@ static int append_dtd_entities(const char *path, char **buf, size_t *len, size_t
             p++;
         if (*p == '%')
             continue; /* parameter entities belong to the DTD's grammar */
-        char *q1 = strchr(p, '"'), *q2 = q1 ? strchr(q1 + 1, '"') : NULL;
-        char *gt = q2 ? strchr(q2 + 1, '>') : NULL;
-        if (!gt || memchr(q1, '&', (size_t)(q2 - q1)) == NULL)
-            continue; /* only character references such as "&#214;" */
+        if (!char_entity_decl(p, &gt))
+            continue; /* an external entity, or one that is not a character */
         /* the declaration must not carry a line break into the prologue */
         size_t n = (size_t)(gt + 1 - d);
         if (*len + n + 1 > *cap) {
@@ -213,6 +258,7 @@ static int append_dtd_entities(const char *path, char **buf, size_t *len, size_t
         }
         memcpy(*buf + *len, d, n);
         *len += n;
+        taken++;
     }
     fclose(f);
     return err;
