@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "coauthor/corpus.h"
+
 #include "internal.h"
 
 int coa_corpus_init(coa_corpus_t *c)
@@ -203,6 +206,24 @@ static int new_author(coa_corpus_t *c, coa_str_t spelling, coa_str_t key, uint32
     return COA_OK;
 }
 
+/* A name made only of punctuation (";;", "{}", a TeX quote) names nobody. */
+static int has_letter_or_digit(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    while (*p) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            return 1; /* not ours to judge: the key is valid UTF-8 */
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO))
+            return 1;
+        p += k;
+    }
+    return 0;
+}
+
 /* Finds or adds the author for a spelling.  *author is COA_NONE when the
  * name has an empty key.  *spelling receives the interned spelling. */
 static int resolve_author(coa_corpus_t *c, const char *name, size_t len, uint32_t *author, coa_str_t *spelling)
@@ -229,7 +250,7 @@ static int resolve_author(coa_corpus_t *c, const char *name, size_t len, uint32_
     }
     if ((err = coa_name_key(buf, n, &keytext)))
         goto cleanup;
-    if (keytext[0] == '\0')
+    if (keytext[0] == '\0' || !has_letter_or_digit(keytext))
         goto cleanup;
     coa_str_t key = coa_corpus_intern(c, keytext, strlen(keytext));
     if (key == COA_NONE || (err = grow_spellings(c))) {

@@ -620,6 +620,11 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
         len = strlen(name.s);
         if (kind == 2 || (kind == 1 && asis_is_organisation(n)))
             flags |= COA_ADD_ORGANISATION;
+        if (!len && v && *v) {
+            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line,
+                     "author name '%s' has no letters or digits; left out", v);
+            continue;
+        }
         if (!len || !coa_utf8_valid(n, len))
             continue;
         int added = 0;
@@ -632,7 +637,10 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
         }
         if (!err && a != COA_NONE)
             err = coa_corpus_paper_add_resolved(c, a, sp, flags, &added);
-        if (err == COA_EINVAL) {
+        if (err == COA_EINVAL || (!err && a == COA_NONE)) {
+            /* no letters or digits (";;", "{}"): not an author, and said */
+            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line,
+                     "author name '%s' has no letters or digits; left out", n);
             err = COA_OK;
             continue;
         }

@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
 #include "coauthor/store.h"
 #include "internal.h"
 #include "readers.h"
@@ -366,6 +369,26 @@ static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t
         }
     }
     return err;
+}
+
+static xmlParserInputPtr refuse_entity(const char *url, const char *id, xmlParserCtxtPtr px)
+{
+    (void)url;
+    (void)id;
+    (void)px;
+    return NULL;
+}
+
+static void quiet_xml(void *ctx, const char *fmt, ...)
+{
+    (void)ctx;
+    (void)fmt;
+}
+
+void coa_xml_lockdown(void)
+{
+    xmlSetExternalEntityLoader(refuse_entity);
+    xmlSetGenericErrorFunc(NULL, quiet_xml);
 }
 
 int coa_read_file(coa_corpus_t *c, const char *path, const coa_read_options_t *opts,

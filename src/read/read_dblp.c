@@ -1126,6 +1126,7 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
      * gives up on the whole chunk), and nothing is built that is not
      * kept.  The default SAX2 handlers stay for the DTD, so that our
      * entity declarations are known and substituted (NOENT). */
+    coa_xml_lockdown();
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     xmlSAXVersion(&sax, 2);

@@ -438,6 +438,7 @@ static int read_graph(coa_reader_ctx_t *ctx, graph_kind_t kind)
         free(data);
         return COA_ENOMEM;
     }
+    coa_xml_lockdown();
     /* names live in attributes, which igraph keeps only with a table */
     igraph_attribute_table_t *previous = igraph_set_attribute_table(&igraph_cattribute_table);
     igraph_t g;

@@ -104,4 +104,11 @@ int coa_reader_skip(coa_reader_ctx_t *ctx, long line, const char *fmt, ...)
 #endif
     ;
 
+/* Before any libxml2 parse (DBLP, and igraph's GraphML reader): an
+ * external-entity loader that refuses every file and URL, so that nothing
+ * is read but the named input, and libxml2's own messages (its "I/O
+ * error" lines) kept off stderr, since the library never prints and its
+ * readers report through their diagnostics.  Idempotent. */
+void coa_xml_lockdown(void);
+
 #endif

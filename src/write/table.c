@@ -130,6 +130,52 @@ void coa_csv_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* Code points a terminal would act on rather than show: C0 and C1
+ * controls, DEL, and the bidirectional embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069, and the marks U+200E, U+200F, U+061C),
+ * with which a name could reverse or hide the text after it ("U+202E"
+ * printed raw turned the rest of a row around). */
+static int terminal_unsafe(utf8proc_int32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0x202a && cp <= 0x202e) ||
+           (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
+
+/* s with every unsafe code point written as "\u202E" (a visible escape),
+ * malloc'ed; NULL when s needs none (or out of memory: s is then shown as
+ * it is, which is no worse than before). */
+static char *terminal_escape(const char *s)
+{
+    size_t n = 0, len = strlen(s);
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0)
+            k = 1, cp = 0xfffd;
+        n += terminal_unsafe(cp);
+        i += (size_t)k;
+    }
+    if (!n)
+        return NULL;
+    char *out = malloc(len + 6 * n + 1), *w = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0)
+            k = 1, cp = 0xfffd;
+        if (terminal_unsafe(cp))
+            w += sprintf(w, "\\u%04X", (unsigned)cp);
+        else
+            memcpy(w, s + i, (size_t)k), w += k;
+        i += (size_t)k;
+    }
+    *w = '\0';
+    return out;
+}
+
 /* TSV has no quoting: tabs and newlines inside a cell become spaces. */
 static void write_tsv_field(FILE *out, const char *s)
 {
@@ -173,19 +219,26 @@ int coa_table_write(const coa_table_t *t, FILE *out, coa_output_t format)
         }
     } else {
         size_t *width = calloc((size_t)nc, sizeof *width);
-        if (!width)
+        char **shown = calloc((size_t)rows * (size_t)nc + 1, sizeof *shown);
+        if (!width || !shown) {
+            free(width);
+            free(shown);
             return COA_ENOMEM;
+        }
+        for (int i = 0; i < rows * nc; i++)
+            shown[i] = terminal_escape(t->cells[i]);
+#define CELL(r, col) (shown[(r) * nc + (col)] ? shown[(r) * nc + (col)] : t->cells[(r) * nc + (col)])
         for (int col = 0; col < nc; col++)
             width[col] = coa_display_width(t->names[col]);
         for (int r = 0; r < rows; r++)
             for (int col = 0; col < nc; col++) {
-                size_t w = coa_display_width(t->cells[r * nc + col]);
+                size_t w = coa_display_width(CELL(r, col));
                 if (w > width[col])
                     width[col] = w;
             }
         for (int r = -1; r < rows; r++) {
             for (int col = 0; col < nc; col++) {
-                const char *cell = r < 0 ? t->names[col] : t->cells[r * nc + col];
+                const char *cell = r < 0 ? t->names[col] : CELL(r, col);
                 size_t pad = width[col] - coa_display_width(cell);
                 if (col)
                     fputs("  ", out);
@@ -198,6 +251,10 @@ int coa_table_write(const coa_table_t *t, FILE *out, coa_output_t format)
             }
             fputc('\n', out);
         }
+#undef CELL
+        for (int i = 0; i < rows * nc; i++)
+            free(shown[i]);
+        free(shown);
         free(width);
     }
     return ferror(out) ? COA_EIO : COA_OK;
