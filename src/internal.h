@@ -97,6 +97,12 @@ void coa_store_index_csr(const struct coa_store_index *ix, coa_store_csr_t *csr)
 /* Appends an authorship to the open paper: src's position and flags, for 'author' of c. */
 int coa_corpus_copy_authorship(coa_corpus_t *c, uint32_t author, const coa_authorship_t *src);
 
+/* The author a's merges lead to, pointing every author on the way straight
+ * at it (union-find's path compression): chains of merges stay short. */
+uint32_t coa_corpus_author_root_compress(coa_corpus_t *c, uint32_t a);
+/* The author whose key the name has, before any merge (COA_NONE if none). */
+uint32_t coa_corpus_find_author_unmerged(const coa_corpus_t *c, const char *name);
+
 /* Temporary files beside a target (tempfile.c).  coa_temp_create removes
  * the leftovers of killed runs on that target, then creates
  * DIR/.BASE.PID.XXXXXX with mkstemp and tracks it for

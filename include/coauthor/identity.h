@@ -13,12 +13,18 @@
 extern "C" {
 #endif
 
+/* Limits on an alias file: a line (longer ones are skipped with a warning)
+ * and the whole file (past it, the file is refused with an error). */
+#define COA_ALIASES_MAX_LINE ((size_t)64 << 10)
+#define COA_ALIASES_MAX_BYTES ((uint64_t)256 << 20)
+
 /* Reads an alias file and records its merges (call before
  * coa_corpus_finalize).  Lines are "alias<TAB>canonical"; VOSviewer's
  * thesaurus files (header "label<TAB>replace by") work unchanged; '#'
  * starts a comment.  The canonical spelling becomes the display name.
- * An alias that names no author is reported and ignored.  *applied counts
- * the merges made. */
+ * An alias that names no author is reported and ignored, and so is a line
+ * that would close a cycle ("b<TAB>a" after "a<TAB>b").  *applied counts
+ * the authors named by the sources that were merged into another. */
 int coa_aliases_apply(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag, uint32_t *applied);
 
 /* Merges an author written with initials only ("I. Titov") into the one

@@ -13,10 +13,25 @@
 int coa_aliases_apply(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag, uint32_t *applied)
 {
     coa_input_t in;
-    int err = coa_input_open(&in, path, 0, diag);
+    int err = coa_input_open(&in, path, COA_ALIASES_MAX_LINE, diag);
     *applied = 0;
     if (err)
         return err;
+    /* an alias file is written by people or by 'names --write-aliases':
+     * one that never ends (/dev/zero) is stopped, not read for ever */
+    in.max_bytes = COA_ALIASES_MAX_BYTES;
+    /* the authors the sources named: the canonical side of a line may add
+     * an author (a new display name), and chains through such names merge
+     * nothing the sources named (100,000 links were counted as 100,001
+     * names merged when one was) */
+    uint32_t named = c->n_authors;
+    uint8_t *was_root = malloc(named ? named : 1);
+    if (!was_root) {
+        coa_input_close(&in);
+        return COA_ENOMEM;
+    }
+    for (uint32_t a = 0; a < named; a++)
+        was_root[a] = c->authors[a].merged_into == COA_NONE;
     const char *line;
     size_t len;
     int r;
@@ -44,7 +59,9 @@ int coa_aliases_apply(coa_corpus_t *c, const char *path, const coa_diag_sink_t *
             err = COA_ENOMEM;
             break;
         }
-        uint32_t from = coa_corpus_find_author(c, alias), into;
+        uint32_t from = coa_corpus_find_author(c, alias), into, from_author = COA_NONE;
+        if (from != COA_NONE)
+            from_author = coa_corpus_find_author_unmerged(c, alias); /* before its merges */
         if (from == COA_NONE) {
             coa_diag(diag, COA_DIAG_WARNING, in.name, in.lineno, "alias '%s' names no author; ignored", alias);
         } else if ((err = coa_corpus_author(c, target, strlen(target), NULL, &into))) {
@@ -53,16 +70,22 @@ int coa_aliases_apply(coa_corpus_t *c, const char *path, const coa_diag_sink_t *
             break;
         } else if (into == COA_NONE) {
             coa_diag(diag, COA_DIAG_WARNING, in.name, in.lineno, "empty canonical name; line ignored");
+        } else if (into != coa_corpus_author_root(c, into) && from_author == coa_corpus_author_root(c, from_author) &&
+                   coa_corpus_author_root(c, into) == from_author) {
+            /* "b<TAB>a" after "a<TAB>b": the canonical name is already an
+             * alias of this one; following it would turn the merge round */
+            coa_diag(diag, COA_DIAG_WARNING, in.name, in.lineno,
+                     "alias '%s' -> '%s' closes a cycle ('%s' is already an alias of '%s'); line ignored", alias,
+                     target, target, alias);
         } else {
-            into = coa_corpus_author_root(c, into);
+            into = coa_corpus_author_root_compress(c, into);
             coa_author_t *au = &c->authors[into];
             au->display = coa_corpus_intern(c, target, strlen(target));
             au->flags |= COA_AUTHOR_DISPLAY_FIXED;
             if (au->display == COA_NONE) {
                 err = COA_ENOMEM;
-            } else if (coa_corpus_author_root(c, from) != into) {
-                if (!(err = coa_corpus_merge(c, from, into, "alias file")))
-                    (*applied)++;
+            } else if (coa_corpus_author_root_compress(c, from) != into) {
+                err = coa_corpus_merge(c, from, into, "alias file");
             }
         }
         free(alias);
@@ -73,6 +96,11 @@ int coa_aliases_apply(coa_corpus_t *c, const char *path, const coa_diag_sink_t *
     if (!err && r < 0)
         err = in.error ? in.error : COA_EIO;
     coa_input_close(&in);
+    /* names merged: authors the sources named that were their own and now
+     * lead to another */
+    for (uint32_t a = 0; !err && a < named; a++)
+        *applied += was_root[a] && coa_corpus_author_root(c, a) != a;
+    free(was_root);
     return err;
 }
 

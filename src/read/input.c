@@ -229,7 +229,7 @@ void coa_input_close(coa_input_t *in)
 
 /* Reads more bytes after buf[end], as they are in the file; returns bytes
  * added, 0 at end, -1 on error. */
-static long fill_block(coa_input_t *in)
+static long fill_block_raw(coa_input_t *in)
 {
     if (in->eof || in->error)
         return 0;
@@ -294,6 +294,26 @@ static long fill_block(coa_input_t *in)
         got = (long)n;
     }
     in->end += (size_t)got;
+    return got;
+}
+
+/* fill_block_raw, counting the bytes read: past in->max_bytes (when set) the
+ * input ends with an error, so that an endless source (/dev/zero as an
+ * alias file) or a decompression bomb cannot hold the program for ever. */
+static long fill_block(coa_input_t *in)
+{
+    long got = fill_block_raw(in);
+    if (got > 0) {
+        in->consumed += (uint64_t)got;
+        if (in->max_bytes && in->consumed > in->max_bytes) {
+            in->error = COA_EPARSE;
+            coa_diag(in->diag, COA_DIAG_ERROR, in->name, in->lineno + 1,
+                     "longer than %llu bytes, the limit for this input; not read further",
+                     (unsigned long long)in->max_bytes);
+            in->eof = 1;
+            return -1;
+        }
+    }
     return got;
 }
 

@@ -46,6 +46,8 @@ typedef struct {
     unsigned char *u16;             /* UTF-16: the raw block being decoded */
     size_t u16_cap;
     long legacy_line;               /* first line read as Windows-1252, or 0 */
+    uint64_t consumed;              /* bytes read so far, after decompression */
+    uint64_t max_bytes;             /* stop with an error past this many, or 0 */
 } coa_input_t;
 
 enum { COA_ENC_UTF8, COA_ENC_UTF16LE, COA_ENC_UTF16BE };
