@@ -1,4 +1,5 @@
 /* coauthor draw: a picture of the coauthor network through Graphviz. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -729,6 +730,7 @@ int cmd_draw(int argc, char **argv)
     dopts.seed = o.seed;
 
     coa_draw_report_t rep;
+    errno = 0;
     err = coa_draw(file.fp, format, &graph, &dopts, &rep);
     if (err)
         goto failed;
@@ -768,7 +770,11 @@ int cmd_draw(int argc, char **argv)
     }
     goto cleanup;
 failed:
-    cli_error("cannot draw: %s", coa_strerror(err));
+    if (err == COA_EIO)
+        cli_error("cannot write %s: %s", file.is_stdout ? "standard output" : file.path,
+                  strerror(errno ? errno : EIO));
+    else
+        cli_error("cannot draw: %s", coa_strerror(err));
     status = EXIT_FAILURE_RUN;
 cleanup:
     coa_outfile_abort(&file);

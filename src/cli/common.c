@@ -237,8 +237,11 @@ int cli_common_option(cli_common_t *o, int opt, const char *arg)
         return 1;
     case OPT_STRICT: o->read.strict = 1; return 1;
     case OPT_SEED:
-        if (parse_uint(arg, LONG_MAX, &v)) {
-            cli_error("bad --seed '%s': expected a non-negative number", arg);
+        /* the random generators underneath (Graphviz's "start", igraph's
+         * seeding as used here) keep 32 bits: a larger seed would give the
+         * same result as a smaller one, so it is refused */
+        if (parse_uint(arg, 4294967295L, &v)) {
+            cli_error("bad --seed '%s': expected a number from 0 to 4294967295", arg);
             return -1;
         }
         o->seed = (unsigned long)v;

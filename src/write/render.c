@@ -6,7 +6,9 @@
  * are pinned, and the "nop" engine (neato -n) places the external labels
  * and routes the edges without moving a node.  The order of gvc calls is
  * gvLayout, gvRender, gvFreeLayout, agclose, gvFreeContext. */
+#include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -248,6 +250,47 @@ static double default_inches(uint32_t n)
     return n <= 60 ? 9 : n <= COA_DRAW_NEATO_LIMIT ? 12 : 20;
 }
 
+/* cairo (1.16) stamps a PDF with the time of rendering, in /CreationDate
+ * (and /ModDate when set): the same picture differed every second.  Each
+ * date is overwritten in place, with the same number of bytes so that the
+ * cross-reference offsets stay right, by SOURCE_DATE_EPOCH (the convention
+ * of reproducible builds) when it is set, else by the epoch itself. */
+static void fix_pdf_dates(char *data, size_t len)
+{
+    static const char *const keys[] = {"/CreationDate (", "/ModDate ("};
+    time_t when = 0;
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (env && *env) {
+        char *end;
+        long long v = strtoll(env, &end, 10);
+        if (!*end && v >= 0 && v < 253402300800LL) /* before the year 10000 */
+            when = (time_t)v;
+    }
+    struct tm tm;
+    gmtime_r(&when, &tm);
+    char date[96];
+    snprintf(date, sizeof date, "D:%04d%02d%02d%02d%02d%02d+00'00'", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, tm.tm_sec);
+    size_t dlen = strlen(date);
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        size_t klen = strlen(keys[k]);
+        for (char *p = data; (p = memmem(p, len - (size_t)(p - data), keys[k], klen)) != NULL;) {
+            p += klen;
+            char *close = memchr(p, ')', len - (size_t)(p - data));
+            if (!close)
+                break;
+            size_t have = (size_t)(close - p);
+            /* the whole value when it has cairo's length, else its date
+             * digits ("D:" and 14), leaving any zone as it was */
+            if (have == dlen)
+                memcpy(p, date, dlen);
+            else if (have >= 16 && p[0] == 'D' && p[1] == ':')
+                memcpy(p, date, 16);
+            p = close;
+        }
+    }
+}
+
 static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
                         coa_draw_report_t *report);
 
@@ -392,13 +435,23 @@ static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, con
     rep.width_in = w * scale / 72;
     rep.height_in = h * scale / 72;
     t0 = seconds();
-    if (gvRender(gvc, s.g, COA_GV(format), out) != 0) {
+    /* rendered to memory and written here: Graphviz writing to 'out' itself
+     * calls exit(1) on a short write (a full disk), with no message and the
+     * temporary file left behind */
+    char *data = NULL;
+    unsigned int data_len = 0;
+    if (gvRenderData(gvc, s.g, COA_GV(format), &data, &data_len) != 0 || !data) {
+        gvFreeRenderData(data);
         err = COA_EGRAPH;
         goto cleanup;
     }
-    rep.render_seconds = seconds() - t0;
-    if (ferror(out))
+    if (strcmp(format, "pdf") == 0)
+        fix_pdf_dates(data, data_len);
+    errno = 0;
+    if (fwrite(data, 1, data_len, out) != data_len || fflush(out) != 0 || ferror(out))
         err = COA_EIO;
+    gvFreeRenderData(data);
+    rep.render_seconds = seconds() - t0;
 cleanup:
     if (laid_out)
         gvFreeLayout(gvc, s.g);
