@@ -29,6 +29,20 @@ static int text_reserve(coa_bu_text_t *t, size_t need)
     return COA_OK;
 }
 
+static int push_line(coa_bu_text_t *t)
+{
+    if (t->n_stored == t->stored_cap) {
+        long cap = t->stored_cap ? t->stored_cap * 2 : 4096;
+        size_t *p = realloc(t->line_off, (size_t)cap * sizeof *p);
+        if (!p)
+            return COA_ENOMEM;
+        t->line_off = p;
+        t->stored_cap = cap;
+    }
+    t->line_off[t->n_stored++] = t->len;
+    return COA_OK;
+}
+
 int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
 {
     memset(t, 0, sizeof *t);
@@ -37,22 +51,47 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
     t->text[0] = '\0';
     const char *line;
     size_t len;
-    int r;
+    int r, prev_blank = 0, prev_skipped = 0;
     while ((r = coa_input_next(in, &line, &len)) > 0) {
-        if (in->lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        t->n_lines++;
+        if (in->too_long) {
+            if (t->n_long == t->long_cap) {
+                size_t cap = t->long_cap ? t->long_cap * 2 : 16;
+                long *p = realloc(t->long_lines, cap * sizeof *p);
+                if (!p)
+                    return COA_ENOMEM;
+                t->long_lines = p;
+                t->long_cap = cap;
+            }
+            t->long_lines[t->n_long++] = t->n_lines;
+        }
+        if (t->n_lines == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
             line += 3; /* a byte-order mark */
             len -= 3;
         }
-        if (t->n_lines == t->lines_cap) {
-            long cap = t->lines_cap ? t->lines_cap * 2 : 4096;
-            size_t *p = realloc(t->line_off, (size_t)cap * sizeof *p);
-            if (!p)
-                return COA_ENOMEM;
-            t->line_off = p;
-            t->lines_cap = cap;
+        if (len == 0 && prev_blank && !in->too_long) {
+            /* the second and later blank lines of a run: a gap */
+            coa_bu_gap_t *g = t->n_gaps ? &t->gaps[t->n_gaps - 1] : NULL;
+            if (prev_skipped) {
+                g->count++;
+                continue;
+            }
+            prev_skipped = 1;
+            if (t->n_gaps == t->gaps_cap) {
+                size_t cap = t->gaps_cap ? t->gaps_cap * 2 : 16;
+                coa_bu_gap_t *p = realloc(t->gaps, cap * sizeof *p);
+                if (!p)
+                    return COA_ENOMEM;
+                t->gaps = p;
+                t->gaps_cap = cap;
+            }
+            t->gaps[t->n_gaps] = (coa_bu_gap_t){t->n_stored, t->n_lines, (g ? g->count : 0) + 1};
+            t->n_gaps++;
+            continue;
         }
-        t->line_off[t->n_lines++] = t->len;
-        if (text_reserve(t, t->len + len + 2))
+        prev_blank = len == 0;
+        prev_skipped = 0;
+        if (push_line(t) || text_reserve(t, t->len + len + 2))
             return COA_ENOMEM;
         memcpy(t->text + t->len, line, len);
         t->len += len;
@@ -75,12 +114,48 @@ void coa_bu_text_destroy(coa_bu_text_t *t)
 {
     free(t->text);
     free(t->line_off);
+    free(t->gaps);
+    free(t->long_lines);
     memset(t, 0, sizeof *t);
+}
+
+/* The last gap whose lines come before 'line' (or hold it: *inside), or
+ * NULL when none does. */
+static const coa_bu_gap_t *gap_before_line(const coa_bu_text_t *t, long line, int *inside)
+{
+    *inside = 0;
+    size_t lo = 0, hi = t->n_gaps; /* gaps[lo..hi): first > line from hi on */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->gaps[mid].first <= line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return NULL;
+    const coa_bu_gap_t *g = &t->gaps[lo - 1];
+    long size = g->count - (lo > 1 ? g[-1].count : 0);
+    *inside = line < g->first + size;
+    return g;
+}
+
+/* The stored index (1-based) of 'line', or of the next stored line when
+ * it was left out. */
+static long stored_of(const coa_bu_text_t *t, long line)
+{
+    int inside;
+    const coa_bu_gap_t *g = gap_before_line(t, line, &inside);
+    if (!g)
+        return line;
+    if (inside)
+        return g->stored + 1;
+    return line - g->count;
 }
 
 long coa_bu_text_line_at(const coa_bu_text_t *t, size_t off)
 {
-    long lo = 0, hi = t->n_lines; /* the last line starting at or before off */
+    long lo = 0, hi = t->n_stored; /* the last stored line starting at or before off */
     if (hi == 0)
         return 0;
     while (hi - lo > 1) {
@@ -90,19 +165,89 @@ long coa_bu_text_line_at(const coa_bu_text_t *t, size_t off)
         else
             hi = mid;
     }
-    return lo + 1;
+    long stored = lo + 1;
+    /* the file's line: add the lines of the gaps before this stored line */
+    size_t glo = 0, ghi = t->n_gaps;
+    while (glo < ghi) {
+        size_t mid = glo + (ghi - glo) / 2;
+        if (t->gaps[mid].stored < stored)
+            glo = mid + 1;
+        else
+            ghi = mid;
+    }
+    return stored + (glo ? t->gaps[glo - 1].count : 0);
 }
 
 const char *coa_bu_text_line(const coa_bu_text_t *t, long line, size_t *len)
 {
-    if (line < 1 || line > t->n_lines) {
+    int inside = 0;
+    if (line >= 1 && line <= t->n_lines && t->n_gaps)
+        gap_before_line(t, line, &inside);
+    if (line < 1 || line > t->n_lines || inside) {
         *len = 0;
         return "";
     }
-    size_t a = t->line_off[line - 1];
-    size_t b = line < t->n_lines ? t->line_off[line] : t->len;
+    long s = stored_of(t, line);
+    size_t a = t->line_off[s - 1];
+    size_t b = s < t->n_stored ? t->line_off[s] : t->len;
     *len = b - a - 1; /* without the newline */
     return t->text + a;
+}
+
+long coa_bu_text_long_line(const coa_bu_text_t *t, long from, long to)
+{
+    size_t lo = 0, hi = t->n_long; /* the first at or after 'from' (they are in order) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->long_lines[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < t->n_long && (t->long_lines[lo] < to || to <= from))
+        return t->long_lines[lo];
+    return 0;
+}
+
+size_t coa_bu_text_offset(const coa_bu_text_t *t, long line)
+{
+    if (line < 1)
+        return 0;
+    long s = line > t->n_lines ? t->n_stored + 1 : stored_of(t, line);
+    return s <= t->n_stored ? t->line_off[s - 1] : t->len;
+}
+
+int coa_bu_drop_long_lines(coa_reader_ctx_t *ctx, const coa_bu_text_t *t, coa_bu_locs_t *locs)
+{
+    int err = COA_OK;
+    for (size_t i = 0; i < t->n_long && !err; i++) {
+        long line = t->long_lines[i];
+        /* after a blank line (or first in the file), the line most likely
+         * held a record of its own (its start is lost with it): that is
+         * the record skipped, and the one before stays */
+        size_t prev_len = 0;
+        int prev_long = i > 0 && t->long_lines[i - 1] == line - 1;
+        if (line == 1 || (coa_bu_text_line(t, line - 1, &prev_len), prev_len == 0 && !prev_long)) {
+            err = coa_reader_skip(ctx, line, "line longer than %zu bytes; the record on it", ctx->in->max_line);
+            continue;
+        }
+        /* the record it is in: the last one starting at or before it */
+        long lo = 0, hi = locs->n;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (locs->items[mid].line <= line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == 0 || locs->items[lo - 1].drop)
+            continue; /* before any record, or already left out */
+        coa_bu_loc_t *loc = &locs->items[lo - 1];
+        loc->drop = 1;
+        err = coa_reader_skip(ctx, loc->line, "line %ld of this record is longer than %zu bytes", line,
+                              ctx->in->max_line);
+    }
+    return err;
 }
 
 /* ---- record locations ---- */
@@ -1051,6 +1196,8 @@ int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn star
         prev = s;
         prev_len = len;
     }
+    if ((err = coa_bu_drop_long_lines(ctx, &t, &locs)))
+        goto cleanup;
     if (informat == BIBL_ENDNOTEXMLIN)
         blank_stray_record_ends(ctx, &t);
     if (informat == BIBL_NBIBIN) {
@@ -1074,6 +1221,8 @@ int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn star
                  "bibutils read %ld records where %ld start; record lines may be wrong", b.n, locs.n);
     for (long i = 0; i < b.n; i++) {
         long line = i < locs.n ? locs.items[i].line : 0;
+        if (i < locs.n && locs.items[i].drop && b.n == locs.n)
+            continue; /* reported already (a line too long) */
         unsigned long before = tally.no_authors;
         if ((err = coa_bu_add_paper(ctx, b.ref[i], line, NULL, &tally)))
             goto cleanup;

@@ -124,7 +124,8 @@ static void cur_next(cursor_t *c)
         return;
     if (c->t->text[c->pos++] != '\n')
         return;
-    c->line++;
+    /* blank lines left out of the text (runs of them) still count */
+    c->line = c->t->n_gaps ? coa_bu_text_line_at(c->t, c->pos) : c->line + 1;
     while (c->pos < c->end) {
         size_t n;
         const char *s = coa_bu_text_line(c->t, c->line, &n);
@@ -471,7 +472,7 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     if ((err = coa_bu_locs_add(locs, start, key, kl)))
         return err;
     coa_bu_loc_t *loc = &locs->items[locs->n - 1];
-    loc->off = c->t->line_off[start - 1];
+    loc->off = coa_bu_text_offset(c->t, start);
     loc->end = c->end;
     if (preamble) {
         loc->drop = 1;
@@ -536,7 +537,7 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_lo
         if (!at && s)
             continue;
         if (chunk_start) {
-            cursor_t c = {t, t->line_off[chunk_start - 1], s ? (size_t)(s - t->text) : t->len, chunk_start};
+            cursor_t c = {t, coa_bu_text_offset(t, chunk_start), s ? (size_t)(s - t->text) : t->len, chunk_start};
             err = scan_chunk(ctx, &c, &macros, locs);
         }
         chunk_start = l;
@@ -632,7 +633,8 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
     ctx->in->progress = progress;
     if (err)
         goto cleanup;
-    if ((err = scan(ctx, &t, informat, &locs, &crossref, &strings)))
+    if ((err = scan(ctx, &t, informat, &locs, &crossref, &strings)) ||
+        (err = coa_bu_drop_long_lines(ctx, &t, &locs)))
         goto cleanup;
     long batch = crossref ? (locs.n ? locs.n : 1) : BATCH;
     const char *env = getenv("COAUTHOR_BIBTEX_FAST");
@@ -649,8 +651,8 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
     }
     for (long i0 = 0; i0 < locs.n || (i0 == 0 && locs.n == 0); i0 += batch) {
         long i1 = i0 + batch < locs.n ? i0 + batch : locs.n;
-        size_t from = i0 == 0 ? 0 : t.line_off[locs.items[i0].line - 1];
-        size_t to = i1 < locs.n ? t.line_off[locs.items[i1].line - 1] : t.len;
+        size_t from = i0 == 0 ? 0 : coa_bu_text_offset(&t, locs.items[i0].line);
+        size_t to = i1 < locs.n ? coa_bu_text_offset(&t, locs.items[i1].line) : t.len;
         coa_bu_locs_t view = {locs.items ? locs.items + i0 : NULL, i1 - i0, i1 - i0}; /* NULL + 0 is UB */
         const char *text = t.text + from;
         long slow = view.n;
