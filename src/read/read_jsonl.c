@@ -600,75 +600,239 @@ static int read_concatenated(coa_reader_ctx_t *ctx)
 }
 
 /* One JSON array of works (a CSL-JSON library, an API batch), read item
- * by item rather than as one value, so that a broken item costs only
- * itself and each item is located at its line.  After a bad item, reading
- * resumes at the next line that starts, at the first item's indentation,
- * with '{' (exporters put one item per indented block).  (Removing the
- * white space before jansson reads an item, which a tab-indented Zotero
- * export is a third of, was tried: no faster, 2.5-2.8 s against 2.3 s of
- * CPU on the 106 MB benchmark file.) */
-static int read_array(coa_reader_ctx_t *ctx)
+ * by item as it streams in: the array's text is never held whole (a
+ * 179 MB array took 1.9 GB when it was), a broken item costs only itself,
+ * and each item is located at its line.  A small scanner finds where each
+ * item ends (brackets and braces counted outside strings), jansson parses
+ * that item alone, and its bytes are dropped.  An item whose brackets do
+ * not balance ends where the next line starts, at the first item's
+ * indentation, with '{' (exporters put one item per indented block), and
+ * reading resumes there.  An item longer than COA_JSON_MAX_RECORD is
+ * skipped, scanned through without being kept. */
+#define COA_JSON_MAX_RECORD ((size_t)64 << 20)
+
+typedef struct {
+    coa_input_t *in;
+    char *buf;
+    size_t cap, start, pos, end; /* buf[start..end) is read; pos is the scan */
+    long line;                   /* the line of buf[pos] */
+    int eof;
+    /* check mode (COAUTHOR_JSON_CHECK=1, for fuzz_json_array): every byte
+     * is kept, and the items read are compared with jansson's reading of
+     * the whole array at the end */
+    char *all;
+    size_t all_len, all_cap;
+    json_t *items;
+} jstream_t;
+
+/* Reads more into the buffer, dropping what is before 'start'; -1 on a
+ * read error, 0 at the end, else 1. */
+static int js_more(jstream_t *js)
 {
-    char *data = NULL;
-    size_t len = 0;
-    int err = coa_input_slurp(ctx->in, &data, &len);
-    if (err)
-        return err;
-    size_t pos = skip_ws((const unsigned char *)data, len, 0);
-    long line = 1 + count_lines(data, 0, pos);
-    size_t indent = (size_t)-1;
-    pos++; /* '[' */
-    for (;;) {
-        size_t next = skip_ws((const unsigned char *)data, len, pos);
-        if (next < len && data[next] == ',')
-            next = skip_ws((const unsigned char *)data, len, next + 1);
-        line += count_lines(data, pos, next);
-        pos = next;
-        if (pos >= len) {
-            err = coa_reader_skip(ctx, line, "the file ends inside the JSON array");
-            break;
+    if (js->eof)
+        return 0;
+    if (js->start > 0) {
+        memmove(js->buf, js->buf + js->start, js->end - js->start);
+        js->pos -= js->start;
+        js->end -= js->start;
+        js->start = 0;
+    }
+    if (js->cap - js->end < (1u << 16)) {
+        size_t cap = js->cap ? js->cap * 2 : 1u << 17;
+        char *p = realloc(js->buf, cap + 1);
+        if (!p)
+            return -2;
+        js->buf = p;
+        js->cap = cap;
+    }
+    long got = coa_input_read_raw(js->in, js->buf + js->end, js->cap - js->end);
+    if (got < 0)
+        return -1;
+    if (got == 0) {
+        js->eof = 1;
+        return 0;
+    }
+    if (js->items) {
+        if (js->all_len + (size_t)got > js->all_cap) {
+            size_t cap = (js->all_len + (size_t)got) * 2;
+            char *p = realloc(js->all, cap);
+            if (!p)
+                return -2;
+            js->all = p;
+            js->all_cap = cap;
         }
-        if (data[pos] == ']')
+        memcpy(js->all + js->all_len, js->buf + js->end, (size_t)got);
+        js->all_len += (size_t)got;
+    }
+    js->end += (size_t)got;
+    return 1;
+}
+
+/* Check mode: when the whole input is one valid JSON array, its items must
+ * be exactly those the scanner found, in order. */
+static void js_check(coa_reader_ctx_t *ctx, jstream_t *js)
+{
+    json_error_t jerr;
+    json_t *whole = json_loadb(js->all ? js->all : "", js->all_len, 0, &jerr);
+    if (json_is_array(whole) &&
+        (json_array_size(whole) != json_array_size(js->items) || !json_equal(whole, js->items)))
+        coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, 0,
+                 "internal error: the streamed JSON array and jansson differ (%zu items streamed, %zu in the "
+                 "array)",
+                 json_array_size(js->items), json_array_size(whole));
+    json_decref(whole);
+}
+
+/* The next byte at pos (reading more as needed), or -1 at the end, -2
+ * out of memory, -3 on a read error. */
+static int js_peek(jstream_t *js)
+{
+    while (js->pos == js->end) {
+        int r = js_more(js);
+        if (r <= 0)
+            return r == 0 ? -1 : r == -2 ? -2 : -3;
+    }
+    return (unsigned char)js->buf[js->pos];
+}
+
+static void js_skip_ws(jstream_t *js)
+{
+    int ch;
+    while ((ch = js_peek(js)) == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+        js->line += ch == '\n';
+        js->pos++;
+        js->start = js->pos;
+    }
+}
+
+/* Scans one item from pos: 1 when it ends, with buf[start..pos) its text
+ * (or *skipped set when it grew past the limit and was dropped on the
+ * way), 2 when it was cut at a line that starts the next item (see
+ * above), 0 at the end of input inside it, or a negative js_peek code. */
+static int js_value(jstream_t *js, size_t indent, int *skipped)
+{
+    int depth = 0, in_str = 0, esc = 0, ch;
+    size_t col = (size_t)-1; /* spaces since the last newline, while only spaces */
+    *skipped = 0;
+    int first = js_peek(js);
+    int container = first == '{' || first == '[';
+    if (!container && first >= 0 && first != '"')
+        js->pos++; /* a scalar, or a stray '}' or ',': at least one byte, so that reading moves on */
+    while ((ch = js_peek(js)) >= 0) {
+        if (js->pos - js->start > COA_JSON_MAX_RECORD) {
+            *skipped = 1;
+            js->start = js->pos; /* keep scanning, keep nothing */
+        }
+        if (col != (size_t)-1) {
+            if (ch == ' ' || ch == '\t')
+                col++;
+            else if (ch == '{' && col == indent)
+                return 2;
+            else
+                col = (size_t)-1;
+        }
+        if (in_str) {
+            if (esc)
+                esc = 0;
+            else if (ch == '\\')
+                esc = 1;
+            else if (ch == '"')
+                in_str = 0;
+        } else if (ch == '"') {
+            in_str = 1;
+        } else if (ch == '{' || ch == '[') {
+            depth++;
+        } else if (ch == '}' || ch == ']') {
+            if (!container)
+                return 1; /* the array's end after a scalar */
+            depth--;
+        } else if (!container && (ch == ',' || ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n')) {
+            return 1;
+        }
+        if (ch == '\n') {
+            js->line++;
+            col = 0;
+        }
+        js->pos++;
+        if (container && depth == 0)
+            return 1;
+        if (!container && first == '"' && !in_str && js->pos - js->start > 1)
+            return 1;
+    }
+    return ch == -1 ? 0 : ch;
+}
+
+static int read_array_streamed(coa_reader_ctx_t *ctx)
+{
+    jstream_t js = {ctx->in, NULL, 0, 0, 0, 0, 1, 0, NULL, 0, 0, NULL};
+    int err = COA_OK, ch;
+    size_t indent = (size_t)-1;
+    const char *check = getenv("COAUTHOR_JSON_CHECK");
+    if (check && strcmp(check, "1") == 0 && !(js.items = json_array()))
+        return COA_ENOMEM;
+    js_skip_ws(&js);
+    js.pos++; /* the '[' */
+    js.start = js.pos;
+    for (;;) {
+        js_skip_ws(&js);
+        if ((ch = js_peek(&js)) == ',') {
+            js.pos++;
+            js.start = js.pos;
+            js_skip_ws(&js);
+            ch = js_peek(&js);
+        }
+        if (ch == ']' || ch < 0)
             break;
         if (indent == (size_t)-1) {
-            size_t b = pos;
-            while (b > 0 && data[b - 1] != '\n')
+            size_t b = js.pos; /* the first item's indentation, as far as it is in the buffer */
+            while (b > 0 && js.buf[b - 1] != '\n')
                 b--;
-            indent = pos - b;
+            indent = js.pos - b;
         }
-        json_error_t jerr;
-        json_t *v = json_loadb(data + pos, len - pos, JSON_DISABLE_EOF_CHECK, &jerr);
-        if (v) {
-            next = pos + (jerr.position > 0 ? (size_t)jerr.position : 1);
-            err = read_value(ctx, v, line, 1);
-            json_decref(v);
+        long line = js.line;
+        int skipped;
+        int r = js_value(&js, indent, &skipped);
+        if (r < 0) {
+            ch = r;
+            break;
+        }
+        if (skipped) {
+            err = coa_reader_skip(ctx, line, "a JSON array item longer than %zu bytes", COA_JSON_MAX_RECORD);
         } else {
-            long at = line + (jerr.line > 1 ? jerr.line - 1 : 0);
-            err = coa_reader_skip(ctx, at, "invalid JSON: %s (in the item from line %ld)", jerr.text, line);
-            next = pos + 1;
-            for (;;) {
-                while (next < len && data[next - 1] != '\n')
-                    next++;
-                if (next >= len)
-                    break;
-                size_t k = next;
-                while (k < len && k - next < indent && (data[k] == ' ' || data[k] == '\t'))
-                    k++;
-                if (k - next == indent && k < len && data[k] == '{') {
-                    next = k;
-                    break;
-                }
-                next++;
+            json_error_t jerr;
+            size_t n = js.pos - js.start;
+            json_t *v = r == 0 ? NULL : json_loadb(js.buf + js.start, n, JSON_DECODE_ANY, &jerr);
+            if (r == 0) {
+                ch = -1; /* the file ends inside the item */
+            } else if (!v) {
+                long at = line + (jerr.line > 1 ? jerr.line - 1 : 0);
+                err = coa_reader_skip(ctx, at, "invalid JSON: %s (in the item from line %ld)", jerr.text, line);
+            } else {
+                err = read_value(ctx, v, line, 1);
+                if (js.items)
+                    json_array_append(js.items, v);
+                json_decref(v);
             }
         }
-        if (err)
+        js.start = js.pos;
+        if (err || r == 0)
             break;
-        if (next > len)
-            next = len;
-        line += count_lines(data, pos, next);
-        pos = next;
     }
-    free(data);
+    if (js.items) {
+        /* the rest of the input, for the comparison */
+        while (!err && js_more(&js) > 0)
+            js.start = js.end;
+        js_check(ctx, &js);
+        json_decref(js.items);
+        free(js.all);
+    }
+    if (!err && ch == -1)
+        err = coa_reader_skip(ctx, js.line, "the file ends inside the JSON array");
+    else if (!err && ch == -2)
+        err = COA_ENOMEM;
+    else if (!err && ch == -3)
+        err = ctx->in->error ? ctx->in->error : COA_EIO;
+    free(js.buf);
     return err;
 }
 
@@ -704,7 +868,7 @@ static int read_json(coa_reader_ctx_t *ctx)
     if (i < len && head[i] == '{' && spans_lines(head, len))
         return read_concatenated(ctx);
     if (i < len && head[i] == '[')
-        return read_array(ctx);
+        return read_array_streamed(ctx);
     const char *line;
     size_t n;
     int r;
