@@ -47,6 +47,7 @@ typedef struct {
     size_t u16_cap;
     long legacy_line;               /* first line read as Windows-1252, or 0 */
     uint64_t consumed;              /* bytes read so far, after decompression */
+    uint64_t compressed;            /* compressed bytes behind them (inflater thread) */
     uint64_t max_bytes;             /* stop with an error past this many, or 0 */
 } coa_input_t;
 
@@ -63,6 +64,13 @@ size_t coa_utf16_decode(int enc, const unsigned char *src, size_t n, size_t *use
 /* Writes a Windows-1252 byte (Latin-1 where 1252 has no character) as
  * UTF-8 to out (room for 3 bytes); returns the bytes written. */
 size_t coa_cp1252_put(unsigned char byte, char *out);
+
+/* Decompression is bounded: past COA_INFLATE_CHECK_AFTER bytes of output,
+ * a gzip input that has inflated more than COA_MAX_INFLATE_RATIO times its
+ * compressed bytes stops with an error (a bomb); real inputs inflate 4-8
+ * times. */
+#define COA_INFLATE_CHECK_AFTER ((uint64_t)32 << 20)
+#define COA_MAX_INFLATE_RATIO 100
 
 /* Opens a file ("-" for stdin).  On failure, reports why through diag. */
 int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa_diag_sink_t *diag);
