@@ -158,6 +158,9 @@ int coa_store_check_target(const char *path, int *device, const coa_diag_sink_t 
 int coa_store_lock(const char *path, int *lock_fd, int wait, const coa_diag_sink_t *diag)
 {
     *lock_fd = -1;
+    struct stat pre;
+    if (stat(path, &pre) == 0 && !S_ISREG(pre.st_mode))
+        return COA_OK; /* a device, a directory: nothing to lock (coa_store_check_target judges it) */
     for (int tries = 0; tries < 1000; tries++) {
         /* the database is replaced by rename, so the lock is on the file
          * the path names once locked (checked below); a database not yet
