@@ -12,7 +12,7 @@ libigraph-dev libglpk-dev libgraphviz-dev graphviz
 libbibutils-dev libutf8proc-dev zlib1g-dev libxml2-dev libjansson-dev
 libcmocka-dev
 python3 python3-networkx python3-igraph
-python3-scipy time bsdutils libsqlite3-dev
+python3-scipy time bsdutils libsqlite3-dev strace
 texlive-bibtex-extra
 python3-dask python3-distributed python3-pandas
 clang libclang-rt-14-dev"
