@@ -8,6 +8,7 @@
 #   - names made only of punctuation (";;", "''") are not authors, and are
 #     reported
 #   - bidirectional and other control characters are escaped in tables
+#   - a JSON array with stray ',' and '}' between items ends (fuzz_json_array)
 #   - -q keeps libxml2 quiet (a DBLP file whose dblp.dtd names a missing
 #     external entity printed libxml2's "I/O warning")
 set -u
@@ -59,4 +60,13 @@ echo '<!ENTITY gone SYSTEM "/no/such/file">' >"$tmp/dblp/dblp.dtd"
 printf '<?xml version="1.0"?>\n<!DOCTYPE dblp SYSTEM "dblp.dtd">\n<dblp>\n<article key="a"><author>Ann A</author><author>Bob B</author><title>T &gone;</title><year>2000</year></article>\n<article key="b"><author>Carl C</author><author>Dan D</author><title>T</title><year>2000</year></article>\n</dblp>\n' >"$tmp/dblp/x.xml"
 "$COAUTHOR" stats -q "$tmp/dblp/x.xml" >/dev/null 2>"$tmp/err" || fail "dblp -q: status $?"
 [ -s "$tmp/err" ] && fail "-q printed: $(cat "$tmp/err")"
+# a JSON array with stray separators and braces between its items (found
+# by fuzz_json_array: the streaming scanner stood still on a stray ',' or
+# '}' and looped for ever): each is reported, the good items kept
+printf '[{"authors":[{"name":"A B"},{"name":"C D"}]},, } 12 true, "x", {"authors":[{"name":"E F"},{"name":"G H"}]}]' \
+    >"$tmp/stray.json"
+timeout 20 "$COAUTHOR" stats "$tmp/stray.json" >/dev/null 2>"$tmp/err"
+status=$?
+[ $status = 0 ] || fail "stray separators in a JSON array: status $status (124: a 20 s timeout)"
+grep -q "read 2 records from 1 file, 5 skipped" "$tmp/err" || fail "stray separators: $(cat "$tmp/err")"
 [ $failures = 0 ]
