@@ -485,6 +485,12 @@ def write_authors(parts, i, out):
 
 # ------------------------------------------------------------ the driver
 
+# distributed 2022.12 still starts the scheduler's and each worker's HTTP
+# server with dashboard_address=None, on 0.0.0.0 (port 8787 and random
+# ports): seen with ss -ltnp.  These keep them on the loopback.
+LOOPBACK_HTTP = {"dashboard_address": "127.0.0.1:0", "worker_dashboard_address": "127.0.0.1:0"}
+
+
 def peak_memory():
     """This worker's peak resident memory, and its C stages' (MB)."""
     import resource
@@ -497,7 +503,7 @@ def make_client(args):
     if args.scheduler:
         return Client(args.scheduler), None
     cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None, memory_limit=args.memory_limit)
+                           memory_limit=args.memory_limit, **LOOPBACK_HTTP)
     return Client(cluster), cluster
 
 

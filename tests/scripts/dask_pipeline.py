@@ -106,7 +106,7 @@ def main():
         subprocess.run([coauthor, "import", "-q"] + inputs + ["-o", single], check=True)
 
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
+                               **cd.LOOPBACK_HTTP)
         client = Client(cluster)
         try:
             out = os.path.join(tmp, "dist")

@@ -182,6 +182,31 @@ static void test_projection_weights(void **state)
     coa_corpus_destroy(&c);
 }
 
+/* keep_rows: each authorship's own spelling and identifier, although the
+ * author they resolve to shows one display name and one identifier. */
+static void test_keep_rows(void **state)
+{
+    (void)state;
+    coa_corpus_t c;
+    uint32_t src;
+    assert_int_equal(coa_corpus_init(&c), COA_OK);
+    c.keep_rows = 1;
+    assert_int_equal(coa_corpus_add_source(&c, "x", "test", &src), COA_OK);
+    const char *names[] = {"Lee, Ann", "Ann Lee", "Ann Lee"};
+    const char *ids[] = {NULL, "orcid:0000-0001", NULL};
+    for (int p = 0; p < 3; p++) {
+        assert_int_equal(coa_corpus_paper_begin(&c, src, (uint32_t)p + 1, NULL), COA_OK);
+        assert_int_equal(coa_corpus_paper_add_author_ex(&c, names[p], strlen(names[p]), ids[p], 0, NULL), COA_OK);
+        coa_corpus_paper_end(&c);
+    }
+    assert_int_equal(c.n_authors, 1);
+    for (int p = 0; p < 3; p++) {
+        assert_string_equal(coa_corpus_str(&c, c.row_spelling[p]), names[p]);
+        assert_string_equal(coa_corpus_str(&c, c.row_id[p]), ids[p] ? ids[p] : "");
+    }
+    coa_corpus_destroy(&c);
+}
+
 int main(void)
 {
     coa_library_init(1);
@@ -192,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_identifiers),
         cmocka_unit_test(test_merge),
         cmocka_unit_test(test_projection_weights),
+        cmocka_unit_test(test_keep_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -151,6 +151,42 @@ static void test_ascii_and_unicode_titles_agree(void **state)
     coa_corpus_destroy(&c);
 }
 
+/* The keys a distributed pipeline matches papers on are those dedup uses:
+ * two titles or DOIs with equal keys are one paper here too. */
+static void test_exported_keys(void **state)
+{
+    (void)state;
+    char *k = NULL;
+    assert_int_equal(coa_doi_key("https://doi.org/10.18653/V1/P19-1001.", &k), COA_OK);
+    assert_string_equal(k, "10.18653/v1/p19-1001");
+    free(k);
+    assert_int_equal(coa_doi_key("not a doi", &k), COA_OK);
+    assert_null(k);
+    assert_int_equal(coa_title_key("Learning to Parse, Again.", &k), COA_OK);
+    assert_string_equal(k, "learningtoparseagain");
+    free(k);
+    assert_int_equal(coa_title_key("Étude des réseaux", &k), COA_OK);
+    assert_string_equal(k, "etudedesreseaux");
+    free(k);
+    /* fewer than COA_TITLE_KEY_MIN letters: too weak to match on */
+    assert_int_equal(coa_title_key("A B-C", &k), COA_OK);
+    assert_null(k);
+
+    /* equal keys are one paper to coa_corpus_dedup */
+    coa_corpus_t c;
+    assert_int_equal(coa_corpus_init(&c), COA_OK);
+    uint32_t s1, s2, merged;
+    assert_int_equal(coa_corpus_add_source(&c, "a.bib", "bibtex", &s1), COA_OK);
+    assert_int_equal(coa_corpus_add_source(&c, "b.bib", "bibtex", &s2), COA_OK);
+    add(&c, s1, &(spec_t){"Étude des réseaux", NULL, 2001, 0, {"Ann Lee", NULL}, 0});
+    add(&c, s2, &(spec_t){"ETUDE des Reseaux!", NULL, 2001, 0, {"Lee, Ann", NULL}, 0});
+    add(&c, s1, &(spec_t){"Other", "https://doi.org/10.1/X.", 2001, 0, {"Bo Chen", NULL}, 0});
+    add(&c, s1, &(spec_t){"Other two", "10.1/x", 2001, 0, {"Bo Chen", NULL}, 0});
+    assert_int_equal(coa_corpus_dedup(&c, &merged), COA_OK);
+    assert_int_equal(merged, 2);
+    coa_corpus_destroy(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -158,6 +194,7 @@ int main(void)
         cmocka_unit_test(test_inferred_confirmed_and_truncation),
         cmocka_unit_test(test_same_source_titles_stay_apart),
         cmocka_unit_test(test_ascii_and_unicode_titles_agree),
+        cmocka_unit_test(test_exported_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
