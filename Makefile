@@ -33,7 +33,7 @@ OPT     = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undef
 endif
 CPPFLAGS_ALL = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL   = $(WARN) $(OPT) $(CFLAGS)
-LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lm -pthread $(LDLIBS)
+LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lgomp -lm -pthread $(LDLIBS)
 
 LIB_SRC = $(sort $(wildcard src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c src/write/*.c))
 CLI_SRC = $(sort $(wildcard src/cli/*.c))

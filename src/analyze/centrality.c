@@ -605,14 +605,27 @@ static int distance_measure(const coa_graph_t *g, coa_measure_t m, igraph_vector
     return err;
 }
 
+/* Debian's igraph runs PRPACK's sums in OpenMP threads (libgomp), and a
+ * parallel sum's order changes the last digits: on the ACL Anthology two
+ * runs of 'rank --by pagerank --tsv' differed in the 15th digit.  One
+ * thread for the call makes the scores the same bytes on every run; the
+ * caller's thread count is restored after.  libgomp comes with igraph, so
+ * its two functions are declared here rather than through -fopenmp. */
+int omp_get_max_threads(void);
+void omp_set_num_threads(int n);
+
 static int pagerank(const coa_graph_t *g, const coa_rank_options_t *opt, igraph_vector_t *scores)
 {
     /* PRPACK takes a weight vector of the wrong length without an error */
     if (igraph_vector_size(&g->joint_papers) != igraph_ecount(&g->graph))
         return COA_EINVAL;
     igraph_real_t value;
-    return coa_from_igraph(igraph_pagerank(&g->graph, IGRAPH_PAGERANK_ALGO_PRPACK, scores, &value, igraph_vss_all(),
-                                           0, opt->damping, &g->joint_papers, NULL));
+    int threads = omp_get_max_threads();
+    omp_set_num_threads(1);
+    int err = coa_from_igraph(igraph_pagerank(&g->graph, IGRAPH_PAGERANK_ALGO_PRPACK, scores, &value,
+                                              igraph_vss_all(), 0, opt->damping, &g->joint_papers, NULL));
+    omp_set_num_threads(threads);
+    return err;
 }
 
 /* Eigenvector centrality of each component on its own.  Each component
