@@ -118,8 +118,8 @@ def coauthor_caps(coauthor):
             if m:
                 cmds.add(m.group(1))
         f = subprocess.run([coauthor, "formats"], capture_output=True, text=True).stdout
-        for line in f.splitlines():
-            if line.strip():
+        for line in f.splitlines()[1:]:  # a header, then a format a line (its other names indented)
+            if line.strip() and not line[0].isspace():
                 fmts.add(line.split()[0].rstrip(":"))
     except OSError:
         pass

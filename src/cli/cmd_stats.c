@@ -518,16 +518,17 @@ int cmd_formats(int argc, char **argv)
         return EXIT_OK;
     }
     /* name, the other names it answers to, and the file people have */
-    printf("%-12s  %-40s  %s\n", "format", "also", "typical file");
+    /* a line per format (its name first, for grep and cut), and its other
+     * names indented under it: alias lists are too uneven for a column */
+    printf("%-12s  %s\n", "format", "typical file (other names --format takes)");
     for (const char *const *f = coa_format_names(); *f; f++) {
         const char *alias[16];
         size_t n = coa_format_aliases(*f, alias, 16);
-        char also[200] = "-";
-        for (size_t i = 0; i < n && i < 16; i++) {
-            size_t k = i ? strlen(also) : 0;
-            snprintf(also + k, sizeof also - k, "%s%s", i ? "," : "", alias[i]);
-        }
-        printf("%-12s  %-40s  %s\n", *f, also, coa_format_typical(*f));
+        printf("%-12s  %s\n", *f, coa_format_typical(*f));
+        for (size_t i = 0; i < n && i < 16; i++)
+            printf("%s%s", i ? ", " : "              also: ", alias[i]);
+        if (n)
+            putchar('\n');
     }
     return EXIT_OK;
 }
