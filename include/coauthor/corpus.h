@@ -292,8 +292,11 @@ int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged);
  * Call after reading and before building graphs. */
 int coa_corpus_finalize(coa_corpus_t *c);
 
-/* The match key of a name: NFKC, case folded, marks stripped, '.' and '-'
- * as spaces, whitespace collapsed, "Last, First" reordered to "First Last".
+/* The match key of a name: NFKC, case folded, marks stripped, '.',
+ * apostrophes, quotes and dashes as spaces ("Jun'ichi" and "Jun-ichi" are
+ * "jun ichi"), whitespace collapsed, "Last, First" reordered to "First
+ * Last", and a generational suffix last in one spelling ("Nyberg, 3rd,
+ * Eric H." is "eric h nyberg iii").
  * Writes a malloc'ed string to *key (caller frees); an empty key means the
  * name has no letters or digits.  Fails with COA_EINVAL on invalid UTF-8. */
 int coa_name_key(const char *name, size_t len, char **key);

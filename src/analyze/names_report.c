@@ -71,7 +71,7 @@ int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n_spli
     uint32_t count = 0, cap = 0;
     for (uint32_t s = 0; s < n && !err;) {
         uint32_t e = s;
-        while (e < n && strcmp(v[e].surname, v[s].surname) == 0)
+        while (e < n && coa_names_surname_cmp(v[e].surname, v[s].surname) == 0)
             e++;
         if (e - s > MAX_SURNAME_GROUP) { /* "wang": too many to compare pairwise */
             s = e;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "corpus/names_internal.h"
+#include "internal.h"
 
 void coa_names_words(const char *key, coa_words_t *out)
 {
@@ -65,13 +66,35 @@ int coa_names_middle_initial(const coa_words_t *a, const coa_words_t *b)
 const char *coa_names_surname(const char *key)
 {
     const char *sp = strrchr(key, ' ');
+    if (sp && coa_name_suffix(sp + 1, strlen(sp + 1))) {
+        /* "eric h nyberg iii": the surname is the word before the suffix;
+         * the caller compares up to the next space or the end */
+        const char *p = sp;
+        while (p > key && p[-1] != ' ')
+            p--;
+        if (p > key)
+            return p;
+    }
     return sp ? sp + 1 : key;
+}
+
+size_t coa_names_surname_len(const char *surname)
+{
+    const char *sp = strchr(surname, ' ');
+    return sp ? (size_t)(sp - surname) : strlen(surname);
+}
+
+int coa_names_surname_cmp(const char *a, const char *b)
+{
+    size_t la = coa_names_surname_len(a), lb = coa_names_surname_len(b);
+    int d = memcmp(a, b, la < lb ? la : lb);
+    return d ? d : (la > lb) - (la < lb);
 }
 
 static int cmp_surname(const void *a, const void *b)
 {
     const coa_by_surname_t *x = a, *y = b;
-    int d = strcmp(x->surname, y->surname);
+    int d = coa_names_surname_cmp(x->surname, y->surname);
     return d ? d : (x->author > y->author) - (x->author < y->author);
 }
 

@@ -23,8 +23,12 @@ int coa_names_initials_only(const coa_words_t *w);
 int coa_names_initials_fit(const coa_words_t *i, const coa_words_t *f);
 /* One name is the other plus middle initials: "eduard h hovy" and "eduard hovy". */
 int coa_names_middle_initial(const coa_words_t *a, const coa_words_t *b);
-/* The last word of a key. */
+/* The surname of a key: its last word, or the word before a suffix
+ * ("eric h nyberg iii"); it ends at the next space or the end
+ * (coa_names_surname_len).  Compare two with coa_names_surname_cmp. */
 const char *coa_names_surname(const char *key);
+size_t coa_names_surname_len(const char *surname);
+int coa_names_surname_cmp(const char *a, const char *b);
 
 typedef struct {
     const char *surname;
