@@ -452,3 +452,68 @@ cleanup:
     *n_homonyms = count;
     return COA_OK;
 }
+
+int coa_split_homonyms(coa_corpus_t *c, uint32_t *split)
+{
+    *split = 0;
+    coa_homonym_t *h = NULL;
+    uint32_t n = 0;
+    int err = coa_find_homonyms(c, &h, &n);
+    if (err)
+        return err;
+    uint32_t *count = calloc(c->n_authors ? c->n_authors : 1, sizeof *count);
+    if (!count) {
+        coa_homonyms_free(h, n);
+        return COA_ENOMEM;
+    }
+    for (uint32_t k = 0; k < n && !err; k++) {
+        /* the group's most frequent coauthor (ties: the first seen) names it */
+        uint32_t label = COA_NONE, best = 0;
+        for (uint32_t i = 0; i < h[k].n_papers; i++) {
+            const coa_paper_t *p = &c->papers[h[k].papers[i]];
+            for (uint32_t s = 0; s < p->n_authorships; s++) {
+                uint32_t b = c->authorships[p->first_authorship + s].author;
+                if (b == h[k].author)
+                    continue;
+                if (++count[b] > best) {
+                    best = count[b];
+                    label = b;
+                }
+            }
+        }
+        for (uint32_t i = 0; i < h[k].n_papers; i++) {
+            const coa_paper_t *p = &c->papers[h[k].papers[i]];
+            for (uint32_t s = 0; s < p->n_authorships; s++)
+                count[c->authorships[p->first_authorship + s].author] = 0;
+        }
+        char name[512];
+        snprintf(name, sizeof name, "%s [with %s]", coa_corpus_str(c, c->authors[h[k].author].display),
+                 label == COA_NONE ? "no one" : coa_corpus_str(c, c->authors[label].display));
+        uint32_t into;
+        if ((err = coa_corpus_author(c, name, strlen(name), NULL, &into)))
+            break;
+        coa_author_t *au = &c->authors[into];
+        au->display = coa_corpus_intern(c, name, strlen(name));
+        if (au->display == COA_NONE) {
+            err = COA_ENOMEM;
+            break;
+        }
+        au->flags |= COA_AUTHOR_DISPLAY_FIXED;
+        for (uint32_t i = 0; i < h[k].n_papers; i++) {
+            const coa_paper_t *p = &c->papers[h[k].papers[i]];
+            for (uint32_t s = 0; s < p->n_authorships; s++) {
+                coa_authorship_t *as = &c->authorships[p->first_authorship + s];
+                if (as->author != h[k].author)
+                    continue;
+                as->author = into;
+                as->flags &= (uint8_t)~COA_AUTHORSHIP_POSSIBLE_HOMONYM;
+                c->authors[h[k].author].n_papers--;
+                c->authors[into].n_papers++;
+            }
+        }
+        (*split)++;
+    }
+    free(count);
+    coa_homonyms_free(h, n);
+    return err;
+}

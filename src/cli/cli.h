@@ -37,6 +37,8 @@ enum {
     OPT_ALIASES,
     OPT_MERGE_INITIALS,
     OPT_WEIGHT_ATTR,
+    OPT_KEEP_APART,
+    OPT_SPLIT_HOMONYMS,
     OPT_COMMON_END /* commands number their own options from here */
 };
 
@@ -55,6 +57,8 @@ enum {
     {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},                                       \
     {"aliases", required_argument, NULL, OPT_ALIASES},                                             \
     {"merge-initials", no_argument, NULL, OPT_MERGE_INITIALS},                                     \
+    {"keep-apart", no_argument, NULL, OPT_KEEP_APART},                                             \
+    {"split-homonyms", no_argument, NULL, OPT_SPLIT_HOMONYMS},                                     \
     {"help", no_argument, NULL, 'h'}
 
 /* Help text for the shared options, for each command's usage. */
@@ -75,6 +79,8 @@ typedef struct {
     const char *aliases[16];
     int n_aliases;
     int merge_initials;
+    int keep_apart;             /* no merging on evidence */
+    int split_homonyms;         /* one author per cluster of a likely homonym */
     int radius_given;
     char **files;
     int n_files;
