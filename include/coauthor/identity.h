@@ -99,6 +99,12 @@ typedef struct {
     uint32_t n_fields;
     coa_str_t other_fields[8]; /* the fields of the author's other papers */
     uint32_t n_other_fields;
+    /* the common-name rule: papers holds all of the author's papers and
+     * cluster[i] the group of papers[i] (0 the largest); fields are unset */
+    int by_name;
+    double expected;           /* namesakes expected by chance */
+    uint32_t *cluster;
+    uint32_t n_clusters;
 } coa_homonym_t;
 
 /* Likely homonyms: an author whose papers fall into groups that share no

@@ -114,6 +114,10 @@ int cli_parse_long(const char *opt, const char *s, long min, long max, long *out
  * the input.  Checked before any work. */
 int cli_output_is_input(const cli_common_t *o, const char *output);
 
+/* What the last cli_load merged on evidence (owners found, counts by
+ * rule); empty with --keep-apart or a database.  Valid until the next load. */
+const coa_evidence_report_t *cli_evidence_report(void);
+
 /* Prints an error (one line, prefixed with the program name) to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a hint to stderr; returns EXIT_USAGE. */

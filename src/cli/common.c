@@ -461,6 +461,14 @@ static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t 
     return EXIT_OK;
 }
 
+/* What the last cli_load merged on evidence, for 'coauthor names'. */
+static coa_evidence_report_t evidence_report;
+
+const coa_evidence_report_t *cli_evidence_report(void)
+{
+    return &evidence_report;
+}
+
 /* A database holds the identity decided when it was imported: merging
  * again would make it answer otherwise than its index. */
 static int only_databases(const coa_corpus_t *c)
@@ -511,14 +519,13 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         alias_merges += applied;
     }
     uint32_t evidence_merges = 0, homonym_splits = 0;
+    coa_evidence_report_destroy(&evidence_report);
     if (!o->keep_apart && !only_databases(c)) {
-        coa_evidence_report_t report;
-        if (coa_merge_evidence(c, &report)) {
+        if (coa_merge_evidence(c, &evidence_report)) {
             cli_error("out of memory");
             return EXIT_FAILURE_RUN;
         }
-        evidence_merges = report.merged;
-        coa_evidence_report_destroy(&report);
+        evidence_merges = evidence_report.merged;
     }
     if (o->merge_initials && coa_merge_initials(c, &initial_merges)) {
         cli_error("out of memory");
