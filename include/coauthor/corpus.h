@@ -68,7 +68,8 @@ typedef struct {
 enum {
     COA_AUTHOR_ORGANISATION = 1 << 0, /* a corporate author, such as "{IEEE}" */
     COA_AUTHOR_DISPLAY_FIXED = 1 << 1, /* the display name was set (alias file), not voted */
-    COA_AUTHOR_VERTEX = 1 << 2        /* a vertex of a graph file: in the graph even without papers or links */
+    COA_AUTHOR_VERTEX = 1 << 2,       /* a vertex of a graph file: in the graph even without papers or links */
+    COA_AUTHOR_OWNER = 1 << 3         /* the owner of a single-person export (coa_merge_evidence) */
 };
 
 typedef struct {

@@ -531,8 +531,10 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
             if (size == np || shared || known < size || 2 * size > np)
                 continue;
             /* venues are weak evidence (one field's papers appear in many
-             * series): ask for three papers on each side */
-            if (!by_category && (size < VENUE_MIN_GROUP || np - size < VENUE_MIN_GROUP))
+             * series): ask for three papers on each side, and never against
+             * the owner of an export, which says the papers are theirs */
+            if (!by_category && (size < VENUE_MIN_GROUP || np - size < VENUE_MIN_GROUP ||
+                                 (c->authors[a].flags & COA_AUTHOR_OWNER)))
                 continue;
             if (coa_grow((void **)&out, &cap, count + 1, sizeof *out)) {
                 err = COA_ENOMEM;

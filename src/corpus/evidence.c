@@ -42,6 +42,19 @@ typedef struct {
     uint32_t n_pairs, cap_pairs;
 } work_t;
 
+/* DBLP's homonym numbers ("Wei Wang 0002") are its curators' decision
+ * that a name is one of several people: such a name is never merged. */
+static int numbered(const char *key)
+{
+    const char *last = strrchr(key, ' ');
+    if (!last || !last[1])
+        return 0;
+    for (const char *p = last + 1; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
 static int add_pair(work_t *w, uint32_t a, uint32_t b, coa_name_rule_t rule)
 {
     if (coa_grow((void **)&w->pairs, &w->cap_pairs, w->n_pairs + 1, sizeof *w->pairs))
@@ -92,11 +105,14 @@ static int block_pairs(work_t *w, const uint32_t *members, uint32_t m)
         uint32_t i = members[x], np = 0;
         for (uint32_t y = 0; y < m; y++) {
             uint32_t j = members[y];
-            if (x == y || coa_names_compatible(&w->parts[i], &w->parts[j]) == COA_RULE_NONE)
+            if (x == y)
+                continue;
+            coa_name_rule_t rule = coa_names_compatible(&w->parts[i], &w->parts[j]);
+            if (rule == COA_RULE_NONE)
                 continue;
             partners[np++] = j;
             if (y > x)
-                err = add_pair(w, i, j, coa_names_compatible(&w->parts[i], &w->parts[j]));
+                err = add_pair(w, i, j, rule);
         }
         for (uint32_t p = 0; p < np && !w->ambiguous[i]; p++)
             for (uint32_t q = p + 1; q < np && !w->ambiguous[i]; q++)
@@ -461,7 +477,8 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
         return COA_ENOMEM;
     for (uint32_t i = 0; i < c->n_authorships; i++) {
         uint32_t r = coa_corpus_author_root(c, c->authorships[i].author);
-        if (!w.index[r] && !(c->authors[r].flags & COA_AUTHOR_ORGANISATION))
+        if (!w.index[r] && !(c->authors[r].flags & COA_AUTHOR_ORGANISATION) &&
+            !numbered(coa_corpus_str(c, c->authors[r].key)))
             w.index[r] = ++w.n;
     }
     size_t n = w.n ? w.n : 1;
@@ -543,6 +560,10 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
             report->ambiguous++;
             continue;
         }
+        /* identifiers win over names: two of them are two people */
+        coa_str_t ia = c->authors[w.author[p->a]].id, ib = c->authors[w.author[p->b]].id;
+        if (ia && ib && ia != ib)
+            continue;
         int together;
         p->shared = shared_coauthors(offsets, list, p->a, p->b, w.author[p->a], w.author[p->b], &p->example, &together);
         if (together)
@@ -591,6 +612,10 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
         next[tail[into]] = from;
         tail[into] = tail[from];
     }
+    /* an owner's export says its papers are the owner's: only field codes,
+     * not venues, may still call some of them another person's */
+    for (uint32_t k = 0; k < report->n_owners; k++)
+        c->authors[coa_corpus_author_root(c, report->owners[k].author)].flags |= COA_AUTHOR_OWNER;
 cleanup:
     free(w.index);
     free(w.author);

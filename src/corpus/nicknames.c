@@ -11,38 +11,46 @@
 
 #include "corpus/names_internal.h"
 
-static const char *const nicknames[][2] = {
-    {"abraham", "abe"},       {"albert", "al"},         {"alexander", "alex"},   {"alexander", "sasha"},
-    {"alexandra", "alex"},    {"alfred", "al"},         {"andrew", "andy"},      {"andrew", "drew"},
-    {"anthony", "tony"},      {"barbara", "barb"},      {"benjamin", "ben"},     {"bradley", "brad"},
-    {"catherine", "cathy"},   {"catherine", "kate"},    {"charles", "charlie"},  {"charles", "chuck"},
-    {"christina", "chris"},   {"christine", "chris"},   {"christopher", "chris"}, {"daniel", "dan"},
-    {"daniel", "danny"},      {"david", "dave"},        {"deborah", "debbie"},   {"deborah", "deb"},
-    {"donald", "don"},        {"douglas", "doug"},      {"edward", "ed"},        {"edward", "ted"},
-    {"elizabeth", "beth"},    {"elizabeth", "liz"},     {"eugene", "gene"},      {"frederick", "fred"},
-    {"gregory", "greg"},      {"henry", "hank"},        {"jacob", "jake"},       {"james", "jim"},
-    {"james", "jimmy"},       {"jeffrey", "jeff"},      {"jennifer", "jen"},     {"jennifer", "jenny"},
-    {"jonathan", "jon"},      {"joseph", "joe"},        {"joshua", "josh"},      {"katherine", "kate"},
-    {"katherine", "kathy"},   {"kathleen", "kathy"},    {"kenneth", "ken"},      {"lawrence", "larry"},
-    {"leonard", "len"},       {"margaret", "maggie"},   {"margaret", "peggy"},   {"matthew", "matt"},
-    {"michael", "mike"},      {"michael", "mick"},      {"nathaniel", "nate"},   {"nicholas", "nick"},
-    {"patricia", "pat"},      {"patricia", "patty"},    {"patrick", "pat"},      {"peter", "pete"},
-    {"philip", "phil"},       {"phillip", "phil"},      {"raymond", "ray"},      {"rebecca", "becky"},
-    {"richard", "dick"},      {"richard", "rich"},      {"richard", "rick"},     {"robert", "bob"},
-    {"robert", "rob"},        {"robert", "bobby"},      {"ronald", "ron"},       {"samuel", "sam"},
-    {"stephen", "steve"},     {"steven", "steve"},      {"susan", "sue"},        {"theodore", "ted"},
-    {"thomas", "tom"},        {"timothy", "tim"},       {"victoria", "vicky"},   {"vincent", "vince"},
-    {"walter", "walt"},       {"william", "bill"},      {"william", "will"},     {"william", "billy"},
-    {"zachary", "zach"},
+typedef struct {
+    const char *full, *nick;
+    size_t full_len, nick_len;
+} nickname_t;
+
+#define N(full, nick) {full, nick, sizeof full - 1, sizeof nick - 1}
+static const nickname_t nicknames[] = {
+    N("abraham", "abe"), N("albert", "al"), N("alexander", "alex"), N("alexander", "sasha"),
+    N("alexandra", "alex"), N("alfred", "al"), N("andrew", "andy"), N("andrew", "drew"),
+    N("anthony", "tony"), N("barbara", "barb"), N("benjamin", "ben"), N("bradley", "brad"),
+    N("catherine", "cathy"), N("catherine", "kate"), N("charles", "charlie"), N("charles", "chuck"),
+    N("christina", "chris"), N("christine", "chris"), N("christopher", "chris"), N("daniel", "dan"),
+    N("daniel", "danny"), N("david", "dave"), N("deborah", "debbie"), N("deborah", "deb"),
+    N("donald", "don"), N("douglas", "doug"), N("edward", "ed"), N("edward", "ted"),
+    N("elizabeth", "beth"), N("elizabeth", "liz"), N("eugene", "gene"), N("frederick", "fred"),
+    N("gregory", "greg"), N("henry", "hank"), N("jacob", "jake"), N("james", "jim"),
+    N("james", "jimmy"), N("jeffrey", "jeff"), N("jennifer", "jen"), N("jennifer", "jenny"),
+    N("jonathan", "jon"), N("joseph", "joe"), N("joshua", "josh"), N("katherine", "kate"),
+    N("katherine", "kathy"), N("kathleen", "kathy"), N("kenneth", "ken"), N("lawrence", "larry"),
+    N("leonard", "len"), N("margaret", "maggie"), N("margaret", "peggy"), N("matthew", "matt"),
+    N("michael", "mike"), N("michael", "mick"), N("nathaniel", "nate"), N("nicholas", "nick"),
+    N("patricia", "pat"), N("patricia", "patty"), N("patrick", "pat"), N("peter", "pete"),
+    N("philip", "phil"), N("phillip", "phil"), N("raymond", "ray"), N("rebecca", "becky"),
+    N("richard", "dick"), N("richard", "rich"), N("richard", "rick"), N("robert", "bob"),
+    N("robert", "rob"), N("robert", "bobby"), N("ronald", "ron"), N("samuel", "sam"),
+    N("stephen", "steve"), N("steven", "steve"), N("susan", "sue"), N("theodore", "ted"),
+    N("thomas", "tom"), N("timothy", "tim"), N("victoria", "vicky"), N("vincent", "vince"),
+    N("walter", "walt"), N("william", "bill"), N("william", "will"), N("william", "billy"),
+    N("zachary", "zach"),
 };
+#undef N
 
 int coa_names_nickname(const char *a, size_t la, const char *b, size_t lb)
 {
+    if (la < 2 || lb < 2)
+        return 0;
     for (size_t i = 0; i < sizeof nicknames / sizeof nicknames[0]; i++) {
-        const char *f = nicknames[i][0], *n = nicknames[i][1];
-        size_t lf = strlen(f), ln = strlen(n);
-        if ((la == lf && lb == ln && !memcmp(a, f, la) && !memcmp(b, n, lb)) ||
-            (la == ln && lb == lf && !memcmp(a, n, la) && !memcmp(b, f, lb)))
+        const nickname_t *k = &nicknames[i];
+        if ((la == k->full_len && lb == k->nick_len && !memcmp(a, k->full, la) && !memcmp(b, k->nick, lb)) ||
+            (la == k->nick_len && lb == k->full_len && !memcmp(a, k->nick, la) && !memcmp(b, k->full, lb)))
             return 1;
     }
     return 0;
