@@ -470,13 +470,29 @@ const coa_evidence_report_t *cli_evidence_report(void)
 }
 
 /* A database holds the identity decided when it was imported: merging
- * again would make it answer otherwise than its index. */
-static int only_databases(const coa_corpus_t *c)
+ * again would make it answer otherwise than its index.  True when every
+ * input is a corpus database (by its first bytes, or named so). */
+static int only_databases(const cli_common_t *o)
 {
-    for (uint32_t s = 0; s < c->n_sources; s++)
-        if (strcmp(coa_corpus_str(c, c->sources[s].format), "store") != 0)
+    for (int i = 0; i < o->n_files; i++) {
+        char *split = NULL;
+        const char *format = o->read.format;
+        const char *file = split_format(o->files[i], &split, &format) ? split : o->files[i];
+        int db = 0;
+        if (format) {
+            db = strcmp(format, "store") == 0;
+        } else if (strcmp(file, "-") != 0) {
+            unsigned char head[16];
+            FILE *f = fopen(file, "rb");
+            db = f && fread(head, 1, sizeof head, f) == sizeof head && coa_store_detect(head, sizeof head);
+            if (f)
+                fclose(f);
+        }
+        free(split);
+        if (!db)
             return 0;
-    return c->n_sources > 0;
+    }
+    return o->n_files > 0;
 }
 
 int cli_load(const cli_common_t *o, coa_corpus_t *c)
@@ -520,7 +536,7 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
     }
     uint32_t evidence_merges = 0, homonym_splits = 0;
     coa_evidence_report_destroy(&evidence_report);
-    if (!o->keep_apart && !only_databases(c)) {
+    if (!o->keep_apart && !only_databases(o)) {
         if (coa_merge_evidence(c, &evidence_report)) {
             cli_error("out of memory");
             return EXIT_FAILURE_RUN;
