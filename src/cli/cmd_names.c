@@ -443,8 +443,8 @@ int cmd_names(int argc, char **argv)
     if (json)
         fputs(n_splits ? "\n  ],\n  \"likely_homonyms\": [" : "],\n  \"likely_homonyms\": [", out);
     else
-        fprintf(out, "\nLikely homonyms (papers that share no coauthor with the rest, in another field, or a common\n"
-                     "name whose papers fall apart), strongest first: %u\n",
+        fprintf(out, "\nLikely homonyms (papers sharing no coauthor, in another field or under a common name), "
+                     "strongest first: %u\n",
                 n_homonyms);
     for (uint32_t i = 0; i < n_homonyms; i++) {
         const coa_homonym_t *h = &homonyms[i];
