@@ -594,7 +594,14 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
         if (ra == rb || !consistent(&w, next, ra, rb))
             continue;
         /* the spelling with more papers survives */
-        uint32_t into = weight[ra] > weight[rb] || (weight[ra] == weight[rb] && ra < rb) ? ra : rb;
+        /* on a tie, the longer (fuller) key, which the display vote also prefers */
+        size_t ka = strlen(w.keys[ra]), kb = strlen(w.keys[rb]);
+        uint32_t into = weight[ra] != weight[rb] ? (weight[ra] > weight[rb] ? ra : rb)
+                        : ka != kb                ? (ka > kb ? ra : rb)
+                        : strcmp(coa_corpus_str(c, c->authors[w.author[ra]].display),
+                                 coa_corpus_str(c, c->authors[w.author[rb]].display)) <= 0
+                            ? ra
+                            : rb;
         uint32_t from = into == ra ? rb : ra;
         char reason[512];
         if (p->owner_source != COA_NONE)

@@ -527,8 +527,8 @@ static int buf_put(buf_t *b, const char *s, size_t n)
 static int is_suffix_word(const char *p, size_t n)
 {
     char w[8];
-    if (n && p[n - 1] == '.')
-        n--;
+    while (n && (p[n - 1] == '.' || p[n - 1] == ','))
+        n--; /* "Nyberg, 3rd, Eric H." gives "3rd," */
     if (n == 0 || n >= sizeof w)
         return 0;
     for (size_t i = 0; i < n; i++)
