@@ -683,9 +683,12 @@ static int split_group(coa_corpus_t *c, uint32_t author, const uint32_t *papers,
     }
     if (label == COA_NONE)
         return COA_OK;
+    /* a coauthor split before is named by its name alone, not its label */
+    const char *with = coa_corpus_str(c, c->authors[label].display);
+    const char *bracket = strstr(with, " [with ");
+    int with_len = bracket ? (int)(bracket - with) : (int)strlen(with);
     char name[512];
-    snprintf(name, sizeof name, "%s [with %s]", coa_corpus_str(c, c->authors[author].display),
-             coa_corpus_str(c, c->authors[label].display));
+    snprintf(name, sizeof name, "%s [with %.*s]", coa_corpus_str(c, c->authors[author].display), with_len, with);
     uint32_t into;
     int err = coa_corpus_author(c, name, strlen(name), NULL, &into);
     if (err)
