@@ -576,7 +576,8 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
             report->without_evidence++;
     }
     w.n_pairs = kept;
-    qsort(w.pairs, w.n_pairs, sizeof *w.pairs, cmp_pair);
+    if (w.n_pairs)
+        qsort(w.pairs, w.n_pairs, sizeof *w.pairs, cmp_pair);
     parent = malloc(n * sizeof *parent);
     next = malloc(n * sizeof *next);
     tail = malloc(n * sizeof *tail);
