@@ -18,6 +18,8 @@
 int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size);
 /* The utf8proc options with which coa_name_key maps a name (name.c). */
 extern const int coa_name_key_map_options;
+/* True when word[0 .. len) of a key is a generational suffix ("jr", "iii", "3rd"). */
+int coa_name_suffix(const char *word, size_t len);
 
 /* Sends a formatted diagnostic to the sink. */
 void coa_diag(const coa_diag_sink_t *sink, coa_severity_t sev, const char *file, long line,

@@ -68,7 +68,8 @@ typedef struct {
 enum {
     COA_AUTHOR_ORGANISATION = 1 << 0, /* a corporate author, such as "{IEEE}" */
     COA_AUTHOR_DISPLAY_FIXED = 1 << 1, /* the display name was set (alias file), not voted */
-    COA_AUTHOR_VERTEX = 1 << 2        /* a vertex of a graph file: in the graph even without papers or links */
+    COA_AUTHOR_VERTEX = 1 << 2,       /* a vertex of a graph file: in the graph even without papers or links */
+    COA_AUTHOR_OWNER = 1 << 3         /* the owner of a single-person export (coa_merge_evidence) */
 };
 
 typedef struct {
@@ -292,8 +293,11 @@ int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged);
  * Call after reading and before building graphs. */
 int coa_corpus_finalize(coa_corpus_t *c);
 
-/* The match key of a name: NFKC, case folded, marks stripped, '.' and '-'
- * as spaces, whitespace collapsed, "Last, First" reordered to "First Last".
+/* The match key of a name: NFKC, case folded, marks stripped, '.',
+ * apostrophes, quotes and dashes as spaces ("Jun'ichi" and "Jun-ichi" are
+ * "jun ichi"), whitespace collapsed, "Last, First" reordered to "First
+ * Last", and a generational suffix last in one spelling ("Nyberg, 3rd,
+ * Eric H." is "eric h nyberg iii").
  * Writes a malloc'ed string to *key (caller frees); an empty key means the
  * name has no letters or digits.  Fails with COA_EINVAL on invalid UTF-8. */
 int coa_name_key(const char *name, size_t len, char **key);

@@ -71,7 +71,7 @@ int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n_spli
     uint32_t count = 0, cap = 0;
     for (uint32_t s = 0; s < n && !err;) {
         uint32_t e = s;
-        while (e < n && strcmp(v[e].surname, v[s].surname) == 0)
+        while (e < n && coa_names_surname_cmp(v[e].surname, v[s].surname) == 0)
             e++;
         if (e - s > MAX_SURNAME_GROUP) { /* "wang": too many to compare pairwise */
             s = e;
@@ -83,13 +83,13 @@ int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n_spli
             for (uint32_t j = i + 1; j < e; j++) {
                 coa_words_t wj;
                 coa_names_words(coa_corpus_str(c, c->authors[v[j].author].key), &wj);
-                const char *why = NULL;
-                if (coa_names_middle_initial(&wi, &wj))
-                    why = "middle initial";
-                else if ((coa_names_initials_only(&wi) && coa_names_initials_fit(&wi, &wj)) || (coa_names_initials_only(&wj) && coa_names_initials_fit(&wj, &wi)))
-                    why = "initials";
-                if (!why)
+                coa_name_parts_t pi, pj;
+                coa_names_parts(coa_corpus_str(c, c->authors[v[i].author].key), &pi);
+                coa_names_parts(coa_corpus_str(c, c->authors[v[j].author].key), &pj);
+                coa_name_rule_t rule = coa_names_compatible(&pi, &pj);
+                if (rule == COA_RULE_NONE)
                     continue;
+                const char *why = coa_names_rule_name(rule);
                 uint32_t va = g->author_vertex[v[i].author], vb = g->author_vertex[v[j].author], ex = 0;
                 uint32_t shared = shared_neighbours(&adj, va, vb, &ex);
                 if (!shared)
@@ -223,10 +223,135 @@ static void add_field(const coa_corpus_t *c, coa_str_t *list, uint32_t *n, uint3
 
 void coa_homonyms_free(coa_homonym_t *h, uint32_t n)
 {
-    for (uint32_t i = 0; h && i < n; i++)
+    for (uint32_t i = 0; h && i < n; i++) {
         free(h[i].papers);
+        free(h[i].cluster);
+    }
     free(h);
 }
+
+/* Venue series are weak evidence: each side of a split needs this many papers. */
+#define VENUE_MIN_GROUP 3
+/* The common-name rule: an author of at least this many papers, whose
+ * name more than this many namesakes are expected to share. */
+#define COMMON_MIN_PAPERS 5
+#define COMMON_EXPECTED 0.3
+
+/* How common each first given name and each surname is among the authors
+ * with papers: two sorted lists of the words (pointers into the keys). */
+typedef struct {
+    const char **given, **surname;
+    uint32_t n;
+} name_counts_t;
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void names_destroy(name_counts_t *nc)
+{
+    for (uint32_t i = 0; i < nc->n; i++) {
+        free((void *)nc->given[i]);
+        free((void *)nc->surname[i]);
+    }
+    free(nc->given);
+    free(nc->surname);
+    memset(nc, 0, sizeof *nc);
+}
+
+static int names_init(const coa_corpus_t *c, name_counts_t *nc)
+{
+    memset(nc, 0, sizeof *nc);
+    uint32_t n = 0;
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        n += c->authors[a].n_papers > 0 && c->authors[a].merged_into == COA_NONE;
+    nc->given = calloc(n ? n : 1, sizeof *nc->given);
+    nc->surname = calloc(n ? n : 1, sizeof *nc->surname);
+    if (!nc->given || !nc->surname) {
+        names_destroy(nc);
+        return COA_ENOMEM;
+    }
+    for (uint32_t a = 0; a < c->n_authors && nc->n < n; a++) {
+        if (!c->authors[a].n_papers || c->authors[a].merged_into != COA_NONE)
+            continue;
+        const char *key = coa_corpus_str(c, c->authors[a].key);
+        size_t gl = strcspn(key, " ");
+        const char *sur = coa_names_surname(key);
+        char *g = strndup(key, gl), *s = strndup(sur, coa_names_surname_len(sur));
+        if (!g || !s) {
+            free(g);
+            free(s);
+            names_destroy(nc);
+            return COA_ENOMEM;
+        }
+        nc->given[nc->n] = g;
+        nc->surname[nc->n++] = s;
+    }
+    qsort(nc->given, nc->n, sizeof *nc->given, cmp_cstr);
+    qsort(nc->surname, nc->n, sizeof *nc->surname, cmp_cstr);
+    return COA_OK;
+}
+
+/* Entries of a sorted list equal to w[0 .. len). */
+static uint32_t count_equal(const char **list, uint32_t n, const char *w, size_t len)
+{
+    char word[128];
+    if (len >= sizeof word)
+        return 0;
+    memcpy(word, w, len);
+    word[len] = '\0';
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (strcmp(list[mid], word) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    uint32_t k = 0;
+    for (uint32_t i = lo; i < n && strcmp(list[i], word) == 0; i++)
+        k++;
+    return k;
+}
+
+/* qsort has no context argument; the corpus for name ties goes here */
+static const coa_corpus_t *homonym_sort_corpus;
+
+/* Strongest evidence first: field codes, then a common name (the more
+ * namesakes expected, the stronger), then venue series; then the larger
+ * group, then by name. */
+static int cmp_homonym(const void *pa, const void *pb)
+{
+    const coa_homonym_t *a = pa, *b = pb;
+    int ra = a->by_category ? 0 : a->by_name ? 1 : 2, rb = b->by_category ? 0 : b->by_name ? 1 : 2;
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    if (a->expected != b->expected)
+        return a->expected > b->expected ? -1 : 1;
+    if (a->n_papers != b->n_papers)
+        return a->n_papers > b->n_papers ? -1 : 1;
+    const coa_corpus_t *c = homonym_sort_corpus;
+    int d = strcmp(coa_corpus_str(c, c->authors[a->author].display), coa_corpus_str(c, c->authors[b->author].display));
+    return d ? d : (a->author > b->author) - (a->author < b->author);
+}
+
+/* The namesakes expected to share an author's name by chance: authors
+ * with its first given name times authors with its surname, over all
+ * authors (the share of each, multiplied, for every author).  "Yang Liu"
+ * in the ACL Anthology: over one; "Ivan Titov": about none. */
+static double expected_namesakes(const coa_corpus_t *c, const name_counts_t *nc, uint32_t a)
+{
+    const char *key = coa_corpus_str(c, c->authors[a].key);
+    const char *sur = coa_names_surname(key);
+    size_t gl = strcspn(key, " "), sl = coa_names_surname_len(sur);
+    if (sur == key || gl < 2)
+        return 0; /* one word, or an initial: nothing to say */
+    double g = count_equal(nc->given, nc->n, key, gl);
+    double s = count_equal(nc->surname, nc->n, sur, sl);
+    return nc->n ? g * s / nc->n : 0;
+}
+
 
 static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only, coa_homonym_t **homonyms,
                          uint32_t *n_homonyms);
@@ -267,6 +392,7 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
                          uint32_t *n_homonyms)
 {
     int err = COA_OK, by_category = 0, have_local = 0;
+    name_counts_t names = {0};
     uint32_t na = c->n_authors, count = 0, cap = 0;
     coa_strpool_t local;
     coa_homonym_t *out = NULL;
@@ -282,6 +408,8 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
         err = COA_ENOMEM;
         goto cleanup;
     }
+    if ((err = names_init(c, &names)))
+        goto cleanup;
     if (!only && (err = paper_fields(c, field, &by_category)))
         goto cleanup;
     /* authorships by author (indexes into c->authorships) */
@@ -402,14 +530,18 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
             }
             if (size == np || shared || known < size || 2 * size > np)
                 continue;
-            /* venues are weak evidence: ask for two papers on each side */
-            if (!by_category && (size < 2 || np - size < 2))
+            /* venues are weak evidence (one field's papers appear in many
+             * series): ask for three papers on each side, and never against
+             * the owner of an export, which says the papers are theirs */
+            if (!by_category && (size < VENUE_MIN_GROUP || np - size < VENUE_MIN_GROUP ||
+                                 (c->authors[a].flags & COA_AUTHOR_OWNER)))
                 continue;
             if (coa_grow((void **)&out, &cap, count + 1, sizeof *out)) {
                 err = COA_ENOMEM;
                 break;
             }
             coa_homonym_t *h = &out[count];
+            memset(h, 0, sizeof *h);
             h->author = a;
             h->n_papers = 0;
             h->other_papers = np - size;
@@ -434,8 +566,75 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
                 h->papers[h->n_papers++] = s->paper;
             }
         }
+        if (err || !names.n || np < COMMON_MIN_PAPERS || main_size * 5 > np * 3)
+            continue;
+        /* a common name whose papers fall apart: no group of coauthors
+         * holds more than three fifths of them, and more than half a
+         * namesake is expected among the corpus's authors */
+        double expected = expected_namesakes(c, &names, a);
+        if (expected < COMMON_EXPECTED)
+            continue;
+        /* the groups replace what the field rules found for this author */
+        while (count > 0 && out[count - 1].author == a) {
+            count--;
+            free(out[count].papers);
+            free(out[count].cluster);
+        }
+        if (coa_grow((void **)&out, &cap, count + 1, sizeof *out)) {
+            err = COA_ENOMEM;
+            break;
+        }
+        coa_homonym_t *h = &out[count];
+        memset(h, 0, sizeof *h);
+        h->author = a;
+        h->by_name = 1;
+        h->expected = expected;
+        h->papers = malloc(np * sizeof *h->papers);
+        h->cluster = malloc(np * sizeof *h->cluster);
+        if (!h->papers || !h->cluster) {
+            free(h->papers);
+            free(h->cluster);
+            err = COA_ENOMEM;
+            break;
+        }
+        count++;
+        /* clusters numbered by size (largest 0), ties by first paper */
+        uint32_t nc = 0;
+        for (uint32_t r = 0; r < np; r++)
+            if (group[r] == r)
+                nc++;
+        h->n_clusters = nc;
+        uint32_t *rank = malloc(np * sizeof *rank), *size = calloc(np, sizeof *size);
+        if (!rank || !size) {
+            free(rank);
+            free(size);
+            err = COA_ENOMEM;
+            break;
+        }
+        for (uint32_t i = 0; i < np; i++)
+            size[group[i]]++;
+        for (uint32_t r = 0; r < np; r++) {
+            if (group[r] != r)
+                continue;
+            uint32_t before = 0;
+            for (uint32_t o = 0; o < np; o++)
+                if (group[o] == o && o != r && (size[o] > size[r] || (size[o] == size[r] && o < r)))
+                    before++;
+            rank[r] = before;
+        }
+        for (uint32_t i = 0; i < np; i++) {
+            coa_authorship_t *s = &c->authorships[owned[start[a] + i]];
+            h->papers[h->n_papers] = s->paper;
+            h->cluster[h->n_papers++] = rank[group[i]];
+            if (rank[group[i]] > 0)
+                s->flags |= COA_AUTHORSHIP_POSSIBLE_HOMONYM;
+        }
+        h->other_papers = 0;
+        free(rank);
+        free(size);
     }
 cleanup:
+    names_destroy(&names);
     if (have_local)
         coa_strpool_destroy(&local);
     free(start);
@@ -448,7 +647,105 @@ cleanup:
         coa_homonyms_free(out, count);
         return err;
     }
+    homonym_sort_corpus = c;
+    if (count && !only)
+        qsort(out, count, sizeof *out, cmp_homonym);
     *homonyms = out;
     *n_homonyms = count;
     return COA_OK;
+}
+
+/* Moves the author's authorships on papers[i] with cluster[i] == k (all
+ * of papers[] when cluster is NULL) to a new author named after the
+ * group's most frequent coauthor ("Yang Liu [with Mirella Lapata]"; ties
+ * to the first seen).  A group without coauthors stays. */
+static int split_group(coa_corpus_t *c, uint32_t author, const uint32_t *papers, const uint32_t *cluster,
+                       uint32_t n, uint32_t k, uint32_t *count, int *made)
+{
+    *made = 0;
+    uint32_t label = COA_NONE, best = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        if (cluster && cluster[i] != k)
+            continue;
+        const coa_paper_t *p = &c->papers[papers[i]];
+        for (uint32_t s = 0; s < p->n_authorships; s++) {
+            uint32_t b = c->authorships[p->first_authorship + s].author;
+            if (b != author && ++count[b] > best) {
+                best = count[b];
+                label = b;
+            }
+        }
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const coa_paper_t *p = &c->papers[papers[i]];
+        for (uint32_t s = 0; s < p->n_authorships; s++)
+            count[c->authorships[p->first_authorship + s].author] = 0;
+    }
+    if (label == COA_NONE)
+        return COA_OK;
+    /* a coauthor split before is named by its name alone, not its label */
+    const char *with = coa_corpus_str(c, c->authors[label].display);
+    const char *bracket = strstr(with, " [with ");
+    int with_len = bracket ? (int)(bracket - with) : (int)strlen(with);
+    char name[512];
+    snprintf(name, sizeof name, "%s [with %.*s]", coa_corpus_str(c, c->authors[author].display), with_len, with);
+    uint32_t into;
+    int err = coa_corpus_author(c, name, strlen(name), NULL, &into);
+    if (err)
+        return err;
+    coa_author_t *au = &c->authors[into];
+    au->display = coa_corpus_intern(c, name, strlen(name));
+    if (au->display == COA_NONE)
+        return COA_ENOMEM;
+    au->flags |= COA_AUTHOR_DISPLAY_FIXED;
+    for (uint32_t i = 0; i < n; i++) {
+        if (cluster && cluster[i] != k)
+            continue;
+        const coa_paper_t *p = &c->papers[papers[i]];
+        for (uint32_t s = 0; s < p->n_authorships; s++) {
+            coa_authorship_t *as = &c->authorships[p->first_authorship + s];
+            if (as->author != author)
+                continue;
+            as->author = into;
+            as->flags &= (uint8_t)~COA_AUTHORSHIP_POSSIBLE_HOMONYM;
+            c->authors[author].n_papers--;
+            c->authors[into].n_papers++;
+        }
+    }
+    *made = 1;
+    return COA_OK;
+}
+
+int coa_split_homonyms(coa_corpus_t *c, uint32_t *split)
+{
+    *split = 0;
+    coa_homonym_t *h = NULL;
+    uint32_t n = 0;
+    int err = coa_find_homonyms(c, &h, &n);
+    if (err)
+        return err;
+    /* the authors made here are counted too, as coauthors of later groups */
+    size_t room = c->n_authors + 1;
+    for (uint32_t k = 0; k < n; k++)
+        room += h[k].by_name ? h[k].n_clusters : 1;
+    uint32_t *count = calloc(room, sizeof *count);
+    if (!count) {
+        coa_homonyms_free(h, n);
+        return COA_ENOMEM;
+    }
+    for (uint32_t k = 0; k < n && !err; k++) {
+        /* the common-name rule makes an author of every group; the field
+         * rules, of the group in another field */
+        uint32_t groups = h[k].by_name ? h[k].n_clusters : 1, made_any = 0;
+        for (uint32_t g = 0; g < groups && !err; g++) {
+            int made;
+            err = split_group(c, h[k].author, h[k].papers, h[k].by_name ? h[k].cluster : NULL, h[k].n_papers, g,
+                              count, &made);
+            made_any |= (uint32_t)made;
+        }
+        *split += made_any;
+    }
+    free(count);
+    coa_homonyms_free(h, n);
+    return err;
 }

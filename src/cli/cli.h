@@ -37,6 +37,8 @@ enum {
     OPT_ALIASES,
     OPT_MERGE_INITIALS,
     OPT_WEIGHT_ATTR,
+    OPT_KEEP_APART,
+    OPT_SPLIT_HOMONYMS,
     OPT_COMMON_END /* commands number their own options from here */
 };
 
@@ -55,6 +57,8 @@ enum {
     {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},                                       \
     {"aliases", required_argument, NULL, OPT_ALIASES},                                             \
     {"merge-initials", no_argument, NULL, OPT_MERGE_INITIALS},                                     \
+    {"keep-apart", no_argument, NULL, OPT_KEEP_APART},                                             \
+    {"split-homonyms", no_argument, NULL, OPT_SPLIT_HOMONYMS},                                     \
     {"help", no_argument, NULL, 'h'}
 
 /* Help text for the shared options, for each command's usage. */
@@ -75,6 +79,8 @@ typedef struct {
     const char *aliases[16];
     int n_aliases;
     int merge_initials;
+    int keep_apart;             /* no merging on evidence */
+    int split_homonyms;         /* one author per cluster of a likely homonym */
     int radius_given;
     char **files;
     int n_files;
@@ -107,6 +113,10 @@ int cli_parse_long(const char *opt, const char *s, long min, long max, long *out
  * inode) as one of the inputs or alias files: writing it would destroy
  * the input.  Checked before any work. */
 int cli_output_is_input(const cli_common_t *o, const char *output);
+
+/* What the last cli_load merged on evidence (owners found, counts by
+ * rule); empty with --keep-apart or a database.  Valid until the next load. */
+const coa_evidence_report_t *cli_evidence_report(void);
 
 /* Prints an error (one line, prefixed with the program name) to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

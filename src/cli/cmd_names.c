@@ -13,13 +13,26 @@ static void usage(FILE *out)
             "\n"
             "Audits who is who.  Every line carries its evidence (papers, coauthors, years):\n"
             "  - merges made: spellings joined by the match key, names merged by an alias\n"
-            "    file (--aliases), by identifiers, or by initials (--merge-initials);\n"
-            "  - likely splits: different keys that are probably one person (one name with\n"
-            "    and without a middle initial, or initials against a full name) and that\n"
-            "    share coauthors;\n"
-            "  - likely homonyms: one name whose papers fall into groups that share no\n"
-            "    coauthors, where a smaller group is in a field (category, else venue) that\n"
-            "    the others are not; with venues only, each side needs two papers;\n"
+            "    file (--aliases), by identifiers, by initials (--merge-initials), and on\n"
+            "    evidence (the default; --keep-apart turns it off): two spellings with\n"
+            "    one surname and compatible given names (initials of the other's, a\n"
+            "    middle name or initial added or dropped, a common nickname such as\n"
+            "    Mike/Michael, other spacing or a suffix), or the same given names and\n"
+            "    one edit in a surname of seven letters or more, are one author when\n"
+            "    they share a coauthor or both are the owner of one export; an initial\n"
+            "    that fits two people ('R. Evans': Roger and Richard) joins neither;\n"
+            "    each merge names its rule and evidence;\n"
+            "  - owners of single-person exports: an author, by first initial and\n"
+            "    surname, on 90%% of a file's records (at least 5);\n"
+            "  - likely splits: different keys that are probably one person (compatible\n"
+            "    names, as above) and that share coauthors, yet were not merged;\n"
+            "  - likely homonyms, strongest first: one name whose papers fall into\n"
+            "    groups that share no coauthors, where a smaller group is in a field\n"
+            "    (category, else venue series, with three papers a side and never\n"
+            "    against an export's owner) that the others are not; or a common name\n"
+            "    (more than 0.3 namesakes expected from how many authors share its\n"
+            "    given name and its surname) of 5 papers or more, no group holding\n"
+            "    three fifths of them; --split-homonyms makes each group an author;\n"
             "  - likely misattributions in the source: an author slot whose printed name\n"
             "    and the name of the entity the source attached to it (OpenAlex's\n"
             "    disambiguated author) are different people's; the printed name is kept;\n"
@@ -127,6 +140,82 @@ static spelling_t *collect_spellings(const coa_corpus_t *c, uint32_t *n)
     qsort(v, k, sizeof *v, cmp_spelling);
     *n = k;
     return v;
+}
+
+/* A likely homonym by the common-name rule: its groups of papers, each
+ * with its size, years and most frequent coauthors. */
+static void print_common_name(FILE *out, const coa_corpus_t *c, const coa_homonym_t *h, int json, uint32_t index,
+                              int text)
+{
+    if (json) {
+        fprintf(out, "%s\n    {\"author\": ", index ? "," : "");
+        coa_json_string(out, name_of(c, h->author));
+        fprintf(out, ", \"rule\": \"common name\", \"expected_namesakes\": %.2f, \"groups\": [", h->expected);
+    } else if (text) {
+        fprintf(out, "  %s: %u papers in %u groups that share no coauthor; a common name (%.2f namesakes "
+                     "expected by chance)\n",
+                name_of(c, h->author), h->n_papers, h->n_clusters, h->expected);
+    }
+    for (uint32_t g = 0; g < h->n_clusters; g++) {
+        uint32_t n = 0;
+        int y0 = 0, y1 = 0;
+        /* the group's three most frequent coauthors, ties to the first seen */
+        uint32_t top[3] = {COA_NONE, COA_NONE, COA_NONE}, topn[3] = {0, 0, 0};
+        for (uint32_t i = 0; i < h->n_papers; i++) {
+            if (h->cluster[i] != g)
+                continue;
+            const coa_paper_t *p = &c->papers[h->papers[i]];
+            n++;
+            if (p->year && (!y0 || p->year < y0))
+                y0 = p->year;
+            if (p->year > y1)
+                y1 = p->year;
+            for (uint32_t s = 0; s < p->n_authorships; s++) {
+                uint32_t b = c->authorships[p->first_authorship + s].author;
+                if (b == h->author)
+                    continue;
+                uint32_t k = 0;
+                for (uint32_t j = 0; j < h->n_papers; j++) {
+                    if (h->cluster[j] != g)
+                        continue;
+                    const coa_paper_t *q = &c->papers[h->papers[j]];
+                    for (uint32_t t = 0; t < q->n_authorships; t++)
+                        k += c->authorships[q->first_authorship + t].author == b;
+                }
+                int known = 0;
+                for (int t = 0; t < 3; t++)
+                    known |= top[t] == b;
+                for (int t = 0; t < 3 && !known; t++)
+                    if (k > topn[t]) {
+                        for (int u = 2; u > t; u--) {
+                            top[u] = top[u - 1];
+                            topn[u] = topn[u - 1];
+                        }
+                        top[t] = b;
+                        topn[t] = k;
+                        break;
+                    }
+            }
+        }
+        if (json) {
+            fprintf(out, "%s{\"papers\": %u, \"first_year\": %d, \"last_year\": %d, \"coauthors\": [", g ? ", " : "", n,
+                    y0, y1);
+            for (int t = 0; t < 3 && top[t] != COA_NONE; t++) {
+                fputs(t ? ", " : "", out);
+                coa_json_string(out, name_of(c, top[t]));
+            }
+            fputs("]}", out);
+        } else if (text) {
+            fprintf(out, "    %s, ", papers_text(n));
+            print_years(out, y0, y1);
+            fputs(top[0] == COA_NONE ? ", alone" : ", with ", out);
+            for (int t = 0; t < 3 && top[t] != COA_NONE; t++)
+                fprintf(out, "%s%s (%u)", t ? ", " : "", name_of(c, top[t]), topn[t]);
+            fputc('\n', out);
+        }
+    }
+    if (json)
+        fputs("]}", out);
 }
 
 int cmd_names(int argc, char **argv)
@@ -257,11 +346,47 @@ int cmd_names(int argc, char **argv)
     if (!json && shown > limit)
         fprintf(out, "  ... %u more (--limit 0 shows all)\n", shown - (uint32_t)limit);
 
-    /* merges by alias file, initials, person records */
-    if (json)
-        fputs(shown ? "\n  ],\n  \"merges\": [" : "],\n  \"merges\": [", out);
-    else
-        fprintf(out, "\nMerged by alias file, initials or person records: %u\n", c->n_merges);
+    /* merges by alias file, evidence, initials, person records */
+    const coa_evidence_report_t *ev = cli_evidence_report();
+    if (json) {
+        fputs(shown ? "\n  ],\n  \"owners\": [" : "],\n  \"owners\": [", out);
+        for (uint32_t k = 0; k < ev->n_owners; k++) {
+            fprintf(out, "%s\n    {\"source\": ", k ? "," : "");
+            coa_json_string(out, coa_corpus_str(c, c->sources[ev->owners[k].source].path));
+            fputs(", \"owner\": ", out);
+            coa_json_string(out, name_of(c, coa_corpus_author_root(c, ev->owners[k].author)));
+            fprintf(out, ", \"on\": %u, \"records\": %u}", ev->owners[k].on, ev->owners[k].records);
+        }
+        fputs(ev->n_owners ? "\n  ],\n  \"merged_on_evidence\": {" : "],\n  \"merged_on_evidence\": {", out);
+        int first = 1;
+        for (unsigned r = 1; r < sizeof ev->by_rule / sizeof ev->by_rule[0]; r++)
+            if (ev->by_rule[r]) {
+                fprintf(out, "%s\"%s\": %u", first ? "" : ", ", coa_evidence_rule_name(r), ev->by_rule[r]);
+                first = 0;
+            }
+        fprintf(out, "},\n  \"left_apart\": {\"ambiguous\": %u, \"without_evidence\": %u},\n  \"merges\": [",
+                ev->ambiguous, ev->without_evidence);
+    } else {
+        if (ev->n_owners) {
+            fprintf(out, "\nOwners of single-person exports (on nearly every record): %u\n", ev->n_owners);
+            for (uint32_t k = 0; k < ev->n_owners; k++)
+                fprintf(out, "  %s: %s, on %u of %u records\n", coa_corpus_str(c, c->sources[ev->owners[k].source].path),
+                        name_of(c, coa_corpus_author_root(c, ev->owners[k].author)), ev->owners[k].on,
+                        ev->owners[k].records);
+        }
+        fprintf(out, "\nMerged by alias file, evidence, initials or person records: %u\n", c->n_merges);
+        if (ev->merged) {
+            fprintf(out, "  on evidence: %u (", ev->merged);
+            int first = 1;
+            for (unsigned r = 1; r < sizeof ev->by_rule / sizeof ev->by_rule[0]; r++)
+                if (ev->by_rule[r]) {
+                    fprintf(out, "%s%s %u", first ? "" : ", ", coa_evidence_rule_name(r), ev->by_rule[r]);
+                    first = 0;
+                }
+            fprintf(out, "); left apart: %u compatible pairs where an initial fits two people, %u without "
+                         "evidence\n", ev->ambiguous, ev->without_evidence);
+        }
+    }
     for (uint32_t m = 0; m < c->n_merges; m++) {
         const coa_merge_t *mg = &c->merges[m];
         uint32_t into = coa_corpus_author_root(c, mg->into);
@@ -318,14 +443,20 @@ int cmd_names(int argc, char **argv)
     if (json)
         fputs(n_splits ? "\n  ],\n  \"likely_homonyms\": [" : "],\n  \"likely_homonyms\": [", out);
     else
-        fprintf(out, "\nLikely homonyms (papers that share no coauthor with the rest, in another field): %u\n",
+        fprintf(out, "\nLikely homonyms (papers sharing no coauthor, in another field or under a common name), "
+                     "strongest first: %u\n",
                 n_homonyms);
     for (uint32_t i = 0; i < n_homonyms; i++) {
         const coa_homonym_t *h = &homonyms[i];
+        if (h->by_name) {
+            print_common_name(out, c, h, json, i, i < (uint32_t)limit);
+            continue;
+        }
         if (json) {
             fprintf(out, "%s\n    {\"author\": ", i ? "," : "");
             coa_json_string(out, name_of(c, h->author));
-            fprintf(out, ", \"other_papers\": %u, \"papers\": [", h->other_papers);
+            fprintf(out, ", \"rule\": \"%s\", \"other_papers\": %u, \"papers\": [",
+                    h->by_category ? "field codes" : "venue series", h->other_papers);
         } else if (i < (uint32_t)limit) {
             fprintf(out, "  %s: %u of %u papers %s no coauthor with the other %u, in another field\n",
                     name_of(c, h->author), h->n_papers, h->n_papers + h->other_papers,

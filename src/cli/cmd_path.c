@@ -45,8 +45,10 @@ static void path_usage(FILE *out)
             "marked (inferred) one by one.  Likewise [homonym?] and (homonym?) mark\n"
             "papers that the identity checks of 'coauthor names' flag as possibly\n"
             "another person of the same name (papers that share no coauthor with the\n"
-            "author's others, in another field).  The marks are explained under the\n"
-            "chain.\n"
+            "author's others, in another field; or, for a common name whose papers\n"
+            "fall apart, those outside its largest group).  With --split-homonyms\n"
+            "each group is an author of its own instead.  The marks are explained\n"
+            "under the chain.\n"
             "\n"
             "The search is a bidirectional breadth-first search that grows the cheaper\n"
             "side first, so a query on a large network looks at a small part of it.\n"
@@ -285,7 +287,8 @@ static void print_marks_legend(unsigned hop_flags, unsigned paper_flags)
     if (hop_flags & COA_EVIDENCE_HOMONYM)
         printf("[homonym?]  every paper of the hop may be another person's of the same\n"
                "            name: it shares no coauthor with the author's other papers\n"
-               "            and is in another field (see 'coauthor names')\n");
+               "            and is in another field, or the name is common and its\n"
+               "            papers fall apart (see 'coauthor names')\n");
     if (paper_flags & COA_EVIDENCE_HOMONYM)
         printf("(homonym?)  this paper may be another person's of the same name\n");
 }

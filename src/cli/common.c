@@ -33,7 +33,12 @@ const char cli_common_help[] =
     "  --aliases FILE       merge names by FILE: 'alias<TAB>canonical' lines, or a\n"
     "                       VOSviewer thesaurus ('label<TAB>replace by'); repeatable\n"
     "  --merge-initials     merge 'I. Titov' into 'Ivan Titov' when exactly one author\n"
-    "                       with that surname fits the initials (off by default)\n"
+    "                       with that surname fits the initials, without evidence\n"
+    "  --keep-apart         do not merge spellings on evidence (by default compatible\n"
+    "                       names, such as 'E. M. Bruna' and 'Emilio M. Bruna', are one\n"
+    "                       author when they share a coauthor or own one export)\n"
+    "  --split-homonyms     make each likely homonym one author per group of papers\n"
+    "                       ('Yang Liu [with Mirella Lapata]'); see 'coauthor names'\n"
     "  --seed N             seed for every random choice (default 1)\n"
     "  --json, --tsv, --csv machine-readable output instead of aligned text\n"
     "  -q, --quiet          no warnings, no summary line and no progress bar on stderr\n"
@@ -264,6 +269,8 @@ int cli_common_option(cli_common_t *o, int opt, const char *arg)
         o->aliases[o->n_aliases++] = arg;
         return 1;
     case OPT_MERGE_INITIALS: o->merge_initials = 1; return 1;
+    case OPT_KEEP_APART: o->keep_apart = 1; return 1;
+    case OPT_SPLIT_HOMONYMS: o->split_homonyms = 1; return 1;
     case OPT_RADIUS:
         if (parse_uint(arg, 1000, &v)) {
             cli_error("bad --radius '%s': expected a number of hops", arg);
@@ -413,7 +420,8 @@ void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
  * when no record was read.  'c' gives the sources and the repeated
  * authors; 'inferred' counts the inferred authorships of the corpus. */
 static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t inferred, uint32_t duplicates,
-                         uint32_t alias_merges, uint32_t initial_merges)
+                         uint32_t alias_merges, uint32_t initial_merges, uint32_t evidence_merges,
+                         uint32_t homonym_splits)
 {
     uint32_t records = 0, skipped = 0, undated = 0;
     int year = 0;
@@ -440,6 +448,10 @@ static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t 
             fprintf(stderr, ", %u name%s merged by alias", alias_merges, alias_merges == 1 ? "" : "s");
         if (initial_merges)
             fprintf(stderr, ", %u initial%s merged", initial_merges, initial_merges == 1 ? "" : "s");
+        if (evidence_merges)
+            fprintf(stderr, ", %u name%s merged on evidence", evidence_merges, evidence_merges == 1 ? "" : "s");
+        if (homonym_splits)
+            fprintf(stderr, ", %u homonym%s split", homonym_splits, homonym_splits == 1 ? "" : "s");
         fputc('\n', stderr);
     }
     if (records == 0) {
@@ -447,6 +459,40 @@ static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t 
         return EXIT_FAILURE_RUN;
     }
     return EXIT_OK;
+}
+
+/* What the last cli_load merged on evidence, for 'coauthor names'. */
+static coa_evidence_report_t evidence_report;
+
+const coa_evidence_report_t *cli_evidence_report(void)
+{
+    return &evidence_report;
+}
+
+/* A database holds the identity decided when it was imported: merging
+ * again would make it answer otherwise than its index.  True when every
+ * input is a corpus database (by its first bytes, or named so). */
+static int only_databases(const cli_common_t *o)
+{
+    for (int i = 0; i < o->n_files; i++) {
+        char *split = NULL;
+        const char *format = o->read.format;
+        const char *file = split_format(o->files[i], &split, &format) ? split : o->files[i];
+        int db = 0;
+        if (format) {
+            db = strcmp(format, "store") == 0;
+        } else if (strcmp(file, "-") != 0) {
+            unsigned char head[16];
+            FILE *f = fopen(file, "rb");
+            db = f && fread(head, 1, sizeof head, f) == sizeof head && coa_store_detect(head, sizeof head);
+            if (f)
+                fclose(f);
+        }
+        free(split);
+        if (!db)
+            return 0;
+    }
+    return o->n_files > 0;
 }
 
 int cli_load(const cli_common_t *o, coa_corpus_t *c)
@@ -488,6 +534,15 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         }
         alias_merges += applied;
     }
+    uint32_t evidence_merges = 0, homonym_splits = 0;
+    coa_evidence_report_destroy(&evidence_report);
+    if (!o->keep_apart && !only_databases(o)) {
+        if (coa_merge_evidence(c, &evidence_report)) {
+            cli_error("out of memory");
+            return EXIT_FAILURE_RUN;
+        }
+        evidence_merges = evidence_report.merged;
+    }
     if (o->merge_initials && coa_merge_initials(c, &initial_merges)) {
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
@@ -497,13 +552,17 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
+    if (o->split_homonyms && coa_split_homonyms(c, &homonym_splits)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
     /* inferred authorships of the final corpus: a source's own count is
      * taken before de-duplication, which keeps one authorship per author of
      * a merged paper and makes it stated when another copy states it */
     uint32_t inferred = 0;
     for (uint32_t i = 0; i < c->n_authorships; i++)
         inferred += c->authorships[i].inferred;
-    return print_summary(o, c, inferred, duplicates, alias_merges, initial_merges);
+    return print_summary(o, c, inferred, duplicates, alias_merges, initial_merges, evidence_merges, homonym_splits);
 }
 
 /* True when nothing but the default is asked of what is selected: the
@@ -528,7 +587,7 @@ static int default_selection(const cli_common_t *o, int ego)
 static int single_database(const cli_common_t *o, char **path)
 {
     *path = NULL;
-    if (o->n_files != 1 || o->n_aliases || o->merge_initials)
+    if (o->n_files != 1 || o->n_aliases || o->merge_initials || o->keep_apart || o->split_homonyms)
         return 0;
     char *split = NULL;
     const char *format = o->read.format;
@@ -591,7 +650,7 @@ int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
 
 int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
 {
-    return print_summary(o, coa_store_index_corpus(ix), coa_store_index_inferred(ix), 0, 0, 0);
+    return print_summary(o, coa_store_index_corpus(ix), coa_store_index_inferred(ix), 0, 0, 0, 0, 0);
 }
 
 int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,

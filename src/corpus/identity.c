@@ -122,7 +122,7 @@ int coa_merge_initials(coa_corpus_t *c, uint32_t *merged)
     int err = COA_OK;
     for (uint32_t s = 0; s < n && !err;) {
         uint32_t e = s;
-        while (e < n && strcmp(v[e].surname, v[s].surname) == 0)
+        while (e < n && coa_names_surname_cmp(v[e].surname, v[s].surname) == 0)
             e++;
         for (uint32_t i = s; i < e && !err; i++) {
             coa_words_t wi;

@@ -11,12 +11,31 @@ static int is_space(char ch)
     return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f' || ch == '\v';
 }
 
-/* Appends s[0..len) to out with '.', '-' and whitespace as single spaces. */
+/* Apostrophes, quotes and dashes join or separate parts of a name in one
+ * source and are missing in the next ("Jun'ichi", "Jun-ichi", "Jun ichi"),
+ * so all of them are a word break in the key.  utf8proc's lumping has
+ * already made '\'' of U+2018, U+2019 and U+02BC, '"' of the double
+ * quotes and '-' of the dashes; U+00B4 (acute accent) decomposes to a space
+ * and a mark; '`' and U+02BB, U+2032 are taken here. */
+static int is_break(char ch)
+{
+    return is_space(ch) || ch == '.' || ch == '-' || ch == ',' || ch == '\'' || ch == '`' || ch == '"';
+}
+
+/* Appends s[0..len) to out with every break (is_break) as a single space. */
 static size_t append_collapsed(char *out, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         char ch = s[i];
-        if (is_space(ch) || ch == '.' || ch == '-' || ch == ',') {
+        if ((unsigned char)ch == 0xCA && i + 1 < len && (unsigned char)s[i + 1] == 0xBB) { /* U+02BB */
+            ch = ' ';
+            i++;
+        } else if ((unsigned char)ch == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                   (unsigned char)s[i + 2] == 0xB2) { /* U+2032, prime, a typed apostrophe */
+            ch = ' ';
+            i += 2;
+        }
+        if (is_break(ch)) {
             if (n > 0 && out[n - 1] != ' ')
                 out[n++] = ' ';
         } else {
@@ -50,6 +69,61 @@ static int map_ascii(const char *name, size_t len, utf8proc_uint8_t **mapped, ut
     *mapped = (utf8proc_uint8_t *)m;
     *n = (utf8proc_ssize_t)len;
     return 1;
+}
+
+int coa_name_suffix(const char *word, size_t len)
+{
+    static const char *const suffixes[] = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+        if (strlen(suffixes[i]) == len && memcmp(suffixes[i], word, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* A generational suffix ("Jr.", "III", "3rd") is the last word of a key,
+ * in one spelling ("3rd" is "iii"), wherever the source put it: "Nyberg,
+ * 3rd, Eric H.", "Nyberg, Eric H., 3rd", "Eric H. Nyberg 3rd" and "Eric H.
+ * Nyberg III" all give "eric h nyberg iii".  Only a name of three or more
+ * words has one: in "Ramakrishnan, IV" the "IV" is the given name (the
+ * initials I. V.), not a suffix.  Returns the new length (the same). */
+static size_t move_suffix(char *key, size_t len)
+{
+    size_t starts[64], lens[64];
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < 64; i++)
+        if (i == 0 || key[i - 1] == ' ') {
+            size_t e = i;
+            while (e < len && key[e] != ' ')
+                e++;
+            starts[n] = i;
+            lens[n++] = e - i;
+        }
+    if (n < 3 || n >= 64)
+        return len;
+    for (size_t k = 1; k < n; k++) {
+        const char *w = key + starts[k];
+        size_t wl = lens[k];
+        if (!coa_name_suffix(w, wl))
+            continue;
+        const char *canon = wl == 3 && w[0] == '2' ? "ii" : wl == 3 && w[0] == '3' ? "iii"
+                                                    : wl == 3 && w[0] == '4' ? "iv" : NULL;
+        char suffix[4];
+        size_t sl = canon ? strlen(canon) : wl;
+        memcpy(suffix, canon ? canon : w, sl);
+        /* the words after it move up, and the suffix goes last; the key
+         * cannot grow ("3rd" and "iii" are as long) */
+        size_t out = starts[k];
+        for (size_t j = k + 1; j < n; j++) {
+            memmove(key + out, key + starts[j], lens[j]);
+            out += lens[j];
+            key[out++] = ' ';
+        }
+        memcpy(key + out, suffix, sl);
+        out += sl;
+        key[out] = '\0';
+        return out;
+    }
+    return len;
 }
 
 int coa_name_key(const char *name, size_t len, char **key)
@@ -100,6 +174,7 @@ int coa_name_key(const char *name, size_t len, char **key)
     while (w > 0 && out[w - 1] == ' ')
         w--;
     out[w] = '\0';
+    w = move_suffix(out, w);
     *key = out;
     return COA_OK;
 }

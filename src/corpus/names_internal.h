@@ -23,8 +23,43 @@ int coa_names_initials_only(const coa_words_t *w);
 int coa_names_initials_fit(const coa_words_t *i, const coa_words_t *f);
 /* One name is the other plus middle initials: "eduard h hovy" and "eduard hovy". */
 int coa_names_middle_initial(const coa_words_t *a, const coa_words_t *b);
-/* The last word of a key. */
+/* The surname of a key: its last word, or the word before a suffix
+ * ("eric h nyberg iii"); it ends at the next space or the end
+ * (coa_names_surname_len).  Compare two with coa_names_surname_cmp. */
 const char *coa_names_surname(const char *key);
+size_t coa_names_surname_len(const char *surname);
+int coa_names_surname_cmp(const char *a, const char *b);
+
+/* A key's words with the surname (and a suffix) located. */
+typedef struct {
+    coa_words_t w;
+    int surname; /* index of the surname; the given names are 0 .. surname-1 */
+    int suffix;  /* index of a generational suffix, or -1 */
+} coa_name_parts_t;
+
+void coa_names_parts(const char *key, coa_name_parts_t *p);
+
+/* How two spellings with one surname can be one person. */
+typedef enum {
+    COA_RULE_NONE,
+    COA_RULE_INITIALS,      /* "C. P. Rose" / "Carolyn Penstein Rose" */
+    COA_RULE_MIDDLE,        /* "Kenneth Church" / "Kenneth Ward Church"; "W. John Hutchins" / "John Hutchins" */
+    COA_RULE_NICKNAME,      /* "Mike Rosner" / "Michael Rosner" (nicknames.c) */
+    COA_RULE_SPACING,       /* "Junichi" / "Jun ichi" */
+    COA_RULE_SUFFIX,        /* "Eric Nyberg" / "Eric Nyberg III" */
+    COA_RULE_SURNAME_EDIT,  /* one edit in a long surname: "Nirenburg" / "Nirenberg" */
+    COA_RULE_COUNT
+} coa_name_rule_t;
+
+/* Whether the given names (and suffixes) of two spellings are compatible,
+ * and by which rule; the surnames are the caller's to compare.  Each given
+ * name of the shorter list matches one of the longer in order (equal, an
+ * initial of it, or a nickname), the first matching the first (or the
+ * second after a leading initial); two different suffixes never match. */
+coa_name_rule_t coa_names_compatible(const coa_name_parts_t *a, const coa_name_parts_t *b);
+const char *coa_names_rule_name(coa_name_rule_t r);
+/* Whether two given names are a name and its nickname (nicknames.c). */
+int coa_names_nickname(const char *a, size_t la, const char *b, size_t lb);
 
 typedef struct {
     const char *surname;

@@ -347,7 +347,7 @@ static int given_ok(const char *s, size_t n)
  * lower-case ones are declined by starts_upper. */
 static int suffix_word(const char *s, size_t n)
 {
-    static const char *const words[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "others", "and"};
+    static const char *const words[] = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd", "4th", "others", "and"};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
             return 1;

@@ -523,6 +523,19 @@ static int buf_put(buf_t *b, const char *s, size_t n)
     return COA_OK;
 }
 
+/* "Jr", "III", "3rd" and the like, with or without a full stop. */
+static int is_suffix_word(const char *p, size_t n)
+{
+    char w[8];
+    while (n && (p[n - 1] == '.' || p[n - 1] == ','))
+        n--; /* "Nyberg, 3rd, Eric H." gives "3rd," */
+    if (n == 0 || n >= sizeof w)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (char)tolower((unsigned char)p[i]);
+    return coa_name_suffix(w, n);
+}
+
 /* bibutils keeps a person as "Family|Given|Given||Suffix"; we write
  * "Given Given Family Suffix", with a full stop after a bare initial, so
  * that every source spells names the same way round. */
@@ -540,6 +553,12 @@ static int person_name(const char *v, buf_t *b)
             suffix = e ? e + 1 : NULL;
             break;
         }
+        /* "Nyberg, 3rd, Eric H." reaches us with "3rd" as a given name */
+        if (!suffix && e && e[1] && e[1] != '|' && is_suffix_word(p, n)) {
+            suffix = p;
+            p = e + 1;
+            continue;
+        }
         if (b->len && buf_put(b, " ", 1))
             return COA_ENOMEM;
         if (buf_put(b, p, n))
@@ -547,6 +566,21 @@ static int person_name(const char *v, buf_t *b)
         if (n == 1 && isupper((unsigned char)*p) && buf_put(b, ".", 1))
             return COA_ENOMEM;
         p = e ? e + 1 : NULL;
+    }
+    /* "Ramakrishnan, IV" reaches us with "IV" as a suffix and no given
+     * name: it is the initials I. V. */
+    if (!b->len && suffix && *suffix) {
+        size_t sl = strcspn(suffix, "|");
+        int initials = sl >= 1 && sl <= 3;
+        for (size_t i = 0; i < sl && initials; i++)
+            initials = isupper((unsigned char)suffix[i]);
+        for (size_t i = 0; i < sl && initials; i++) {
+            char two[3] = {suffix[i], '.', ' '};
+            if (buf_put(b, two, i + 1 < sl ? 3 : 2))
+                return COA_ENOMEM;
+        }
+        if (initials)
+            suffix = NULL;
     }
     if (b->len && family_len && buf_put(b, " ", 1))
         return COA_ENOMEM;

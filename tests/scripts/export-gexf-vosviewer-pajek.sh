@@ -36,7 +36,7 @@ gexf.GEXF.versions["1.3"] = dict(gexf.GEXF.versions["1.2draft"], NS_GEXF="http:/
 g = nx.read_gexf(f"{tmp}/g.gexf", version="1.3")
 ref = nx.read_graphml(f"{tmp}/g.graphml")
 assert g.number_of_nodes() == ref.number_of_nodes() > 200, (g.number_of_nodes(), ref.number_of_nodes())
-assert g.number_of_edges() == ref.number_of_edges() > 800
+assert g.number_of_edges() == ref.number_of_edges() > 750  # 797 since spellings merge on evidence
 assert set(g.nodes) == set(ref.nodes)
 for n, d in g.nodes(data=True):
     r = ref.nodes[n]

@@ -10,10 +10,10 @@ acl="$SHARED/acl/acl-main-2015-2021.bib.gz"
 aliases=tests/data/identity/acl-aliases.tsv
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-"$COAUTHOR" stats -q --json "$acl" >"$tmp/before.json"
-"$COAUTHOR" stats -q --json --aliases "$aliases" "$acl" >"$tmp/after.json"
-"$COAUTHOR" rank -q --by papers --json "$acl" >"$tmp/rank-before.json"
-"$COAUTHOR" rank -q --by papers --json --aliases "$aliases" "$acl" >"$tmp/rank-after.json"
+"$COAUTHOR" stats -q --keep-apart --json "$acl" >"$tmp/before.json"
+"$COAUTHOR" stats -q --keep-apart --json --aliases "$aliases" "$acl" >"$tmp/after.json"
+"$COAUTHOR" rank -q --keep-apart --by papers --json "$acl" >"$tmp/rank-before.json"
+"$COAUTHOR" rank -q --keep-apart --by papers --json --aliases "$aliases" "$acl" >"$tmp/rank-after.json"
 /usr/bin/python3 - "$tmp" "$aliases" <<'PY'
 import json, sys
 tmp, aliases = sys.argv[1], sys.argv[2]

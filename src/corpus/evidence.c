@@ -1,0 +1,651 @@
+/* Merging spellings of one person on evidence (coa_merge_evidence). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coauthor/identity.h"
+#include "corpus/names_internal.h"
+#include "internal.h"
+
+/* A surname group larger than this is compared only within the same first
+ * letter of the key: "wang" in DBLP has tens of thousands of spellings, and
+ * comparing all of them pairwise would be quadratic. */
+#define MAX_BLOCK 2000
+/* Papers with more authors than this say little about who is who, and
+ * would make coauthor lists long. */
+#define MAX_EVIDENCE_AUTHORS 100
+/* A surname this long may have one edit ("Nirenburg", "Nirenberg");
+ * shorter ones are too often other names ("Zhang", "Zhuang"). */
+#define MIN_EDIT_SURNAME 7
+/* An owner is on this share of a single-person export's records, and the
+ * export has at least this many. */
+#define OWNER_SHARE 0.9
+#define OWNER_MIN_RECORDS 5
+
+typedef struct {
+    uint32_t a, b;           /* indexes into the candidate list */
+    coa_name_rule_t rule;
+    uint32_t shared;         /* shared coauthors */
+    uint32_t example;        /* a shared coauthor (corpus author) */
+    uint32_t owner_source;   /* COA_NONE, or the source both belong to as owner */
+} pair_t;
+
+typedef struct {
+    coa_corpus_t *c;
+    uint32_t n;              /* candidate authors */
+    uint32_t *author;        /* [n] corpus author (a root) */
+    coa_name_parts_t *parts; /* [n] */
+    const char **keys;       /* [n] */
+    uint8_t *ambiguous;      /* [n] an initial that fits two people */
+    uint32_t *index;         /* [n_authors] candidate index + 1, or 0 */
+    pair_t *pairs;
+    uint32_t n_pairs, cap_pairs;
+} work_t;
+
+/* DBLP's homonym numbers ("Wei Wang 0002") are its curators' decision
+ * that a name is one of several people: such a name is never merged. */
+static int numbered(const char *key)
+{
+    const char *last = strrchr(key, ' ');
+    if (!last || !last[1])
+        return 0;
+    for (const char *p = last + 1; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
+static int add_pair(work_t *w, uint32_t a, uint32_t b, coa_name_rule_t rule)
+{
+    if (coa_grow((void **)&w->pairs, &w->cap_pairs, w->n_pairs + 1, sizeof *w->pairs))
+        return COA_ENOMEM;
+    w->pairs[w->n_pairs++] = (pair_t){a, b, rule, 0, COA_NONE, COA_NONE};
+    return COA_OK;
+}
+
+static const char *surname_of(const work_t *w, uint32_t i, size_t *len)
+{
+    const coa_name_parts_t *p = &w->parts[i];
+    *len = p->w.len[p->surname];
+    return p->w.w[p->surname];
+}
+
+/* Levenshtein distance of at most one. */
+static int one_edit(const char *a, size_t la, const char *b, size_t lb)
+{
+    if (la < lb) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tl = la;
+        la = lb;
+        lb = tl;
+    }
+    if (la - lb > 1)
+        return 0;
+    size_t i = 0;
+    while (i < lb && a[i] == b[i])
+        i++;
+    if (la == lb)
+        return i < la && memcmp(a + i + 1, b + i + 1, la - i - 1) == 0;
+    return memcmp(a + i + 1, b + i, lb - i) == 0;
+}
+
+/* Name-compatible pairs within one surname (or one first letter of a huge
+ * surname), and which of them are an initial that fits two people: a
+ * spelling compatible with two spellings that are not compatible with each
+ * other ("R. Evans" with "Roger Evans" and "Richard Evans") joins neither. */
+static int block_pairs(work_t *w, const uint32_t *members, uint32_t m)
+{
+    uint32_t *partners = malloc((m ? m : 1) * sizeof *partners);
+    if (!partners)
+        return COA_ENOMEM;
+    int err = COA_OK;
+    for (uint32_t x = 0; x < m && !err; x++) {
+        uint32_t i = members[x], np = 0;
+        for (uint32_t y = 0; y < m; y++) {
+            uint32_t j = members[y];
+            if (x == y)
+                continue;
+            coa_name_rule_t rule = coa_names_compatible(&w->parts[i], &w->parts[j]);
+            if (rule == COA_RULE_NONE)
+                continue;
+            partners[np++] = j;
+            if (y > x)
+                err = add_pair(w, i, j, rule);
+        }
+        for (uint32_t p = 0; p < np && !w->ambiguous[i]; p++)
+            for (uint32_t q = p + 1; q < np && !w->ambiguous[i]; q++)
+                if (coa_names_compatible(&w->parts[partners[p]], &w->parts[partners[q]]) == COA_RULE_NONE)
+                    w->ambiguous[i] = 1;
+    }
+    free(partners);
+    return err;
+}
+
+typedef struct {
+    char variant[64];
+    uint32_t block; /* first candidate of the surname block */
+} variant_t;
+
+static int cmp_variant(const void *a, const void *b)
+{
+    const variant_t *x = a, *y = b;
+    int d = strcmp(x->variant, y->variant);
+    return d ? d : (x->block > y->block) - (x->block < y->block);
+}
+
+/* Long surnames one edit apart, with the same given names: found through
+ * the surnames' one-letter deletions (two strings one edit apart share
+ * one), so the work grows with the number of surnames, not its square. */
+static int edit_pairs(work_t *w, const uint32_t *order, const uint32_t *block_start, uint32_t n_blocks)
+{
+    variant_t *v = NULL;
+    uint32_t nv = 0, cap = 0;
+    int err = COA_OK;
+    for (uint32_t b = 0; b < n_blocks && !err; b++) {
+        size_t len;
+        const char *s = surname_of(w, order[block_start[b]], &len);
+        if (len < MIN_EDIT_SURNAME || len >= sizeof v->variant)
+            continue;
+        for (size_t d = 0; d <= len && !err; d++) { /* d == len: the surname itself */
+            if (coa_grow((void **)&v, &cap, nv + 1, sizeof *v)) {
+                err = COA_ENOMEM;
+                break;
+            }
+            size_t k = 0;
+            for (size_t i = 0; i < len; i++)
+                if (i != d)
+                    v[nv].variant[k++] = s[i];
+            v[nv].variant[k] = '\0';
+            v[nv++].block = b;
+        }
+    }
+    if (!err && nv)
+        qsort(v, nv, sizeof *v, cmp_variant);
+    for (uint32_t s = 0; s < nv && !err;) {
+        uint32_t e = s;
+        while (e < nv && strcmp(v[e].variant, v[s].variant) == 0)
+            e++;
+        for (uint32_t x = s; x < e && !err; x++)
+            for (uint32_t y = x + 1; y < e && !err; y++) {
+                uint32_t ba = v[x].block, bb = v[y].block;
+                if (ba == bb)
+                    continue;
+                size_t la, lb;
+                const char *sa = surname_of(w, order[block_start[ba]], &la);
+                const char *sb = surname_of(w, order[block_start[bb]], &lb);
+                if (!one_edit(sa, la, sb, lb))
+                    continue;
+                /* the same given names, written out in full */
+                for (uint32_t i = block_start[ba]; i < block_start[ba + 1] && !err; i++)
+                    for (uint32_t j = block_start[bb]; j < block_start[bb + 1] && !err; j++) {
+                        const coa_name_parts_t *pa = &w->parts[order[i]], *pb = &w->parts[order[j]];
+                        if (pa->surname != pb->surname || pa->surname < 1)
+                            continue;
+                        int same = 1, full = 0;
+                        for (int k = 0; k < pa->surname && same; k++) {
+                            same = coa_names_same_word(&pa->w, k, &pb->w, k);
+                            full |= pa->w.len[k] > 1;
+                        }
+                        if (same && full)
+                            err = add_pair(w, order[i], order[j], COA_RULE_SURNAME_EDIT);
+                    }
+            }
+        s = e;
+    }
+    free(v);
+    return err;
+}
+
+static const work_t *sort_work;
+
+static int cmp_by_surname(const void *pa, const void *pb)
+{
+    const work_t *w = sort_work;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    size_t la, lb;
+    const char *sa = surname_of(w, a, &la), *sb = surname_of(w, b, &lb);
+    int d = memcmp(sa, sb, la < lb ? la : lb);
+    if (d || la != lb)
+        return d ? d : la < lb ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+static int cmp_first_letter(const void *pa, const void *pb)
+{
+    const work_t *w = sort_work;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    unsigned char x = (unsigned char)w->keys[a][0], y = (unsigned char)w->keys[b][0];
+    if (x != y)
+        return x < y ? -1 : 1;
+    return (a > b) - (a < b);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Coauthors of each candidate (corpus roots, sorted, once each), from
+ * papers of at most MAX_EVIDENCE_AUTHORS authors.  An author listed on a
+ * paper with the other spelling gets the other in its list: two names on
+ * one paper are two people. */
+static int coauthor_lists(const work_t *w, uint32_t **offsets_out, uint32_t **list_out)
+{
+    coa_corpus_t *c = w->c;
+    uint32_t *count = calloc((size_t)w->n + 1, sizeof *count);
+    if (!count)
+        return COA_ENOMEM;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *pp = &c->papers[p];
+        if (pp->n_authorships > MAX_EVIDENCE_AUTHORS)
+            continue;
+        for (uint32_t k = 0; k < pp->n_authorships; k++) {
+            uint32_t r = coa_corpus_author_root(c, c->authorships[pp->first_authorship + k].author);
+            if (w->index[r])
+                count[w->index[r]] += pp->n_authorships - 1;
+        }
+    }
+    for (uint32_t i = 0; i < w->n; i++)
+        count[i + 1] += count[i];
+    uint32_t *list = malloc((count[w->n] ? count[w->n] : 1) * sizeof *list);
+    uint32_t *fill = malloc(((size_t)w->n + 1) * sizeof *fill);
+    if (!list || !fill) {
+        free(count);
+        free(list);
+        free(fill);
+        return COA_ENOMEM;
+    }
+    memcpy(fill, count, ((size_t)w->n + 1) * sizeof *fill);
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *pp = &c->papers[p];
+        if (pp->n_authorships > MAX_EVIDENCE_AUTHORS)
+            continue;
+        for (uint32_t k = 0; k < pp->n_authorships; k++) {
+            uint32_t r = coa_corpus_author_root(c, c->authorships[pp->first_authorship + k].author);
+            if (!w->index[r])
+                continue;
+            for (uint32_t q = 0; q < pp->n_authorships; q++)
+                if (q != k)
+                    list[fill[w->index[r] - 1]++] =
+                        coa_corpus_author_root(c, c->authorships[pp->first_authorship + q].author);
+        }
+    }
+    /* sort and de-duplicate each list in place; offsets become [start, end) */
+    uint32_t out = 0;
+    for (uint32_t i = 0; i < w->n; i++) {
+        uint32_t s = count[i], e = fill[i];
+        qsort(list + s, e - s, sizeof *list, cmp_u32);
+        count[i] = out;
+        for (uint32_t k = s; k < e; k++)
+            if (k == s || list[k] != list[k - 1])
+                list[out++] = list[k];
+    }
+    count[w->n] = out;
+    free(fill);
+    *offsets_out = count;
+    *list_out = list;
+    return COA_OK;
+}
+
+static uint32_t shared_coauthors(const uint32_t *off, const uint32_t *list, uint32_t a, uint32_t b,
+                                 uint32_t ra, uint32_t rb, uint32_t *example, int *together)
+{
+    uint32_t i = off[a], j = off[b], n = 0;
+    *together = 0;
+    for (uint32_t k = off[a]; k < off[a + 1]; k++)
+        *together |= list[k] == rb;
+    for (uint32_t k = off[b]; k < off[b + 1]; k++)
+        *together |= list[k] == ra;
+    while (i < off[a + 1] && j < off[b + 1]) {
+        if (list[i] == list[j]) {
+            if (!n)
+                *example = list[i];
+            n++;
+            i++;
+            j++;
+        } else if (list[i] < list[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return n;
+}
+
+/* The owner of each single-person export: an author (by first initial and
+ * surname, so that "E. M. Bruna" and "Emilio M. Bruna" count as one) on
+ * OWNER_SHARE of its records, or the owner a profile names.  owner[i] is
+ * the source a candidate owns, or COA_NONE. */
+static int find_owners(work_t *w, uint32_t *owner, coa_owner_t **owners, uint32_t *n_owners)
+{
+    coa_corpus_t *c = w->c;
+    for (uint32_t i = 0; i < w->n; i++)
+        owner[i] = COA_NONE;
+    uint32_t *first = malloc(((size_t)c->n_sources + 1) * sizeof *first);
+    uint32_t *records = calloc((size_t)c->n_sources + 1, sizeof *records);
+    int err = COA_OK;
+    uint32_t cap = 0;
+    if (!first || !records) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t s = 0; s < c->n_sources; s++)
+        first[s] = COA_NONE;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        uint32_t s = c->papers[p].source;
+        if (s >= c->n_sources)
+            continue;
+        if (first[s] == COA_NONE)
+            first[s] = p;
+        records[s]++;
+    }
+    for (uint32_t s = 0; s < c->n_sources && !err; s++) {
+        if (records[s] < OWNER_MIN_RECORDS || first[s] == COA_NONE)
+            continue;
+        /* the owner is on (nearly) every record, so on one of the first two */
+        const coa_paper_t *fp = &c->papers[first[s]];
+        uint32_t best = COA_NONE, best_count = 0;
+        for (uint32_t k = 0; k < fp->n_authorships && k < MAX_EVIDENCE_AUTHORS; k++) {
+            uint32_t r = coa_corpus_author_root(c, c->authorships[fp->first_authorship + k].author);
+            if (!w->index[r])
+                continue;
+            uint32_t ci = w->index[r] - 1;
+            size_t ls;
+            const char *sur = surname_of(w, ci, &ls);
+            char initial = w->keys[ci][0];
+            uint32_t on = 0, missed = 0, limit = records[s] - (uint32_t)(OWNER_SHARE * records[s]);
+            for (uint32_t p = first[s]; p < c->n_papers && missed <= limit; p++) {
+                const coa_paper_t *pp = &c->papers[p];
+                if (pp->source != s)
+                    continue;
+                int found = 0;
+                for (uint32_t q = 0; q < pp->n_authorships && !found; q++) {
+                    uint32_t rq = coa_corpus_author_root(c, c->authorships[pp->first_authorship + q].author);
+                    if (!w->index[rq])
+                        continue;
+                    size_t lq;
+                    const char *sq = surname_of(w, w->index[rq] - 1, &lq);
+                    found = lq == ls && !memcmp(sq, sur, ls) && w->keys[w->index[rq] - 1][0] == initial;
+                }
+                on += found;
+                missed += !found;
+            }
+            if (missed <= limit && on > best_count) {
+                best = ci;
+                best_count = on;
+            }
+        }
+        if (best == COA_NONE)
+            continue;
+        /* every spelling of the owner in this source */
+        size_t ls;
+        const char *sur = surname_of(w, best, &ls);
+        char initial = w->keys[best][0];
+        for (uint32_t p = first[s]; p < c->n_papers; p++) {
+            const coa_paper_t *pp = &c->papers[p];
+            if (pp->source != s)
+                continue;
+            for (uint32_t q = 0; q < pp->n_authorships; q++) {
+                uint32_t rq = coa_corpus_author_root(c, c->authorships[pp->first_authorship + q].author);
+                if (!w->index[rq])
+                    continue;
+                uint32_t ci = w->index[rq] - 1;
+                size_t lq;
+                const char *sq = surname_of(w, ci, &lq);
+                if (lq == ls && !memcmp(sq, sur, ls) && w->keys[ci][0] == initial && owner[ci] == COA_NONE)
+                    owner[ci] = s;
+            }
+        }
+        if (coa_grow((void **)owners, &cap, *n_owners + 1, sizeof **owners)) {
+            err = COA_ENOMEM;
+            break;
+        }
+        (*owners)[(*n_owners)++] = (coa_owner_t){s, w->author[best], best_count, records[s]};
+    }
+cleanup:
+    free(first);
+    free(records);
+    return err;
+}
+
+static int cmp_pair(const void *pa, const void *pb)
+{
+    const pair_t *a = pa, *b = pb;
+    int oa = a->owner_source != COA_NONE, ob = b->owner_source != COA_NONE;
+    if (oa != ob)
+        return oa ? -1 : 1;
+    if (a->shared != b->shared)
+        return a->shared > b->shared ? -1 : 1;
+    if (a->a != b->a)
+        return a->a < b->a ? -1 : 1;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+static uint32_t find(uint32_t *parent, uint32_t x)
+{
+    while (parent[x] != x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    return x;
+}
+
+/* Every two members of the joined cluster are compatible spellings. */
+static int consistent(const work_t *w, const uint32_t *next, uint32_t ra, uint32_t rb)
+{
+    for (uint32_t x = ra; x != COA_NONE; x = next[x])
+        for (uint32_t y = rb; y != COA_NONE; y = next[y]) {
+            const coa_name_parts_t *px = &w->parts[x], *py = &w->parts[y];
+            size_t lx = px->w.len[px->surname], ly = py->w.len[py->surname];
+            const char *sx = px->w.w[px->surname], *sy = py->w.w[py->surname];
+            int same_surname = lx == ly && !memcmp(sx, sy, lx);
+            if (!same_surname && !(lx >= MIN_EDIT_SURNAME && one_edit(sx, lx, sy, ly)))
+                return 0;
+            if (coa_names_compatible(px, py) == COA_RULE_NONE) {
+                /* the same given names under two surname spellings */
+                if (same_surname || px->surname != py->surname)
+                    return 0;
+                for (int k = 0; k < px->surname; k++)
+                    if (!coa_names_same_word(&px->w, k, &py->w, k))
+                        return 0;
+            }
+        }
+    return 1;
+}
+
+void coa_evidence_report_destroy(coa_evidence_report_t *r)
+{
+    if (!r)
+        return;
+    free(r->owners);
+    memset(r, 0, sizeof *r);
+}
+
+int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
+{
+    memset(report, 0, sizeof *report);
+    work_t w = {0};
+    w.c = c;
+    uint32_t *order = NULL, *block_start = NULL, *offsets = NULL, *list = NULL, *owner = NULL;
+    uint32_t *parent = NULL, *next = NULL, *tail = NULL, *weight = NULL, n_blocks = 0;
+    int err = COA_OK;
+    w.index = calloc(c->n_authors ? c->n_authors : 1, sizeof *w.index);
+    if (!w.index)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < c->n_authorships; i++) {
+        uint32_t r = coa_corpus_author_root(c, c->authorships[i].author);
+        if (!w.index[r] && !(c->authors[r].flags & COA_AUTHOR_ORGANISATION) &&
+            !numbered(coa_corpus_str(c, c->authors[r].key)))
+            w.index[r] = ++w.n;
+    }
+    size_t n = w.n ? w.n : 1;
+    w.author = malloc(n * sizeof *w.author);
+    w.parts = malloc(n * sizeof *w.parts);
+    w.keys = malloc(n * sizeof *w.keys);
+    w.ambiguous = calloc(n, 1);
+    order = malloc(n * sizeof *order);
+    block_start = malloc((n + 1) * sizeof *block_start);
+    owner = malloc(n * sizeof *owner);
+    weight = calloc(n, sizeof *weight);
+    if (!w.author || !w.parts || !w.keys || !w.ambiguous || !order || !block_start || !owner || !weight) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        if (w.index[a]) {
+            uint32_t i = w.index[a] - 1;
+            w.author[i] = a;
+            w.keys[i] = coa_corpus_str(c, c->authors[a].key);
+            coa_names_parts(w.keys[i], &w.parts[i]);
+            order[i] = i;
+        }
+    for (uint32_t i = 0; i < c->n_authorships; i++) {
+        uint32_t r = coa_corpus_author_root(c, c->authorships[i].author);
+        if (w.index[r])
+            weight[w.index[r] - 1]++;
+    }
+    sort_work = &w;
+    qsort(order, w.n, sizeof *order, cmp_by_surname);
+    for (uint32_t s = 0; s < w.n && !err;) {
+        uint32_t e = s + 1;
+        size_t ls, le;
+        const char *ss = surname_of(&w, order[s], &ls);
+        while (e < w.n) {
+            const char *se = surname_of(&w, order[e], &le);
+            if (le != ls || memcmp(se, ss, ls))
+                break;
+            e++;
+        }
+        block_start[n_blocks++] = s;
+        if (e - s <= MAX_BLOCK) {
+            err = block_pairs(&w, order + s, e - s);
+        } else {
+            /* a huge surname: only spellings that start alike are compared */
+            uint32_t *sub = malloc((e - s) * sizeof *sub);
+            if (!sub) {
+                err = COA_ENOMEM;
+                break;
+            }
+            memcpy(sub, order + s, (e - s) * sizeof *sub);
+            qsort(sub, e - s, sizeof *sub, cmp_first_letter);
+            for (uint32_t x = 0; x < e - s && !err;) {
+                uint32_t y = x + 1;
+                while (y < e - s && w.keys[sub[y]][0] == w.keys[sub[x]][0])
+                    y++;
+                if (y - x <= MAX_BLOCK)
+                    err = block_pairs(&w, sub + x, y - x);
+                x = y;
+            }
+            free(sub);
+        }
+        s = e;
+    }
+    block_start[n_blocks] = w.n;
+    if (!err)
+        err = edit_pairs(&w, order, block_start, n_blocks);
+    if (!err)
+        err = coauthor_lists(&w, &offsets, &list);
+    if (!err)
+        err = find_owners(&w, owner, &report->owners, &report->n_owners);
+    if (err)
+        goto cleanup;
+    /* evidence for each pair; an initial that fits two people joins neither */
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < w.n_pairs; k++) {
+        pair_t *p = &w.pairs[k];
+        if (w.ambiguous[p->a] || w.ambiguous[p->b]) {
+            report->ambiguous++;
+            continue;
+        }
+        /* identifiers win over names: two of them are two people */
+        coa_str_t ia = c->authors[w.author[p->a]].id, ib = c->authors[w.author[p->b]].id;
+        if (ia && ib && ia != ib)
+            continue;
+        int together;
+        p->shared = shared_coauthors(offsets, list, p->a, p->b, w.author[p->a], w.author[p->b], &p->example, &together);
+        if (together)
+            continue;
+        if (owner[p->a] != COA_NONE && owner[p->a] == owner[p->b])
+            p->owner_source = owner[p->a];
+        if (p->shared || p->owner_source != COA_NONE)
+            w.pairs[kept++] = *p;
+        else
+            report->without_evidence++;
+    }
+    w.n_pairs = kept;
+    if (w.n_pairs)
+        qsort(w.pairs, w.n_pairs, sizeof *w.pairs, cmp_pair);
+    parent = malloc(n * sizeof *parent);
+    next = malloc(n * sizeof *next);
+    tail = malloc(n * sizeof *tail);
+    if (!parent || !next || !tail) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t i = 0; i < w.n; i++) {
+        parent[i] = tail[i] = i;
+        next[i] = COA_NONE;
+    }
+    for (uint32_t k = 0; k < w.n_pairs && !err; k++) {
+        const pair_t *p = &w.pairs[k];
+        uint32_t ra = find(parent, p->a), rb = find(parent, p->b);
+        if (ra == rb || !consistent(&w, next, ra, rb))
+            continue;
+        /* the spelling with more papers survives */
+        /* on a tie, the longer (fuller) key, which the display vote also prefers */
+        size_t ka = strlen(w.keys[ra]), kb = strlen(w.keys[rb]);
+        uint32_t into = weight[ra] != weight[rb] ? (weight[ra] > weight[rb] ? ra : rb)
+                        : ka != kb                ? (ka > kb ? ra : rb)
+                        : strcmp(coa_corpus_str(c, c->authors[w.author[ra]].display),
+                                 coa_corpus_str(c, c->authors[w.author[rb]].display)) <= 0
+                            ? ra
+                            : rb;
+        uint32_t from = into == ra ? rb : ra;
+        char reason[512];
+        if (p->owner_source != COA_NONE)
+            snprintf(reason, sizeof reason, "%s: owner of %s", coa_names_rule_name(p->rule),
+                     coa_corpus_str(c, c->sources[p->owner_source].path));
+        else
+            snprintf(reason, sizeof reason, "%s: %u shared coauthor%s, e.g. %s", coa_names_rule_name(p->rule),
+                     p->shared, p->shared == 1 ? "" : "s", coa_corpus_str(c, c->authors[p->example].display));
+        if ((err = coa_corpus_merge(c, w.author[from], w.author[into], reason)))
+            break;
+        report->by_rule[p->rule]++;
+        report->merged++;
+        parent[from] = into;
+        weight[into] += weight[from];
+        next[tail[into]] = from;
+        tail[into] = tail[from];
+    }
+    /* an owner's export says its papers are the owner's: only field codes,
+     * not venues, may still call some of them another person's */
+    for (uint32_t k = 0; k < report->n_owners; k++)
+        c->authors[coa_corpus_author_root(c, report->owners[k].author)].flags |= COA_AUTHOR_OWNER;
+cleanup:
+    free(w.index);
+    free(w.author);
+    free(w.parts);
+    free(w.keys);
+    free(w.ambiguous);
+    free(w.pairs);
+    free(order);
+    free(block_start);
+    free(offsets);
+    free(list);
+    free(owner);
+    free(parent);
+    free(next);
+    free(tail);
+    free(weight);
+    if (err)
+        coa_evidence_report_destroy(report);
+    return err;
+}
+
+const char *coa_evidence_rule_name(unsigned r)
+{
+    return r < COA_RULE_COUNT ? coa_names_rule_name((coa_name_rule_t)r) : "none";
+}

@@ -1,0 +1,1 @@
+coauthor names --keep-apart tests/data/identity/variants.txt
