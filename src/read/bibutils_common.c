@@ -77,6 +77,8 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
                 continue;
             }
             prev_skipped = 1;
+            /* the lines skipped so far, read before gaps[] may move */
+            long skipped_before = g ? g->count : 0;
             if (t->n_gaps == t->gaps_cap) {
                 size_t cap = t->gaps_cap ? t->gaps_cap * 2 : 16;
                 coa_bu_gap_t *p = realloc(t->gaps, cap * sizeof *p);
@@ -85,7 +87,7 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
                 t->gaps = p;
                 t->gaps_cap = cap;
             }
-            t->gaps[t->n_gaps] = (coa_bu_gap_t){t->n_stored, t->n_lines, (g ? g->count : 0) + 1};
+            t->gaps[t->n_gaps] = (coa_bu_gap_t){t->n_stored, t->n_lines, skipped_before + 1};
             t->n_gaps++;
             continue;
         }
