@@ -471,7 +471,9 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         return EXIT_FAILURE_RUN;
     }
     uint32_t duplicates = 0;
-    if (coa_corpus_dedup(c, &duplicates) || coa_corpus_finalize(c)) {
+    st.file = NULL;
+    st.shown = st.dropped = 0;
+    if (coa_corpus_dedup_report(c, &duplicates, &sink) || coa_corpus_finalize(c)) {
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
