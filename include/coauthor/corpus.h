@@ -199,6 +199,11 @@ coa_str_t coa_corpus_intern(coa_corpus_t *c, const char *s, size_t len);
 /* Adds a source and returns its index in *out. */
 int coa_corpus_add_source(coa_corpus_t *c, const char *path, const char *format, uint32_t *out);
 int coa_corpus_add_meta(coa_corpus_t *c, uint32_t source, const char *label, const char *value);
+/* Records of a source left out because they name no author (proceedings,
+ * editors only): kept as the source's meta "without authors", so that a
+ * database keeps the count and the source struct its layout. */
+#define COA_META_NO_AUTHORS "without authors"
+uint32_t coa_source_no_authors(const coa_corpus_t *c, uint32_t source);
 
 /* Builds one paper: begin, add authors in order, then end (keep) or abort
  * (drop everything added since begin).  The returned pointer is valid

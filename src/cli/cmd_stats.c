@@ -99,14 +99,16 @@ static void print_sources_text(const coa_corpus_t *c, FILE *out)
         if (s->owner)
             fprintf(out, ": profile of %s", coa_corpus_str(c, s->owner));
         fputc('\n', out);
-        fprintf(out, "  %u records read, %u skipped", s->records, s->skipped);
+        char skips[96];
+        cli_skipped_text(skips, sizeof skips, s->skipped, coa_source_no_authors(c, i));
+        fprintf(out, "  %u records read, %s", s->records, skips);
         const char *declared = meta_value(c, s, "papers");
         if (declared)
             fprintf(out, "; the profile declares %s papers", declared);
         fputc('\n', out);
         if (s->duplicates)
-            fprintf(out, "  %u duplicate%s of papers read before, merged into them\n", s->duplicates,
-                    s->duplicates == 1 ? "" : "s");
+            fprintf(out, "  %u merged as duplicates of papers read before (in this file or another)\n",
+                    s->duplicates);
         if (s->inferred)
             fprintf(out, "  %u authorships inferred (%s)\n", s->inferred,
                     strncmp(coa_corpus_str(c, s->format), "orcid", 5) == 0
@@ -119,7 +121,8 @@ static void print_sources_text(const coa_corpus_t *c, FILE *out)
         for (uint32_t k = 0; k < s->n_meta; k++) {
             const coa_meta_t *m = &c->meta[s->first_meta + k];
             const char *label = coa_corpus_str(c, m->label);
-            if (strcmp(label, "owner") == 0 || strcmp(label, "text") == 0 || strncmp(label, "records ", 8) == 0)
+            if (strcmp(label, "owner") == 0 || strcmp(label, "text") == 0 || strncmp(label, "records ", 8) == 0 ||
+                strcmp(label, COA_META_NO_AUTHORS) == 0)
                 continue;
             fprintf(out, "%s%s %s", first ? "  header: " : ", ", label, coa_corpus_str(c, m->value));
             first = 0;
@@ -154,6 +157,8 @@ static void print_sources_json(const coa_corpus_t *c, FILE *out)
         fprintf(out, ", \"records\": %u, \"skipped\": %u, \"inferred_authorships\": %u", s->records,
                 s->skipped, s->inferred);
         fprintf(out, ", \"undated\": %u", s->undated);
+        if (coa_source_no_authors(c, i))
+            fprintf(out, ", \"without_authors\": %u", coa_source_no_authors(c, i));
         if (s->duplicates)
             fprintf(out, ", \"duplicates\": %u", s->duplicates);
         if (s->undated)
@@ -165,18 +170,18 @@ static void print_sources_json(const coa_corpus_t *c, FILE *out)
         const char *declared = meta_value(c, s, "papers");
         if (declared)
             fprintf(out, ", \"declared_papers\": %s", declared);
-        if (s->n_meta) {
-            fputs(", \"header\": {", out);
-            for (uint32_t k = 0; k < s->n_meta; k++) {
-                const coa_meta_t *m = &c->meta[s->first_meta + k];
-                if (k)
-                    fputs(", ", out);
-                coa_json_string(out, coa_corpus_str(c, m->label));
-                fputs(": ", out);
-                coa_json_string(out, coa_corpus_str(c, m->value));
-            }
-            fputc('}', out);
+        int shown = 0;
+        for (uint32_t k = 0; k < s->n_meta; k++) {
+            const coa_meta_t *m = &c->meta[s->first_meta + k];
+            if (strcmp(coa_corpus_str(c, m->label), COA_META_NO_AUTHORS) == 0)
+                continue; /* "without_authors" above */
+            fputs(shown++ ? ", " : ", \"header\": {", out);
+            coa_json_string(out, coa_corpus_str(c, m->label));
+            fputs(": ", out);
+            coa_json_string(out, coa_corpus_str(c, m->value));
         }
+        if (shown)
+            fputc('}', out);
         fputc('}', out);
     }
     fputs(c->n_sources ? "\n  ],\n" : "],\n", out);
@@ -285,7 +290,9 @@ int cmd_stats(int argc, char **argv)
     snprintf(text, sizeof text, "%u (%u inferred)", st.authorships, st.inferred_authorships);
     add(rows, &n, "authorships", text, "%u", st.authorships);
     add(rows, &n, "inferred_authorships", NULL, "%u", st.inferred_authorships);
-    add(rows, &n, "duplicate_authorships", NULL, "%u", st.duplicate_authorships);
+    snprintf(text, sizeof text, "%u (an author listed twice on one paper: counted once, the repeat dropped)",
+             st.duplicate_authorships);
+    add(rows, &n, "duplicate_authorships", text, "%u", st.duplicate_authorships);
     add(rows, &n, "truncated_papers", NULL, "%u", st.truncated_papers);
     if (st.papers_over_max_authors)
         add(rows, &n, "papers_over_max_authors", NULL, "%u", st.papers_over_max_authors);

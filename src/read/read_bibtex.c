@@ -155,9 +155,12 @@ typedef struct {
     size_t n, cap;
     int crossref;   /* some entry has a crossref field */
     int author;     /* the entry being read has an author field */
+    size_t author_off, author_end; /* its value, delimiters included, when it is one piece */
     int informat;   /* BIBL_BIBTEXIN or BIBL_BIBLATEXIN */
     size_t *retype; /* offsets of entry types to read as "misc" */
     size_t n_retype, cap_retype;
+    size_t *blank;  /* [from, to) pairs of @Comment chunks, blanked before bibutils reads */
+    size_t n_blank, cap_blank;
 } macros_t;
 
 static int macros_has(const macros_t *m, const char *s, size_t n)
@@ -194,6 +197,7 @@ static void macros_destroy(macros_t *m)
         free(m->names[i]);
     free(m->names);
     free(m->retype);
+    free(m->blank);
 }
 
 /* bibutils' type tables have no author for these types, so it drops the
@@ -359,9 +363,13 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
         cur_next(c);
         if (strcasecmp(field, "crossref") == 0)
             macros->crossref = 1;
-        if (strcasecmp(field, "author") == 0)
+        int is_author = strcasecmp(field, "author") == 0;
+        if (is_author)
             macros->author = 1;
-        for (;;) { /* value: pieces joined by '#' */
+        cur_skip_ws(c);
+        size_t value_off = c->pos;
+        int pieces = 0;
+        for (;; pieces++) { /* value: pieces joined by '#' */
             cur_skip_ws(c);
             ch = cur_peek(c);
             if (ch == '{' || ch == '"') {
@@ -386,10 +394,15 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
                 snprintf(d->msg, sizeof d->msg, "field '%s' has no value", field);
                 return -1;
             }
+            if (is_author && pieces == 0 && (c->t->text[value_off] == '{' || c->t->text[value_off] == '"')) {
+                macros->author_off = value_off;
+                macros->author_end = c->pos;
+            }
             cur_skip_ws(c);
             if (cur_peek(c) != '#')
                 break;
             cur_next(c);
+            macros->author_end = 0; /* several pieces: not read here */
         }
         cur_skip_ws(c);
         ch = cur_peek(c);
@@ -399,6 +412,87 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
             return -1;
         }
     }
+}
+
+/* One name of an author list as bibutils will compare it: white space
+ * folded, "Family, Given" as "Given Family". */
+static size_t name_form(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t comma = n, depth = 0, commas = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '{')
+            depth++;
+        else if (s[i] == '}' && depth)
+            depth--;
+        else if (s[i] == ',' && !depth && commas++ == 0)
+            comma = i;
+    }
+    size_t w = 0;
+    int space = 0;
+    /* given names first when there is exactly one comma */
+    const char *parts[2] = {s, NULL};
+    size_t lens[2] = {n, 0};
+    if (commas == 1) {
+        parts[0] = s + comma + 1;
+        lens[0] = n - comma - 1;
+        parts[1] = s;
+        lens[1] = comma;
+    }
+    for (int k = 0; k < 2 && parts[k]; k++) {
+        for (size_t i = 0; i < lens[k] && w + 2 < cap; i++) {
+            if (isspace((unsigned char)parts[k][i])) {
+                space = w > 0;
+                continue;
+            }
+            if (space)
+                out[w++] = ' ';
+            space = 0;
+            out[w++] = parts[k][i];
+        }
+        space = w > 0;
+    }
+    out[w] = '\0';
+    return w;
+}
+
+/* How many names of an author list (the raw value, without its
+ * delimiters) repeat a name before them: bibutils keeps one copy of each,
+ * without a word, and the corpus must count what was dropped. */
+static unsigned repeated_names(const char *s, size_t n)
+{
+    enum { MAX_NAMES = 64, NAME_CAP = 96 };
+    char names[MAX_NAMES][NAME_CAP];
+    unsigned count = 0, repeats = 0;
+    size_t depth = 0, start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int end = i == n;
+        if (!end) {
+            if (s[i] == '{')
+                depth++;
+            else if (s[i] == '}' && depth)
+                depth--;
+            /* " and " at depth 0, in any case */
+            end = !depth && i > 0 && isspace((unsigned char)s[i - 1]) && i + 4 <= n &&
+                  strncasecmp(s + i, "and", 3) == 0 && isspace((unsigned char)s[i + 3]);
+        }
+        if (!end)
+            continue;
+        char form[NAME_CAP];
+        size_t len = name_form(s + start, i - start, form, sizeof form);
+        if (len && strcmp(form, "others") != 0 && count < MAX_NAMES) {
+            unsigned k;
+            for (k = 0; k < count; k++)
+                if (strcmp(names[k], form) == 0)
+                    break;
+            if (k < count)
+                repeats++;
+            else
+                memcpy(names[count++], form, len + 1);
+        }
+        start = i + 3;
+        i += 2;
+    }
+    return repeats;
 }
 
 /* After an entry's closing character, anything that looks like a field
@@ -439,8 +533,21 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     cur_skip_ws(c);
     int open = cur_peek(c);
     int close = open == '(' ? ')' : '}';
-    if (is_comment)
+    if (is_comment) {
+        /* bibutils' biblatex reader takes @Comment for an entry (JabRef
+         * writes its settings in them): nobody reads them but BibTeX */
+        if (macros->n_blank + 2 > macros->cap_blank) {
+            size_t cap = macros->cap_blank ? macros->cap_blank * 2 : 16;
+            size_t *p = realloc(macros->blank, cap * sizeof *p);
+            if (!p)
+                return COA_ENOMEM;
+            macros->blank = p;
+            macros->cap_blank = cap;
+        }
+        macros->blank[macros->n_blank++] = c->t->line_off[start - 1];
+        macros->blank[macros->n_blank++] = c->end;
         return COA_OK;
+    }
     if (is_string) {
         if (open != '{' && open != '(')
             return COA_OK;
@@ -490,7 +597,10 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     if (cur_peek(c) == ',')
         cur_next(c);
     macros->author = 0;
+    macros->author_end = 0;
     int bad = read_fields(ctx, c, close, macros, &d, loc->key);
+    if (!bad && macros->author_end > macros->author_off + 1)
+        loc->repeated_authors = repeated_names(s + macros->author_off + 1, macros->author_end - macros->author_off - 2);
     if (!bad && macros->author && drops_authors(macros->informat, s + ta, tl)) {
         if (macros->n_retype == macros->cap_retype) {
             size_t cap = macros->cap_retype ? macros->cap_retype * 2 : 16;
@@ -551,6 +661,10 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_lo
         memcpy(type, "misc", 4); /* same length: every offset stays right */
         memset(type + 4, ' ', n - 4);
     }
+    for (size_t i = 0; i + 1 < macros.n_blank; i += 2)
+        for (size_t k = macros.blank[i]; k < macros.blank[i + 1]; k++)
+            if (t->text[k] != '\n')
+                t->text[k] = ' ';
     macros_destroy(&macros);
     return err;
 }
@@ -708,19 +822,23 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         long j = 0; /* the next bibutils record */
         for (long i = 0; i < view.n; i++) {
             coa_bu_loc_t *loc = &view.items[i];
+            uint32_t kept = ctx->corpus->sources[ctx->source].records;
             if (fp.fast && !fp.check && fp.index[i] >= 0) {
                 coa_bu_rec_t *r = coa_bibfast_rec(fp.fast, (size_t)fp.index[i]);
                 if ((err = coa_bu_add_rec(ctx, r, loc->line, &tally)))
                     goto cleanup;
-                continue;
+            } else {
+                if (j >= b.n)
+                    continue;
+                fields *ref = b.ref[j++];
+                if (loc->drop)
+                    continue;
+                if ((err = coa_bu_add_paper(ctx, ref, loc->line, loc->key, &tally)))
+                    goto cleanup;
             }
-            if (j >= b.n)
-                continue;
-            fields *ref = b.ref[j++];
-            if (loc->drop)
-                continue;
-            if ((err = coa_bu_add_paper(ctx, ref, loc->line, loc->key, &tally)))
-                goto cleanup;
+            /* bibutils keeps one copy of a repeated name without a word */
+            if (ctx->corpus->sources[ctx->source].records != kept)
+                ctx->corpus->duplicate_authorships += loc->repeated_authors;
         }
         for (; j < b.n; j++) /* more records than entries: as before, without a line */
             if ((err = coa_bu_add_paper(ctx, b.ref[j], 0, NULL, &tally)))
