@@ -13,7 +13,8 @@ for f in "$tmp"/a/*; do
     n=$((n + 1))
 done
 [ "$n" -ge 6 ] || { echo "FAIL: only $n files"; cat "$tmp/log-a"; exit 1; }
-grep -q 'tugboat.svg: drew 225 authors and 1289 links' "$tmp/log-a" || { echo "FAIL: TUGboat picture"; cat "$tmp/log-a"; exit 1; }
+# 224: Han The Thanh, written \Thanh (tugboat.def's macro) on 12 papers, is one author
+grep -q 'tugboat.svg: drew 224 authors and 1289 links' "$tmp/log-a" || { echo "FAIL: TUGboat picture"; cat "$tmp/log-a"; exit 1; }
 grep -q 'none overlapping' "$tmp/log-a" || { echo "FAIL: labels"; exit 1; }
 if grep -q 'some overlapping' "$tmp/log-a"; then echo "FAIL: overlapping labels"; cat "$tmp/log-a"; exit 1; fi
 # every picture of graphs/ labels its 5 largest authors, each label beside
