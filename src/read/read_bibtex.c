@@ -538,8 +538,9 @@ static int trailing_fields(cursor_t *c)
  * its tugboat.def.  Only a plain file name is looked up; NULL if none. */
 static char *find_input(const char *bib, const char *name, size_t n)
 {
-    if (!bib || !n || n > 200 || memchr(name, '/', n) || (n >= 2 && name[0] == '.' && name[1] == '.'))
-        return NULL;
+    if (!bib || strcmp(bib, "-") == 0 || !n || n > 200 || memchr(name, '/', n) ||
+        (n >= 2 && name[0] == '.' && name[1] == '.'))
+        return NULL; /* standard input has no place to look beside */
     const char *slash = strrchr(bib, '/');
     size_t dir = slash ? (size_t)(slash - bib) : 0;
     const char *tds = strstr(bib, "/bibtex/bib/");
