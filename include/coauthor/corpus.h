@@ -200,6 +200,11 @@ coa_str_t coa_corpus_intern(coa_corpus_t *c, const char *s, size_t len);
 /* Adds a source and returns its index in *out. */
 int coa_corpus_add_source(coa_corpus_t *c, const char *path, const char *format, uint32_t *out);
 int coa_corpus_add_meta(coa_corpus_t *c, uint32_t source, const char *label, const char *value);
+/* Records of a source left out because they name no author (proceedings,
+ * editors only): kept as the source's meta "without authors", so that a
+ * database keeps the count and the source struct its layout. */
+#define COA_META_NO_AUTHORS "without authors"
+uint32_t coa_source_no_authors(const coa_corpus_t *c, uint32_t source);
 
 /* Builds one paper: begin, add authors in order, then end (keep) or abort
  * (drop everything added since begin).  The returned pointer is valid
@@ -279,14 +284,18 @@ typedef struct {
  * Call after coa_corpus_finalize. */
 int coa_author_match(const coa_corpus_t *c, const char *query, coa_match_t *match);
 
-/* Counts each paper once: papers with one DOI, or with one normalised
- * title, year and first author's match key, become the first of them read
+/* Counts each paper once, within a source as across sources: papers with
+ * one DOI (and titles that agree), or with one normalised title, year and
+ * first author's match key, become the first of them read
  * (src/corpus/dedup.c says exactly how).  The survivor lists the union of
  * their authors; an authorship inferred in one copy and stated in another
  * is stated.  Counts the merged copies in c->duplicate_papers and in their
  * sources' 'duplicates'; *merged (may be NULL) gets this call's count.
- * Call after reading and before coa_corpus_finalize; paper ids change. */
+ * Call after reading and before coa_corpus_finalize; paper ids change.
+ * coa_corpus_dedup_report also sends a warning to 'sink' (may be NULL) for
+ * each paper kept apart from another that has its DOI but another title. */
 int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged);
+int coa_corpus_dedup_report(coa_corpus_t *c, uint32_t *merged, const coa_diag_sink_t *sink);
 
 /* Chooses display names (most frequent spelling; ties to the spelling with
  * more non-ASCII letters, then the longer one, then bytewise) and counts papers per author.

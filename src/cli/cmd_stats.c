@@ -99,14 +99,16 @@ static void print_sources_text(const coa_corpus_t *c, FILE *out)
         if (s->owner)
             fprintf(out, ": profile of %s", coa_corpus_str(c, s->owner));
         fputc('\n', out);
-        fprintf(out, "  %u records read, %u skipped", s->records, s->skipped);
+        char skips[96];
+        cli_skipped_text(skips, sizeof skips, s->skipped, coa_source_no_authors(c, i));
+        fprintf(out, "  %u records read, %s", s->records, skips);
         const char *declared = meta_value(c, s, "papers");
         if (declared)
             fprintf(out, "; the profile declares %s papers", declared);
         fputc('\n', out);
         if (s->duplicates)
-            fprintf(out, "  %u duplicate%s of papers read before, merged into them\n", s->duplicates,
-                    s->duplicates == 1 ? "" : "s");
+            fprintf(out, "  %u merged as duplicates of papers read before (in this file or another)\n",
+                    s->duplicates);
         if (s->inferred)
             fprintf(out, "  %u authorships inferred (%s)\n", s->inferred,
                     strncmp(coa_corpus_str(c, s->format), "orcid", 5) == 0
@@ -119,7 +121,8 @@ static void print_sources_text(const coa_corpus_t *c, FILE *out)
         for (uint32_t k = 0; k < s->n_meta; k++) {
             const coa_meta_t *m = &c->meta[s->first_meta + k];
             const char *label = coa_corpus_str(c, m->label);
-            if (strcmp(label, "owner") == 0 || strcmp(label, "text") == 0 || strncmp(label, "records ", 8) == 0)
+            if (strcmp(label, "owner") == 0 || strcmp(label, "text") == 0 || strncmp(label, "records ", 8) == 0 ||
+                strcmp(label, COA_META_NO_AUTHORS) == 0)
                 continue;
             fprintf(out, "%s%s %s", first ? "  header: " : ", ", label, coa_corpus_str(c, m->value));
             first = 0;
@@ -154,6 +157,8 @@ static void print_sources_json(const coa_corpus_t *c, FILE *out)
         fprintf(out, ", \"records\": %u, \"skipped\": %u, \"inferred_authorships\": %u", s->records,
                 s->skipped, s->inferred);
         fprintf(out, ", \"undated\": %u", s->undated);
+        if (coa_source_no_authors(c, i))
+            fprintf(out, ", \"without_authors\": %u", coa_source_no_authors(c, i));
         if (s->duplicates)
             fprintf(out, ", \"duplicates\": %u", s->duplicates);
         if (s->undated)
@@ -165,18 +170,18 @@ static void print_sources_json(const coa_corpus_t *c, FILE *out)
         const char *declared = meta_value(c, s, "papers");
         if (declared)
             fprintf(out, ", \"declared_papers\": %s", declared);
-        if (s->n_meta) {
-            fputs(", \"header\": {", out);
-            for (uint32_t k = 0; k < s->n_meta; k++) {
-                const coa_meta_t *m = &c->meta[s->first_meta + k];
-                if (k)
-                    fputs(", ", out);
-                coa_json_string(out, coa_corpus_str(c, m->label));
-                fputs(": ", out);
-                coa_json_string(out, coa_corpus_str(c, m->value));
-            }
-            fputc('}', out);
+        int shown = 0;
+        for (uint32_t k = 0; k < s->n_meta; k++) {
+            const coa_meta_t *m = &c->meta[s->first_meta + k];
+            if (strcmp(coa_corpus_str(c, m->label), COA_META_NO_AUTHORS) == 0)
+                continue; /* "without_authors" above */
+            fputs(shown++ ? ", " : ", \"header\": {", out);
+            coa_json_string(out, coa_corpus_str(c, m->label));
+            fputs(": ", out);
+            coa_json_string(out, coa_corpus_str(c, m->value));
         }
+        if (shown)
+            fputc('}', out);
         fputc('}', out);
     }
     fputs(c->n_sources ? "\n  ],\n" : "],\n", out);
@@ -285,7 +290,9 @@ int cmd_stats(int argc, char **argv)
     snprintf(text, sizeof text, "%u (%u inferred)", st.authorships, st.inferred_authorships);
     add(rows, &n, "authorships", text, "%u", st.authorships);
     add(rows, &n, "inferred_authorships", NULL, "%u", st.inferred_authorships);
-    add(rows, &n, "duplicate_authorships", NULL, "%u", st.duplicate_authorships);
+    snprintf(text, sizeof text, "%u (an author listed twice on one paper: counted once, the repeat dropped)",
+             st.duplicate_authorships);
+    add(rows, &n, "duplicate_authorships", text, "%u", st.duplicate_authorships);
     add(rows, &n, "truncated_papers", NULL, "%u", st.truncated_papers);
     if (st.papers_over_max_authors)
         add(rows, &n, "papers_over_max_authors", NULL, "%u", st.papers_over_max_authors);
@@ -396,11 +403,20 @@ static const char formats_help[] =
     "    marks the author list as truncated; a name in braces such as {IEEE} is\n"
     "    one author, an organisation;\n"
     "  - a record without authors (a proceedings volume, editors only) is not a\n"
-    "    paper of the network: it is left out and counted in a note;\n"
+    "    paper of the network: it is left out with a note, and counted in the\n"
+    "    summary line as skipped without authors;\n"
+    "  - an author listed twice on one paper is counted once; the repeat is\n"
+    "    counted as a duplicate authorship (summary line, 'stats');\n"
     "  - BibTeX: an entry with unbalanced braces or quotes, or without a key, is\n"
     "    skipped with its line; an undefined @String macro is reported at its\n"
     "    line and the entry kept (the macro's name stands for its text);\n"
     "    @Preamble is not an entry;\n"
+    "  - BibTeX names: TeX is made plain before they are split: font switches\n"
+    "    and spacing dropped, boxes keep their text (\\rlap{Lutz Birkhahn}),\n"
+    "    accent stacks decoded (Th\\^e\\llap{\\raise0.5ex\\hbox{\\'{}}} is Th\xe1\xba\xbf); name\n"
+    "    macros defined in the @Preamble, or in a file it \\inputs (beside the\n"
+    "    .bib, or in its TeX tree), are expanded; a command nothing defines is\n"
+    "    reported at its line;\n"
     "  - isi (Web of Science): full names (AF) over short ones (AU); the WoS\n"
     "    accession number is the paper's key;\n"
     "  - medline: full names (FAU) over short ones (AU); PMID is the key.\n"
@@ -419,12 +435,19 @@ static const char formats_help_more[] =
     "    'coauthor names' lists the slot as a likely misattribution;\n"
     "  - csl-json: names are given + particles + family, or 'literal' (an\n"
     "    organisation); the year is issued.date-parts; an item without authors\n"
-    "    is left out and counted in a note;\n"
+    "    is left out with a note, and counted as skipped in the summary line;\n"
     "  - orcid, orcid-xml (API v3.0): the record, /works summaries and bulk\n"
     "    works.  A group of summaries is one work claimed by several sources:\n"
     "    one paper.  The owner's ORCID iD is the identifier of the owner's\n"
     "    authorships; summaries list no contributors, so there the owner is the\n"
     "    one author, inferred.\n"
+    "\n"
+    "A paper read twice, in two files or repeated in one, is counted once: the\n"
+    "same DOI, or within one file the same record key, with titles that agree;\n"
+    "or the same title, year and first author (within one file only when a\n"
+    "record has no key: two keys are two papers).  A DOI or key given to papers\n"
+    "whose titles differ merges nothing, and both records are named in a\n"
+    "warning.\n"
     "\n"
     "DBLP person pages (dblp.org/pid/XX/YYYY.xml, <dblpperson>; see dblp.org/faq)\n"
     "are read by dblp: the records in <r>, the owner's <person>; each author's\n"
@@ -442,9 +465,9 @@ static const char formats_help_tabular[] =
     "commas, doubled quotes and line breaks; a quote that never closes costs its\n"
     "record, and the lines after it are read again).  Columns are found by their\n"
     "header names; a row with fewer fields than the header, or with extra fields\n"
-    "that are not empty, is skipped; a record without authors is left out and\n"
-    "counted in a note; the header row met again (exports pasted into one file)\n"
-    "is passed over, with a note.\n"
+    "that are not empty, is skipped; a record without authors is left out with\n"
+    "a note, and counted as skipped in the summary line; the header row met\n"
+    "again (exports pasted into one file) is passed over, with a note.\n"
     "  - scopus (Scopus CSV): 'Author full names' over 'Authors', 'Author(s) ID'\n"
     "    as identifiers (scopus:NNN); '[No author name available]' is no author;\n"
     "    headers in English, Chinese, Japanese, German, Spanish, Portuguese or\n"

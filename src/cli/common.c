@@ -416,6 +416,19 @@ void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
+void cli_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors)
+{
+    if (malformed && no_authors)
+        snprintf(buf, len, "%u skipped (%u without authors, %u malformed)", malformed + no_authors, no_authors,
+                 malformed);
+    else if (no_authors)
+        snprintf(buf, len, "%u skipped (without authors)", no_authors);
+    else if (malformed)
+        snprintf(buf, len, "%u skipped (malformed)", malformed);
+    else
+        snprintf(buf, len, "0 skipped");
+}
+
 /* The one-line summary of a load on stderr (unless quiet); exit status 1
  * when no record was read.  'c' gives the sources and the repeated
  * authors; 'inferred' counts the inferred authorships of the corpus. */
@@ -423,18 +436,21 @@ static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t 
                          uint32_t alias_merges, uint32_t initial_merges, uint32_t evidence_merges,
                          uint32_t homonym_splits)
 {
-    uint32_t records = 0, skipped = 0, undated = 0;
+    uint32_t records = 0, skipped = 0, no_authors = 0, undated = 0;
     int year = 0;
     for (uint32_t s = 0; s < c->n_sources; s++) {
         records += c->sources[s].records;
         skipped += c->sources[s].skipped;
+        no_authors += coa_source_no_authors(c, s);
         undated += c->sources[s].undated;
         if (c->sources[s].undated)
             year = c->sources[s].assumed_year;
     }
     if (!o->quiet) {
-        fprintf(stderr, "%s: read %u record%s from %d file%s, %u skipped", cli_program, records,
-                records == 1 ? "" : "s", o->n_files, o->n_files == 1 ? "" : "s", skipped);
+        char skips[96];
+        cli_skipped_text(skips, sizeof skips, skipped, no_authors);
+        fprintf(stderr, "%s: read %u record%s from %d file%s, %s", cli_program, records, records == 1 ? "" : "s",
+                o->n_files, o->n_files == 1 ? "" : "s", skips);
         if (inferred)
             fprintf(stderr, ", %u author%s inferred", inferred, inferred == 1 ? "" : "s");
         if (c->duplicate_authorships)
@@ -443,7 +459,7 @@ static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t 
         if (undated)
             fprintf(stderr, ", %u undated given year %d", undated, year);
         if (duplicates)
-            fprintf(stderr, ", %u duplicate%s merged", duplicates, duplicates == 1 ? "" : "s");
+            fprintf(stderr, ", %u merged as duplicates", duplicates);
         if (alias_merges)
             fprintf(stderr, ", %u name%s merged by alias", alias_merges, alias_merges == 1 ? "" : "s");
         if (initial_merges)
@@ -548,7 +564,9 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
         return EXIT_FAILURE_RUN;
     }
     uint32_t duplicates = 0;
-    if (coa_corpus_dedup(c, &duplicates) || coa_corpus_finalize(c)) {
+    st.file = NULL;
+    st.shown = st.dropped = 0;
+    if (coa_corpus_dedup_report(c, &duplicates, &sink) || coa_corpus_finalize(c)) {
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }

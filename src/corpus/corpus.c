@@ -93,6 +93,17 @@ int coa_corpus_add_meta(coa_corpus_t *c, uint32_t source, const char *label, con
     return COA_OK;
 }
 
+uint32_t coa_source_no_authors(const coa_corpus_t *c, uint32_t source)
+{
+    const coa_source_t *s = &c->sources[source];
+    for (uint32_t i = 0; i < s->n_meta; i++) {
+        const coa_meta_t *m = &c->meta[s->first_meta + i];
+        if (strcmp(coa_corpus_str(c, m->label), COA_META_NO_AUTHORS) == 0)
+            return (uint32_t)strtoul(coa_corpus_str(c, m->value), NULL, 10);
+    }
+    return 0;
+}
+
 /* ---- authors by key ---- */
 
 static uint32_t key_hash(const coa_corpus_t *c, coa_str_t key)

@@ -3,17 +3,32 @@
  * from one) are merged before the corpus is finalised.
  *
  * Two papers are one when their DOIs are equal (case-insensitive, any
- * resolver prefix dropped), or when their normalised titles and years
- * are equal and so are their first authors' match keys (a paper without
- * a year, or with one assumed, matches only another such) and they come
- * from different sources: within one source, records the source keeps
- * apart stay apart unless their DOIs say otherwise.  A normalised
- * title keeps only letters and digits, case-folded and without accents,
- * so "Learning to Parse." and "Learning to parse" agree; titles shorter
- * than a few letters are too weak to match on.  Matches are transitive
- * (union-find), but two papers with different DOIs are never one by
- * their titles.  The first paper read survives, so paper ids stay in
- * reading order.
+ * resolver prefix dropped) and so are their titles, or when their
+ * normalised titles and years are equal and so are their first authors'
+ * match keys (a paper without a year, or with one assumed, matches only
+ * another such).  A normalised title keeps only letters and digits,
+ * case-folded and without accents, so "Learning to Parse." and "Learning
+ * to parse" agree; titles shorter than a few letters are too weak to
+ * match on.  Matches are transitive (union-find), but two papers with
+ * different DOIs are never one by their titles.  The first paper read
+ * survives, so paper ids stay in reading order.
+ *
+ * Records repeated inside one file are merged too (a Google Scholar
+ * export concatenated per lab member repeats the papers the members share;
+ * a WoS export pasted twice repeats all), but inside one file the record
+ * keys decide: two records with one key (BibTeX key, WoS UT, PMID, DBLP
+ * key) are one paper when their titles agree, and two records with
+ * different keys are two, whatever their titles (Beebe's bibliographies
+ * list each issue's "Editorial" by the same editors, and DBLP two
+ * technical reports of one title, author and year under two report
+ * numbers).  Title, year and first author unite two records of one file
+ * only when one of them has no key.
+ *
+ * A DOI is a strong key but not a perfect one: publishers and
+ * aggregators give the same DOI to different papers (a book review and
+ * the article beside it).  Two papers with one DOI whose titles disagree
+ * (neither title's key starts the other's) stay apart, with a warning that
+ * names both records.
  *
  * The survivor takes the author list of its most complete copy (not
  * truncated, most stated authors), then any author the other copies add;
@@ -176,11 +191,13 @@ static int better_copy(const coa_corpus_t *c, uint32_t p, uint32_t q)
     return p < q;
 }
 
-static int collect_keys(coa_corpus_t *c, keyed_t *dois, uint32_t *n_dois, keyed_t *titles, uint32_t *n_titles)
+/* Fills the DOI keys, the record keys (source and key), each paper's
+ * title key (tkey, by paper; NULL when too weak) and the title+year+first
+ * author keys. */
+static int collect_keys(coa_corpus_t *c, keyed_t *dois, uint32_t *n_dois, keyed_t *rkeys, uint32_t *n_rkeys,
+                        keyed_t *titles, uint32_t *n_titles, char **tkey)
 {
-    *n_dois = *n_titles = 0;
-    /* titles unite only papers of different sources (unite_equal): with
-     * one source their keys, a tenth of reading a large file, unite none */
+    *n_dois = *n_rkeys = *n_titles = 0;
     for (uint32_t p = 0; p < c->n_papers; p++) {
         const coa_paper_t *paper = &c->papers[p];
         if (paper->doi) {
@@ -188,7 +205,16 @@ static int collect_keys(coa_corpus_t *c, keyed_t *dois, uint32_t *n_dois, keyed_
             if (k)
                 dois[(*n_dois)++] = (keyed_t){k, p};
         }
-        if (!paper->title || c->n_sources < 2)
+        if (paper->key) {
+            const char *key = coa_corpus_str(c, paper->key);
+            size_t n = strlen(key) + 16;
+            char *k = malloc(n);
+            if (!k)
+                return COA_ENOMEM;
+            snprintf(k, n, "%u\x1f%s", paper->source, key);
+            rkeys[(*n_rkeys)++] = (keyed_t){k, p};
+        }
+        if (!paper->title)
             continue;
         char *tk;
         size_t letters;
@@ -201,6 +227,7 @@ static int collect_keys(coa_corpus_t *c, keyed_t *dois, uint32_t *n_dois, keyed_
             free(tk);
             continue;
         }
+        tkey[p] = tk;
         /* the first stated author's match key, or none */
         const char *first = "";
         for (uint32_t i = 0; i < paper->n_authorships; i++) {
@@ -212,34 +239,84 @@ static int collect_keys(coa_corpus_t *c, keyed_t *dois, uint32_t *n_dois, keyed_
         }
         size_t n = strlen(tk) + strlen(first) + 16;
         char *k = malloc(n);
-        if (!k) {
-            free(tk);
+        if (!k)
             return COA_ENOMEM;
-        }
         /* an unknown or assumed year matches only another such */
         int year = (paper->flags & COA_PAPER_YEAR_ASSUMED) ? 0 : paper->year;
         snprintf(k, n, "%s\x1f%d\x1f%s", tk, year, first);
-        free(tk);
         titles[(*n_titles)++] = (keyed_t){k, p};
     }
     return COA_OK;
 }
 
-/* Unites papers with equal keys.  With 'doi' (by paper, may hold NULLs)
- * the keys are titles, which never unite two papers whose DOIs differ
- * (two publications, such as one paper printed in two workshops) nor two
- * records of one source (DBLP, for one, lists two technical reports of
- * one title, author and year under two report numbers). */
-static void unite_equal(const coa_corpus_t *c, keyed_t *keys, uint32_t n, uint32_t *parent, char *const *doi)
+/* Two title keys name one paper when one starts the other (a subtitle
+ * dropped by one copy); a missing key agrees with anything. */
+static int titles_agree(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 1;
+    size_t na = strlen(a), nb = strlen(b);
+    return strncmp(a, b, na < nb ? na : nb) == 0;
+}
+
+static const char *source_path(const coa_corpus_t *c, uint32_t p)
+{
+    uint32_t s = c->papers[p].source;
+    return s < c->n_sources ? coa_corpus_str(c, c->sources[s].path) : "";
+}
+
+/* Unites papers with equal keys (DOIs, or a source's record keys) whose
+ * titles agree; a paper whose title agrees with none of the earlier papers
+ * of its key stays apart, and the conflict is reported with both records'
+ * places. */
+static uint32_t unite_keyed(const coa_corpus_t *c, keyed_t *keys, uint32_t n, uint32_t *parent, char *const *tkey,
+                            const coa_diag_sink_t *sink, int is_doi)
+{
+    uint32_t conflicts = 0;
+    qsort(keys, n, sizeof *keys, cmp_keyed);
+    for (uint32_t i = 0; i < n;) {
+        uint32_t end = i + 1;
+        while (end < n && strcmp(keys[end].key, keys[i].key) == 0)
+            end++;
+        for (uint32_t j = i + 1; j < end; j++) {
+            uint32_t b = keys[j].paper, k;
+            for (k = i; k < j; k++)
+                if (titles_agree(tkey[keys[k].paper], tkey[b]))
+                    break;
+            if (k < j) {
+                unite(parent, keys[k].paper, b);
+                continue;
+            }
+            uint32_t a = keys[i].paper;
+            conflicts++;
+            const char *what = is_doi ? keys[j].key : coa_corpus_str(c, c->papers[b].key);
+            coa_diag(sink, COA_DIAG_WARNING, source_path(c, b), c->papers[b].line,
+                     "%s '%s' is also given at %s:%u to a paper with another title ('%.60s' and '%.60s'); "
+                     "kept as two papers",
+                     is_doi ? "DOI" : "key", what, source_path(c, a), c->papers[a].line,
+                     coa_corpus_str(c, c->papers[a].title), coa_corpus_str(c, c->papers[b].title));
+        }
+        i = end;
+    }
+    return conflicts;
+}
+
+/* Unites papers with equal title keys, but never two papers whose DOIs
+ * differ (two publications, such as one paper printed in two workshops)
+ * nor two records of one source with different keys. */
+static void unite_titles(const coa_corpus_t *c, keyed_t *keys, uint32_t n, uint32_t *parent, char *const *doi)
 {
     qsort(keys, n, sizeof *keys, cmp_keyed);
     for (uint32_t i = 1; i < n; i++) {
         uint32_t j = i;
         while (j > 0 && strcmp(keys[i].key, keys[j - 1].key) == 0) {
             uint32_t a = keys[j - 1].paper, b = keys[i].paper;
+            const coa_paper_t *pa = &c->papers[a], *pb = &c->papers[b];
             j--;
-            if (doi && ((doi[a] && doi[b] && strcmp(doi[a], doi[b]) != 0) ||
-                        c->papers[a].source == c->papers[b].source))
+            if (doi[a] && doi[b] && strcmp(doi[a], doi[b]) != 0)
+                continue;
+            if (pa->source == pb->source && pa->key && pb->key &&
+                strcmp(coa_corpus_str(c, pa->key), coa_corpus_str(c, pb->key)) != 0)
                 continue;
             unite(parent, a, b);
             break;
@@ -253,10 +330,33 @@ static void fill(coa_str_t *dst, coa_str_t src)
         *dst = src;
 }
 
+/* The last word of a match key ("karl f bohringer" -> "bohringer"). */
+static const char *last_word(const char *key, size_t *len)
+{
+    const char *sp = strrchr(key, ' ');
+    const char *w = sp ? sp + 1 : key;
+    *len = strlen(w);
+    return w;
+}
+
+/* True when two match keys are likely one person's spellings: the same
+ * family name (last word) and the same first letter ("karl f bohringer"
+ * and "karl friedrich bohringer"). */
+static int same_person_likely(const char *a, const char *b)
+{
+    size_t na, nb;
+    const char *wa = last_word(a, &na), *wb = last_word(b, &nb);
+    return na && na == nb && memcmp(wa, wb, na) == 0 && wa != a && wb != b && a[0] == b[0];
+}
+
 /* Adds one copy's fields and authors to the merged paper 'np', whose
- * authorships are out[first..*w). */
+ * authorships are out[first..*w).  An author of a later copy whose name is
+ * likely another spelling of one already listed (the same family name and
+ * first initial: "Bohringer, Karl F" beside "B{\"o}hringer,
+ * Karl-Friedrich") is that author listed twice, not a coauthor: it is
+ * counted in c->duplicate_authorships and not added. */
 static void add_copy(coa_corpus_t *c, uint32_t q, coa_paper_t *merged, coa_authorship_t *out, uint32_t first,
-                     uint32_t *w, uint32_t np, int *truncated)
+                     uint32_t lead_end, uint32_t *w, uint32_t np, int *truncated)
 {
     const coa_paper_t *copy = &c->papers[q];
     if (!(copy->flags & COA_PAPER_TRUNCATED))
@@ -282,6 +382,18 @@ static void add_copy(coa_corpus_t *c, uint32_t q, coa_paper_t *merged, coa_autho
                         out[k].inferred = 0;
             continue;
         }
+        if (lead_end > first) { /* a later copy: compare with the leading copy's authors */
+            const char *key = coa_corpus_str(c, c->authors[root].key);
+            uint32_t k;
+            for (k = first; k < lead_end; k++)
+                if (same_person_likely(coa_corpus_str(c, c->authors[coa_corpus_author_root(c, out[k].author)].key),
+                                       key))
+                    break;
+            if (k < lead_end) {
+                c->duplicate_authorships++;
+                continue;
+            }
+        }
         c->authors[root].last_paper = np;
         s.paper = np;
         s.position = *w - first;
@@ -290,6 +402,11 @@ static void add_copy(coa_corpus_t *c, uint32_t q, coa_paper_t *merged, coa_autho
 }
 
 int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged)
+{
+    return coa_corpus_dedup_report(c, merged, NULL);
+}
+
+int coa_corpus_dedup_report(coa_corpus_t *c, uint32_t *merged, const coa_diag_sink_t *sink)
 {
     int err = COA_OK;
     uint32_t n = c->n_papers, n_dois = 0, n_titles = 0;
@@ -304,22 +421,26 @@ int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged)
     uint32_t *tail = malloc(n * sizeof *tail);
     keyed_t *dois = malloc(n * sizeof *dois), *titles = malloc(n * sizeof *titles);
     char **doi_by_paper = malloc(n * sizeof *doi_by_paper);
+    char **tkey = calloc(n, sizeof *tkey);
+    keyed_t *rkeys = malloc(n * sizeof *rkeys);
+    uint32_t n_rkeys = 0;
     coa_authorship_t *out = NULL;
     coa_paper_t *papers = NULL;
-    if (!parent || !lead || !next || !tail || !dois || !titles || !doi_by_paper) {
+    if (!parent || !lead || !next || !tail || !dois || !titles || !doi_by_paper || !tkey || !rkeys) {
         err = COA_ENOMEM;
         goto cleanup;
     }
     for (uint32_t p = 0; p < n; p++)
         parent[p] = p;
-    if ((err = collect_keys(c, dois, &n_dois, titles, &n_titles)))
+    if ((err = collect_keys(c, dois, &n_dois, rkeys, &n_rkeys, titles, &n_titles, tkey)))
         goto cleanup;
     for (uint32_t p = 0; p < n; p++)
         doi_by_paper[p] = NULL;
     for (uint32_t i = 0; i < n_dois; i++)
         doi_by_paper[dois[i].paper] = dois[i].key;
-    unite_equal(c, dois, n_dois, parent, NULL);
-    unite_equal(c, titles, n_titles, parent, doi_by_paper);
+    unite_keyed(c, dois, n_dois, parent, tkey, sink, 1);
+    unite_keyed(c, rkeys, n_rkeys, parent, tkey, sink, 0);
+    unite_titles(c, titles, n_titles, parent, doi_by_paper);
 
     uint32_t dups = 0;
     for (uint32_t p = 0; p < n; p++) {
@@ -364,10 +485,11 @@ int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged)
         uint32_t first = w;
         int truncated = 1;
         /* the leading copy, then the others in reading order */
-        add_copy(c, lead[p], &merged_paper, out, first, &w, np, &truncated);
+        add_copy(c, lead[p], &merged_paper, out, first, first, &w, np, &truncated);
+        uint32_t lead_end = w;
         for (uint32_t q = p; q != COA_NONE; q = next[q])
             if (q != lead[p])
-                add_copy(c, q, &merged_paper, out, first, &w, np, &truncated);
+                add_copy(c, q, &merged_paper, out, first, lead_end, &w, np, &truncated);
         if (truncated)
             merged_paper.flags |= COA_PAPER_TRUNCATED;
         else
@@ -392,6 +514,12 @@ cleanup:
         free(titles[i].key);
     free(papers);
     free(out);
+    for (uint32_t i = 0; tkey && i < n; i++)
+        free(tkey[i]);
+    free(tkey);
+    for (uint32_t i = 0; rkeys && i < n_rkeys; i++)
+        free(rkeys[i].key);
+    free(rkeys);
     free(doi_by_paper);
     free(titles);
     free(dois);

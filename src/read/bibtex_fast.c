@@ -338,6 +338,23 @@ static int given_ok(const char *s, size_t n)
         return 1;
     if (!n || memchr(s, '.', n) || memchr(s, ',', n))
         return 0;
+    /* hyphenated initials: bibutils makes "J-Y" "J.-Y." (found by
+     * fuzz_bibtex in a Google Scholar export), but keeps "Y-Lan" and
+     * "Jean-P": a name of one-letter parts only declines the entry */
+    if (memchr(s, '-', n)) {
+        int all_single = 1;
+        for (size_t i = 0, start = 0; i <= n && all_single; i++) {
+            if (i < n && s[i] != '-')
+                continue;
+            size_t letters = 0;
+            for (size_t k = start; k < i; k++)
+                letters += ((unsigned char)s[k] & 0xC0) != 0x80;
+            all_single = letters == 1;
+            start = i + 1;
+        }
+        if (all_single)
+            return 0;
+    }
     return starts_upper(s, n);
 }
 

@@ -832,6 +832,7 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
     if (!stated) {
         coa_corpus_paper_abort(c);
         tally->no_authors++;
+        ctx->no_authors++;
         goto cleanup;
     }
     p = coa_corpus_open_paper(c);
@@ -932,6 +933,22 @@ static long find_loc_by_key(const char *msg, const coa_bu_locs_t *locs)
             memcmp(locs->items[i].key, s, (size_t)(e - s)) == 0)
             return i;
     return -1;
+}
+
+/* bibutils 7.2 knows one Web of Science header, "FN ISI Export Format",
+ * and warns about every other; the headers of current exports ("FN
+ * Clarivate Analytics Web of Science", "FN Thomson Reuters Web of
+ * Science") name the same format, and their records read the same. */
+static int known_wos_header(const char *msg, size_t n)
+{
+    static const char *const names[] = {"Web of Science", "Web of Knowledge", "Clarivate", "Thomson Reuters"};
+    const char *q = memmem(msg, n, "file FN type not '", 18);
+    if (!q)
+        return 0;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (memmem(q, n - (size_t)(q - msg), names[i], strlen(names[i])))
+            return 1;
+    return 0;
 }
 
 /* The line of the field text quoted in a message ("... encoding 'TEXT'"). */
@@ -1049,6 +1066,8 @@ void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_tex
         } else if (latex) {
             line = find_quoted_text(s, t);
         }
+        if (!drop && known_wos_header(s, (size_t)(e - s)))
+            drop = 1;
         if (!drop) {
             char msg[200];
             tidy(s, (size_t)(e - s), msg, sizeof msg);

@@ -70,6 +70,7 @@ typedef struct {
                            as skipped: add nothing and silence bibutils about it */
     size_t off, end;    /* BibTeX: where the entry's chunk is in the text */
     long ordinal;       /* 1 for the first record of the input, 2 for the next, ... */
+    unsigned repeated_authors; /* BibTeX: names of the author list that repeat one before them */
 } coa_bu_loc_t;
 
 typedef struct {

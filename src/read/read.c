@@ -354,9 +354,14 @@ static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t
     uint32_t source;
     if ((err = coa_corpus_add_source(c, in->name, reader->name, &source)))
         return err;
-    coa_reader_ctx_t ctx = {c, in, source, opts, diag, NULL};
+    coa_reader_ctx_t ctx = {c, in, source, opts, diag, NULL, 0};
     err = reader->read(&ctx);
     coa_corpus_paper_abort(c);
+    if (!err && ctx.no_authors) {
+        char n[16];
+        snprintf(n, sizeof n, "%u", ctx.no_authors);
+        err = coa_corpus_add_meta(c, source, COA_META_NO_AUTHORS, n);
+    }
     if (!err && in->error)
         err = in->error;
     if (!err && in->damage[0]) {

@@ -13,7 +13,11 @@
  *     or without a key, is reported and skipped (bibutils would read it
  *     into garbage); a macro used but never defined is reported, and the
  *     entry kept, as BibTeX itself does;
- *   - @Preamble, which bibutils reads as an article, is left out.
+ *   - @Preamble, which bibutils reads as an article, is left out; the
+ *     name macros it defines (\def\Thanh{...}, also in a file it \inputs)
+ *     are expanded in author lists, and other TeX in names made plain
+ *     (tex_names.h), by rewriting the author field before either path
+ *     reads it.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -22,6 +26,7 @@
 
 #include "bibtex_fast.h"
 #include "internal.h"
+#include "tex_names.h"
 
 /* ---- detection ---- */
 
@@ -156,9 +161,20 @@ typedef struct {
     size_t n, cap;
     int crossref;   /* some entry has a crossref field */
     int author;     /* the entry being read has an author field */
+    size_t author_off, author_end; /* its value, delimiters included, when it is one piece */
     int informat;   /* BIBL_BIBTEXIN or BIBL_BIBLATEXIN */
     size_t *retype; /* offsets of entry types to read as "misc" */
     size_t n_retype, cap_retype;
+    size_t *blank;  /* [from, to) pairs of @Comment chunks, blanked before bibutils reads */
+    size_t n_blank, cap_blank;
+    coa_tex_macros_t tex; /* name macros of the @Preamble */
+    struct rewrite {
+        size_t off, end; /* the author field's text between its delimiters */
+        char *text;      /* what it becomes (as many line ends as it had) */
+        size_t len;
+    } *rewrites;
+    size_t n_rewrites, cap_rewrites;
+    size_t *growth, *shrink; /* by rewrite count k: bytes the first k add and remove */
 } macros_t;
 
 static int macros_has(const macros_t *m, const char *s, size_t n)
@@ -195,6 +211,13 @@ static void macros_destroy(macros_t *m)
         free(m->names[i]);
     free(m->names);
     free(m->retype);
+    free(m->blank);
+    coa_tex_macros_destroy(&m->tex);
+    for (size_t i = 0; i < m->n_rewrites; i++)
+        free(m->rewrites[i].text);
+    free(m->rewrites);
+    free(m->growth);
+    free(m->shrink);
 }
 
 /* bibutils' type tables have no author for these types, so it drops the
@@ -360,9 +383,13 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
         cur_next(c);
         if (strcasecmp(field, "crossref") == 0)
             macros->crossref = 1;
-        if (strcasecmp(field, "author") == 0)
+        int is_author = strcasecmp(field, "author") == 0;
+        if (is_author)
             macros->author = 1;
-        for (;;) { /* value: pieces joined by '#' */
+        cur_skip_ws(c);
+        size_t value_off = c->pos;
+        int pieces = 0;
+        for (;; pieces++) { /* value: pieces joined by '#' */
             cur_skip_ws(c);
             ch = cur_peek(c);
             if (ch == '{' || ch == '"') {
@@ -387,10 +414,16 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
                 snprintf(d->msg, sizeof d->msg, "field '%s' has no value", field);
                 return -1;
             }
+            if (is_author && pieces == 0 && (c->t->text[value_off] == '{' || c->t->text[value_off] == '"')) {
+                macros->author_off = value_off;
+                macros->author_end = c->pos;
+            }
             cur_skip_ws(c);
             if (cur_peek(c) != '#')
                 break;
             cur_next(c);
+            if (is_author)
+                macros->author_end = 0; /* several pieces: not read here */
         }
         cur_skip_ws(c);
         ch = cur_peek(c);
@@ -400,6 +433,87 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
             return -1;
         }
     }
+}
+
+/* One name of an author list as bibutils will compare it: white space
+ * folded, "Family, Given" as "Given Family". */
+static size_t name_form(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t comma = n, depth = 0, commas = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '{')
+            depth++;
+        else if (s[i] == '}' && depth)
+            depth--;
+        else if (s[i] == ',' && !depth && commas++ == 0)
+            comma = i;
+    }
+    size_t w = 0;
+    int space = 0;
+    /* given names first when there is exactly one comma */
+    const char *parts[2] = {s, NULL};
+    size_t lens[2] = {n, 0};
+    if (commas == 1) {
+        parts[0] = s + comma + 1;
+        lens[0] = n - comma - 1;
+        parts[1] = s;
+        lens[1] = comma;
+    }
+    for (int k = 0; k < 2 && parts[k]; k++) {
+        for (size_t i = 0; i < lens[k] && w + 2 < cap; i++) {
+            if (isspace((unsigned char)parts[k][i])) {
+                space = w > 0;
+                continue;
+            }
+            if (space)
+                out[w++] = ' ';
+            space = 0;
+            out[w++] = parts[k][i];
+        }
+        space = w > 0;
+    }
+    out[w] = '\0';
+    return w;
+}
+
+/* How many names of an author list (the raw value, without its
+ * delimiters) repeat a name before them: bibutils keeps one copy of each,
+ * without a word, and the corpus must count what was dropped. */
+static unsigned repeated_names(const char *s, size_t n)
+{
+    enum { MAX_NAMES = 64, NAME_CAP = 96 };
+    char names[MAX_NAMES][NAME_CAP];
+    unsigned count = 0, repeats = 0;
+    size_t depth = 0, start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        int end = i == n;
+        if (!end) {
+            if (s[i] == '{')
+                depth++;
+            else if (s[i] == '}' && depth)
+                depth--;
+            /* " and " at depth 0, in any case */
+            end = !depth && i > 0 && isspace((unsigned char)s[i - 1]) && i + 4 <= n &&
+                  strncasecmp(s + i, "and", 3) == 0 && isspace((unsigned char)s[i + 3]);
+        }
+        if (!end)
+            continue;
+        char form[NAME_CAP];
+        size_t len = name_form(s + start, i - start, form, sizeof form);
+        if (len && strcmp(form, "others") != 0 && count < MAX_NAMES) {
+            unsigned k;
+            for (k = 0; k < count; k++)
+                if (strcmp(names[k], form) == 0)
+                    break;
+            if (k < count)
+                repeats++;
+            else
+                memcpy(names[count++], form, len + 1);
+        }
+        start = i + 3;
+        i += 2;
+    }
+    return repeats;
 }
 
 /* After an entry's closing character, anything that looks like a field
@@ -416,6 +530,201 @@ static int trailing_fields(cursor_t *c)
         cur_next(c);
     }
     return 0;
+}
+
+/* A file that a @Preamble \inputs, for its macro definitions: looked for
+ * beside the .bib, then where the TeX Directory Structure puts a package's
+ * TeX files when the .bib is in one (texmf/bibtex/bib/PKG/x.bib ->
+ * texmf/tex/{generic,latex,plain}/PKG/), as for Beebe's tugboat.bib and
+ * its tugboat.def.  Only a plain file name is looked up; NULL if none. */
+static char *find_input(const char *bib, const char *name, size_t n)
+{
+    if (!bib || strcmp(bib, "-") == 0 || !n || n > 200 || memchr(name, '/', n) ||
+        (n >= 2 && name[0] == '.' && name[1] == '.'))
+        return NULL; /* standard input has no place to look beside */
+    const char *slash = strrchr(bib, '/');
+    size_t dir = slash ? (size_t)(slash - bib) : 0;
+    const char *tds = strstr(bib, "/bibtex/bib/");
+    const char *pkg = tds ? tds + strlen("/bibtex/bib/") : NULL;
+    const char *pkg_end = pkg ? strchr(pkg, '/') : NULL;
+    static const char *const trees[] = {"generic", "latex", "plain"};
+    size_t cap = strlen(bib) + n + 64;
+    char *path = malloc(cap);
+    if (!path)
+        return NULL;
+    for (int k = -1; k < 3; k++) {
+        for (int ext = 0; ext < 2; ext++) {
+            const char *suffix = ext ? ".tex" : "";
+            if (k < 0)
+                snprintf(path, cap, "%.*s%s%.*s%s", (int)dir, bib, slash ? "/" : "", (int)n, name, suffix);
+            else if (pkg_end)
+                snprintf(path, cap, "%.*s/tex/%s/%.*s/%.*s%s", (int)(tds - bib), bib, trees[k],
+                         (int)(pkg_end - pkg), pkg, (int)n, name, suffix);
+            else
+                continue;
+            FILE *f = fopen(path, "rb");
+            if (f) {
+                fclose(f);
+                return path;
+            }
+        }
+    }
+    free(path);
+    return NULL;
+}
+
+/* Reads the name macros a @Preamble defines, and those of the files it
+ * \inputs (one level, at most 4 MB each). */
+static int read_preamble(coa_reader_ctx_t *ctx, macros_t *macros, const char *s, size_t n)
+{
+    int err = coa_tex_macros_scan(&macros->tex, s, n);
+    size_t pos = 0;
+    const char *name;
+    size_t len;
+    while (!err && (len = coa_tex_next_input(s, n, &pos, &name)) > 0) {
+        char *path = find_input(ctx->in->name, name, len);
+        if (!path)
+            continue; /* a macro it would define is reported where a name uses it */
+        FILE *f = fopen(path, "rb");
+        char *text = malloc(4u << 20);
+        if (f && text) {
+            size_t got = fread(text, 1, (4u << 20) - 1, f);
+            err = coa_tex_macros_scan(&macros->tex, text, got);
+        } else if (!text) {
+            err = COA_ENOMEM;
+        }
+        if (f)
+            fclose(f);
+        free(text);
+        free(path);
+    }
+    return err;
+}
+
+/* Makes the TeX of the author field text[a..b) plain (tex_names.h): the
+ * new text is kept as a rewrite, applied when the scan is done.  A command
+ * that nothing defines is reported at its line. */
+static int clean_names(coa_reader_ctx_t *ctx, const coa_bu_text_t *t, macros_t *macros, size_t a, size_t b,
+                       const char *key)
+{
+    char *out = NULL, unknown[64];
+    size_t len = 0;
+    int err = coa_tex_names_clean(&macros->tex, t->text + a, b - a, &out, &len, unknown, sizeof unknown);
+    if (err)
+        return err;
+    if (unknown[0]) {
+        const char *at = memmem(t->text + a, b - a, unknown, strlen(unknown));
+        coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, coa_bu_text_line_at(t, at ? (size_t)(at - t->text) : a),
+                 "entry '%s': TeX command '\\%s' in the author field is neither an accent nor defined in the "
+                 "file's @Preamble; read as '%s'",
+                 key ? key : "", unknown, unknown);
+    }
+    if (!out)
+        return COA_OK;
+    /* the rewrite must stay one field: balanced braces, and no '"' outside
+     * braces when the field is quoted */
+    long depth = 0;
+    int ok = 1, quoted = t->text[a - 1] == '"';
+    for (size_t i = 0; i < len && ok; i++) {
+        if (out[i] == '\\' && i + 1 < len) {
+            i++;
+            continue;
+        }
+        depth += out[i] == '{';
+        depth -= out[i] == '}';
+        ok = depth >= 0 && !(quoted && depth == 0 && out[i] == '"');
+    }
+    size_t lines = 0;
+    for (size_t i = a; i < b; i++)
+        lines += t->text[i] == '\n';
+    char *text = ok && depth == 0 ? realloc(out, len + lines + 1) : NULL;
+    if (!text) {
+        free(out);
+        return ok && depth == 0 ? COA_ENOMEM : COA_OK;
+    }
+    /* line ends at the end, so that every line after keeps its number */
+    memset(text + len, '\n', lines);
+    len += lines;
+    text[len] = '\0';
+    if (macros->n_rewrites == macros->cap_rewrites) {
+        size_t cap = macros->cap_rewrites ? macros->cap_rewrites * 2 : 16;
+        struct rewrite *p = realloc(macros->rewrites, cap * sizeof *p);
+        if (!p) {
+            free(text);
+            return COA_ENOMEM;
+        }
+        macros->rewrites = p;
+        macros->cap_rewrites = cap;
+    }
+    macros->rewrites[macros->n_rewrites++] = (struct rewrite){a, b, text, len};
+    return COA_OK;
+}
+
+/* Where offset 'off' of the text is after the rewrites. */
+static size_t moved(const macros_t *macros, size_t off)
+{
+    size_t lo = 0, hi = macros->n_rewrites; /* rewrites [0, lo) end at or before off */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (macros->rewrites[mid].end <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return off + macros->growth[lo] - macros->shrink[lo];
+}
+
+/* Applies the rewrites to the text (in order of offset, each inside one
+ * entry): entries after one move by the change of length; every line keeps
+ * its number, since a rewrite keeps its line ends. */
+static int apply_rewrites(coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *locs)
+{
+    if (!macros->n_rewrites)
+        return COA_OK;
+    macros->growth = malloc((macros->n_rewrites + 1) * sizeof *macros->growth);
+    macros->shrink = malloc((macros->n_rewrites + 1) * sizeof *macros->shrink);
+    if (!macros->growth || !macros->shrink)
+        return COA_ENOMEM;
+    macros->growth[0] = macros->shrink[0] = 0;
+    for (size_t i = 0; i < macros->n_rewrites; i++) {
+        macros->growth[i + 1] = macros->growth[i] + macros->rewrites[i].len;
+        macros->shrink[i + 1] = macros->shrink[i] + (macros->rewrites[i].end - macros->rewrites[i].off);
+    }
+    size_t len = t->len;
+    for (size_t i = 0; i < macros->n_rewrites; i++)
+        len = len - (macros->rewrites[i].end - macros->rewrites[i].off) + macros->rewrites[i].len;
+    char *text = malloc(len + 1);
+    if (!text)
+        return COA_ENOMEM;
+    size_t w = 0, r = 0;
+    for (size_t i = 0; i < macros->n_rewrites; i++) {
+        const struct rewrite *x = &macros->rewrites[i];
+        memcpy(text + w, t->text + r, x->off - r);
+        w += x->off - r;
+        memcpy(text + w, x->text, x->len);
+        w += x->len;
+        r = x->end;
+    }
+    memcpy(text + w, t->text + r, t->len - r);
+    w += t->len - r;
+    text[w] = '\0';
+    /* an entry's bounds are never inside a rewrite: each moves by the
+     * rewrites that end before it */
+    for (long i = 0; i < locs->n; i++) {
+        coa_bu_loc_t *loc = &locs->items[i];
+        loc->off = moved(macros, loc->off);
+        loc->end = moved(macros, loc->end);
+    }
+    free(t->text);
+    t->text = text;
+    t->len = w;
+    t->cap = w + 1;
+    long line = 1;
+    t->line_off[0] = 0;
+    for (size_t i = 0; i < w && line < t->n_lines; i++)
+        if (text[i] == '\n')
+            t->line_off[line++] = i + 1;
+    return COA_OK;
 }
 
 /* Handles one chunk (from an '@' line to the next); adds a location for
@@ -440,8 +749,21 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     cur_skip_ws(c);
     int open = cur_peek(c);
     int close = open == '(' ? ')' : '}';
-    if (is_comment)
+    if (is_comment) {
+        /* bibutils' biblatex reader takes @Comment for an entry (JabRef
+         * writes its settings in them): nobody reads them but BibTeX */
+        if (macros->n_blank + 2 > macros->cap_blank) {
+            size_t cap = macros->cap_blank ? macros->cap_blank * 2 : 16;
+            size_t *p = realloc(macros->blank, cap * sizeof *p);
+            if (!p)
+                return COA_ENOMEM;
+            macros->blank = p;
+            macros->cap_blank = cap;
+        }
+        macros->blank[macros->n_blank++] = c->t->line_off[start - 1];
+        macros->blank[macros->n_blank++] = c->end;
         return COA_OK;
+    }
     if (is_string) {
         if (open != '{' && open != '(')
             return COA_OK;
@@ -476,7 +798,7 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     loc->end = c->end;
     if (preamble) {
         loc->drop = 1;
-        return COA_OK;
+        return read_preamble(ctx, macros, s + ka, c->end - ka); /* from after its '{' */
     }
     if (!tl || (open != '{' && open != '(')) {
         loc->drop = 1;
@@ -491,7 +813,20 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     if (cur_peek(c) == ',')
         cur_next(c);
     macros->author = 0;
+    macros->author_end = 0;
     int bad = read_fields(ctx, c, close, macros, &d, loc->key);
+    if (!bad && macros->author_end > macros->author_off + 1) {
+        size_t va = macros->author_off + 1, vb = macros->author_end - 1;
+        const char *names = s + va;
+        size_t len = vb - va;
+        if ((err = clean_names(ctx, c->t, macros, va, vb, loc->key)))
+            return err;
+        if (macros->n_rewrites && macros->rewrites[macros->n_rewrites - 1].off == va) {
+            names = macros->rewrites[macros->n_rewrites - 1].text;
+            len = macros->rewrites[macros->n_rewrites - 1].len;
+        }
+        loc->repeated_authors = repeated_names(names, len);
+    }
     if (!bad && macros->author && drops_authors(macros->informat, s + ta, tl)) {
         if (macros->n_retype == macros->cap_retype) {
             size_t cap = macros->cap_retype ? macros->cap_retype * 2 : 16;
@@ -552,6 +887,12 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_lo
         memcpy(type, "misc", 4); /* same length: every offset stays right */
         memset(type + 4, ' ', n - 4);
     }
+    for (size_t i = 0; i + 1 < macros.n_blank; i += 2)
+        for (size_t k = macros.blank[i]; k < macros.blank[i + 1]; k++)
+            if (t->text[k] != '\n')
+                t->text[k] = ' ';
+    if (!err)
+        err = apply_rewrites(t, &macros, locs);
     macros_destroy(&macros);
     return err;
 }
@@ -710,19 +1051,23 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         long j = 0; /* the next bibutils record */
         for (long i = 0; i < view.n; i++) {
             coa_bu_loc_t *loc = &view.items[i];
+            uint32_t kept = ctx->corpus->sources[ctx->source].records;
             if (fp.fast && !fp.check && fp.index[i] >= 0) {
                 coa_bu_rec_t *r = coa_bibfast_rec(fp.fast, (size_t)fp.index[i]);
                 if ((err = coa_bu_add_rec(ctx, r, loc->line, &tally)))
                     goto cleanup;
-                continue;
+            } else {
+                if (j >= b.n)
+                    continue;
+                fields *ref = b.ref[j++];
+                if (loc->drop)
+                    continue;
+                if ((err = coa_bu_add_paper(ctx, ref, loc->line, loc->key, &tally)))
+                    goto cleanup;
             }
-            if (j >= b.n)
-                continue;
-            fields *ref = b.ref[j++];
-            if (loc->drop)
-                continue;
-            if ((err = coa_bu_add_paper(ctx, ref, loc->line, loc->key, &tally)))
-                goto cleanup;
+            /* bibutils keeps one copy of a repeated name without a word */
+            if (ctx->corpus->sources[ctx->source].records != kept)
+                ctx->corpus->duplicate_authorships += loc->repeated_authors;
         }
         for (; j < b.n; j++) /* more records than entries: as before, without a line */
             if ((err = coa_bu_add_paper(ctx, b.ref[j], 0, NULL, &tally)))

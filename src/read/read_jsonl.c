@@ -543,6 +543,7 @@ static int read_value(coa_reader_ctx_t *ctx, json_t *v, long line, int depth)
          * BibTeX reader does */
         coa_corpus_paper_abort(c);
         ctx->json->no_authors++;
+        ctx->no_authors++; /* counted as skipped in the summary */
         return COA_OK;
     }
     coa_corpus_paper_end(c);

@@ -18,6 +18,7 @@ typedef struct {
     const coa_read_options_t *opts;
     const coa_diag_sink_t *diag;
     coa_json_state_t *json;   /* the JSON readers' state, else NULL */
+    uint32_t no_authors; /* records left out for naming no author (the source's meta COA_META_NO_AUTHORS) */
 } coa_reader_ctx_t;
 
 /* How well the head of a file fits a format: 0 (not at all) to 100. */

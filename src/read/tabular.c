@@ -424,6 +424,7 @@ static int add_record(tab_t *t)
     if (!stated) {
         coa_corpus_paper_abort(c);
         t->no_authors++;
+        ctx->no_authors++; /* counted as skipped in the summary */
         return COA_OK;
     }
     p = coa_corpus_open_paper(c);

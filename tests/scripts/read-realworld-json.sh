@@ -19,7 +19,10 @@ check() {
     "$COAUTHOR" stats "$1" >"$tmp/out" 2>"$tmp/err"
     fmt=$(sed -n '1s/^source .* (\([a-z-]*\)).*/\1/p' "$tmp/out")
     read_n=$(sed -n 's/^coauthor: read \([0-9]*\) records\{0,1\} from.*/\1/p' "$tmp/err")
-    skipped=$(sed -n 's/^coauthor: read .* \([0-9]*\) skipped.*/\1/p' "$tmp/err")
+    # skipped as malformed (records without authors are counted apart)
+    skipped=$(sed -n 's/^coauthor: read .* \([0-9]*\) skipped (malformed).*/\1/p;
+                      s/^coauthor: read .* skipped ([0-9]* without authors, \([0-9]*\) malformed).*/\1/p' "$tmp/err")
+    skipped=${skipped:-0}
     if [ "$fmt" != "$2" ] || [ "$read_n" != "$3" ] || [ "$skipped" != "$4" ]; then
         echo "FAIL $1: format $fmt records $read_n skipped $skipped; expected $2 $3 $4" >&2
         cat "$tmp/err" >&2

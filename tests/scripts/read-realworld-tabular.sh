@@ -46,9 +46,12 @@ PY
     "$coauthor" stats "$path" >"$tmp/out" 2>"$tmp/err"
     got_format=$(sed -n 's/^source .* (\([a-z-]*\)).*/\1/p' "$tmp/out")
     got_read=$(sed -n 's/^  \([0-9]*\) records read, \([0-9]*\) skipped.*/\1/p' "$tmp/out")
-    got_skipped=$(sed -n 's/^  \([0-9]*\) records read, \([0-9]*\) skipped.*/\2/p' "$tmp/out")
+    # skipped as malformed (records without authors are counted apart)
+    got_skipped=$(sed -n 's/^  [0-9]* records read, \([0-9]*\) skipped (malformed).*/\1/p;
+                          s/^  [0-9]* records read, [0-9]* skipped ([0-9]* without authors, \([0-9]*\) malformed).*/\1/p' "$tmp/out")
+    got_skipped=${got_skipped:-0}
     got_left=$(sed -n 's/.*: \([0-9]*\) records\{0,1\} without authors left out$/\1/p' "$tmp/err")
-    merged=$(sed -n 's/^  \([0-9]*\) duplicates of papers read before.*/\1/p' "$tmp/out")
+    merged=$(sed -n 's/^  \([0-9]*\) merged as duplicates of papers read before.*/\1/p' "$tmp/out")
     authors=$(sed -n 's/^authors  *\([0-9]*\)$/\1/p' "$tmp/out")
     if [ "$got_format" != "$format" ] || [ "$got_read" != "$want_read" ] || [ "$got_skipped" != 0 ] ||
         [ "${got_left:-0}" != "$want_left" ]; then

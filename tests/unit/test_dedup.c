@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,7 +54,8 @@ static void test_doi_and_title(void **state)
     uint32_t s1, s2, merged;
     setup_two_sources(&c, &s1, &s2);
     spec_t a = {"Learning to Parse Sentences.", "10.18653/v1/P19-1001", 2019, 0, {"Ivan Titov", "Ann Smith"}, 0};
-    spec_t b = {"Other title entirely", "https://doi.org/10.18653/V1/P19-1001", 2019, 0, {"Titov, Ivan", "Bob Jones"}, 0};
+    spec_t b = {"Learning to parse sentences: a second look", "https://doi.org/10.18653/V1/P19-1001", 2019, 0,
+                {"Titov, Ivan", "Bob Jones"}, 0};
     spec_t t1 = {"Graph Neural Networks for \xC3\x9C" "bersetzung", NULL, 2020, 0, {"Ivan Titov"}, 0};
     spec_t t2 = {"graph neural networks for ubersetzung", NULL, 2020, 0, {"Ivan Titov", "Cem Ak"}, 0};
     spec_t other_year = {"graph neural networks for ubersetzung", NULL, 2021, 0, {"Ivan Titov"}, 0};
@@ -108,21 +110,114 @@ static void test_inferred_confirmed_and_truncation(void **state)
     coa_corpus_destroy(&c);
 }
 
-static void test_same_source_titles_stay_apart(void **state)
+typedef struct {
+    int warnings;
+    char last[400];
+    char file[40];
+    long line;
+} seen_t;
+
+static void count_diag(void *ctx, const coa_diag_t *d)
+{
+    seen_t *seen = ctx;
+    seen->warnings++;
+    snprintf(seen->last, sizeof seen->last, "%s", d->message);
+    snprintf(seen->file, sizeof seen->file, "%s", d->file ? d->file : "");
+    seen->line = d->line;
+}
+
+static void add_keyed(coa_corpus_t *c, uint32_t source, uint32_t line, const char *key, const spec_t *s)
+{
+    add(c, source, s);
+    coa_paper_t *p = &c->papers[c->n_papers - 1];
+    p->line = line;
+    if (key)
+        p->key = coa_corpus_intern(c, key, strlen(key));
+}
+
+/* A record repeated inside one file (a Google Scholar export concatenated
+ * per lab member) is one paper, as it would be across files; inside one
+ * file the keys decide: one key is one paper when the titles agree, and
+ * two keys are two papers (Beebe's per-issue "Editorial", DBLP's two
+ * reports).  A repeated key's second author list adds no spelling
+ * variant of an author already listed. */
+static void test_repeats_within_one_source(void **state)
 {
     (void)state;
     coa_corpus_t c;
-    uint32_t s1, s2, merged;
-    setup_two_sources(&c, &s1, &s2);
+    uint32_t bib, dblp, merged;
+    seen_t seen = {0, "", "", 0};
+    coa_diag_sink_t sink = {count_diag, &seen};
+    assert_int_equal(coa_corpus_init(&c), COA_OK);
+    assert_int_equal(coa_corpus_add_source(&c, "scholar.bib", "bibtex", &bib), COA_OK);
+    assert_int_equal(coa_corpus_add_source(&c, "dblp.xml", "dblp", &dblp), COA_OK);
     spec_t r1 = {"Convergence Results on Proximal Methods", NULL, 1998, 0, {"Abdelouahed Hamdi"}, 0};
     spec_t d1 = {"One paper listed twice", "10.5/z", 2000, 0, {"Eve Doe"}, 0};
-    add(&c, s1, &r1);
-    add(&c, s1, &r1); /* two reports of one source: kept apart */
-    add(&c, s1, &d1);
-    add(&c, s1, &d1); /* one DOI twice: one paper */
-    assert_int_equal(coa_corpus_dedup(&c, &merged), COA_OK);
-    assert_int_equal(merged, 1);
-    assert_int_equal(c.n_papers, 3);
+    spec_t b1 = {"Part orientation with one or two stable equilibria.", NULL, 2000, 0,
+                 {"B\xc3\xb6hringer, Karl-Friedrich", "Donald, Bruce Randall"}, 0};
+    spec_t b2 = {"Part orientation with one or two stable equilibria", NULL, 2000, 0,
+                 {"Bohringer, Karl F", "Donald, Bruce Randall"}, 0};
+    spec_t e1 = {"Editorial", NULL, 1989, 0, {"David F. Brailsford", "Richard J. Beach"}, 0};
+    spec_t k2 = {"Another paper under a reused key", NULL, 2000, 0, {"Eve Doe"}, 0};
+    spec_t nokey = {"Convergence Results on Proximal Methods", NULL, 1998, 0, {"Abdelouahed Hamdi"}, 0};
+    add_keyed(&c, bib, 1, "bohringer2000part", &b1);
+    add_keyed(&c, bib, 9, "bohringer2000part", &b2);   /* one key, titles agree: one paper */
+    add_keyed(&c, bib, 20, "d1", &d1);
+    add_keyed(&c, bib, 30, "d1", &d1);                 /* one DOI twice: one paper */
+    add_keyed(&c, bib, 40, "Brailsford:EPODD-2-1-1", &e1);
+    add_keyed(&c, bib, 50, "Brailsford:EPODD-2-2-63", &e1); /* two keys: two editorials */
+    add_keyed(&c, bib, 60, "d1", &k2);                 /* one key, another title: apart, warned */
+    add_keyed(&c, dblp, 1, "tr/hamdi98a", &r1);
+    add_keyed(&c, dblp, 9, "tr/hamdi98b", &r1);        /* two reports in DBLP: kept apart */
+    add_keyed(&c, dblp, 20, "tr/hamdi98b", &r1);       /* one DBLP key twice: one */
+    add_keyed(&c, dblp, 30, NULL, &nokey);             /* no key: title, year and first author */
+    assert_int_equal(coa_corpus_dedup_report(&c, &merged, &sink), COA_OK);
+    assert_int_equal(merged, 4);
+    assert_int_equal(c.n_papers, 7);
+    assert_int_equal(c.sources[bib].duplicates, 2);
+    assert_int_equal(c.sources[dblp].duplicates, 2);
+    assert_int_equal(seen.warnings, 1);
+    assert_int_equal(seen.line, 60);
+    assert_non_null(strstr(seen.last, "key 'd1'"));
+    assert_non_null(strstr(seen.last, "scholar.bib:20"));
+    /* the merged paper lists Karl-Friedrich Boehringer once */
+    assert_int_equal(c.papers[0].n_authorships, 2);
+    assert_int_equal(c.duplicate_authorships, 1);
+    coa_corpus_destroy(&c);
+}
+
+/* Two different papers given one DOI (a book review and the article
+ * beside it) stay two papers, and the warning names both records. */
+static void test_doi_shared_by_different_titles(void **state)
+{
+    (void)state;
+    coa_corpus_t c;
+    uint32_t s1, merged;
+    seen_t seen = {0, "", "", 0};
+    coa_diag_sink_t sink = {count_diag, &seen};
+    assert_int_equal(coa_corpus_init(&c), COA_OK);
+    assert_int_equal(coa_corpus_add_source(&c, "refs.bib", "bibtex", &s1), COA_OK);
+    spec_t review = {"Book Review: Semantic Relations Between Nominals", "10.1162/coli_r_00001", 2014, 0,
+                     {"Frank Schilder"}, 0};
+    spec_t article = {"Learning Semantic Relations from Text", "10.1162/COLI_r_00001", 2014, 0,
+                      {"Stan Szpakowicz", "Vivi Nastase"}, 0};
+    spec_t again = {"Book review: semantic relations between nominals.", "doi:10.1162/coli_r_00001", 2014, 0,
+                    {"Frank Schilder"}, 0};
+    add_keyed(&c, s1, 3, "review", &review);
+    add_keyed(&c, s1, 12, "article", &article);
+    add_keyed(&c, s1, 21, "review-again", &again);
+    assert_int_equal(coa_corpus_dedup_report(&c, &merged, &sink), COA_OK);
+    assert_int_equal(merged, 1); /* the review's second copy only */
+    assert_int_equal(c.n_papers, 2);
+    assert_int_equal(seen.warnings, 1);
+    assert_string_equal(seen.file, "refs.bib");
+    assert_int_equal(seen.line, 12);
+    assert_non_null(strstr(seen.last, "refs.bib:3"));
+    assert_non_null(strstr(seen.last, "10.1162/coli_r_00001"));
+    assert_int_equal(coa_corpus_finalize(&c), COA_OK);
+    /* no coauthorship invented between the reviewer and the authors */
+    assert_int_equal(c.papers[0].n_authorships, 1);
+    assert_int_equal(c.papers[1].n_authorships, 2);
     coa_corpus_destroy(&c);
 }
 
@@ -192,7 +287,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_doi_and_title),
         cmocka_unit_test(test_inferred_confirmed_and_truncation),
-        cmocka_unit_test(test_same_source_titles_stay_apart),
+        cmocka_unit_test(test_repeats_within_one_source),
+        cmocka_unit_test(test_doi_shared_by_different_titles),
         cmocka_unit_test(test_ascii_and_unicode_titles_agree),
         cmocka_unit_test(test_exported_keys),
     };
