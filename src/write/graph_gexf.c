@@ -8,21 +8,6 @@
 
 #include "write/graph_view.h"
 
-static void xml_text(FILE *out, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default:
-            /* XML 1.0 forbids the other control characters */
-            fputc(*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r' ? ' ' : *p, out);
-        }
-    }
-}
-
 static const char *gexf_type(coa_col_type_t t)
 {
     return t == COA_COL_INT ? "long" : t == COA_COL_DOUBLE ? "double" : "string";
@@ -35,9 +20,9 @@ static void attributes(FILE *out, const char *cls, const coa_col_t *cols, int n,
         if (c == skip)
             continue;
         fputs("      <attribute id=\"", out);
-        xml_text(out, cols[c].name);
+        coa_view_xml_text(out, cols[c].name);
         fputs("\" title=\"", out);
-        xml_text(out, cols[c].name);
+        coa_view_xml_text(out, cols[c].name);
         fprintf(out, "\" type=\"%s\"/>\n", gexf_type(cols[c].type));
     }
     fputs("    </attributes>\n", out);
@@ -45,23 +30,10 @@ static void attributes(FILE *out, const char *cls, const coa_col_t *cols, int n,
 
 static void attvalue(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa_value_t *val, uint64_t edge)
 {
-    char buf[256];
     fputs("          <attvalue for=\"", out);
-    xml_text(out, col->name);
+    coa_view_xml_text(out, col->name);
     fputs("\" value=\"", out);
-    if (col->type == COA_COL_STRING) {
-        xml_text(out, val->s ? val->s : "");
-    } else if (col->type == COA_COL_LIST) {
-        for (uint32_t k = 0; k < val->n_items; k++) {
-            coa_view_list_item(v, edge, k, buf, sizeof buf);
-            if (k)
-                fputs("; ", out);
-            xml_text(out, buf);
-        }
-    } else {
-        coa_view_format_number(col, val, buf, sizeof buf);
-        fputs(buf, out);
-    }
+    coa_view_xml_value(out, v, col, val, edge);
     fputs("\"/>\n", out);
 }
 
@@ -102,7 +74,7 @@ int coa_export_gexf(FILE *out, const coa_graph_t *g, const coa_export_options_t 
     for (uint32_t n = 0; n < v.n_nodes; n++) {
         coa_view_node_id(&v, n, id, sizeof id);
         fprintf(out, "      <node id=\"%s\" label=\"", id);
-        xml_text(out, coa_graph_vertex_name(g, n));
+        coa_view_xml_text(out, coa_graph_vertex_name(g, n));
         fputc('"', out);
         interval(out, years.vertex_first[n], years.vertex_last[n]);
         fputs(">\n        <attvalues>\n", out);

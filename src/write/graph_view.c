@@ -258,3 +258,35 @@ void coa_view_years_destroy(coa_years_t *y)
     free(y->edge_last);
     memset(y, 0, sizeof *y);
 }
+
+void coa_view_xml_text(FILE *out, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '&': fputs("&amp;", out); break;
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '"': fputs("&quot;", out); break;
+        default:
+            fputc(*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r' ? ' ' : *p, out);
+        }
+    }
+}
+
+void coa_view_xml_value(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa_value_t *val, uint64_t edge)
+{
+    char buf[256];
+    if (col->type == COA_COL_STRING) {
+        coa_view_xml_text(out, val->s ? val->s : "");
+    } else if (col->type == COA_COL_LIST) {
+        for (uint32_t k = 0; k < val->n_items; k++) {
+            coa_view_list_item(v, edge, k, buf, sizeof buf);
+            if (k)
+                fputs("; ", out);
+            coa_view_xml_text(out, buf);
+        }
+    } else {
+        coa_view_format_number(col, val, buf, sizeof buf);
+        fputs(buf, out);
+    }
+}

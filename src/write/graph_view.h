@@ -3,6 +3,8 @@
 #ifndef COAUTHOR_GRAPH_VIEW_H
 #define COAUTHOR_GRAPH_VIEW_H
 
+#include <stdio.h>
+
 #include "coauthor/export.h"
 
 typedef enum { COA_COL_STRING, COA_COL_INT, COA_COL_DOUBLE, COA_COL_LIST } coa_col_type_t;
@@ -60,6 +62,15 @@ int coa_view_is_paper(const coa_view_t *v, uint32_t node);
 /* Formats a number the way every writer does: integers plainly, doubles
  * with 12 significant digits (enough to compare, short to read). */
 void coa_view_format_number(const coa_col_t *col, const coa_value_t *val, char *buf, size_t len);
+
+/* XML text, escaped, for the XML writers (GraphML, GEXF): the control
+ * characters XML 1.0 forbids become spaces (a title with a stray form feed
+ * would otherwise make the file unreadable). */
+void coa_view_xml_text(FILE *out, const char *s);
+/* A cell's value as XML text: a string escaped, a list's items joined by
+ * "; ", a number as coa_view_format_number writes it.  edge is the edge of
+ * a LIST cell (lists are edge columns). */
+void coa_view_xml_value(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa_value_t *val, uint64_t edge);
 
 /* The dated papers' years of each author and each edge of the coauthor
  * graph (0 when none is dated; papers given an assumed year do not count),

@@ -4,25 +4,6 @@
 
 #include "write/graph_view.h"
 
-/* Escapes XML text, and drops the control characters XML 1.0 forbids
- * (a title with a stray form feed would otherwise make the file unreadable). */
-static void xml_text(FILE *out, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default:
-            if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-                fputc(' ', out);
-            else
-                fputc(*p, out);
-        }
-    }
-}
-
 static const char *graphml_type(coa_col_type_t t)
 {
     switch (t) {
@@ -38,9 +19,9 @@ static void keys(FILE *out, const coa_col_t *cols, int n, const char *domain, ch
 {
     for (int i = 0; i < n; i++) {
         fprintf(out, "  <key id=\"%c_", prefix);
-        xml_text(out, cols[i].name);
+        coa_view_xml_text(out, cols[i].name);
         fprintf(out, "\" for=\"%s\" attr.name=\"", domain);
-        xml_text(out, cols[i].name);
+        coa_view_xml_text(out, cols[i].name);
         fprintf(out, "\" attr.type=\"%s\"/>\n", graphml_type(cols[i].type));
     }
 }
@@ -51,22 +32,9 @@ static void data(FILE *out, const coa_view_t *v, const coa_col_t *col, char pref
     if (!val->present)
         return;
     fprintf(out, "      <data key=\"%c_", prefix);
-    xml_text(out, col->name);
+    coa_view_xml_text(out, col->name);
     fputs("\">", out);
-    char buf[256];
-    if (col->type == COA_COL_STRING) {
-        xml_text(out, val->s ? val->s : "");
-    } else if (col->type == COA_COL_LIST) {
-        for (uint32_t k = 0; k < val->n_items; k++) {
-            coa_view_list_item(v, edge, k, buf, sizeof buf);
-            if (k)
-                fputs("; ", out);
-            xml_text(out, buf);
-        }
-    } else {
-        coa_view_format_number(col, val, buf, sizeof buf);
-        fputs(buf, out);
-    }
+    coa_view_xml_value(out, v, col, val, edge);
     fputs("</data>\n", out);
 }
 
@@ -109,7 +77,7 @@ int coa_export_graphml(FILE *out, const coa_graph_t *g, const coa_export_options
             data(out, &v, &v.node_cols[c], 'v', &val, 0);
             if (c == name_col && val.present) {
                 fputs("      <data key=\"label\">", out);
-                xml_text(out, val.s ? val.s : "");
+                coa_view_xml_text(out, val.s ? val.s : "");
                 fputs("</data>\n", out);
             }
         }
