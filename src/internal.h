@@ -49,6 +49,11 @@ int coa_corpus_paper_add_resolved(coa_corpus_t *c, uint32_t author, coa_str_t sp
  * resolves to it from then on (a DBLP pid beside the DBLP name).  An
  * identifier that already names another author is left to that one. */
 int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id);
+/* Sets a paper's string field once: an empty or missing s, or a field set
+ * already, leaves it as it is.  'unique' strings (titles, DOIs) are kept
+ * out of the string pool's table (coa_strpool_add), where they would only
+ * cost lookups. */
+int coa_corpus_set_str(coa_corpus_t *c, coa_str_t *field, const char *s, int unique);
 /* Does an author hold this identifier already?  The second sets *author. */
 int coa_corpus_id_known(const coa_corpus_t *c, const char *id);
 int coa_corpus_id_author(const coa_corpus_t *c, const char *id, uint32_t *author);

@@ -349,6 +349,17 @@ static int resolve_with_id(coa_corpus_t *c, const char *name, size_t len, const 
     return COA_OK;
 }
 
+int coa_corpus_set_str(coa_corpus_t *c, coa_str_t *field, const char *s, int unique)
+{
+    if (*field || !s || !*s)
+        return COA_OK;
+    coa_str_t id = unique ? coa_strpool_add(&c->strings, s, strlen(s)) : coa_corpus_intern(c, s, strlen(s));
+    if (id == COA_NONE)
+        return COA_ENOMEM;
+    *field = id;
+    return COA_OK;
+}
+
 int coa_corpus_add_id(coa_corpus_t *c, uint32_t author, const char *id)
 {
     if (author >= c->n_authors || !id || !*id)

@@ -464,19 +464,6 @@ static const char *doi_of(const char *ee)
     return NULL;
 }
 
-/* Sets a field once; 'unique' fields (title, DOI) are kept out of the
- * string pool's table (coa_strpool_add). */
-static int set_field(coa_corpus_t *c, coa_str_t *field, const char *s, int unique)
-{
-    if (*field || !s || !*s)
-        return COA_OK;
-    coa_str_t id = unique ? coa_strpool_add(&c->strings, s, strlen(s)) : coa_corpus_intern(c, s, strlen(s));
-    if (id == COA_NONE)
-        return COA_ENOMEM;
-    *field = id;
-    return COA_OK;
-}
-
 /* ---- the names read so far ----
  * Each author occurrence would cost two string-pool lookups (the spelling,
  * then the "dblp:" identifier) and the reads that follow them, each a
@@ -640,9 +627,9 @@ static int add_field(coa_corpus_t *c, int kind, const char *text)
     if (!p)
         return COA_OK;
     switch (kind) {
-    case COA_DBLP_F_TITLE: return set_field(c, &p->title, text, 1);
-    case COA_DBLP_F_VENUE: return set_field(c, &p->venue, text, 0);
-    case COA_DBLP_F_EE: return set_field(c, &p->doi, doi_of(text), 1);
+    case COA_DBLP_F_TITLE: return coa_corpus_set_str(c, &p->title, text, 1);
+    case COA_DBLP_F_VENUE: return coa_corpus_set_str(c, &p->venue, text, 0);
+    case COA_DBLP_F_EE: return coa_corpus_set_str(c, &p->doi, doi_of(text), 1);
     case COA_DBLP_F_YEAR: {
         char *end;
         long y = strtol(text, &end, 10);

@@ -178,17 +178,6 @@ static int add_author_ids(coa_corpus_t *c, const char *name, const char *first, 
     return err;
 }
 
-static int set_str(coa_corpus_t *c, coa_str_t *field, const char *s)
-{
-    if (!s || !*s || *field)
-        return COA_OK;
-    coa_str_t id = coa_corpus_intern(c, s, strlen(s));
-    if (id == COA_NONE)
-        return COA_ENOMEM;
-    *field = id;
-    return COA_OK;
-}
-
 /* A title, DOI or record key: unique by nature, so kept out of the string
  * pool's hash table (coa_strpool_add), as the DBLP reader keeps them. */
 static int set_unique(coa_corpus_t *c, coa_str_t *field, const char *s)
@@ -291,7 +280,7 @@ static int read_openalex(coa_reader_ctx_t *ctx, json_t *w, long line)
         err = set_unique(c, &p->key, str(w, "id"));
     json_t *src = json_object_get(json_object_get(w, "primary_location"), "source");
     if (!err)
-        err = set_str(c, &p->venue, str(src, "display_name"));
+        err = coa_corpus_set_str(c, &p->venue, str(src, "display_name"), 0);
     set_year(p, json_integer_value(json_object_get(w, "publication_year")));
     size_t i;
     json_t *a;
@@ -345,7 +334,7 @@ static int read_crossref(coa_reader_ctx_t *ctx, json_t *w, long line)
     if (!err)
         err = set_unique(c, &p->doi, str(w, "DOI"));
     if (!err)
-        err = set_str(c, &p->venue, first_string(json_object_get(w, "container-title")));
+        err = coa_corpus_set_str(c, &p->venue, first_string(json_object_get(w, "container-title")), 0);
     if (!err && ctx->json && ctx->json->csl)
         err = set_unique(c, &p->key, str(w, "id"));
     static const char *const dates[] = {"issued", "published", "published-print", "published-online", "created",
@@ -417,7 +406,7 @@ static int read_arxiv(coa_reader_ctx_t *ctx, json_t *w, long line)
         char cat[32];
         snprintf(cat, sizeof cat, "%s", str(w, "categories"));
         cat[strcspn(cat, " ")] = '\0';
-        err = set_str(c, &p->category, cat);
+        err = coa_corpus_set_str(c, &p->category, cat, 0);
     }
     /* the first version's date: "Mon, 2 Apr 2007 19:18:42 GMT" */
     const char *created = str(json_array_get(json_object_get(w, "versions"), 0), "created");
@@ -467,7 +456,7 @@ static int read_s2(coa_reader_ctx_t *ctx, json_t *w, long line)
     if (!err)
         err = set_unique(c, &p->key, str(w, "paperId"));
     if (!err)
-        err = set_str(c, &p->venue, str(w, "venue"));
+        err = coa_corpus_set_str(c, &p->venue, str(w, "venue"), 0);
     set_year(p, json_integer_value(json_object_get(w, "year")));
     size_t i;
     json_t *a;

@@ -186,17 +186,6 @@ static int owner_set_name(owner_t *o, const char *name)
 
 /* ---- papers ---- */
 
-static int set_str(coa_corpus_t *c, coa_str_t *field, const char *s)
-{
-    if (!s || !*s || *field)
-        return COA_OK;
-    coa_str_t id = coa_corpus_intern(c, s, strlen(s));
-    if (id == COA_NONE)
-        return COA_ENOMEM;
-    *field = id;
-    return COA_OK;
-}
-
 static const char *doi_in(json_t *ids)
 {
     json_t *list = get(ids, "external-id");
@@ -213,14 +202,14 @@ static const char *doi_in(json_t *ids)
 static int paper_fields(coa_corpus_t *c, json_t *w, json_t *group_ids)
 {
     coa_paper_t *p = coa_corpus_open_paper(c);
-    int err = set_str(c, &p->title, text(get(get(w, "title"), "title")));
+    int err = coa_corpus_set_str(c, &p->title, text(get(get(w, "title"), "title")), 0);
     const char *doi = doi_in(group_ids);
     if (!err)
-        err = set_str(c, &p->doi, doi ? doi : doi_in(get(w, "external-ids")));
+        err = coa_corpus_set_str(c, &p->doi, doi ? doi : doi_in(get(w, "external-ids")), 0);
     if (!err)
-        err = set_str(c, &p->venue, text(get(w, "journal-title")));
+        err = coa_corpus_set_str(c, &p->venue, text(get(w, "journal-title")), 0);
     if (!err)
-        err = set_str(c, &p->key, text(get(w, "path")));
+        err = coa_corpus_set_str(c, &p->key, text(get(w, "path")), 0);
     const char *year = text(get(get(w, "publication-date"), "year"));
     if (year && !p->year) {
         int y = atoi(year);
