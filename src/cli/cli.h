@@ -198,6 +198,15 @@ int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g);
  * (they are zeroed on failure).  Returns an exit status. */
 int cli_open(const cli_common_t *o, coa_corpus_t *c, coa_graph_t *g);
 
+/* Loads the inputs (unless 'loaded') and builds the graph; resolves the
+ * named authors to vertices.  An author given to --avoid, or outside the
+ * selection, is a usage error.  With flag_homonyms, runs the identity
+ * checks that flag authorships of possibly another person of the same
+ * name.  *have_graph is set once the graph is built.  Exit status. */
+int cli_load_authors(cli_common_t *o, coa_corpus_t *corpus, coa_graph_t *graph, int *have_graph,
+                     const char *const *what, const char *const *names, int n, igraph_integer_t *vertices,
+                     int flag_homonyms, int loaded);
+
 int cmd_stats(int argc, char **argv);
 int cmd_names(int argc, char **argv);
 int cmd_rank(int argc, char **argv);

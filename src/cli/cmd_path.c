@@ -1,6 +1,5 @@
-/* coauthor path and coauthor distance: collaboration chains between two
- * authors, with the papers at every hop, and every author's distance from
- * one root (the Erdős-number distribution). */
+/* coauthor path: collaboration chains between two authors, with the
+ * papers at every hop. */
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -17,10 +16,7 @@ enum {
     OPT_LIMIT,
     OPT_STRONGEST,
     OPT_SEARCH_STATS,
-    OPT_BENCH,
-    OPT_MAX_DISTANCE,
-    OPT_LIST,
-    OPT_HISTOGRAM
+    OPT_BENCH
 };
 
 #define DEFAULT_LIMIT 100
@@ -80,34 +76,6 @@ static void path_usage(FILE *out)
                  "stderr; 2 also when --from or --to names no author, or one outside the selection.\n");
 }
 
-static void distance_usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor distance --from NAME [--max-distance K] [--list] [options] FILE...\n"
-            "\n"
-            "The distance in coauthorship hops of every author from one root author (for\n"
-            "the root Paul Erdos, this is the Erdos number), by one breadth-first search.\n"
-            "The text output is the histogram of distances (the Erdos-number\n"
-            "distribution), the number of authors the root reaches and cannot reach, and\n"
-            "the mean and largest distance.\n"
-            "\n"
-            "Options:\n"
-            "  --from NAME        the root: an exact name, or a part that only one author's\n"
-            "                     name contains (the choice is reported)\n"
-            "  --max-distance K   show only the authors within K hops; the others the root\n"
-            "                     reaches are counted as beyond K\n"
-            "  --list             in text, list the authors and their distances too\n"
-            "  --histogram        with --tsv or --csv, write the histogram (distance,\n"
-            "                     authors) instead of the author list\n"
-            "\n"
-            "With --tsv or --csv: author, distance, for every author the root reaches (within\n"
-            "K), nearest first, then by name.  With --json: {\"from\", \"max_distance\",\n"
-            "\"reachable\", \"unreachable\", \"beyond\", \"mean_distance\", \"largest_distance\",\n"
-            "\"histogram\": [{\"distance\", \"authors\"}], \"authors\": [{\"author\", \"distance\"}]}.\n"
-            "\n%s\n%s",
-            cli_common_help, cli_exit_help);
-    fprintf(out, "Exit status 2 also when --from names no author, or one outside the selection.\n");
-}
 
 static double now_ms(void)
 {
@@ -116,43 +84,6 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* Loads the inputs and builds the graph; resolves the named authors to
- * vertices.  An author given to --avoid, or outside the selection, is a
- * usage error.  With flag_homonyms, runs the identity checks that flag
- * authorships of possibly another person of the same name. */
-static int load_authors(cli_common_t *o, coa_corpus_t *corpus, coa_graph_t *graph, int *have_graph,
-                        const char *const *what, const char *const *names, int n, igraph_integer_t *vertices,
-                        int flag_homonyms, int loaded)
-{
-    int status;
-    uint32_t authors[2];
-    if (!loaded && (status = cli_load(o, corpus)))
-        return status;
-    if (flag_homonyms && !loaded && coa_flag_homonyms(corpus)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    for (int i = 0; i < n; i++)
-        if ((status = cli_resolve_author(o, corpus, what[i], names[i], &authors[i])))
-            return status;
-    if ((status = cli_build(o, corpus, graph)))
-        return status;
-    *have_graph = 1;
-    for (int i = 0; i < n; i++) {
-        const char *name = coa_corpus_str(corpus, corpus->authors[authors[i]].display);
-        for (int k = 0; k < o->n_avoid; k++)
-            if (o->avoid[k] == authors[i]) {
-                cli_error("%s '%s' is also given to --avoid", what[i], name);
-                return EXIT_USAGE;
-            }
-        vertices[i] = coa_graph_vertex_of(graph, authors[i]);
-        if (vertices[i] < 0) {
-            cli_error("%s '%s' has no papers in the selection", what[i], name);
-            return EXIT_USAGE;
-        }
-    }
-    return EXIT_OK;
-}
 
 /* ---- coauthor path ---- */
 
@@ -685,7 +616,7 @@ int cmd_path(int argc, char **argv)
         }
     }
     if (!indexed &&
-        (status = load_authors(&o, &corpus, &graph, &have_graph, what, names, po.bench ? 0 : 2, ends, 1, loaded)))
+        (status = cli_load_authors(&o, &corpus, &graph, &have_graph, what, names, po.bench ? 0 : 2, ends, 1, loaded)))
         goto cleanup;
     if ((err = coa_path_finder_new(&graph, &finder))) {
         cli_error("cannot prepare the search: %s", coa_strerror(err));
@@ -749,193 +680,6 @@ int cmd_path(int argc, char **argv)
 cleanup:
     chain_hops_destroy(&ch);
     coa_path_result_destroy(&r);
-    coa_path_finder_free(finder);
-    if (have_graph)
-        coa_graph_destroy(&graph);
-    coa_corpus_destroy(&corpus);
-    return status;
-}
-
-/* ---- coauthor distance ---- */
-
-typedef struct {
-    const coa_graph_t *g;
-    const uint32_t *distance;
-} by_distance_ctx_t;
-
-static int by_distance(const void *pa, const void *pb, void *ctx)
-{
-    const by_distance_ctx_t *bc = ctx;
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    if (bc->distance[a] != bc->distance[b])
-        return bc->distance[a] < bc->distance[b] ? -1 : 1;
-    int r = strcmp(coa_graph_vertex_name(bc->g, a), coa_graph_vertex_name(bc->g, b));
-    return r ? r : (a < b ? -1 : a > b);
-}
-
-int cmd_distance(int argc, char **argv)
-{
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-                                             {"from", required_argument, NULL, OPT_FROM},
-                                             {"root", required_argument, NULL, OPT_FROM},
-                                             {"max-distance", required_argument, NULL, OPT_MAX_DISTANCE},
-                                             {"list", no_argument, NULL, OPT_LIST},
-                                             {"histogram", no_argument, NULL, OPT_HISTOGRAM},
-                                             {NULL, 0, NULL, 0}};
-    cli_common_t o;
-    const char *root_name = NULL;
-    long max_distance = -1;
-    int list = 0, histogram = 0;
-    cli_common_init(&o);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h': distance_usage(stdout); return EXIT_OK;
-        case OPT_FROM: root_name = optarg; continue;
-        case OPT_MAX_DISTANCE:
-            if (cli_parse_long("--max-distance", optarg, 0, INT_MAX, &max_distance))
-                return EXIT_USAGE;
-            continue;
-        case OPT_LIST: list = 1; continue;
-        case OPT_HISTOGRAM: histogram = 1; continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("distance", "unknown option");
-    }
-    if (!root_name)
-        return cli_usage_error("distance", "--from is required");
-    if (cli_common_files(&o, argc, argv))
-        return cli_usage_error("distance", "no input files");
-
-    coa_corpus_t corpus;
-    coa_graph_t graph;
-    coa_path_finder_t *finder = NULL;
-    coa_distances_t d;
-    uint32_t *order = NULL;
-    int status, have_graph = 0, have_d = 0, err;
-    if (coa_corpus_init(&corpus)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    const char *what[1] = {"--from"}, *names[1] = {root_name};
-    igraph_integer_t root;
-    if ((status = load_authors(&o, &corpus, &graph, &have_graph, what, names, 1, &root, 0, 0)))
-        goto cleanup;
-    if ((err = coa_path_finder_new(&graph, &finder)) || (err = coa_path_distances(finder, root, &d))) {
-        cli_error("cannot compute the distances: %s", coa_strerror(err));
-        status = EXIT_FAILURE_RUN;
-        goto cleanup;
-    }
-    have_d = 1;
-    uint32_t limit = max_distance < 0 || (uint64_t)max_distance > d.max_distance ? d.max_distance
-                                                                                  : (uint32_t)max_distance;
-    uint64_t within = 0;
-    for (uint32_t k = 0; k <= limit; k++)
-        within += d.histogram[k];
-    uint64_t beyond = d.reachable - within;
-    /* the authors within the limit, nearest first, then by name */
-    order = malloc((size_t)(within ? within : 1) * sizeof *order);
-    if (!order) {
-        cli_error("out of memory");
-        status = EXIT_FAILURE_RUN;
-        goto cleanup;
-    }
-    uint32_t n = 0;
-    for (igraph_integer_t v = 0; v < graph.n_vertices; v++)
-        if (d.distance[v] <= limit)
-            order[n++] = (uint32_t)v;
-    by_distance_ctx_t bc = {&graph, d.distance};
-    qsort_r(order, n, sizeof *order, by_distance, &bc);
-    const char *root_display = coa_graph_vertex_name(&graph, root);
-
-    if (o.output == COA_OUT_JSON) {
-        fputs("{\n  \"from\": ", stdout);
-        coa_json_string(stdout, root_display);
-        if (max_distance >= 0)
-            printf(",\n  \"max_distance\": %ld", max_distance);
-        else
-            fputs(",\n  \"max_distance\": null", stdout);
-        printf(",\n  \"reachable\": %llu,\n  \"unreachable\": %llu,\n  \"beyond\": %llu", (unsigned long long)d.reachable,
-               (unsigned long long)d.unreachable, (unsigned long long)beyond);
-        printf(",\n  \"mean_distance\": %.4f,\n  \"largest_distance\": %u", d.mean_distance, d.max_distance);
-        fputs(",\n  \"histogram\": [", stdout);
-        for (uint32_t k = 0; k <= limit; k++)
-            printf("%s{\"distance\": %u, \"authors\": %llu}", k ? ", " : "", k, (unsigned long long)d.histogram[k]);
-        fputs("],\n  \"authors\": [", stdout);
-        for (uint32_t i = 0; i < n; i++) {
-            fputs(i ? ",\n    {\"author\": " : "\n    {\"author\": ", stdout);
-            coa_json_string(stdout, coa_graph_vertex_name(&graph, order[i]));
-            printf(", \"distance\": %u}", d.distance[order[i]]);
-        }
-        fputs(n ? "\n  ]\n}\n" : "]\n}\n", stdout);
-    } else if (o.output == COA_OUT_TSV || o.output == COA_OUT_CSV) {
-        static const char *const author_cols[] = {"author", "distance"};
-        static const char *const hist_cols[] = {"distance", "authors"};
-        coa_table_t *t = coa_table_new(2, histogram ? hist_cols : author_cols);
-        for (uint32_t i = 0; t && histogram && i <= limit; i++) {
-            coa_table_cell(t, "%u", i);
-            coa_table_cell(t, "%llu", (unsigned long long)d.histogram[i]);
-        }
-        for (uint32_t i = 0; t && !histogram && i < n; i++) {
-            coa_table_cell(t, "%s", coa_graph_vertex_name(&graph, order[i]));
-            coa_table_cell(t, "%u", d.distance[order[i]]);
-        }
-        if (!t || coa_table_write(t, stdout, o.output)) {
-            cli_error("cannot write the output");
-            status = EXIT_FAILURE_RUN;
-        }
-        coa_table_free(t);
-    } else {
-        printf("distances from %s\n", root_display);
-        printf("%-16s%llu author%s, %s included\n", "reachable", (unsigned long long)d.reachable,
-               d.reachable == 1 ? "" : "s", root_display);
-        printf("%-16s%llu author%s (in other components)\n", "unreachable", (unsigned long long)d.unreachable,
-               d.unreachable == 1 ? "" : "s");
-        printf("%-16s%.4f\n", "mean distance", d.mean_distance);
-        printf("%-16s%u\n", "largest", d.max_distance);
-        if (max_distance >= 0) {
-            char label[32];
-            snprintf(label, sizeof label, "beyond %ld", max_distance);
-            printf("%-16s%llu author%s (not listed)\n", label, (unsigned long long)beyond, beyond == 1 ? "" : "s");
-        }
-        uint64_t peak = 0;
-        for (uint32_t k = 0; k <= limit; k++)
-            if (d.histogram[k] > peak)
-                peak = d.histogram[k];
-        printf("\ndistance   authors  cumulative\n");
-        uint64_t cum = 0;
-        for (uint32_t k = 0; k <= limit; k++) {
-            cum += d.histogram[k];
-            int bar = peak ? (int)((d.histogram[k] * 40 + peak - 1) / peak) : 0;
-            printf("%8u %9llu  %9.2f%%  ", k, (unsigned long long)d.histogram[k], 100.0 * (double)cum / (double)d.reachable);
-            for (int b = 0; b < bar; b++)
-                fputc('#', stdout);
-            fputc('\n', stdout);
-        }
-        if (list) {
-            coa_table_t *t = coa_table_new(2, (const char *const[]){"author", "distance"});
-            if (t)
-                coa_table_numeric(t, 1);
-            for (uint32_t i = 0; t && i < n; i++) {
-                coa_table_cell(t, "%s", coa_graph_vertex_name(&graph, order[i]));
-                coa_table_cell(t, "%u", d.distance[order[i]]);
-            }
-            fputc('\n', stdout);
-            if (!t || coa_table_write(t, stdout, COA_OUT_TEXT)) {
-                cli_error("cannot write the output");
-                status = EXIT_FAILURE_RUN;
-            }
-            coa_table_free(t);
-        }
-    }
-cleanup:
-    free(order);
-    if (have_d)
-        coa_distances_destroy(&d);
     coa_path_finder_free(finder);
     if (have_graph)
         coa_graph_destroy(&graph);

@@ -876,3 +876,41 @@ int cli_open(const cli_common_t *o, coa_corpus_t *c, coa_graph_t *g)
         status = cli_build(o, c, g); /* a failed build leaves g zeroed */
     return status;
 }
+
+/* Loads the inputs and builds the graph; resolves the named authors to
+ * vertices.  An author given to --avoid, or outside the selection, is a
+ * usage error.  With flag_homonyms, runs the identity checks that flag
+ * authorships of possibly another person of the same name. */
+int cli_load_authors(cli_common_t *o, coa_corpus_t *corpus, coa_graph_t *graph, int *have_graph,
+                     const char *const *what, const char *const *names, int n, igraph_integer_t *vertices,
+                     int flag_homonyms, int loaded)
+{
+    int status;
+    uint32_t authors[2];
+    if (!loaded && (status = cli_load(o, corpus)))
+        return status;
+    if (flag_homonyms && !loaded && coa_flag_homonyms(corpus)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    for (int i = 0; i < n; i++)
+        if ((status = cli_resolve_author(o, corpus, what[i], names[i], &authors[i])))
+            return status;
+    if ((status = cli_build(o, corpus, graph)))
+        return status;
+    *have_graph = 1;
+    for (int i = 0; i < n; i++) {
+        const char *name = coa_corpus_str(corpus, corpus->authors[authors[i]].display);
+        for (int k = 0; k < o->n_avoid; k++)
+            if (o->avoid[k] == authors[i]) {
+                cli_error("%s '%s' is also given to --avoid", what[i], name);
+                return EXIT_USAGE;
+            }
+        vertices[i] = coa_graph_vertex_of(graph, authors[i]);
+        if (vertices[i] < 0) {
+            cli_error("%s '%s' has no papers in the selection", what[i], name);
+            return EXIT_USAGE;
+        }
+    }
+    return EXIT_OK;
+}
