@@ -6,17 +6,22 @@
 #
 # Tests:
 #   tests/unit/test_*.c   cmocka programs (built by make), one line per case
-#   tests/cli/NAME.cmd    a shell command run from the repository root with
-#                         'coauthor' on PATH; compared with NAME.stdout,
-#                         NAME.stderr and NAME.exit (missing files mean
-#                         empty output and status 0).  UPDATE=1 rewrites them.
+#   tests/cli/DIR/NAME.cmd  a shell command run from the repository root
+#                         with 'coauthor' on PATH; compared with NAME.stdout,
+#                         NAME.stderr and NAME.exit beside it (missing files
+#                         mean empty output and status 0).  UPDATE=1 rewrites
+#                         them.  Its name is DIR/NAME (path/path-avoid); DIR is
+#                         the command it tests, or read/ (reading inputs),
+#                         errors/ (inputs or outputs that fail) or usage/
+#                         (the program's usage): tests/cli/README.md.
 #   tests/scripts/*.sh    scripts that check by themselves; exit 0 passes.
 #
 # A test that needs the shared real data (tests/shared-data.sh) and does not
 # find it exits 77 with one line that says why: it is counted as skipped and
 # its line printed.  Under CI=true such a test fails instead.
 #
-# ONLY=REGEX runs only the tests whose name matches (unit, CLI or script).
+# ONLY=REGEX runs only the tests whose name matches (unit, CLI or script):
+# test_rank, path/path-avoid, dblp-fast.
 set -u
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -73,10 +78,10 @@ for build in "$@"; do
     done
     # CLI golden tests
     export PATH="$top/$build:$PATH"
-    for cmd in tests/cli/*.cmd; do
-        [ -e "$cmd" ] || continue
+    mapfile -t cmds < <(find tests/cli -name '*.cmd' -type f | LC_ALL=C sort)
+    for cmd in "${cmds[@]+"${cmds[@]}"}"; do
         base=${cmd%.cmd}
-        name=$(basename "$base")
+        name=${base#tests/cli/}
         [[ -n "${ONLY:-}" && ! "$name" =~ $ONLY ]] && continue
         bash "$cmd" >"$tmp/out" 2>"$tmp/err" </dev/null
         echo $? >"$tmp/exit"
