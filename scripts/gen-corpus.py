@@ -11,6 +11,10 @@
          bench-out/corpus-200000.meta.json what was generated, and authors for the queries
          bench-out/dblp.dtd                the entity declarations the XML uses
 
+    scripts/gen-corpus.py --formats listing --authors 150000 --papers 200000 --seed 1 -o - > big.txt
+      -> a publication list in the profile listing format, from the simpler
+         group model at the end of this text ("-o PREFIX" writes PREFIX.txt)
+
 The same seed and options give the same bytes, on any Python 3: only
 random.Random.random() is used, whose sequence Python guarantees across
 versions (randrange, choice and gauss are not guaranteed, so they are
@@ -34,6 +38,19 @@ Lee 2005; Newman 2001 and 2004 for the projection):
     by a Zipf law, so that common names collide (many "Wei Wang"s).  As in
     DBLP, some colliding names carry a homonym number ("Wei Wang 0003") in
     the XML; the rest stay silent homonyms.  BibTeX drops the numbers.
+
+--formats listing uses another, deliberately simple model, for benchmarks
+that need a large network rather than a DBLP-like one (for example, sampled
+betweenness on more than 100,000 authors): --authors people in groups of
+about --group; a paper has a lead author chosen in proportion to their
+papers so far (preferential attachment, so productive authors emerge) and
+1 to 7 coauthors, most from the lead's group and a share --outside from
+anywhere (which joins the groups into a giant component).  Repeated pairs
+give edges of several joint papers.  Its output is fully determined by the
+arguments on one Python version (it uses random.choice, randrange and
+expovariate, as the generator it replaces, gen-coauthor-corpus.py, did,
+so that the same seed still gives the same bytes).  It is written alone:
+listing cannot be combined with the other formats.
 """
 import argparse
 import array
@@ -605,6 +622,52 @@ def write_dtd(path):
     os.replace(tmp, path)
 
 
+# ---------------------------------------------------------------- listing
+# The group model of --formats listing (see the top of this file).
+LISTING_SYLLABLES = [c + v for c in "bcdfghjklmnprstvz" for v in "aeiou"]  # 85
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def listing_word(n, min_syllables=2):
+    parts = []
+    while n or len(parts) < min_syllables:
+        parts.append(LISTING_SYLLABLES[n % len(LISTING_SYLLABLES)])
+        n //= len(LISTING_SYLLABLES)
+    return "".join(parts).capitalize()
+
+
+def listing_name(i):
+    # (i mod 997, i div 997) is unique for every i, so names are too
+    return f"{listing_word(i % 997)} {listing_word(i // 997, 3)}"
+
+
+def write_listing(out, n_authors, n_papers, group, outside, seed):
+    rnd = random.Random(seed)
+    n = n_authors
+    # every author appears once in 'pool' at the start and once more per
+    # paper, so a uniform draw from it is preferential attachment
+    pool = list(range(n))
+    out.write(f"{listing_name(0)}\n\nCL\n{n_papers}papers\n\n")
+    for p in range(n_papers):
+        lead = rnd.choice(pool)
+        grp = lead // group
+        k = 1 + min(int(rnd.expovariate(0.6)), 6)
+        authors = [lead]
+        while len(authors) < k + 1:
+            if rnd.random() < outside:
+                a = rnd.choice(pool)
+            else:
+                a = min(grp * group + rnd.randrange(group), n - 1)
+            if a not in authors:
+                authors.append(a)
+        pool.extend(authors)
+        year = 1990 + rnd.randrange(35)
+        out.write(f"CL{MONTHS[rnd.randrange(12)]} {1 + rnd.randrange(28)}, {year}\n\n")
+        out.write(f"Synthetic paper number {p + 1}\n\n")
+        out.write(", ".join(listing_name(a) for a in authors) + "\n\n")
+        out.write("No abstract.\n\n")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -612,11 +675,28 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--authors-ratio", type=float, default=None,
                     help="distinct authors per paper (default: 1.24 up to 200k papers, falling to 0.5 at 7M)")
-    ap.add_argument("--formats", default="xml,bib", help="comma-separated: xml, bib, scopus, wos")
+    ap.add_argument("--formats", default="xml,bib",
+                    help="comma-separated: xml, bib, scopus, wos; or listing alone")
     ap.add_argument("--gzip", action="store_true", help="write .xml.gz and .bib.gz instead")
     ap.add_argument("--years", default="1970-2024")
-    ap.add_argument("-o", "--output", required=True, help="output prefix")
+    ap.add_argument("--authors", type=int, default=150000, help="listing: the number of authors")
+    ap.add_argument("--group", type=int, default=40, help="listing: the size of an author group")
+    ap.add_argument("--outside", type=float, default=0.15,
+                    help="listing: the share of coauthors from outside the group")
+    ap.add_argument("-o", "--output", required=True,
+                    help="output prefix (listing: PREFIX.txt, or - for the standard output)")
     args = ap.parse_args()
+    if "listing" in args.formats.split(","):
+        if args.formats != "listing":
+            ap.error("--formats listing cannot be combined with other formats")
+        if args.output == "-":
+            write_listing(sys.stdout, args.authors, args.papers, args.group, args.outside, args.seed)
+        else:
+            d = os.path.dirname(os.path.abspath(args.output))
+            os.makedirs(d, exist_ok=True)
+            with open(args.output + ".txt", "w", encoding="utf-8", newline="\n") as f:
+                write_listing(f, args.authors, args.papers, args.group, args.outside, args.seed)
+        return
     if args.papers < 10:
         ap.error("--papers must be at least 10")
     y0, y1 = (int(x) for x in args.years.split("-"))
