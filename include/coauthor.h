@@ -13,11 +13,13 @@
 #include "coauthor/stats.h"
 #include "coauthor/rank.h"
 #include "coauthor/community.h"
+#include "coauthor/view.h"
 #include "coauthor/path.h"
 #include "coauthor/write.h"
 #include "coauthor/store.h"
 #include "coauthor/export.h"
 #include "coauthor/draw.h"
+#include "coauthor/load.h"
 
 #define COAUTHOR_VERSION "0.1.0"
 

@@ -122,7 +122,7 @@ static void chain_hops_destroy(chain_hops_t *ch)
     free(ch->hops);
 }
 
-static int chain_hops_fill(const coa_path_finder_t *finder, const coa_path_result_t *r, chain_hops_t *ch)
+static int chain_hops_fill(coa_path_finder_t *finder, const coa_path_result_t *r, chain_hops_t *ch)
 {
     ch->n = (size_t)r->n_chains * r->length;
     ch->hops = calloc(ch->n ? ch->n : 1, sizeof *ch->hops);

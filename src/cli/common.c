@@ -303,11 +303,9 @@ int cli_common_files(cli_common_t *o, int argc, char **argv)
     return 0;
 }
 
-/* Prints diagnostics, at most a screenful per file. */
+/* Prints diagnostics; coa_load passes at most a screenful per file. */
 typedef struct {
     int quiet;
-    const char *file;
-    unsigned shown, dropped;
 } diag_state_t;
 
 #define MAX_WARNINGS_PER_FILE 20
@@ -319,19 +317,8 @@ static int bar_on_screen;
 static void print_diag(void *ctx, const coa_diag_t *d)
 {
     diag_state_t *st = ctx;
-    if (d->severity != COA_DIAG_ERROR) {
-        if (st->quiet)
-            return;
-        if (st->file != d->file) {
-            st->file = d->file;
-            st->shown = st->dropped = 0;
-        }
-        if (st->shown >= MAX_WARNINGS_PER_FILE) {
-            st->dropped++;
-            return;
-        }
-        st->shown++;
-    }
+    if (d->severity != COA_DIAG_ERROR && st->quiet)
+        return;
     if (bar_on_screen) {
         fputs("\r\033[K", stderr);
         bar_on_screen = 0;
@@ -342,23 +329,6 @@ static void print_diag(void *ctx, const coa_diag_t *d)
         fprintf(stderr, "%s: %s: %s\n", cli_program, d->file, d->message);
     else
         fprintf(stderr, "%s: %s\n", cli_program, d->message);
-}
-
-/* "refs.txt:bibtex" names a file and its format; only a known format
- * name after the last ':' counts, and never when the whole argument is
- * an existing file, since paths may hold colons.  *path is malloc'ed. */
-static int split_format(const char *arg, char **path, const char **format)
-{
-    const char *colon = strrchr(arg, ':');
-    *path = NULL;
-    if (!colon || colon == arg || access(arg, F_OK) == 0)
-        return 0;
-    const char *f = coa_format_lookup(colon + 1);
-    if (!f)
-        return 0;
-    *path = strndup(arg, (size_t)(colon - arg));
-    *format = f;
-    return *path != NULL;
 }
 
 /* The progress bar of long work (a file being read, a database being
@@ -430,157 +400,48 @@ void cli_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_aut
 }
 
 /* The one-line summary of a load on stderr (unless quiet); exit status 1
- * when no record was read.  'c' gives the sources and the repeated
- * authors; 'inferred' counts the inferred authorships of the corpus. */
-static int print_summary(const cli_common_t *o, const coa_corpus_t *c, uint32_t inferred, uint32_t duplicates,
-                         uint32_t alias_merges, uint32_t initial_merges, uint32_t evidence_merges,
-                         uint32_t homonym_splits)
+ * when no record was read. */
+static int print_summary(const cli_common_t *o, const coa_load_counts_t *n)
 {
-    uint32_t records = 0, skipped = 0, no_authors = 0, undated = 0;
-    int year = 0;
-    for (uint32_t s = 0; s < c->n_sources; s++) {
-        records += c->sources[s].records;
-        skipped += c->sources[s].skipped;
-        no_authors += coa_source_no_authors(c, s);
-        undated += c->sources[s].undated;
-        if (c->sources[s].undated)
-            year = c->sources[s].assumed_year;
-    }
     if (!o->quiet) {
         char skips[96];
-        cli_skipped_text(skips, sizeof skips, skipped, no_authors);
-        fprintf(stderr, "%s: read %u record%s from %d file%s, %s", cli_program, records, records == 1 ? "" : "s",
-                o->n_files, o->n_files == 1 ? "" : "s", skips);
-        if (inferred)
-            fprintf(stderr, ", %u author%s inferred", inferred, inferred == 1 ? "" : "s");
-        if (c->duplicate_authorships)
-            fprintf(stderr, ", %u repeated author%s on a paper counted once", c->duplicate_authorships,
-                    c->duplicate_authorships == 1 ? "" : "s");
-        if (undated)
-            fprintf(stderr, ", %u undated given year %d", undated, year);
-        if (duplicates)
-            fprintf(stderr, ", %u merged as duplicates", duplicates);
-        if (alias_merges)
-            fprintf(stderr, ", %u name%s merged by alias", alias_merges, alias_merges == 1 ? "" : "s");
-        if (initial_merges)
-            fprintf(stderr, ", %u initial%s merged", initial_merges, initial_merges == 1 ? "" : "s");
-        if (evidence_merges)
-            fprintf(stderr, ", %u name%s merged on evidence", evidence_merges, evidence_merges == 1 ? "" : "s");
-        if (homonym_splits)
-            fprintf(stderr, ", %u homonym%s split", homonym_splits, homonym_splits == 1 ? "" : "s");
+        cli_skipped_text(skips, sizeof skips, n->malformed, n->no_authors);
+        fprintf(stderr, "%s: read %u record%s from %u file%s, %s", cli_program, n->records,
+                n->records == 1 ? "" : "s", n->files, n->files == 1 ? "" : "s", skips);
+        if (n->inferred)
+            fprintf(stderr, ", %u author%s inferred", n->inferred, n->inferred == 1 ? "" : "s");
+        if (n->repeated_authors)
+            fprintf(stderr, ", %u repeated author%s on a paper counted once", n->repeated_authors,
+                    n->repeated_authors == 1 ? "" : "s");
+        if (n->undated)
+            fprintf(stderr, ", %u undated given year %d", n->undated, n->assumed_year);
+        if (n->duplicates)
+            fprintf(stderr, ", %u merged as duplicates", n->duplicates);
+        if (n->alias_merges)
+            fprintf(stderr, ", %u name%s merged by alias", n->alias_merges, n->alias_merges == 1 ? "" : "s");
+        if (n->initial_merges)
+            fprintf(stderr, ", %u initial%s merged", n->initial_merges, n->initial_merges == 1 ? "" : "s");
+        if (n->evidence_merges)
+            fprintf(stderr, ", %u name%s merged on evidence", n->evidence_merges,
+                    n->evidence_merges == 1 ? "" : "s");
+        if (n->homonym_splits)
+            fprintf(stderr, ", %u homonym%s split", n->homonym_splits, n->homonym_splits == 1 ? "" : "s");
         fputc('\n', stderr);
     }
-    if (records == 0) {
+    if (n->records == 0) {
         cli_error("no records read");
         return EXIT_FAILURE_RUN;
     }
     return EXIT_OK;
 }
 
-/* What the last cli_load merged on evidence, for 'coauthor names'. */
-static coa_evidence_report_t evidence_report;
+/* The last load, kept for what it merged on evidence ('coauthor names'). */
+static coa_loaded_t *last_load;
 
 const coa_evidence_report_t *cli_evidence_report(void)
 {
-    return &evidence_report;
-}
-
-/* A database holds the identity decided when it was imported: merging
- * again would make it answer otherwise than its index.  True when every
- * input is a corpus database (by its first bytes, or named so). */
-static int only_databases(const cli_common_t *o)
-{
-    for (int i = 0; i < o->n_files; i++) {
-        char *split = NULL;
-        const char *format = o->read.format;
-        const char *file = split_format(o->files[i], &split, &format) ? split : o->files[i];
-        int db = 0;
-        if (format) {
-            db = strcmp(format, "store") == 0;
-        } else if (strcmp(file, "-") != 0) {
-            unsigned char head[16];
-            FILE *f = fopen(file, "rb");
-            db = f && fread(head, 1, sizeof head, f) == sizeof head && coa_store_detect(head, sizeof head);
-            if (f)
-                fclose(f);
-        }
-        free(split);
-        if (!db)
-            return 0;
-    }
-    return o->n_files > 0;
-}
-
-int cli_load(const cli_common_t *o, coa_corpus_t *c)
-{
-    cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0, NULL};
-    diag_state_t st = {o->quiet, NULL, 0, 0};
-    coa_diag_sink_t sink = {print_diag, &st};
-    for (int i = 0; i < o->n_files; i++) {
-        st.file = NULL;
-        st.shown = st.dropped = 0;
-        coa_read_options_t read = o->read;
-        if (!o->quiet && isatty(STDERR_FILENO)) {
-            read.progress = cli_progress;
-            read.progress_ctx = &progress;
-        }
-        char *split = NULL;
-        const char *path = split_format(o->files[i], &split, &read.format) ? split : o->files[i];
-        int err = coa_read_file(c, path, &read, &sink);
-        if (st.dropped)
-            fprintf(stderr, "%s: %s: %u more warnings not shown\n", cli_program,
-                    strcmp(path, "-") ? path : "<stdin>", st.dropped);
-        if (err == COA_ENOMEM)
-            cli_error("%s: out of memory", path);
-        free(split);
-        if (err)
-            return EXIT_FAILURE_RUN; /* the reader has said why */
-    }
-    /* identity merges come after every source is read, before names are voted */
-    uint32_t alias_merges = 0, initial_merges = 0;
-    for (int i = 0; i < o->n_aliases; i++) {
-        uint32_t applied = 0;
-        st.file = NULL;
-        st.shown = st.dropped = 0;
-        int err = coa_aliases_apply(c, o->aliases[i], &sink, &applied);
-        if (err) {
-            if (err == COA_ENOMEM)
-                cli_error("%s: out of memory", o->aliases[i]);
-            return EXIT_FAILURE_RUN;
-        }
-        alias_merges += applied;
-    }
-    uint32_t evidence_merges = 0, homonym_splits = 0;
-    coa_evidence_report_destroy(&evidence_report);
-    if (!o->keep_apart && !only_databases(o)) {
-        if (coa_merge_evidence(c, &evidence_report)) {
-            cli_error("out of memory");
-            return EXIT_FAILURE_RUN;
-        }
-        evidence_merges = evidence_report.merged;
-    }
-    if (o->merge_initials && coa_merge_initials(c, &initial_merges)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    uint32_t duplicates = 0;
-    st.file = NULL;
-    st.shown = st.dropped = 0;
-    if (coa_corpus_dedup_report(c, &duplicates, &sink) || coa_corpus_finalize(c)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    if (o->split_homonyms && coa_split_homonyms(c, &homonym_splits)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    /* inferred authorships of the final corpus: a source's own count is
-     * taken before de-duplication, which keeps one authorship per author of
-     * a merged paper and makes it stated when another copy states it */
-    uint32_t inferred = 0;
-    for (uint32_t i = 0; i < c->n_authorships; i++)
-        inferred += c->authorships[i].inferred;
-    return print_summary(o, c, inferred, duplicates, alias_merges, initial_merges, evidence_merges, homonym_splits);
+    static const coa_evidence_report_t none;
+    return last_load ? coa_loaded_evidence(last_load) : &none;
 }
 
 /* True when nothing but the default is asked of what is selected: the
@@ -599,34 +460,76 @@ static int default_selection(const cli_common_t *o, int ego)
     return !o->n_avoid && (ego || !o->ego_name) && memcmp(&sel, &none, sizeof none) == 0;
 }
 
-/* True when the only input is a corpus database, read as it is (no alias
- * file, no merged initials): its index beside it can answer alone.
- * *path is the database's path (malloc'ed). */
-static int single_database(const cli_common_t *o, char **path)
+/* The loader's options for the shared options. */
+static void load_options(const cli_common_t *o, unsigned flags, coa_load_options_t *lo)
 {
-    *path = NULL;
-    if (o->n_files != 1 || o->n_aliases || o->merge_initials || o->keep_apart || o->split_homonyms)
-        return 0;
-    char *split = NULL;
-    const char *format = o->read.format;
-    const char *file = split_format(o->files[0], &split, &format) ? split : o->files[0];
-    if ((format && strcmp(format, "store") != 0) || strcmp(file, "-") == 0) {
-        free(split);
-        return 0;
+    coa_load_options_init(lo);
+    lo->files = (const char *const *)o->files;
+    lo->n_files = (uint32_t)o->n_files;
+    lo->read = o->read;
+    lo->aliases = o->aliases;
+    lo->n_aliases = (uint32_t)o->n_aliases;
+    lo->merge_initials = o->merge_initials;
+    lo->keep_apart = o->keep_apart;
+    lo->split_homonyms = o->split_homonyms;
+    lo->flags = flags;
+    lo->max_warnings_per_file = MAX_WARNINGS_PER_FILE;
+}
+
+/* Loads the inputs through coa_load (opening a database's index instead
+ * with 'flags' COA_LOAD_OPEN_INDEX), diagnostics on stderr.  Prints the
+ * summary line unless the index was opened (the caller decides whether to
+ * use it).  *loaded is kept in last_load; an exit status. */
+static int load(const cli_common_t *o, unsigned flags, coa_loaded_t **loaded)
+{
+    static cli_progress_t progress;
+    diag_state_t st = {o->quiet};
+    coa_diag_sink_t sink = {print_diag, &st};
+    coa_load_options_t lo;
+    load_options(o, flags, &lo);
+    if (!o->quiet && isatty(STDERR_FILENO)) {
+        memset(&progress, 0, sizeof progress);
+        lo.progress = cli_progress;
+        lo.progress_ctx = &progress;
     }
-    unsigned char head[16];
-    FILE *f = fopen(file, "rb");
-    int ok = f && fread(head, 1, sizeof head, f) == sizeof head && coa_store_detect(head, sizeof head);
-    if (f)
-        fclose(f);
-    if (ok && !split && !(split = strdup(file)))
-        ok = 0;
-    if (!ok) {
-        free(split);
-        return 0;
+    coa_loaded_free(last_load);
+    last_load = NULL;
+    *loaded = NULL;
+    if (coa_load(&lo, &sink, loaded))
+        return EXIT_FAILURE_RUN; /* the loader has said why */
+    last_load = *loaded;
+    return coa_loaded_index(*loaded) ? EXIT_OK : print_summary(o, coa_loaded_counts(*loaded));
+}
+
+int cli_load(const cli_common_t *o, coa_corpus_t *c)
+{
+    coa_loaded_t *l;
+    int status = load(o, 0, &l);
+    if (l) {
+        coa_corpus_destroy(c);
+        coa_loaded_take_corpus(l, c);
     }
-    *path = split;
-    return 1;
+    return status;
+}
+
+int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
+{
+    diag_state_t st = {o->quiet};
+    coa_diag_sink_t sink = {print_diag, &st};
+    coa_load_options_t lo;
+    *ix = NULL;
+    if (!default_selection(o, 0))
+        return -1;
+    load_options(o, 0, &lo);
+    return coa_load_open_index(&lo, &sink, ix) ? -1 : 0;
+}
+
+int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
+{
+    coa_load_counts_t n;
+    coa_load_index_counts(ix, &n);
+    n.files = (uint32_t)o->n_files;
+    return print_summary(o, &n);
 }
 
 static double now_seconds(void)
@@ -634,41 +537,6 @@ static double now_seconds(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
-static int open_index(const cli_common_t *o, int ego, coa_store_index_t **ix)
-{
-    char *path = NULL;
-    *ix = NULL;
-    if (!default_selection(o, ego) || !single_database(o, &path))
-        return -1;
-    int err = coa_store_index_open(path, ix);
-    if (err == COA_EINVAL && !o->quiet)
-        fprintf(stderr,
-                "%s: %s.idx: the index is stale (the database was changed after it was written), so the "
-                "whole corpus is read; 'coauthor import %s -o %s' writes it again\n",
-                cli_program, path, path, path);
-    if (err == COA_EFORMAT && !o->quiet)
-        fprintf(stderr,
-                "%s: %s.idx: the index is damaged or from another version, so the whole corpus is "
-                "read; 'coauthor import %s -o %s' writes it again\n",
-                cli_program, path, path, path);
-    free(path);
-    if (err) {
-        *ix = NULL;
-        return -1;
-    }
-    return 0;
-}
-
-int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
-{
-    return open_index(o, 0, ix);
-}
-
-int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
-{
-    return print_summary(o, coa_store_index_corpus(ix), coa_store_index_inferred(ix), 0, 0, 0, 0, 0);
 }
 
 int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
@@ -681,7 +549,11 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
     int ego = mode == CLI_INDEXED_EGO;
     if (!default_selection(o, ego))
         return -1;
-    if (open_index(o, ego, &ix) == 0) {
+    diag_state_t st = {o->quiet};
+    coa_diag_sink_t sink = {print_diag, &st};
+    coa_load_options_t lo;
+    load_options(o, 0, &lo);
+    if (coa_load_open_index(&lo, &sink, &ix) == 0) {
         /* a chain's [homonym?] marks need the flags the import computed */
         if (mode == CLI_INDEXED_CHAIN && !(coa_store_index_flags(ix) & COA_STORE_HOMONYMS)) {
             coa_store_index_close(ix);

@@ -1,0 +1,48 @@
+/* The graph view's insides, shared by view.c (access) and view_search.c
+ * (the searches) and by analyze/path.c (the strongest chain, which needs
+ * the built graph's adjacency). */
+#ifndef COAUTHOR_VIEW_INTERNAL_H
+#define COAUTHOR_VIEW_INTERNAL_H
+
+#include "coauthor/view.h"
+#include "internal.h"
+
+struct coa_view {
+    const coa_graph_t *g;     /* exactly one of g and ix */
+    const coa_store_index_t *ix;
+    const coa_corpus_t *c;
+    uint32_t n;               /* slots: vertices of g, or authors of ix */
+    uint64_t edges;
+    coa_adjacency_t adj;      /* g's adjacency, in vertex ids */
+    coa_store_csr_t x;        /* ix's author-paper arrays */
+    /* the searches' workspace (coa_view_workspace), per slot, zeroed
+     * between searches: each search resets what it touched */
+    uint64_t *sigma[2];       /* shortest chains from each side's root */
+    uint32_t *dist[2];        /* distance + 1 from each side's root; 0 unseen */
+    uint32_t *mark, stamp;    /* an index's neighbours, de-duplicated */
+    uint32_t *slot;           /* chain-graph index + 1; 0 when not in it */
+    uint8_t *useful;
+    void *region;
+    size_t region_len;
+    uint32_t *queue[2];
+    /* buffers the neighbour and paper lists are returned in */
+    uint32_t *nbuf, ncap;     /* slots */
+    uint32_t *abuf, acap;     /* author ids */
+    coa_view_coauthor_t *cbuf;
+    uint32_t ccap;
+    uint32_t *pbuf, pcap;
+};
+
+int coa_view_workspace(coa_view_t *v);
+/* Slot of an author (COA_NONE when not in the view), author of a slot. */
+uint32_t coa_view_slot(const coa_view_t *v, uint32_t author);
+uint32_t coa_view_author(const coa_view_t *v, uint32_t slot);
+uint32_t coa_view_slot_degree(const coa_view_t *v, uint32_t s);
+/* The neighbours of slot s, as slots (see coa_view_neighbors). */
+int coa_view_slot_neighbors(coa_view_t *v, uint32_t s, const uint32_t **nb, uint32_t *n);
+/* The graph's edge between two slots, or -1. */
+igraph_integer_t coa_view_slot_edge(const coa_view_t *v, uint32_t a, uint32_t b);
+/* coa_view_chains between slots, without --avoid; res->vertices holds slots. */
+int coa_view_chains_slots(coa_view_t *v, uint32_t from, uint32_t to, uint32_t limit, coa_chains_t *res);
+
+#endif

@@ -1,0 +1,668 @@
+/*
+ * The searches of the graph view: shortest chains, an author's
+ * neighbourhood, distances from a root and connected components, written
+ * once for a built graph and a database's index.
+ *
+ * igraph_get_shortest_path is a single-source search: on 248k authors it
+ * takes about 27 ms whatever the two authors, where networkx's
+ * bidirectional search answers in about 1 ms.  The shortest chains here
+ * come from a bidirectional breadth-first search, which grows the two
+ * searches level by level and always expands the side whose frontier has
+ * fewer edges to scan.
+ *
+ * Breadth-first searches that need no path counts (neighbourhoods,
+ * distances, components) walk an index through its papers and mark each
+ * paper once per search: a paper's authors are all one step further, so a
+ * 500-author paper is read once, not once by each of its authors.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "view_internal.h"
+
+#define AVOIDED UINT32_MAX
+
+/* useful[] bits */
+enum { ON_CHAIN = 1 };
+
+void coa_chains_init(coa_chains_t *res)
+{
+    memset(res, 0, sizeof *res);
+}
+
+void coa_chains_destroy(coa_chains_t *res)
+{
+    free(res->vertices);
+    memset(res, 0, sizeof *res);
+}
+
+static uint64_t sat_add(uint64_t a, uint64_t b, int *saturated)
+{
+    if (a > UINT64_MAX - b) {
+        *saturated = 1;
+        return UINT64_MAX;
+    }
+    return a + b;
+}
+
+static uint64_t sat_mul(uint64_t a, uint64_t b, int *saturated)
+{
+    if (a && b > UINT64_MAX / a) {
+        *saturated = 1;
+        return UINT64_MAX;
+    }
+    return a * b;
+}
+
+static int name_cmp(const void *pa, const void *pb, void *ctx)
+{
+    const coa_view_t *v = ctx;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    const coa_corpus_t *c = v->c;
+    int r = strcmp(coa_corpus_str(c, c->authors[coa_view_author(v, a)].display),
+                   coa_corpus_str(c, c->authors[coa_view_author(v, b)].display));
+    if (r)
+        return r;
+    return a < b ? -1 : a > b; /* equal names: id order keeps it stable */
+}
+
+/* One side of the bidirectional search. */
+typedef struct {
+    uint32_t *dist;          /* distance + 1; 0 unseen */
+    uint64_t *sigma;
+    uint32_t *queue;
+    uint32_t tail;           /* slots discovered */
+    uint32_t frontier;       /* the frontier is queue[frontier .. tail) */
+    uint32_t level;          /* its distance from the side's root */
+    uint64_t frontier_edges; /* edges to scan to expand it */
+} side_t;
+
+/* Expands one whole level of side x; the level's path counts are final
+ * only once every slot of the level before has been scanned.  *met counts
+ * the new slots that the other side y has already discovered. */
+static int expand(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uint32_t *met)
+{
+    uint32_t start = x->frontier, end = x->tail;
+    uint64_t edges = 0;
+    *met = 0;
+    for (uint32_t i = start; i < end; i++) {
+        uint32_t s = x->queue[i], d = x->dist[s] + 1, n;
+        const uint32_t *nb;
+        int err = coa_view_slot_neighbors(v, s, &nb, &n);
+        if (err)
+            return err;
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t w = nb[k];
+            if (!x->dist[w]) {
+                x->dist[w] = d;
+                x->sigma[w] = x->sigma[s];
+                x->queue[x->tail++] = w;
+                edges += coa_view_slot_degree(v, w);
+                *met += y->dist[w] != 0;
+            } else if (x->dist[w] == d) {
+                x->sigma[w] = sat_add(x->sigma[w], x->sigma[s], saturated);
+            }
+        }
+    }
+    x->frontier = end;
+    x->level++;
+    x->frontier_edges = edges;
+    return COA_OK;
+}
+
+/* Marks the slots of side x that lie on a shortest chain, walking back
+ * from the meeting slots (already marked) towards x's root.  The queue
+ * holds slots by distance, so one backward pass sees every marked slot
+ * before the slots one step closer to the root. */
+static int mark_back(coa_view_t *v, const side_t *x)
+{
+    for (uint32_t i = x->tail; i-- > 0;) {
+        uint32_t s = x->queue[i], n;
+        if (!(v->useful[s] & ON_CHAIN) || x->dist[s] == 1)
+            continue;
+        uint32_t want = x->dist[s] - 1;
+        const uint32_t *nb;
+        int err = coa_view_slot_neighbors(v, s, &nb, &n);
+        if (err)
+            return err;
+        for (uint32_t k = 0; k < n; k++)
+            if (x->dist[nb[k]] == want)
+                v->useful[nb[k]] |= ON_CHAIN;
+    }
+    return COA_OK;
+}
+
+/* Position of a chain slot along the chain: its distance from 'from'. */
+static uint32_t position(const coa_view_t *v, uint32_t s, uint32_t length)
+{
+    return v->dist[0][s] ? v->dist[0][s] - 1 : length - (v->dist[1][s] - 1);
+}
+
+/* The chain graph: the slots on shortest chains, each with its successors
+ * (one step closer to 'to') sorted by name. */
+typedef struct {
+    uint32_t n;
+    uint32_t *vertex;   /* chain index -> slot */
+    uint32_t *start;    /* chain index -> first successor, CSR */
+    uint32_t *succ;     /* successors' chain indexes */
+} chain_graph_t;
+
+static void chain_graph_destroy(chain_graph_t *cg)
+{
+    free(cg->vertex);
+    free(cg->start);
+    free(cg->succ);
+}
+
+static int chain_graph_build(coa_view_t *v, const side_t *sides, uint32_t length, chain_graph_t *cg)
+{
+    memset(cg, 0, sizeof *cg);
+    uint32_t n = 0;
+    for (int s = 0; s < 2; s++)
+        for (uint32_t i = 0; i < sides[s].tail; i++) {
+            uint32_t u = sides[s].queue[i];
+            if ((v->useful[u] & ON_CHAIN) && !v->slot[u])
+                v->slot[u] = ++n;
+        }
+    cg->n = n;
+    cg->vertex = malloc((n ? n : 1) * sizeof *cg->vertex);
+    cg->start = malloc(((size_t)n + 1) * sizeof *cg->start);
+    if (!cg->vertex || !cg->start)
+        return COA_ENOMEM;
+    for (int s = 0; s < 2; s++)
+        for (uint32_t i = 0; i < sides[s].tail; i++) {
+            uint32_t u = sides[s].queue[i];
+            if (v->slot[u])
+                cg->vertex[v->slot[u] - 1] = u;
+        }
+    /* two passes over the successors: count, then fill */
+    uint32_t total = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        total = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t u = cg->vertex[i], next = position(v, u, length) + 1, count;
+            const uint32_t *nb;
+            int err = coa_view_slot_neighbors(v, u, &nb, &count);
+            if (err)
+                return err;
+            cg->start[i] = total;
+            for (uint32_t k = 0; k < count; k++) {
+                uint32_t w = nb[k];
+                if (!v->slot[w] || position(v, w, length) != next)
+                    continue;
+                if (pass == 1)
+                    cg->succ[total] = w;
+                total++;
+            }
+            if (pass == 1) {
+                qsort_r(cg->succ + cg->start[i], total - cg->start[i], sizeof *cg->succ, name_cmp, v);
+                for (uint32_t k = cg->start[i]; k < total; k++)
+                    cg->succ[k] = v->slot[cg->succ[k]] - 1;
+            }
+        }
+        cg->start[n] = total;
+        if (pass == 0 && !(cg->succ = malloc((total ? total : 1) * sizeof *cg->succ)))
+            return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
+/* Lists up to 'limit' chains from 'from' to 'to' in name order, by a
+ * depth-first walk of the chain graph; every walk reaches 'to'. */
+static int list_chains(coa_view_t *v, const chain_graph_t *cg, uint32_t from, uint32_t length, uint32_t limit,
+                       coa_chains_t *res)
+{
+    size_t width = (size_t)length + 1;
+    uint64_t want = res->total_chains < limit ? res->total_chains : limit;
+    res->vertices = malloc((want ? want : 1) * width * sizeof *res->vertices);
+    uint32_t *stack = malloc(width * sizeof *stack); /* successor index taken at each depth */
+    uint32_t *at = malloc(width * sizeof *at);        /* chain index at each depth */
+    int err = COA_OK;
+    if (!res->vertices || !stack || !at) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    if (want == 0)
+        goto cleanup;
+    uint32_t depth = 0;
+    at[0] = v->slot[from] - 1;
+    stack[0] = cg->start[at[0]];
+    while (res->n_chains < want) {
+        if (depth == length) {
+            uint32_t *out = res->vertices + (size_t)res->n_chains++ * width;
+            for (uint32_t i = 0; i <= length; i++)
+                out[i] = cg->vertex[at[i]];
+            if (depth == 0)
+                break;
+            depth--;
+            continue;
+        }
+        uint32_t u = at[depth];
+        if (stack[depth] == cg->start[u + 1]) {
+            if (depth == 0)
+                break;
+            depth--;
+            continue;
+        }
+        uint32_t w = cg->succ[stack[depth]++];
+        at[++depth] = w;
+        stack[depth] = cg->start[w];
+    }
+cleanup:
+    free(stack);
+    free(at);
+    return err;
+}
+
+/* The first chain by name alone, without the sorted chain graph that a
+ * listing needs: the smallest name one step further at every step. */
+static int first_chain(coa_view_t *v, uint32_t from, uint32_t length, coa_chains_t *res)
+{
+    if (!(res->vertices = malloc(((size_t)length + 1) * sizeof *res->vertices)))
+        return COA_ENOMEM;
+    uint32_t u = from;
+    res->vertices[0] = from;
+    for (uint32_t i = 1; i <= length; i++) {
+        uint32_t best = COA_NONE, n;
+        const uint32_t *nb;
+        int err = coa_view_slot_neighbors(v, u, &nb, &n);
+        if (err)
+            return err;
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t w = nb[k];
+            if (!(v->useful[w] & ON_CHAIN) || position(v, w, length) != i)
+                continue;
+            if (best == COA_NONE || name_cmp(&w, &best, v) < 0)
+                best = w;
+        }
+        if (best == COA_NONE) /* cannot happen: every chain slot continues */
+            return COA_EGRAPH;
+        res->vertices[i] = u = best;
+    }
+    res->n_chains = 1;
+    return COA_OK;
+}
+
+static void reset_side(coa_view_t *v, const side_t *x)
+{
+    for (uint32_t i = 0; i < x->tail; i++) {
+        uint32_t s = x->queue[i];
+        x->dist[s] = 0;
+        x->sigma[s] = 0;
+        v->useful[s] = 0;
+        v->slot[s] = 0;
+    }
+}
+
+/* Counts and lists the chains once the two sides have met on x's new
+ * level.  Every shortest chain crosses it at exactly one slot, which y
+ * reached at its frontier: the count is the sum over these meeting slots
+ * of the chains to them from both ends. */
+static int collect(coa_view_t *v, side_t *sides, int grown, uint32_t from, uint32_t limit, int saturated,
+                   coa_chains_t *res)
+{
+    side_t *x = &sides[grown], *y = &sides[!grown];
+    uint32_t length = x->level + y->level;
+    uint64_t total = 0;
+    for (uint32_t i = x->frontier; i < x->tail; i++) {
+        uint32_t s = x->queue[i];
+        if (!y->dist[s])
+            continue;
+        v->useful[s] |= ON_CHAIN;
+        total = sat_add(total, sat_mul(x->sigma[s], y->sigma[s], &saturated), &saturated);
+    }
+    res->found = 1;
+    res->length = length;
+    res->total_chains = total;
+    res->total_saturated = saturated;
+    if (!limit)
+        return COA_OK;
+    int err;
+    if ((err = mark_back(v, &sides[0])) || (err = mark_back(v, &sides[1])))
+        return err;
+    if (limit == 1)
+        return first_chain(v, from, length, res);
+    chain_graph_t cg;
+    err = chain_graph_build(v, sides, length, &cg);
+    if (!err)
+        err = list_chains(v, &cg, from, length, limit, res);
+    chain_graph_destroy(&cg);
+    return err;
+}
+
+/* The search on slots; res->vertices holds slots. */
+static int chains(coa_view_t *v, uint32_t from, uint32_t to, uint32_t limit, const uint32_t *avoid,
+                  uint32_t n_avoid, coa_chains_t *res)
+{
+    if (from == to) {
+        res->found = 1;
+        res->total_chains = 1;
+        res->touched = 1;
+        if (limit) {
+            if (!(res->vertices = malloc(sizeof *res->vertices)))
+                return COA_ENOMEM;
+            res->vertices[0] = from;
+            res->n_chains = 1;
+        }
+        return COA_OK;
+    }
+    side_t sides[2];
+    uint32_t roots[2] = {from, to};
+    for (int i = 0; i < 2; i++) {
+        side_t *x = &sides[i];
+        x->dist = v->dist[i];
+        x->sigma = v->sigma[i];
+        x->queue = v->queue[i];
+        x->dist[roots[i]] = 1;
+        x->sigma[roots[i]] = 1;
+        x->queue[0] = roots[i];
+        x->tail = 1;
+        x->frontier = 0;
+        x->level = 0;
+        x->frontier_edges = coa_view_slot_degree(v, roots[i]);
+    }
+    /* an avoided author looks seen to both sides and at no distance */
+    for (uint32_t i = 0; i < n_avoid; i++)
+        v->dist[0][avoid[i]] = v->dist[1][avoid[i]] = AVOIDED;
+    int saturated = 0, err = COA_OK, grown = 0;
+    uint32_t met = 0;
+    for (;;) {
+        /* the cheaper frontier; ties to the 'from' side */
+        grown = sides[1].frontier_edges < sides[0].frontier_edges;
+        side_t *x = &sides[grown];
+        if ((err = expand(v, x, &sides[!grown], &saturated, &met)))
+            goto cleanup;
+        if (met)
+            break;
+        if (x->frontier == x->tail) { /* nothing new: x's component is exhausted */
+            res->exhausted_side = grown;
+            res->exhausted_size = x->tail;
+            break;
+        }
+    }
+    res->touched = (uint64_t)sides[0].tail + sides[1].tail - met;
+    if (met)
+        err = collect(v, sides, grown, from, limit, saturated, res);
+cleanup:
+    reset_side(v, &sides[0]);
+    reset_side(v, &sides[1]);
+    for (uint32_t i = 0; i < n_avoid; i++)
+        v->dist[0][avoid[i]] = v->dist[1][avoid[i]] = 0;
+    return err;
+}
+
+int coa_view_chains(coa_view_t *v, uint32_t from, uint32_t to, uint32_t limit, const uint32_t *avoid,
+                    uint32_t n_avoid, coa_chains_t *res)
+{
+    coa_chains_destroy(res);
+    uint32_t s = coa_view_slot(v, from), t = coa_view_slot(v, to);
+    if (s == COA_NONE || t == COA_NONE)
+        return COA_EINVAL;
+    int err = coa_view_workspace(v);
+    if (err)
+        return err;
+    uint32_t *slots = malloc((n_avoid ? n_avoid : 1) * sizeof *slots), n_slots = 0;
+    if (!slots)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < n_avoid; i++) {
+        uint32_t a = coa_view_slot(v, avoid[i]);
+        if (a == s || a == t)
+            err = COA_EINVAL;
+        else if (a != COA_NONE)
+            slots[n_slots++] = a;
+    }
+    if (!err)
+        err = chains(v, s, t, limit, slots, n_slots, res);
+    free(slots);
+    if (err) {
+        coa_chains_destroy(res);
+        return err;
+    }
+    if (v->g)
+        for (uint64_t i = 0; i < (uint64_t)res->n_chains * (res->length + 1); i++)
+            res->vertices[i] = v->g->vertex_author[res->vertices[i]];
+    return COA_OK;
+}
+
+int coa_view_chains_slots(coa_view_t *v, uint32_t from, uint32_t to, uint32_t limit, coa_chains_t *res)
+{
+    coa_chains_destroy(res);
+    if (from >= v->n || to >= v->n)
+        return COA_EINVAL;
+    int err = coa_view_workspace(v);
+    if (!err)
+        err = chains(v, from, to, limit, NULL, 0, res);
+    if (err)
+        coa_chains_destroy(res);
+    return err;
+}
+
+/* ---- breadth-first search without path counts ---- */
+
+/* Appends to queue[*tail ..) every unseen slot next to queue[lo .. hi),
+ * with distance d + 1 (dist holds distance + 1), over the edges of at
+ * least min_weight joint papers.  On an index without a weight to check,
+ * each paper is read once per search: pstamp marks the papers read. */
+static int bfs_level(coa_view_t *v, uint32_t *queue, uint32_t lo, uint32_t hi, uint32_t *tail, uint32_t *dist,
+                     uint32_t d, double min_weight, uint32_t *pmark, uint32_t pstamp)
+{
+    const coa_store_csr_t *x = &v->x;
+    for (uint32_t i = lo; i < hi; i++) {
+        uint32_t s = queue[i], n;
+        int err;
+        if (v->g || min_weight > 0) {
+            const uint32_t *nb;
+            const coa_view_coauthor_t *co = NULL;
+            if (min_weight > 0 && v->ix)
+                err = coa_view_coauthors(v, s, &co, &n);
+            else
+                err = coa_view_slot_neighbors(v, s, &nb, &n);
+            if (err)
+                return err;
+            for (uint32_t k = 0; k < n; k++) {
+                uint32_t w;
+                if (co) {
+                    if (co[k].joint_papers < min_weight)
+                        continue;
+                    w = co[k].author;
+                } else {
+                    w = nb[k];
+                    if (min_weight > 0 &&
+                        VECTOR(v->g->joint_papers)[v->adj.edge_ids[v->adj.offsets[s] + k]] < min_weight)
+                        continue;
+                }
+                if (!dist[w]) {
+                    dist[w] = d + 1;
+                    queue[(*tail)++] = w;
+                }
+            }
+            continue;
+        }
+        for (uint32_t k = x->a_start[s]; k < x->a_start[s + 1]; k++) {
+            uint32_t p = x->a_papers[k];
+            if (p >= x->n_papers || x->p_start[p] > x->p_start[p + 1] || x->p_start[p + 1] > x->total)
+                return COA_EFORMAT;
+            if (pmark[p] == pstamp)
+                continue;
+            pmark[p] = pstamp;
+            for (uint32_t j = x->p_start[p]; j < x->p_start[p + 1]; j++) {
+                uint32_t w = x->p_authors[j];
+                if (w >= x->n_authors)
+                    return COA_EFORMAT;
+                if (!dist[w]) {
+                    dist[w] = d + 1;
+                    queue[(*tail)++] = w;
+                }
+            }
+        }
+    }
+    return COA_OK;
+}
+
+/* A search's marks of papers read on an index (NULL on a graph). */
+typedef struct {
+    uint32_t *mark;
+    uint32_t stamp;
+} papers_read_t;
+
+static int papers_read_init(const coa_view_t *v, papers_read_t *pr)
+{
+    pr->stamp = 0;
+    pr->mark = NULL;
+    if (v->g)
+        return COA_OK;
+    pr->mark = calloc(v->x.n_papers ? v->x.n_papers : 1, sizeof *pr->mark);
+    return pr->mark ? COA_OK : COA_ENOMEM;
+}
+
+/* A whole search from root: queue[0 .. *tail) receives the slots reached
+ * within 'radius' levels (UINT32_MAX: all), dist their distance + 1. */
+static int bfs(coa_view_t *v, uint32_t root, uint32_t radius, double min_weight, uint32_t *queue, uint32_t *tail,
+               uint32_t *dist, papers_read_t *pr)
+{
+    uint32_t lo = 0;
+    *tail = 0;
+    queue[(*tail)++] = root;
+    dist[root] = 1;
+    pr->stamp++;
+    for (uint32_t level = 0; level < radius && lo < *tail; level++) {
+        uint32_t hi = *tail;
+        int err = bfs_level(v, queue, lo, hi, tail, dist, level + 1, min_weight, pr->mark, pr->stamp);
+        if (err)
+            return err;
+        lo = hi;
+    }
+    return COA_OK;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+int coa_view_ego(coa_view_t *v, uint32_t ego, uint32_t radius, double min_weight, uint32_t **authors,
+                 uint32_t *n_authors)
+{
+    *authors = NULL;
+    *n_authors = 0;
+    uint32_t root = coa_view_slot(v, ego), n = 0;
+    if (root == COA_NONE)
+        return COA_EINVAL;
+    papers_read_t pr;
+    int err = coa_view_workspace(v);
+    if (err || (err = papers_read_init(v, &pr)))
+        return err;
+    uint32_t *queue = v->queue[0], *dist = v->dist[0];
+    err = bfs(v, root, radius, min_weight, queue, &n, dist, &pr);
+    uint32_t *list = err ? NULL : malloc((n ? n : 1) * sizeof *list);
+    if (!err && !list)
+        err = COA_ENOMEM;
+    for (uint32_t i = 0; i < n; i++) {
+        if (list)
+            list[i] = coa_view_author(v, queue[i]);
+        dist[queue[i]] = 0;
+    }
+    free(pr.mark);
+    if (err) {
+        free(list);
+        return err;
+    }
+    if (n > 1)
+        qsort(list, n, sizeof *list, cmp_u32);
+    *authors = list;
+    *n_authors = n;
+    return COA_OK;
+}
+
+int coa_view_distances(coa_view_t *v, uint32_t root, coa_distances_t *d)
+{
+    memset(d, 0, sizeof *d);
+    uint32_t s = coa_view_slot(v, root), tail = 0, na = v->c->n_authors;
+    if (s == COA_NONE)
+        return COA_EINVAL;
+    papers_read_t pr;
+    int err = coa_view_workspace(v);
+    if (err || (err = papers_read_init(v, &pr)))
+        return err;
+    uint32_t *queue = v->queue[0], *dist = v->dist[0];
+    err = bfs(v, s, UINT32_MAX, 0, queue, &tail, dist, &pr);
+    free(pr.mark);
+    d->distance = err ? NULL : malloc((na ? na : 1) * sizeof *d->distance);
+    if (!err && !d->distance)
+        err = COA_ENOMEM;
+    if (!err) {
+        for (uint32_t a = 0; a < na; a++)
+            d->distance[a] = COA_PATH_UNREACHED;
+        d->max_distance = dist[queue[tail - 1]] - 1;
+        d->histogram = calloc((size_t)d->max_distance + 1, sizeof *d->histogram);
+        if (!d->histogram)
+            err = COA_ENOMEM;
+    }
+    double sum = 0;
+    for (uint32_t i = 0; i < tail; i++) {
+        uint32_t u = queue[i];
+        if (!err) {
+            d->distance[coa_view_author(v, u)] = dist[u] - 1;
+            d->histogram[dist[u] - 1]++;
+            sum += dist[u] - 1;
+        }
+        dist[u] = 0;
+    }
+    if (err) {
+        coa_distances_destroy(d);
+        return err;
+    }
+    d->reachable = tail;
+    d->unreachable = coa_view_vertices(v) - tail;
+    d->mean_distance = tail > 1 ? sum / (tail - 1) : 0;
+    return COA_OK;
+}
+
+void coa_distances_destroy(coa_distances_t *d)
+{
+    free(d->distance);
+    free(d->histogram);
+    memset(d, 0, sizeof *d);
+}
+
+int coa_view_components(coa_view_t *v, uint32_t **component, uint32_t **size, uint32_t *n_components)
+{
+    *component = NULL;
+    *size = NULL;
+    *n_components = 0;
+    uint32_t na = v->c->n_authors, *comp = malloc((na ? na : 1) * sizeof *comp), *sizes = NULL, nc = 0, cap = 0;
+    papers_read_t pr = {NULL, 0};
+    int err = comp ? coa_view_workspace(v) : COA_ENOMEM;
+    if (!err)
+        err = papers_read_init(v, &pr);
+    for (uint32_t a = 0; !err && a < na; a++)
+        comp[a] = COA_NONE;
+    uint32_t *queue = v->queue[0], *dist = v->dist[0];
+    /* authors ascending: on a graph, slots are in author order too */
+    for (uint32_t s = 0; !err && s < v->n; s++) {
+        uint32_t a = coa_view_author(v, s), tail;
+        if (comp[a] != COA_NONE || coa_view_slot(v, a) == COA_NONE)
+            continue;
+        if ((err = bfs(v, s, UINT32_MAX, 0, queue, &tail, dist, &pr)) ||
+            (err = coa_grow((void **)&sizes, &cap, nc + 1, sizeof *sizes)))
+            break;
+        sizes[nc] = tail;
+        for (uint32_t i = 0; i < tail; i++)
+            comp[coa_view_author(v, queue[i])] = nc;
+        nc++;
+    }
+    /* reached slots keep their marks as found until here: clear them all */
+    if (v->dist[0])
+        memset(v->dist[0], 0, (size_t)v->n * sizeof *v->dist[0]);
+    free(pr.mark);
+    if (err) {
+        free(comp);
+        free(sizes);
+        return err;
+    }
+    *component = comp;
+    *size = sizes;
+    *n_components = nc;
+    return COA_OK;
+}
