@@ -25,6 +25,9 @@ typedef struct coa_path_finder coa_path_finder_t;
 /* Builds the adjacency and the workspace of g. */
 int coa_path_finder_new(const coa_graph_t *g, coa_path_finder_t **finder);
 void coa_path_finder_free(coa_path_finder_t *finder);
+/* The finder's view of its graph, for the searches by author (view.h);
+ * owned by the finder. */
+coa_view_t *coa_path_finder_view(coa_path_finder_t *finder);
 
 /* The answer to one query (vertex ids in 'vertices').  Owned by the
  * caller: _init, then pass to one search or more (each search overwrites

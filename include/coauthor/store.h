@@ -73,7 +73,8 @@ int coa_store_detect(const unsigned char *head, size_t len);
 /*
  * The query index: a file beside the database (PATH.idx), written with it,
  * that answers one author's coauthors and the chains between two authors
- * without loading the corpus or building the graph.  It holds the corpus's
+ * (through a graph view of it: coa_view_new_index in view.h) without
+ * loading the corpus or building the graph.  It holds the corpus's
  * arrays laid out to be mapped into memory as they are (so opening it reads
  * nothing), plus each author's papers, each paper's authors and each
  * author's number of coauthors, for the papers the default selection keeps
@@ -115,30 +116,6 @@ uint64_t coa_store_index_edges(const coa_store_index_t *ix);
 
 /* Papers of an author in the default selection. */
 uint32_t coa_store_index_papers(const coa_store_index_t *ix, uint32_t author);
-
-/* What a chain search on the index found, with the same counts as
- * coa_path_shortest on the full graph. */
-typedef struct {
-    int found;
-    uint32_t length;
-    uint64_t touched;
-    int exhausted_side;
-    uint64_t exhausted_size;
-} coa_store_search_t;
-
-/* The authors on some shortest chain from 'from' to 'to' (corpus author
- * ids, ascending; *authors owned by the caller), by the same
- * bidirectional search as coa_path_shortest, expanding the same sides in
- * the same order.  Both authors must have papers in the selection
- * (COA_EINVAL otherwise). */
-int coa_store_index_chain_authors(coa_store_index_t *ix, uint32_t from, uint32_t to, uint32_t **authors,
-                                  uint32_t *n_authors, coa_store_search_t *search);
-
-/* The authors within 'radius' hops of 'ego' in the default graph (ego
- * included; corpus author ids, ascending; *authors owned by the caller).
- * ego must have papers in the selection (COA_EINVAL otherwise). */
-int coa_store_index_ego(const coa_store_index_t *ix, uint32_t ego, uint32_t radius, uint32_t **authors,
-                        uint32_t *n_authors);
 
 /* The earliest and latest year of the papers of the default selection
  * (years assumed for undated papers aside), or 0 and 0. */

@@ -55,7 +55,7 @@ static void quiet_diag(void *ctx, const coa_diag_t *d)
         fprintf(stderr, "inproc: %s:%ld: %s\n", d->file ? d->file : "-", (long)d->line, d->message);
 }
 
-#if defined(HAVE_COA_PATH) || defined(HAVE_COA_STORE_INDEX)
+#if defined(HAVE_COA_PATH) || defined(HAVE_COA_VIEW)
 static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -63,7 +63,7 @@ static int cmp_double(const void *a, const void *b)
 }
 #endif
 
-#ifdef HAVE_COA_STORE_INDEX
+#ifdef HAVE_COA_VIEW
 static int index_queries(const char *db, const char *from, const char *to, int repeat)
 {
     double t0 = now();
@@ -81,19 +81,23 @@ static int index_queries(const char *db, const char *from, const char *to, int r
         return 1;
     }
     double *ms = calloc((size_t)repeat + 1, sizeof *ms);
-    coa_store_search_t res;
+    coa_view_t *view;
+    coa_chains_t res;
+    coa_chains_init(&res);
+    if (coa_view_new_index(ix, &view))
+        return 1;
     for (int r = 0; r <= repeat; r++) {
-        uint32_t *chain = NULL, n = 0;
         double s = now();
-        if (coa_store_index_chain_authors(ix, a, b, &chain, &n, &res))
+        if (coa_view_chains(view, a, b, 1, NULL, 0, &res))
             return 1;
         ms[r] = (now() - s) * 1e3;
-        free(chain);
     }
+    coa_view_free(view);
     printf("index_first_ms %.3f\n", ms[0]);
     qsort(ms + 1, (size_t)repeat, sizeof *ms, cmp_double);
     printf("index_ms %.3f\nindex_length %u\nindex_touched %llu\nindex_authors %u\n", ms[1 + repeat / 2],
            res.length, (unsigned long long)res.touched, coa_store_index_vertices(ix));
+    coa_chains_destroy(&res);
     free(ms);
     coa_store_index_close(ix);
     return 0;
@@ -128,7 +132,7 @@ int main(int argc, char **argv)
     }
     coa_library_init(1);
     if (index) {
-#ifdef HAVE_COA_STORE_INDEX
+#ifdef HAVE_COA_VIEW
         return index_queries(argv[i], from, to, repeat);
 #else
         printf("index_ms n/a\n");

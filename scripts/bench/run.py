@@ -260,8 +260,8 @@ def build_helpers(args, out):
         pkgs = ["igraph", "libcgraph", "libgvc", "bibutils", "libutf8proc", "zlib", "libxml-2.0", "jansson"]
         nm = subprocess.run(["nm", "--defined-only", lib], capture_output=True, text=True).stdout
         defs = ["-DHAVE_COA_PATH"] if re.search(r" T coa_path_shortest$", nm, re.M) else []
-        if re.search(r" T coa_store_index_open$", nm, re.M):
-            defs.append("-DHAVE_COA_STORE_INDEX")
+        if re.search(r" T coa_view_new_index$", nm, re.M):
+            defs.append("-DHAVE_COA_VIEW")
         inproc = os.path.join(out, "inproc")
         libs = pc("--libs", *pkgs) + ["-lglpk", "-lm"]
         if "sqlite3_open" in subprocess.run(["nm", lib], capture_output=True, text=True).stdout:

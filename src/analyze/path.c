@@ -59,6 +59,11 @@ void coa_path_finder_free(coa_path_finder_t *f)
     free(f);
 }
 
+coa_view_t *coa_path_finder_view(coa_path_finder_t *f)
+{
+    return f->view;
+}
+
 void coa_path_result_init(coa_path_result_t *res)
 {
     coa_chains_init(res);

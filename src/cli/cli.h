@@ -141,36 +141,30 @@ void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total);
 int cli_load(const cli_common_t *o, coa_corpus_t *c);
 /* "S skipped" with its reasons: "3 skipped (1 without authors, 2 malformed)". */
 void cli_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors);
-/* The start of a query that needs only part of the corpus ('path' and
- * 'rank --author' without selection options).  When the only input is a
- * corpus database with its index beside it (coauthor import writes both),
- * the inputs are not read at all: the summary cli_load would print comes
- * from the index.  Otherwise the inputs are read as by cli_load and
- * indexed in memory, which costs less than the coauthor graph.  Then the
- * names are resolved as cli_resolve_author does on the whole corpus, and
- * c (initialised, empty) is filled with just the part of the corpus the
- * query needs (coa_store_index_extract), so that the command runs on it as
- * on the whole corpus and prints the same.  Modes:
+/* The start of a query that needs only part of the corpus ('rank
+ * --author' and 'draw --ego' without selection options).  When the only
+ * input is a corpus database with its index beside it (coauthor import
+ * writes both), the inputs are not read at all: the summary cli_load would
+ * print comes from the index.  Otherwise the inputs are read as by
+ * cli_load and indexed in memory, which costs less than the coauthor
+ * graph.  Then the name is resolved as cli_resolve_author does on the
+ * whole corpus, and c (initialised, empty) is filled with just the part of
+ * the corpus the query needs (coa_store_index_extract), so that the
+ * command runs on it as on the whole corpus and prints the same.  Modes:
  *   CLI_INDEXED_COAUTHORS  names[0]'s papers with all their authors
- *   CLI_INDEXED_CHAIN      the papers of the shortest chains between
- *                          names[0] and names[1] (homonyms flagged first);
- *                          info->search holds the search's counts on the
- *                          whole graph
  *   CLI_INDEXED_EGO        every paper of the authors within --radius hops
  *                          of names[0] (default 1), with all their authors;
  *                          only with a database's index on disk (-1
  *                          otherwise); info->year_min and year_max hold the
  *                          whole selection's years
- * authors[i] receives the id in c of names[i].  Returns an exit status;
+ * authors[0] receives the id in c of names[0].  Returns an exit status;
  * -1 when a selection option is given (nothing done: read the inputs with
  * cli_load); -2 when the inputs, once read, hold edge-list links or
  * graph-file vertices, which the index does not serve: c then holds the
- * whole corpus as cli_load leaves it (homonyms flagged in CHAIN mode). */
-typedef enum { CLI_INDEXED_COAUTHORS, CLI_INDEXED_CHAIN, CLI_INDEXED_EGO } cli_indexed_mode_t;
+ * whole corpus as cli_load leaves it. */
+typedef enum { CLI_INDEXED_COAUTHORS, CLI_INDEXED_EGO } cli_indexed_mode_t;
 typedef struct {
-    coa_store_search_t search;
     uint32_t vertices; /* authors in the whole default graph */
-    double search_ms;
     int year_min, year_max; /* CLI_INDEXED_EGO */
 } cli_indexed_t;
 /* Opens the index of the input when it is a single corpus database read
@@ -181,6 +175,31 @@ int cli_open_index(const cli_common_t *o, coa_store_index_t **ix);
 int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix);
 int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
                      const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info);
+
+/* The network a query about a few authors runs on: a corpus database's
+ * index or, when the inputs are read, an index built over them in memory
+ * (cheaper than the coauthor graph), with the default selection; the
+ * coauthor graph built with the shared selection otherwise.  Queries run
+ * through a coa_view_t of either (coa_view_new_index or coa_view_new_graph),
+ * by corpus author id. */
+typedef struct {
+    coa_corpus_t corpus;       /* the inputs as read (empty when the index was opened) */
+    coa_store_index_t *index;  /* the database's index, one built over corpus, or NULL */
+    int index_built;           /* over corpus: homonyms flagged only where asked */
+    coa_graph_t graph;
+    int have_graph;
+    const coa_corpus_t *c;     /* the corpus author and paper ids refer to */
+} cli_network_t;
+/* Loads the inputs and resolves names[0 .. n) to authors[] (corpus ids),
+ * each with papers in the selection (or a vertex of the graph).  On an
+ * index only when 'indexed' and the selection is the default; with
+ * flag_homonyms, a database's index must hold the import's homonym flags,
+ * and a corpus read is flagged whole for a graph (for an index built in
+ * memory the caller flags its chain's authors: coa_flag_homonyms_of).
+ * Exit status; cli_network_destroy whatever happens. */
+int cli_open_network(cli_common_t *o, int indexed, const char *const *what, const char *const *names, int n,
+                     int flag_homonyms, cli_network_t *net, uint32_t *authors);
+void cli_network_destroy(cli_network_t *net);
 
 /* Resolves a user's author name (exact key, then a unique partial match).
  * A partial match is reported on stderr ("'Titov' is Ivan Titov") unless

@@ -95,10 +95,13 @@ typedef struct {
 } path_opts_t;
 
 /* The edge-list record behind a hop without papers, for its identifier. */
-static const coa_link_t *find_link(const coa_graph_t *g, igraph_integer_t u, igraph_integer_t v)
+static const char *author_name(const coa_corpus_t *c, uint32_t a)
 {
-    const coa_corpus_t *c = g->corpus;
-    uint32_t a = g->vertex_author[u], b = g->vertex_author[v];
+    return coa_corpus_str(c, c->authors[a].display);
+}
+
+static const coa_link_t *find_link(const coa_corpus_t *c, uint32_t a, uint32_t b)
+{
     for (uint32_t i = 0; i < c->n_links; i++) {
         const coa_link_t *l = &c->links[i];
         if ((l->a == a && l->b == b) || (l->a == b && l->b == a))
@@ -122,7 +125,7 @@ static void chain_hops_destroy(chain_hops_t *ch)
     free(ch->hops);
 }
 
-static int chain_hops_fill(coa_path_finder_t *finder, const coa_path_result_t *r, chain_hops_t *ch)
+static int chain_hops_fill(coa_view_t *view, const coa_chains_t *r, chain_hops_t *ch)
 {
     ch->n = (size_t)r->n_chains * r->length;
     ch->hops = calloc(ch->n ? ch->n : 1, sizeof *ch->hops);
@@ -135,7 +138,7 @@ static int chain_hops_fill(coa_path_finder_t *finder, const coa_path_result_t *r
     for (uint32_t i = 0; i < r->n_chains; i++) {
         const uint32_t *chain = r->vertices + (size_t)i * (r->length + 1);
         for (uint32_t k = 0; k < r->length; k++) {
-            int err = coa_path_hop(finder, chain[k], chain[k + 1], &ch->hops[(size_t)i * r->length + k]);
+            int err = coa_view_hop(view, chain[k], chain[k + 1], &ch->hops[(size_t)i * r->length + k]);
             if (err)
                 return err;
         }
@@ -167,16 +170,15 @@ static const char *paper_mark(unsigned flags)
 }
 
 /* The evidence of one hop in text: a line naming the hop, then its papers. */
-static void print_hop_text(const coa_graph_t *g, igraph_integer_t u, igraph_integer_t v, const coa_hop_t *hop,
-                           const char *indent, int name_both)
+static void print_hop_text(const coa_corpus_t *c, uint32_t u, uint32_t v, const coa_hop_t *hop, const char *indent,
+                           int name_both)
 {
-    const coa_corpus_t *c = g->corpus;
     if (name_both)
-        printf("%s%s - %s: ", indent, coa_graph_vertex_name(g, u), coa_graph_vertex_name(g, v));
+        printf("%s%s - %s: ", indent, author_name(c, u), author_name(c, v));
     else
         printf("%s| ", indent);
     if (hop->n_papers == 0) {
-        const coa_link_t *l = find_link(g, u, v);
+        const coa_link_t *l = find_link(c, u, v);
         if (l) {
             printf("linked in %s", coa_corpus_str(c, c->sources[l->source].path));
             if (l->line)
@@ -224,10 +226,10 @@ static void print_marks_legend(unsigned hop_flags, unsigned paper_flags)
         printf("(homonym?)  this paper may be another person's of the same name\n");
 }
 
-static void print_chain_line(const coa_graph_t *g, const uint32_t *chain, uint32_t length)
+static void print_chain_line(const coa_corpus_t *c, const uint32_t *chain, uint32_t length)
 {
     for (uint32_t k = 0; k <= length; k++)
-        printf("%s%s", k ? " -> " : "", coa_graph_vertex_name(g, chain[k]));
+        printf("%s%s", k ? " -> " : "", author_name(c, chain[k]));
     fputc('\n', stdout);
 }
 
@@ -237,13 +239,13 @@ static void print_total(const coa_path_result_t *r, const char *what)
            r->total_chains == 1 && !r->total_saturated ? "" : "s");
 }
 
-static void print_path_text(const coa_graph_t *g, const coa_path_result_t *r, const chain_hops_t *ch,
+static void print_path_text(const coa_corpus_t *c, const coa_path_result_t *r, const chain_hops_t *ch,
                             const path_opts_t *po)
 {
     unsigned hop_flags = 0, paper_flags = 0;
     if (!po->all) {
         const uint32_t *chain = r->vertices;
-        print_chain_line(g, chain, r->length);
+        print_chain_line(c, chain, r->length);
         printf("length %u", r->length);
         if (po->strongest) {
             printf(", cost %.4f (the sum of 1/joint papers over the hops); ", r->cost);
@@ -254,19 +256,19 @@ static void print_path_text(const coa_graph_t *g, const coa_path_result_t *r, co
         }
         printf("\n\n");
         for (uint32_t k = 0; k <= r->length; k++) {
-            printf("%s\n", coa_graph_vertex_name(g, chain[k]));
+            printf("%s\n", author_name(c, chain[k]));
             if (k == r->length)
                 break;
             const coa_hop_t *hop = &ch->hops[k];
-            print_hop_text(g, chain[k], chain[k + 1], hop, "  ", 0);
+            print_hop_text(c, chain[k], chain[k + 1], hop, "  ", 0);
             hop_flags |= hop->flags;
             paper_flags |= hop->flags ? 0 : hop->any_flags;
         }
         print_marks_legend(hop_flags, paper_flags);
         return;
     }
-    printf("%s -> %s: length %u, ", coa_graph_vertex_name(g, r->vertices[0]),
-           coa_graph_vertex_name(g, r->vertices[r->length]), r->length);
+    printf("%s -> %s: length %u, ", author_name(c, r->vertices[0]),
+           author_name(c, r->vertices[r->length]), r->length);
     print_total(r, "shortest");
     if (r->n_chains < r->total_chains || r->total_saturated)
         printf("; the first %u by name", r->n_chains);
@@ -274,7 +276,7 @@ static void print_path_text(const coa_graph_t *g, const coa_path_result_t *r, co
     int width = snprintf(NULL, 0, "%u", r->n_chains);
     for (uint32_t i = 0; i < r->n_chains; i++) {
         printf("%*u  ", width, i + 1);
-        print_chain_line(g, r->vertices + (size_t)i * (r->length + 1), r->length);
+        print_chain_line(c, r->vertices + (size_t)i * (r->length + 1), r->length);
     }
     if (r->length == 0)
         return;
@@ -284,21 +286,22 @@ static void print_path_text(const coa_graph_t *g, const coa_path_result_t *r, co
         uint32_t i = (uint32_t)(h / r->length), k = (uint32_t)(h % r->length);
         const uint32_t *chain = r->vertices + (size_t)i * (r->length + 1);
         int seen = 0;
-        for (size_t h2 = 0; h2 < h && !seen; h2++)
-            seen = ch->hops[h2].edge == ch->hops[h].edge && h2 % r->length == k;
+        for (size_t h2 = 0; h2 < h && !seen; h2++) {
+            const uint32_t *other = r->vertices + (size_t)(h2 / r->length) * (r->length + 1);
+            seen = h2 % r->length == k && other[k] == chain[k] && other[k + 1] == chain[k + 1];
+        }
         if (seen)
             continue;
-        print_hop_text(g, chain[k], chain[k + 1], &ch->hops[h], "", 1);
+        print_hop_text(c, chain[k], chain[k + 1], &ch->hops[h], "", 1);
         hop_flags |= ch->hops[h].flags;
         paper_flags |= ch->hops[h].flags ? 0 : ch->hops[h].any_flags;
     }
     print_marks_legend(hop_flags, paper_flags);
 }
 
-static void print_path_json(const coa_graph_t *g, const char *from, const char *to, const coa_path_result_t *r,
+static void print_path_json(const coa_corpus_t *c, const char *from, const char *to, const coa_path_result_t *r,
                             const chain_hops_t *ch, const path_opts_t *po)
 {
-    const coa_corpus_t *c = g->corpus;
     fputs("{\n  \"from\": ", stdout);
     coa_json_string(stdout, from);
     fputs(",\n  \"to\": ", stdout);
@@ -321,7 +324,7 @@ static void print_path_json(const coa_graph_t *g, const char *from, const char *
         for (uint32_t k = 0; k <= r->length; k++) {
             if (k)
                 fputs(", ", stdout);
-            coa_json_string(stdout, coa_graph_vertex_name(g, chain[k]));
+            coa_json_string(stdout, author_name(c, chain[k]));
         }
         fputs("],\n     \"hops\": [", stdout);
         for (uint32_t k = 0; k < r->length; k++) {
@@ -350,10 +353,9 @@ static void print_path_json(const coa_graph_t *g, const char *from, const char *
     fputs(r->n_chains ? "\n  ]\n}\n" : "]\n}\n", stdout);
 }
 
-static int print_path_table(const coa_graph_t *g, const coa_path_result_t *r, const chain_hops_t *ch,
+static int print_path_table(const coa_corpus_t *c, const coa_path_result_t *r, const chain_hops_t *ch,
                             coa_output_t format)
 {
-    const coa_corpus_t *c = g->corpus;
     static const char *const columns[] = {"chain", "hop",   "from",     "to",
                                           "year",  "title", "id", "inferred", "homonym"};
     coa_table_t *t = coa_table_new(9, columns);
@@ -366,8 +368,8 @@ static int print_path_table(const coa_graph_t *g, const coa_path_result_t *r, co
             for (uint32_t j = 0; j < (hop->n_papers ? hop->n_papers : 1); j++) {
                 coa_table_cell(t, "%u", i + 1);
                 coa_table_cell(t, "%u", k + 1);
-                coa_table_cell(t, "%s", coa_graph_vertex_name(g, chain[k]));
-                coa_table_cell(t, "%s", coa_graph_vertex_name(g, chain[k + 1]));
+                coa_table_cell(t, "%s", author_name(c, chain[k]));
+                coa_table_cell(t, "%s", author_name(c, chain[k + 1]));
                 if (!hop->n_papers) { /* an edge-list link */
                     coa_table_cell(t, "-");
                     coa_table_cell(t, "-");
@@ -581,108 +583,89 @@ int cmd_path(int argc, char **argv)
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("path", "no input files");
 
-    coa_corpus_t corpus;
-    coa_graph_t graph;
+    cli_network_t net;
+    coa_view_t *view = NULL;
     coa_path_finder_t *finder = NULL;
-    coa_path_result_t r;
+    coa_chains_t r;
     chain_hops_t ch = {NULL, 0};
-    int status, have_graph = 0, err;
-    coa_path_result_init(&r);
-    if (coa_corpus_init(&corpus)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
+    int status, err;
+    coa_chains_init(&r);
     const char *what[2] = {"--from", "--to"}, *names[2] = {po.from, po.to};
-    igraph_integer_t ends[2];
-    /* through the index (a database's, or one built in memory): the
-     * search runs there, and only the papers of the shortest chains are
-     * copied out, to list and count them as usual */
-    cli_indexed_t info;
-    int indexed = 0, loaded = 0;
-    status = -1;
-    if (!po.bench && !po.strongest) {
-        uint32_t authors[2];
-        status = cli_load_indexed(&o, CLI_INDEXED_CHAIN, what, names, &corpus, authors, &info);
-        if (status > 0)
-            goto cleanup;
-        loaded = status == -2;
-        if (status == 0) {
-            indexed = 1;
-            if ((status = cli_build(&o, &corpus, &graph)))
-                goto cleanup;
-            have_graph = 1;
-            for (int i = 0; i < 2; i++)
-                ends[i] = coa_graph_vertex_of(&graph, authors[i]);
-        }
-    }
-    if (!indexed &&
-        (status = cli_load_authors(&o, &corpus, &graph, &have_graph, what, names, po.bench ? 0 : 2, ends, 1, loaded)))
+    uint32_t ends[2];
+    /* shortest chains on the index (a database's, or one built in memory)
+     * unless a selection asks for the graph */
+    if ((status = cli_open_network(&o, !po.bench && !po.strongest, what, names, po.bench ? 0 : 2, 1, &net, ends)))
         goto cleanup;
-    if ((err = coa_path_finder_new(&graph, &finder))) {
+    if (net.have_graph) {
+        if ((err = coa_path_finder_new(&net.graph, &finder))) {
+            cli_error("cannot prepare the search: %s", coa_strerror(err));
+            status = EXIT_FAILURE_RUN;
+            goto cleanup;
+        }
+        view = coa_path_finder_view(finder);
+    } else if ((err = coa_view_new_index(net.index, &view))) {
         cli_error("cannot prepare the search: %s", coa_strerror(err));
         status = EXIT_FAILURE_RUN;
         goto cleanup;
     }
     if (po.bench) {
-        status = run_bench(&graph, finder, po.bench, o.seed);
+        status = run_bench(&net.graph, finder, po.bench, o.seed);
         goto cleanup;
     }
     double t0 = now_ms();
-    if (po.strongest)
-        err = coa_path_strongest(finder, ends[0], ends[1], &r);
-    else
-        err = coa_path_shortest(finder, ends[0], ends[1], po.all ? (uint32_t)po.limit : 1, &r);
+    if (po.strongest) {
+        const coa_graph_t *g = &net.graph;
+        err = coa_path_strongest(finder, g->author_vertex[ends[0]], g->author_vertex[ends[1]], &r);
+        for (uint32_t i = 0; !err && i < r.n_chains * (r.length + 1); i++)
+            r.vertices[i] = g->vertex_author[r.vertices[i]];
+    } else {
+        err = coa_view_chains(view, ends[0], ends[1], po.all ? (uint32_t)po.limit : 1, NULL, 0, &r);
+    }
     double elapsed = now_ms() - t0;
     if (err) {
         cli_error("cannot search for a chain: %s", coa_strerror(err));
         status = EXIT_FAILURE_RUN;
         goto cleanup;
     }
-    long long n_vertices = (long long)graph.n_vertices;
-    if (indexed) {
-        /* the counts of the search on the whole graph, not on the part read */
-        if (r.found != info.search.found || r.length != info.search.length) {
-            cli_error("%s.idx: the index and the corpus disagree (length %u against %u); import again",
-                      o.files[0], info.search.length, r.length);
-            status = EXIT_FAILURE_RUN;
-            goto cleanup;
-        }
-        r.touched = info.search.touched;
-        r.exhausted_side = info.search.exhausted_side;
-        r.exhausted_size = info.search.exhausted_size;
-        n_vertices = info.vertices;
-        elapsed = info.search_ms;
+    /* an index built in memory: the [homonym?] marks of the chains' authors */
+    if (net.index_built && r.n_chains && coa_flag_homonyms_of(&net.corpus, r.vertices, r.n_chains * (r.length + 1))) {
+        cli_error("out of memory");
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
     }
+    long long n_vertices = (long long)coa_view_vertices(view);
     if (po.search_stats)
         fprintf(stderr, "%s: the %s touched %llu of %lld authors (%.3f%%) in %.3f ms\n", cli_program,
                 po.strongest ? "Dijkstra search" : "bidirectional search", (unsigned long long)r.touched,
                 n_vertices, 100.0 * (double)r.touched / (double)(n_vertices ? n_vertices : 1), elapsed);
-    const char *from = coa_graph_vertex_name(&graph, ends[0]), *to = coa_graph_vertex_name(&graph, ends[1]);
-    if ((err = chain_hops_fill(finder, &r, &ch))) {
+    const coa_corpus_t *c = net.c;
+    const char *from = author_name(c, ends[0]), *to = author_name(c, ends[1]);
+    if ((err = chain_hops_fill(view, &r, &ch))) {
         cli_error("cannot collect the papers of the chain: %s", coa_strerror(err));
         status = EXIT_FAILURE_RUN;
         goto cleanup;
     }
     if (o.output == COA_OUT_JSON)
-        print_path_json(&graph, from, to, &r, &ch, &po);
+        print_path_json(c, from, to, &r, &ch, &po);
     else if (o.output == COA_OUT_TSV || o.output == COA_OUT_CSV) {
-        if (print_path_table(&graph, &r, &ch, o.output)) {
+        if (print_path_table(c, &r, &ch, o.output)) {
             cli_error("cannot write the output");
             status = EXIT_FAILURE_RUN;
             goto cleanup;
         }
     } else if (r.found)
-        print_path_text(&graph, &r, &ch, &po);
+        print_path_text(c, &r, &ch, &po);
     if (!r.found) {
         explain_no_chain(from, to, &r, &o);
         status = EXIT_NO_RESULT;
     }
 cleanup:
     chain_hops_destroy(&ch);
-    coa_path_result_destroy(&r);
-    coa_path_finder_free(finder);
-    if (have_graph)
-        coa_graph_destroy(&graph);
-    coa_corpus_destroy(&corpus);
+    coa_chains_destroy(&r);
+    if (finder)
+        coa_path_finder_free(finder);
+    else
+        coa_view_free(view);
+    cli_network_destroy(&net);
     return status;
 }

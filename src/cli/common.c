@@ -532,13 +532,6 @@ int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
     return print_summary(o, &n);
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
                      const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info)
 {
@@ -553,15 +546,8 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
     coa_diag_sink_t sink = {print_diag, &st};
     coa_load_options_t lo;
     load_options(o, 0, &lo);
-    if (coa_load_open_index(&lo, &sink, &ix) == 0) {
-        /* a chain's [homonym?] marks need the flags the import computed */
-        if (mode == CLI_INDEXED_CHAIN && !(coa_store_index_flags(ix) & COA_STORE_HOMONYMS)) {
-            coa_store_index_close(ix);
-            ix = NULL;
-        }
-        if (ix && (status = cli_index_summary(o, ix)))
-            goto done;
-    }
+    if (coa_load_open_index(&lo, &sink, &ix) == 0 && (status = cli_index_summary(o, ix)))
+        goto done;
     if (!ix && mode == CLI_INDEXED_EGO)
         return -1; /* reading the inputs, marking the ego costs less than indexing them */
     if (!ix) {
@@ -574,17 +560,10 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
         have_full = 1;
         if ((status = cli_load(o, &full)))
             goto done;
-        /* a chain's [homonym?] marks: only its authors' authorships are
-         * shown, so only they are examined, after the search (below) */
         err = coa_store_index_build(&full, COA_STORE_HOMONYMS, &ix);
         if (err == COA_ENOTFOUND) {
             /* links or graph-file vertices: the caller goes on with the whole
-             * corpus, flagged for a chain as cli_load_indexed promises */
-            if (mode == CLI_INDEXED_CHAIN && coa_flag_homonyms(&full)) {
-                cli_error("out of memory");
-                status = EXIT_FAILURE_RUN;
-                goto done;
-            }
+             * corpus */
             coa_corpus_destroy(c);
             *c = full;
             return -2;
@@ -596,53 +575,34 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
         }
     }
     const coa_corpus_t *whole = coa_store_index_corpus(ix);
-    int n = mode == CLI_INDEXED_CHAIN ? 2 : 1;
-    uint32_t found[2] = {COA_NONE, COA_NONE};
-    for (int i = 0; i < n; i++)
-        if ((status = cli_resolve_author(o, whole, what[i], names[i], &found[i])))
-            goto done;
+    uint32_t found[1] = {COA_NONE};
+    if ((status = cli_resolve_author(o, whole, what[0], names[0], &found[0])))
+        goto done;
     /* what building the graph would have said (building it around an ego
      * without papers fails first) */
     uint32_t skipped = coa_store_index_skipped(ix);
     if (skipped && !o->quiet && !(mode == CLI_INDEXED_EGO && !coa_store_index_papers(ix, found[0])))
         fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
                 cli_program, skipped, skipped == 1 ? "" : "s", COA_DEFAULT_MAX_AUTHORS);
-    for (int i = 0; i < n; i++)
-        if (!coa_store_index_papers(ix, found[i])) {
-            /* the words of each command's own check on the graph */
-            const char *name = coa_corpus_str(whole, whole->authors[found[i]].display);
-            if (mode == CLI_INDEXED_COAUTHORS)
-                cli_error("%s '%s' is not in the selected network", what[i], name);
-            else if (mode == CLI_INDEXED_EGO)
-                cli_error("%s '%s' has no papers in the selection", what[i], names[i]);
-            else
-                cli_error("%s '%s' has no papers in the selection", what[i], name);
-            status = EXIT_USAGE;
-            goto done;
-        }
+    if (!coa_store_index_papers(ix, found[0])) {
+        /* the words of each command's own check on the graph */
+        if (mode == CLI_INDEXED_COAUTHORS)
+            cli_error("%s '%s' is not in the selected network", what[0],
+                      coa_corpus_str(whole, whole->authors[found[0]].display));
+        else
+            cli_error("%s '%s' has no papers in the selection", what[0], names[0]);
+        status = EXIT_USAGE;
+        goto done;
+    }
     info->vertices = coa_store_index_vertices(ix);
-    double t0 = now_seconds();
-    if (mode == CLI_INDEXED_CHAIN) {
-        uint32_t *chain = NULL, n_chain = 0;
-        err = coa_store_index_chain_authors(ix, found[0], found[1], &chain, &n_chain, &info->search);
-        info->search_ms = (now_seconds() - t0) * 1e3;
-        uint32_t *map = err ? NULL : malloc((n_chain ? n_chain : 1) * sizeof *map);
-        if (!err && !map)
-            err = COA_ENOMEM;
-        if (!err && have_full)
-            err = coa_flag_homonyms_of(&full, chain, n_chain);
-        if (!err)
-            err = coa_store_index_extract(ix, chain, n_chain, 0, c, map);
-        for (uint32_t k = 0; !err && k < n_chain; k++)
-            for (int i = 0; i < n; i++)
-                if (chain[k] == found[i])
-                    authors[i] = map[k];
-        free(chain);
-        free(map);
-    } else if (mode == CLI_INDEXED_EGO) {
+    if (mode == CLI_INDEXED_EGO) {
         uint32_t *near = NULL, n_near = 0, radius = o->radius_given ? o->select.radius : 1;
         uint32_t *map = NULL;
-        err = coa_store_index_ego(ix, found[0], radius, &near, &n_near);
+        coa_view_t *view = NULL;
+        err = coa_view_new_index(ix, &view);
+        if (!err)
+            err = coa_view_ego(view, found[0], radius, 0, &near, &n_near);
+        coa_view_free(view);
         if (!err && !(map = malloc((n_near ? n_near : 1) * sizeof *map)))
             err = COA_ENOMEM;
         if (!err)
@@ -670,6 +630,84 @@ done:
     if (have_full)
         coa_corpus_destroy(&full);
     return status;
+}
+
+int cli_open_network(cli_common_t *o, int indexed, const char *const *what, const char *const *names, int n,
+                     int flag_homonyms, cli_network_t *net, uint32_t *authors)
+{
+    int status, err, loaded = 0;
+    memset(net, 0, sizeof *net);
+    if (coa_corpus_init(&net->corpus)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    net->c = &net->corpus;
+    if (indexed && default_selection(o, 0)) {
+        diag_state_t st = {o->quiet};
+        coa_diag_sink_t sink = {print_diag, &st};
+        coa_load_options_t lo;
+        load_options(o, 0, &lo);
+        if (coa_load_open_index(&lo, &sink, &net->index) == 0) {
+            /* a chain's [homonym?] marks need the flags the import computed */
+            if (flag_homonyms && !(coa_store_index_flags(net->index) & COA_STORE_HOMONYMS)) {
+                coa_store_index_close(net->index);
+                net->index = NULL;
+            } else if ((status = cli_index_summary(o, net->index))) {
+                return status;
+            }
+        }
+        if (!net->index) {
+            /* read the inputs as every command does, then index them in
+             * memory: cheaper than the coauthor graph */
+            if ((status = cli_load(o, &net->corpus)))
+                return status;
+            loaded = 1;
+            err = coa_store_index_build(&net->corpus, flag_homonyms ? COA_STORE_HOMONYMS : 0, &net->index);
+            if (err && err != COA_ENOTFOUND) {
+                cli_error("out of memory");
+                return EXIT_FAILURE_RUN;
+            }
+            net->index_built = !err;
+            if (err && flag_homonyms && coa_flag_homonyms(&net->corpus)) {
+                cli_error("out of memory");
+                return EXIT_FAILURE_RUN;
+            }
+        }
+    }
+    if (!net->index) {
+        /* links or graph-file vertices, or a selection: the graph */
+        igraph_integer_t vertices[2];
+        status = cli_load_authors(o, &net->corpus, &net->graph, &net->have_graph, what, names, n, vertices,
+                                  flag_homonyms, loaded);
+        for (int i = 0; !status && i < n; i++)
+            authors[i] = net->graph.vertex_author[vertices[i]];
+        return status;
+    }
+    net->c = coa_store_index_corpus(net->index);
+    for (int i = 0; i < n; i++)
+        if ((status = cli_resolve_author(o, net->c, what[i], names[i], &authors[i])))
+            return status;
+    /* what building the graph would have said */
+    uint32_t skipped = coa_store_index_skipped(net->index);
+    if (skipped && !o->quiet)
+        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
+                cli_program, skipped, skipped == 1 ? "" : "s", COA_DEFAULT_MAX_AUTHORS);
+    for (int i = 0; i < n; i++)
+        if (!coa_store_index_papers(net->index, authors[i])) {
+            cli_error("%s '%s' has no papers in the selection", what[i],
+                      coa_corpus_str(net->c, net->c->authors[authors[i]].display));
+            return EXIT_USAGE;
+        }
+    return EXIT_OK;
+}
+
+void cli_network_destroy(cli_network_t *net)
+{
+    coa_store_index_close(net->index);
+    if (net->have_graph)
+        coa_graph_destroy(&net->graph);
+    coa_corpus_destroy(&net->corpus);
+    memset(net, 0, sizeof *net);
 }
 
 int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char *what, const char *query,

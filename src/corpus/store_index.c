@@ -304,8 +304,6 @@ cleanup:
 
 /* ---- reading ---- */
 
-enum { ON_CHAIN = 1, KEPT = 2 };
-
 struct coa_store_index {
     void *map;
     size_t map_len;
@@ -314,12 +312,6 @@ struct coa_store_index {
     const uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
     uint64_t total;
     uint32_t flags, vertices, inferred, skipped;
-    /* the search's workspace, made on first use; dist holds distance + 1 */
-    uint32_t *dist[2], *queue[2], *mark, stamp;
-    uint8_t *useful;
-    void *region;         /* dist, mark and useful, in one mapping */
-    size_t region_len;
-    uint32_t *nbuf, ncap;
 };
 
 static const section_t *find_section(const header_t *h, const char *name)
@@ -433,11 +425,6 @@ void coa_store_index_close(coa_store_index_t *ix)
 {
     if (!ix)
         return;
-    for (int s = 0; s < 2; s++)
-        free(ix->queue[s]);
-    if (ix->region)
-        munmap(ix->region, ix->region_len);
-    free(ix->nbuf);
     if (ix->built) {
         built_free(ix->built);
         free(ix->built);
@@ -549,243 +536,17 @@ uint32_t coa_store_index_papers(const coa_store_index_t *ix, uint32_t author)
     return author_papers(ix, author, &lo, &hi) ? 0 : hi - lo;
 }
 
-/* The distinct coauthors of v into ix->nbuf; *n of them. */
-static int neighbors(coa_store_index_t *ix, uint32_t v, uint32_t *n)
-{
-    uint32_t lo, hi, count = 0;
-    int err = author_papers(ix, v, &lo, &hi);
-    if (err)
-        return err;
-    uint32_t stamp = ++ix->stamp;
-    for (uint32_t k = lo; k < hi; k++) {
-        uint32_t p = ix->a_papers[k], plo, phi;
-        if ((err = paper_authors(ix, p, &plo, &phi)))
-            return err;
-        for (uint32_t j = plo; j < phi; j++) {
-            uint32_t w = ix->p_authors[j];
-            if (w >= ix->view.n_authors)
-                return COA_EFORMAT;
-            if (w == v || ix->mark[w] == stamp)
-                continue;
-            ix->mark[w] = stamp;
-            if (count == ix->ncap) {
-                uint32_t cap = ix->ncap ? 2 * ix->ncap : 1024;
-                uint32_t *nb = realloc(ix->nbuf, (size_t)cap * sizeof *nb);
-                if (!nb)
-                    return COA_ENOMEM;
-                ix->nbuf = nb;
-                ix->ncap = cap;
-            }
-            ix->nbuf[count++] = w;
-        }
-    }
-    *n = count;
-    return COA_OK;
-}
-
-static uint32_t degree(const coa_store_index_t *ix, uint32_t v)
-{
-    return ix->degree[v];
-}
-
-/* One side of the search, as in path.c. */
-typedef struct {
-    uint32_t *dist;  /* distance + 1; 0 when unseen */
-    uint32_t *queue;
-    uint32_t tail, frontier, level;
-    uint64_t frontier_edges;
-} side_t;
-
-static int expand(coa_store_index_t *ix, side_t *x, const side_t *y, uint32_t *met)
-{
-    uint32_t start = x->frontier, end = x->tail;
-    uint64_t edges = 0;
-    *met = 0;
-    for (uint32_t i = start; i < end; i++) {
-        uint32_t v = x->queue[i], d = x->dist[v] + 1, n;
-        int err = neighbors(ix, v, &n);
-        if (err)
-            return err;
-        for (uint32_t k = 0; k < n; k++) {
-            uint32_t w = ix->nbuf[k];
-            if (x->dist[w])
-                continue;
-            x->dist[w] = d;
-            x->queue[x->tail++] = w;
-            edges += degree(ix, w);
-            *met += y->dist[w] != 0;
-        }
-    }
-    x->frontier = end;
-    x->level++;
-    x->frontier_edges = edges;
-    return COA_OK;
-}
-
-static int mark_back(coa_store_index_t *ix, const side_t *x)
-{
-    for (uint32_t i = x->tail; i-- > 0;) {
-        uint32_t v = x->queue[i], n;
-        if (!(ix->useful[v] & ON_CHAIN) || x->dist[v] == 1)
-            continue;
-        uint32_t want = x->dist[v] - 1;
-        int err = neighbors(ix, v, &n);
-        if (err)
-            return err;
-        for (uint32_t k = 0; k < n; k++)
-            if (x->dist[ix->nbuf[k]] == want)
-                ix->useful[ix->nbuf[k]] |= ON_CHAIN;
-    }
-    return COA_OK;
-}
-
-static int workspace(coa_store_index_t *ix)
-{
-    if (ix->region)
-        return COA_OK;
-    size_t n = ix->view.n_authors ? ix->view.n_authors : 1;
-    /* One zeroed mapping for the per-author arrays, in huge pages where the
-     * kernel gives them: a search reaches authors all over the id range,
-     * and in 4 KB pages the first search of a process paid a fault for
-     * nearly every page (about 10k faults, 15 ms, at 2.8M authors). */
-    size_t len = 3 * n * sizeof(uint32_t) + n;
-    void *region = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (region == MAP_FAILED)
-        return COA_ENOMEM;
-#ifdef MADV_HUGEPAGE
-    madvise(region, len, MADV_HUGEPAGE);
-#endif
-    for (int s = 0; s < 2; s++)
-        ix->queue[s] = malloc(n * sizeof *ix->queue[s]);
-    if (!ix->queue[0] || !ix->queue[1]) {
-        for (int s = 0; s < 2; s++) {
-            free(ix->queue[s]);
-            ix->queue[s] = NULL;
-        }
-        munmap(region, len);
-        return COA_ENOMEM;
-    }
-    ix->region = region;
-    ix->region_len = len;
-    ix->dist[0] = region;
-    ix->dist[1] = ix->dist[0] + n;
-    ix->mark = ix->dist[1] + n;
-    ix->useful = (uint8_t *)(ix->mark + n);
-    return COA_OK;
-}
-
+/* Sorts ids ascending (qsort may not be given NULL, even for none). */
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return x < y ? -1 : x > y;
 }
 
-/* Sorts ids ascending (qsort may not be given NULL, even for none). */
 static void sort_ids(uint32_t *ids, uint32_t n)
 {
     if (n > 1)
         qsort(ids, n, sizeof *ids, cmp_u32);
-}
-
-int coa_store_index_chain_authors(coa_store_index_t *ix, uint32_t from, uint32_t to, uint32_t **authors,
-                                  uint32_t *n_authors, coa_store_search_t *res)
-{
-    memset(res, 0, sizeof *res);
-    *authors = NULL;
-    *n_authors = 0;
-    if (!coa_store_index_papers(ix, from) || !coa_store_index_papers(ix, to))
-        return COA_EINVAL;
-    int err = workspace(ix);
-    if (err)
-        return err;
-    if (from == to) {
-        if (!(*authors = malloc(sizeof **authors)))
-            return COA_ENOMEM;
-        (*authors)[0] = from;
-        *n_authors = 1;
-        res->found = 1;
-        res->touched = 1;
-        return COA_OK;
-    }
-    side_t sides[2];
-    uint32_t roots[2] = {from, to};
-    for (int i = 0; i < 2; i++) {
-        side_t *x = &sides[i];
-        x->dist = ix->dist[i];
-        x->queue = ix->queue[i];
-        x->dist[roots[i]] = 1;
-        x->queue[0] = roots[i];
-        x->tail = 1;
-        x->frontier = 0;
-        x->level = 0;
-        x->frontier_edges = degree(ix, roots[i]);
-    }
-    uint32_t met = 0;
-    int grown;
-    for (;;) {
-        grown = sides[1].frontier_edges < sides[0].frontier_edges;
-        side_t *x = &sides[grown], *y = &sides[!grown];
-        if ((err = expand(ix, x, y, &met)))
-            goto cleanup;
-        if (met)
-            break;
-        if (x->frontier == x->tail) {
-            res->exhausted_side = grown;
-            res->exhausted_size = x->tail;
-            break;
-        }
-    }
-    res->touched = (uint64_t)sides[0].tail + sides[1].tail - met;
-    uint32_t count = 0;
-    if (!met) {
-        /* no chain: the two authors alone, so that the caller can say so */
-        if (!(*authors = malloc(2 * sizeof **authors))) {
-            err = COA_ENOMEM;
-            goto cleanup;
-        }
-        (*authors)[0] = from < to ? from : to;
-        (*authors)[1] = from < to ? to : from;
-        *n_authors = 2;
-        goto cleanup;
-    }
-    side_t *x = &sides[grown], *y = &sides[!grown];
-    res->found = 1;
-    res->length = x->level + y->level;
-    for (uint32_t i = x->frontier; i < x->tail; i++)
-        if (y->dist[x->queue[i]])
-            ix->useful[x->queue[i]] |= ON_CHAIN;
-    if ((err = mark_back(ix, &sides[0])) || (err = mark_back(ix, &sides[1])))
-        goto cleanup;
-    for (int s = 0; s < 2; s++)
-        for (uint32_t i = 0; i < sides[s].tail; i++)
-            count += (ix->useful[sides[s].queue[i]] & (ON_CHAIN | KEPT)) == ON_CHAIN &&
-                     (ix->useful[sides[s].queue[i]] |= KEPT);
-    if (!(*authors = malloc((count ? count : 1) * sizeof **authors))) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (int s = 0; s < 2; s++)
-        for (uint32_t i = 0; i < sides[s].tail; i++) {
-            uint32_t v = sides[s].queue[i];
-            if (ix->useful[v] & KEPT) {
-                (*authors)[(*n_authors)++] = v;
-                ix->useful[v] &= (uint8_t)~KEPT;
-            }
-        }
-    sort_ids(*authors, *n_authors);
-cleanup:
-    for (int s = 0; s < 2; s++)
-        for (uint32_t i = 0; i < sides[s].tail; i++) {
-            uint32_t v = sides[s].queue[i];
-            sides[s].dist[v] = 0;
-            ix->useful[v] = 0;
-        }
-    if (err) {
-        free(*authors);
-        *authors = NULL;
-        *n_authors = 0;
-    }
-    return err;
 }
 
 /* ---- extracting part of the corpus ---- */
@@ -823,54 +584,6 @@ static int author_ok(const coa_corpus_t *c, uint32_t a)
         if (strs[i] >= c->strings.count || c->strings.offsets[strs[i]] >= c->strings.len)
             return 0;
     return 1;
-}
-
-/* ---- an author's neighbourhood ---- */
-
-int coa_store_index_ego(const coa_store_index_t *ix, uint32_t ego, uint32_t radius, uint32_t **authors,
-                        uint32_t *n_authors)
-{
-    *authors = NULL;
-    *n_authors = 0;
-    uint32_t na = ix->view.n_authors;
-    if (ego >= na || !coa_store_index_papers(ix, ego))
-        return COA_EINVAL;
-    uint8_t *seen = calloc(na, 1);
-    uint32_t *list = NULL, n = 0, cap = 0;
-    int err = seen ? push(&list, &n, &cap, ego) : COA_ENOMEM;
-    if (!err)
-        seen[ego] = 1;
-    /* level by level: list[from..to) is the last level found */
-    for (uint32_t level = 0, from = 0; !err && level < radius && from < n; level++) {
-        uint32_t to = n;
-        for (uint32_t i = from; !err && i < to; i++) {
-            uint32_t lo, hi;
-            if ((err = author_papers(ix, list[i], &lo, &hi)))
-                break;
-            for (uint32_t k = lo; !err && k < hi; k++) {
-                uint32_t plo, phi;
-                if ((err = paper_authors(ix, ix->a_papers[k], &plo, &phi)))
-                    break;
-                for (uint32_t j = plo; !err && j < phi; j++) {
-                    uint32_t w = ix->p_authors[j];
-                    if (w >= na)
-                        err = COA_EFORMAT;
-                    else if (!seen[w] && !(err = push(&list, &n, &cap, w)))
-                        seen[w] = 1;
-                }
-            }
-        }
-        from = to;
-    }
-    free(seen);
-    if (err) {
-        free(list);
-        return err;
-    }
-    sort_ids(list, n);
-    *authors = list;
-    *n_authors = n;
-    return COA_OK;
 }
 
 void coa_store_index_years(const coa_store_index_t *ix, int *year_min, int *year_max)

@@ -149,7 +149,7 @@ int coa_view_workspace(coa_view_t *v)
     if (v->region)
         return COA_OK;
     size_t n = v->n ? v->n : 1;
-    size_t len = 2 * n * sizeof(uint64_t) + 4 * n * sizeof(uint32_t) + n;
+    size_t len = 2 * n * sizeof(uint64_t) + 5 * n * sizeof(uint32_t) + n;
     void *region = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (region == MAP_FAILED)
         return COA_ENOMEM;
@@ -174,7 +174,8 @@ int coa_view_workspace(coa_view_t *v)
     v->dist[1] = v->dist[0] + n;
     v->mark = v->dist[1] + n;
     v->slot = v->mark + n;
-    v->useful = (uint8_t *)(v->slot + n);
+    v->pos = v->slot + n;
+    v->useful = (uint8_t *)(v->pos + n);
     return COA_OK;
 }
 
@@ -222,16 +223,14 @@ static int index_neighbors(coa_view_t *v, uint32_t a, int weights, uint32_t *n)
             if (w == a)
                 continue;
             if (v->mark[w] == stamp) {
-                if (weights)
-                    for (uint32_t i = count; i-- > 0;)
-                        if (v->cbuf[i].author == w) {
-                            v->cbuf[i].joint_papers += 1;
-                            v->cbuf[i].fractional += share;
-                            break;
-                        }
+                if (weights) {
+                    v->cbuf[v->pos[w]].joint_papers += 1;
+                    v->cbuf[v->pos[w]].fractional += share;
+                }
                 continue;
             }
             v->mark[w] = stamp;
+            v->pos[w] = count;
             if ((err = reserve((void **)&v->nbuf, &v->ncap, (uint64_t)count + 1, sizeof *v->nbuf)))
                 return err;
             if (weights) {

@@ -21,6 +21,7 @@ struct coa_view {
     uint32_t *dist[2];        /* distance + 1 from each side's root; 0 unseen */
     uint32_t *mark, stamp;    /* an index's neighbours, de-duplicated */
     uint32_t *slot;           /* chain-graph index + 1; 0 when not in it */
+    uint32_t *pos;            /* an index's coauthor's place in cbuf */
     uint8_t *useful;
     void *region;
     size_t region_len;

@@ -116,15 +116,24 @@ static void query_index(void)
     const coa_corpus_t *view = coa_store_index_corpus(ix);
     uint32_t a = coa_corpus_find_author(view, "Bo Two"), b = coa_corpus_find_author(view, "Hal Eight");
     if (a != COA_NONE && b != COA_NONE && coa_store_index_papers(ix, a) && coa_store_index_papers(ix, b)) {
-        uint32_t *chain = NULL, n = 0, map[2];
-        coa_store_search_t s;
-        if (coa_store_index_chain_authors(ix, a, b, &chain, &n, &s) == COA_OK) {
+        uint32_t n = 0, map[2];
+        coa_view_t *v = NULL;
+        coa_chains_t r;
+        coa_chains_init(&r);
+        if (coa_view_new_index(ix, &v) == COA_OK && coa_view_chains(v, a, b, 3, NULL, 0, &r) == COA_OK) {
             coa_corpus_t part;
-            if (coa_corpus_init(&part) == COA_OK && coa_store_index_extract(ix, chain, n, 0, &part, NULL) == COA_OK)
+            uint32_t k = r.n_chains * (r.length + 1);
+            if (coa_corpus_init(&part) == COA_OK &&
+                coa_store_index_extract(ix, r.vertices, k, 0, &part, NULL) == COA_OK)
                 graph_of(&part);
             coa_corpus_destroy(&part);
-            free(chain);
+            coa_hop_t hop;
+            coa_hop_init(&hop);
+            if (r.found && r.length)
+                coa_view_hop(v, r.vertices[0], r.vertices[1], &hop);
+            coa_hop_destroy(&hop);
         }
+        coa_chains_destroy(&r);
         coa_corpus_t part;
         uint32_t both[2] = {a, b};
         if (coa_corpus_init(&part) == COA_OK && coa_store_index_extract(ix, both, 2, 1, &part, map) == COA_OK)
@@ -132,12 +141,13 @@ static void query_index(void)
         coa_corpus_destroy(&part);
         /* draw --ego: the authors within two hops, their papers */
         uint32_t *near = NULL;
-        if (coa_store_index_ego(ix, a, 2, &near, &n) == COA_OK) {
+        if (v && coa_view_ego(v, a, 2, 0, &near, &n) == COA_OK) {
             if (coa_corpus_init(&part) == COA_OK && coa_store_index_extract(ix, near, n, 1, &part, NULL) == COA_OK)
                 graph_of(&part);
             coa_corpus_destroy(&part);
             free(near);
         }
+        coa_view_free(v);
     }
     int y0, y1;
     coa_store_index_years(ix, &y0, &y1);
