@@ -35,7 +35,8 @@ CPPFLAGS_ALL = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL   = $(WARN) $(OPT) $(CFLAGS)
 LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lgomp -lm -pthread $(LDLIBS)
 
-LIB_SRC = $(sort $(wildcard src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c src/write/*.c))
+LIB_SRC = $(sort $(wildcard src/core/*.c src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c \
+                             src/load/*.c src/write/*.c src/serve/*.c))
 CLI_SRC = $(sort $(wildcard src/cli/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)

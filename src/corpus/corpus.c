@@ -8,7 +8,7 @@
 
 #include "coauthor/corpus.h"
 
-#include "internal.h"
+#include "corpus/internal.h"
 
 int coa_corpus_init(coa_corpus_t *c)
 {
@@ -39,25 +39,6 @@ void coa_corpus_destroy(coa_corpus_t *c)
 coa_str_t coa_corpus_intern(coa_corpus_t *c, const char *s, size_t len)
 {
     return coa_strpool_intern(&c->strings, s, len);
-}
-
-int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size)
-{
-    if (need <= *cap)
-        return COA_OK;
-    uint64_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    if (n > UINT32_MAX - 1)
-        n = UINT32_MAX - 1;
-    if (n < need)
-        return COA_ENOMEM;
-    void *p = realloc(*items, (size_t)n * size);
-    if (!p)
-        return COA_ENOMEM;
-    *items = p;
-    *cap = (uint32_t)n;
-    return COA_OK;
 }
 
 #define GROW(c, arr, count, cap) coa_grow((void **)&(c)->arr, &(c)->cap, (c)->count + 1, sizeof *(c)->arr)

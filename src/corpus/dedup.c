@@ -41,7 +41,7 @@
 #include <utf8proc.h>
 
 #include "coauthor/corpus.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 #define MIN_TITLE_KEY COA_TITLE_KEY_MIN /* letters and digits */
 

@@ -5,7 +5,7 @@
 
 #include "coauthor/identity.h"
 #include "corpus/names_internal.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* A surname group larger than this is compared only within the same first
  * letter of the key: "wang" in DBLP has tens of thousands of spellings, and

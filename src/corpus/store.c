@@ -22,7 +22,7 @@
 #include <sqlite3.h>
 
 #include "coauthor/store.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "store_internal.h"
 
 #define STORE_FORMAT "coauthor-corpus"

@@ -35,7 +35,7 @@
 
 #include "coauthor/graph.h"
 #include "coauthor/store.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "store_internal.h"
 
 #define INDEX_MAGIC "coauthor-index"

@@ -38,7 +38,7 @@
 #include <utf8proc.h>
 
 #include "bibtex_fast.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* ---- an arena for the strings of one batch of records ---- */
 

@@ -10,7 +10,7 @@
 #include <bibutils/bibformats.h>
 
 #include "bibutils_common.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* ---- the input text ---- */
 

@@ -19,7 +19,7 @@
 
 #include <bibutils/bibutils.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 /* The input, whole, but for blank lines: of a run of empty lines only the

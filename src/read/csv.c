@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 #define MAX_RECORD_LINES 1000
 

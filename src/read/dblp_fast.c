@@ -32,7 +32,7 @@
 
 #include "coauthor/read.h"
 #include "dblp_fast.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 const char *const coa_dblp_type_names[COA_DBLP_N_TYPES] = {
     "article", "inproceedings", "proceedings", "book", "incollection", "phdthesis", "mastersthesis", "www",

@@ -25,7 +25,7 @@
 #include <strings.h>
 
 #include "bibtex_fast.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "tex_names.h"
 
 /* ---- detection ---- */

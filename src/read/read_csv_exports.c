@@ -24,7 +24,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "tabular.h"
 
 /* ---- Zotero ---- */

@@ -36,7 +36,7 @@
 
 #include "dblp_entities.h"
 #include "dblp_fast.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 /* ---- what libxml2 is given before the records ---- */

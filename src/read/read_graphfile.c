@@ -34,7 +34,7 @@
 
 #include <igraph.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 typedef enum { GRAPH_GRAPHML, GRAPH_GML, GRAPH_PAJEK } graph_kind_t;

@@ -32,7 +32,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 static size_t skip_ws(const unsigned char *s, size_t len, size_t i)

@@ -37,7 +37,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 /* ---- access to either shape ---- */

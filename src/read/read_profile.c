@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",

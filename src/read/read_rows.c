@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 enum {

@@ -3,7 +3,7 @@
 #define COAUTHOR_READ_READERS_H
 
 #include "coauthor/read.h"
-#include "input.h"
+#include "core/input.h"
 
 /* What the JSON readers (read_jsonl.c) keep while reading one file. */
 typedef struct coa_json_state {

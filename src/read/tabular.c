@@ -17,7 +17,7 @@
 #include <strings.h>
 
 #include "csv.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "tabular.h"
 
 #define MAX_AUTHORS 4096

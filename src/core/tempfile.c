@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "core/core.h"
 
 /* Written only outside signal handlers (with signals blocked); a pointer
  * store is atomic on every platform we build on, and volatile keeps the
