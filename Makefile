@@ -1,7 +1,8 @@
 # coauthor: build, test, demo, install.
 #
 #   make            build build/coauthor and build/libcoauthor.a
-#   make check      build with -Werror, run unit and CLI tests, then again
+#   make check      build with -Werror, run unit and CLI tests and the
+#                   include graph check (scripts/include-graph.sh), then again
 #                   under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make demo       run the main jobs on the shipped sample data
 #   make graphs     render the pictures of graphs/ from data/

@@ -1,6 +1,6 @@
 /*
  * Temporary files beside a target, for the outputs (write/outfile.c) and
- * the database and its index (store.c, store_index.c).
+ * the database and its index (corpus/store.c, graph/index.c).
  *
  * Each is ".BASE.PID.XXXXXX" in the target's directory: created by mkstemp
  * (O_EXCL, so a planted file or symlink of that name is never opened), on

@@ -12,7 +12,7 @@ extern const int coa_name_key_map_options;
 int coa_name_suffix(const char *word, size_t len);
 
 /* Copying part of a finalised corpus into another, as it is: no name
- * matching, no spelling votes (src/corpus/corpus.c, for the store index). */
+ * matching, no spelling votes (src/corpus/corpus.c, for the store index, src/graph/index.c). */
 /* Appends author a of 'from' (display, key, identifier, paper count, flags). */
 int coa_corpus_copy_author(coa_corpus_t *c, const coa_corpus_t *from, uint32_t a, uint32_t *out);
 /* Sets the open paper's fields (strings, year, flags, source, line...) from paper p of 'from'. */
@@ -69,7 +69,7 @@ void coa_name_cache_put(coa_name_cache_t *nc, const char *name, size_t len, uint
 void coa_name_cache_destroy(coa_name_cache_t *nc);
 /* Starts fetching the slot where 'name' would be, for a get soon after. */
 void coa_name_cache_prefetch(const coa_name_cache_t *nc, const char *name, size_t len);
-/* The author-paper index of a store index (store_index.c): each author's
+/* The author-paper index of a store index (src/graph/index.c): each author's
  * selected papers (ascending) and each selected paper's authors, as CSR
  * arrays, and each author's coauthors in the default graph. */
 typedef struct {
