@@ -207,15 +207,7 @@ static int scratch_reserve(coa_bibfast_t *f, size_t need)
 {
     if (need <= f->scratch_cap)
         return COA_OK;
-    size_t cap = f->scratch_cap ? f->scratch_cap : 4096;
-    while (cap < need)
-        cap *= 2;
-    char *p = realloc(f->scratch, cap);
-    if (!p)
-        return COA_ENOMEM;
-    f->scratch = p;
-    f->scratch_cap = cap;
-    return COA_OK;
+    return coa_grow_array(&f->scratch, &f->scratch_cap, need, 1, 4096);
 }
 
 static int is_space(int c)

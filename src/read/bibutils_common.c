@@ -18,15 +18,7 @@ static int text_reserve(coa_bu_text_t *t, size_t need)
 {
     if (need <= t->cap)
         return COA_OK;
-    size_t cap = t->cap ? t->cap : 1u << 16;
-    while (cap < need)
-        cap *= 2;
-    char *p = realloc(t->text, cap);
-    if (!p)
-        return COA_ENOMEM;
-    t->text = p;
-    t->cap = cap;
-    return COA_OK;
+    return coa_grow_array(&t->text, &t->cap, need, 1, 1u << 16);
 }
 
 static int push_line(coa_bu_text_t *t)
@@ -55,14 +47,8 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
     while ((r = coa_input_next(in, &line, &len)) > 0) {
         t->n_lines++;
         if (in->too_long) {
-            if (t->n_long == t->long_cap) {
-                size_t cap = t->long_cap ? t->long_cap * 2 : 16;
-                long *p = realloc(t->long_lines, cap * sizeof *p);
-                if (!p)
-                    return COA_ENOMEM;
-                t->long_lines = p;
-                t->long_cap = cap;
-            }
+            if (coa_grow_array(&t->long_lines, &t->long_cap, t->n_long + 1, sizeof *t->long_lines, 16))
+                return COA_ENOMEM;
             t->long_lines[t->n_long++] = t->n_lines;
         }
         if (t->n_lines == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
@@ -79,14 +65,8 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
             prev_skipped = 1;
             /* the lines skipped so far, read before gaps[] may move */
             long skipped_before = g ? g->count : 0;
-            if (t->n_gaps == t->gaps_cap) {
-                size_t cap = t->gaps_cap ? t->gaps_cap * 2 : 16;
-                coa_bu_gap_t *p = realloc(t->gaps, cap * sizeof *p);
-                if (!p)
-                    return COA_ENOMEM;
-                t->gaps = p;
-                t->gaps_cap = cap;
-            }
+            if (coa_grow_array(&t->gaps, &t->gaps_cap, t->n_gaps + 1, sizeof *t->gaps, 16))
+                return COA_ENOMEM;
             t->gaps[t->n_gaps] = (coa_bu_gap_t){t->n_stored, t->n_lines, skipped_before + 1};
             t->n_gaps++;
             continue;

@@ -191,14 +191,8 @@ static int macros_add(macros_t *m, const char *s, size_t n)
 {
     if (macros_has(m, s, n))
         return COA_OK;
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        char **p = realloc(m->names, cap * sizeof *p);
-        if (!p)
-            return COA_ENOMEM;
-        m->names = p;
-        m->cap = cap;
-    }
+    if (coa_grow_array(&m->names, &m->cap, m->n + 1, sizeof *m->names, 64))
+        return COA_ENOMEM;
     if (!(m->names[m->n] = strndup(s, n)))
         return COA_ENOMEM;
     m->n++;
@@ -646,15 +640,10 @@ static int clean_names(coa_reader_ctx_t *ctx, const coa_bu_text_t *t, macros_t *
     memset(text + len, '\n', lines);
     len += lines;
     text[len] = '\0';
-    if (macros->n_rewrites == macros->cap_rewrites) {
-        size_t cap = macros->cap_rewrites ? macros->cap_rewrites * 2 : 16;
-        struct rewrite *p = realloc(macros->rewrites, cap * sizeof *p);
-        if (!p) {
-            free(text);
-            return COA_ENOMEM;
-        }
-        macros->rewrites = p;
-        macros->cap_rewrites = cap;
+    if (coa_grow_array(&macros->rewrites, &macros->cap_rewrites, macros->n_rewrites + 1, sizeof *macros->rewrites,
+                       16)) {
+        free(text);
+        return COA_ENOMEM;
     }
     macros->rewrites[macros->n_rewrites++] = (struct rewrite){a, b, text, len};
     return COA_OK;
@@ -752,14 +741,8 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     if (is_comment) {
         /* bibutils' biblatex reader takes @Comment for an entry (JabRef
          * writes its settings in them): nobody reads them but BibTeX */
-        if (macros->n_blank + 2 > macros->cap_blank) {
-            size_t cap = macros->cap_blank ? macros->cap_blank * 2 : 16;
-            size_t *p = realloc(macros->blank, cap * sizeof *p);
-            if (!p)
-                return COA_ENOMEM;
-            macros->blank = p;
-            macros->cap_blank = cap;
-        }
+        if (coa_grow_array(&macros->blank, &macros->cap_blank, macros->n_blank + 2, sizeof *macros->blank, 16))
+            return COA_ENOMEM;
         macros->blank[macros->n_blank++] = c->t->line_off[start - 1];
         macros->blank[macros->n_blank++] = c->end;
         return COA_OK;
@@ -828,14 +811,8 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
         loc->repeated_authors = repeated_names(names, len);
     }
     if (!bad && macros->author && drops_authors(macros->informat, s + ta, tl)) {
-        if (macros->n_retype == macros->cap_retype) {
-            size_t cap = macros->cap_retype ? macros->cap_retype * 2 : 16;
-            size_t *p = realloc(macros->retype, cap * sizeof *p);
-            if (!p)
-                return COA_ENOMEM;
-            macros->retype = p;
-            macros->cap_retype = cap;
-        }
+        if (coa_grow_array(&macros->retype, &macros->cap_retype, macros->n_retype + 1, sizeof *macros->retype, 16))
+            return COA_ENOMEM;
         macros->retype[macros->n_retype++] = ta;
     }
     if (!bad && trailing_fields(c)) {
