@@ -749,15 +749,13 @@ int coa_bu_add_paper(coa_reader_ctx_t *ctx, fields *ref, long line, const char *
     return err;
 }
 
-int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_bu_tally_t *tally)
+/* Adds a record's authors to the open paper: *stated counts those added,
+ * and *truncated says the list ended in "and others". */
+static int rec_authors(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_bu_tally_t *tally, buf_t *name,
+                       int *stated, int *truncated)
 {
     coa_corpus_t *c = ctx->corpus;
-    coa_paper_t *p;
-    buf_t name = {0};
-    int err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)(line > 0 ? line : 0), &p);
-    if (err)
-        return err;
-    int stated = 0, truncated = 0;
+    int err;
     for (size_t i = 0; i < r->n_authors; i++) {
         int kind = r->kind[i];
         const char *v = r->author[i];
@@ -765,20 +763,20 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
         const char *n = v;
         size_t len;
         if (is_etal(v)) { /* "and others" */
-            truncated = 1;
+            *truncated = 1;
             continue;
         }
         if (kind == 0) {
-            if ((err = person_name(v, &name)))
-                goto cleanup;
+            if ((err = person_name(v, name)))
+                return err;
         } else {
-            name.len = 0;
-            if ((err = buf_put(&name, v, strlen(v))))
-                goto cleanup;
+            name->len = 0;
+            if ((err = buf_put(name, v, strlen(v))))
+                return err;
         }
-        untex(name.s);
-        n = name.s;
-        len = strlen(name.s);
+        untex(name->s);
+        n = name->s;
+        len = strlen(name->s);
         if (kind == 2 || (kind == 1 && asis_is_organisation(n)))
             flags |= COA_ADD_ORGANISATION;
         if (!len && v && *v) {
@@ -791,6 +789,7 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
         int added = 0;
         uint32_t a = COA_NONE;
         coa_str_t sp = COA_NOSTR;
+        err = COA_OK;
         if (!coa_name_cache_get(&tally->names, n, len, &a, &sp)) {
             err = coa_corpus_resolve(c, n, len, NULL, &a, &sp);
             if (!err && a != COA_NONE)
@@ -802,29 +801,27 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
             /* no letters or digits (";;", "{}"): not an author, and said */
             coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line,
                      "author name '%s' has no letters or digits; left out", n);
-            err = COA_OK;
             continue;
         }
         if (err)
-            goto cleanup;
-        stated += added;
+            return err;
+        *stated += added;
     }
-    if (!stated) {
-        coa_corpus_paper_abort(c);
-        tally->no_authors++;
-        ctx->no_authors++;
-        goto cleanup;
-    }
-    p = coa_corpus_open_paper(c);
+    return COA_OK;
+}
+
+/* Sets the open paper's title (with its subtitle), venue, DOI and key;
+ * 'name' is a buffer to reuse. */
+static int rec_strings(coa_corpus_t *c, coa_paper_t *p, const coa_bu_rec_t *r, buf_t *name)
+{
+    int err = COA_OK;
     const char *title = r->title;
     if (title && r->subtitle) {
-        name.len = 0;
-        if (buf_put(&name, title, strlen(title)) || buf_put(&name, ": ", 2) ||
-            buf_put(&name, r->subtitle, strlen(r->subtitle))) {
-            err = COA_ENOMEM;
-            goto cleanup;
-        }
-        title = name.s;
+        name->len = 0;
+        if (buf_put(name, title, strlen(title)) || buf_put(name, ": ", 2) ||
+            buf_put(name, r->subtitle, strlen(r->subtitle)))
+            return COA_ENOMEM;
+        title = name->s;
     }
     /* titles, DOIs and keys are all but unique: they are kept out of the
      * string pool's table (coa_strpool_add), as the DBLP reader does */
@@ -857,7 +854,28 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
         *strs[i].dst = id;
     }
     free(text.s);
+    return err;
+}
+
+int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_bu_tally_t *tally)
+{
+    coa_corpus_t *c = ctx->corpus;
+    coa_paper_t *p;
+    buf_t name = {0};
+    int err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)(line > 0 ? line : 0), &p);
     if (err)
+        return err;
+    int stated = 0, truncated = 0;
+    if ((err = rec_authors(ctx, r, line, tally, &name, &stated, &truncated)))
+        goto cleanup;
+    if (!stated) {
+        coa_corpus_paper_abort(c);
+        tally->no_authors++;
+        ctx->no_authors++;
+        goto cleanup;
+    }
+    p = coa_corpus_open_paper(c);
+    if ((err = rec_strings(c, p, r, &name)))
         goto cleanup;
     p->year = (int16_t)parse_year(r->year);
     p->month = (uint8_t)parse_month(r->month);
