@@ -547,57 +547,40 @@ static int truncated(const char *path, uint64_t *have, uint64_t *want)
     return *have < *want;
 }
 
-int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag)
+/* The database's format, version and layout are this build's. */
+static int check_header(sqlite3 *db, const char *path, const coa_diag_sink_t *diag)
 {
-    uint64_t file_bytes, header_bytes;
-    if (truncated(path, &file_bytes, &header_bytes)) {
-        coa_diag(diag, COA_DIAG_ERROR, path, 0,
-                 "the database is truncated (%llu of its %llu bytes); run 'coauthor import' again",
-                 (unsigned long long)file_bytes, (unsigned long long)header_bytes);
-        return COA_EFORMAT;
-    }
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    int err = COA_OK;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        err = fail(diag, path, db, "cannot open the database");
-        sqlite3_close(db);
-        return err;
-    }
     char fmt[64] = "", lay[200] = "", want[200];
-    int64_t version = 0, v = 0;
+    int64_t version = 0;
     coa_store_layout(want, sizeof want);
     if (!get_value(db, "format", fmt, sizeof fmt, NULL) && sqlite3_errcode(db) == SQLITE_CORRUPT) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "the database is damaged (%s); run 'coauthor import' again",
                  sqlite3_errmsg(db));
-        err = COA_EFORMAT;
-        goto cleanup;
+        return COA_EFORMAT;
     }
     if (strcmp(fmt, STORE_FORMAT) != 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "an SQLite database, but not a coauthor corpus (coauthor import)");
-        err = COA_EFORMAT;
-        goto cleanup;
+        return COA_EFORMAT;
     }
     get_value(db, "version", NULL, 0, &version);
     get_value(db, "layout", lay, sizeof lay, NULL);
     if (version != STORE_VERSION || strcmp(lay, want) != 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0,
                  "a coauthor corpus written by another version (%s); run 'coauthor import' again", lay);
-        err = COA_EFORMAT;
-        goto cleanup;
+        return COA_EFORMAT;
     }
-    /* the scalar counts first, so that the arrays' sizes are known */
-    coa_corpus_t loaded;
-    memset(&loaded, 0, sizeof loaded);
-    if (sqlite3_prepare_v2(db, "SELECT name, data FROM arrays ORDER BY name, chunk", -1, &st, NULL) !=
-        SQLITE_OK) {
-        err = fail(diag, path, db, "cannot read the database");
-        goto cleanup;
-    }
-    array_t arrays[COA_STORE_MAX_ARRAYS];
-    size_t n = coa_store_arrays(&loaded, arrays);
+    return COA_OK;
+}
+
+/* Reads the arrays' chunks into arrays[0 .. n) and sets their counts; on
+ * failure the caller frees what was read. */
+static int read_arrays(sqlite3 *db, const char *path, array_t *arrays, size_t n, const coa_diag_sink_t *diag)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT name, data FROM arrays ORDER BY name, chunk", -1, &st, NULL) != SQLITE_OK)
+        return fail(diag, path, db, "cannot read the database");
     uint64_t have[32] = {0}, cap[32] = {0};
-    int rc;
+    int rc, err = COA_OK;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 0);
         size_t k = 0;
@@ -616,7 +599,7 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
             void *p = realloc(*arrays[k].data, ncap);
             if (!p) {
                 err = COA_ENOMEM;
-                goto cleanup_loaded;
+                break;
             }
             *arrays[k].data = p;
             cap[k] = ncap;
@@ -625,52 +608,80 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
             memcpy((char *)*arrays[k].data + have[k], blob, len);
         have[k] += len;
     }
-    if (rc != SQLITE_DONE) {
+    if (!err && rc != SQLITE_DONE)
         err = fail(diag, path, db, "cannot read the database");
-        goto cleanup_loaded;
-    }
+    sqlite3_finalize(st);
+    if (err)
+        return err;
     /* counts from the array sizes; every array needs at least one element */
     for (size_t k = 0; k < n; k++) {
         if (have[k] % arrays[k].elem) {
             coa_diag(diag, COA_DIAG_ERROR, path, 0, "array '%s' is damaged", arrays[k].name);
-            err = COA_EFORMAT;
-            goto cleanup_loaded;
+            return COA_EFORMAT;
         }
         arrays[k].count = have[k] / arrays[k].elem;
-        if (!*arrays[k].data && !(*arrays[k].data = calloc(1, arrays[k].elem))) {
-            err = COA_ENOMEM;
-            goto cleanup_loaded;
+        if (!*arrays[k].data && !(*arrays[k].data = calloc(1, arrays[k].elem)))
+            return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
+/* A count kept in the store table, 0 when absent. */
+static uint32_t get_count(sqlite3 *db, const char *key)
+{
+    int64_t v = 0;
+    get_value(db, key, NULL, 0, &v);
+    return (uint32_t)v;
+}
+
+int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag)
+{
+    uint64_t file_bytes, header_bytes;
+    if (truncated(path, &file_bytes, &header_bytes)) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0,
+                 "the database is truncated (%llu of its %llu bytes); run 'coauthor import' again",
+                 (unsigned long long)file_bytes, (unsigned long long)header_bytes);
+        return COA_EFORMAT;
+    }
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        int err = fail(diag, path, db, "cannot open the database");
+        sqlite3_close(db);
+        return err;
+    }
+    int err = check_header(db, path, diag);
+    if (err) {
+        sqlite3_close(db);
+        return err;
+    }
+    /* the scalar counts first, so that the arrays' sizes are known */
+    coa_corpus_t loaded;
+    memset(&loaded, 0, sizeof loaded);
+    array_t arrays[COA_STORE_MAX_ARRAYS];
+    size_t n = coa_store_arrays(&loaded, arrays);
+    err = read_arrays(db, path, arrays, n, diag);
+    if (!err) {
+        coa_store_set_counts(&loaded, arrays);
+        if (!coa_store_arrays_fit(&loaded, arrays) || !consistent(&loaded)) {
+            coa_diag(diag, COA_DIAG_ERROR, path, 0, "the corpus arrays do not agree; run 'coauthor import' again");
+            err = COA_EFORMAT;
         }
     }
-    coa_store_set_counts(&loaded, arrays);
-    if (!coa_store_arrays_fit(&loaded, arrays) || !consistent(&loaded)) {
-        coa_diag(diag, COA_DIAG_ERROR, path, 0, "the corpus arrays do not agree; run 'coauthor import' again");
-        err = COA_EFORMAT;
-        goto cleanup_loaded;
+    if (err) {
+        for (size_t k = 0; k < n; k++)
+            free(*arrays[k].data);
+        sqlite3_close(db);
+        return err;
     }
-    get_value(db, "duplicate_authorships", NULL, 0, &v);
-    loaded.duplicate_authorships = (uint32_t)v;
-    v = 0;
-    get_value(db, "duplicate_papers", NULL, 0, &v);
-    loaded.duplicate_papers = (uint32_t)v;
+    loaded.duplicate_authorships = get_count(db, "duplicate_authorships");
+    loaded.duplicate_papers = get_count(db, "duplicate_papers");
     /* de-duplicated at import: not again when read alone (absent: again) */
-    v = 0;
-    get_value(db, "dedup_papers", NULL, 0, &v);
-    loaded.dedup_papers = (uint32_t)v;
-    v = 0;
-    get_value(db, "dedup_merges", NULL, 0, &v);
-    loaded.dedup_merges = (uint32_t)v;
+    loaded.dedup_papers = get_count(db, "dedup_papers");
+    loaded.dedup_merges = get_count(db, "dedup_merges");
+    sqlite3_close(db);
     coa_corpus_destroy(c);
     *c = loaded;
-    goto cleanup;
-cleanup_loaded:
-    for (size_t k = 0; k < n; k++)
-        free(*arrays[k].data);
-cleanup:
-    if (st)
-        sqlite3_finalize(st);
-    sqlite3_close(db);
-    return err;
+    return COA_OK;
 }
 
 int coa_store_id(const char *path, uint64_t *id)
