@@ -1227,7 +1227,34 @@ static void blank_stray_record_ends(coa_reader_ctx_t *ctx, coa_bu_text_t *t)
     free(ends);
 }
 
+/* How many records start on a line, by the marks of coa_bu_read_marked. */
+static int marked_starts(const coa_bu_starts_t *m, const char *line, size_t len)
+{
+    if (m->prefix) {
+        size_t n = strlen(m->prefix);
+        return len >= n && memcmp(line, m->prefix, n) == 0;
+    }
+    int k = 0;
+    for (size_t i = 0; i < 2 && m->tags[i]; i++)
+        k += coa_bu_count_in(line, len, m->tags[i]);
+    return k;
+}
+
+static int read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts, const coa_bu_starts_t *marks);
+
 int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts)
+{
+    return read_simple(ctx, informat, starts, NULL);
+}
+
+int coa_bu_read_marked(coa_reader_ctx_t *ctx, int informat, const coa_bu_starts_t *marks)
+{
+    return read_simple(ctx, informat, NULL, marks);
+}
+
+/* Reads a file of a format whose records start where 'starts' or 'marks'
+ * says (one of them NULL). */
+static int read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts, const coa_bu_starts_t *marks)
 {
     coa_bu_text_t t;
     coa_bu_locs_t locs = {0};
@@ -1243,7 +1270,7 @@ int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn star
     for (long l = 1; l <= t.n_lines; l++) {
         size_t len;
         const char *s = coa_bu_text_line(&t, l, &len);
-        for (int k = starts(s, len, prev, prev_len); k > 0; k--)
+        for (int k = starts ? starts(s, len, prev, prev_len) : marked_starts(marks, s, len); k > 0; k--)
             if ((err = coa_bu_locs_add(&locs, l, NULL, 0)))
                 goto cleanup;
         prev = s;
