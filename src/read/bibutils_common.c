@@ -1100,11 +1100,6 @@ int coa_bu_count_lines(const unsigned char *head, size_t len, const char *prefix
     return n;
 }
 
-int coa_bu_has(const unsigned char *head, size_t len, const char *needle)
-{
-    return memmem(head, len, needle, strlen(needle)) != NULL;
-}
-
 int coa_bu_count_in(const char *line, size_t len, const char *needle)
 {
     size_t nl = strlen(needle);

@@ -157,9 +157,9 @@ typedef struct {
 int coa_bu_read_marked(coa_reader_ctx_t *ctx, int informat, const coa_bu_starts_t *starts);
 
 /* Helpers for detection: the number of lines among the first 200 of head
- * that start with 'prefix'; whether head holds 'needle'. */
+ * that start with 'prefix' (coa_head_has, readers.h, says whether head
+ * holds a string). */
 int coa_bu_count_lines(const unsigned char *head, size_t len, const char *prefix);
-int coa_bu_has(const unsigned char *head, size_t len, const char *needle);
 /* How often 'needle' occurs in line[0..len) (for XML record starts). */
 int coa_bu_count_in(const char *line, size_t len, const char *needle);
 

@@ -12,6 +12,11 @@
 
 _Static_assert(COA_DEFAULT_MAX_LINE == COA_INPUT_MAX_LINE, "the input streams default to the readers' line limit");
 
+int coa_head_has(const unsigned char *head, size_t len, const char *needle)
+{
+    return memmem(head, len, needle, strlen(needle)) != NULL;
+}
+
 /* Each reader, with the file a user typically has in that format (for
  * 'coauthor formats'). */
 static const coa_reader_t readers[] = {

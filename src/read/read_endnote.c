@@ -38,7 +38,7 @@ int coa_read_endnote(coa_reader_ctx_t *ctx)
 int coa_detect_endnote_xml(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    return coa_bu_has(head, len, "<records>") && coa_bu_has(head, len, "<record>") ? 90 : 0;
+    return coa_head_has(head, len, "<records>") && coa_head_has(head, len, "<record>") ? 90 : 0;
 }
 
 int coa_read_endnote_xml(coa_reader_ctx_t *ctx)

@@ -55,19 +55,10 @@ static size_t skip_comments(const unsigned char *head, size_t len)
     }
 }
 
-static int has(const unsigned char *head, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(head + i, needle, n) == 0)
-            return 1;
-    return 0;
-}
-
 int coa_detect_graphml(const char *name, const unsigned char *head, size_t len)
 {
     size_t n = len < 4096 ? len : 4096;
-    if (has(head, n, "<graphml"))
+    if (coa_head_has(head, n, "<graphml"))
         return 95;
     /* a long comment or DOCTYPE can push the root past 4 KB: look through
      * all of what was peeked, for XML only */
@@ -78,7 +69,7 @@ int coa_detect_graphml(const char *name, const unsigned char *head, size_t len)
         i++;
     if (i == len || head[i] != '<')
         return 0;
-    if (has(head, len, "<graphml"))
+    if (coa_head_has(head, len, "<graphml"))
         return 90;
     /* the root beyond the peek: the name says what the file is */
     size_t nl = name ? strlen(name) : 0;
@@ -96,7 +87,7 @@ int coa_detect_gml(const char *name, const unsigned char *head, size_t len)
     const unsigned char *s = head + i;
     if ((n >= 5 && memcmp(s, "graph", 5) == 0) ||
         (n >= 7 && (memcmp(s, "Creator", 7) == 0 || memcmp(s, "Version", 7) == 0)))
-        return has(s, n, "graph") && has(s, n, "[") ? 85 : 0;
+        return coa_head_has(s, n, "graph") && coa_head_has(s, n, "[") ? 85 : 0;
     return 0;
 }
 

@@ -28,7 +28,7 @@ int coa_read_medline(coa_reader_ctx_t *ctx)
 int coa_detect_pubmed_xml(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    return coa_bu_has(head, len, "<PubmedArticleSet") || coa_bu_has(head, len, "<PubmedArticle>") ? 95 : 0;
+    return coa_head_has(head, len, "<PubmedArticleSet") || coa_head_has(head, len, "<PubmedArticle>") ? 95 : 0;
 }
 
 int coa_read_pubmed_xml(coa_reader_ctx_t *ctx)

@@ -10,9 +10,9 @@
 int coa_detect_mods(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    if (coa_bu_has(head, len, "http://www.loc.gov/mods/"))
+    if (coa_head_has(head, len, "http://www.loc.gov/mods/"))
         return 95;
-    return coa_bu_has(head, len, "<modsCollection") || coa_bu_has(head, len, "<mods ") ? 80 : 0;
+    return coa_head_has(head, len, "<modsCollection") || coa_head_has(head, len, "<mods ") ? 80 : 0;
 }
 
 int coa_read_mods(coa_reader_ctx_t *ctx)

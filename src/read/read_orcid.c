@@ -427,32 +427,16 @@ int coa_orcid_json_read(coa_reader_ctx_t *ctx, void *value, long line)
 
 /* ---- detection ---- */
 
-static int contains(const unsigned char *s, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, needle, n) == 0)
-            return 1;
-    return 0;
-}
-
-static size_t skip_ws(const unsigned char *s, size_t len)
-{
-    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-        i++;
-    return i;
-}
-
 int coa_detect_orcid(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    size_t i = skip_ws(head, len);
+    size_t i = coa_json_skip_ws(head, len, 0);
     if (i >= len || head[i] != '{')
         return 0;
     size_t n = len < 65536 ? len : 65536;
-    if (contains(head, n, "\"work-summary\"") || contains(head, n, "\"orcid-identifier\"") ||
-        (contains(head, n, "\"put-code\"") && (contains(head, n, "\"bulk\"") || contains(head, n, "\"contributors\""))))
+    if (coa_head_has(head, n, "\"work-summary\"") || coa_head_has(head, n, "\"orcid-identifier\"") ||
+        (coa_head_has(head, n, "\"put-code\"") &&
+         (coa_head_has(head, n, "\"bulk\"") || coa_head_has(head, n, "\"contributors\""))))
         return 92;
     return 0;
 }
@@ -460,11 +444,11 @@ int coa_detect_orcid(const char *name, const unsigned char *head, size_t len)
 int coa_detect_orcid_xml(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    size_t i = skip_ws(head, len);
+    size_t i = coa_json_skip_ws(head, len, 0);
     if (i >= len || head[i] != '<')
         return 0;
     size_t n = len < 8192 ? len : 8192;
-    return contains(head, n, "http://www.orcid.org/ns/") ? 95 : 0;
+    return coa_head_has(head, n, "http://www.orcid.org/ns/") ? 95 : 0;
 }
 
 /* ---- XML into the JSON's shape ---- */
