@@ -214,6 +214,23 @@ static void scan_gml(const char *s, size_t len, edge_lines_t *el)
     }
 }
 
+/* The line of s[0 .. len) at *i: t[0 .. n), with t[k] its first
+ * character that is not a space (k == n for a blank line), and *i past
+ * it; 0 at the end. */
+static int next_line(const char *s, size_t len, size_t *i, const char **t, size_t *n, size_t *k)
+{
+    if (*i >= len)
+        return 0;
+    const char *nl = memchr(s + *i, '\n', len - *i);
+    *n = nl ? (size_t)(nl - (s + *i)) : len - *i;
+    *t = s + *i;
+    *i += *n + 1;
+    *k = 0;
+    while (*k < *n && isspace((unsigned char)(*t)[*k]))
+        (*k)++;
+    return 1;
+}
+
 /* Pajek: a line under *Edges or *Arcs is one edge; a line under
  * *Edgeslist or *Arcslist is one edge per vertex after the first.  A
  * *Matrix section cannot be placed line by line. */
@@ -221,15 +238,10 @@ static void scan_pajek(const char *s, size_t len, edge_lines_t *el)
 {
     enum { OTHER, EDGES, LISTS } section = OTHER;
     uint32_t line = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(s + i, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - (s + i)) : len - i;
-        const char *t = s + i;
-        i += n + 1;
+    const char *t;
+    size_t n, k;
+    for (size_t i = 0; next_line(s, len, &i, &t, &n, &k);) {
         line++;
-        size_t k = 0;
-        while (k < n && isspace((unsigned char)t[k]))
-            k++;
         if (k == n || t[k] == '%')
             continue;
         if (t[k] == '*') {
@@ -328,15 +340,10 @@ static long pajek_too_many_vertices(const char *s, size_t len, unsigned long lon
 {
     unsigned long long limit = len > 1000000 ? (unsigned long long)len : 1000000;
     long line = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(s + i, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - (s + i)) : len - i;
-        const char *t = s + i;
-        i += n + 1;
+    const char *t;
+    size_t n, k;
+    for (size_t i = 0; next_line(s, len, &i, &t, &n, &k);) {
         line++;
-        size_t k = 0;
-        while (k < n && isspace((unsigned char)t[k]))
-            k++;
         if (n - k < 9 || strncasecmp(t + k, "*vertices", 9) != 0)
             continue;
         k += 9;
