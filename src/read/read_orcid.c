@@ -231,6 +231,18 @@ static int add_owner(coa_reader_ctx_t *ctx, const owner_t *o, int inferred)
     return err;
 }
 
+/* Ends the open paper as a record of the source, or drops it on an error. */
+static int end_record(coa_reader_ctx_t *ctx, int err)
+{
+    if (err) {
+        coa_corpus_paper_abort(ctx->corpus);
+        return err;
+    }
+    coa_corpus_paper_end(ctx->corpus);
+    ctx->corpus->sources[ctx->source].records++;
+    return COA_OK;
+}
+
 static int read_group(coa_reader_ctx_t *ctx, const owner_t *o, json_t *group, long line)
 {
     coa_corpus_t *c = ctx->corpus;
@@ -253,13 +265,7 @@ static int read_group(coa_reader_ctx_t *ctx, const owner_t *o, json_t *group, lo
         err = paper_fields(c, best, get(group, "external-ids"));
     if (!err)
         err = add_owner(ctx, o, 1);
-    if (err) {
-        coa_corpus_paper_abort(c);
-        return err;
-    }
-    coa_corpus_paper_end(c);
-    c->sources[ctx->source].records++;
-    return COA_OK;
+    return end_record(ctx, err);
 }
 
 static int owner_is(const owner_t *o, const char *name)
@@ -302,13 +308,7 @@ static int read_work(coa_reader_ctx_t *ctx, const owner_t *o, json_t *w, long li
     }
     if (!err && !owner_stated)
         err = add_owner(ctx, o, 1);
-    if (err) {
-        coa_corpus_paper_abort(c);
-        return err;
-    }
-    coa_corpus_paper_end(c);
-    c->sources[ctx->source].records++;
-    return COA_OK;
+    return end_record(ctx, err);
 }
 
 /* Finds the owner of a response: its iD, then its name. */
