@@ -421,23 +421,26 @@ int coa_corpus_merge(coa_corpus_t *c, uint32_t from, uint32_t into, const char *
     return COA_OK;
 }
 
-uint32_t coa_corpus_find_author_unmerged(const coa_corpus_t *c, const char *name)
+/* The string of name's match key in the corpus, or COA_NONE. */
+static coa_str_t key_of(const coa_corpus_t *c, const char *name)
 {
     char *keytext = NULL;
     if (coa_name_key(name, strlen(name), &keytext) != COA_OK)
         return COA_NONE;
     coa_str_t key = coa_strpool_find(&c->strings, keytext, strlen(keytext));
     free(keytext);
+    return key;
+}
+
+uint32_t coa_corpus_find_author_unmerged(const coa_corpus_t *c, const char *name)
+{
+    coa_str_t key = key_of(c, name);
     return key == COA_NONE ? COA_NONE : find_by_key(c, key);
 }
 
 uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name)
 {
-    char *keytext = NULL;
-    if (coa_name_key(name, strlen(name), &keytext) != COA_OK)
-        return COA_NONE;
-    coa_str_t key = coa_strpool_find(&c->strings, keytext, strlen(keytext));
-    free(keytext);
+    coa_str_t key = key_of(c, name);
     if (key == COA_NONE)
         return COA_NONE;
     return coa_corpus_author_root(c, find_by_key(c, key));

@@ -39,6 +39,7 @@
 
 #include "bibtex_fast.h"
 #include "corpus/internal.h"
+#include "tex_names.h"
 
 /* ---- an arena for the strings of one batch of records ---- */
 
@@ -218,18 +219,8 @@ static int is_space(int c)
 /* The length of the brace group that starts at s[0] == '{', or 0. */
 static size_t group_len(const char *s, size_t n)
 {
-    int depth = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\\' && i + 1 < n) {
-            i++;
-            continue;
-        }
-        if (s[i] == '{')
-            depth++;
-        else if (s[i] == '}' && --depth == 0)
-            return i + 1;
-    }
-    return 0;
+    size_t end = coa_tex_group_end(s, n, 0);
+    return end < n ? end + 1 : 0;
 }
 
 /* Converts raw value text s[0..n) (inside its delimiters) into f->scratch:
