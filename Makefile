@@ -1,7 +1,8 @@
 # coauthor: build, test, demo, install.
 #
 #   make            build build/coauthor and build/libcoauthor.a
-#   make check      build with -Werror, run unit and CLI tests, then again
+#   make check      build with -Werror, run unit and CLI tests and the
+#                   include graph check (scripts/include-graph.sh), then again
 #                   under AddressSanitizer and UndefinedBehaviorSanitizer
 #   make demo       run the main jobs on the shipped sample data
 #   make graphs     render the pictures of graphs/ from data/
@@ -35,13 +36,13 @@ CPPFLAGS_ALL = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL   = $(WARN) $(OPT) $(CFLAGS)
 LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lgomp -lm -pthread $(LDLIBS)
 
-LIB_SRC = $(sort $(wildcard src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c src/load/*.c src/write/*.c))
+LIB_SRC = $(sort $(wildcard src/core/*.c src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c \
+                             src/load/*.c src/write/*.c src/serve/*.c))
 CLI_SRC = $(sort $(wildcard src/cli/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-EXAMPLE_BIN = $(patsubst tests/example/%.c,$(BUILD)/tests/example_%,$(wildcard tests/example/*.c))
 
 .PHONY: all check test demo install clean deps unit-tests
 all: $(BUILD)/coauthor $(BUILD)/libcoauthor.a
@@ -74,13 +75,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcoauthor.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcoauthor.a $(LDLIBS_ALL) $(CMOCKA_LIBS)
 
-# The example programs of the library (tests/example/): the public
-# headers only, as a program linked against libcoauthor sees them.
-$(BUILD)/tests/example_%: tests/example/%.c $(BUILD)/libcoauthor.a
-	@mkdir -p $(dir $@)
-	$(CC) -D_GNU_SOURCE -Iinclude $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcoauthor.a $(LDLIBS_ALL)
-
-unit-tests: $(UNIT_BIN) $(EXAMPLE_BIN)
+unit-tests: $(UNIT_BIN)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 

@@ -6,10 +6,12 @@
 #define COAUTHOR_H
 
 #include "coauthor/common.h"
+#include "coauthor/strpool.h"
 #include "coauthor/corpus.h"
 #include "coauthor/read.h"
 #include "coauthor/graph.h"
 #include "coauthor/identity.h"
+#include "coauthor/names.h"
 #include "coauthor/stats.h"
 #include "coauthor/rank.h"
 #include "coauthor/community.h"

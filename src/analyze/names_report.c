@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coauthor/identity.h"
+#include "coauthor/names.h"
 #include "corpus/names_internal.h"
 #include "internal.h"
 

@@ -8,7 +8,7 @@
 
 #include "coauthor/corpus.h"
 
-#include "internal.h"
+#include "corpus/internal.h"
 
 int coa_corpus_init(coa_corpus_t *c)
 {
@@ -39,25 +39,6 @@ void coa_corpus_destroy(coa_corpus_t *c)
 coa_str_t coa_corpus_intern(coa_corpus_t *c, const char *s, size_t len)
 {
     return coa_strpool_intern(&c->strings, s, len);
-}
-
-int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size)
-{
-    if (need <= *cap)
-        return COA_OK;
-    uint64_t n = *cap ? *cap : 64;
-    while (n < need)
-        n *= 2;
-    if (n > UINT32_MAX - 1)
-        n = UINT32_MAX - 1;
-    if (n < need)
-        return COA_ENOMEM;
-    void *p = realloc(*items, (size_t)n * size);
-    if (!p)
-        return COA_ENOMEM;
-    *items = p;
-    *cap = (uint32_t)n;
-    return COA_OK;
 }
 
 #define GROW(c, arr, count, cap) coa_grow((void **)&(c)->arr, &(c)->cap, (c)->count + 1, sizeof *(c)->arr)
@@ -440,23 +421,26 @@ int coa_corpus_merge(coa_corpus_t *c, uint32_t from, uint32_t into, const char *
     return COA_OK;
 }
 
-uint32_t coa_corpus_find_author_unmerged(const coa_corpus_t *c, const char *name)
+/* The string of name's match key in the corpus, or COA_NONE. */
+static coa_str_t key_of(const coa_corpus_t *c, const char *name)
 {
     char *keytext = NULL;
     if (coa_name_key(name, strlen(name), &keytext) != COA_OK)
         return COA_NONE;
     coa_str_t key = coa_strpool_find(&c->strings, keytext, strlen(keytext));
     free(keytext);
+    return key;
+}
+
+uint32_t coa_corpus_find_author_unmerged(const coa_corpus_t *c, const char *name)
+{
+    coa_str_t key = key_of(c, name);
     return key == COA_NONE ? COA_NONE : find_by_key(c, key);
 }
 
 uint32_t coa_corpus_find_author(const coa_corpus_t *c, const char *name)
 {
-    char *keytext = NULL;
-    if (coa_name_key(name, strlen(name), &keytext) != COA_OK)
-        return COA_NONE;
-    coa_str_t key = coa_strpool_find(&c->strings, keytext, strlen(keytext));
-    free(keytext);
+    coa_str_t key = key_of(c, name);
     if (key == COA_NONE)
         return COA_NONE;
     return coa_corpus_author_root(c, find_by_key(c, key));

@@ -41,7 +41,7 @@
 #include <utf8proc.h>
 
 #include "coauthor/corpus.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 #define MIN_TITLE_KEY COA_TITLE_KEY_MIN /* letters and digits */
 
@@ -406,44 +406,13 @@ int coa_corpus_dedup(coa_corpus_t *c, uint32_t *merged)
     return coa_corpus_dedup_report(c, merged, NULL);
 }
 
-int coa_corpus_dedup_report(coa_corpus_t *c, uint32_t *merged, const coa_diag_sink_t *sink)
+/* Links the members of each set of copies in reading order (next, tail)
+ * and chooses the copy whose author list leads (lead, by root); returns
+ * how many copies are not roots. */
+static uint32_t link_sets(const coa_corpus_t *c, uint32_t *parent, uint32_t *lead, uint32_t *next, uint32_t *tail)
 {
-    int err = COA_OK;
-    uint32_t n = c->n_papers, n_dois = 0, n_titles = 0;
-    if (merged)
-        *merged = 0;
-    if (n < 2 || (n == c->dedup_papers && c->n_merges == c->dedup_merges))
-        return COA_OK;
-    coa_corpus_paper_abort(c);
-    uint32_t *parent = malloc(n * sizeof *parent);
-    uint32_t *lead = malloc(n * sizeof *lead);       /* by root: the copy whose list leads */
-    uint32_t *next = malloc(n * sizeof *next);       /* members of a set, linked in order */
-    uint32_t *tail = malloc(n * sizeof *tail);
-    keyed_t *dois = malloc(n * sizeof *dois), *titles = malloc(n * sizeof *titles);
-    char **doi_by_paper = malloc(n * sizeof *doi_by_paper);
-    char **tkey = calloc(n, sizeof *tkey);
-    keyed_t *rkeys = malloc(n * sizeof *rkeys);
-    uint32_t n_rkeys = 0;
-    coa_authorship_t *out = NULL;
-    coa_paper_t *papers = NULL;
-    if (!parent || !lead || !next || !tail || !dois || !titles || !doi_by_paper || !tkey || !rkeys) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (uint32_t p = 0; p < n; p++)
-        parent[p] = p;
-    if ((err = collect_keys(c, dois, &n_dois, rkeys, &n_rkeys, titles, &n_titles, tkey)))
-        goto cleanup;
-    for (uint32_t p = 0; p < n; p++)
-        doi_by_paper[p] = NULL;
-    for (uint32_t i = 0; i < n_dois; i++)
-        doi_by_paper[dois[i].paper] = dois[i].key;
-    unite_keyed(c, dois, n_dois, parent, tkey, sink, 1);
-    unite_keyed(c, rkeys, n_rkeys, parent, tkey, sink, 0);
-    unite_titles(c, titles, n_titles, parent, doi_by_paper);
-
     uint32_t dups = 0;
-    for (uint32_t p = 0; p < n; p++) {
+    for (uint32_t p = 0; p < c->n_papers; p++) {
         uint32_t r = find(parent, p);
         next[p] = COA_NONE;
         if (r == p) {
@@ -457,21 +426,21 @@ int coa_corpus_dedup_report(coa_corpus_t *c, uint32_t *merged, const coa_diag_si
                 lead[r] = p;
         }
     }
-    if (merged)
-        *merged = dups;
-    if (!dups) {
-        c->dedup_papers = n;
-        c->dedup_merges = c->n_merges;
-        goto cleanup;
-    }
+    return dups;
+}
 
+/* Rebuilds the papers and authorships with one paper a set of copies. */
+static int rebuild(coa_corpus_t *c, uint32_t *parent, const uint32_t *lead, const uint32_t *next, uint32_t dups)
+{
     /* rebuild papers and authorships: each survivor's authorships stay
      * contiguous, its leading copy's first */
-    out = malloc((c->n_authorships ? c->n_authorships : 1) * sizeof *out);
-    papers = malloc(n * sizeof *papers);
+    uint32_t n = c->n_papers;
+    coa_authorship_t *out = malloc((c->n_authorships ? c->n_authorships : 1) * sizeof *out);
+    coa_paper_t *papers = malloc(n * sizeof *papers);
     if (!out || !papers) {
-        err = COA_ENOMEM;
-        goto cleanup;
+        free(out);
+        free(papers);
+        return COA_ENOMEM;
     }
     for (uint32_t a = 0; a < c->n_authors; a++)
         c->authors[a].last_paper = COA_NONE;
@@ -507,13 +476,60 @@ int coa_corpus_dedup_report(coa_corpus_t *c, uint32_t *merged, const coa_diag_si
     c->dedup_merges = c->n_merges;
     for (uint32_t a = 0; a < c->n_authors; a++)
         c->authors[a].last_paper = COA_NONE;
+    free(papers);
+    free(out);
+    return COA_OK;
+}
+
+int coa_corpus_dedup_report(coa_corpus_t *c, uint32_t *merged, const coa_diag_sink_t *sink)
+{
+    int err = COA_OK;
+    uint32_t n = c->n_papers, n_dois = 0, n_titles = 0;
+    if (merged)
+        *merged = 0;
+    if (n < 2 || (n == c->dedup_papers && c->n_merges == c->dedup_merges))
+        return COA_OK;
+    coa_corpus_paper_abort(c);
+    uint32_t *parent = malloc(n * sizeof *parent);
+    uint32_t *lead = malloc(n * sizeof *lead);       /* by root: the copy whose list leads */
+    uint32_t *next = malloc(n * sizeof *next);       /* members of a set, linked in order */
+    uint32_t *tail = malloc(n * sizeof *tail);
+    keyed_t *dois = malloc(n * sizeof *dois), *titles = malloc(n * sizeof *titles);
+    char **doi_by_paper = malloc(n * sizeof *doi_by_paper);
+    char **tkey = calloc(n, sizeof *tkey);
+    keyed_t *rkeys = malloc(n * sizeof *rkeys);
+    uint32_t n_rkeys = 0;
+    if (!parent || !lead || !next || !tail || !dois || !titles || !doi_by_paper || !tkey || !rkeys) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t p = 0; p < n; p++)
+        parent[p] = p;
+    if ((err = collect_keys(c, dois, &n_dois, rkeys, &n_rkeys, titles, &n_titles, tkey)))
+        goto cleanup;
+    for (uint32_t p = 0; p < n; p++)
+        doi_by_paper[p] = NULL;
+    for (uint32_t i = 0; i < n_dois; i++)
+        doi_by_paper[dois[i].paper] = dois[i].key;
+    unite_keyed(c, dois, n_dois, parent, tkey, sink, 1);
+    unite_keyed(c, rkeys, n_rkeys, parent, tkey, sink, 0);
+    unite_titles(c, titles, n_titles, parent, doi_by_paper);
+
+    uint32_t dups = link_sets(c, parent, lead, next, tail);
+    if (merged)
+        *merged = dups;
+    if (!dups) {
+        c->dedup_papers = n;
+        c->dedup_merges = c->n_merges;
+        goto cleanup;
+    }
+
+    err = rebuild(c, parent, lead, next, dups);
 cleanup:
     for (uint32_t i = 0; dois && i < n_dois; i++)
         free(dois[i].key);
     for (uint32_t i = 0; titles && i < n_titles; i++)
         free(titles[i].key);
-    free(papers);
-    free(out);
     for (uint32_t i = 0; tkey && i < n; i++)
         free(tkey[i]);
     free(tkey);

@@ -5,7 +5,7 @@
 
 #include "coauthor/identity.h"
 #include "corpus/names_internal.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* A surname group larger than this is compared only within the same first
  * letter of the key: "wang" in DBLP has tens of thousands of spellings, and
@@ -464,13 +464,147 @@ void coa_evidence_report_destroy(coa_evidence_report_t *r)
     memset(r, 0, sizeof *r);
 }
 
+/* The pairs of spellings of each surname (block_pairs), in the order of
+ * 'order' (sorted by surname); block_start gets where each surname's
+ * block starts, and one more entry, w->n. */
+static int surname_blocks(work_t *w, const uint32_t *order, uint32_t *block_start, uint32_t *n_blocks)
+{
+    int err = COA_OK;
+    for (uint32_t s = 0; s < w->n && !err;) {
+        uint32_t e = s + 1;
+        size_t ls, le;
+        const char *ss = surname_of(w, order[s], &ls);
+        while (e < w->n) {
+            const char *se = surname_of(w, order[e], &le);
+            if (le != ls || memcmp(se, ss, ls))
+                break;
+            e++;
+        }
+        block_start[(*n_blocks)++] = s;
+        if (e - s <= MAX_BLOCK) {
+            err = block_pairs(w, order + s, e - s);
+        } else {
+            /* a huge surname: only spellings that start alike are compared */
+            uint32_t *sub = malloc((e - s) * sizeof *sub);
+            if (!sub) {
+                err = COA_ENOMEM;
+                break;
+            }
+            memcpy(sub, order + s, (e - s) * sizeof *sub);
+            qsort(sub, e - s, sizeof *sub, cmp_first_letter);
+            for (uint32_t x = 0; x < e - s && !err;) {
+                uint32_t y = x + 1;
+                while (y < e - s && w->keys[sub[y]][0] == w->keys[sub[x]][0])
+                    y++;
+                if (y - x <= MAX_BLOCK)
+                    err = block_pairs(w, sub + x, y - x);
+                x = y;
+            }
+            free(sub);
+        }
+        s = e;
+    }
+    block_start[*n_blocks] = w->n;
+    return err;
+}
+
+/* Keeps the pairs with evidence of one person (a shared coauthor, or one
+ * owner), sorted by cmp_pair, and counts the others in the report. */
+static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const uint32_t *list, const uint32_t *owner,
+                                     coa_evidence_report_t *report)
+{
+    /* evidence for each pair; an initial that fits two people joins neither */
+    uint32_t kept = 0;
+    for (uint32_t k = 0; k < w->n_pairs; k++) {
+        pair_t *p = &w->pairs[k];
+        if (w->ambiguous[p->a] || w->ambiguous[p->b]) {
+            report->ambiguous++;
+            continue;
+        }
+        /* identifiers win over names: two of them are two people */
+        coa_str_t ia = w->c->authors[w->author[p->a]].id, ib = w->c->authors[w->author[p->b]].id;
+        if (ia && ib && ia != ib)
+            continue;
+        int together;
+        p->shared = shared_coauthors(offsets, list, p->a, p->b, w->author[p->a], w->author[p->b], &p->example,
+                                     &together);
+        if (together)
+            continue;
+        if (owner[p->a] != COA_NONE && owner[p->a] == owner[p->b])
+            p->owner_source = owner[p->a];
+        if (p->shared || p->owner_source != COA_NONE)
+            w->pairs[kept++] = *p;
+        else
+            report->without_evidence++;
+    }
+    w->n_pairs = kept;
+    if (w->n_pairs)
+        qsort(w->pairs, w->n_pairs, sizeof *w->pairs, cmp_pair);
+}
+
+/* Merges the pairs kept, strongest first, as long as every author made
+ * stays consistent; the spelling with more papers survives. */
+static int merge_pairs(work_t *w, uint32_t *weight, coa_evidence_report_t *report)
+{
+    coa_corpus_t *c = w->c;
+    size_t n = w->n ? w->n : 1;
+    uint32_t *parent = malloc(n * sizeof *parent);
+    uint32_t *next = malloc(n * sizeof *next);
+    uint32_t *tail = malloc(n * sizeof *tail);
+    int err = COA_OK;
+    if (!parent || !next || !tail) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t i = 0; i < w->n; i++) {
+        parent[i] = tail[i] = i;
+        next[i] = COA_NONE;
+    }
+    for (uint32_t k = 0; k < w->n_pairs && !err; k++) {
+        const pair_t *p = &w->pairs[k];
+        uint32_t ra = find(parent, p->a), rb = find(parent, p->b);
+        if (ra == rb || !consistent(w, next, ra, rb))
+            continue;
+        /* the spelling with more papers survives */
+        /* on a tie, the longer (fuller) key, which the display vote also prefers */
+        size_t ka = strlen(w->keys[ra]), kb = strlen(w->keys[rb]);
+        uint32_t into = weight[ra] != weight[rb] ? (weight[ra] > weight[rb] ? ra : rb)
+                        : ka != kb                ? (ka > kb ? ra : rb)
+                        : strcmp(coa_corpus_str(c, c->authors[w->author[ra]].display),
+                                 coa_corpus_str(c, c->authors[w->author[rb]].display)) <= 0
+                            ? ra
+                            : rb;
+        uint32_t from = into == ra ? rb : ra;
+        char reason[512];
+        if (p->owner_source != COA_NONE)
+            snprintf(reason, sizeof reason, "%s: owner of %s", coa_names_rule_name(p->rule),
+                     coa_corpus_str(c, c->sources[p->owner_source].path));
+        else
+            snprintf(reason, sizeof reason, "%s: %u shared coauthor%s, e.g. %s", coa_names_rule_name(p->rule),
+                     p->shared, p->shared == 1 ? "" : "s", coa_corpus_str(c, c->authors[p->example].display));
+        if ((err = coa_corpus_merge(c, w->author[from], w->author[into], reason)))
+            break;
+        report->by_rule[p->rule]++;
+        report->merged++;
+        parent[from] = into;
+        weight[into] += weight[from];
+        next[tail[into]] = from;
+        tail[into] = tail[from];
+    }
+cleanup:
+    free(parent);
+    free(next);
+    free(tail);
+    return err;
+}
+
 int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
 {
     memset(report, 0, sizeof *report);
     work_t w = {0};
     w.c = c;
     uint32_t *order = NULL, *block_start = NULL, *offsets = NULL, *list = NULL, *owner = NULL;
-    uint32_t *parent = NULL, *next = NULL, *tail = NULL, *weight = NULL, n_blocks = 0;
+    uint32_t *weight = NULL, n_blocks = 0;
     int err = COA_OK;
     w.index = calloc(c->n_authors ? c->n_authors : 1, sizeof *w.index);
     if (!w.index)
@@ -509,41 +643,7 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
     }
     sort_work = &w;
     qsort(order, w.n, sizeof *order, cmp_by_surname);
-    for (uint32_t s = 0; s < w.n && !err;) {
-        uint32_t e = s + 1;
-        size_t ls, le;
-        const char *ss = surname_of(&w, order[s], &ls);
-        while (e < w.n) {
-            const char *se = surname_of(&w, order[e], &le);
-            if (le != ls || memcmp(se, ss, ls))
-                break;
-            e++;
-        }
-        block_start[n_blocks++] = s;
-        if (e - s <= MAX_BLOCK) {
-            err = block_pairs(&w, order + s, e - s);
-        } else {
-            /* a huge surname: only spellings that start alike are compared */
-            uint32_t *sub = malloc((e - s) * sizeof *sub);
-            if (!sub) {
-                err = COA_ENOMEM;
-                break;
-            }
-            memcpy(sub, order + s, (e - s) * sizeof *sub);
-            qsort(sub, e - s, sizeof *sub, cmp_first_letter);
-            for (uint32_t x = 0; x < e - s && !err;) {
-                uint32_t y = x + 1;
-                while (y < e - s && w.keys[sub[y]][0] == w.keys[sub[x]][0])
-                    y++;
-                if (y - x <= MAX_BLOCK)
-                    err = block_pairs(&w, sub + x, y - x);
-                x = y;
-            }
-            free(sub);
-        }
-        s = e;
-    }
-    block_start[n_blocks] = w.n;
+    err = surname_blocks(&w, order, block_start, &n_blocks);
     if (!err)
         err = edit_pairs(&w, order, block_start, n_blocks);
     if (!err)
@@ -552,74 +652,8 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
         err = find_owners(&w, owner, &report->owners, &report->n_owners);
     if (err)
         goto cleanup;
-    /* evidence for each pair; an initial that fits two people joins neither */
-    uint32_t kept = 0;
-    for (uint32_t k = 0; k < w.n_pairs; k++) {
-        pair_t *p = &w.pairs[k];
-        if (w.ambiguous[p->a] || w.ambiguous[p->b]) {
-            report->ambiguous++;
-            continue;
-        }
-        /* identifiers win over names: two of them are two people */
-        coa_str_t ia = c->authors[w.author[p->a]].id, ib = c->authors[w.author[p->b]].id;
-        if (ia && ib && ia != ib)
-            continue;
-        int together;
-        p->shared = shared_coauthors(offsets, list, p->a, p->b, w.author[p->a], w.author[p->b], &p->example, &together);
-        if (together)
-            continue;
-        if (owner[p->a] != COA_NONE && owner[p->a] == owner[p->b])
-            p->owner_source = owner[p->a];
-        if (p->shared || p->owner_source != COA_NONE)
-            w.pairs[kept++] = *p;
-        else
-            report->without_evidence++;
-    }
-    w.n_pairs = kept;
-    if (w.n_pairs)
-        qsort(w.pairs, w.n_pairs, sizeof *w.pairs, cmp_pair);
-    parent = malloc(n * sizeof *parent);
-    next = malloc(n * sizeof *next);
-    tail = malloc(n * sizeof *tail);
-    if (!parent || !next || !tail) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (uint32_t i = 0; i < w.n; i++) {
-        parent[i] = tail[i] = i;
-        next[i] = COA_NONE;
-    }
-    for (uint32_t k = 0; k < w.n_pairs && !err; k++) {
-        const pair_t *p = &w.pairs[k];
-        uint32_t ra = find(parent, p->a), rb = find(parent, p->b);
-        if (ra == rb || !consistent(&w, next, ra, rb))
-            continue;
-        /* the spelling with more papers survives */
-        /* on a tie, the longer (fuller) key, which the display vote also prefers */
-        size_t ka = strlen(w.keys[ra]), kb = strlen(w.keys[rb]);
-        uint32_t into = weight[ra] != weight[rb] ? (weight[ra] > weight[rb] ? ra : rb)
-                        : ka != kb                ? (ka > kb ? ra : rb)
-                        : strcmp(coa_corpus_str(c, c->authors[w.author[ra]].display),
-                                 coa_corpus_str(c, c->authors[w.author[rb]].display)) <= 0
-                            ? ra
-                            : rb;
-        uint32_t from = into == ra ? rb : ra;
-        char reason[512];
-        if (p->owner_source != COA_NONE)
-            snprintf(reason, sizeof reason, "%s: owner of %s", coa_names_rule_name(p->rule),
-                     coa_corpus_str(c, c->sources[p->owner_source].path));
-        else
-            snprintf(reason, sizeof reason, "%s: %u shared coauthor%s, e.g. %s", coa_names_rule_name(p->rule),
-                     p->shared, p->shared == 1 ? "" : "s", coa_corpus_str(c, c->authors[p->example].display));
-        if ((err = coa_corpus_merge(c, w.author[from], w.author[into], reason)))
-            break;
-        report->by_rule[p->rule]++;
-        report->merged++;
-        parent[from] = into;
-        weight[into] += weight[from];
-        next[tail[into]] = from;
-        tail[into] = tail[from];
-    }
+    keep_pairs_with_evidence(&w, offsets, list, owner, report);
+    err = merge_pairs(&w, weight, report);
     /* an owner's export says its papers are the owner's: only field codes,
      * not venues, may still call some of them another person's */
     for (uint32_t k = 0; k < report->n_owners; k++)
@@ -636,9 +670,6 @@ cleanup:
     free(offsets);
     free(list);
     free(owner);
-    free(parent);
-    free(next);
-    free(tail);
     free(weight);
     if (err)
         coa_evidence_report_destroy(report);

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "coauthor/identity.h"
-#include "internal.h"
-#include "read/input.h"
+#include "corpus/internal.h"
+#include "core/input.h"
 #include "corpus/names_internal.h"
 
 /* ---- alias files ---- */

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "coauthor/corpus.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* Splits a key (already lower-case, single spaces) into words in place. */
 static int split_words(char *s, char **words, int max)

@@ -4,7 +4,7 @@
 #include <utf8proc.h>
 
 #include "coauthor/corpus.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 static int is_space(char ch)
 {

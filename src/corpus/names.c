@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "corpus/names_internal.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 void coa_names_words(const char *key, coa_words_t *out)
 {

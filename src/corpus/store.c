@@ -22,7 +22,7 @@
 #include <sqlite3.h>
 
 #include "coauthor/store.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "store_internal.h"
 
 #define STORE_FORMAT "coauthor-corpus"
@@ -211,45 +211,25 @@ void coa_store_unlock(int lock_fd)
         close(lock_fd);
 }
 
-int coa_store_save(const coa_corpus_t *corpus, const char *path, uint64_t *bytes, const coa_diag_sink_t *diag)
+/* Creates the temporary file the database is written to: beside the
+ * target, or for a device (/dev/null) or a pipe, which is written in
+ * place, elsewhere (without an index: there is no file for one to stand
+ * beside).  Returns its descriptor, or -1 with *err set after reporting. */
+static int create_temp(const char *path, int device, char **tmp, int *err, const coa_diag_sink_t *diag)
 {
-    return coa_store_save_ex(corpus, path, NULL, bytes, diag);
-}
-
-int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, const coa_store_options_t *options,
-                      uint64_t *bytes, const coa_diag_sink_t *diag)
-{
-    coa_store_options_t none = {0, NULL, NULL};
-    const coa_store_options_t *opts = options ? options : &none;
-    /* the arrays are only read; corpus_arrays takes pointers to pointers */
-    coa_corpus_t *c = (coa_corpus_t *)corpus;
-    size_t plen = strlen(path);
-    char *tmp = NULL, *idx = malloc(plen + 8);
-    uint64_t store_id = new_store_id();
-    int have_index = 0, device = 0, fd = -1;
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    int err = COA_OK;
-    if (!idx)
-        return COA_ENOMEM;
-    snprintf(idx, plen + 8, "%s.idx", path);
-    if ((err = coa_store_check_target(path, &device, diag)))
-        goto cleanup;
-    /* a device (/dev/null) or a pipe is written in place: the database is
-     * made in a temporary file elsewhere and copied into it, without an
-     * index (there is no file for one to stand beside) */
+    int fd;
     if (device) {
         const char *dir = getenv("TMPDIR");
         char target[4096];
         snprintf(target, sizeof target, "%s/coauthor.db", dir && *dir && strlen(dir) < 4000 ? dir : "/tmp");
-        fd = coa_temp_create(target, &tmp);
+        fd = coa_temp_create(target, tmp);
     } else {
-        fd = coa_temp_create(path, &tmp);
+        fd = coa_temp_create(path, tmp);
     }
     if (fd < 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot create the database: %s", strerror(errno));
-        err = errno == ENOMEM ? COA_ENOMEM : COA_EIO;
-        goto cleanup;
+        *err = errno == ENOMEM ? COA_ENOMEM : COA_EIO;
+        return -1;
     }
     /* an existing database keeps its permissions; a new one gets what a
      * new file would get, not mkstemp's 0600 */
@@ -263,39 +243,33 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, const coa_st
         mode = 0666 & ~mask;
     }
     fchmod(fd, mode);
-    /* mkstemp made the file (O_EXCL); sqlite opens it again by name, and
-     * NOFOLLOW refuses a symlink put in its place meanwhile */
-    if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) !=
-        SQLITE_OK) {
-        err = fail(diag, path, db, "cannot create the database");
-        goto cleanup;
-    }
-    /* a fresh temporary file: no journal needed, renamed only when complete */
-    if (exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=65536;"
-                 "CREATE TABLE store(key TEXT PRIMARY KEY, value);"
-                 "CREATE TABLE arrays(name TEXT, chunk INTEGER, data BLOB, PRIMARY KEY(name, chunk));"
-                 "BEGIN;")) {
-        err = fail(diag, path, db, "cannot write the database");
-        goto cleanup;
-    }
+    return fd;
+}
+
+/* The store table: format, version, layout and counts. */
+static int put_values(sqlite3 *db, const coa_corpus_t *c, uint64_t store_id)
+{
     char lay[200];
     coa_store_layout(lay, sizeof lay);
-    if (put_value(db, "format", STORE_FORMAT, 0) || put_value(db, "version", NULL, STORE_VERSION) ||
-        put_value(db, "layout", lay, 0) || put_value(db, "papers", NULL, c->n_papers) ||
-        put_value(db, "authors", NULL, c->n_authors) || put_value(db, "authorships", NULL, c->n_authorships) ||
-        put_value(db, "strings", NULL, c->strings.count) ||
-        put_value(db, "duplicate_authorships", NULL, c->duplicate_authorships) ||
-        put_value(db, "duplicate_papers", NULL, c->duplicate_papers) ||
-        put_value(db, "store_id", NULL, (int64_t)store_id) || put_value(db, "dedup_papers", NULL, c->dedup_papers) ||
-        put_value(db, "dedup_merges", NULL, c->dedup_merges)) {
-        err = fail(diag, path, db, "cannot write the database");
-        goto cleanup;
-    }
+    return put_value(db, "format", STORE_FORMAT, 0) || put_value(db, "version", NULL, STORE_VERSION) ||
+           put_value(db, "layout", lay, 0) || put_value(db, "papers", NULL, c->n_papers) ||
+           put_value(db, "authors", NULL, c->n_authors) || put_value(db, "authorships", NULL, c->n_authorships) ||
+           put_value(db, "strings", NULL, c->strings.count) ||
+           put_value(db, "duplicate_authorships", NULL, c->duplicate_authorships) ||
+           put_value(db, "duplicate_papers", NULL, c->duplicate_papers) ||
+           put_value(db, "store_id", NULL, (int64_t)store_id) || put_value(db, "dedup_papers", NULL, c->dedup_papers) ||
+           put_value(db, "dedup_merges", NULL, c->dedup_merges);
+}
+
+/* The arrays table: each array of the corpus in chunks of CHUNK bytes,
+ * with progress reports. */
+static int put_arrays(sqlite3 *db, coa_corpus_t *c, const char *path, const coa_store_options_t *opts,
+                      const coa_diag_sink_t *diag)
+{
+    sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, "INSERT INTO arrays(name, chunk, data) VALUES (?, ?, ?)", -1, &st, NULL) !=
-        SQLITE_OK) {
-        err = fail(diag, path, db, "cannot write the database");
-        goto cleanup;
-    }
+        SQLITE_OK)
+        return fail(diag, path, db, "cannot write the database");
     array_t arrays[COA_STORE_MAX_ARRAYS];
     size_t n = coa_store_arrays(c, arrays);
     uint64_t all = 0, written = 0;
@@ -316,8 +290,9 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, const coa_st
             int rc = sqlite3_step(st);
             sqlite3_reset(st);
             if (rc != SQLITE_DONE) {
-                err = fail(diag, path, db, "cannot write the database");
-                goto cleanup;
+                int err = fail(diag, path, db, "cannot write the database");
+                sqlite3_finalize(st);
+                return err;
             }
             written += len;
             if (opts->progress)
@@ -327,67 +302,99 @@ int coa_store_save_ex(const coa_corpus_t *corpus, const char *path, const coa_st
         }
     }
     sqlite3_finalize(st);
-    st = NULL;
-    if (exec(db, "COMMIT;")) {
+    return COA_OK;
+}
+
+/* Writes the whole database into the temporary file 'tmp' (for 'path'). */
+static int write_database(coa_corpus_t *c, const char *path, const char *tmp, uint64_t store_id,
+                          const coa_store_options_t *opts, const coa_diag_sink_t *diag)
+{
+    sqlite3 *db = NULL;
+    /* mkstemp made the file (O_EXCL); sqlite opens it again by name, and
+     * NOFOLLOW refuses a symlink put in its place meanwhile */
+    if (sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL) !=
+        SQLITE_OK) {
+        int err = fail(diag, path, db, "cannot create the database");
+        sqlite3_close(db);
+        return err;
+    }
+    /* a fresh temporary file: no journal needed, renamed only when complete */
+    int err = COA_OK;
+    if (exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=65536;"
+                 "CREATE TABLE store(key TEXT PRIMARY KEY, value);"
+                 "CREATE TABLE arrays(name TEXT, chunk INTEGER, data BLOB, PRIMARY KEY(name, chunk));"
+                 "BEGIN;") ||
+        put_values(db, c, store_id))
         err = fail(diag, path, db, "cannot write the database");
-        goto cleanup;
+    else
+        err = put_arrays(db, c, path, opts, diag);
+    if (!err && exec(db, "COMMIT;"))
+        err = fail(diag, path, db, "cannot write the database");
+    if (err) {
+        sqlite3_close(db);
+        return err;
     }
-    if (sqlite3_close(db) != SQLITE_OK) {
-        db = NULL;
-        err = fail(diag, path, NULL, "cannot close the database");
-        goto cleanup;
+    if (sqlite3_close(db) != SQLITE_OK)
+        return fail(diag, path, NULL, "cannot close the database");
+    return COA_OK;
+}
+
+void coa_store_discard_temp(coa_store_temp_t *t)
+{
+    if (t->tmp) {
+        coa_temp_forget(t->tmp);
+        unlink(t->tmp);
+        free(t->tmp);
+        t->tmp = NULL;
     }
-    db = NULL;
-    if (device) {
-        err = copy_into(tmp, path, diag);
+}
+
+int coa_store_write_temp(const coa_corpus_t *corpus, const char *path, const coa_store_options_t *opts,
+                         coa_store_temp_t *t, uint64_t *bytes, const coa_diag_sink_t *diag)
+{
+    /* the arrays are only read; corpus_arrays takes pointers to pointers */
+    coa_corpus_t *c = (coa_corpus_t *)corpus;
+    int device = 0, err;
+    t->tmp = NULL;
+    t->store_id = new_store_id();
+    if ((err = coa_store_check_target(path, &device, diag)))
+        return err;
+    int fd = create_temp(path, device, &t->tmp, &err, diag);
+    if (fd < 0) {
+        coa_store_discard_temp(t);
+        return err;
+    }
+    err = write_database(c, path, t->tmp, t->store_id, opts, diag);
+    if (!err && device) {
+        err = copy_into(t->tmp, path, diag);
         if (!err && bytes) {
             struct stat sb;
-            *bytes = stat(tmp, &sb) == 0 ? (uint64_t)sb.st_size : 0;
+            *bytes = stat(t->tmp, &sb) == 0 ? (uint64_t)sb.st_size : 0;
         }
-        unlink(tmp);
-        goto cleanup;
     }
-    /* the index first: a database never stands beside an index of another
-     * (the index carries store_id, and one with another id is ignored) */
-    err = coa_store_index_write(c, idx, store_id, tmp, opts, diag);
-    if (err == COA_ENOTFOUND) {
-        unlink(idx); /* a corpus the index does not serve: no stale one left */
-        err = COA_OK;
-    } else if (err) {
-        goto cleanup;
-    } else {
-        have_index = 1;
-    }
-    if (rename(tmp, path) != 0) {
+    close(fd);
+    if (err || device)
+        coa_store_discard_temp(t);
+    return err;
+}
+
+int coa_store_put_in_place(const char *path, coa_store_temp_t *t, uint64_t *bytes, const coa_diag_sink_t *diag)
+{
+    if (rename(t->tmp, path) != 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "cannot rename the new database into place: %s",
                  strerror(errno));
-        err = COA_EIO;
-        goto cleanup;
+        coa_store_discard_temp(t);
+        return COA_EIO;
     }
-    coa_temp_forget(tmp);
+    coa_temp_forget(t->tmp);
+    free(t->tmp);
+    t->tmp = NULL;
     if (bytes) {
         struct stat sb;
         *bytes = stat(path, &sb) == 0 ? (uint64_t)sb.st_size : 0;
     }
-cleanup:
-    if (st)
-        sqlite3_finalize(st);
-    if (db)
-        sqlite3_close(db);
-    if (fd >= 0)
-        close(fd);
-    if (tmp) {
-        coa_temp_forget(tmp);
-        if (err)
-            unlink(tmp);
-    }
-    if (err && have_index)
-        unlink(idx);
-    free(tmp);
-    free(idx);
-    return err;
+    return COA_OK;
 }
-
 
 static int power_of_two(uint64_t n)
 {
@@ -540,57 +547,40 @@ static int truncated(const char *path, uint64_t *have, uint64_t *want)
     return *have < *want;
 }
 
-int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag)
+/* The database's format, version and layout are this build's. */
+static int check_header(sqlite3 *db, const char *path, const coa_diag_sink_t *diag)
 {
-    uint64_t file_bytes, header_bytes;
-    if (truncated(path, &file_bytes, &header_bytes)) {
-        coa_diag(diag, COA_DIAG_ERROR, path, 0,
-                 "the database is truncated (%llu of its %llu bytes); run 'coauthor import' again",
-                 (unsigned long long)file_bytes, (unsigned long long)header_bytes);
-        return COA_EFORMAT;
-    }
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    int err = COA_OK;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        err = fail(diag, path, db, "cannot open the database");
-        sqlite3_close(db);
-        return err;
-    }
     char fmt[64] = "", lay[200] = "", want[200];
-    int64_t version = 0, v = 0;
+    int64_t version = 0;
     coa_store_layout(want, sizeof want);
     if (!get_value(db, "format", fmt, sizeof fmt, NULL) && sqlite3_errcode(db) == SQLITE_CORRUPT) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "the database is damaged (%s); run 'coauthor import' again",
                  sqlite3_errmsg(db));
-        err = COA_EFORMAT;
-        goto cleanup;
+        return COA_EFORMAT;
     }
     if (strcmp(fmt, STORE_FORMAT) != 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0, "an SQLite database, but not a coauthor corpus (coauthor import)");
-        err = COA_EFORMAT;
-        goto cleanup;
+        return COA_EFORMAT;
     }
     get_value(db, "version", NULL, 0, &version);
     get_value(db, "layout", lay, sizeof lay, NULL);
     if (version != STORE_VERSION || strcmp(lay, want) != 0) {
         coa_diag(diag, COA_DIAG_ERROR, path, 0,
                  "a coauthor corpus written by another version (%s); run 'coauthor import' again", lay);
-        err = COA_EFORMAT;
-        goto cleanup;
+        return COA_EFORMAT;
     }
-    /* the scalar counts first, so that the arrays' sizes are known */
-    coa_corpus_t loaded;
-    memset(&loaded, 0, sizeof loaded);
-    if (sqlite3_prepare_v2(db, "SELECT name, data FROM arrays ORDER BY name, chunk", -1, &st, NULL) !=
-        SQLITE_OK) {
-        err = fail(diag, path, db, "cannot read the database");
-        goto cleanup;
-    }
-    array_t arrays[COA_STORE_MAX_ARRAYS];
-    size_t n = coa_store_arrays(&loaded, arrays);
+    return COA_OK;
+}
+
+/* Reads the arrays' chunks into arrays[0 .. n) and sets their counts; on
+ * failure the caller frees what was read. */
+static int read_arrays(sqlite3 *db, const char *path, array_t *arrays, size_t n, const coa_diag_sink_t *diag)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT name, data FROM arrays ORDER BY name, chunk", -1, &st, NULL) != SQLITE_OK)
+        return fail(diag, path, db, "cannot read the database");
     uint64_t have[32] = {0}, cap[32] = {0};
-    int rc;
+    int rc, err = COA_OK;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 0);
         size_t k = 0;
@@ -609,7 +599,7 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
             void *p = realloc(*arrays[k].data, ncap);
             if (!p) {
                 err = COA_ENOMEM;
-                goto cleanup_loaded;
+                break;
             }
             *arrays[k].data = p;
             cap[k] = ncap;
@@ -618,52 +608,80 @@ int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *dia
             memcpy((char *)*arrays[k].data + have[k], blob, len);
         have[k] += len;
     }
-    if (rc != SQLITE_DONE) {
+    if (!err && rc != SQLITE_DONE)
         err = fail(diag, path, db, "cannot read the database");
-        goto cleanup_loaded;
-    }
+    sqlite3_finalize(st);
+    if (err)
+        return err;
     /* counts from the array sizes; every array needs at least one element */
     for (size_t k = 0; k < n; k++) {
         if (have[k] % arrays[k].elem) {
             coa_diag(diag, COA_DIAG_ERROR, path, 0, "array '%s' is damaged", arrays[k].name);
-            err = COA_EFORMAT;
-            goto cleanup_loaded;
+            return COA_EFORMAT;
         }
         arrays[k].count = have[k] / arrays[k].elem;
-        if (!*arrays[k].data && !(*arrays[k].data = calloc(1, arrays[k].elem))) {
-            err = COA_ENOMEM;
-            goto cleanup_loaded;
+        if (!*arrays[k].data && !(*arrays[k].data = calloc(1, arrays[k].elem)))
+            return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
+/* A count kept in the store table, 0 when absent. */
+static uint32_t get_count(sqlite3 *db, const char *key)
+{
+    int64_t v = 0;
+    get_value(db, key, NULL, 0, &v);
+    return (uint32_t)v;
+}
+
+int coa_store_load(coa_corpus_t *c, const char *path, const coa_diag_sink_t *diag)
+{
+    uint64_t file_bytes, header_bytes;
+    if (truncated(path, &file_bytes, &header_bytes)) {
+        coa_diag(diag, COA_DIAG_ERROR, path, 0,
+                 "the database is truncated (%llu of its %llu bytes); run 'coauthor import' again",
+                 (unsigned long long)file_bytes, (unsigned long long)header_bytes);
+        return COA_EFORMAT;
+    }
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        int err = fail(diag, path, db, "cannot open the database");
+        sqlite3_close(db);
+        return err;
+    }
+    int err = check_header(db, path, diag);
+    if (err) {
+        sqlite3_close(db);
+        return err;
+    }
+    /* the scalar counts first, so that the arrays' sizes are known */
+    coa_corpus_t loaded;
+    memset(&loaded, 0, sizeof loaded);
+    array_t arrays[COA_STORE_MAX_ARRAYS];
+    size_t n = coa_store_arrays(&loaded, arrays);
+    err = read_arrays(db, path, arrays, n, diag);
+    if (!err) {
+        coa_store_set_counts(&loaded, arrays);
+        if (!coa_store_arrays_fit(&loaded, arrays) || !consistent(&loaded)) {
+            coa_diag(diag, COA_DIAG_ERROR, path, 0, "the corpus arrays do not agree; run 'coauthor import' again");
+            err = COA_EFORMAT;
         }
     }
-    coa_store_set_counts(&loaded, arrays);
-    if (!coa_store_arrays_fit(&loaded, arrays) || !consistent(&loaded)) {
-        coa_diag(diag, COA_DIAG_ERROR, path, 0, "the corpus arrays do not agree; run 'coauthor import' again");
-        err = COA_EFORMAT;
-        goto cleanup_loaded;
+    if (err) {
+        for (size_t k = 0; k < n; k++)
+            free(*arrays[k].data);
+        sqlite3_close(db);
+        return err;
     }
-    get_value(db, "duplicate_authorships", NULL, 0, &v);
-    loaded.duplicate_authorships = (uint32_t)v;
-    v = 0;
-    get_value(db, "duplicate_papers", NULL, 0, &v);
-    loaded.duplicate_papers = (uint32_t)v;
+    loaded.duplicate_authorships = get_count(db, "duplicate_authorships");
+    loaded.duplicate_papers = get_count(db, "duplicate_papers");
     /* de-duplicated at import: not again when read alone (absent: again) */
-    v = 0;
-    get_value(db, "dedup_papers", NULL, 0, &v);
-    loaded.dedup_papers = (uint32_t)v;
-    v = 0;
-    get_value(db, "dedup_merges", NULL, 0, &v);
-    loaded.dedup_merges = (uint32_t)v;
+    loaded.dedup_papers = get_count(db, "dedup_papers");
+    loaded.dedup_merges = get_count(db, "dedup_merges");
+    sqlite3_close(db);
     coa_corpus_destroy(c);
     *c = loaded;
-    goto cleanup;
-cleanup_loaded:
-    for (size_t k = 0; k < n; k++)
-        free(*arrays[k].data);
-cleanup:
-    if (st)
-        sqlite3_finalize(st);
-    sqlite3_close(db);
-    return err;
+    return COA_OK;
 }
 
 int coa_store_id(const char *path, uint64_t *id)

@@ -1,5 +1,7 @@
-/* What the corpus database (store.c) and its query index (store_index.c)
- * share: the list of the corpus's arrays and the layout signature. */
+/* What the corpus database (store.c) gives its query index
+ * (src/graph/index.c) and the saving of both (src/graph/store_save.c): the
+ * list of the corpus's arrays, the layout signature and the temporary
+ * database. */
 #ifndef COAUTHOR_STORE_INTERNAL_H
 #define COAUTHOR_STORE_INTERNAL_H
 
@@ -29,11 +31,19 @@ int coa_store_arrays_fit(const coa_corpus_t *c, const array_t *a);
  * where any differs is refused rather than misread. */
 void coa_store_layout(char *buf, size_t size);
 
-/* Writes the query index of c to idx_path (through a temporary file beside
- * it, renamed at the end), tied to the database by store_id and to the
- * finished database file 'db_file' (its size and modification time,
- * which the rename into place keeps). */
-int coa_store_index_write(const coa_corpus_t *c, const char *idx_path, uint64_t store_id, const char *db_file,
-                          const coa_store_options_t *opts, const coa_diag_sink_t *diag);
+/* A database being saved (coa_store_save_ex, src/graph/store_save.c):
+ * coa_store_write_temp writes it whole into a temporary file beside its
+ * path, and the caller writes the index beside it, then puts it in place
+ * (coa_store_put_in_place) or gives it up (coa_store_discard_temp).  A
+ * device or a pipe is written in place by coa_store_write_temp, which then
+ * leaves tmp NULL, as it does on failure. */
+typedef struct {
+    char *tmp;         /* the temporary file, malloc'ed */
+    uint64_t store_id; /* what ties the index to this database */
+} coa_store_temp_t;
+int coa_store_write_temp(const coa_corpus_t *c, const char *path, const coa_store_options_t *opts,
+                         coa_store_temp_t *t, uint64_t *bytes, const coa_diag_sink_t *diag);
+int coa_store_put_in_place(const char *path, coa_store_temp_t *t, uint64_t *bytes, const coa_diag_sink_t *diag);
+void coa_store_discard_temp(coa_store_temp_t *t);
 
 #endif

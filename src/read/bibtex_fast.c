@@ -38,7 +38,8 @@
 #include <utf8proc.h>
 
 #include "bibtex_fast.h"
-#include "internal.h"
+#include "corpus/internal.h"
+#include "tex_names.h"
 
 /* ---- an arena for the strings of one batch of records ---- */
 
@@ -207,15 +208,7 @@ static int scratch_reserve(coa_bibfast_t *f, size_t need)
 {
     if (need <= f->scratch_cap)
         return COA_OK;
-    size_t cap = f->scratch_cap ? f->scratch_cap : 4096;
-    while (cap < need)
-        cap *= 2;
-    char *p = realloc(f->scratch, cap);
-    if (!p)
-        return COA_ENOMEM;
-    f->scratch = p;
-    f->scratch_cap = cap;
-    return COA_OK;
+    return coa_grow_array(&f->scratch, &f->scratch_cap, need, 1, 4096);
 }
 
 static int is_space(int c)
@@ -226,18 +219,8 @@ static int is_space(int c)
 /* The length of the brace group that starts at s[0] == '{', or 0. */
 static size_t group_len(const char *s, size_t n)
 {
-    int depth = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\\' && i + 1 < n) {
-            i++;
-            continue;
-        }
-        if (s[i] == '{')
-            depth++;
-        else if (s[i] == '}' && --depth == 0)
-            return i + 1;
-    }
-    return 0;
+    size_t end = coa_tex_group_end(s, n, 0);
+    return end < n ? end + 1 : 0;
 }
 
 /* Converts raw value text s[0..n) (inside its delimiters) into f->scratch:
@@ -572,46 +555,172 @@ static void skip_ws(const char *s, size_t n, size_t *i)
         (*i)++;
 }
 
-int coa_bibfast_entry(coa_bibfast_t *f, const char *s, size_t n, const char *key, size_t *index)
+/* The head of an entry, "@article{KEY ,", with the key as the scan read
+ * it: 1 with *i past the comma and *type 0 (article) or 1
+ * (inproceedings), or 0 for one the fast path declines. */
+static int entry_head(const char *s, size_t n, const char *key, size_t *pos, int *type)
 {
-    if (f->n_recs == f->cap_recs) {
-        size_t cap = f->cap_recs ? f->cap_recs * 2 : 256;
-        coa_bu_rec_t *r = realloc(f->recs, cap * sizeof *r);
-        if (!r)
-            return -COA_ENOMEM;
-        memset(r + f->cap_recs, 0, (cap - f->cap_recs) * sizeof *r);
-        f->recs = r;
-        f->cap_recs = cap;
-    }
-    coa_bu_rec_t *rec = &f->recs[f->n_recs];
-    coa_bu_rec_clear(rec);
     size_t i = 0;
     skip_ws(s, n, &i);
     if (i >= n || s[i] != '@')
-        goto decline;
+        return 0;
     i++;
     size_t ta = i;
     while (i < n && isalpha((unsigned char)s[i]))
         i++;
-    int type;
     if (i - ta == 7 && strncasecmp(s + ta, "article", 7) == 0)
-        type = 0;
+        *type = 0;
     else if (i - ta == 13 && strncasecmp(s + ta, "inproceedings", 13) == 0)
-        type = 1;
+        *type = 1;
     else
-        goto decline;
+        return 0;
     if (i >= n || s[i] != '{')
-        goto decline;
+        return 0;
     i++;
     /* the key, as the scan read it */
     size_t kl = strlen(key);
     if (!kl || n - i < kl || memcmp(s + i, key, kl) != 0)
-        goto decline;
+        return 0;
     i += kl;
     skip_ws(s, n, &i);
     if (i >= n || s[i] != ',')
-        goto decline;
-    int seen[F_DECLINE] = {0};
+        return 0;
+    *pos = i;
+    return 1;
+}
+
+/* A field's value at s[*i]: braced, quoted, or a bare number (or a month
+ * macro, for the month): 1 with v[0 .. vl) and *i past it, or 0 to
+ * decline. */
+static int field_value(const char *s, size_t n, size_t *pos, int role, const char **v, size_t *vl,
+                       int *month_macro)
+{
+    size_t i = *pos;
+    *month_macro = 0;
+    if (s[i] == '{') {
+        size_t g = group_len(s + i, n - i);
+        if (!g)
+            return 0;
+        *v = s + i + 1;
+        *vl = g - 2;
+        i += g;
+    } else if (s[i] == '"') {
+        size_t j = i + 1;
+        int depth = 0;
+        while (j < n && (s[j] != '"' || depth > 0)) {
+            if (s[j] == '{')
+                depth++;
+            else if (s[j] == '}')
+                depth--;
+            else if (s[j] == '\\')
+                j++;
+            j++;
+        }
+        if (j >= n)
+            return 0;
+        *v = s + i + 1;
+        *vl = j - i - 1;
+        i = j + 1;
+    } else if (isalnum((unsigned char)s[i])) {
+        size_t j = i;
+        while (j < n && isalnum((unsigned char)s[j]))
+            j++;
+        *v = s + i;
+        *vl = j - i;
+        i = j;
+        int digits = 1;
+        for (size_t k = 0; k < *vl; k++)
+            digits &= isdigit((unsigned char)(*v)[k]) != 0;
+        if (!digits) {
+            if (role != F_MONTH || *vl != 3 || !coa_bibfast_month(*v))
+                return 0;
+            *month_macro = 1;
+        }
+    } else {
+        return 0;
+    }
+    *pos = i;
+    return 1;
+}
+
+/* Sets a field other than the authors from its value as bibutils would
+ * give it: 1, 0 to decline the entry, or a negative error. */
+static int put_field(coa_bibfast_t *f, coa_bu_rec_t *rec, int role, const char *v, size_t vl, int month_macro)
+{
+    const char *text;
+    size_t tl;
+    if (role == F_DOI || role == F_URL) {
+        /* bibutils keeps these as written, without LaTeX */
+        for (size_t k = 0; k < vl; k++)
+            if ((unsigned char)v[k] <= ' ' || (unsigned char)v[k] >= 0x7f || strchr("{}\\\"", v[k]))
+                return 0;
+        text = v;
+        tl = vl;
+    } else if (month_macro) {
+        static const char *const numbers[] = {"01", "02", "03", "04", "05", "06",
+                                              "07", "08", "09", "10", "11", "12"};
+        text = numbers[coa_bibfast_month(v) - 1];
+        tl = 2;
+    } else {
+        int r = convert(f, v, vl, &tl);
+        if (r <= 0)
+            return r;
+        text = f->scratch;
+    }
+    if (role == F_URL) {
+        /* bibutils takes a DOI (and more) out of some URLs */
+        for (size_t k = 0; k + 2 < tl; k++)
+            if (strncasecmp(text + k, "doi", 3) == 0 || strncmp(text + k, "10.", 3) == 0 ||
+                strncasecmp(text + k, "arxiv", 3) == 0)
+                return 0;
+        return 1;
+    }
+    if (role == F_DOI && (memchr(text, ' ', tl) || strncasecmp(text, "doi", 3) == 0 ||
+                          strncasecmp(text, "http", 4) == 0))
+        return 0;
+    if (role == F_MONTH && !month_macro)
+        return 0; /* "{February}", "{2}": bibutils' own rules */
+    if (!tl)
+        return 0;
+    const char *copy = arena_dup(f, text, tl);
+    if (!copy)
+        return -COA_ENOMEM;
+    switch (role) {
+    case F_TITLE: rec->title = copy; break;
+    case F_VENUE: rec->venue = copy; break;
+    case F_YEAR: rec->year = copy; break;
+    case F_MONTH: rec->month = copy; break;
+    case F_DOI: rec->doi = copy; break;
+    default: break;
+    }
+    return 1;
+}
+
+/* Past white space and the comment lines after an entry, which bibutils
+ * drops. */
+static size_t skip_trailing_comments(const char *s, size_t n, size_t i)
+{
+    for (;;) {
+        skip_ws(s, n, &i);
+        if (i >= n || s[i] != '%' || (i > 0 && s[i - 1] != '\n' && s[i - 1] != ' ' && s[i - 1] != '\t'))
+            break;
+        size_t b = i;
+        while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t'))
+            b--;
+        if (b > 0 && s[b - 1] != '\n')
+            break;
+        while (i < n && s[i] != '\n')
+            i++;
+    }
+    return i;
+}
+
+/* The fields of an entry, from its head to its closing brace: 1, 0 to
+ * decline, or a negative error. */
+static int entry_fields(coa_bibfast_t *f, coa_bu_rec_t *rec, const char *s, size_t n, size_t *pos, int type,
+                        int *seen)
+{
+    size_t i = *pos;
     for (;;) {
         skip_ws(s, n, &i);
         if (i < n && s[i] == ',') {
@@ -627,140 +736,60 @@ int coa_bibfast_entry(coa_bibfast_t *f, const char *s, size_t n, const char *key
             i++;
         size_t nl = i - na;
         if (!nl)
-            goto decline;
+            return 0;
         int role = field_role(s + na, nl, type);
         if (role == F_DECLINE)
-            goto decline;
+            return 0;
         skip_ws(s, n, &i);
         if (i >= n || s[i] != '=')
-            goto decline;
+            return 0;
         i++;
         skip_ws(s, n, &i);
         if (i >= n)
-            goto decline;
+            return 0;
         const char *v;
         size_t vl;
-        int month_macro = 0;
-        if (s[i] == '{') {
-            size_t g = group_len(s + i, n - i);
-            if (!g)
-                goto decline;
-            v = s + i + 1;
-            vl = g - 2;
-            i += g;
-        } else if (s[i] == '"') {
-            size_t j = i + 1;
-            int depth = 0;
-            while (j < n && (s[j] != '"' || depth > 0)) {
-                if (s[j] == '{')
-                    depth++;
-                else if (s[j] == '}')
-                    depth--;
-                else if (s[j] == '\\')
-                    j++;
-                j++;
-            }
-            if (j >= n)
-                goto decline;
-            v = s + i + 1;
-            vl = j - i - 1;
-            i = j + 1;
-        } else if (isalnum((unsigned char)s[i])) {
-            size_t j = i;
-            while (j < n && isalnum((unsigned char)s[j]))
-                j++;
-            v = s + i;
-            vl = j - i;
-            i = j;
-            int digits = 1;
-            for (size_t k = 0; k < vl; k++)
-                digits &= isdigit((unsigned char)v[k]) != 0;
-            if (!digits) {
-                if (role != F_MONTH || vl != 3 || !coa_bibfast_month(v))
-                    goto decline;
-                month_macro = 1;
-            }
-        } else {
-            goto decline;
-        }
+        int month_macro;
+        if (!field_value(s, n, &i, role, &v, &vl, &month_macro))
+            return 0;
         skip_ws(s, n, &i);
         if (i < n && s[i] == '#')
-            goto decline;
+            return 0;
         if (role == F_IGNORE)
             continue;
         if (seen[role]++)
-            goto decline;
-        if (role == F_AUTHOR) {
-            int r = authors(f, v, vl, rec);
-            if (r < 0)
-                return r;
-            if (!r)
-                goto decline;
-            continue;
-        }
-        const char *text;
-        size_t tl;
-        if (role == F_DOI || role == F_URL) {
-            /* bibutils keeps these as written, without LaTeX */
-            for (size_t k = 0; k < vl; k++)
-                if ((unsigned char)v[k] <= ' ' || (unsigned char)v[k] >= 0x7f || strchr("{}\\\"", v[k]))
-                    goto decline;
-            text = v;
-            tl = vl;
-        } else if (month_macro) {
-            static const char *const numbers[] = {"01", "02", "03", "04", "05", "06",
-                                                  "07", "08", "09", "10", "11", "12"};
-            text = numbers[coa_bibfast_month(v) - 1];
-            tl = 2;
-        } else {
-            int r = convert(f, v, vl, &tl);
-            if (r < 0)
-                return r;
-            if (!r)
-                goto decline;
-            text = f->scratch;
-        }
-        if (role == F_URL) {
-            /* bibutils takes a DOI (and more) out of some URLs */
-            for (size_t k = 0; k + 2 < tl; k++)
-                if (strncasecmp(text + k, "doi", 3) == 0 || strncmp(text + k, "10.", 3) == 0 ||
-                    strncasecmp(text + k, "arxiv", 3) == 0)
-                    goto decline;
-            continue;
-        }
-        if (role == F_DOI && (memchr(text, ' ', tl) || strncasecmp(text, "doi", 3) == 0 ||
-                              strncasecmp(text, "http", 4) == 0))
-            goto decline;
-        if (role == F_MONTH && !month_macro)
-            goto decline; /* "{February}", "{2}": bibutils' own rules */
-        if (!tl)
-            goto decline;
-        const char *copy = arena_dup(f, text, tl);
-        if (!copy)
+            return 0;
+        int r = role == F_AUTHOR ? authors(f, v, vl, rec) : put_field(f, rec, role, v, vl, month_macro);
+        if (r <= 0)
+            return r;
+    }
+    *pos = i;
+    return 1;
+}
+
+int coa_bibfast_entry(coa_bibfast_t *f, const char *s, size_t n, const char *key, size_t *index)
+{
+    if (f->n_recs == f->cap_recs) {
+        size_t cap = f->cap_recs ? f->cap_recs * 2 : 256;
+        coa_bu_rec_t *r = realloc(f->recs, cap * sizeof *r);
+        if (!r)
             return -COA_ENOMEM;
-        switch (role) {
-        case F_TITLE: rec->title = copy; break;
-        case F_VENUE: rec->venue = copy; break;
-        case F_YEAR: rec->year = copy; break;
-        case F_MONTH: rec->month = copy; break;
-        case F_DOI: rec->doi = copy; break;
-        default: break;
-        }
+        memset(r + f->cap_recs, 0, (cap - f->cap_recs) * sizeof *r);
+        f->recs = r;
+        f->cap_recs = cap;
     }
-    /* nothing after the entry but white space and comment lines, which
-     * bibutils drops */
-    for (;;) {
-        skip_ws(s, n, &i);
-        if (i >= n || s[i] != '%' || (i > 0 && s[i - 1] != '\n' && s[i - 1] != ' ' && s[i - 1] != '\t'))
-            break;
-        size_t b = i;
-        while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\t'))
-            b--;
-        if (b > 0 && s[b - 1] != '\n')
-            break;
-        while (i < n && s[i] != '\n')
-            i++;
-    }
+    coa_bu_rec_t *rec = &f->recs[f->n_recs];
+    coa_bu_rec_clear(rec);
+    size_t i;
+    int type, r;
+    int seen[F_DECLINE] = {0};
+    if (!entry_head(s, n, key, &i, &type))
+        goto decline;
+    if ((r = entry_fields(f, rec, s, n, &i, type, seen)) < 0)
+        return r;
+    if (!r)
+        goto decline;
+    i = skip_trailing_comments(s, n, i);
     if (i < n || !seen[F_AUTHOR] || !seen[F_VENUE] || !rec->n_authors)
         goto decline;
     rec->key = key;

@@ -10,7 +10,7 @@
 #include <bibutils/bibformats.h>
 
 #include "bibutils_common.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* ---- the input text ---- */
 
@@ -18,15 +18,7 @@ static int text_reserve(coa_bu_text_t *t, size_t need)
 {
     if (need <= t->cap)
         return COA_OK;
-    size_t cap = t->cap ? t->cap : 1u << 16;
-    while (cap < need)
-        cap *= 2;
-    char *p = realloc(t->text, cap);
-    if (!p)
-        return COA_ENOMEM;
-    t->text = p;
-    t->cap = cap;
-    return COA_OK;
+    return coa_grow_array(&t->text, &t->cap, need, 1, 1u << 16);
 }
 
 static int push_line(coa_bu_text_t *t)
@@ -55,14 +47,8 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
     while ((r = coa_input_next(in, &line, &len)) > 0) {
         t->n_lines++;
         if (in->too_long) {
-            if (t->n_long == t->long_cap) {
-                size_t cap = t->long_cap ? t->long_cap * 2 : 16;
-                long *p = realloc(t->long_lines, cap * sizeof *p);
-                if (!p)
-                    return COA_ENOMEM;
-                t->long_lines = p;
-                t->long_cap = cap;
-            }
+            if (coa_grow_array(&t->long_lines, &t->long_cap, t->n_long + 1, sizeof *t->long_lines, 16))
+                return COA_ENOMEM;
             t->long_lines[t->n_long++] = t->n_lines;
         }
         if (t->n_lines == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
@@ -79,14 +65,8 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
             prev_skipped = 1;
             /* the lines skipped so far, read before gaps[] may move */
             long skipped_before = g ? g->count : 0;
-            if (t->n_gaps == t->gaps_cap) {
-                size_t cap = t->gaps_cap ? t->gaps_cap * 2 : 16;
-                coa_bu_gap_t *p = realloc(t->gaps, cap * sizeof *p);
-                if (!p)
-                    return COA_ENOMEM;
-                t->gaps = p;
-                t->gaps_cap = cap;
-            }
+            if (coa_grow_array(&t->gaps, &t->gaps_cap, t->n_gaps + 1, sizeof *t->gaps, 16))
+                return COA_ENOMEM;
             t->gaps[t->n_gaps] = (coa_bu_gap_t){t->n_stored, t->n_lines, skipped_before + 1};
             t->n_gaps++;
             continue;
@@ -769,15 +749,13 @@ int coa_bu_add_paper(coa_reader_ctx_t *ctx, fields *ref, long line, const char *
     return err;
 }
 
-int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_bu_tally_t *tally)
+/* Adds a record's authors to the open paper: *stated counts those added,
+ * and *truncated says the list ended in "and others". */
+static int rec_authors(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_bu_tally_t *tally, buf_t *name,
+                       int *stated, int *truncated)
 {
     coa_corpus_t *c = ctx->corpus;
-    coa_paper_t *p;
-    buf_t name = {0};
-    int err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)(line > 0 ? line : 0), &p);
-    if (err)
-        return err;
-    int stated = 0, truncated = 0;
+    int err;
     for (size_t i = 0; i < r->n_authors; i++) {
         int kind = r->kind[i];
         const char *v = r->author[i];
@@ -785,20 +763,20 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
         const char *n = v;
         size_t len;
         if (is_etal(v)) { /* "and others" */
-            truncated = 1;
+            *truncated = 1;
             continue;
         }
         if (kind == 0) {
-            if ((err = person_name(v, &name)))
-                goto cleanup;
+            if ((err = person_name(v, name)))
+                return err;
         } else {
-            name.len = 0;
-            if ((err = buf_put(&name, v, strlen(v))))
-                goto cleanup;
+            name->len = 0;
+            if ((err = buf_put(name, v, strlen(v))))
+                return err;
         }
-        untex(name.s);
-        n = name.s;
-        len = strlen(name.s);
+        untex(name->s);
+        n = name->s;
+        len = strlen(name->s);
         if (kind == 2 || (kind == 1 && asis_is_organisation(n)))
             flags |= COA_ADD_ORGANISATION;
         if (!len && v && *v) {
@@ -811,6 +789,7 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
         int added = 0;
         uint32_t a = COA_NONE;
         coa_str_t sp = COA_NOSTR;
+        err = COA_OK;
         if (!coa_name_cache_get(&tally->names, n, len, &a, &sp)) {
             err = coa_corpus_resolve(c, n, len, NULL, &a, &sp);
             if (!err && a != COA_NONE)
@@ -822,29 +801,27 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
             /* no letters or digits (";;", "{}"): not an author, and said */
             coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line,
                      "author name '%s' has no letters or digits; left out", n);
-            err = COA_OK;
             continue;
         }
         if (err)
-            goto cleanup;
-        stated += added;
+            return err;
+        *stated += added;
     }
-    if (!stated) {
-        coa_corpus_paper_abort(c);
-        tally->no_authors++;
-        ctx->no_authors++;
-        goto cleanup;
-    }
-    p = coa_corpus_open_paper(c);
+    return COA_OK;
+}
+
+/* Sets the open paper's title (with its subtitle), venue, DOI and key;
+ * 'name' is a buffer to reuse. */
+static int rec_strings(coa_corpus_t *c, coa_paper_t *p, const coa_bu_rec_t *r, buf_t *name)
+{
+    int err = COA_OK;
     const char *title = r->title;
     if (title && r->subtitle) {
-        name.len = 0;
-        if (buf_put(&name, title, strlen(title)) || buf_put(&name, ": ", 2) ||
-            buf_put(&name, r->subtitle, strlen(r->subtitle))) {
-            err = COA_ENOMEM;
-            goto cleanup;
-        }
-        title = name.s;
+        name->len = 0;
+        if (buf_put(name, title, strlen(title)) || buf_put(name, ": ", 2) ||
+            buf_put(name, r->subtitle, strlen(r->subtitle)))
+            return COA_ENOMEM;
+        title = name->s;
     }
     /* titles, DOIs and keys are all but unique: they are kept out of the
      * string pool's table (coa_strpool_add), as the DBLP reader does */
@@ -877,7 +854,28 @@ int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_
         *strs[i].dst = id;
     }
     free(text.s);
+    return err;
+}
+
+int coa_bu_add_rec(coa_reader_ctx_t *ctx, const coa_bu_rec_t *r, long line, coa_bu_tally_t *tally)
+{
+    coa_corpus_t *c = ctx->corpus;
+    coa_paper_t *p;
+    buf_t name = {0};
+    int err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)(line > 0 ? line : 0), &p);
     if (err)
+        return err;
+    int stated = 0, truncated = 0;
+    if ((err = rec_authors(ctx, r, line, tally, &name, &stated, &truncated)))
+        goto cleanup;
+    if (!stated) {
+        coa_corpus_paper_abort(c);
+        tally->no_authors++;
+        ctx->no_authors++;
+        goto cleanup;
+    }
+    p = coa_corpus_open_paper(c);
+    if ((err = rec_strings(c, p, r, &name)))
         goto cleanup;
     p->year = (int16_t)parse_year(r->year);
     p->month = (uint8_t)parse_month(r->month);
@@ -1102,11 +1100,6 @@ int coa_bu_count_lines(const unsigned char *head, size_t len, const char *prefix
     return n;
 }
 
-int coa_bu_has(const unsigned char *head, size_t len, const char *needle)
-{
-    return memmem(head, len, needle, strlen(needle)) != NULL;
-}
-
 int coa_bu_count_in(const char *line, size_t len, const char *needle)
 {
     size_t nl = strlen(needle);
@@ -1229,7 +1222,34 @@ static void blank_stray_record_ends(coa_reader_ctx_t *ctx, coa_bu_text_t *t)
     free(ends);
 }
 
+/* How many records start on a line, by the marks of coa_bu_read_marked. */
+static int marked_starts(const coa_bu_starts_t *m, const char *line, size_t len)
+{
+    if (m->prefix) {
+        size_t n = strlen(m->prefix);
+        return len >= n && memcmp(line, m->prefix, n) == 0;
+    }
+    int k = 0;
+    for (size_t i = 0; i < 2 && m->tags[i]; i++)
+        k += coa_bu_count_in(line, len, m->tags[i]);
+    return k;
+}
+
+static int read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts, const coa_bu_starts_t *marks);
+
 int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts)
+{
+    return read_simple(ctx, informat, starts, NULL);
+}
+
+int coa_bu_read_marked(coa_reader_ctx_t *ctx, int informat, const coa_bu_starts_t *marks)
+{
+    return read_simple(ctx, informat, NULL, marks);
+}
+
+/* Reads a file of a format whose records start where 'starts' or 'marks'
+ * says (one of them NULL). */
+static int read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts, const coa_bu_starts_t *marks)
 {
     coa_bu_text_t t;
     coa_bu_locs_t locs = {0};
@@ -1245,7 +1265,7 @@ int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn star
     for (long l = 1; l <= t.n_lines; l++) {
         size_t len;
         const char *s = coa_bu_text_line(&t, l, &len);
-        for (int k = starts(s, len, prev, prev_len); k > 0; k--)
+        for (int k = starts ? starts(s, len, prev, prev_len) : marked_starts(marks, s, len); k > 0; k--)
             if ((err = coa_bu_locs_add(&locs, l, NULL, 0)))
                 goto cleanup;
         prev = s;

@@ -19,7 +19,7 @@
 
 #include <bibutils/bibutils.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 /* The input, whole, but for blank lines: of a run of empty lines only the
@@ -147,11 +147,19 @@ void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_tex
  * need no more care than that. */
 typedef int (*coa_bu_start_fn)(const char *line, size_t len, const char *prev, size_t prev_len);
 int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts);
+/* The same where a record starts on a line that begins with 'prefix' (RIS
+ * "TY  -"), or, with prefix NULL, at each "tags" on a line (XML: "<mods ",
+ * "<mods>"; a NULL ends them). */
+typedef struct {
+    const char *prefix;
+    const char *tags[2];
+} coa_bu_starts_t;
+int coa_bu_read_marked(coa_reader_ctx_t *ctx, int informat, const coa_bu_starts_t *starts);
 
 /* Helpers for detection: the number of lines among the first 200 of head
- * that start with 'prefix'; whether head holds 'needle'. */
+ * that start with 'prefix' (coa_head_has, readers.h, says whether head
+ * holds a string). */
 int coa_bu_count_lines(const unsigned char *head, size_t len, const char *prefix);
-int coa_bu_has(const unsigned char *head, size_t len, const char *needle);
 /* How often 'needle' occurs in line[0..len) (for XML record starts). */
 int coa_bu_count_in(const char *line, size_t len, const char *needle);
 

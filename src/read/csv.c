@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "csv.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 #define MAX_RECORD_LINES 1000
 
@@ -37,27 +37,13 @@ static int reserve(char **p, size_t *cap, size_t need)
 {
     if (need <= *cap)
         return COA_OK;
-    size_t c = *cap ? *cap : 1024;
-    while (c < need)
-        c *= 2;
-    char *q = realloc(*p, c);
-    if (!q)
-        return COA_ENOMEM;
-    *p = q;
-    *cap = c;
-    return COA_OK;
+    return coa_grow_array(p, cap, need, 1, 1024);
 }
 
 static int new_field(coa_csv_t *t)
 {
-    if (t->n == t->cap_fields) {
-        size_t c = t->cap_fields ? t->cap_fields * 2 : 64;
-        size_t *p = realloc(t->off, c * sizeof *p);
-        if (!p)
-            return COA_ENOMEM;
-        t->off = p;
-        t->cap_fields = c;
-    }
+    if (coa_grow_array(&t->off, &t->cap_fields, t->n + 1, sizeof *t->off, 64))
+        return COA_ENOMEM;
     t->off[t->n++] = t->len;
     return COA_OK;
 }

@@ -32,7 +32,7 @@
 
 #include "coauthor/read.h"
 #include "dblp_fast.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 const char *const coa_dblp_type_names[COA_DBLP_N_TYPES] = {
     "article", "inproceedings", "proceedings", "book", "incollection", "phdthesis", "mastersthesis", "www",
@@ -71,15 +71,7 @@ static int reserve(coa_dblp_rec_t *r, size_t n)
         return COA_EINVAL;
     if (r->len + n + 1 <= r->cap)
         return COA_OK;
-    size_t cap = r->cap ? r->cap : 256;
-    while (cap < r->len + n + 1)
-        cap *= 2;
-    char *t = realloc(r->text, cap);
-    if (!t)
-        return COA_ENOMEM;
-    r->text = t;
-    r->cap = cap;
-    return COA_OK;
+    return coa_grow_array(&r->text, &r->cap, r->len + n + 1, 1, 256);
 }
 
 void coa_dblp_rec_begin(coa_dblp_rec_t *r, int type, long line)

@@ -7,8 +7,15 @@
 #include <libxml/xmlerror.h>
 
 #include "coauthor/store.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
+
+_Static_assert(COA_DEFAULT_MAX_LINE == COA_INPUT_MAX_LINE, "the input streams default to the readers' line limit");
+
+int coa_head_has(const unsigned char *head, size_t len, const char *needle)
+{
+    return memmem(head, len, needle, strlen(needle)) != NULL;
+}
 
 /* Each reader, with the file a user typically has in that format (for
  * 'coauthor formats'). */

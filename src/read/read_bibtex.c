@@ -25,7 +25,7 @@
 #include <strings.h>
 
 #include "bibtex_fast.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "tex_names.h"
 
 /* ---- detection ---- */
@@ -191,14 +191,8 @@ static int macros_add(macros_t *m, const char *s, size_t n)
 {
     if (macros_has(m, s, n))
         return COA_OK;
-    if (m->n == m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 64;
-        char **p = realloc(m->names, cap * sizeof *p);
-        if (!p)
-            return COA_ENOMEM;
-        m->names = p;
-        m->cap = cap;
-    }
+    if (coa_grow_array(&m->names, &m->cap, m->n + 1, sizeof *m->names, 64))
+        return COA_ENOMEM;
     if (!(m->names[m->n] = strndup(s, n)))
         return COA_ENOMEM;
     m->n++;
@@ -646,15 +640,10 @@ static int clean_names(coa_reader_ctx_t *ctx, const coa_bu_text_t *t, macros_t *
     memset(text + len, '\n', lines);
     len += lines;
     text[len] = '\0';
-    if (macros->n_rewrites == macros->cap_rewrites) {
-        size_t cap = macros->cap_rewrites ? macros->cap_rewrites * 2 : 16;
-        struct rewrite *p = realloc(macros->rewrites, cap * sizeof *p);
-        if (!p) {
-            free(text);
-            return COA_ENOMEM;
-        }
-        macros->rewrites = p;
-        macros->cap_rewrites = cap;
+    if (coa_grow_array(&macros->rewrites, &macros->cap_rewrites, macros->n_rewrites + 1, sizeof *macros->rewrites,
+                       16)) {
+        free(text);
+        return COA_ENOMEM;
     }
     macros->rewrites[macros->n_rewrites++] = (struct rewrite){a, b, text, len};
     return COA_OK;
@@ -752,14 +741,8 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     if (is_comment) {
         /* bibutils' biblatex reader takes @Comment for an entry (JabRef
          * writes its settings in them): nobody reads them but BibTeX */
-        if (macros->n_blank + 2 > macros->cap_blank) {
-            size_t cap = macros->cap_blank ? macros->cap_blank * 2 : 16;
-            size_t *p = realloc(macros->blank, cap * sizeof *p);
-            if (!p)
-                return COA_ENOMEM;
-            macros->blank = p;
-            macros->cap_blank = cap;
-        }
+        if (coa_grow_array(&macros->blank, &macros->cap_blank, macros->n_blank + 2, sizeof *macros->blank, 16))
+            return COA_ENOMEM;
         macros->blank[macros->n_blank++] = c->t->line_off[start - 1];
         macros->blank[macros->n_blank++] = c->end;
         return COA_OK;
@@ -828,14 +811,8 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
         loc->repeated_authors = repeated_names(names, len);
     }
     if (!bad && macros->author && drops_authors(macros->informat, s + ta, tl)) {
-        if (macros->n_retype == macros->cap_retype) {
-            size_t cap = macros->cap_retype ? macros->cap_retype * 2 : 16;
-            size_t *p = realloc(macros->retype, cap * sizeof *p);
-            if (!p)
-                return COA_ENOMEM;
-            macros->retype = p;
-            macros->cap_retype = cap;
-        }
+        if (coa_grow_array(&macros->retype, &macros->cap_retype, macros->n_retype + 1, sizeof *macros->retype, 16))
+            return COA_ENOMEM;
         macros->retype[macros->n_retype++] = ta;
     }
     if (!bad && trailing_fields(c)) {
@@ -958,6 +935,81 @@ static void compare(coa_reader_ctx_t *ctx, fastpath_t *fp, const coa_bu_locs_t *
     coa_bu_rec_destroy(&r);
 }
 
+/* The fast path for batches of 'batch' entries; COAUTHOR_BIBTEX_CHECK=1
+ * runs bibutils too and compares. */
+static int fastpath_open(fastpath_t *fp, const char *name, long batch)
+{
+    fp->fast = coa_bibfast_new(name);
+    fp->index = malloc((size_t)batch * sizeof *fp->index);
+    fp->slow = malloc((size_t)batch * sizeof *fp->slow);
+    if (!fp->fast || !fp->index || !fp->slow)
+        return COA_ENOMEM;
+    const char *env = getenv("COAUTHOR_BIBTEX_CHECK");
+    fp->check = env && strcmp(env, "1") == 0;
+    return COA_OK;
+}
+
+/* Copies text[0 .. to - from) into fp->copy with the entries the fast
+ * path read blanked out (line ends kept), and lists the others in
+ * fp->slow, for bibutils. */
+static int blank_fast_entries(fastpath_t *fp, const coa_bu_locs_t *view, const char *text, size_t from, size_t to)
+{
+    if (to - from + 1 > fp->copy_cap) {
+        char *p = realloc(fp->copy, to - from + 1);
+        if (!p)
+            return COA_ENOMEM;
+        fp->copy = p;
+        fp->copy_cap = to - from + 1;
+    }
+    memcpy(fp->copy, text, to - from);
+    fp->copy[to - from] = '\0';
+    long k = 0;
+    for (long i = 0; i < view->n; i++) {
+        if (fp->index[i] < 0) {
+            fp->slow[k++] = view->items[i];
+            continue;
+        }
+        char *s = fp->copy + (view->items[i].off - from);
+        for (size_t j = 0; j < view->items[i].end - view->items[i].off; j++)
+            if (s[j] != '\n')
+                s[j] = ' ';
+    }
+    return COA_OK;
+}
+
+/* Adds a batch's entries to the corpus in the order of the file: those
+ * the fast path read from its records, the others from bibutils' (b). */
+static int add_batch(coa_reader_ctx_t *ctx, const fastpath_t *fp, const coa_bu_locs_t *view, bibl *b,
+                     coa_bu_tally_t *tally)
+{
+    int err;
+    long j = 0; /* the next bibutils record */
+    for (long i = 0; i < view->n; i++) {
+        coa_bu_loc_t *loc = &view->items[i];
+        uint32_t kept = ctx->corpus->sources[ctx->source].records;
+        if (fp->fast && !fp->check && fp->index[i] >= 0) {
+            coa_bu_rec_t *r = coa_bibfast_rec(fp->fast, (size_t)fp->index[i]);
+            if ((err = coa_bu_add_rec(ctx, r, loc->line, tally)))
+                return err;
+        } else {
+            if (j >= b->n)
+                continue;
+            fields *ref = b->ref[j++];
+            if (loc->drop)
+                continue;
+            if ((err = coa_bu_add_paper(ctx, ref, loc->line, loc->key, tally)))
+                return err;
+        }
+        /* bibutils keeps one copy of a repeated name without a word */
+        if (ctx->corpus->sources[ctx->source].records != kept)
+            ctx->corpus->duplicate_authorships += loc->repeated_authors;
+    }
+    for (; j < b->n; j++) /* more records than entries: as before, without a line */
+        if ((err = coa_bu_add_paper(ctx, b->ref[j], 0, NULL, tally)))
+            return err;
+    return COA_OK;
+}
+
 static int read_bib(coa_reader_ctx_t *ctx, int informat)
 {
     coa_bu_text_t t;
@@ -979,17 +1031,9 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         goto cleanup;
     long batch = crossref ? (locs.n ? locs.n : 1) : BATCH;
     const char *env = getenv("COAUTHOR_BIBTEX_FAST");
-    if (informat == BIBL_BIBTEXIN && !crossref && locs.n && !(env && strcmp(env, "0") == 0)) {
-        fp.fast = coa_bibfast_new(ctx->in->name);
-        fp.index = malloc((size_t)batch * sizeof *fp.index);
-        fp.slow = malloc((size_t)batch * sizeof *fp.slow);
-        if (!fp.fast || !fp.index || !fp.slow) {
-            err = COA_ENOMEM;
-            goto cleanup;
-        }
-        env = getenv("COAUTHOR_BIBTEX_CHECK");
-        fp.check = env && strcmp(env, "1") == 0;
-    }
+    if (informat == BIBL_BIBTEXIN && !crossref && locs.n && !(env && strcmp(env, "0") == 0) &&
+        (err = fastpath_open(&fp, ctx->in->name, batch)))
+        goto cleanup;
     for (long i0 = 0; i0 < locs.n || (i0 == 0 && locs.n == 0); i0 += batch) {
         long i1 = i0 + batch < locs.n ? i0 + batch : locs.n;
         size_t from = i0 == 0 ? 0 : coa_bu_text_offset(&t, locs.items[i0].line);
@@ -1005,28 +1049,8 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         }
         if (fp.fast && !fp.check && slow < view.n) {
             /* bibutils reads the rest, from a copy without the fast entries */
-            if (to - from + 1 > fp.copy_cap) {
-                char *p = realloc(fp.copy, to - from + 1);
-                if (!p) {
-                    err = COA_ENOMEM;
-                    goto cleanup;
-                }
-                fp.copy = p;
-                fp.copy_cap = to - from + 1;
-            }
-            memcpy(fp.copy, text, to - from);
-            fp.copy[to - from] = '\0';
-            long k = 0;
-            for (long i = 0; i < view.n; i++) {
-                if (fp.index[i] < 0) {
-                    fp.slow[k++] = view.items[i];
-                    continue;
-                }
-                char *s = fp.copy + (view.items[i].off - from);
-                for (size_t j = 0; j < view.items[i].end - view.items[i].off; j++)
-                    if (s[j] != '\n')
-                        s[j] = ' ';
-            }
+            if ((err = blank_fast_entries(&fp, &view, text, from, to)))
+                goto cleanup;
             text = fp.copy;
         }
         coa_bu_locs_t bu_view = view;
@@ -1048,30 +1072,8 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
             if (fp.check && b.n == view.n) /* else the records cannot be paired */
                 compare(ctx, &fp, &view, &b);
         }
-        long j = 0; /* the next bibutils record */
-        for (long i = 0; i < view.n; i++) {
-            coa_bu_loc_t *loc = &view.items[i];
-            uint32_t kept = ctx->corpus->sources[ctx->source].records;
-            if (fp.fast && !fp.check && fp.index[i] >= 0) {
-                coa_bu_rec_t *r = coa_bibfast_rec(fp.fast, (size_t)fp.index[i]);
-                if ((err = coa_bu_add_rec(ctx, r, loc->line, &tally)))
-                    goto cleanup;
-            } else {
-                if (j >= b.n)
-                    continue;
-                fields *ref = b.ref[j++];
-                if (loc->drop)
-                    continue;
-                if ((err = coa_bu_add_paper(ctx, ref, loc->line, loc->key, &tally)))
-                    goto cleanup;
-            }
-            /* bibutils keeps one copy of a repeated name without a word */
-            if (ctx->corpus->sources[ctx->source].records != kept)
-                ctx->corpus->duplicate_authorships += loc->repeated_authors;
-        }
-        for (; j < b.n; j++) /* more records than entries: as before, without a line */
-            if ((err = coa_bu_add_paper(ctx, b.ref[j], 0, NULL, &tally)))
-                goto cleanup;
+        if ((err = add_batch(ctx, &fp, &view, &b, &tally)))
+            goto cleanup;
         if (ran)
             bibl_free(&b);
         ran = 0;

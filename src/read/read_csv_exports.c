@@ -24,7 +24,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "tabular.h"
 
 /* ---- Zotero ---- */
@@ -36,14 +36,14 @@ static const coa_tab_header_t zotero_headers[] = {
 };
 static const coa_tab_format_t zotero = {"zotero-csv", ',', 1, NULL, zotero_headers, COA_NAMES_LAST_FIRST, 0};
 
+static const coa_tab_sniff_t zotero_csv_sniff = {
+    ',', NULL, 96, "Key", {"Author", NULL}, {"Item Type", "Publication Year", NULL}, 95, 50,
+};
+
 int coa_detect_zotero_csv(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    char fields[96][COA_TAB_HEAD_FIELD];
-    size_t n = coa_tab_head_fields(head, len, ',', NULL, fields, 96);
-    if (n < 3 || strcmp(fields[0], "Key") != 0 || !coa_tab_has(fields, n, "Author"))
-        return 0;
-    return coa_tab_has(fields, n, "Item Type") || coa_tab_has(fields, n, "Publication Year") ? 95 : 50;
+    return coa_tab_detect(&zotero_csv_sniff, head, len);
 }
 
 int coa_read_zotero_csv(coa_reader_ctx_t *ctx)
@@ -59,17 +59,14 @@ static const coa_tab_header_t pop_headers[] = {
 };
 static const coa_tab_format_t pop = {"pop", ',', 1, NULL, pop_headers, COA_NAMES_SCHOLAR, 0};
 
+static const coa_tab_sniff_t pop_sniff = {
+    ',', NULL, 64, NULL, {"Authors", "Cites"}, {"GSRank", "CitesURL", "CitesPerYear", NULL}, 95, 50,
+};
+
 int coa_detect_pop(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    char fields[64][COA_TAB_HEAD_FIELD];
-    size_t n = coa_tab_head_fields(head, len, ',', NULL, fields, 64);
-    if (n < 3 || !coa_tab_has(fields, n, "Authors") || !coa_tab_has(fields, n, "Cites"))
-        return 0;
-    return coa_tab_has(fields, n, "GSRank") || coa_tab_has(fields, n, "CitesURL") ||
-                   coa_tab_has(fields, n, "CitesPerYear")
-               ? 95
-               : 50;
+    return coa_tab_detect(&pop_sniff, head, len);
 }
 
 int coa_read_pop(coa_reader_ctx_t *ctx)
@@ -90,14 +87,14 @@ static const coa_tab_format_t dimensions = {
     "dimensions", ',', 1, DIMENSIONS_PREAMBLE, dimensions_headers, COA_NAMES_LAST_FIRST, 0,
 };
 
+static const coa_tab_sniff_t dimensions_sniff = {
+    ',', DIMENSIONS_PREAMBLE, 64, NULL, {"Publication ID", "Authors"}, {"Dimensions URL", "PubYear", NULL}, 95, 60,
+};
+
 int coa_detect_dimensions(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    char fields[64][COA_TAB_HEAD_FIELD];
-    size_t n = coa_tab_head_fields(head, len, ',', DIMENSIONS_PREAMBLE, fields, 64);
-    if (n < 3 || !coa_tab_has(fields, n, "Publication ID") || !coa_tab_has(fields, n, "Authors"))
-        return 0;
-    return coa_tab_has(fields, n, "Dimensions URL") || coa_tab_has(fields, n, "PubYear") ? 95 : 60;
+    return coa_tab_detect(&dimensions_sniff, head, len);
 }
 
 int coa_read_dimensions(coa_reader_ctx_t *ctx)
@@ -114,14 +111,14 @@ static const coa_tab_header_t lens_headers[] = {
 };
 static const coa_tab_format_t lens = {"lens", ',', 1, NULL, lens_headers, COA_NAMES_FIRST_LAST, 0};
 
+static const coa_tab_sniff_t lens_sniff = {
+    ',', NULL, 64, "Lens ID", {NULL, NULL}, {"Author/s", NULL}, 95, 50,
+};
+
 int coa_detect_lens(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    char fields[64][COA_TAB_HEAD_FIELD];
-    size_t n = coa_tab_head_fields(head, len, ',', NULL, fields, 64);
-    if (n < 3 || strcmp(fields[0], "Lens ID") != 0)
-        return 0;
-    return coa_tab_has(fields, n, "Author/s") ? 95 : 50;
+    return coa_tab_detect(&lens_sniff, head, len);
 }
 
 int coa_read_lens(coa_reader_ctx_t *ctx)

@@ -36,7 +36,7 @@
 
 #include "dblp_entities.h"
 #include "dblp_fast.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 /* ---- what libxml2 is given before the records ---- */
@@ -434,16 +434,8 @@ static size_t name_without_number(const char *s)
 static int author_id(dblp_state_t *st, const char *full, char **id)
 {
     size_t n = strlen(full);
-    if (n + 6 > st->id_cap) {
-        size_t cap = st->id_cap ? st->id_cap : 64;
-        while (cap < n + 6)
-            cap *= 2;
-        char *buf = realloc(st->id, cap);
-        if (!buf)
-            return COA_ENOMEM;
-        st->id = buf;
-        st->id_cap = cap;
-    }
+    if (n + 6 > st->id_cap && coa_grow_array(&st->id, &st->id_cap, n + 6, 1, 64))
+        return COA_ENOMEM;
     memcpy(st->id, "dblp:", 5);
     memcpy(st->id + 5, full, n + 1);
     *id = st->id;
@@ -576,16 +568,9 @@ static int flush_authors(dblp_state_t *st)
 static int keep_author(dblp_state_t *st, const char *text, size_t len)
 {
     size_t n = len + 1;
-    if (st->pending_len + n > st->pending_cap) {
-        size_t cap = st->pending_cap ? st->pending_cap : 1024;
-        while (cap < st->pending_len + n)
-            cap *= 2;
-        char *p = realloc(st->pending, cap);
-        if (!p)
-            return COA_ENOMEM;
-        st->pending = p;
-        st->pending_cap = cap;
-    }
+    if (st->pending_len + n > st->pending_cap &&
+        coa_grow_array(&st->pending, &st->pending_cap, st->pending_len + n, 1, 1024))
+        return COA_ENOMEM;
     memcpy(st->pending + st->pending_len, text, n);
     st->pending_len += n;
     st->n_pending++;

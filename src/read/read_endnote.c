@@ -38,17 +38,11 @@ int coa_read_endnote(coa_reader_ctx_t *ctx)
 int coa_detect_endnote_xml(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    return coa_bu_has(head, len, "<records>") && coa_bu_has(head, len, "<record>") ? 90 : 0;
-}
-
-static int xml_starts(const char *line, size_t len, const char *prev, size_t prev_len)
-{
-    (void)prev;
-    (void)prev_len;
-    return coa_bu_count_in(line, len, "<record>");
+    return coa_head_has(head, len, "<records>") && coa_head_has(head, len, "<record>") ? 90 : 0;
 }
 
 int coa_read_endnote_xml(coa_reader_ctx_t *ctx)
 {
-    return coa_bu_read_simple(ctx, BIBL_ENDNOTEXMLIN, xml_starts);
+    static const coa_bu_starts_t starts = {NULL, {"<record>", NULL}};
+    return coa_bu_read_marked(ctx, BIBL_ENDNOTEXMLIN, &starts);
 }

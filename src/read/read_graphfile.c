@@ -34,7 +34,7 @@
 
 #include <igraph.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 typedef enum { GRAPH_GRAPHML, GRAPH_GML, GRAPH_PAJEK } graph_kind_t;
@@ -55,19 +55,10 @@ static size_t skip_comments(const unsigned char *head, size_t len)
     }
 }
 
-static int has(const unsigned char *head, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(head + i, needle, n) == 0)
-            return 1;
-    return 0;
-}
-
 int coa_detect_graphml(const char *name, const unsigned char *head, size_t len)
 {
     size_t n = len < 4096 ? len : 4096;
-    if (has(head, n, "<graphml"))
+    if (coa_head_has(head, n, "<graphml"))
         return 95;
     /* a long comment or DOCTYPE can push the root past 4 KB: look through
      * all of what was peeked, for XML only */
@@ -78,7 +69,7 @@ int coa_detect_graphml(const char *name, const unsigned char *head, size_t len)
         i++;
     if (i == len || head[i] != '<')
         return 0;
-    if (has(head, len, "<graphml"))
+    if (coa_head_has(head, len, "<graphml"))
         return 90;
     /* the root beyond the peek: the name says what the file is */
     size_t nl = name ? strlen(name) : 0;
@@ -96,7 +87,7 @@ int coa_detect_gml(const char *name, const unsigned char *head, size_t len)
     const unsigned char *s = head + i;
     if ((n >= 5 && memcmp(s, "graph", 5) == 0) ||
         (n >= 7 && (memcmp(s, "Creator", 7) == 0 || memcmp(s, "Version", 7) == 0)))
-        return has(s, n, "graph") && has(s, n, "[") ? 85 : 0;
+        return coa_head_has(s, n, "graph") && coa_head_has(s, n, "[") ? 85 : 0;
     return 0;
 }
 
@@ -223,6 +214,23 @@ static void scan_gml(const char *s, size_t len, edge_lines_t *el)
     }
 }
 
+/* The line of s[0 .. len) at *i: t[0 .. n), with t[k] its first
+ * character that is not a space (k == n for a blank line), and *i past
+ * it; 0 at the end. */
+static int next_line(const char *s, size_t len, size_t *i, const char **t, size_t *n, size_t *k)
+{
+    if (*i >= len)
+        return 0;
+    const char *nl = memchr(s + *i, '\n', len - *i);
+    *n = nl ? (size_t)(nl - (s + *i)) : len - *i;
+    *t = s + *i;
+    *i += *n + 1;
+    *k = 0;
+    while (*k < *n && isspace((unsigned char)(*t)[*k]))
+        (*k)++;
+    return 1;
+}
+
 /* Pajek: a line under *Edges or *Arcs is one edge; a line under
  * *Edgeslist or *Arcslist is one edge per vertex after the first.  A
  * *Matrix section cannot be placed line by line. */
@@ -230,15 +238,10 @@ static void scan_pajek(const char *s, size_t len, edge_lines_t *el)
 {
     enum { OTHER, EDGES, LISTS } section = OTHER;
     uint32_t line = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(s + i, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - (s + i)) : len - i;
-        const char *t = s + i;
-        i += n + 1;
+    const char *t;
+    size_t n, k;
+    for (size_t i = 0; next_line(s, len, &i, &t, &n, &k);) {
         line++;
-        size_t k = 0;
-        while (k < n && isspace((unsigned char)t[k]))
-            k++;
         if (k == n || t[k] == '%')
             continue;
         if (t[k] == '*') {
@@ -337,15 +340,10 @@ static long pajek_too_many_vertices(const char *s, size_t len, unsigned long lon
 {
     unsigned long long limit = len > 1000000 ? (unsigned long long)len : 1000000;
     long line = 0;
-    for (size_t i = 0; i < len;) {
-        const char *nl = memchr(s + i, '\n', len - i);
-        size_t n = nl ? (size_t)(nl - (s + i)) : len - i;
-        const char *t = s + i;
-        i += n + 1;
+    const char *t;
+    size_t n, k;
+    for (size_t i = 0; next_line(s, len, &i, &t, &n, &k);) {
         line++;
-        size_t k = 0;
-        while (k < n && isspace((unsigned char)t[k]))
-            k++;
         if (n - k < 9 || strncasecmp(t + k, "*vertices", 9) != 0)
             continue;
         k += 9;

@@ -20,14 +20,8 @@ int coa_detect_isi(const char *name, const unsigned char *head, size_t len)
     return pt && (er || au) ? 85 : 0;
 }
 
-static int starts(const char *line, size_t len, const char *prev, size_t prev_len)
-{
-    (void)prev;
-    (void)prev_len;
-    return len >= 3 && memcmp(line, "PT ", 3) == 0;
-}
-
 int coa_read_isi(coa_reader_ctx_t *ctx)
 {
-    return coa_bu_read_simple(ctx, BIBL_ISIIN, starts);
+    static const coa_bu_starts_t starts = {"PT ", {NULL, NULL}};
+    return coa_bu_read_marked(ctx, BIBL_ISIIN, &starts);
 }

@@ -32,10 +32,10 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
-static size_t skip_ws(const unsigned char *s, size_t len, size_t i)
+size_t coa_json_skip_ws(const unsigned char *s, size_t len, size_t i)
 {
     if (len >= 3 && i == 0 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
@@ -44,24 +44,16 @@ static size_t skip_ws(const unsigned char *s, size_t len, size_t i)
     return i;
 }
 
-static int contains(const unsigned char *s, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, needle, n) == 0)
-            return 1;
-    return 0;
-}
-
 int coa_detect_jsonl(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    size_t i = skip_ws(head, len, 0);
+    size_t i = coa_json_skip_ws(head, len, 0);
     if (i >= len || (head[i] != '{' && head[i] != '['))
         return 0;
     size_t n = len < 65536 ? len : 65536;
-    if (contains(head, n, "\"authorships\"") || contains(head, n, "\"authors_parsed\"") ||
-        contains(head, n, "\"authorId\"") || contains(head, n, "\"family\"") || contains(head, n, "\"author\""))
+    if (coa_head_has(head, n, "\"authorships\"") || coa_head_has(head, n, "\"authors_parsed\"") ||
+        coa_head_has(head, n, "\"authorId\"") || coa_head_has(head, n, "\"family\"") ||
+        coa_head_has(head, n, "\"author\""))
         return 85;
     return 20;
 }
@@ -104,7 +96,7 @@ static int has_csl_type(const unsigned char *s, size_t len)
 int coa_detect_csljson(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    size_t i = skip_ws(head, len, 0);
+    size_t i = coa_json_skip_ws(head, len, 0);
     if (i >= len || head[i] != '[')
         return 0;
     size_t n = len < 65536 ? len : 65536;
@@ -112,7 +104,7 @@ int coa_detect_csljson(const char *name, const unsigned char *head, size_t len)
                                          "\"reference-count\"", "\"member\"", "\"indexed\"",
                                          "\"work-summary\"", "\"put-code\"", NULL};
     for (const char *const *o = others; *o; o++)
-        if (contains(head, n, *o))
+        if (coa_head_has(head, n, *o))
             return 0;
     return has_csl_type(head + i, n - i) ? 90 : 0;
 }
@@ -562,7 +554,7 @@ static int read_concatenated(coa_reader_ctx_t *ctx)
     int err = coa_input_slurp(ctx->in, &data, &len);
     if (err)
         return err;
-    size_t pos = skip_ws((const unsigned char *)data, len, 0);
+    size_t pos = coa_json_skip_ws((const unsigned char *)data, len, 0);
     long line = 1 + count_lines(data, 0, pos);
     while (pos < len && !err) {
         json_error_t jerr;
@@ -581,7 +573,7 @@ static int read_concatenated(coa_reader_ctx_t *ctx)
         }
         if (next > len)
             next = len;
-        next = skip_ws((const unsigned char *)data, len, next);
+        next = coa_json_skip_ws((const unsigned char *)data, len, next);
         line += count_lines(data, pos, next);
         pos = next;
     }
@@ -830,7 +822,7 @@ static int read_array_streamed(coa_reader_ctx_t *ctx)
  * not finish: the works are printed over several lines. */
 static int spans_lines(const unsigned char *head, size_t len)
 {
-    size_t i = skip_ws(head, len, 0);
+    size_t i = coa_json_skip_ws(head, len, 0);
     const unsigned char *nl = memchr(head + i, '\n', len - i);
     if (!nl)
         return 0; /* one line, or a first line longer than the head */
@@ -854,7 +846,7 @@ static int read_json(coa_reader_ctx_t *ctx)
     if (err)
         return err;
     json_error_t jerr;
-    size_t i = skip_ws(head, len, 0);
+    size_t i = coa_json_skip_ws(head, len, 0);
     if (i < len && head[i] == '{' && spans_lines(head, len))
         return read_concatenated(ctx);
     if (i < len && head[i] == '[')

@@ -19,32 +19,20 @@ int coa_detect_medline(const char *name, const unsigned char *head, size_t len)
     return pmid && tags ? 95 : pmid ? 70 : 0;
 }
 
-static int text_starts(const char *line, size_t len, const char *prev, size_t prev_len)
-{
-    (void)prev;
-    (void)prev_len;
-    return len >= 5 && memcmp(line, "PMID-", 5) == 0;
-}
-
 int coa_read_medline(coa_reader_ctx_t *ctx)
 {
-    return coa_bu_read_simple(ctx, BIBL_NBIBIN, text_starts);
+    static const coa_bu_starts_t starts = {"PMID-", {NULL, NULL}};
+    return coa_bu_read_marked(ctx, BIBL_NBIBIN, &starts);
 }
 
 int coa_detect_pubmed_xml(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    return coa_bu_has(head, len, "<PubmedArticleSet") || coa_bu_has(head, len, "<PubmedArticle>") ? 95 : 0;
-}
-
-static int xml_starts(const char *line, size_t len, const char *prev, size_t prev_len)
-{
-    (void)prev;
-    (void)prev_len;
-    return coa_bu_count_in(line, len, "<PubmedArticle>") + coa_bu_count_in(line, len, "<PubmedArticle ");
+    return coa_head_has(head, len, "<PubmedArticleSet") || coa_head_has(head, len, "<PubmedArticle>") ? 95 : 0;
 }
 
 int coa_read_pubmed_xml(coa_reader_ctx_t *ctx)
 {
-    return coa_bu_read_simple(ctx, BIBL_MEDLINEIN, xml_starts);
+    static const coa_bu_starts_t starts = {NULL, {"<PubmedArticle>", "<PubmedArticle "}};
+    return coa_bu_read_marked(ctx, BIBL_MEDLINEIN, &starts);
 }

@@ -10,19 +10,13 @@
 int coa_detect_mods(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    if (coa_bu_has(head, len, "http://www.loc.gov/mods/"))
+    if (coa_head_has(head, len, "http://www.loc.gov/mods/"))
         return 95;
-    return coa_bu_has(head, len, "<modsCollection") || coa_bu_has(head, len, "<mods ") ? 80 : 0;
-}
-
-static int starts(const char *line, size_t len, const char *prev, size_t prev_len)
-{
-    (void)prev;
-    (void)prev_len;
-    return coa_bu_count_in(line, len, "<mods ") + coa_bu_count_in(line, len, "<mods>");
+    return coa_head_has(head, len, "<modsCollection") || coa_head_has(head, len, "<mods ") ? 80 : 0;
 }
 
 int coa_read_mods(coa_reader_ctx_t *ctx)
 {
-    return coa_bu_read_simple(ctx, BIBL_MODSIN, starts);
+    static const coa_bu_starts_t starts = {NULL, {"<mods ", "<mods>"}};
+    return coa_bu_read_marked(ctx, BIBL_MODSIN, &starts);
 }

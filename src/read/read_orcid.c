@@ -37,7 +37,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 /* ---- access to either shape ---- */
@@ -231,6 +231,18 @@ static int add_owner(coa_reader_ctx_t *ctx, const owner_t *o, int inferred)
     return err;
 }
 
+/* Ends the open paper as a record of the source, or drops it on an error. */
+static int end_record(coa_reader_ctx_t *ctx, int err)
+{
+    if (err) {
+        coa_corpus_paper_abort(ctx->corpus);
+        return err;
+    }
+    coa_corpus_paper_end(ctx->corpus);
+    ctx->corpus->sources[ctx->source].records++;
+    return COA_OK;
+}
+
 static int read_group(coa_reader_ctx_t *ctx, const owner_t *o, json_t *group, long line)
 {
     coa_corpus_t *c = ctx->corpus;
@@ -253,13 +265,7 @@ static int read_group(coa_reader_ctx_t *ctx, const owner_t *o, json_t *group, lo
         err = paper_fields(c, best, get(group, "external-ids"));
     if (!err)
         err = add_owner(ctx, o, 1);
-    if (err) {
-        coa_corpus_paper_abort(c);
-        return err;
-    }
-    coa_corpus_paper_end(c);
-    c->sources[ctx->source].records++;
-    return COA_OK;
+    return end_record(ctx, err);
 }
 
 static int owner_is(const owner_t *o, const char *name)
@@ -302,13 +308,7 @@ static int read_work(coa_reader_ctx_t *ctx, const owner_t *o, json_t *w, long li
     }
     if (!err && !owner_stated)
         err = add_owner(ctx, o, 1);
-    if (err) {
-        coa_corpus_paper_abort(c);
-        return err;
-    }
-    coa_corpus_paper_end(c);
-    c->sources[ctx->source].records++;
-    return COA_OK;
+    return end_record(ctx, err);
 }
 
 /* Finds the owner of a response: its iD, then its name. */
@@ -427,32 +427,16 @@ int coa_orcid_json_read(coa_reader_ctx_t *ctx, void *value, long line)
 
 /* ---- detection ---- */
 
-static int contains(const unsigned char *s, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(s + i, needle, n) == 0)
-            return 1;
-    return 0;
-}
-
-static size_t skip_ws(const unsigned char *s, size_t len)
-{
-    size_t i = len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
-        i++;
-    return i;
-}
-
 int coa_detect_orcid(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    size_t i = skip_ws(head, len);
+    size_t i = coa_json_skip_ws(head, len, 0);
     if (i >= len || head[i] != '{')
         return 0;
     size_t n = len < 65536 ? len : 65536;
-    if (contains(head, n, "\"work-summary\"") || contains(head, n, "\"orcid-identifier\"") ||
-        (contains(head, n, "\"put-code\"") && (contains(head, n, "\"bulk\"") || contains(head, n, "\"contributors\""))))
+    if (coa_head_has(head, n, "\"work-summary\"") || coa_head_has(head, n, "\"orcid-identifier\"") ||
+        (coa_head_has(head, n, "\"put-code\"") &&
+         (coa_head_has(head, n, "\"bulk\"") || coa_head_has(head, n, "\"contributors\""))))
         return 92;
     return 0;
 }
@@ -460,11 +444,11 @@ int coa_detect_orcid(const char *name, const unsigned char *head, size_t len)
 int coa_detect_orcid_xml(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    size_t i = skip_ws(head, len);
+    size_t i = coa_json_skip_ws(head, len, 0);
     if (i >= len || head[i] != '<')
         return 0;
     size_t n = len < 8192 ? len : 8192;
-    return contains(head, n, "http://www.orcid.org/ns/") ? 95 : 0;
+    return coa_head_has(head, n, "http://www.orcid.org/ns/") ? 95 : 0;
 }
 
 /* ---- XML into the JSON's shape ---- */

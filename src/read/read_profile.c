@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -180,16 +180,8 @@ static int text_append(text_t *t, const char *sep, const char *s, size_t n)
 {
     size_t seplen = t->len ? strlen(sep) : 0;
     size_t need = t->len + seplen + n + 1;
-    if (need > t->cap) {
-        size_t cap = t->cap ? t->cap : 256;
-        while (cap < need)
-            cap *= 2;
-        char *p = realloc(t->s, cap);
-        if (!p)
-            return COA_ENOMEM;
-        t->s = p;
-        t->cap = cap;
-    }
+    if (need > t->cap && coa_grow_array(&t->s, &t->cap, need, 1, 256))
+        return COA_ENOMEM;
     memcpy(t->s + t->len, sep, seplen);
     memcpy(t->s + t->len + seplen, s, n);
     t->len += seplen + n;

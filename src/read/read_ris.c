@@ -15,14 +15,8 @@ int coa_detect_ris(const char *name, const unsigned char *head, size_t len)
     return ty ? (other ? 95 : 80) : 0;
 }
 
-static int starts(const char *line, size_t len, const char *prev, size_t prev_len)
-{
-    (void)prev;
-    (void)prev_len;
-    return len >= 5 && memcmp(line, "TY  -", 5) == 0;
-}
-
 int coa_read_ris(coa_reader_ctx_t *ctx)
 {
-    return coa_bu_read_simple(ctx, BIBL_RISIN, starts);
+    static const coa_bu_starts_t starts = {"TY  -", {NULL, NULL}};
+    return coa_bu_read_marked(ctx, BIBL_RISIN, &starts);
 }

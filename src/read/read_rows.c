@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 enum {
@@ -155,6 +155,55 @@ static int set_str(coa_corpus_t *c, coa_str_t *field, const char *s, int unique)
     return COA_OK;
 }
 
+/* The rows of a file with a header, read one by one. */
+typedef struct {
+    const int *required;     /* the columns the header must have, ending with -1 */
+    int col[N_COLS];         /* each column's field, or -1 */
+    size_t n_header;
+    int have_header;
+    char *fields[MAX_FIELDS];
+    size_t n;                /* fields of the row */
+    long lineno;
+    int read_error;          /* the input ended on a read error: the error */
+} rows_t;
+
+/* Maps the header, then returns 1 with the next data row split in place
+ * into rows->fields (as many as it has: the caller checks), 0 at the end
+ * of the input (rows->read_error set if it ended on an error), or a
+ * negative error.  Over-long and empty rows are passed over. */
+static int next_row(coa_reader_ctx_t *ctx, rows_t *rows)
+{
+    const char *line;
+    size_t len;
+    int r, err;
+    while ((r = coa_input_next(ctx->in, &line, &len)) > 0) {
+        rows->lineno = ctx->in->lineno;
+        if (ctx->in->too_long) {
+            if ((err = coa_reader_skip(ctx, rows->lineno, "row too long")))
+                return -err;
+            continue;
+        }
+        if (len == 0)
+            continue;
+        char *row = (char *)line; /* the input's own buffer, split in place */
+        if (!rows->have_header) {
+            const char *missing = NULL;
+            if (map_header(row, len, rows->col, &rows->n_header, rows->required, &missing)) {
+                coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, rows->lineno, "no column '%s' in the header",
+                         missing);
+                return -COA_EFORMAT;
+            }
+            rows->have_header = 1;
+            continue;
+        }
+        rows->n = split(row, len, rows->fields);
+        return 1;
+    }
+    if (r < 0)
+        rows->read_error = ctx->in->error ? ctx->in->error : COA_EIO;
+    return 0;
+}
+
 int coa_read_authorships(coa_reader_ctx_t *ctx)
 {
     static const int required[] = {COL_FILE, COL_LINE, COL_RECORD, COL_DOI, COL_KEY, COL_TITLE, COL_YEAR,
@@ -162,35 +211,18 @@ int coa_read_authorships(coa_reader_ctx_t *ctx)
                                    COL_INFERRED, -1};
     coa_corpus_t *c = ctx->corpus;
     file_source_t *files = NULL;
-    size_t n_files = 0, n_header = 0;
-    int col[N_COLS], r, err = COA_OK, have_header = 0;
-    char *prev_file = NULL, *fields[MAX_FIELDS];
+    size_t n_files = 0;
+    int r, err = COA_OK;
+    char *prev_file = NULL;
     long prev_record = -1;
-    const char *line;
-    size_t len;
-    while ((r = coa_input_next(ctx->in, &line, &len)) > 0) {
-        long lineno = ctx->in->lineno;
-        if (ctx->in->too_long) {
-            if ((err = coa_reader_skip(ctx, lineno, "row too long")))
-                goto cleanup;
-            continue;
-        }
-        if (len == 0)
-            continue;
-        char *row = (char *)line; /* the input's own buffer, split in place */
-        if (!have_header) {
-            const char *missing = NULL;
-            if (map_header(row, len, col, &n_header, required, &missing)) {
-                coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, lineno, "no column '%s' in the header", missing);
-                err = COA_EFORMAT;
-                goto cleanup;
-            }
-            have_header = 1;
-            continue;
-        }
-        size_t n = split(row, len, fields);
-        if (n != n_header || n > MAX_FIELDS) {
-            if ((err = coa_reader_skip(ctx, lineno, "%zu fields, expected %zu", n, n_header)))
+    rows_t rows = {.required = required};
+    int *col = rows.col;
+    char **fields = rows.fields;
+    while ((r = next_row(ctx, &rows)) > 0) {
+        long lineno = rows.lineno;
+        size_t n = rows.n;
+        if (n != rows.n_header || n > MAX_FIELDS) {
+            if ((err = coa_reader_skip(ctx, lineno, "%zu fields, expected %zu", n, rows.n_header)))
                 goto cleanup;
             continue;
         }
@@ -256,9 +288,13 @@ int coa_read_authorships(coa_reader_ctx_t *ctx)
         if (inferred)
             c->sources[ctx->source].inferred++;
     }
+    if (r < 0) {
+        err = -r;
+        goto cleanup;
+    }
     coa_corpus_paper_end(c);
-    if (r < 0)
-        err = ctx->in->error ? ctx->in->error : COA_EIO;
+    if (rows.read_error)
+        err = rows.read_error;
 cleanup:
     coa_corpus_paper_abort(c);
     for (size_t i = 0; i < n_files; i++)
@@ -272,34 +308,15 @@ int coa_read_authors(coa_reader_ctx_t *ctx)
 {
     static const int required[] = {COL_AUTHOR, COL_DISPLAY, COL_AUTHOR_ID, -1};
     coa_corpus_t *c = ctx->corpus;
-    size_t n_header = 0;
-    int col[N_COLS], r, err = COA_OK, have_header = 0;
-    char *fields[MAX_FIELDS];
-    const char *line;
-    size_t len;
-    while ((r = coa_input_next(ctx->in, &line, &len)) > 0) {
-        long lineno = ctx->in->lineno;
-        if (ctx->in->too_long) {
-            if ((err = coa_reader_skip(ctx, lineno, "row too long")))
-                return err;
-            continue;
-        }
-        if (len == 0)
-            continue;
-        char *row = (char *)line;
-        if (!have_header) {
-            const char *missing = NULL;
-            if (map_header(row, len, col, &n_header, required, &missing)) {
-                coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, lineno, "no column '%s' in the header", missing);
-                return COA_EFORMAT;
-            }
-            have_header = 1;
-            continue;
-        }
-        size_t n = split(row, len, fields);
-        if (n != n_header || n > MAX_FIELDS || !*fields[col[COL_AUTHOR]] || !*fields[col[COL_DISPLAY]]) {
-            if ((err = coa_reader_skip(ctx, lineno, "expected %zu fields with an author and a display name",
-                                       n_header)))
+    rows_t rows = {.required = required};
+    int r, err;
+    while ((r = next_row(ctx, &rows)) > 0) {
+        char **fields = rows.fields;
+        const int *col = rows.col;
+        if (rows.n != rows.n_header || rows.n > MAX_FIELDS || !*fields[col[COL_AUTHOR]] ||
+            !*fields[col[COL_DISPLAY]]) {
+            if ((err = coa_reader_skip(ctx, rows.lineno, "expected %zu fields with an author and a display name",
+                                       rows.n_header)))
                 return err;
             continue;
         }
@@ -309,5 +326,7 @@ int coa_read_authors(coa_reader_ctx_t *ctx)
             return err;
         c->sources[ctx->source].records++;
     }
-    return r < 0 ? (ctx->in->error ? ctx->in->error : COA_EIO) : COA_OK;
+    if (r < 0)
+        return -r;
+    return rows.read_error;
 }

@@ -28,7 +28,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "tabular.h"
 
 static const coa_tab_header_t scopus_headers[] = {

@@ -6,7 +6,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 static size_t token(const char *s, size_t len, size_t *i)

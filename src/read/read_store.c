@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "coauthor/store.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "readers.h"
 
 int coa_detect_store(const char *name, const unsigned char *head, size_t len)

@@ -18,7 +18,7 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "tabular.h"
 
 static const coa_tab_header_t wos_headers[] = {
@@ -29,14 +29,14 @@ static const coa_tab_header_t wos_headers[] = {
 
 static const coa_tab_format_t wos_tab = {"wos-tab", '\t', 0, NULL, wos_headers, COA_NAMES_LAST_FIRST, 0};
 
+static const coa_tab_sniff_t wos_tab_sniff = {
+    '\t', NULL, 128, "PT", {"AU", NULL}, {"UT", "TI", NULL}, 95, 60,
+};
+
 int coa_detect_wos_tab(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    char fields[128][COA_TAB_HEAD_FIELD];
-    size_t n = coa_tab_head_fields(head, len, '\t', NULL, fields, 128);
-    if (n < 3 || strcmp(fields[0], "PT") != 0 || !coa_tab_has(fields, n, "AU"))
-        return 0;
-    return coa_tab_has(fields, n, "UT") || coa_tab_has(fields, n, "TI") ? 95 : 60;
+    return coa_tab_detect(&wos_tab_sniff, head, len);
 }
 
 int coa_read_wos_tab(coa_reader_ctx_t *ctx)

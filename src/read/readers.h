@@ -3,7 +3,7 @@
 #define COAUTHOR_READ_READERS_H
 
 #include "coauthor/read.h"
-#include "input.h"
+#include "core/input.h"
 
 /* What the JSON readers (read_jsonl.c) keep while reading one file. */
 typedef struct coa_json_state {
@@ -20,6 +20,12 @@ typedef struct {
     coa_json_state_t *json;   /* the JSON readers' state, else NULL */
     uint32_t no_authors; /* records left out for naming no author (the source's meta COA_META_NO_AUTHORS) */
 } coa_reader_ctx_t;
+
+/* Helpers for detection: whether head[0 .. len) holds 'needle' (read.c);
+ * where JSON text starts at or after i: past a UTF-8 byte-order mark (at
+ * 0) and white space (read_jsonl.c). */
+int coa_head_has(const unsigned char *head, size_t len, const char *needle);
+size_t coa_json_skip_ws(const unsigned char *s, size_t len, size_t i);
 
 /* How well the head of a file fits a format: 0 (not at all) to 100. */
 typedef int (*coa_detect_fn)(const char *name, const unsigned char *head, size_t len);

@@ -17,7 +17,7 @@
 #include <strings.h>
 
 #include "csv.h"
-#include "internal.h"
+#include "corpus/internal.h"
 #include "tabular.h"
 
 #define MAX_AUTHORS 4096
@@ -83,6 +83,22 @@ int coa_tab_has(char (*fields)[COA_TAB_HEAD_FIELD], size_t n, const char *name)
         if (strcasecmp(fields[i], name) == 0)
             return 1;
     return 0;
+}
+
+int coa_tab_detect(const coa_tab_sniff_t *sniff, const unsigned char *head, size_t len)
+{
+    char fields[128][COA_TAB_HEAD_FIELD];
+    size_t max = sniff->max_fields < 128 ? sniff->max_fields : 128;
+    size_t n = coa_tab_head_fields(head, len, sniff->delim, sniff->preamble, fields, max);
+    if (n < 3 || (sniff->first && strcmp(fields[0], sniff->first) != 0))
+        return 0;
+    for (size_t i = 0; i < 2 && sniff->needs[i]; i++)
+        if (!coa_tab_has(fields, n, sniff->needs[i]))
+            return 0;
+    for (size_t i = 0; i < 4 && sniff->marks[i]; i++)
+        if (coa_tab_has(fields, n, sniff->marks[i]))
+            return sniff->sure;
+    return sniff->likely;
 }
 
 /* ---- names ---- */

@@ -56,6 +56,20 @@ size_t coa_tab_head_fields(const unsigned char *head, size_t len, char delim, co
                            char (*fields)[COA_TAB_HEAD_FIELD], size_t max);
 /* True when one of the fields is 'name' (case ignored). */
 int coa_tab_has(char (*fields)[COA_TAB_HEAD_FIELD], size_t n, const char *name);
+/* How a format's header row is told from others: it has at least three
+ * fields, 'first' (when given) as the first, case kept, and each of
+ * 'needs'; then any of 'marks' makes the format sure, else likely. */
+typedef struct {
+    char delim;
+    const char *preamble;    /* as for coa_tab_head_fields, or NULL */
+    size_t max_fields;       /* fields read from the header, at most 128 */
+    const char *first;       /* or NULL */
+    const char *needs[2];    /* NULL-ended */
+    const char *marks[4];    /* NULL-ended */
+    int sure, likely;        /* the scores */
+} coa_tab_sniff_t;
+/* The score of a head of a file for a format described so, or 0. */
+int coa_tab_detect(const coa_tab_sniff_t *sniff, const unsigned char *head, size_t len);
 /* "Harrell Jr. F.E." -> "F.E. Harrell Jr."; "Yagai, Tsuyoshi" -> "Tsuyoshi Yagai". */
 void coa_tab_turn_round(const char *s, size_t n, char *out, size_t cap);
 #endif

@@ -100,8 +100,7 @@ static int name_char(int ch)
     return isalpha(ch) || ch == '@';
 }
 
-/* The end of the brace group that opens at s[i] (s[i] == '{'), or n. */
-static size_t group_end(const char *s, size_t n, size_t i)
+size_t coa_tex_group_end(const char *s, size_t n, size_t i)
 {
     size_t depth = 0;
     for (; i < n; i++) {
@@ -128,7 +127,7 @@ static size_t argument(const char *s, size_t n, size_t i, size_t *a, size_t *b)
         return n;
     }
     if (s[i] == '{') {
-        size_t e = group_end(s, n, i);
+        size_t e = coa_tex_group_end(s, n, i);
         *a = i + 1;
         *b = e;
         return e < n ? e + 1 : n;
@@ -381,7 +380,7 @@ static void clean(clean_t *st, out_t *o, const char *s, size_t n, int depth)
             continue;
         }
         if (ch == '{') {
-            size_t e = group_end(s, n, i);
+            size_t e = coa_tex_group_end(s, n, i);
             /* a group opened by a switch ("{\sltt DVI}") keeps its braces,
              * which keep "DVI" from being read as initials */
             size_t start = o->len;
@@ -576,7 +575,7 @@ int coa_tex_macros_scan(coa_tex_macros_t *m, const char *text, size_t len)
             i = j - 1;
             continue;
         }
-        size_t e = group_end(s, n, k);
+        size_t e = coa_tex_group_end(s, n, k);
         if (e >= n)
             break;
         err = macros_put(m, s + na, nb - na, s + k + 1, e - k - 1);

@@ -49,6 +49,11 @@ size_t coa_tex_next_input(const char *text, size_t len, size_t *pos, const char 
  * malloc'ed string (line ends become spaces), or NULL when nothing would
  * change.  unknown[0..cap) gets the first command that is neither known
  * nor defined ("Thanh"), or "".  COA_OK or COA_ENOMEM. */
+/* The end of the brace group that opens at s[i] (s[i] == '{'): the index
+ * of its closing brace, or n when it is not closed.  A backslash escapes
+ * the character after it. */
+size_t coa_tex_group_end(const char *s, size_t n, size_t i);
+
 int coa_tex_names_clean(const coa_tex_macros_t *m, const char *s, size_t n, char **out, size_t *out_len,
                         char *unknown, size_t cap);
 

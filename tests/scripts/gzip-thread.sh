@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A gzip file of 256 KB or more is inflated by a second thread beside the
-# parser (src/read/input.c).  What the reader sees must not change: the ACL
+# parser (src/core/input.c).  What the reader sees must not change: the ACL
 # BibTeX read compressed and uncompressed gives the same statistics, and a
 # compressed file cut short keeps the records before the cut and reports
 # the line where the data ends, as the single-threaded path does.

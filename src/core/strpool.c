@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coauthor/corpus.h"
-#include "internal.h"
+#include "coauthor/strpool.h"
+#include "core/core.h"
 
 uint32_t coa_hash_bytes(const char *s, size_t len)
 {

@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "input.h"
-#include "internal.h"
+#include "core/input.h"
+#include "core/core.h"
 
 #define CHUNK (1u << 16)
 
@@ -175,7 +175,7 @@ int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa
     memset(in, 0, sizeof *in);
     in->name = path;
     in->diag = diag;
-    in->max_line = max_line ? max_line : COA_DEFAULT_MAX_LINE;
+    in->max_line = max_line ? max_line : COA_INPUT_MAX_LINE;
     int fd;
     if (strcmp(path, "-") == 0) {
         in->name = "<stdin>";
@@ -212,7 +212,7 @@ void coa_input_open_buffer(coa_input_t *in, const char *name, const void *data, 
     memset(in, 0, sizeof *in);
     in->name = name;
     in->diag = diag;
-    in->max_line = max_line ? max_line : COA_DEFAULT_MAX_LINE;
+    in->max_line = max_line ? max_line : COA_INPUT_MAX_LINE;
     in->mem = data;
     in->mem_len = len;
 }
@@ -407,7 +407,7 @@ static void translate_cr(coa_input_t *in, size_t from)
 }
 
 /* Reads the next block and hands it on as UTF-8 text with LF line ends
- * (see src/read/encoding.c); returns bytes added, 0 at end, -1 on error. */
+ * (see src/core/encoding.c); returns bytes added, 0 at end, -1 on error. */
 static long fill(coa_input_t *in)
 {
     for (;;) {
@@ -519,7 +519,7 @@ static int ensure_line(coa_input_t *in, size_t need)
 }
 
 /* Copies raw[0..len) into in->line: a byte that is not part of valid
- * UTF-8 is read as Windows-1252 (src/read/encoding.c says why), reported
+ * UTF-8 is read as Windows-1252 (src/core/encoding.c says why), reported
  * once for the file; a NUL byte becomes U+FFFD, reported on its line. */
 static int sanitise(coa_input_t *in, const char *raw, size_t len)
 {

@@ -3,7 +3,7 @@
 
 #include <igraph.h>
 
-#include "internal.h"
+#include "core/core.h"
 
 const char *coa_strerror(coa_err_t err)
 {

@@ -1,15 +1,17 @@
 /* Streaming line input for the readers: plain or gzip files, stdin, or a
- * buffer, decoded to UTF-8 with LF line ends (src/read/encoding.c: a BOM is
+ * buffer, decoded to UTF-8 with LF line ends (src/core/encoding.c: a BOM is
  * dropped, UTF-16 decoded, CR-only line ends made LF, bytes that are not
  * UTF-8 read as Windows-1252 with one warning); NUL bytes are replaced by
  * U+FFFD and reported; over-long lines are skipped and reported. */
-#ifndef COAUTHOR_READ_INPUT_H
-#define COAUTHOR_READ_INPUT_H
+#ifndef COAUTHOR_CORE_INPUT_H
+#define COAUTHOR_CORE_INPUT_H
 
 #include <stddef.h>
 #include <zlib.h>
 
-#include "coauthor/read.h"
+#include <stdint.h>
+
+#include "coauthor/common.h"
 
 typedef struct {
     const char *name;               /* for diagnostics */
@@ -36,7 +38,7 @@ typedef struct {
     uint64_t size;                  /* of a regular file, else 0 */
     uint64_t next_report;           /* file offset of the next report */
     struct coa_inflater *inflater;  /* the thread inflating a gzip file, or NULL */
-    /* the encoding filter (src/read/encoding.c) */
+    /* the encoding filter (src/core/encoding.c) */
     int encoding;                   /* COA_ENC_*, known after the first block */
     int sniffed;                    /* the first block has been looked at */
     int line_ends;                  /* 0 undecided, 1 LF or CRLF, 2 CR alone */
@@ -71,6 +73,10 @@ size_t coa_cp1252_put(unsigned char byte, char *out);
  * times. */
 #define COA_INFLATE_CHECK_AFTER ((uint64_t)32 << 20)
 #define COA_MAX_INFLATE_RATIO 100
+
+/* The longest line when the caller gives 0: COA_DEFAULT_MAX_LINE of
+ * coauthor/read.h, which src/read/read.c checks is the same. */
+#define COA_INPUT_MAX_LINE ((size_t)1 << 20)
 
 /* Opens a file ("-" for stdin).  On failure, reports why through diag. */
 int coa_input_open(coa_input_t *in, const char *path, size_t max_line, const coa_diag_sink_t *diag);

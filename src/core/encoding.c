@@ -1,6 +1,6 @@
 /*
  * Character encodings of the input, as a streaming filter under the line
- * reader (src/read/input.c): every reader sees UTF-8 with LF line ends.
+ * reader (src/core/input.c): every reader sees UTF-8 with LF line ends.
  *
  * What real exports hold, and what is done with it:
  *   - a UTF-8 byte-order mark (Scopus, Lens, Publish or Perish, WoS
@@ -23,7 +23,7 @@
  */
 #include <string.h>
 
-#include "input.h"
+#include "core/input.h"
 
 /* Windows-1252 for 0x80-0x9F; 0 where it has no character (Latin-1's C1
  * control is used there). */

@@ -35,8 +35,9 @@
 
 #include "coauthor/graph.h"
 #include "coauthor/store.h"
-#include "internal.h"
-#include "store_internal.h"
+#include "corpus/internal.h"
+#include "corpus/store_internal.h"
+#include "graph/index.h"
 
 #define INDEX_MAGIC "coauthor-index"
 #define INDEX_VERSION 3

@@ -1,6 +1,6 @@
 /*
  * Temporary files beside a target, for the outputs (write/outfile.c) and
- * the database and its index (store.c, store_index.c).
+ * the database and its index (corpus/store.c, graph/index.c).
  *
  * Each is ".BASE.PID.XXXXXX" in the target's directory: created by mkstemp
  * (O_EXCL, so a planted file or symlink of that name is never opened), on
@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "core/core.h"
 
 /* Written only outside signal handlers (with signals blocked); a pointer
  * store is atomic on every platform we build on, and volatile keeps the

@@ -1,0 +1,1 @@
+1 include1 against the layering (scripts/include-graph.sh says which may include which)

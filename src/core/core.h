@@ -1,0 +1,50 @@
+/* What every stage of the library shares (src/core/): diagnostics, error
+ * codes, growth of arrays, temporary files.  It includes nothing from the
+ * other stages; not installed. */
+#ifndef COAUTHOR_CORE_H
+#define COAUTHOR_CORE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "coauthor/common.h"
+
+#if defined(__GNUC__)
+#define COA_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define COA_PRINTF(a, b)
+#endif
+
+/* Sends a formatted diagnostic to the sink (common.c). */
+void coa_diag(const coa_diag_sink_t *sink, coa_severity_t sev, const char *file, long line,
+              const char *fmt, ...) COA_PRINTF(5, 6);
+
+/* Converts an igraph error code to ours. */
+int coa_from_igraph(int igraph_err);
+
+/* Grows an array of 'size'-byte items to hold at least 'need' (grow.c):
+ * the capacity doubles from 64, up to UINT32_MAX - 1 items. */
+int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size);
+/* The same for a size_t capacity: 'items' is the address of the array's
+ * pointer (a T **), and the capacity doubles from 'first'.  On COA_ENOMEM
+ * the array and *cap are as they were. */
+int coa_grow_array(void *items, size_t *cap, size_t need, size_t size, size_t first);
+
+/* FNV-1a of the bytes, never 0 (the string pool's hash; 0 marks a string
+ * kept out of its table; strpool.c). */
+uint32_t coa_hash_bytes(const char *s, size_t len);
+
+/* Temporary files beside a target (tempfile.c).  coa_temp_create removes
+ * the leftovers of killed runs on that target, then creates
+ * DIR/.BASE.PID.XXXXXX with mkstemp and tracks it for
+ * coa_temp_remove_all; returns its descriptor and the malloc'ed name in
+ * *tmp, or -1 with errno.  coa_temp_forget stops tracking a temporary
+ * (renamed or removed) before its name is freed.  coa_temp_remove_all is
+ * async-signal-safe (only unlink). */
+int coa_temp_create(const char *target, char **tmp);
+void coa_temp_forget(const char *tmp);
+void coa_temp_remove_all(void);
+void coa_temp_remove_leftovers(const char *target);
+
+#endif
