@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "coauthor/load.h"
+#include "coauthor/names.h"
 #include "internal.h"
 
 struct coa_loaded {
