@@ -43,6 +43,7 @@ UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+EXAMPLE_BIN = $(patsubst tests/example/%.c,$(BUILD)/tests/example_%,$(wildcard tests/example/*.c))
 
 .PHONY: all check test demo install clean deps unit-tests
 all: $(BUILD)/coauthor $(BUILD)/libcoauthor.a
@@ -75,7 +76,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcoauthor.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcoauthor.a $(LDLIBS_ALL) $(CMOCKA_LIBS)
 
-unit-tests: $(UNIT_BIN)
+# The example programs of the library (tests/example/): the public
+# headers only, as a program linked against libcoauthor sees them.
+$(BUILD)/tests/example_%: tests/example/%.c $(BUILD)/libcoauthor.a
+	@mkdir -p $(dir $@)
+	$(CC) -D_GNU_SOURCE -Iinclude $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcoauthor.a $(LDLIBS_ALL)
+
+unit-tests: $(UNIT_BIN) $(EXAMPLE_BIN)
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
