@@ -86,6 +86,73 @@ typedef struct {
     int n_files;
 } cli_common_t;
 
+/* One command's option table, read by one parser (src/cli/options.c) for
+ * parsing, --help and, through --help, the man page.  Each option is
+ * declared once: its long name (without "--"), short name, argument name
+ * (NULL: none; "[X]": optional), help text (lines separated by '\n';
+ * NULL: not shown) and target.  TEXT entries are help text printed as they
+ * are (min, when set, is the column width of the options after them), and
+ * COMMON_HELP says where the shared options' help goes. */
+typedef enum {
+    CLI_OPT_END,
+    CLI_OPT_TEXT,
+    CLI_OPT_COMMON_HELP,
+    CLI_OPT_DOC,      /* a help line for an option parsed elsewhere (a shared one) */
+    CLI_OPT_HELP,     /* -h, --help: prints the help; the kinds from here on are options */
+    CLI_OPT_ALIAS,    /* another name of option 'arg' */
+    CLI_OPT_FLAG,     /* int *target set to max, or 1 when max is 0 */
+    CLI_OPT_LONG,     /* long *target, a whole number from min to max (cli_parse_long) */
+    CLI_OPT_STRING,   /* const char **target */
+    CLI_OPT_CALLBACK  /* fn; for the odd ones */
+} cli_opt_kind_t;
+
+typedef struct cli_option cli_option_t;
+typedef struct {
+    const char *command;
+    int argc;
+    char **argv; /* a callback may take the next word (optind) */
+    cli_common_t *common;
+} cli_parser_t;
+
+struct cli_option {
+    cli_opt_kind_t kind;
+    const char *name;
+    int short_name;
+    const char *arg;
+    const char *help;
+    void *target;
+    long min, max;
+    /* returns 0, or an exit status once the error is reported */
+    int (*fn)(const cli_option_t *opt, const char *arg, cli_parser_t *p);
+    const char *spec; /* the help's left column, when not "-s, --name ARG" */
+    const char *bad;  /* what a bad value is told, for callbacks that use it */
+};
+
+#define CLI_END {.kind = CLI_OPT_END}
+#define CLI_TEXT(text, width) {.kind = CLI_OPT_TEXT, .help = text, .min = width}
+#define CLI_COMMON_HELP {.kind = CLI_OPT_COMMON_HELP}
+#define CLI_DOC(spec_, help_) {.kind = CLI_OPT_DOC, .spec = spec_, .help = help_}
+#define CLI_ALIAS(name_, of) {.kind = CLI_OPT_ALIAS, .name = name_, .arg = of}
+#define CLI_FLAG(name_, var, help_) {.kind = CLI_OPT_FLAG, .name = name_, .target = var, .help = help_}
+#define CLI_STRING(name_, arg_, var, help_)                                                              \
+    {.kind = CLI_OPT_STRING, .name = name_, .arg = arg_, .target = var, .help = help_}
+#define CLI_LONG(name_, arg_, var, lo, hi, help_)                                                        \
+    {.kind = CLI_OPT_LONG, .name = name_, .arg = arg_, .target = var, .min = lo, .max = hi, .help = help_}
+#define CLI_CALLBACK(name_, arg_, fn_, var, help_)                                                       \
+    {.kind = CLI_OPT_CALLBACK, .name = name_, .arg = arg_, .fn = fn_, .target = var, .help = help_}
+/* The end of most commands' help: the shared options and the exit statuses. */
+#define CLI_HELP_END CLI_TEXT("\n", 0), CLI_COMMON_HELP, CLI_TEXT("\n", 0), CLI_TEXT(cli_exit_help, 0), CLI_END
+/* A number in a help text, from its macro: CLI_STR(COA_STATS_DISTANCE_SAMPLE). */
+#define CLI_STR_(x) #x
+#define CLI_STR(x) CLI_STR_(x)
+
+/* Parses the command's options and the shared ones.  Returns 0 to go on
+ * (optind at the first operand), or 1 with *status the exit status when
+ * the command is done: --help printed (EXIT_OK) or a bad option (reported,
+ * EXIT_USAGE). */
+int cli_parse(const char *command, const cli_option_t *options, cli_common_t *o, int argc, char **argv,
+              int *status);
+
 typedef struct {
     const char *name;
     int (*run)(int argc, char **argv);

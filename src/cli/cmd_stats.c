@@ -7,49 +7,6 @@
 
 #include "cli.h"
 
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor stats [options] FILE...\n"
-            "\n"
-            "Summarises the coauthor network of the inputs: papers, authors, authorships\n"
-            "(stated and inferred), truncated author lists, edges, components, clustering,\n"
-            "triangles, diameter and mean distance of the largest component.\n"
-            "\n"
-            "Counting rules:\n"
-            "  - An author listed twice on one paper counts once; the summary line on\n"
-            "    stderr says how many such repeats were dropped.\n"
-            "  - Self-loops (an edge from an author to itself, as in SNAP edge lists) are\n"
-            "    counted in coauthor_edges and in self_loops, as SNAP counts them, but are\n"
-            "    kept out of the graph: degrees, clustering, triangles and distances\n"
-            "    ignore them.\n"
-            "  - papers counts the papers in the network: those with at least one\n"
-            "    author.  Records that name no author (a DBLP proceedings volume, say)\n"
-            "    are counted apart, in papers_without_authors, shown when there are any.\n"
-            "  - Average clustering is the mean local clustering coefficient over all\n"
-            "    authors, with 0 for authors of fewer than two coauthors (as SNAP does).\n"
-            "  - Above %d authors in the largest component, the diameter and the mean\n"
-            "    distance are estimated from %d seeded breadth-first searches, and the\n"
-            "    output says so.\n"
-            "  - A corpus database (coauthor import) of more than %d coauthor edges,\n"
-            "    read whole, is summarised from its index without building the graph:\n"
-            "    every count, the components and the means stay exact; average\n"
-            "    clustering, transitivity and triangles are estimated from %d sampled\n"
-            "    authors and as many sampled pairs of coauthors (standard error below\n"
-            "    0.002), and the mean distance from %d breadth-first searches, with the\n"
-            "    diameter as the largest distance these and one more search found.  The\n"
-            "    output marks every estimate.\n"
-            "\n"
-            "Options:\n"
-            "  --exact              build the graph and count exactly at any size (minutes\n"
-            "                       and 8 GB at DBLP scale)\n"
-            "  --estimate           use the index's estimates at any size (a corpus\n"
-            "                       database read whole only)\n"
-            "\n%s\n%s",
-            COA_STATS_EXACT_DISTANCE_LIMIT, COA_STATS_DISTANCE_SAMPLE, COA_STATS_ESTIMATE_EDGES,
-            COA_STATS_CLUSTERING_SAMPLE, COA_STATS_INDEX_SOURCES, cli_common_help, cli_exit_help);
-}
-
 /* A row of the summary: key, value for programs, and the text form. */
 typedef struct {
     const char *key;
@@ -187,37 +144,51 @@ static void print_sources_json(const coa_corpus_t *c, FILE *out)
     fputs(c->n_sources ? "\n  ],\n" : "],\n", out);
 }
 
-enum { OPT_EXACT = OPT_COMMON_END, OPT_ESTIMATE };
-
 int cmd_stats(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-                                             {"exact", no_argument, NULL, OPT_EXACT},
-                                             {"estimate", no_argument, NULL, OPT_ESTIMATE},
-                                             {NULL, 0, NULL, 0}};
     cli_common_t o;
     cli_common_init(&o);
-    int opt, exact = 0, estimate = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        if (opt == 'h') {
-            usage(stdout);
-            return EXIT_OK;
-        }
-        if (opt == OPT_EXACT) {
-            exact = 1;
-            continue;
-        }
-        if (opt == OPT_ESTIMATE) {
-            estimate = 1;
-            continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("stats", "unknown option");
-    }
+    int exact = 0, estimate = 0, status;
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor stats [options] FILE...\n"
+                 "\n"
+                 "Summarises the coauthor network of the inputs: papers, authors, authorships\n"
+                 "(stated and inferred), truncated author lists, edges, components, clustering,\n"
+                 "triangles, diameter and mean distance of the largest component.\n"
+                 "\n"
+                 "Counting rules:\n"
+                 "  - An author listed twice on one paper counts once; the summary line on\n"
+                 "    stderr says how many such repeats were dropped.\n"
+                 "  - Self-loops (an edge from an author to itself, as in SNAP edge lists) are\n"
+                 "    counted in coauthor_edges and in self_loops, as SNAP counts them, but are\n"
+                 "    kept out of the graph: degrees, clustering, triangles and distances\n"
+                 "    ignore them.\n"
+                 "  - papers counts the papers in the network: those with at least one\n"
+                 "    author.  Records that name no author (a DBLP proceedings volume, say)\n"
+                 "    are counted apart, in papers_without_authors, shown when there are any.\n"
+                 "  - Average clustering is the mean local clustering coefficient over all\n"
+                 "    authors, with 0 for authors of fewer than two coauthors (as SNAP does).\n"
+                 "  - Above " CLI_STR(COA_STATS_EXACT_DISTANCE_LIMIT) " authors in the largest component, the diameter and the mean\n"
+                 "    distance are estimated from " CLI_STR(COA_STATS_DISTANCE_SAMPLE) " seeded breadth-first searches, and the\n"
+                 "    output says so.\n"
+                 "  - A corpus database (coauthor import) of more than " CLI_STR(COA_STATS_ESTIMATE_EDGES) " coauthor edges,\n"
+                 "    read whole, is summarised from its index without building the graph:\n"
+                 "    every count, the components and the means stay exact; average\n"
+                 "    clustering, transitivity and triangles are estimated from " CLI_STR(COA_STATS_CLUSTERING_SAMPLE) " sampled\n"
+                 "    authors and as many sampled pairs of coauthors (standard error below\n"
+                 "    0.002), and the mean distance from " CLI_STR(COA_STATS_INDEX_SOURCES) " breadth-first searches, with the\n"
+                 "    diameter as the largest distance these and one more search found.  The\n"
+                 "    output marks every estimate.\n"
+                 "\n"
+                 "Options:\n",
+                 21),
+        CLI_FLAG("exact", &exact, "build the graph and count exactly at any size (minutes\nand 8 GB at DBLP scale)"),
+        CLI_FLAG("estimate", &estimate,
+                 "use the index's estimates at any size (a corpus\ndatabase read whole only)"),
+        CLI_HELP_END,
+    };
+    if (cli_parse("stats", options, &o, argc, argv, &status))
+        return status;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("stats", "no input files");
 
@@ -229,7 +200,7 @@ int cmd_stats(int argc, char **argv)
     coa_store_index_t *ix = NULL;
     const coa_corpus_t *whole = &corpus; /* the sources to describe */
     coa_stats_t st;
-    int status, err;
+    int err;
     memset(&corpus, 0, sizeof corpus); /* cli_open initialises it */
     memset(&graph, 0, sizeof graph);
     if (!exact && cli_open_index(&o, &ix) == 0 && !estimate && coa_store_index_edges(ix) <= COA_STATS_ESTIMATE_EDGES) {

@@ -48,10 +48,6 @@ const char cli_common_help[] =
     "A paper found in several inputs (same DOI, or same title, year and first\n"
     "author) is counted once; the summary line says how many were merged.\n";
 
-const char cli_exit_help[] =
-    "Exit status: 0 success; 1 input unreadable or unusable, or output not written;\n"
-    "2 bad usage or unknown author; 3 no answer (for example, no chain).\n";
-
 int cli_output_is_input(const cli_common_t *o, const char *output)
 {
     struct stat out, in;
@@ -128,27 +124,6 @@ static int parse_uint(const char *s, long max, long *out)
     long v = strtol(s, &end, 10);
     if (errno || *end || v < 0 || v > max)
         return -1;
-    *out = v;
-    return 0;
-}
-
-int cli_parse_long(const char *opt, const char *s, long min, long max, long *out)
-{
-    char *end = NULL;
-    long v = 0;
-    int ok = s && *s && *s != '+' && (*s != '-' || min < 0);
-    if (ok) {
-        errno = 0;
-        v = strtol(s, &end, 10);
-        ok = !*end && !errno && v >= min && v <= max;
-    }
-    if (!ok) {
-        if (max == LONG_MAX)
-            cli_error("bad %s '%s': expected a number of at least %ld", opt, s ? s : "", min);
-        else
-            cli_error("bad %s '%s': expected a number from %ld to %ld", opt, s ? s : "", min, max);
-        return -1;
-    }
     *out = v;
     return 0;
 }
