@@ -141,7 +141,8 @@ struct cli_option {
 #define CLI_CALLBACK(name_, arg_, fn_, var, help_)                                                       \
     {.kind = CLI_OPT_CALLBACK, .name = name_, .arg = arg_, .fn = fn_, .target = var, .help = help_}
 /* The end of most commands' help: the shared options and the exit statuses. */
-#define CLI_HELP_END CLI_TEXT("\n", 0), CLI_COMMON_HELP, CLI_TEXT("\n", 0), CLI_TEXT(cli_exit_help, 0), CLI_END
+#define CLI_HELP_TAIL CLI_TEXT("\n", 0), CLI_COMMON_HELP, CLI_TEXT("\n", 0), CLI_TEXT(cli_exit_help, 0)
+#define CLI_HELP_END CLI_HELP_TAIL, CLI_END
 /* A number in a help text, from its macro: CLI_STR(COA_STATS_DISTANCE_SAMPLE). */
 #define CLI_STR_(x) #x
 #define CLI_STR(x) CLI_STR_(x)

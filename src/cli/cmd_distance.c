@@ -6,37 +6,6 @@
 
 #include "cli.h"
 
-enum { OPT_FROM = OPT_COMMON_END, OPT_MAX_DISTANCE, OPT_LIST, OPT_HISTOGRAM };
-
-static void distance_usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor distance --from NAME [--max-distance K] [--list] [options] FILE...\n"
-            "\n"
-            "The distance in coauthorship hops of every author from one root author (for\n"
-            "the root Paul Erdos, this is the Erdos number), by one breadth-first search.\n"
-            "The text output is the histogram of distances (the Erdos-number\n"
-            "distribution), the number of authors the root reaches and cannot reach, and\n"
-            "the mean and largest distance.\n"
-            "\n"
-            "Options:\n"
-            "  --from NAME        the root: an exact name, or a part that only one author's\n"
-            "                     name contains (the choice is reported)\n"
-            "  --max-distance K   show only the authors within K hops; the others the root\n"
-            "                     reaches are counted as beyond K\n"
-            "  --list             in text, list the authors and their distances too\n"
-            "  --histogram        with --tsv or --csv, write the histogram (distance,\n"
-            "                     authors) instead of the author list\n"
-            "\n"
-            "With --tsv or --csv: author, distance, for every author the root reaches (within\n"
-            "K), nearest first, then by name.  With --json: {\"from\", \"max_distance\",\n"
-            "\"reachable\", \"unreachable\", \"beyond\", \"mean_distance\", \"largest_distance\",\n"
-            "\"histogram\": [{\"distance\", \"authors\"}], \"authors\": [{\"author\", \"distance\"}]}.\n"
-            "\n%s\n%s",
-            cli_common_help, cli_exit_help);
-    fprintf(out, "Exit status 2 also when --from names no author, or one outside the selection.\n");
-}
-
 typedef struct {
     const coa_graph_t *g;
     const uint32_t *distance;
@@ -54,37 +23,42 @@ static int by_distance(const void *pa, const void *pb, void *ctx)
 
 int cmd_distance(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-                                             {"from", required_argument, NULL, OPT_FROM},
-                                             {"root", required_argument, NULL, OPT_FROM},
-                                             {"max-distance", required_argument, NULL, OPT_MAX_DISTANCE},
-                                             {"list", no_argument, NULL, OPT_LIST},
-                                             {"histogram", no_argument, NULL, OPT_HISTOGRAM},
-                                             {NULL, 0, NULL, 0}};
     cli_common_t o;
     const char *root_name = NULL;
     long max_distance = -1;
-    int list = 0, histogram = 0;
+    int list = 0, histogram = 0, status;
     cli_common_init(&o);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h': distance_usage(stdout); return EXIT_OK;
-        case OPT_FROM: root_name = optarg; continue;
-        case OPT_MAX_DISTANCE:
-            if (cli_parse_long("--max-distance", optarg, 0, INT_MAX, &max_distance))
-                return EXIT_USAGE;
-            continue;
-        case OPT_LIST: list = 1; continue;
-        case OPT_HISTOGRAM: histogram = 1; continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("distance", "unknown option");
-    }
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor distance --from NAME [--max-distance K] [--list] [options] FILE...\n"
+                 "\n"
+                 "The distance in coauthorship hops of every author from one root author (for\n"
+                 "the root Paul Erdos, this is the Erdos number), by one breadth-first search.\n"
+                 "The text output is the histogram of distances (the Erdos-number\n"
+                 "distribution), the number of authors the root reaches and cannot reach, and\n"
+                 "the mean and largest distance.\n"
+                 "\n"
+                 "Options:\n",
+                 19),
+        CLI_STRING("from", "NAME", &root_name,
+                   "the root: an exact name, or a part that only one author's\nname contains (the choice is reported)"),
+        CLI_ALIAS("root", "from"),
+        CLI_LONG("max-distance", "K", &max_distance, 0, INT_MAX,
+                 "show only the authors within K hops; the others the root\nreaches are counted as beyond K"),
+        CLI_FLAG("list", &list, "in text, list the authors and their distances too"),
+        CLI_FLAG("histogram", &histogram,
+                 "with --tsv or --csv, write the histogram (distance,\nauthors) instead of the author list"),
+        CLI_TEXT("\n"
+                 "With --tsv or --csv: author, distance, for every author the root reaches (within\n"
+                 "K), nearest first, then by name.  With --json: {\"from\", \"max_distance\",\n"
+                 "\"reachable\", \"unreachable\", \"beyond\", \"mean_distance\", \"largest_distance\",\n"
+                 "\"histogram\": [{\"distance\", \"authors\"}], \"authors\": [{\"author\", \"distance\"}]}.\n",
+                 0),
+        CLI_HELP_TAIL,
+        CLI_TEXT("Exit status 2 also when --from names no author, or one outside the selection.\n", 0),
+        CLI_END,
+    };
+    if (cli_parse("distance", options, &o, argc, argv, &status))
+        return status;
     if (!root_name)
         return cli_usage_error("distance", "--from is required");
     if (cli_common_files(&o, argc, argv))
@@ -95,7 +69,7 @@ int cmd_distance(int argc, char **argv)
     coa_path_finder_t *finder = NULL;
     coa_distances_t d;
     uint32_t *order = NULL;
-    int status, have_graph = 0, have_d = 0, err;
+    int have_graph = 0, have_d = 0, err;
     if (coa_corpus_init(&corpus)) {
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
