@@ -8,68 +8,6 @@
 
 #include "cli.h"
 
-enum { OPT_AUTHOR = OPT_COMMON_END, OPT_BY, OPT_PAPERS, OPT_TOP, OPT_EXACT, OPT_SAMPLE };
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor rank --author NAME [--by joint|fractional] [--papers] [options] FILE...\n"
-            "       coauthor rank --by MEASURE [--exact] [options] FILE...\n"
-            "\n"
-            "With --author, lists the author's coauthors: rank, author, joint_papers,\n"
-            "fractional, first_year, last_year, inferred.  joint_papers counts the papers\n"
-            "written together; fractional is Newman's weight, the sum over those papers of\n"
-            "1/(n-1) for a paper of n authors; the years are those of the first and last\n"
-            "joint paper; inferred counts the joint papers on which either author is only\n"
-            "inferred (a profile's owner hidden behind \"et al.\").  Coauthors are ordered\n"
-            "by joint papers, then fractional weight, then name.\n"
-            "\n"
-            "With --by MEASURE, ranks every author of the network: rank, author, score,\n"
-            "papers, degree.  Ties are ordered by name.\n"
-            "\n"
-            "Options:\n"
-            "  --author NAME    the author whose coauthors to list: an exact name, or a part\n"
-            "                   that only one author's name contains (the choice is reported)\n"
-            "  --by ORDER       with --author: 'joint' (default) or 'fractional' first\n"
-            "  --by MEASURE     without --author, one of:\n"
-            "                     papers       papers in the selection\n"
-            "                     degree       distinct coauthors\n"
-            "                     strength     sum of joint papers over the coauthors\n"
-            "                     betweenness  shortest paths through the author (raw count,\n"
-            "                                  each unordered pair counted once)\n"
-            "                     closeness    inverse mean distance to the authors of the\n"
-            "                                  same component (normalised), so the members\n"
-            "                                  of a small component score high; add\n"
-            "                                  --component largest to rank the main one\n"
-            "                     harmonic     mean inverse distance to all other authors\n"
-            "                                  (normalised)\n"
-            "                     pagerank     PageRank, damping %.2f, weighted by joint papers\n"
-            "                     eigenvector  eigenvector centrality weighted by joint papers,\n"
-            "                                  computed in each component: a component's top\n"
-            "                                  author scores its leading eigenvalue over the\n"
-            "                                  largest, so the network's top author has 1\n"
-            "                     coreness     k-core number (unweighted)\n"
-            "                   Distances (betweenness, closeness, harmonic) take an edge's\n"
-            "                   length as 1/joint_papers: frequent coauthors are close.\n"
-            "  --exact          compute betweenness exactly however large the network; above\n"
-            "                   %d authors it is otherwise estimated from a seeded sample\n"
-            "                   of sources (Brandes and Pich 2007, with the linear scaling of\n"
-            "                   Geisberger, Sanders and Schultes 2008), and the output says so\n"
-            "  --sample K       estimate betweenness from K sources (default %d above the\n"
-            "                   limit), at any size; --seed chooses them\n"
-            "  --papers         with --author, list the joint papers under each coauthor:\n"
-            "                   year, title and identifier (DOI, else the source's key,\n"
-            "                   else file:line), newest first\n"
-            "  --top N          show the first N rows only (default: all)\n"
-            "\n"
-            "Closeness and harmonic centrality take time proportional to authors times\n"
-            "edges; on networks of more than about 50,000 authors they take minutes.\n"
-            "\n%s\n%s",
-            COA_RANK_PAGERANK_DAMPING, COA_RANK_BETWEENNESS_EXACT_LIMIT, COA_RANK_BETWEENNESS_SAMPLE,
-            cli_common_help, cli_exit_help);
-    fprintf(out, "Exit status 2 also when --author names no author, or one outside the selection.\n");
-}
-
 typedef struct {
     const char *author;
     const char *by;
@@ -392,41 +330,74 @@ cleanup:
 
 int cmd_rank(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-                                             {"author", required_argument, NULL, OPT_AUTHOR},
-                                             {"by", required_argument, NULL, OPT_BY},
-                                             {"papers", no_argument, NULL, OPT_PAPERS},
-                                             {"top", required_argument, NULL, OPT_TOP},
-                                             {"exact", no_argument, NULL, OPT_EXACT},
-                                             {"sample", required_argument, NULL, OPT_SAMPLE},
-                                             {NULL, 0, NULL, 0}};
     cli_common_t o;
     rank_opts_t ro = {0};
+    int status;
     cli_common_init(&o);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h': usage(stdout); return EXIT_OK;
-        case OPT_AUTHOR: ro.author = optarg; continue;
-        case OPT_BY: ro.by = optarg; continue;
-        case OPT_PAPERS: ro.papers = 1; continue;
-        case OPT_EXACT: ro.exact = 1; continue;
-        case OPT_TOP:
-            if (cli_parse_long("--top", optarg, 0, LONG_MAX, &ro.top))
-                return EXIT_USAGE;
-            continue;
-        case OPT_SAMPLE:
-            if (cli_parse_long("--sample", optarg, 1, LONG_MAX, &ro.sample))
-                return EXIT_USAGE;
-            continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("rank", "unknown option");
-    }
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor rank --author NAME [--by joint|fractional] [--papers] [options] FILE...\n"
+                 "       coauthor rank --by MEASURE [--exact] [options] FILE...\n"
+                 "\n"
+                 "With --author, lists the author's coauthors: rank, author, joint_papers,\n"
+                 "fractional, first_year, last_year, inferred.  joint_papers counts the papers\n"
+                 "written together; fractional is Newman's weight, the sum over those papers of\n"
+                 "1/(n-1) for a paper of n authors; the years are those of the first and last\n"
+                 "joint paper; inferred counts the joint papers on which either author is only\n"
+                 "inferred (a profile's owner hidden behind \"et al.\").  Coauthors are ordered\n"
+                 "by joint papers, then fractional weight, then name.\n"
+                 "\n"
+                 "With --by MEASURE, ranks every author of the network: rank, author, score,\n"
+                 "papers, degree.  Ties are ordered by name.\n"
+                 "\n"
+                 "Options:\n",
+                 17),
+        CLI_STRING("author", "NAME", &ro.author,
+                   "the author whose coauthors to list: an exact name, or a part\n"
+                   "that only one author's name contains (the choice is reported)"),
+        CLI_STRING("by", "ORDER", &ro.by, "with --author: 'joint' (default) or 'fractional' first"),
+        CLI_DOC("--by MEASURE", "without --author, one of:\n"
+                "  papers       papers in the selection\n"
+                "  degree       distinct coauthors\n"
+                "  strength     sum of joint papers over the coauthors\n"
+                "  betweenness  shortest paths through the author (raw count,\n"
+                "               each unordered pair counted once)\n"
+                "  closeness    inverse mean distance to the authors of the\n"
+                "               same component (normalised), so the members\n"
+                "               of a small component score high; add\n"
+                "               --component largest to rank the main one\n"
+                "  harmonic     mean inverse distance to all other authors\n"
+                "               (normalised)\n"
+                "  pagerank     PageRank, damping " CLI_STR(COA_RANK_PAGERANK_DAMPING) ", weighted by joint papers\n"
+                "  eigenvector  eigenvector centrality weighted by joint papers,\n"
+                "               computed in each component: a component's top\n"
+                "               author scores its leading eigenvalue over the\n"
+                "               largest, so the network's top author has 1\n"
+                "  coreness     k-core number (unweighted)\n"
+                "Distances (betweenness, closeness, harmonic) take an edge's\n"
+                "length as 1/joint_papers: frequent coauthors are close."),
+        CLI_FLAG("exact", &ro.exact,
+                 "compute betweenness exactly however large the network; above\n"
+                 CLI_STR(COA_RANK_BETWEENNESS_EXACT_LIMIT) " authors it is otherwise estimated from a seeded sample\n"
+                 "of sources (Brandes and Pich 2007, with the linear scaling of\n"
+                 "Geisberger, Sanders and Schultes 2008), and the output says so"),
+        CLI_LONG("sample", "K", &ro.sample, 1, LONG_MAX,
+                 "estimate betweenness from K sources (default " CLI_STR(COA_RANK_BETWEENNESS_SAMPLE) " above the\n"
+                 "limit), at any size; --seed chooses them"),
+        CLI_FLAG("papers", &ro.papers,
+                 "with --author, list the joint papers under each coauthor:\n"
+                 "year, title and identifier (DOI, else the source's key,\n"
+                 "else file:line), newest first"),
+        CLI_LONG("top", "N", &ro.top, 0, LONG_MAX, "show the first N rows only (default: all)"),
+        CLI_TEXT("\n"
+                 "Closeness and harmonic centrality take time proportional to authors times\n"
+                 "edges; on networks of more than about 50,000 authors they take minutes.\n",
+                 0),
+        CLI_HELP_TAIL,
+        CLI_TEXT("Exit status 2 also when --author names no author, or one outside the selection.\n", 0),
+        CLI_END,
+    };
+    if (cli_parse("rank", options, &o, argc, argv, &status))
+        return status;
     coa_measure_t measure = COA_MEASURE_PAPERS;
     if (ro.author) {
         if (ro.by && strcmp(ro.by, "joint") && strcmp(ro.by, "joint_papers") && strcmp(ro.by, "fractional"))
@@ -453,7 +424,7 @@ int cmd_rank(int argc, char **argv)
 
     coa_corpus_t corpus;
     coa_graph_t graph;
-    int status, have_graph = 0;
+    int have_graph = 0;
     uint32_t author = COA_NONE;
     if (coa_corpus_init(&corpus)) {
         cli_error("out of memory");
