@@ -9,73 +9,7 @@
 
 #include "cli.h"
 
-enum {
-    OPT_FROM = OPT_COMMON_END,
-    OPT_TO,
-    OPT_ALL,
-    OPT_LIMIT,
-    OPT_STRONGEST,
-    OPT_SEARCH_STATS,
-    OPT_BENCH
-};
-
 #define DEFAULT_LIMIT 100
-
-static void path_usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor path --from NAME --to NAME [--all [--limit N] | --strongest] [options] FILE...\n"
-            "       coauthor path --bench N [options] FILE...\n"
-            "\n"
-            "Finds the shortest chain of coauthorships from one author to another (an\n"
-            "Erdos number for any pair) and lists the joint papers at every hop: year,\n"
-            "title and identifier (DOI, else the source's key, else file:line), newest\n"
-            "first, then by title.  Among chains of equal length the one shown comes first by the names\n"
-            "along it, so the answer does not depend on input order.  The total number\n"
-            "of shortest chains is always given; it is counted, not listed, so it is\n"
-            "cheap however large it is.\n"
-            "\n"
-            "A hop is marked [inferred] when every joint paper of the two authors names\n"
-            "one of them only by inference (for example, a profile's owner hidden behind\n"
-            "\"et al.\"), so the hop rests on no stated authorship.  Such papers are\n"
-            "marked (inferred) one by one.  Likewise [homonym?] and (homonym?) mark\n"
-            "papers that the identity checks of 'coauthor names' flag as possibly\n"
-            "another person of the same name (papers that share no coauthor with the\n"
-            "author's others, in another field; or, for a common name whose papers\n"
-            "fall apart, those outside its largest group).  With --split-homonyms\n"
-            "each group is an author of its own instead.  The marks are explained\n"
-            "under the chain.\n"
-            "\n"
-            "The search is a bidirectional breadth-first search that grows the cheaper\n"
-            "side first, so a query on a large network looks at a small part of it.\n"
-            "\n"
-            "Options:\n"
-            "  --from NAME      the first author: an exact name, or a part that only one\n"
-            "                   author's name contains (the choice is reported)\n"
-            "  --to NAME        the last author, likewise\n"
-            "  --all            list every shortest chain, in name order, up to --limit\n"
-            "  --limit N        with --all, list at most N chains (default %d; implies --all)\n"
-            "  --strongest      the strongest chain instead: the least total cost, where a\n"
-            "                   hop costs 1/joint_papers (ties: fewer hops, then names).\n"
-            "                   Prints its length in hops and its cost\n"
-            "  --avoid NAME     find a chain that does not pass through NAME (repeatable)\n"
-            "  --search-stats   report on stderr how many authors the search touched and\n"
-            "                   how long it took\n"
-            "  --bench N        time N queries between seeded random pairs of authors of\n"
-            "                   the largest component, after loading: the bidirectional\n"
-            "                   search against igraph's single-source search\n"
-            "\n"
-            "With --json: {\"from\", \"to\", \"length\", \"total_chains\", \"chains\": [{\"authors\":\n"
-            "[...], \"hops\": [{\"papers\": [{\"title\", \"year\", \"id\", \"inferred\"}]}]}]}, plus\n"
-            "\"cost\" with --strongest.  With --tsv or --csv: one row per joint paper: chain,\n"
-            "hop, from, to, year, title, id, inferred, homonym.\n"
-            "\n%s\n%s",
-            DEFAULT_LIMIT, cli_common_help, cli_exit_help);
-    fprintf(out, "Exit status 3 when no chain joins the two authors (they are in different\n"
-                 "components, perhaps after --avoid or --years), with a one-line explanation on\n"
-                 "stderr; 2 also when --from or --to names no author, or one outside the selection.\n");
-}
-
 
 static double now_ms(void)
 {
@@ -536,46 +470,82 @@ cleanup:
     return status;
 }
 
+/* --limit N: at most N chains, and implies --all */
+static int path_limit(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    (void)p;
+    path_opts_t *po = opt->target;
+    po->all = 1;
+    return cli_parse_long("--limit", arg, 1, 1000000, &po->limit) ? EXIT_USAGE : 0;
+}
+
 int cmd_path(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-                                             {"from", required_argument, NULL, OPT_FROM},
-                                             {"to", required_argument, NULL, OPT_TO},
-                                             {"all", no_argument, NULL, OPT_ALL},
-                                             {"limit", required_argument, NULL, OPT_LIMIT},
-                                             {"strongest", no_argument, NULL, OPT_STRONGEST},
-                                             {"search-stats", no_argument, NULL, OPT_SEARCH_STATS},
-                                             {"bench", required_argument, NULL, OPT_BENCH},
-                                             {NULL, 0, NULL, 0}};
     cli_common_t o;
     path_opts_t po = {NULL, NULL, 0, 0, 0, DEFAULT_LIMIT, 0};
+    int status;
     cli_common_init(&o);
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h': path_usage(stdout); return EXIT_OK;
-        case OPT_FROM: po.from = optarg; continue;
-        case OPT_TO: po.to = optarg; continue;
-        case OPT_ALL: po.all = 1; continue;
-        case OPT_LIMIT:
-            if (cli_parse_long("--limit", optarg, 1, 1000000, &po.limit))
-                return EXIT_USAGE;
-            po.all = 1;
-            continue;
-        case OPT_STRONGEST: po.strongest = 1; continue;
-        case OPT_SEARCH_STATS: po.search_stats = 1; continue;
-        case OPT_BENCH:
-            if (cli_parse_long("--bench", optarg, 1, 10000000, &po.bench))
-                return EXIT_USAGE;
-            continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("path", "unknown option");
-    }
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor path --from NAME --to NAME [--all [--limit N] | --strongest] [options] FILE...\n"
+                 "       coauthor path --bench N [options] FILE...\n"
+                 "\n"
+                 "Finds the shortest chain of coauthorships from one author to another (an\n"
+                 "Erdos number for any pair) and lists the joint papers at every hop: year,\n"
+                 "title and identifier (DOI, else the source's key, else file:line), newest\n"
+                 "first, then by title.  Among chains of equal length the one shown comes first by the names\n"
+                 "along it, so the answer does not depend on input order.  The total number\n"
+                 "of shortest chains is always given; it is counted, not listed, so it is\n"
+                 "cheap however large it is.\n"
+                 "\n"
+                 "A hop is marked [inferred] when every joint paper of the two authors names\n"
+                 "one of them only by inference (for example, a profile's owner hidden behind\n"
+                 "\"et al.\"), so the hop rests on no stated authorship.  Such papers are\n"
+                 "marked (inferred) one by one.  Likewise [homonym?] and (homonym?) mark\n"
+                 "papers that the identity checks of 'coauthor names' flag as possibly\n"
+                 "another person of the same name (papers that share no coauthor with the\n"
+                 "author's others, in another field; or, for a common name whose papers\n"
+                 "fall apart, those outside its largest group).  With --split-homonyms\n"
+                 "each group is an author of its own instead.  The marks are explained\n"
+                 "under the chain.\n"
+                 "\n"
+                 "The search is a bidirectional breadth-first search that grows the cheaper\n"
+                 "side first, so a query on a large network looks at a small part of it.\n"
+                 "\n"
+                 "Options:\n",
+                 17),
+        CLI_STRING("from", "NAME", &po.from,
+                   "the first author: an exact name, or a part that only one\n"
+                   "author's name contains (the choice is reported)"),
+        CLI_STRING("to", "NAME", &po.to, "the last author, likewise"),
+        CLI_FLAG("all", &po.all, "list every shortest chain, in name order, up to --limit"),
+        CLI_CALLBACK("limit", "N", path_limit, &po,
+                     "with --all, list at most N chains (default " CLI_STR(DEFAULT_LIMIT) "; implies --all)"),
+        CLI_FLAG("strongest", &po.strongest,
+                 "the strongest chain instead: the least total cost, where a\n"
+                 "hop costs 1/joint_papers (ties: fewer hops, then names).\n"
+                 "Prints its length in hops and its cost"),
+        CLI_DOC("--avoid NAME", "find a chain that does not pass through NAME (repeatable)"),
+        CLI_FLAG("search-stats", &po.search_stats,
+                 "report on stderr how many authors the search touched and\nhow long it took"),
+        CLI_LONG("bench", "N", &po.bench, 1, 10000000,
+                 "time N queries between seeded random pairs of authors of\n"
+                 "the largest component, after loading: the bidirectional\n"
+                 "search against igraph's single-source search"),
+        CLI_TEXT("\n"
+                 "With --json: {\"from\", \"to\", \"length\", \"total_chains\", \"chains\": [{\"authors\":\n"
+                 "[...], \"hops\": [{\"papers\": [{\"title\", \"year\", \"id\", \"inferred\"}]}]}]}, plus\n"
+                 "\"cost\" with --strongest.  With --tsv or --csv: one row per joint paper: chain,\n"
+                 "hop, from, to, year, title, id, inferred, homonym.\n",
+                 0),
+        CLI_HELP_TAIL,
+        CLI_TEXT("Exit status 3 when no chain joins the two authors (they are in different\n"
+                 "components, perhaps after --avoid or --years), with a one-line explanation on\n"
+                 "stderr; 2 also when --from or --to names no author, or one outside the selection.\n",
+                 0),
+        CLI_END,
+    };
+    if (cli_parse("path", options, &o, argc, argv, &status))
+        return status;
     if (!po.bench && (!po.from || !po.to))
         return cli_usage_error("path", "--from and --to are required");
     if (po.all && po.strongest)
@@ -588,7 +558,7 @@ int cmd_path(int argc, char **argv)
     coa_path_finder_t *finder = NULL;
     coa_chains_t r;
     chain_hops_t ch = {NULL, 0};
-    int status, err;
+    int err;
     coa_chains_init(&r);
     const char *what[2] = {"--from", "--to"}, *names[2] = {po.from, po.to};
     uint32_t ends[2];
