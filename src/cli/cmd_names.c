@@ -4,49 +4,6 @@
 
 #include "cli.h"
 
-enum { OPT_WRITE_ALIASES = OPT_COMMON_END, OPT_LIMIT };
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor names [options] FILE...\n"
-            "\n"
-            "Audits who is who.  Every line carries its evidence (papers, coauthors, years):\n"
-            "  - merges made: spellings joined by the match key, names merged by an alias\n"
-            "    file (--aliases), by identifiers, by initials (--merge-initials), and on\n"
-            "    evidence (the default; --keep-apart turns it off): two spellings with\n"
-            "    one surname and compatible given names (initials of the other's, a\n"
-            "    middle name or initial added or dropped, a common nickname such as\n"
-            "    Mike/Michael, other spacing or a suffix), or the same given names and\n"
-            "    one edit in a surname of seven letters or more, are one author when\n"
-            "    they share a coauthor or both are the owner of one export; an initial\n"
-            "    that fits two people ('R. Evans': Roger and Richard) joins neither;\n"
-            "    each merge names its rule and evidence;\n"
-            "  - owners of single-person exports: an author, by first initial and\n"
-            "    surname, on 90%% of a file's records (at least 5);\n"
-            "  - likely splits: different keys that are probably one person (compatible\n"
-            "    names, as above) and that share coauthors, yet were not merged;\n"
-            "  - likely homonyms, strongest first: one name whose papers fall into\n"
-            "    groups that share no coauthors, where a smaller group is in a field\n"
-            "    (category, else venue series, with three papers a side and never\n"
-            "    against an export's owner) that the others are not; or a common name\n"
-            "    (more than 0.3 namesakes expected from how many authors share its\n"
-            "    given name and its surname) of 5 papers or more, no group holding\n"
-            "    three fifths of them; --split-homonyms makes each group an author;\n"
-            "  - likely misattributions in the source: an author slot whose printed name\n"
-            "    and the name of the entity the source attached to it (OpenAlex's\n"
-            "    disambiguated author) are different people's; the printed name is kept;\n"
-            "  - truncated author lists and inferred authorships.\n"
-            "\n"
-            "Options:\n"
-            "  --write-aliases FILE  write the likely splits as an alias file to edit and\n"
-            "                        pass back with --aliases\n"
-            "  --limit N             at most N lines per section in text output (default 50;\n"
-            "                        0 = all)\n"
-            "\n%s\n%s",
-            cli_common_help, cli_exit_help);
-}
-
 static const char *name_of(const coa_corpus_t *c, uint32_t a)
 {
     return coa_corpus_str(c, c->authors[a].display);
@@ -218,41 +175,64 @@ static void print_common_name(FILE *out, const coa_corpus_t *c, const coa_homony
         fputs("]}", out);
 }
 
+/* --limit N: strtol's reading, as before the option table */
+static int names_limit(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    char *end;
+    long *limit = opt->target;
+    *limit = strtol(arg, &end, 10);
+    if (*end || *limit < 0)
+        return cli_usage_error(p->command, "bad --limit '%s'", arg);
+    return 0;
+}
+
 int cmd_names(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"write-aliases", required_argument, NULL, OPT_WRITE_ALIASES},
-        {"limit", required_argument, NULL, OPT_LIMIT},
-        {NULL, 0, NULL, 0}};
     cli_common_t o;
     cli_common_init(&o);
     const char *write_aliases = NULL;
     long limit = 50;
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        if (opt == 'h') {
-            usage(stdout);
-            return EXIT_OK;
-        }
-        if (opt == OPT_WRITE_ALIASES) {
-            write_aliases = optarg;
-            continue;
-        }
-        if (opt == OPT_LIMIT) {
-            char *end;
-            limit = strtol(optarg, &end, 10);
-            if (*end || limit < 0)
-                return cli_usage_error("names", "bad --limit '%s'", optarg);
-            continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("names", "unknown option");
-    }
+    int status;
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor names [options] FILE...\n"
+                 "\n"
+                 "Audits who is who.  Every line carries its evidence (papers, coauthors, years):\n"
+                 "  - merges made: spellings joined by the match key, names merged by an alias\n"
+                 "    file (--aliases), by identifiers, by initials (--merge-initials), and on\n"
+                 "    evidence (the default; --keep-apart turns it off): two spellings with\n"
+                 "    one surname and compatible given names (initials of the other's, a\n"
+                 "    middle name or initial added or dropped, a common nickname such as\n"
+                 "    Mike/Michael, other spacing or a suffix), or the same given names and\n"
+                 "    one edit in a surname of seven letters or more, are one author when\n"
+                 "    they share a coauthor or both are the owner of one export; an initial\n"
+                 "    that fits two people ('R. Evans': Roger and Richard) joins neither;\n"
+                 "    each merge names its rule and evidence;\n"
+                 "  - owners of single-person exports: an author, by first initial and\n"
+                 "    surname, on 90% of a file's records (at least 5);\n"
+                 "  - likely splits: different keys that are probably one person (compatible\n"
+                 "    names, as above) and that share coauthors, yet were not merged;\n"
+                 "  - likely homonyms, strongest first: one name whose papers fall into\n"
+                 "    groups that share no coauthors, where a smaller group is in a field\n"
+                 "    (category, else venue series, with three papers a side and never\n"
+                 "    against an export's owner) that the others are not; or a common name\n"
+                 "    (more than 0.3 namesakes expected from how many authors share its\n"
+                 "    given name and its surname) of 5 papers or more, no group holding\n"
+                 "    three fifths of them; --split-homonyms makes each group an author;\n"
+                 "  - likely misattributions in the source: an author slot whose printed name\n"
+                 "    and the name of the entity the source attached to it (OpenAlex's\n"
+                 "    disambiguated author) are different people's; the printed name is kept;\n"
+                 "  - truncated author lists and inferred authorships.\n"
+                 "\n"
+                 "Options:\n",
+                 22),
+        CLI_STRING("write-aliases", "FILE", &write_aliases,
+                   "write the likely splits as an alias file to edit and\npass back with --aliases"),
+        CLI_CALLBACK("limit", "N", names_limit, &limit,
+                     "at most N lines per section in text output (default 50;\n0 = all)"),
+        CLI_HELP_END,
+    };
+    if (cli_parse("names", options, &o, argc, argv, &status))
+        return status;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("names", "no input files");
     if (!limit)
@@ -275,7 +255,6 @@ int cmd_names(int argc, char **argv)
     coa_homonym_t *homonyms = NULL;
     spelling_t *spellings = NULL;
     uint32_t n_splits = 0, n_homonyms = 0, n_spellings = 0;
-    int status;
     FILE *out = stdout;
     int json = o.output == COA_OUT_JSON;
     if ((status = cli_open(&o, &corpus, &graph)))
