@@ -10,78 +10,8 @@
 #include "cli.h"
 #include "coauthor/community.h"
 
-enum {
-    OPT_METHOD = OPT_COMMON_END,
-    OPT_OBJECTIVE,
-    OPT_WEIGHT,
-    OPT_RESOLUTION,
-    OPT_RUNS,
-    OPT_TIME_LIMIT,
-    OPT_FORCE,
-    OPT_COMPARE,
-    OPT_TOP,
-    OPT_TIMING,
-    OPT_ITERATIONS
-};
-
 #define DEFAULT_TOP 5
 #define DEFAULT_COMPARE_RUNS 10
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor communities [options] FILE...\n"
-            "\n"
-            "Finds groups of collaborators in the coauthor network.  Prints every\n"
-            "community, largest first, with its size, its internal edges (both ends\n"
-            "inside), its external edges (one end inside) and its most central members\n"
-            "(by the weight of their edges inside the community), then the modularity Q\n"
-            "of the whole partition.  Community 0 is the largest; communities of equal\n"
-            "size are ordered by the smallest member name.  The same input, options and\n"
-            "seed give the same output.\n"
-            "\n"
-            "Options:\n"
-            "  --method M           leiden (default), louvain, fastgreedy, walktrap,\n"
-            "                       labelprop, infomap, or optimal: the exact modularity\n"
-            "                       maximum, solved by GLPK through igraph\n"
-            "  --objective O        leiden only: modularity (default) or cpm, the constant\n"
-            "                       Potts model, whose quality igraph reports as\n"
-            "                       (2 * internal weight - R * sum of size^2) / (2 * weight);\n"
-            "                       pick --resolution R to suit the weights\n"
-            "  --weight W           edge weight: joint (joint papers, default), fractional\n"
-            "                       (Newman's sum of 1/(n-1) over joint papers) or none\n"
-            "  --resolution R       leiden and louvain: resolution gamma (default 1); higher\n"
-            "                       gives more, smaller communities\n"
-            "  --runs N             leiden: keep the best of N seeds, --seed to --seed+N-1\n"
-            "                       (default 1; 10 with --compare)\n"
-            "  --iterations N       leiden: iterations per run (default: until one gains\n"
-            "                       nothing, at most %d; python-igraph's default is 2)\n"
-            "  --top K              members to show per community (default %d; 0 = all)\n"
-            "  --tsv, --csv         one line per author: author, community\n"
-            "  --json               every community with all its members and strengths\n"
-            "  --timing             report the CPU and wall time of detection on stderr\n"
-            "\n"
-            "The exact optimum (--method optimal):\n"
-            "  Modularity maximisation is NP-hard, and the integer program has a variable\n"
-            "  per pair of authors.  It is solved one connected component at a time, and\n"
-            "  is refused when the largest component has more than %d authors: shrink\n"
-            "  the graph with --ego NAME --radius 1, --avoid NAME or --min-weight, use\n"
-            "  --method leiden, or insist with --force.  Measured here: 0.2 s of CPU\n"
-            "  time at 38 authors, 2 s at 50, 81 s at 67 (python-igraph: 213 s).\n"
-            "  --resolution does not apply.\n"
-            "  --force              run above the size limit\n"
-            "  --time-limit S       give up after S seconds (exit status 3); checked while\n"
-            "                       constraints are built and between branch-and-bound\n"
-            "                       steps, so GLPK's first relaxation can overrun it\n"
-            "                       (1.5 s of CPU time at 67 authors)\n"
-            "  --compare            run the optimum, Leiden (best of --runs seeds) and\n"
-            "                       Louvain, and print each one's modularity and its gap\n"
-            "                       to the optimum\n"
-            "\n%s\n%s"
-            "Also 2 when the exact optimum is refused by the size limit, and 3 when\n"
-            "--time-limit is reached before the optimum is found.\n",
-            COA_LEIDEN_MAX_ITERATIONS, DEFAULT_TOP, COA_COMMUNITY_OPTIMAL_LIMIT, cli_common_help, cli_exit_help);
-}
 
 typedef struct {
     coa_community_options_t detect;
@@ -446,98 +376,137 @@ static int compare(const options_t *op, const coa_graph_t *g, coa_output_t forma
     return status;
 }
 
+enum { O_METHOD, O_OBJECTIVE, O_WEIGHT, O_RESOLUTION, O_RUNS, O_TIME_LIMIT, O_TOP, O_ITERATIONS };
+
+/* The options whose values need checking; opt->min is the id. */
+static int communities_option(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    options_t *op = opt->target;
+    switch (opt->min) {
+    case O_METHOD:
+        if (coa_community_method_parse(arg, &op->detect.method))
+            return cli_usage_error(p->command,
+                                   "unknown --method '%s': expected leiden, louvain, fastgreedy, walktrap, "
+                                   "labelprop, infomap or optimal",
+                                   arg);
+        return 0;
+    case O_OBJECTIVE:
+        if (strcmp(arg, "modularity") == 0)
+            op->detect.objective = COA_COMMUNITY_MODULARITY;
+        else if (strcmp(arg, "cpm") == 0)
+            op->detect.objective = COA_COMMUNITY_CPM;
+        else
+            return cli_usage_error(p->command, "unknown --objective '%s': expected modularity or cpm", arg);
+        op->objective_given = 1;
+        return 0;
+    case O_WEIGHT:
+        if (coa_community_weight_parse(arg, &op->detect.weight))
+            return cli_usage_error(p->command, "unknown --weight '%s': expected joint, fractional or none", arg);
+        return 0;
+    case O_RESOLUTION:
+        if (parse_double(arg, 0, 1e6, &op->detect.resolution))
+            return cli_usage_error(p->command, "bad --resolution '%s': expected a non-negative number", arg);
+        op->resolution_given = 1;
+        return 0;
+    case O_RUNS:
+        if (parse_int(arg, 1, 10000, &op->detect.runs))
+            return cli_usage_error(p->command, "bad --runs '%s': expected a number from 1 to 10000", arg);
+        op->runs_given = 1;
+        return 0;
+    case O_TIME_LIMIT:
+        if (parse_double(arg, 0, 1e7, &op->detect.time_limit) || op->detect.time_limit <= 0)
+            return cli_usage_error(p->command, "bad --time-limit '%s': expected a positive number of seconds", arg);
+        return 0;
+    case O_TOP:
+        if (parse_int(arg, 0, INT_MAX, &op->top))
+            return cli_usage_error(p->command, "bad --top '%s': expected a number", arg);
+        return 0;
+    default:
+        if (parse_int(arg, 1, COA_LEIDEN_MAX_ITERATIONS, &op->detect.iterations))
+            return cli_usage_error(p->command, "bad --iterations '%s': expected a number from 1 to %d", arg,
+                                   COA_LEIDEN_MAX_ITERATIONS);
+        op->iterations_given = 1;
+        return 0;
+    }
+}
+
+#define OPTION(name_, arg_, id, help_)                                                                       \
+    {.kind = CLI_OPT_CALLBACK, .name = name_, .arg = arg_, .min = id, .fn = communities_option, .target = &op,  \
+     .help = help_}
+
 int cmd_communities(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-                                             {"method", required_argument, NULL, OPT_METHOD},
-                                             {"objective", required_argument, NULL, OPT_OBJECTIVE},
-                                             {"weight", required_argument, NULL, OPT_WEIGHT},
-                                             {"resolution", required_argument, NULL, OPT_RESOLUTION},
-                                             {"runs", required_argument, NULL, OPT_RUNS},
-                                             {"time-limit", required_argument, NULL, OPT_TIME_LIMIT},
-                                             {"force", no_argument, NULL, OPT_FORCE},
-                                             {"compare", no_argument, NULL, OPT_COMPARE},
-                                             {"top", required_argument, NULL, OPT_TOP},
-                                             {"timing", no_argument, NULL, OPT_TIMING},
-                                             {"iterations", required_argument, NULL, OPT_ITERATIONS},
-                                             {NULL, 0, NULL, 0}};
     cli_common_t o;
     options_t op;
     cli_common_init(&o);
     memset(&op, 0, sizeof op);
     coa_community_options_init(&op.detect);
     op.top = DEFAULT_TOP;
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        switch (opt) {
-        case 'h':
-            usage(stdout);
-            return EXIT_OK;
-        case OPT_METHOD:
-            if (coa_community_method_parse(optarg, &op.detect.method))
-                return cli_usage_error("communities",
-                                       "unknown --method '%s': expected leiden, louvain, fastgreedy, walktrap, "
-                                       "labelprop, infomap or optimal",
-                                       optarg);
-            continue;
-        case OPT_OBJECTIVE:
-            if (strcmp(optarg, "modularity") == 0)
-                op.detect.objective = COA_COMMUNITY_MODULARITY;
-            else if (strcmp(optarg, "cpm") == 0)
-                op.detect.objective = COA_COMMUNITY_CPM;
-            else
-                return cli_usage_error("communities", "unknown --objective '%s': expected modularity or cpm",
-                                       optarg);
-            op.objective_given = 1;
-            continue;
-        case OPT_WEIGHT:
-            if (coa_community_weight_parse(optarg, &op.detect.weight))
-                return cli_usage_error("communities", "unknown --weight '%s': expected joint, fractional or none",
-                                       optarg);
-            continue;
-        case OPT_RESOLUTION:
-            if (parse_double(optarg, 0, 1e6, &op.detect.resolution))
-                return cli_usage_error("communities", "bad --resolution '%s': expected a non-negative number",
-                                       optarg);
-            op.resolution_given = 1;
-            continue;
-        case OPT_RUNS:
-            if (parse_int(optarg, 1, 10000, &op.detect.runs))
-                return cli_usage_error("communities", "bad --runs '%s': expected a number from 1 to 10000", optarg);
-            op.runs_given = 1;
-            continue;
-        case OPT_TIME_LIMIT:
-            if (parse_double(optarg, 0, 1e7, &op.detect.time_limit) || op.detect.time_limit <= 0)
-                return cli_usage_error("communities", "bad --time-limit '%s': expected a positive number of seconds",
-                                       optarg);
-            continue;
-        case OPT_FORCE:
-            op.detect.force = 1;
-            continue;
-        case OPT_COMPARE:
-            op.compare = 1;
-            continue;
-        case OPT_TOP:
-            if (parse_int(optarg, 0, INT_MAX, &op.top))
-                return cli_usage_error("communities", "bad --top '%s': expected a number", optarg);
-            continue;
-        case OPT_TIMING:
-            op.timing = 1;
-            continue;
-        case OPT_ITERATIONS:
-            if (parse_int(optarg, 1, COA_LEIDEN_MAX_ITERATIONS, &op.detect.iterations))
-                return cli_usage_error("communities", "bad --iterations '%s': expected a number from 1 to %d",
-                                       optarg, COA_LEIDEN_MAX_ITERATIONS);
-            op.iterations_given = 1;
-            continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("communities", "unknown option");
-    }
+    int status;
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor communities [options] FILE...\n"
+                 "\n"
+                 "Finds groups of collaborators in the coauthor network.  Prints every\n"
+                 "community, largest first, with its size, its internal edges (both ends\n"
+                 "inside), its external edges (one end inside) and its most central members\n"
+                 "(by the weight of their edges inside the community), then the modularity Q\n"
+                 "of the whole partition.  Community 0 is the largest; communities of equal\n"
+                 "size are ordered by the smallest member name.  The same input, options and\n"
+                 "seed give the same output.\n"
+                 "\n"
+                 "Options:\n",
+                 21),
+        OPTION("method", "M", O_METHOD,
+               "leiden (default), louvain, fastgreedy, walktrap,\n"
+               "labelprop, infomap, or optimal: the exact modularity\n"
+               "maximum, solved by GLPK through igraph"),
+        OPTION("objective", "O", O_OBJECTIVE,
+               "leiden only: modularity (default) or cpm, the constant\n"
+               "Potts model, whose quality igraph reports as\n"
+               "(2 * internal weight - R * sum of size^2) / (2 * weight);\n"
+               "pick --resolution R to suit the weights"),
+        OPTION("weight", "W", O_WEIGHT,
+               "edge weight: joint (joint papers, default), fractional\n"
+               "(Newman's sum of 1/(n-1) over joint papers) or none"),
+        OPTION("resolution", "R", O_RESOLUTION,
+               "leiden and louvain: resolution gamma (default 1); higher\ngives more, smaller communities"),
+        OPTION("runs", "N", O_RUNS,
+               "leiden: keep the best of N seeds, --seed to --seed+N-1\n(default 1; 10 with --compare)"),
+        OPTION("iterations", "N", O_ITERATIONS,
+               "leiden: iterations per run (default: until one gains\n"
+               "nothing, at most " CLI_STR(COA_LEIDEN_MAX_ITERATIONS) "; python-igraph's default is 2)"),
+        OPTION("top", "K", O_TOP, "members to show per community (default " CLI_STR(DEFAULT_TOP) "; 0 = all)"),
+        CLI_DOC("--tsv, --csv", "one line per author: author, community"),
+        CLI_DOC("--json", "every community with all its members and strengths"),
+        CLI_FLAG("timing", &op.timing, "report the CPU and wall time of detection on stderr"),
+        CLI_TEXT("\n"
+                 "The exact optimum (--method optimal):\n"
+                 "  Modularity maximisation is NP-hard, and the integer program has a variable\n"
+                 "  per pair of authors.  It is solved one connected component at a time, and\n"
+                 "  is refused when the largest component has more than " CLI_STR(COA_COMMUNITY_OPTIMAL_LIMIT) " authors: shrink\n"
+                 "  the graph with --ego NAME --radius 1, --avoid NAME or --min-weight, use\n"
+                 "  --method leiden, or insist with --force.  Measured here: 0.2 s of CPU\n"
+                 "  time at 38 authors, 2 s at 50, 81 s at 67 (python-igraph: 213 s).\n"
+                 "  --resolution does not apply.\n",
+                 0),
+        CLI_FLAG("force", &op.detect.force, "run above the size limit"),
+        OPTION("time-limit", "S", O_TIME_LIMIT,
+               "give up after S seconds (exit status 3); checked while\n"
+               "constraints are built and between branch-and-bound\n"
+               "steps, so GLPK's first relaxation can overrun it\n"
+               "(1.5 s of CPU time at 67 authors)"),
+        CLI_FLAG("compare", &op.compare,
+                 "run the optimum, Leiden (best of --runs seeds) and\n"
+                 "Louvain, and print each one's modularity and its gap\n"
+                 "to the optimum"),
+        CLI_HELP_TAIL,
+        CLI_TEXT("Also 2 when the exact optimum is refused by the size limit, and 3 when\n"
+                 "--time-limit is reached before the optimum is found.\n",
+                 0),
+        CLI_END,
+    };
+    if (cli_parse("communities", options, &o, argc, argv, &status))
+        return status;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("communities", "no input files");
     coa_community_method_t m = op.detect.method;
@@ -562,7 +531,6 @@ int cmd_communities(int argc, char **argv)
 
     coa_corpus_t corpus;
     coa_graph_t graph;
-    int status;
     if ((status = cli_open(&o, &corpus, &graph)))
         goto cleanup;
     if (op.compare) {
