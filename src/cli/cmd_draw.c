@@ -6,79 +6,6 @@
 #include "cli.h"
 #include "coauthor/draw.h"
 
-enum {
-    OPT_ENGINE = OPT_COMMON_END,
-    OPT_LABELS,
-    OPT_SIZE_BY,
-    OPT_COLOUR_BY,
-    OPT_TOP,
-    OPT_HIGHLIGHT_PATH,
-    OPT_MAX_NODES,
-    OPT_TITLE,
-    OPT_DPI,
-    OPT_INCHES,
-    OPT_TIMELINE,
-    OPT_AUTHOR
-};
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor draw [options] FILE... -o PICTURE\n"
-            "       coauthor draw --timeline --author NAME [--top N] [options] FILE... -o PICTURE\n"
-            "\n"
-            "Draws the coauthor network of the inputs with Graphviz.  Node area follows\n"
-            "papers (or --size-by), colour follows the community (Leiden, modularity, joint\n"
-            "papers as weights, --seed), edge width follows joint papers.\n"
-            "\n"
-            "The top authors are labelled, the most important first: beside the node where\n"
-            "the label covers no other label or labelled node (nor, up to %d authors, any\n"
-            "node) and the fewest edges, else further out with a leader line; the %d largest\n"
-            "(and a chain's authors, and the ego) always, shrunk if need be; any other label\n"
-            "that finds no place is left out.  A title and a legend (what size, colour and\n"
-            "width mean, and the data source) sit above the drawing.  SVG nodes and edges\n"
-            "have tooltips: an author's papers, an edge's joint papers.  In the SVG and the\n"
-            "laid-out DOT, a label is a node of class \"label\" whose 'author' attribute\n"
-            "names its author, and a leader line an edge of class \"leader\".\n"
-            "\n"
-            "  -o, --output FILE    the picture; its extension gives the format:\n"
-            "                       .png, .svg, .pdf, or .dot (the laid-out DOT)\n"
-            "  -T FORMAT            png, svg, pdf or dot, whatever the extension ('-o -'\n"
-            "                       writes to standard output and needs -T)\n"
-            "  --engine NAME        auto, neato, fdp, sfdp, circo or twopi (default auto:\n"
-            "                       neato up to %d authors, sfdp above; measured on 5,000\n"
-            "                       authors: sfdp about 3 s, fdp about 5 s, neato over 2 min)\n"
-            "  --max-nodes N        draw at most N authors (default %d): above it, the\n"
-            "                       largest component, then its N authors with the most\n"
-            "                       papers, and a note on stderr says so\n"
-            "  --top N              draw only the N authors with the most papers (ties by name);\n"
-            "                       with --timeline, the N most frequent coauthors (default 15)\n"
-            "  --timeline           one author's collaborations over time (needs --author):\n"
-            "                       the top coauthors as rows, the years as columns, a disc\n"
-            "                       in each cell sized by that year's joint papers, and each\n"
-            "                       row's total; for a CV or a grant report\n"
-            "  --author NAME        the author of --timeline\n"
-            "  --highlight-path A B draw the shortest chain from A to B in red, with the authors\n"
-            "                       within --radius K hops of it (default 1; 0 draws the chain\n"
-            "                       alone, a large K the chain's whole component); not with\n"
-            "                       --ego, which centres the picture on one author instead\n"
-            "  --labels N           label the N largest authors (default: all up to 40\n"
-            "                       authors, else 40, or 30 above %d); chain authors always\n"
-            "  --size-by MEASURE    papers (default), degree, strength, betweenness, closeness,\n"
-            "                       harmonic, pagerank, eigenvector or coreness (see\n"
-            "                       'coauthor rank --help' for their weights)\n"
-            "  --colour-by WHAT     community (default), component, year or none; --color-by\n"
-            "                       too.  year: the mean year of each author's papers (dated\n"
-            "                       ones), on the viridis ramp, as VOSviewer's overlay map\n"
-            "  --title TEXT         the picture's title\n"
-            "  --dpi N              PNG resolution (default 96)\n"
-            "  --inches N           the longer side at most N inches (default 10, 14 or 20 by\n"
-            "                       size); a PNG is at most N * dpi pixels wide\n"
-            "\n%s\n%s",
-            COA_DRAW_LARGE, COA_DRAW_MUST_LABEL, COA_DRAW_NEATO_LIMIT, COA_DRAW_MAX_NODES, COA_DRAW_NEATO_LIMIT,
-            cli_common_help, cli_exit_help);
-}
-
 typedef enum { COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_YEAR, COLOUR_NONE } colour_by_t;
 
 static const char *format_of(const char *path)
@@ -404,106 +331,154 @@ static int draw_timeline(const cli_common_t *o, const coa_corpus_t *corpus, cons
     return EXIT_OK;
 }
 
+static int draw_engine(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    if (coa_engine_parse(arg, opt->target))
+        return cli_usage_error(p->command, "unknown --engine '%s': expected auto, neato, fdp, sfdp, circo or twopi",
+                               arg);
+    return 0;
+}
+
+/* --labels, --top, --max-nodes, --dpi and --inches: a number from min to max */
+static int draw_number(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (!*arg || *end || v < opt->min || v > opt->max)
+        return cli_usage_error(p->command, "bad value '%s' for --%s", arg, opt->name);
+    *(long *)opt->target = v;
+    return 0;
+}
+
+#define NUMBER(name_, var, lo, hi, help_)                                                                     \
+    {.kind = CLI_OPT_CALLBACK, .name = name_, .arg = "N", .fn = draw_number, .target = var, .min = lo, .max = hi, \
+     .help = help_}
+
+/* --size-by: the measure, and that it was given */
+typedef struct {
+    coa_measure_t measure;
+    int given;
+} size_by_t;
+
+static int draw_size_by(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    size_by_t *size = opt->target;
+    size->given = 1;
+    if (coa_measure_parse(arg, &size->measure))
+        return cli_usage_error(p->command, "unknown --size-by '%s': expected papers, degree, strength, betweenness, "
+                               "closeness, harmonic, pagerank, eigenvector or coreness", arg);
+    return 0;
+}
+
+static int draw_colour_by(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    static const char *const names[] = {"community", "component", "year", "none"};
+    static const colour_by_t values[] = {COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_YEAR, COLOUR_NONE};
+    for (int i = 0; i < 4; i++)
+        if (!strcmp(arg, names[i])) {
+            *(colour_by_t *)opt->target = values[i];
+            return 0;
+        }
+    return cli_usage_error(p->command, "unknown --colour-by '%s': expected community, component, year or none", arg);
+}
+
+/* --highlight-path A B: the option's argument, and the next word */
+static int draw_highlight_path(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    const char **path = opt->target;
+    if (optind >= p->argc)
+        return cli_usage_error(p->command, "--highlight-path needs two authors");
+    path[0] = arg;
+    path[1] = p->argv[optind++];
+    return 0;
+}
+
 int cmd_draw(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-                                             {"output", required_argument, NULL, 'o'},
-                                             {"engine", required_argument, NULL, OPT_ENGINE},
-                                             {"labels", required_argument, NULL, OPT_LABELS},
-                                             {"size-by", required_argument, NULL, OPT_SIZE_BY},
-                                             {"colour-by", required_argument, NULL, OPT_COLOUR_BY},
-                                             {"color-by", required_argument, NULL, OPT_COLOUR_BY},
-                                             {"top", required_argument, NULL, OPT_TOP},
-                                             {"highlight-path", required_argument, NULL, OPT_HIGHLIGHT_PATH},
-                                             {"max-nodes", required_argument, NULL, OPT_MAX_NODES},
-                                             {"title", required_argument, NULL, OPT_TITLE},
-                                             {"dpi", required_argument, NULL, OPT_DPI},
-                                             {"inches", required_argument, NULL, OPT_INCHES},
-                                             {"timeline", no_argument, NULL, OPT_TIMELINE},
-                                             {"author", required_argument, NULL, OPT_AUTHOR},
-                                             {NULL, 0, NULL, 0}};
     cli_common_t o;
     cli_common_init(&o);
     coa_draw_options_t dopts;
     coa_draw_options_init(&dopts);
-    const char *output = NULL, *format = NULL, *path_from = NULL, *path_to = NULL, *title = NULL;
+    const char *output = NULL, *format = NULL, *path[2] = {NULL, NULL}, *title = NULL;
     const char *timeline_author = NULL;
-    int timeline = 0;
-    coa_measure_t size_by = COA_MEASURE_PAPERS;
+    int timeline = 0, status;
+    size_by_t size_opt = {COA_MEASURE_PAPERS, 0};
     colour_by_t colour_by = COLOUR_COMMUNITY;
-    int size_given = 0;
-    long top = 0, max_nodes = COA_DRAW_MAX_NODES;
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hqo:T:", longopts, NULL)) != -1) {
-        char *end;
-        long v;
-        switch (opt) {
-        case 'h': usage(stdout); return EXIT_OK;
-        case 'o': output = optarg; continue;
-        case 'T': format = optarg; continue;
-        case OPT_ENGINE:
-            if (coa_engine_parse(optarg, &dopts.engine))
-                return cli_usage_error("draw", "unknown --engine '%s': expected auto, neato, fdp, sfdp, circo or twopi",
-                                       optarg);
-            continue;
-        case OPT_LABELS:
-        case OPT_TOP:
-        case OPT_MAX_NODES:
-        case OPT_DPI:
-        case OPT_INCHES:
-            v = strtol(optarg, &end, 10);
-            if (!*optarg || *end || v < (opt == OPT_LABELS ? 0 : 1) || v > 10000000 ||
-                (opt == OPT_DPI && v > 1200) || (opt == OPT_INCHES && v > 200))
-                return cli_usage_error("draw", "bad value '%s' for --%s", optarg,
-                                       opt == OPT_LABELS ? "labels" : opt == OPT_TOP ? "top"
-                                       : opt == OPT_MAX_NODES ? "max-nodes" : opt == OPT_DPI ? "dpi" : "inches");
-            if (opt == OPT_LABELS)
-                dopts.labels = (int)v;
-            else if (opt == OPT_TOP)
-                top = v;
-            else if (opt == OPT_MAX_NODES)
-                max_nodes = v;
-            else if (opt == OPT_DPI)
-                dopts.dpi = (double)v;
-            else
-                dopts.max_inches = (double)v;
-            continue;
-        case OPT_SIZE_BY:
-            size_given = 1;
-            if (coa_measure_parse(optarg, &size_by))
-                return cli_usage_error("draw", "unknown --size-by '%s': expected papers, degree, strength, betweenness, "
-                                       "closeness, harmonic, pagerank, eigenvector or coreness", optarg);
-            continue;
-        case OPT_COLOUR_BY:
-            if (!strcmp(optarg, "community"))
-                colour_by = COLOUR_COMMUNITY;
-            else if (!strcmp(optarg, "component"))
-                colour_by = COLOUR_COMPONENT;
-            else if (!strcmp(optarg, "year"))
-                colour_by = COLOUR_YEAR;
-            else if (!strcmp(optarg, "none"))
-                colour_by = COLOUR_NONE;
-            else
-                return cli_usage_error("draw", "unknown --colour-by '%s': expected community, component, year or none",
-                                       optarg);
-            continue;
-        case OPT_HIGHLIGHT_PATH:
-            if (optind >= argc)
-                return cli_usage_error("draw", "--highlight-path needs two authors");
-            path_from = optarg;
-            path_to = argv[optind++];
-            continue;
-        case OPT_TITLE: title = optarg; continue;
-        case OPT_TIMELINE: timeline = 1; continue;
-        case OPT_AUTHOR: timeline_author = optarg; continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("draw", "unknown option");
-    }
+    long top = 0, max_nodes = COA_DRAW_MAX_NODES, labels = -1, dpi = -1, inches = -1;
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor draw [options] FILE... -o PICTURE\n"
+                 "       coauthor draw --timeline --author NAME [--top N] [options] FILE... -o PICTURE\n"
+                 "\n"
+                 "Draws the coauthor network of the inputs with Graphviz.  Node area follows\n"
+                 "papers (or --size-by), colour follows the community (Leiden, modularity, joint\n"
+                 "papers as weights, --seed), edge width follows joint papers.\n"
+                 "\n"
+                 "The top authors are labelled, the most important first: beside the node where\n"
+                 "the label covers no other label or labelled node (nor, up to " CLI_STR(COA_DRAW_LARGE) " authors, any\n"
+                 "node) and the fewest edges, else further out with a leader line; the " CLI_STR(COA_DRAW_MUST_LABEL) " largest\n"
+                 "(and a chain's authors, and the ego) always, shrunk if need be; any other label\n"
+                 "that finds no place is left out.  A title and a legend (what size, colour and\n"
+                 "width mean, and the data source) sit above the drawing.  SVG nodes and edges\n"
+                 "have tooltips: an author's papers, an edge's joint papers.  In the SVG and the\n"
+                 "laid-out DOT, a label is a node of class \"label\" whose 'author' attribute\n"
+                 "names its author, and a leader line an edge of class \"leader\".\n"
+                 "\n",
+                 21),
+        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &output,
+         .help = "the picture; its extension gives the format:\n.png, .svg, .pdf, or .dot (the laid-out DOT)"},
+        {.kind = CLI_OPT_STRING, .short_name = 'T', .arg = "FORMAT", .target = &format,
+         .help = "png, svg, pdf or dot, whatever the extension ('-o -'\nwrites to standard output and needs -T)"},
+        CLI_CALLBACK("engine", "NAME", draw_engine, &dopts.engine,
+                     "auto, neato, fdp, sfdp, circo or twopi (default auto:\n"
+                     "neato up to " CLI_STR(COA_DRAW_NEATO_LIMIT) " authors, sfdp above; measured on 5,000\n"
+                     "authors: sfdp about 3 s, fdp about 5 s, neato over 2 min)"),
+        NUMBER("max-nodes", &max_nodes, 1, 10000000,
+               "draw at most N authors (default " CLI_STR(COA_DRAW_MAX_NODES) "): above it, the\n"
+               "largest component, then its N authors with the most\n"
+               "papers, and a note on stderr says so"),
+        NUMBER("top", &top, 1, 10000000,
+               "draw only the N authors with the most papers (ties by name);\n"
+               "with --timeline, the N most frequent coauthors (default 15)"),
+        CLI_FLAG("timeline", &timeline,
+                 "one author's collaborations over time (needs --author):\n"
+                 "the top coauthors as rows, the years as columns, a disc\n"
+                 "in each cell sized by that year's joint papers, and each\n"
+                 "row's total; for a CV or a grant report"),
+        CLI_STRING("author", "NAME", &timeline_author, "the author of --timeline"),
+        CLI_CALLBACK("highlight-path", "A B", draw_highlight_path, path,
+                     "draw the shortest chain from A to B in red, with the authors\n"
+                     "within --radius K hops of it (default 1; 0 draws the chain\n"
+                     "alone, a large K the chain's whole component); not with\n"
+                     "--ego, which centres the picture on one author instead"),
+        NUMBER("labels", &labels, 0, 10000000,
+               "label the N largest authors (default: all up to 40\n"
+               "authors, else 40, or 30 above " CLI_STR(COA_DRAW_NEATO_LIMIT) "); chain authors always"),
+        CLI_CALLBACK("size-by", "MEASURE", draw_size_by, &size_opt,
+                     "papers (default), degree, strength, betweenness, closeness,\n"
+                     "harmonic, pagerank, eigenvector or coreness (see\n"
+                     "'coauthor rank --help' for their weights)"),
+        CLI_CALLBACK("colour-by", "WHAT", draw_colour_by, &colour_by,
+                     "community (default), component, year or none; --color-by\n"
+                     "too.  year: the mean year of each author's papers (dated\n"
+                     "ones), on the viridis ramp, as VOSviewer's overlay map"),
+        CLI_ALIAS("color-by", "colour-by"),
+        CLI_STRING("title", "TEXT", &title, "the picture's title"),
+        NUMBER("dpi", &dpi, 1, 1200, "PNG resolution (default 96)"),
+        NUMBER("inches", &inches, 1, 200,
+               "the longer side at most N inches (default 10, 14 or 20 by\n"
+               "size); a PNG is at most N * dpi pixels wide"),
+        CLI_HELP_END,
+    };
+    if (cli_parse("draw", options, &o, argc, argv, &status))
+        return status;
+    if (labels >= 0)
+        dopts.labels = (int)labels;
+    if (dpi > 0)
+        dopts.dpi = (double)dpi;
+    if (inches > 0)
+        dopts.max_inches = (double)inches;
+    const char *path_from = path[0], *path_to = path[1];
+    coa_measure_t size_by = size_opt.measure;
     if (!output)
         return cli_usage_error("draw", "no output: give -o PICTURE.png, .svg, .pdf or .dot");
     if (!format && (strcmp(output, "-") == 0 || !(format = format_of(output))))
@@ -539,7 +514,7 @@ int cmd_draw(int argc, char **argv)
     }
     coa_corpus_t corpus;
     coa_graph_t graph;
-    int status, have_graph = 0;
+    int have_graph = 0;
     uint8_t *keep = NULL;
     uint32_t *chain = NULL, chain_len = 0;
     int32_t *group = NULL;
@@ -637,7 +612,7 @@ int cmd_draw(int argc, char **argv)
 
     /* sizes and colours; an edge list (SNAP) has no papers, so its
      * authors are sized by their coauthors unless --size-by says otherwise */
-    if (!size_given) {
+    if (!size_opt.given) {
         uint64_t total = 0;
         for (uint32_t v = 0; v < nv; v++)
             total += graph.vertex_papers[v];
