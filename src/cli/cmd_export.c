@@ -8,63 +8,6 @@
 #include "coauthor/export.h"
 #include "coauthor/rank.h"
 
-enum { OPT_TO = OPT_COMMON_END, OPT_BIPARTITE, OPT_COMMUNITIES, OPT_CENTRALITY };
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor export [--to graphml|gexf|dot|json|csv|vosviewer|pajek] [--bipartite]\n"
-            "                       [--communities [METHOD]]\n"
-            "                       [--centrality LIST] [-o FILE] [options] FILE...\n"
-            "\n"
-            "Writes the coauthor graph of the inputs (or, with --bipartite, the author-paper\n"
-            "graph) for other tools.\n"
-            "\n"
-            "  --to FORMAT          graphml  typed keys; networkx, python-igraph, Gephi, Cytoscape;\n"
-            "                                'label' (the name) and 'weight' (joint papers) too\n"
-            "                       gexf     GEXF 1.3, Gephi's format: a dynamic graph whose\n"
-            "                                authors span their first to last paper's year,\n"
-            "                                and links their first to last joint paper's, for\n"
-            "                                Gephi's timeline\n"
-            "                       dot      written through Graphviz cgraph; node ids are names\n"
-            "                       json     node-link JSON (nodes, links) for D3 and sigma.js\n"
-            "                       csv      two files, OUT-nodes.csv and OUT-edges.csv, with\n"
-            "                                Gephi's column names (Id, Label; Source, Target, Type,\n"
-            "                                Weight); needs -o\n"
-            "                       vosviewer  two files, OUT-map.txt and OUT-network.txt,\n"
-            "                                VOSviewer's map file (id, label, x, y, cluster =\n"
-            "                                community, weight<Links>, weight<Total link\n"
-            "                                strength>, weight<Documents>, score<Avg. pub.\n"
-            "                                year>) and network file (id, id, joint papers);\n"
-            "                                communities are on; needs -o\n"
-            "                       pajek    Pajek .net, joint papers as edge weights\n"
-            "                       default: from the extension of -o (.graphml, .gexf, .dot or\n"
-            "                       .gv, .json, .csv, .net)\n"
-            "  --bipartite          the author-paper graph instead of the coauthor graph\n"
-            "  --communities [METHOD]\n"
-            "                       add each author's community as the integer attribute\n"
-            "                       'community' (0 = the largest): leiden (default), louvain,\n"
-            "                       fastgreedy, walktrap, labelprop, infomap or optimal, as in\n"
-            "                       'coauthor communities' (modularity, joint papers as\n"
-            "                       weights, seeded with --seed)\n"
-            "  --centrality LIST    add these measures, comma-separated, as attributes of the\n"
-            "                       same names: degree, strength, betweenness, closeness,\n"
-            "                       harmonic, pagerank, eigenvector, coreness (weights as in\n"
-            "                       'coauthor rank --help'; degree, strength and coreness are\n"
-            "                       integers, the others real); an author without a value\n"
-            "                       (closeness without coauthors) has the attribute left out\n"
-            "  -o, --output FILE    write here ('-' or none: standard output); the file is\n"
-            "                       replaced only when complete\n"
-            "\n"
-            "Attributes: nodes have name and papers; edges have joint_papers, fractional\n"
-            "(Newman's weight) and papers (the joint papers' identifiers: DOI, else the\n"
-            "source's key, else FILE:LINE).  In the bipartite graph nodes have type, bipartite\n"
-            "(0 author, 1 paper), name (author or title), papers, year, venue and ident, and\n"
-            "edges have position (in the author list) and inferred.\n"
-            "\n%s\n%s",
-            cli_common_help, cli_exit_help);
-}
-
 /* The measures of --centrality LIST, in the order given, without repeats. */
 static int parse_measures(const char *list, coa_measure_t *measures, int *n)
 {
@@ -192,66 +135,105 @@ static int add_columns(const cli_common_t *o, const coa_graph_t *g, int want_com
     return EXIT_OK;
 }
 
+/* --communities [METHOD] and --centrality LIST */
+typedef struct {
+    int want_communities;
+    coa_community_method_t method;
+    coa_measure_t measures[COA_MEASURE_COUNT];
+    int n_measures;
+} columns_t;
+
+static int export_communities(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    columns_t *col = opt->target;
+    /* the method is optional: --communities=METHOD, or the next word when
+     * it names a method (a file is never so named) */
+    if (!arg && optind < p->argc && !coa_community_method_parse(p->argv[optind], &col->method))
+        arg = p->argv[optind++];
+    if (arg && coa_community_method_parse(arg, &col->method))
+        return cli_usage_error(p->command, "unknown --communities method '%s': expected leiden, louvain, "
+                               "fastgreedy, walktrap, labelprop, infomap or optimal", arg);
+    col->want_communities = 1;
+    return 0;
+}
+
+static int export_centrality(const cli_option_t *opt, const char *arg, cli_parser_t *p)
+{
+    (void)p;
+    columns_t *col = opt->target;
+    return parse_measures(arg, col->measures, &col->n_measures);
+}
+
 int cmd_export(int argc, char **argv)
 {
-    static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
-                                             {"to", required_argument, NULL, OPT_TO},
-                                             {"bipartite", no_argument, NULL, OPT_BIPARTITE},
-                                             {"communities", optional_argument, NULL, OPT_COMMUNITIES},
-                                             {"centrality", required_argument, NULL, OPT_CENTRALITY},
-                                             {"output", required_argument, NULL, 'o'},
-                                             {NULL, 0, NULL, 0}};
     cli_common_t o;
     cli_common_init(&o);
     const char *to = NULL, *output = "-";
     coa_export_options_t eopts;
     coa_export_options_init(&eopts);
-    int want_communities = 0, n_measures = 0;
-    coa_community_method_t method = COA_COMMUNITY_LEIDEN;
-    coa_measure_t measures[COA_MEASURE_COUNT];
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hqo:", longopts, NULL)) != -1) {
-        if (opt == 'h') {
-            usage(stdout);
-            return EXIT_OK;
-        }
-        if (opt == 'o') {
-            output = optarg;
-            continue;
-        }
-        if (opt == OPT_TO) {
-            to = optarg;
-            continue;
-        }
-        if (opt == OPT_BIPARTITE) {
-            eopts.bipartite = 1;
-            continue;
-        }
-        if (opt == OPT_COMMUNITIES) {
-            /* the method is optional: --communities=METHOD, or the next
-             * word when it names a method (a file is never so named) */
-            const char *m = optarg;
-            if (!m && optind < argc && !coa_community_method_parse(argv[optind], &method))
-                m = argv[optind++];
-            if (m && coa_community_method_parse(m, &method))
-                return cli_usage_error("export", "unknown --communities method '%s': expected leiden, louvain, "
-                                       "fastgreedy, walktrap, labelprop, infomap or optimal", m);
-            want_communities = 1;
-            continue;
-        }
-        if (opt == OPT_CENTRALITY) {
-            int r = parse_measures(optarg, measures, &n_measures);
-            if (r)
-                return r;
-            continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("export", "unknown option");
-    }
+    columns_t col = {0, COA_COMMUNITY_LEIDEN, {0}, 0};
+    int status;
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor export [--to graphml|gexf|dot|json|csv|vosviewer|pajek] [--bipartite]\n"
+                 "                       [--communities [METHOD]]\n"
+                 "                       [--centrality LIST] [-o FILE] [options] FILE...\n"
+                 "\n"
+                 "Writes the coauthor graph of the inputs (or, with --bipartite, the author-paper\n"
+                 "graph) for other tools.\n"
+                 "\n",
+                 21),
+        CLI_STRING("to", "FORMAT", &to,
+                   "graphml  typed keys; networkx, python-igraph, Gephi, Cytoscape;\n"
+                   "         'label' (the name) and 'weight' (joint papers) too\n"
+                   "gexf     GEXF 1.3, Gephi's format: a dynamic graph whose\n"
+                   "         authors span their first to last paper's year,\n"
+                   "         and links their first to last joint paper's, for\n"
+                   "         Gephi's timeline\n"
+                   "dot      written through Graphviz cgraph; node ids are names\n"
+                   "json     node-link JSON (nodes, links) for D3 and sigma.js\n"
+                   "csv      two files, OUT-nodes.csv and OUT-edges.csv, with\n"
+                   "         Gephi's column names (Id, Label; Source, Target, Type,\n"
+                   "         Weight); needs -o\n"
+                   "vosviewer  two files, OUT-map.txt and OUT-network.txt,\n"
+                   "         VOSviewer's map file (id, label, x, y, cluster =\n"
+                   "         community, weight<Links>, weight<Total link\n"
+                   "         strength>, weight<Documents>, score<Avg. pub.\n"
+                   "         year>) and network file (id, id, joint papers);\n"
+                   "         communities are on; needs -o\n"
+                   "pajek    Pajek .net, joint papers as edge weights\n"
+                   "default: from the extension of -o (.graphml, .gexf, .dot or\n"
+                   ".gv, .json, .csv, .net)"),
+        CLI_FLAG("bipartite", &eopts.bipartite, "the author-paper graph instead of the coauthor graph"),
+        CLI_CALLBACK("communities", "[METHOD]", export_communities, &col,
+                     "add each author's community as the integer attribute\n"
+                     "'community' (0 = the largest): leiden (default), louvain,\n"
+                     "fastgreedy, walktrap, labelprop, infomap or optimal, as in\n"
+                     "'coauthor communities' (modularity, joint papers as\n"
+                     "weights, seeded with --seed)"),
+        CLI_CALLBACK("centrality", "LIST", export_centrality, &col,
+                     "add these measures, comma-separated, as attributes of the\n"
+                     "same names: degree, strength, betweenness, closeness,\n"
+                     "harmonic, pagerank, eigenvector, coreness (weights as in\n"
+                     "'coauthor rank --help'; degree, strength and coreness are\n"
+                     "integers, the others real); an author without a value\n"
+                     "(closeness without coauthors) has the attribute left out"),
+        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &output,
+         .help = "write here ('-' or none: standard output); the file is\n"
+                 "replaced only when complete"},
+        CLI_TEXT("\n"
+                 "Attributes: nodes have name and papers; edges have joint_papers, fractional\n"
+                 "(Newman's weight) and papers (the joint papers' identifiers: DOI, else the\n"
+                 "source's key, else FILE:LINE).  In the bipartite graph nodes have type, bipartite\n"
+                 "(0 author, 1 paper), name (author or title), papers, year, venue and ident, and\n"
+                 "edges have position (in the author list) and inferred.\n",
+                 0),
+        CLI_HELP_END,
+    };
+    if (cli_parse("export", options, &o, argc, argv, &status))
+        return status;
+    int want_communities = col.want_communities, n_measures = col.n_measures;
+    coa_community_method_t method = col.method;
+    const coa_measure_t *measures = col.measures;
     coa_export_format_t format;
     if (to) {
         if (format_from_name(to, &format))
@@ -281,7 +263,7 @@ int cmd_export(int argc, char **argv)
     memset(files, 0, sizeof files);
     int n_files = two_files ? 2 : 1;
     char err_msg[512];
-    int status = EXIT_OK;
+    status = EXIT_OK;
     coa_corpus_t corpus;
     coa_graph_t graph;
     int corpus_opened = 0; /* the outputs are opened first; the corpus may not be */
