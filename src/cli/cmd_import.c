@@ -7,42 +7,6 @@
 #include "cli.h"
 #include "coauthor/store.h"
 
-enum { OPT_APPEND = OPT_COMMON_END, OPT_OUTPUT };
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor import [options] FILE... -o CORPUS.db\n"
-            "\n"
-            "Reads the inputs once, as every command does, and saves the resulting corpus\n"
-            "(papers, authors, authorships, identities, merges and the sources' counts) in\n"
-            "an SQLite database.  Every command then takes CORPUS.db as its input, and\n"
-            "starts from the saved corpus instead of parsing the sources again:\n"
-            "\n"
-            "  coauthor import dblp.xml.gz -o dblp.db\n"
-            "  coauthor path --from \"A\" --to \"B\" dblp.db\n"
-            "\n"
-            "  -o, --output FILE    the database to write (replaced atomically)\n"
-            "  --append             add the inputs to an existing database: its corpus is read\n"
-            "                       first, so authors are matched and papers found in both\n"
-            "                       are counted once, as when files are read together\n"
-            "\n"
-            "Beside the database, import writes its index, CORPUS.db.idx: the same arrays\n"
-            "laid out to be mapped into memory, with each author's papers and each paper's\n"
-            "authors.  With it, 'path' (shortest chains), 'rank --author' and 'draw --ego'\n"
-            "read only the few pages they need instead of the whole corpus, when the\n"
-            "database is their only input and no selection option (--years, --avoid,\n"
-            "--max-authors, ...) is given; their output is the same either way.  The\n"
-            "index is a cache: without it, or with an index of another database, the\n"
-            "whole corpus is read.\n"
-            "\n"
-            "The database is an image of this build's structures: another version refuses\n"
-            "it and asks for a new import.  Selection options (--years, --ego, ...) do not\n"
-            "apply here; give them to the command that reads the database.\n"
-            "\n%s\n%s",
-            cli_common_help, cli_exit_help);
-}
-
 static double seconds_since(const struct timespec *t0)
 {
     struct timespec t;
@@ -70,36 +34,46 @@ static void print_diag(void *ctx, const coa_diag_t *d)
 
 int cmd_import(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"append", no_argument, NULL, OPT_APPEND},
-        {"output", required_argument, NULL, 'o'},
-        {NULL, 0, NULL, 0},
-    };
     cli_common_t o;
     cli_common_init(&o);
     const char *output = NULL;
-    int append = 0, opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hqo:", longopts, NULL)) != -1) {
-        if (opt == 'h') {
-            usage(stdout);
-            return EXIT_OK;
-        }
-        if (opt == 'o') {
-            output = optarg;
-            continue;
-        }
-        if (opt == OPT_APPEND) {
-            append = 1;
-            continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("import", "unknown option");
-    }
+    int append = 0, status;
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor import [options] FILE... -o CORPUS.db\n"
+                 "\n"
+                 "Reads the inputs once, as every command does, and saves the resulting corpus\n"
+                 "(papers, authors, authorships, identities, merges and the sources' counts) in\n"
+                 "an SQLite database.  Every command then takes CORPUS.db as its input, and\n"
+                 "starts from the saved corpus instead of parsing the sources again:\n"
+                 "\n"
+                 "  coauthor import dblp.xml.gz -o dblp.db\n"
+                 "  coauthor path --from \"A\" --to \"B\" dblp.db\n"
+                 "\n",
+                 21),
+        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &output,
+         .help = "the database to write (replaced atomically)"},
+        CLI_FLAG("append", &append,
+                 "add the inputs to an existing database: its corpus is read\n"
+                 "first, so authors are matched and papers found in both\n"
+                 "are counted once, as when files are read together"),
+        CLI_TEXT("\n"
+                 "Beside the database, import writes its index, CORPUS.db.idx: the same arrays\n"
+                 "laid out to be mapped into memory, with each author's papers and each paper's\n"
+                 "authors.  With it, 'path' (shortest chains), 'rank --author' and 'draw --ego'\n"
+                 "read only the few pages they need instead of the whole corpus, when the\n"
+                 "database is their only input and no selection option (--years, --avoid,\n"
+                 "--max-authors, ...) is given; their output is the same either way.  The\n"
+                 "index is a cache: without it, or with an index of another database, the\n"
+                 "whole corpus is read.\n"
+                 "\n"
+                 "The database is an image of this build's structures: another version refuses\n"
+                 "it and asks for a new import.  Selection options (--years, --ego, ...) do not\n"
+                 "apply here; give them to the command that reads the database.\n",
+                 0),
+        CLI_HELP_END,
+    };
+    if (cli_parse("import", options, &o, argc, argv, &status))
+        return status;
     if (!output)
         return cli_usage_error("import", "no output database; give one with -o");
     if (strcmp(output, "-") == 0)
@@ -149,7 +123,6 @@ int cmd_import(int argc, char **argv)
     struct timespec t0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     coa_corpus_t corpus;
-    int status;
     if (coa_corpus_init(&corpus)) {
         coa_store_unlock(lock_fd);
         free(files);
