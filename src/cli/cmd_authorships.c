@@ -5,60 +5,10 @@
 
 #include "cli.h"
 
-enum { OPT_NAME = OPT_COMMON_END, OPT_FIRST_LINE };
-
 /* The columns, in order; documented in usage() and read back by the
  * 'authorships' reader (src/read/read_rows.c), which keeps this order. */
 static const char header[] = "file\tline\trecord\tpaper\tdoi\tdoi_key\tkey\ttitle\ttitle_key\tyear\tyear_assumed\t"
                              "truncated\tvenue\tauthor_key\tspelling\tauthor_id\tposition\tinferred\torganisation\n";
-
-static void usage(FILE *out)
-{
-    fprintf(out,
-            "usage: coauthor authorships [--format F] [--name NAME] [--first-line N] FILE...\n"
-            "\n"
-            "Writes one tab-separated row per authorship of the inputs to standard output,\n"
-            "after a header line, for a pipeline that spreads the work over many machines\n"
-            "(scripts/dask/; the README's \"Beyond one machine\").  Each file is read alone,\n"
-            "by the same readers as every command, and written as it was read: no\n"
-            "de-duplication of papers and no graph, so memory is that of one file's records.\n"
-            "The keys are the library's, so that a paper or an author gets the same key\n"
-            "whichever machine reads it:\n"
-            "\n"
-            "  file, line       the source file and the line where the record starts\n"
-            "  record           the record's place in the input read, from 0 (reading order)\n"
-            "  paper            the paper as commands name it: doi:DOI, else the source's\n"
-            "                   key, else FILE:LINE\n"
-            "  doi, doi_key     the DOI as given, and as de-duplication compares it\n"
-            "                   (from \"10.\" on, lower-case)\n"
-            "  key              the source's own key (BibTeX key, PMID, ...)\n"
-            "  title, title_key the title, and its letters and digits case-folded without\n"
-            "                   accents (empty when shorter than 8: too weak to match on)\n"
-            "  year             0 when unknown; year_assumed is 1 when --year gave it\n"
-            "  truncated        1 when the author list was cut (\"et al.\", a cap)\n"
-            "  venue            journal, proceedings or series\n"
-            "  author_key       the match key of the spelling (equal keys, one author)\n"
-            "  spelling         the name as this record spells it\n"
-            "  author_id        the identifier the record gives (orcid:, dblp:, openalex:,\n"
-            "                   ...), or empty\n"
-            "  position         place in the author list, from 0\n"
-            "  inferred         1 when the source did not state the authorship\n"
-            "  organisation     1 for a corporate author\n"
-            "\n"
-            "A paper without authors has one row with the author columns empty.  Tabs,\n"
-            "newlines, carriage returns and backslashes in a field are written \\t, \\n, \\r\n"
-            "and \\\\.  The same rows are an input format ('authorships'): reading them\n"
-            "gives the corpus that reading the files gives.\n"
-            "\n"
-            "  --name NAME          the file name rows carry for standard input ('-'), for\n"
-            "                       a shard cut from a larger file\n"
-            "  --first-line N       the line number of the input's first line (default 1),\n"
-            "                       so that a shard of lines N... reports the lines of the\n"
-            "                       whole file\n"
-            "  --format F, --year Y, --strict, -q   as for every command\n"
-            "\n%s",
-            cli_exit_help);
-}
 
 /* Writes a field with the TSV escapes. */
 static void put_field(FILE *out, const char *s)
@@ -187,38 +137,61 @@ static int write_rows(FILE *out, const coa_corpus_t *c, const char *name, long l
 
 int cmd_authorships(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        CLI_COMMON_LONGOPTS,
-        {"name", required_argument, NULL, OPT_NAME},
-        {"first-line", required_argument, NULL, OPT_FIRST_LINE},
-        {NULL, 0, NULL, 0},
-    };
     cli_common_t o;
     cli_common_init(&o);
     const char *name = NULL;
     long first_line = 1;
-    int opt;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
-        if (opt == 'h') {
-            usage(stdout);
-            return EXIT_OK;
-        }
-        if (opt == OPT_NAME) {
-            name = optarg;
-            continue;
-        }
-        if (opt == OPT_FIRST_LINE) {
-            if (cli_parse_long("--first-line", optarg, 1, 2000000000L, &first_line))
-                return EXIT_USAGE;
-            continue;
-        }
-        int r = cli_common_option(&o, opt, optarg);
-        if (r < 0)
-            return EXIT_USAGE;
-        if (r == 0)
-            return cli_usage_error("authorships", "unknown option");
-    }
+    int parse_status;
+    const cli_option_t options[] = {
+        CLI_TEXT("usage: coauthor authorships [--format F] [--name NAME] [--first-line N] FILE...\n"
+                 "\n"
+                 "Writes one tab-separated row per authorship of the inputs to standard output,\n"
+                 "after a header line, for a pipeline that spreads the work over many machines\n"
+                 "(scripts/dask/; the README's \"Beyond one machine\").  Each file is read alone,\n"
+                 "by the same readers as every command, and written as it was read: no\n"
+                 "de-duplication of papers and no graph, so memory is that of one file's records.\n"
+                 "The keys are the library's, so that a paper or an author gets the same key\n"
+                 "whichever machine reads it:\n"
+                 "\n"
+                 "  file, line       the source file and the line where the record starts\n"
+                 "  record           the record's place in the input read, from 0 (reading order)\n"
+                 "  paper            the paper as commands name it: doi:DOI, else the source's\n"
+                 "                   key, else FILE:LINE\n"
+                 "  doi, doi_key     the DOI as given, and as de-duplication compares it\n"
+                 "                   (from \"10.\" on, lower-case)\n"
+                 "  key              the source's own key (BibTeX key, PMID, ...)\n"
+                 "  title, title_key the title, and its letters and digits case-folded without\n"
+                 "                   accents (empty when shorter than 8: too weak to match on)\n"
+                 "  year             0 when unknown; year_assumed is 1 when --year gave it\n"
+                 "  truncated        1 when the author list was cut (\"et al.\", a cap)\n"
+                 "  venue            journal, proceedings or series\n"
+                 "  author_key       the match key of the spelling (equal keys, one author)\n"
+                 "  spelling         the name as this record spells it\n"
+                 "  author_id        the identifier the record gives (orcid:, dblp:, openalex:,\n"
+                 "                   ...), or empty\n"
+                 "  position         place in the author list, from 0\n"
+                 "  inferred         1 when the source did not state the authorship\n"
+                 "  organisation     1 for a corporate author\n"
+                 "\n"
+                 "A paper without authors has one row with the author columns empty.  Tabs,\n"
+                 "newlines, carriage returns and backslashes in a field are written \\t, \\n, \\r\n"
+                 "and \\\\.  The same rows are an input format ('authorships'): reading them\n"
+                 "gives the corpus that reading the files gives.\n"
+                 "\n",
+                 21),
+        CLI_STRING("name", "NAME", &name,
+                   "the file name rows carry for standard input ('-'), for\na shard cut from a larger file"),
+        CLI_LONG("first-line", "N", &first_line, 1, 2000000000L,
+                 "the line number of the input's first line (default 1),\n"
+                 "so that a shard of lines N... reports the lines of the\n"
+                 "whole file"),
+        CLI_TEXT("  --format F, --year Y, --strict, -q   as for every command\n", 0),
+        CLI_TEXT("\n", 0),
+        CLI_TEXT(cli_exit_help, 0),
+        CLI_END,
+    };
+    if (cli_parse("authorships", options, &o, argc, argv, &parse_status))
+        return parse_status;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("authorships", "no input files");
     if (name && (o.n_files != 1 || strcmp(o.files[0], "-") != 0))
