@@ -16,53 +16,7 @@ enum {
     EXIT_NO_RESULT = 3    /* a valid question with no answer (no chain) */
 };
 
-/* Options every command shares.  Ids start above any short option. */
-enum {
-    OPT_YEARS = 1000,
-    OPT_MAX_AUTHORS,
-    OPT_MIN_PAPERS,
-    OPT_COMPONENT,
-    OPT_JSON,
-    OPT_TSV,
-    OPT_CSV,
-    OPT_FORMAT,
-    OPT_YEAR,
-    OPT_STRICT,
-    OPT_SEED,
-    OPT_QUIET,
-    OPT_AVOID,
-    OPT_EGO,
-    OPT_RADIUS,
-    OPT_MIN_WEIGHT,
-    OPT_ALIASES,
-    OPT_MERGE_INITIALS,
-    OPT_WEIGHT_ATTR,
-    OPT_KEEP_APART,
-    OPT_SPLIT_HOMONYMS,
-    OPT_COMMON_END /* commands number their own options from here */
-};
-
-#define CLI_COMMON_LONGOPTS                                                                        \
-    {"years", required_argument, NULL, OPT_YEARS}, {"max-authors", required_argument, NULL, OPT_MAX_AUTHORS}, \
-    {"min-papers", required_argument, NULL, OPT_MIN_PAPERS},                                       \
-    {"component", required_argument, NULL, OPT_COMPONENT}, {"json", no_argument, NULL, OPT_JSON},  \
-    {"tsv", no_argument, NULL, OPT_TSV}, {"csv", no_argument, NULL, OPT_CSV},                      \
-    {"format", required_argument, NULL, OPT_FORMAT},                                               \
-    {"input-format", required_argument, NULL, OPT_FORMAT},                                         \
-    {"weight-attr", required_argument, NULL, OPT_WEIGHT_ATTR},                                     \
-    {"year", required_argument, NULL, OPT_YEAR}, {"strict", no_argument, NULL, OPT_STRICT},        \
-    {"seed", required_argument, NULL, OPT_SEED}, {"quiet", no_argument, NULL, OPT_QUIET},          \
-    {"avoid", required_argument, NULL, OPT_AVOID}, {"ego", required_argument, NULL, OPT_EGO},      \
-    {"radius", required_argument, NULL, OPT_RADIUS},                                               \
-    {"min-weight", required_argument, NULL, OPT_MIN_WEIGHT},                                       \
-    {"aliases", required_argument, NULL, OPT_ALIASES},                                             \
-    {"merge-initials", no_argument, NULL, OPT_MERGE_INITIALS},                                     \
-    {"keep-apart", no_argument, NULL, OPT_KEEP_APART},                                             \
-    {"split-homonyms", no_argument, NULL, OPT_SPLIT_HOMONYMS},                                     \
-    {"help", no_argument, NULL, 'h'}
-
-/* Help text for the shared options, for each command's usage. */
-extern const char cli_common_help[];
+/* The exit statuses, for each command's help. */
 extern const char cli_exit_help[];
 
 typedef struct {
@@ -163,9 +117,6 @@ typedef struct {
 extern const char *cli_program;
 
 void cli_common_init(cli_common_t *o);
-/* Handles a shared option: 1 if handled, 0 if not shared, -1 on a bad
- * value (already reported). */
-int cli_common_option(cli_common_t *o, int opt, const char *arg);
 /* Takes the remaining arguments as input files; reports their absence. */
 int cli_common_files(cli_common_t *o, int argc, char **argv);
 
