@@ -6,6 +6,8 @@
 
 #include "coauthor/corpus.h"
 #include "coauthor/identity.h"
+#include "coauthor/stats.h"
+#include "coauthor/write.h"
 
 /* The identity audit of 'coauthor names'. */
 typedef struct {
@@ -20,5 +22,13 @@ typedef struct {
 /* Prints it as JSON, or as text with at most 'limit' lines a section.
  * 0, or COA_ENOMEM. */
 int coa_write_names_report(FILE *out, const coa_names_report_t *r, int json, long limit);
+
+/* The summary of 'coauthor stats': the statistics, then (text and JSON)
+ * each source of 'whole' and (JSON) the selection.  0, or -1 when a
+ * table cannot be written. */
+int coa_write_stats_report(FILE *out, const coa_stats_t *st, const coa_corpus_t *whole, const coa_select_t *sel,
+                           unsigned long seed, coa_output_t format);
+/* "S skipped" with its reasons: "3 skipped (1 without authors, 2 malformed)". */
+void coa_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors);
 
 #endif

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "coauthor.h"
+#include "coauthor/report.h"
 
 /* Exit statuses, documented in --help and the man page. */
 enum {
@@ -158,8 +159,6 @@ void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total);
 /* Reads every input file; prints diagnostics and a one-line summary to
  * stderr.  Returns an exit status. */
 int cli_load(const cli_common_t *o, coa_corpus_t *c);
-/* "S skipped" with its reasons: "3 skipped (1 without authors, 2 malformed)". */
-void cli_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors);
 /* The start of a query that needs only part of the corpus ('rank
  * --author' and 'draw --ego' without selection options).  When the only
  * input is a corpus database with its index beside it (coauthor import

@@ -170,26 +170,13 @@ void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
-void cli_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors)
-{
-    if (malformed && no_authors)
-        snprintf(buf, len, "%u skipped (%u without authors, %u malformed)", malformed + no_authors, no_authors,
-                 malformed);
-    else if (no_authors)
-        snprintf(buf, len, "%u skipped (without authors)", no_authors);
-    else if (malformed)
-        snprintf(buf, len, "%u skipped (malformed)", malformed);
-    else
-        snprintf(buf, len, "0 skipped");
-}
-
 /* The one-line summary of a load on stderr (unless quiet); exit status 1
  * when no record was read. */
 static int print_summary(const cli_common_t *o, const coa_load_counts_t *n)
 {
     if (!o->quiet) {
         char skips[96];
-        cli_skipped_text(skips, sizeof skips, n->malformed, n->no_authors);
+        coa_skipped_text(skips, sizeof skips, n->malformed, n->no_authors);
         fprintf(stderr, "%s: read %u record%s from %u file%s, %s", cli_program, n->records,
                 n->records == 1 ? "" : "s", n->files, n->files == 1 ? "" : "s", skips);
         if (n->inferred)
