@@ -6,6 +6,7 @@
 
 #include "coauthor/corpus.h"
 #include "coauthor/identity.h"
+#include "coauthor/rank.h"
 #include "coauthor/stats.h"
 #include "coauthor/write.h"
 
@@ -30,5 +31,23 @@ int coa_write_stats_report(FILE *out, const coa_stats_t *st, const coa_corpus_t 
                            unsigned long seed, coa_output_t format);
 /* "S skipped" with its reasons: "3 skipped (1 without authors, 2 malformed)". */
 void coa_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors);
+
+/* 'coauthor rank --author' in JSON: the first 'shown' coauthors of the
+ * list, ordered by fractional weight or joint papers, each with its joint
+ * papers when 'papers'.  0, or COA_ENOMEM. */
+int coa_write_coauthors_json(FILE *out, const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown, int fractional,
+                             int with_papers);
+/* The coauthor table t (one row per coauthor) as aligned text, with the
+ * joint papers under each of the first 'shown' rows.  0, or COA_ENOMEM. */
+int coa_write_coauthors_papers(FILE *out, const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown,
+                               const coa_table_t *t);
+/* A ranking's one-line description: measure, weights, and how
+ * betweenness was computed. */
+void coa_ranking_describe(const coa_graph_t *g, const coa_ranking_t *r, unsigned long seed, char *buf, size_t len);
+/* 'coauthor rank --by MEASURE': rank, author, score, papers, degree for
+ * the first 'top' authors (0: all); the description above the text
+ * table.  0, or an error code. */
+int coa_write_ranking(FILE *out, const coa_graph_t *g, const coa_ranking_t *r, long top, unsigned long seed,
+                      coa_output_t format);
 
 #endif

@@ -45,101 +45,6 @@ static void coauthor_cells(coa_table_t *t, const coa_graph_t *g, const coa_coaut
     coa_table_cell(t, "%u", it->inferred);
 }
 
-static int print_coauthors_json(const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown,
-                                const rank_opts_t *ro)
-{
-    const coa_corpus_t *c = g->corpus;
-    fputs("{\"author\": ", stdout);
-    coa_json_string(stdout, coa_graph_vertex_name(g, list->vertex));
-    printf(", \"order\": \"%s\", \"coauthors\": %u, \"rows\": [", ro->by && !strcmp(ro->by, "fractional") ?
-           "fractional" : "joint_papers", list->n);
-    for (uint32_t i = 0; i < shown; i++) {
-        const coa_coauthor_t *it = &list->items[i];
-        fputs(i ? ",\n  {" : "\n  {", stdout);
-        printf("\"rank\": %u, \"author\": ", i + 1);
-        coa_json_string(stdout, coa_graph_vertex_name(g, it->vertex));
-        printf(", \"joint_papers\": %.0f, \"fractional\": %.10g, ", it->joint_papers, it->fractional);
-        if (it->first_year)
-            printf("\"first_year\": %d, \"last_year\": %d", it->first_year, it->last_year);
-        else
-            fputs("\"first_year\": null, \"last_year\": null", stdout);
-        printf(", \"inferred\": %u", it->inferred);
-        if (ro->papers) {
-            uint32_t *papers, np;
-            if (coa_edge_papers_by_year(g, it->edge, &papers, &np))
-                return COA_ENOMEM;
-            fputs(", \"papers\": [", stdout);
-            for (uint32_t k = 0; k < np; k++) {
-                const coa_paper_t *p = &c->papers[papers[k]];
-                char id[512];
-                coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
-                fputs(k ? ", {" : "{", stdout);
-                if (p->year)
-                    printf("\"year\": %d", p->year);
-                else
-                    fputs("\"year\": null", stdout);
-                fputs(", \"title\": ", stdout);
-                coa_json_string(stdout, coa_corpus_str(c, p->title));
-                fputs(", \"identifier\": ", stdout);
-                coa_json_string(stdout, id);
-                fputc('}', stdout);
-            }
-            fputc(']', stdout);
-            free(papers);
-        }
-        fputc('}', stdout);
-    }
-    fputs(shown ? "\n]}\n" : "]}\n", stdout);
-    return COA_OK;
-}
-
-/* Aligned text with the joint papers under each coauthor: the table is
- * rendered to memory, then its lines are interleaved with the papers. */
-static int print_coauthors_text_papers(const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown,
-                                       const coa_table_t *t)
-{
-    const coa_corpus_t *c = g->corpus;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&buf, &len);
-    if (!mem)
-        return COA_ENOMEM;
-    int err = coa_table_write(t, mem, COA_OUT_TEXT);
-    if (fclose(mem) || err) {
-        free(buf);
-        return COA_ENOMEM;
-    }
-    char *line = buf;
-    for (uint32_t row = 0; line && *line; row++) {
-        char *nl = strchr(line, '\n');
-        if (nl)
-            *nl = '\0';
-        puts(line);
-        line = nl ? nl + 1 : NULL;
-        if (row == 0 || row > shown)
-            continue; /* the header */
-        uint32_t *papers, np;
-        if (coa_edge_papers_by_year(g, list->items[row - 1].edge, &papers, &np)) {
-            free(buf);
-            return COA_ENOMEM;
-        }
-        for (uint32_t k = 0; k < np; k++) {
-            const coa_paper_t *p = &c->papers[papers[k]];
-            char id[512];
-            coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
-            if (p->year)
-                printf("      %d  %s  [%s]\n", p->year, coa_corpus_str(c, p->title), id);
-            else
-                printf("      ----  %s  [%s]\n", coa_corpus_str(c, p->title), id);
-        }
-        if (!np)
-            printf("      (no papers: an edge-list source)\n");
-        free(papers);
-    }
-    free(buf);
-    return COA_OK;
-}
-
 static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa_graph_t *g, uint32_t author)
 {
     const coa_corpus_t *c = g->corpus;
@@ -161,7 +66,7 @@ static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa
         shown = (uint32_t)ro->top;
     int status = EXIT_OK;
     if (o->output == COA_OUT_JSON) {
-        if (print_coauthors_json(g, &list, shown, ro))
+        if (coa_write_coauthors_json(stdout, g, &list, shown, ro->by && !strcmp(ro->by, "fractional"), ro->papers))
             status = write_failed();
         coa_coauthors_destroy(&list);
         return status;
@@ -205,7 +110,7 @@ static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa
     }
     if (!machine) {
         printf("%u coauthors of %s\n", list.n, coa_graph_vertex_name(g, list.vertex));
-        err = ro->papers ? print_coauthors_text_papers(g, &list, shown, t) : coa_table_write(t, stdout, o->output);
+        err = ro->papers ? coa_write_coauthors_papers(stdout, g, &list, shown, t) : coa_table_write(t, stdout, o->output);
     } else {
         err = coa_table_write(t, stdout, o->output);
     }
@@ -218,28 +123,6 @@ cleanup:
 }
 
 /* ---- the whole network ---- */
-
-static int integral_measure(coa_measure_t m)
-{
-    return m == COA_MEASURE_PAPERS || m == COA_MEASURE_DEGREE || m == COA_MEASURE_STRENGTH ||
-           m == COA_MEASURE_CORENESS;
-}
-
-static void describe(const cli_common_t *o, const coa_graph_t *g, const coa_ranking_t *r, char *buf, size_t len)
-{
-    size_t k = (size_t)snprintf(buf, len, "%s: %s", coa_measure_name(r->measure), coa_measure_weight(r->measure));
-    if (k < len && r->info.unit_lengths)
-        k += (size_t)snprintf(buf + k, len - k, " (every edge has 1 joint paper: lengths are hops)");
-    if (k < len && r->measure == COA_MEASURE_BETWEENNESS) {
-        if (r->info.sampled)
-            snprintf(buf + k, len - k,
-                     "; estimated from %lld sampled sources of %lld authors (seed %lu, linear scaling, "
-                     "times authors/sources); --exact computes it exactly",
-                     (long long)r->info.sources, (long long)g->n_vertices, o->seed);
-        else
-            snprintf(buf + k, len - k, "; exact");
-    }
-}
 
 static int run_ranking(const cli_common_t *o, const rank_opts_t *ro, const coa_graph_t *g, coa_measure_t m)
 {
@@ -257,73 +140,13 @@ static int run_ranking(const cli_common_t *o, const rank_opts_t *ro, const coa_g
         cli_error("cannot compute %s: %s", coa_measure_name(m), coa_strerror(err));
         return EXIT_FAILURE_RUN;
     }
-    char note[512];
-    describe(o, g, &r, note, sizeof note);
-    int machine = o->output != COA_OUT_TEXT;
-    static const char *const columns[] = {"rank", "author", "score", "papers", "degree"};
-    coa_table_t *t = coa_table_new(5, columns);
-    int status = EXIT_OK;
-    if (!t) {
-        coa_ranking_destroy(&r);
-        return write_failed();
-    }
-    coa_table_numeric(t, 0);
-    coa_table_numeric(t, 2);
-    coa_table_numeric(t, 3);
-    coa_table_numeric(t, 4);
-    igraph_integer_t shown = r.n;
-    if (ro->top && ro->top < shown)
-        shown = ro->top;
-    igraph_integer_t ne = igraph_ecount(&g->graph);
-    uint32_t *degree = calloc((size_t)g->n_vertices + 1, sizeof *degree);
-    if (!degree) {
-        status = write_failed();
-        goto cleanup;
-    }
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        degree[IGRAPH_FROM(&g->graph, e)]++;
-        degree[IGRAPH_TO(&g->graph, e)]++;
-    }
-    for (igraph_integer_t i = 0; i < shown; i++) {
-        igraph_integer_t v = r.order[i];
-        double s = VECTOR(r.scores)[v];
-        coa_table_cell(t, "%lld", (long long)i + 1);
-        coa_table_cell(t, "%s", coa_graph_vertex_name(g, v));
-        if (isnan(s))
-            coa_table_cell(t, "-");
-        else if (integral_measure(m))
-            coa_table_cell(t, "%.0f", s);
-        else if (machine)
-            coa_table_cell(t, "%.15g", s);
-        else if (m == COA_MEASURE_BETWEENNESS)
-            coa_table_cell(t, "%.1f", s);
-        else
-            coa_table_cell(t, "%.6g", s);
-        coa_table_cell(t, "%u", g->vertex_papers[v]);
-        coa_table_cell(t, "%u", degree[v]);
-    }
-    if (o->output == COA_OUT_JSON) {
-        printf("{\"measure\": \"%s\", \"weight\": ", coa_measure_name(m));
-        coa_json_string(stdout, coa_measure_weight(m));
-        printf(", \"authors\": %lld", (long long)g->n_vertices);
-        if (m == COA_MEASURE_BETWEENNESS)
-            printf(", \"sampled\": %s, \"sources\": %lld, \"seed\": %lu", r.info.sampled ? "true" : "false",
-                   (long long)r.info.sources, o->seed);
-        fputs(", \"rows\": ", stdout);
-        err = coa_table_write(t, stdout, o->output);
-        fputs("}\n", stdout);
-    } else {
-        if (!machine)
-            printf("%s\n", note);
-        else if (r.info.sampled && !o->quiet)
+    if (o->output == COA_OUT_TSV || o->output == COA_OUT_CSV) {
+        char note[512];
+        coa_ranking_describe(g, &r, o->seed, note, sizeof note);
+        if (r.info.sampled && !o->quiet)
             fprintf(stderr, "%s: %s\n", cli_program, note);
-        err = coa_table_write(t, stdout, o->output);
     }
-    if (err)
-        status = write_failed();
-cleanup:
-    free(degree);
-    coa_table_free(t);
+    int status = coa_write_ranking(stdout, g, &r, ro->top, o->seed, o->output) ? write_failed() : EXIT_OK;
     coa_ranking_destroy(&r);
     return status;
 }
