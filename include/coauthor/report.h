@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "coauthor/corpus.h"
+#include "coauthor/community.h"
 #include "coauthor/identity.h"
 #include "coauthor/rank.h"
 #include "coauthor/stats.h"
@@ -49,5 +50,12 @@ void coa_ranking_describe(const coa_graph_t *g, const coa_ranking_t *r, unsigned
  * table.  0, or an error code. */
 int coa_write_ranking(FILE *out, const coa_graph_t *g, const coa_ranking_t *r, long top, unsigned long seed,
                       coa_output_t format);
+
+/* 'coauthor communities': text (the method, the counts and each
+ * community's most central members, at most 'top' of them, 0 for all),
+ * JSON (every member with its strength) or a table of author and
+ * community.  COA_OK, COA_ENOMEM, or COA_EIO when the output fails. */
+int coa_write_communities(FILE *out, const coa_graph_t *g, const coa_communities_t *c,
+                          const coa_community_options_t *d, int top, coa_output_t format);
 
 #endif

@@ -52,15 +52,6 @@ static double seconds_now(clockid_t clock)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* A number without trailing zeros, for weights and resolutions. */
-static void format_number(char *buf, size_t len, double x)
-{
-    if (x == floor(x) && fabs(x) < 1e15)
-        snprintf(buf, len, "%.0f", x);
-    else
-        snprintf(buf, len, "%.4g", x);
-}
-
 /* Runs detection and explains a failure on stderr; returns an exit status. */
 static int detect(coa_communities_t *c, const coa_graph_t *g, const coa_community_options_t *d, int timing)
 {
@@ -90,224 +81,6 @@ static int detect(coa_communities_t *c, const coa_graph_t *g, const coa_communit
     }
     cli_error("cannot detect communities: %s", coa_strerror(err));
     return EXIT_FAILURE_RUN;
-}
-
-static void describe(const options_t *op, const coa_communities_t *c, char *buf, size_t len)
-{
-    const coa_community_options_t *d = &op->detect;
-    char res[32];
-    format_number(res, sizeof res, d->resolution);
-    size_t used = 0;
-#define APPEND(...) used += (size_t)snprintf(buf + used, used < len ? len - used : 0, __VA_ARGS__)
-    APPEND("%s", coa_community_method_name(d->method));
-    if (d->method == COA_COMMUNITY_LEIDEN)
-        APPEND(", %s objective", d->objective == COA_COMMUNITY_CPM ? "CPM" : "modularity");
-    if (d->method == COA_COMMUNITY_LEIDEN && d->iterations > 0)
-        APPEND(", %d iteration%s", d->iterations, d->iterations == 1 ? "" : "s");
-    if (d->method == COA_COMMUNITY_LEIDEN || d->method == COA_COMMUNITY_LOUVAIN)
-        APPEND(", resolution %s", res);
-    APPEND(", weight %s", coa_community_weight_name(d->weight));
-    if (d->method == COA_COMMUNITY_LEIDEN || d->method == COA_COMMUNITY_LOUVAIN ||
-        d->method == COA_COMMUNITY_LABELPROP || d->method == COA_COMMUNITY_INFOMAP) {
-        if (d->method == COA_COMMUNITY_LEIDEN && d->runs > 1)
-            APPEND(", best of seeds %lu-%lu (seed %lu won)", d->seed, d->seed + (unsigned long)d->runs - 1,
-                   d->seed + (unsigned long)c->best_run);
-        else
-            APPEND(", seed %lu", d->seed);
-    }
-    if (d->method == COA_COMMUNITY_WALKTRAP)
-        APPEND(", %lld steps", (long long)d->walktrap_steps);
-    if (d->method == COA_COMMUNITY_OPTIMAL)
-        APPEND(", exact (GLPK), largest component %lld authors", (long long)c->optimal_largest);
-#undef APPEND
-}
-
-static void print_strength(FILE *out, const options_t *op, double x)
-{
-    if (op->detect.weight == COA_COMMUNITY_WEIGHT_FRACTIONAL)
-        fprintf(out, "%.4f", x);
-    else
-        fprintf(out, "%.0f", x);
-}
-
-static int print_text(const options_t *op, const coa_graph_t *g, const coa_communities_t *c)
-{
-    char what[256];
-    describe(op, c, what, sizeof what);
-    printf("communities: %s\n", what);
-    printf("authors %lld, coauthor edges %lld, communities %lld\n", (long long)g->n_vertices,
-           (long long)igraph_ecount(&g->graph), (long long)c->n_communities);
-    if (isnan(c->modularity))
-        printf("modularity Q = - (no edges)\n");
-    else
-        printf("modularity Q = %.4f\n", c->modularity);
-    if (op->detect.method == COA_COMMUNITY_LEIDEN && op->detect.objective == COA_COMMUNITY_CPM &&
-        !isnan(c->quality))
-        printf("CPM quality = %.4f\n", c->quality);
-    else if (op->detect.resolution != 1.0 && !isnan(c->quality) && op->detect.method != COA_COMMUNITY_OPTIMAL) {
-        char res[32];
-        format_number(res, sizeof res, op->detect.resolution);
-        printf("modularity at resolution %s = %.4f\n", res, c->quality);
-    }
-    if (!isnan(c->codelength))
-        printf("codelength = %.4f\n", c->codelength);
-    if (c->n_communities == 0)
-        return EXIT_OK;
-    fputc('\n', stdout);
-
-    const char *names[] = {"community", "size", "internal", "external", "most central members"};
-    coa_table_t *t = coa_table_new(5, names);
-    igraph_vector_int_t members;
-    if (!t || igraph_vector_int_init(&members, 0)) {
-        coa_table_free(t);
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    for (int col = 0; col < 4; col++)
-        coa_table_numeric(t, col);
-    int status = EXIT_OK;
-    char *line = NULL;
-    size_t line_len = 0;
-    for (igraph_integer_t k = 0; k < c->n_communities && status == EXIT_OK; k++) {
-        if (coa_communities_members(c, g, k, &members)) {
-            status = EXIT_FAILURE_RUN;
-            break;
-        }
-        igraph_integer_t size = igraph_vector_int_size(&members);
-        igraph_integer_t shown = op->top > 0 && op->top < size ? op->top : size;
-        FILE *mem = open_memstream(&line, &line_len);
-        if (!mem) {
-            status = EXIT_FAILURE_RUN;
-            break;
-        }
-        for (igraph_integer_t i = 0; i < shown; i++)
-            fprintf(mem, "%s%s", i ? ", " : "", coa_graph_vertex_name(g, VECTOR(members)[i]));
-        if (shown < size)
-            fprintf(mem, " (+%lld more)", (long long)(size - shown));
-        fclose(mem);
-        coa_table_cell(t, "%lld", (long long)k);
-        coa_table_cell(t, "%lld", (long long)VECTOR(c->sizes)[k]);
-        coa_table_cell(t, "%lld", (long long)VECTOR(c->internal_edges)[k]);
-        coa_table_cell(t, "%lld", (long long)VECTOR(c->external_edges)[k]);
-        coa_table_cell(t, "%s", line);
-        free(line);
-        line = NULL;
-    }
-    if (status == EXIT_OK && coa_table_write(t, stdout, COA_OUT_TEXT))
-        status = EXIT_FAILURE_RUN;
-    if (status)
-        cli_error("cannot write the output");
-    igraph_vector_int_destroy(&members);
-    coa_table_free(t);
-    return status;
-}
-
-/* --tsv / --csv: one line per author, by community, most central first. */
-static int print_membership(const options_t *op, const coa_graph_t *g, const coa_communities_t *c,
-                            coa_output_t format)
-{
-    (void)op;
-    const char *names[] = {"author", "community"};
-    coa_table_t *t = coa_table_new(2, names);
-    igraph_vector_int_t members;
-    if (!t || igraph_vector_int_init(&members, 0)) {
-        coa_table_free(t);
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    coa_table_numeric(t, 1);
-    int status = EXIT_OK;
-    for (igraph_integer_t k = 0; k < c->n_communities; k++) {
-        if (coa_communities_members(c, g, k, &members)) {
-            status = EXIT_FAILURE_RUN;
-            break;
-        }
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&members); i++) {
-            coa_table_cell(t, "%s", coa_graph_vertex_name(g, VECTOR(members)[i]));
-            coa_table_cell(t, "%lld", (long long)k);
-        }
-    }
-    if (status == EXIT_OK && coa_table_write(t, stdout, format))
-        status = EXIT_FAILURE_RUN;
-    if (status)
-        cli_error("cannot write the output");
-    igraph_vector_int_destroy(&members);
-    coa_table_free(t);
-    return status;
-}
-
-static void json_number(FILE *out, double x)
-{
-    if (isnan(x) || isinf(x))
-        fputs("null", out);
-    else
-        fprintf(out, "%.6f", x);
-}
-
-static int print_json(const options_t *op, const coa_graph_t *g, const coa_communities_t *c)
-{
-    const coa_community_options_t *d = &op->detect;
-    igraph_vector_int_t members;
-    if (igraph_vector_int_init(&members, 0)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    printf("{\n  \"method\": \"%s\",\n", coa_community_method_name(d->method));
-    if (d->method == COA_COMMUNITY_LEIDEN)
-        printf("  \"objective\": \"%s\",\n", d->objective == COA_COMMUNITY_CPM ? "cpm" : "modularity");
-    printf("  \"weight\": \"%s\",\n", coa_community_weight_name(d->weight));
-    if (d->method == COA_COMMUNITY_LEIDEN || d->method == COA_COMMUNITY_LOUVAIN) {
-        fputs("  \"resolution\": ", stdout);
-        json_number(stdout, d->resolution);
-        fputs(",\n", stdout);
-    }
-    printf("  \"seed\": %lu,\n", d->seed);
-    if (d->method == COA_COMMUNITY_LEIDEN)
-        printf("  \"runs\": %d,\n  \"best_seed\": %lu,\n", d->runs, d->seed + (unsigned long)c->best_run);
-    if (d->method == COA_COMMUNITY_LEIDEN && d->iterations > 0)
-        printf("  \"iterations\": %d,\n", d->iterations);
-    else if (d->method == COA_COMMUNITY_LEIDEN)
-        printf("  \"iterations\": null,\n");
-    if (d->method == COA_COMMUNITY_OPTIMAL)
-        printf("  \"largest_component\": %lld,\n", (long long)c->optimal_largest);
-    printf("  \"authors\": %lld,\n  \"edges\": %lld,\n  \"n_communities\": %lld,\n", (long long)g->n_vertices,
-           (long long)igraph_ecount(&g->graph), (long long)c->n_communities);
-    fputs("  \"modularity\": ", stdout);
-    json_number(stdout, c->modularity);
-    fputs(",\n  \"quality\": ", stdout);
-    json_number(stdout, c->quality);
-    if (d->method == COA_COMMUNITY_INFOMAP) {
-        fputs(",\n  \"codelength\": ", stdout);
-        json_number(stdout, c->codelength);
-    }
-    fputs(",\n  \"communities\": [", stdout);
-    int status = EXIT_OK;
-    for (igraph_integer_t k = 0; k < c->n_communities; k++) {
-        if (coa_communities_members(c, g, k, &members)) {
-            status = EXIT_FAILURE_RUN;
-            break;
-        }
-        printf("%s\n    {\"id\": %lld, \"size\": %lld, \"internal_edges\": %lld, \"external_edges\": %lld, "
-               "\"internal_weight\": ",
-               k ? "," : "", (long long)k, (long long)VECTOR(c->sizes)[k], (long long)VECTOR(c->internal_edges)[k],
-               (long long)VECTOR(c->external_edges)[k]);
-        print_strength(stdout, op, VECTOR(c->internal_weight)[k]);
-        fputs(",\n     \"members\": [", stdout);
-        for (igraph_integer_t i = 0; i < igraph_vector_int_size(&members); i++) {
-            igraph_integer_t v = VECTOR(members)[i];
-            fputs(i ? ", {\"name\": " : "{\"name\": ", stdout);
-            coa_json_string(stdout, coa_graph_vertex_name(g, v));
-            fputs(", \"strength\": ", stdout);
-            print_strength(stdout, op, VECTOR(c->internal_strength)[v]);
-            fputc('}', stdout);
-        }
-        fputs("]}", stdout);
-    }
-    fputs(c->n_communities ? "\n  ]\n}\n" : "]\n}\n", stdout);
-    igraph_vector_int_destroy(&members);
-    if (status)
-        cli_error("out of memory");
-    return status;
 }
 
 /* --compare: the optimum first (it may be refused), then the heuristics. */
@@ -539,12 +312,11 @@ int cmd_communities(int argc, char **argv)
     }
     coa_communities_t c;
     if ((status = detect(&c, &graph, &op.detect, op.timing)) == EXIT_OK) {
-        if (o.output == COA_OUT_JSON)
-            status = print_json(&op, &graph, &c);
-        else if (o.output == COA_OUT_TSV || o.output == COA_OUT_CSV)
-            status = print_membership(&op, &graph, &c, o.output);
-        else
-            status = print_text(&op, &graph, &c);
+        int err = coa_write_communities(stdout, &graph, &c, &op.detect, op.top, o.output);
+        if (err) {
+            cli_error("%s", err == COA_ENOMEM ? "out of memory" : "cannot write the output");
+            status = EXIT_FAILURE_RUN;
+        }
     }
     coa_communities_destroy(&c);
 cleanup:
