@@ -204,18 +204,12 @@ static int communities_option(const cli_option_t *opt, const char *arg, cli_pars
 }
 
 #define OPTION(name_, arg_, id, help_)                                                                       \
-    {.kind = CLI_OPT_CALLBACK, .name = name_, .arg = arg_, .min = id, .fn = communities_option, .target = &op,  \
+    {.kind = CLI_OPT_CALLBACK, .name = name_, .arg = arg_, .min = id, .fn = communities_option, .target = op,   \
      .help = help_}
 
-int cmd_communities(int argc, char **argv)
+/* The options of 'coauthor communities'; 1 with *status when the command is done (cli_parse). */
+static int communities_options(options_t *op, cli_common_t *o, int argc, char **argv, int *status)
 {
-    cli_common_t o;
-    options_t op;
-    cli_common_init(&o);
-    memset(&op, 0, sizeof op);
-    coa_community_options_init(&op.detect);
-    op.top = DEFAULT_TOP;
-    int status;
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor communities [options] FILE...\n"
                  "\n"
@@ -251,7 +245,7 @@ int cmd_communities(int argc, char **argv)
         OPTION("top", "K", O_TOP, "members to show per community (default " CLI_STR(DEFAULT_TOP) "; 0 = all)"),
         CLI_DOC("--tsv, --csv", "one line per author: author, community"),
         CLI_DOC("--json", "every community with all its members and strengths"),
-        CLI_FLAG("timing", &op.timing, "report the CPU and wall time of detection on stderr"),
+        CLI_FLAG("timing", &op->timing, "report the CPU and wall time of detection on stderr"),
         CLI_TEXT("\n"
                  "The exact optimum (--method optimal):\n"
                  "  Modularity maximisation is NP-hard, and the integer program has a variable\n"
@@ -262,13 +256,13 @@ int cmd_communities(int argc, char **argv)
                  "  time at 38 authors, 2 s at 50, 81 s at 67 (python-igraph: 213 s).\n"
                  "  --resolution does not apply.\n",
                  0),
-        CLI_FLAG("force", &op.detect.force, "run above the size limit"),
+        CLI_FLAG("force", &op->detect.force, "run above the size limit"),
         OPTION("time-limit", "S", O_TIME_LIMIT,
                "give up after S seconds (exit status 3); checked while\n"
                "constraints are built and between branch-and-bound\n"
                "steps, so GLPK's first relaxation can overrun it\n"
                "(1.5 s of CPU time at 67 authors)"),
-        CLI_FLAG("compare", &op.compare,
+        CLI_FLAG("compare", &op->compare,
                  "run the optimum, Leiden (best of --runs seeds) and\n"
                  "Louvain, and print each one's modularity and its gap\n"
                  "to the optimum"),
@@ -278,7 +272,19 @@ int cmd_communities(int argc, char **argv)
                  0),
         CLI_END,
     };
-    if (cli_parse("communities", options, &o, argc, argv, &status))
+    return cli_parse("communities", options, o, argc, argv, status);
+}
+
+int cmd_communities(int argc, char **argv)
+{
+    cli_common_t o;
+    options_t op;
+    cli_common_init(&o);
+    memset(&op, 0, sizeof op);
+    coa_community_options_init(&op.detect);
+    op.top = DEFAULT_TOP;
+    int status;
+    if (communities_options(&op, &o, argc, argv, &status))
         return status;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("communities", "no input files");

@@ -21,13 +21,15 @@ static int by_distance(const void *pa, const void *pb, void *ctx)
     return r ? r : (a < b ? -1 : a > b);
 }
 
-int cmd_distance(int argc, char **argv)
+typedef struct {
+    const char *from;
+    long max_distance;
+    int list, histogram;
+} distance_opts_t;
+
+/* The options of 'coauthor distance'; 1 with *status when the command is done (cli_parse). */
+static int distance_options(distance_opts_t *d, cli_common_t *o, int argc, char **argv, int *status)
 {
-    cli_common_t o;
-    const char *root_name = NULL;
-    long max_distance = -1;
-    int list = 0, histogram = 0, status;
-    cli_common_init(&o);
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor distance --from NAME [--max-distance K] [--list] [options] FILE...\n"
                  "\n"
@@ -39,13 +41,13 @@ int cmd_distance(int argc, char **argv)
                  "\n"
                  "Options:\n",
                  19),
-        CLI_STRING("from", "NAME", &root_name,
+        CLI_STRING("from", "NAME", &d->from,
                    "the root: an exact name, or a part that only one author's\nname contains (the choice is reported)"),
         CLI_ALIAS("root", "from"),
-        CLI_LONG("max-distance", "K", &max_distance, 0, INT_MAX,
+        CLI_LONG("max-distance", "K", &d->max_distance, 0, INT_MAX,
                  "show only the authors within K hops; the others the root\nreaches are counted as beyond K"),
-        CLI_FLAG("list", &list, "in text, list the authors and their distances too"),
-        CLI_FLAG("histogram", &histogram,
+        CLI_FLAG("list", &d->list, "in text, list the authors and their distances too"),
+        CLI_FLAG("histogram", &d->histogram,
                  "with --tsv or --csv, write the histogram (distance,\nauthors) instead of the author list"),
         CLI_TEXT("\n"
                  "With --tsv or --csv: author, distance, for every author the root reaches (within\n"
@@ -57,8 +59,20 @@ int cmd_distance(int argc, char **argv)
         CLI_TEXT("Exit status 2 also when --from names no author, or one outside the selection.\n", 0),
         CLI_END,
     };
-    if (cli_parse("distance", options, &o, argc, argv, &status))
+    return cli_parse("distance", options, o, argc, argv, status);
+}
+
+int cmd_distance(int argc, char **argv)
+{
+    cli_common_t o;
+    distance_opts_t opts = {NULL, -1, 0, 0};
+    int status;
+    cli_common_init(&o);
+    if (distance_options(&opts, &o, argc, argv, &status))
         return status;
+    const char *root_name = opts.from;
+    long max_distance = opts.max_distance;
+    int list = opts.list, histogram = opts.histogram;
     if (!root_name)
         return cli_usage_error("distance", "--from is required");
     if (cli_common_files(&o, argc, argv))

@@ -32,12 +32,9 @@ static void print_diag(void *ctx, const coa_diag_t *d)
     fprintf(stderr, "%s: %s: %s\n", cli_program, d->file ? d->file : "-", d->message);
 }
 
-int cmd_import(int argc, char **argv)
+/* The options of 'coauthor import'; 1 with *status when the command is done (cli_parse). */
+static int import_options(const char **output, int *append, cli_common_t *o, int argc, char **argv, int *status)
 {
-    cli_common_t o;
-    cli_common_init(&o);
-    const char *output = NULL;
-    int append = 0, status;
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor import [options] FILE... -o CORPUS.db\n"
                  "\n"
@@ -50,9 +47,9 @@ int cmd_import(int argc, char **argv)
                  "  coauthor path --from \"A\" --to \"B\" dblp.db\n"
                  "\n",
                  21),
-        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &output,
+        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = output,
          .help = "the database to write (replaced atomically)"},
-        CLI_FLAG("append", &append,
+        CLI_FLAG("append", append,
                  "add the inputs to an existing database: its corpus is read\n"
                  "first, so authors are matched and papers found in both\n"
                  "are counted once, as when files are read together"),
@@ -72,7 +69,16 @@ int cmd_import(int argc, char **argv)
                  0),
         CLI_HELP_END,
     };
-    if (cli_parse("import", options, &o, argc, argv, &status))
+    return cli_parse("import", options, o, argc, argv, status);
+}
+
+int cmd_import(int argc, char **argv)
+{
+    cli_common_t o;
+    cli_common_init(&o);
+    const char *output = NULL;
+    int append = 0, status;
+    if (import_options(&output, &append, &o, argc, argv, &status))
         return status;
     if (!output)
         return cli_usage_error("import", "no output database; give one with -o");

@@ -21,13 +21,9 @@ static int names_limit(const cli_option_t *opt, const char *arg, cli_parser_t *p
     return 0;
 }
 
-int cmd_names(int argc, char **argv)
+/* The options of 'coauthor names'; 1 with *status when the command is done (cli_parse). */
+static int names_options(const char **write_aliases, long *limit, cli_common_t *o, int argc, char **argv, int *status)
 {
-    cli_common_t o;
-    cli_common_init(&o);
-    const char *write_aliases = NULL;
-    long limit = 50;
-    int status;
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor names [options] FILE...\n"
                  "\n"
@@ -60,13 +56,23 @@ int cmd_names(int argc, char **argv)
                  "\n"
                  "Options:\n",
                  22),
-        CLI_STRING("write-aliases", "FILE", &write_aliases,
+        CLI_STRING("write-aliases", "FILE", write_aliases,
                    "write the likely splits as an alias file to edit and\npass back with --aliases"),
-        CLI_CALLBACK("limit", "N", names_limit, &limit,
+        CLI_CALLBACK("limit", "N", names_limit, limit,
                      "at most N lines per section in text output (default 50;\n0 = all)"),
         CLI_HELP_END,
     };
-    if (cli_parse("names", options, &o, argc, argv, &status))
+    return cli_parse("names", options, o, argc, argv, status);
+}
+
+int cmd_names(int argc, char **argv)
+{
+    cli_common_t o;
+    cli_common_init(&o);
+    const char *write_aliases = NULL;
+    long limit = 50;
+    int status;
+    if (names_options(&write_aliases, &limit, &o, argc, argv, &status))
         return status;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("names", "no input files");

@@ -479,12 +479,9 @@ static int path_limit(const cli_option_t *opt, const char *arg, cli_parser_t *p)
     return cli_parse_long("--limit", arg, 1, 1000000, &po->limit) ? EXIT_USAGE : 0;
 }
 
-int cmd_path(int argc, char **argv)
+/* The options of 'coauthor path'; 1 with *status when the command is done (cli_parse). */
+static int path_options(path_opts_t *po, cli_common_t *o, int argc, char **argv, int *status)
 {
-    cli_common_t o;
-    path_opts_t po = {NULL, NULL, 0, 0, 0, DEFAULT_LIMIT, 0};
-    int status;
-    cli_common_init(&o);
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor path --from NAME --to NAME [--all [--limit N] | --strongest] [options] FILE...\n"
                  "       coauthor path --bench N [options] FILE...\n"
@@ -513,21 +510,21 @@ int cmd_path(int argc, char **argv)
                  "\n"
                  "Options:\n",
                  17),
-        CLI_STRING("from", "NAME", &po.from,
+        CLI_STRING("from", "NAME", &po->from,
                    "the first author: an exact name, or a part that only one\n"
                    "author's name contains (the choice is reported)"),
-        CLI_STRING("to", "NAME", &po.to, "the last author, likewise"),
-        CLI_FLAG("all", &po.all, "list every shortest chain, in name order, up to --limit"),
-        CLI_CALLBACK("limit", "N", path_limit, &po,
+        CLI_STRING("to", "NAME", &po->to, "the last author, likewise"),
+        CLI_FLAG("all", &po->all, "list every shortest chain, in name order, up to --limit"),
+        CLI_CALLBACK("limit", "N", path_limit, po,
                      "with --all, list at most N chains (default " CLI_STR(DEFAULT_LIMIT) "; implies --all)"),
-        CLI_FLAG("strongest", &po.strongest,
+        CLI_FLAG("strongest", &po->strongest,
                  "the strongest chain instead: the least total cost, where a\n"
                  "hop costs 1/joint_papers (ties: fewer hops, then names).\n"
                  "Prints its length in hops and its cost"),
         CLI_DOC("--avoid NAME", "find a chain that does not pass through NAME (repeatable)"),
-        CLI_FLAG("search-stats", &po.search_stats,
+        CLI_FLAG("search-stats", &po->search_stats,
                  "report on stderr how many authors the search touched and\nhow long it took"),
-        CLI_LONG("bench", "N", &po.bench, 1, 10000000,
+        CLI_LONG("bench", "N", &po->bench, 1, 10000000,
                  "time N queries between seeded random pairs of authors of\n"
                  "the largest component, after loading: the bidirectional\n"
                  "search against igraph's single-source search"),
@@ -544,7 +541,16 @@ int cmd_path(int argc, char **argv)
                  0),
         CLI_END,
     };
-    if (cli_parse("path", options, &o, argc, argv, &status))
+    return cli_parse("path", options, o, argc, argv, status);
+}
+
+int cmd_path(int argc, char **argv)
+{
+    cli_common_t o;
+    path_opts_t po = {NULL, NULL, 0, 0, 0, DEFAULT_LIMIT, 0};
+    int status;
+    cli_common_init(&o);
+    if (path_options(&po, &o, argc, argv, &status))
         return status;
     if (!po.bench && (!po.from || !po.to))
         return cli_usage_error("path", "--from and --to are required");

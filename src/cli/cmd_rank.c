@@ -151,12 +151,9 @@ static int run_ranking(const cli_common_t *o, const rank_opts_t *ro, const coa_g
     return status;
 }
 
-int cmd_rank(int argc, char **argv)
+/* The options of 'coauthor rank'; 1 with *status when the command is done (cli_parse). */
+static int rank_options(rank_opts_t *ro, cli_common_t *o, int argc, char **argv, int *status)
 {
-    cli_common_t o;
-    rank_opts_t ro = {0};
-    int status;
-    cli_common_init(&o);
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor rank --author NAME [--by joint|fractional] [--papers] [options] FILE...\n"
                  "       coauthor rank --by MEASURE [--exact] [options] FILE...\n"
@@ -174,10 +171,10 @@ int cmd_rank(int argc, char **argv)
                  "\n"
                  "Options:\n",
                  17),
-        CLI_STRING("author", "NAME", &ro.author,
+        CLI_STRING("author", "NAME", &ro->author,
                    "the author whose coauthors to list: an exact name, or a part\n"
                    "that only one author's name contains (the choice is reported)"),
-        CLI_STRING("by", "ORDER", &ro.by, "with --author: 'joint' (default) or 'fractional' first"),
+        CLI_STRING("by", "ORDER", &ro->by, "with --author: 'joint' (default) or 'fractional' first"),
         CLI_DOC("--by MEASURE", "without --author, one of:\n"
                 "  papers       papers in the selection\n"
                 "  degree       distinct coauthors\n"
@@ -198,19 +195,19 @@ int cmd_rank(int argc, char **argv)
                 "  coreness     k-core number (unweighted)\n"
                 "Distances (betweenness, closeness, harmonic) take an edge's\n"
                 "length as 1/joint_papers: frequent coauthors are close."),
-        CLI_FLAG("exact", &ro.exact,
+        CLI_FLAG("exact", &ro->exact,
                  "compute betweenness exactly however large the network; above\n"
                  CLI_STR(COA_RANK_BETWEENNESS_EXACT_LIMIT) " authors it is otherwise estimated from a seeded sample\n"
                  "of sources (Brandes and Pich 2007, with the linear scaling of\n"
                  "Geisberger, Sanders and Schultes 2008), and the output says so"),
-        CLI_LONG("sample", "K", &ro.sample, 1, LONG_MAX,
+        CLI_LONG("sample", "K", &ro->sample, 1, LONG_MAX,
                  "estimate betweenness from K sources (default " CLI_STR(COA_RANK_BETWEENNESS_SAMPLE) " above the\n"
                  "limit), at any size; --seed chooses them"),
-        CLI_FLAG("papers", &ro.papers,
+        CLI_FLAG("papers", &ro->papers,
                  "with --author, list the joint papers under each coauthor:\n"
                  "year, title and identifier (DOI, else the source's key,\n"
                  "else file:line), newest first"),
-        CLI_LONG("top", "N", &ro.top, 0, LONG_MAX, "show the first N rows only (default: all)"),
+        CLI_LONG("top", "N", &ro->top, 0, LONG_MAX, "show the first N rows only (default: all)"),
         CLI_TEXT("\n"
                  "Closeness and harmonic centrality take time proportional to authors times\n"
                  "edges; on networks of more than about 50,000 authors they take minutes.\n",
@@ -219,7 +216,16 @@ int cmd_rank(int argc, char **argv)
         CLI_TEXT("Exit status 2 also when --author names no author, or one outside the selection.\n", 0),
         CLI_END,
     };
-    if (cli_parse("rank", options, &o, argc, argv, &status))
+    return cli_parse("rank", options, o, argc, argv, status);
+}
+
+int cmd_rank(int argc, char **argv)
+{
+    cli_common_t o;
+    rank_opts_t ro = {0};
+    int status;
+    cli_common_init(&o);
+    if (rank_options(&ro, &o, argc, argv, &status))
         return status;
     coa_measure_t measure = COA_MEASURE_PAPERS;
     if (ro.author) {

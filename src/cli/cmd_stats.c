@@ -8,11 +8,9 @@
 #include "cli.h"
 #include "coauthor/report.h"
 
-int cmd_stats(int argc, char **argv)
+/* The options of 'coauthor stats'; 1 with *status when the command is done (cli_parse). */
+static int stats_options(int *exact, int *estimate, cli_common_t *o, int argc, char **argv, int *status)
 {
-    cli_common_t o;
-    cli_common_init(&o);
-    int exact = 0, estimate = 0, status;
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor stats [options] FILE...\n"
                  "\n"
@@ -46,12 +44,20 @@ int cmd_stats(int argc, char **argv)
                  "\n"
                  "Options:\n",
                  21),
-        CLI_FLAG("exact", &exact, "build the graph and count exactly at any size (minutes\nand 8 GB at DBLP scale)"),
-        CLI_FLAG("estimate", &estimate,
+        CLI_FLAG("exact", exact, "build the graph and count exactly at any size (minutes\nand 8 GB at DBLP scale)"),
+        CLI_FLAG("estimate", estimate,
                  "use the index's estimates at any size (a corpus\ndatabase read whole only)"),
         CLI_HELP_END,
     };
-    if (cli_parse("stats", options, &o, argc, argv, &status))
+    return cli_parse("stats", options, o, argc, argv, status);
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    cli_common_t o;
+    cli_common_init(&o);
+    int exact = 0, estimate = 0, status;
+    if (stats_options(&exact, &estimate, &o, argc, argv, &status))
         return status;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("stats", "no input files");
