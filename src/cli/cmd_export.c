@@ -164,15 +164,70 @@ static int export_centrality(const cli_option_t *opt, const char *arg, cli_parse
     return parse_measures(arg, col->measures, &col->n_measures);
 }
 
-int cmd_export(int argc, char **argv)
+/* Opens the output files (two for csv and vosviewer); reports a failure.
+ * Exit status. */
+static int open_outputs(const cli_common_t *o, coa_export_format_t format, const char *output, coa_outfile_t *files,
+                        int n_files)
 {
-    cli_common_t o;
-    cli_common_init(&o);
-    const char *to = NULL, *output = "-";
-    coa_export_options_t eopts;
-    coa_export_options_init(&eopts);
-    columns_t col = {0, COA_COMMUNITY_LEIDEN, {0}, 0};
-    int status;
+    char err_msg[512];
+    for (int i = 0; i < n_files; i++) {
+        char *path = format == COA_EXPORT_CSV         ? pair_path(output, i ? "edges" : "nodes", ".csv")
+                     : format == COA_EXPORT_VOSVIEWER ? pair_path(output, i ? "network" : "map", ".txt")
+                                                      : strdup(output);
+        if (!path) {
+            cli_error("out of memory");
+            return EXIT_FAILURE_RUN;
+        }
+        if (cli_output_is_input(o, path)) {
+            free(path);
+            return EXIT_FAILURE_RUN;
+        }
+        int err = coa_outfile_open(&files[i], path, err_msg, sizeof err_msg);
+        free(path);
+        if (err) {
+            /* an output that cannot be written fails the run (status 1,
+             * as the README says), before the inputs are read */
+            cli_error("%s", err == COA_ENOMEM ? "out of memory" : err_msg);
+            return EXIT_FAILURE_RUN;
+        }
+    }
+    return EXIT_OK;
+}
+
+/* Writes the graph in 'format' to the open outputs; reports a failure.
+ * Exit status. */
+static int write_graph(coa_export_format_t format, coa_outfile_t *files, int n_files, const coa_graph_t *graph,
+                       const coa_export_options_t *eopts)
+{
+    int err = COA_OK;
+    errno = 0;
+    switch (format) {
+    case COA_EXPORT_GRAPHML: err = coa_export_graphml(files[0].fp, graph, eopts); break;
+    case COA_EXPORT_DOT: err = coa_export_dot(files[0].fp, graph, eopts); break;
+    case COA_EXPORT_JSON: err = coa_export_json(files[0].fp, graph, eopts); break;
+    case COA_EXPORT_CSV: err = coa_export_csv(files[0].fp, files[1].fp, graph, eopts); break;
+    case COA_EXPORT_GEXF: err = coa_export_gexf(files[0].fp, graph, eopts); break;
+    case COA_EXPORT_VOSVIEWER: err = coa_export_vosviewer(files[0].fp, files[1].fp, graph, eopts); break;
+    case COA_EXPORT_PAJEK: err = coa_export_pajek(files[0].fp, graph, eopts); break;
+    }
+    if (err == COA_EIO && errno) {
+        /* a write failed: say which file and why (full disk, file too large) */
+        if (n_files == 2)
+            cli_error("cannot write %s or %s: %s", files[0].path, files[1].path, strerror(errno));
+        else
+            cli_error("cannot write %s: %s", files[0].is_stdout ? "standard output" : files[0].path, strerror(errno));
+        return EXIT_FAILURE_RUN;
+    }
+    if (err) {
+        cli_error("cannot write the %s output: %s", format_names[format], coa_strerror(err));
+        return EXIT_FAILURE_RUN;
+    }
+    return EXIT_OK;
+}
+
+/* The options of 'coauthor export'; 1 with *status when the command is done (cli_parse). */
+static int export_options(const char **to, const char **output, coa_export_options_t *eopts, columns_t *col, cli_common_t *o, int argc, char **argv, int *status)
+{
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor export [--to graphml|gexf|dot|json|csv|vosviewer|pajek] [--bipartite]\n"
                  "                       [--communities [METHOD]]\n"
@@ -182,7 +237,7 @@ int cmd_export(int argc, char **argv)
                  "graph) for other tools.\n"
                  "\n",
                  21),
-        CLI_STRING("to", "FORMAT", &to,
+        CLI_STRING("to", "FORMAT", to,
                    "graphml  typed keys; networkx, python-igraph, Gephi, Cytoscape;\n"
                    "         'label' (the name) and 'weight' (joint papers) too\n"
                    "gexf     GEXF 1.3, Gephi's format: a dynamic graph whose\n"
@@ -203,21 +258,21 @@ int cmd_export(int argc, char **argv)
                    "pajek    Pajek .net, joint papers as edge weights\n"
                    "default: from the extension of -o (.graphml, .gexf, .dot or\n"
                    ".gv, .json, .csv, .net)"),
-        CLI_FLAG("bipartite", &eopts.bipartite, "the author-paper graph instead of the coauthor graph"),
-        CLI_CALLBACK("communities", "[METHOD]", export_communities, &col,
+        CLI_FLAG("bipartite", &eopts->bipartite, "the author-paper graph instead of the coauthor graph"),
+        CLI_CALLBACK("communities", "[METHOD]", export_communities, col,
                      "add each author's community as the integer attribute\n"
                      "'community' (0 = the largest): leiden (default), louvain,\n"
                      "fastgreedy, walktrap, labelprop, infomap or optimal, as in\n"
                      "'coauthor communities' (modularity, joint papers as\n"
                      "weights, seeded with --seed)"),
-        CLI_CALLBACK("centrality", "LIST", export_centrality, &col,
+        CLI_CALLBACK("centrality", "LIST", export_centrality, col,
                      "add these measures, comma-separated, as attributes of the\n"
                      "same names: degree, strength, betweenness, closeness,\n"
                      "harmonic, pagerank, eigenvector, coreness (weights as in\n"
                      "'coauthor rank --help'; degree, strength and coreness are\n"
                      "integers, the others real); an author without a value\n"
                      "(closeness without coauthors) has the attribute left out"),
-        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &output,
+        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = output,
          .help = "write here ('-' or none: standard output); the file is\n"
                  "replaced only when complete"},
         CLI_TEXT("\n"
@@ -229,7 +284,19 @@ int cmd_export(int argc, char **argv)
                  0),
         CLI_HELP_END,
     };
-    if (cli_parse("export", options, &o, argc, argv, &status))
+    return cli_parse("export", options, o, argc, argv, status);
+}
+
+int cmd_export(int argc, char **argv)
+{
+    cli_common_t o;
+    cli_common_init(&o);
+    const char *to = NULL, *output = "-";
+    coa_export_options_t eopts;
+    coa_export_options_init(&eopts);
+    columns_t col = {0, COA_COMMUNITY_LEIDEN, {0}, 0};
+    int status;
+    if (export_options(&to, &output, &eopts, &col, &o, argc, argv, &status))
         return status;
     int want_communities = col.want_communities, n_measures = col.n_measures;
     coa_community_method_t method = col.method;
@@ -270,30 +337,8 @@ int cmd_export(int argc, char **argv)
     coa_vertex_attr_t extra[1 + COA_MEASURE_COUNT];
     double *columns[1 + COA_MEASURE_COUNT];
     memset(columns, 0, sizeof columns);
-    for (int i = 0; i < n_files; i++) {
-        char *path = format == COA_EXPORT_CSV         ? pair_path(output, i ? "edges" : "nodes", ".csv")
-                     : format == COA_EXPORT_VOSVIEWER ? pair_path(output, i ? "network" : "map", ".txt")
-                                                      : strdup(output);
-        if (!path) {
-            cli_error("out of memory");
-            status = EXIT_FAILURE_RUN;
-            goto cleanup;
-        }
-        if (cli_output_is_input(&o, path)) {
-            free(path);
-            status = EXIT_FAILURE_RUN;
-            goto cleanup;
-        }
-        int err = coa_outfile_open(&files[i], path, err_msg, sizeof err_msg);
-        free(path);
-        if (err) {
-            /* an output that cannot be written fails the run (status 1,
-             * as the README says), before the inputs are read */
-            cli_error("%s", err == COA_ENOMEM ? "out of memory" : err_msg);
-            status = EXIT_FAILURE_RUN;
-            goto cleanup;
-        }
-    }
+    if ((status = open_outputs(&o, format, output, files, n_files)))
+        goto cleanup;
     corpus_opened = 1;
     if ((status = cli_open(&o, &corpus, &graph)))
         goto cleanup;
@@ -303,31 +348,8 @@ int cmd_export(int argc, char **argv)
     eopts.seed = o.seed;
     eopts.n_extra = (size_t)want_communities + (size_t)n_measures;
 
-    int err = COA_OK;
-    errno = 0;
-    switch (format) {
-    case COA_EXPORT_GRAPHML: err = coa_export_graphml(files[0].fp, &graph, &eopts); break;
-    case COA_EXPORT_DOT: err = coa_export_dot(files[0].fp, &graph, &eopts); break;
-    case COA_EXPORT_JSON: err = coa_export_json(files[0].fp, &graph, &eopts); break;
-    case COA_EXPORT_CSV: err = coa_export_csv(files[0].fp, files[1].fp, &graph, &eopts); break;
-    case COA_EXPORT_GEXF: err = coa_export_gexf(files[0].fp, &graph, &eopts); break;
-    case COA_EXPORT_VOSVIEWER: err = coa_export_vosviewer(files[0].fp, files[1].fp, &graph, &eopts); break;
-    case COA_EXPORT_PAJEK: err = coa_export_pajek(files[0].fp, &graph, &eopts); break;
-    }
-    if (err == COA_EIO && errno) {
-        /* a write failed: say which file and why (full disk, file too large) */
-        if (n_files == 2)
-            cli_error("cannot write %s or %s: %s", files[0].path, files[1].path, strerror(errno));
-        else
-            cli_error("cannot write %s: %s", files[0].is_stdout ? "standard output" : files[0].path, strerror(errno));
-        status = EXIT_FAILURE_RUN;
+    if ((status = write_graph(format, files, n_files, &graph, &eopts)))
         goto cleanup;
-    }
-    if (err) {
-        cli_error("cannot write the %s output: %s", format_names[format], coa_strerror(err));
-        status = EXIT_FAILURE_RUN;
-        goto cleanup;
-    }
     for (int i = 0; i < n_files; i++) {
         if (coa_outfile_commit(&files[i], err_msg, sizeof err_msg)) {
             cli_error("%s", err_msg);
