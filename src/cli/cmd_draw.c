@@ -393,18 +393,18 @@ static int draw_highlight_path(const cli_option_t *opt, const char *arg, cli_par
     return 0;
 }
 
-int cmd_draw(int argc, char **argv)
+/* What the options ask for. */
+typedef struct {
+    const char *output, *format, *path[2], *title, *timeline_author;
+    int timeline;
+    size_by_t size;
+    colour_by_t colour_by;
+    long top, max_nodes, labels, dpi, inches;
+} draw_opts_t;
+
+/* The options of 'coauthor draw'; 1 with *status when the command is done (cli_parse). */
+static int draw_options(draw_opts_t *d, coa_draw_options_t *dopts, cli_common_t *o, int argc, char **argv, int *status)
 {
-    cli_common_t o;
-    cli_common_init(&o);
-    coa_draw_options_t dopts;
-    coa_draw_options_init(&dopts);
-    const char *output = NULL, *format = NULL, *path[2] = {NULL, NULL}, *title = NULL;
-    const char *timeline_author = NULL;
-    int timeline = 0, status;
-    size_by_t size_opt = {COA_MEASURE_PAPERS, 0};
-    colour_by_t colour_by = COLOUR_COMMUNITY;
-    long top = 0, max_nodes = COA_DRAW_MAX_NODES, labels = -1, dpi = -1, inches = -1;
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor draw [options] FILE... -o PICTURE\n"
                  "       coauthor draw --timeline --author NAME [--top N] [options] FILE... -o PICTURE\n"
@@ -424,80 +424,230 @@ int cmd_draw(int argc, char **argv)
                  "names its author, and a leader line an edge of class \"leader\".\n"
                  "\n",
                  21),
-        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &output,
+        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &d->output,
          .help = "the picture; its extension gives the format:\n.png, .svg, .pdf, or .dot (the laid-out DOT)"},
-        {.kind = CLI_OPT_STRING, .short_name = 'T', .arg = "FORMAT", .target = &format,
+        {.kind = CLI_OPT_STRING, .short_name = 'T', .arg = "FORMAT", .target = &d->format,
          .help = "png, svg, pdf or dot, whatever the extension ('-o -'\nwrites to standard output and needs -T)"},
-        CLI_CALLBACK("engine", "NAME", draw_engine, &dopts.engine,
+        CLI_CALLBACK("engine", "NAME", draw_engine, &dopts->engine,
                      "auto, neato, fdp, sfdp, circo or twopi (default auto:\n"
                      "neato up to " CLI_STR(COA_DRAW_NEATO_LIMIT) " authors, sfdp above; measured on 5,000\n"
                      "authors: sfdp about 3 s, fdp about 5 s, neato over 2 min)"),
-        NUMBER("max-nodes", &max_nodes, 1, 10000000,
+        NUMBER("max-nodes", &d->max_nodes, 1, 10000000,
                "draw at most N authors (default " CLI_STR(COA_DRAW_MAX_NODES) "): above it, the\n"
                "largest component, then its N authors with the most\n"
                "papers, and a note on stderr says so"),
-        NUMBER("top", &top, 1, 10000000,
+        NUMBER("top", &d->top, 1, 10000000,
                "draw only the N authors with the most papers (ties by name);\n"
                "with --timeline, the N most frequent coauthors (default 15)"),
-        CLI_FLAG("timeline", &timeline,
+        CLI_FLAG("timeline", &d->timeline,
                  "one author's collaborations over time (needs --author):\n"
                  "the top coauthors as rows, the years as columns, a disc\n"
                  "in each cell sized by that year's joint papers, and each\n"
                  "row's total; for a CV or a grant report"),
-        CLI_STRING("author", "NAME", &timeline_author, "the author of --timeline"),
-        CLI_CALLBACK("highlight-path", "A B", draw_highlight_path, path,
+        CLI_STRING("author", "NAME", &d->timeline_author, "the author of --timeline"),
+        CLI_CALLBACK("highlight-path", "A B", draw_highlight_path, d->path,
                      "draw the shortest chain from A to B in red, with the authors\n"
                      "within --radius K hops of it (default 1; 0 draws the chain\n"
                      "alone, a large K the chain's whole component); not with\n"
                      "--ego, which centres the picture on one author instead"),
-        NUMBER("labels", &labels, 0, 10000000,
+        NUMBER("labels", &d->labels, 0, 10000000,
                "label the N largest authors (default: all up to 40\n"
                "authors, else 40, or 30 above " CLI_STR(COA_DRAW_NEATO_LIMIT) "); chain authors always"),
-        CLI_CALLBACK("size-by", "MEASURE", draw_size_by, &size_opt,
+        CLI_CALLBACK("size-by", "MEASURE", draw_size_by, &d->size,
                      "papers (default), degree, strength, betweenness, closeness,\n"
                      "harmonic, pagerank, eigenvector or coreness (see\n"
                      "'coauthor rank --help' for their weights)"),
-        CLI_CALLBACK("colour-by", "WHAT", draw_colour_by, &colour_by,
+        CLI_CALLBACK("colour-by", "WHAT", draw_colour_by, &d->colour_by,
                      "community (default), component, year or none; --color-by\n"
                      "too.  year: the mean year of each author's papers (dated\n"
                      "ones), on the viridis ramp, as VOSviewer's overlay map"),
         CLI_ALIAS("color-by", "colour-by"),
-        CLI_STRING("title", "TEXT", &title, "the picture's title"),
-        NUMBER("dpi", &dpi, 1, 1200, "PNG resolution (default 96)"),
-        NUMBER("inches", &inches, 1, 200,
+        CLI_STRING("title", "TEXT", &d->title, "the picture's title"),
+        NUMBER("dpi", &d->dpi, 1, 1200, "PNG resolution (default 96)"),
+        NUMBER("inches", &d->inches, 1, 200,
                "the longer side at most N inches (default 10, 14 or 20 by\n"
                "size); a PNG is at most N * dpi pixels wide"),
         CLI_HELP_END,
     };
-    if (cli_parse("draw", options, &o, argc, argv, &status))
-        return status;
-    if (labels >= 0)
-        dopts.labels = (int)labels;
-    if (dpi > 0)
-        dopts.dpi = (double)dpi;
-    if (inches > 0)
-        dopts.max_inches = (double)inches;
-    const char *path_from = path[0], *path_to = path[1];
-    coa_measure_t size_by = size_opt.measure;
-    if (!output)
+    return cli_parse("draw", options, o, argc, argv, status);
+}
+
+/* The options that exclude or need each other, and the output's format
+ * (d->format from the output's name when -T is not given); -1 when all is
+ * well, else the exit status. */
+static int check_options(draw_opts_t *d, const cli_common_t *o)
+{
+    if (!d->output)
         return cli_usage_error("draw", "no output: give -o PICTURE.png, .svg, .pdf or .dot");
-    if (!format && (strcmp(output, "-") == 0 || !(format = format_of(output))))
+    if (!d->format && (strcmp(d->output, "-") == 0 || !(d->format = format_of(d->output))))
         return cli_usage_error("draw", "which format? name the output .png, .svg, .pdf or .dot, or give -T");
-    if (!coa_draw_format_known(format))
-        return cli_usage_error("draw", "unknown picture format '%s': expected png, svg, pdf or dot", format);
-    if (path_from && o.ego_name)
+    if (!coa_draw_format_known(d->format))
+        return cli_usage_error("draw", "unknown picture format '%s': expected png, svg, pdf or dot", d->format);
+    if (d->path[0] && o->ego_name)
         return cli_usage_error("draw", "--highlight-path and --ego do not go together: the picture is centred on "
                                "the chain, with --radius K hops around it");
-    if (timeline && !timeline_author)
+    if (d->timeline && !d->timeline_author)
         return cli_usage_error("draw", "--timeline needs --author NAME");
-    if (timeline_author && !timeline)
+    if (d->timeline_author && !d->timeline)
         return cli_usage_error("draw", "--author names the author of --timeline; for a picture around one author, "
                                "use --ego NAME");
-    if (timeline && (path_from || o.ego_name))
+    if (d->timeline && (d->path[0] || o->ego_name))
         return cli_usage_error("draw", "--timeline draws one author's coauthors over time: not with --ego or "
                                "--highlight-path");
-    if (o.radius_given && !path_from && !o.ego_name)
+    if (o->radius_given && !d->path[0] && !o->ego_name)
         return cli_usage_error("draw", "--radius needs --ego NAME or --highlight-path A B");
+    return -1;
+}
+
+/* The nodes' sizes: papers, or --size-by's measure.  An edge list (SNAP)
+ * has no papers, so its authors are sized by their coauthors unless
+ * --size-by says otherwise; *used is the measure used.  0 or an error. */
+static int node_sizes(const coa_graph_t *graph, const size_by_t *by, unsigned long seed, double *size,
+                      coa_measure_t *used)
+{
+    uint32_t nv = (uint32_t)graph->n_vertices;
+    int err = 0;
+    coa_measure_t size_by = by->measure;
+    if (!by->given) {
+        uint64_t total = 0;
+        for (uint32_t v = 0; v < nv; v++)
+            total += graph->vertex_papers[v];
+        if (total == 0)
+            size_by = COA_MEASURE_DEGREE;
+    }
+    if (size_by == COA_MEASURE_PAPERS) {
+        for (uint32_t v = 0; v < nv; v++)
+            size[v] = graph->vertex_papers[v];
+    } else {
+        igraph_vector_t scores;
+        coa_rank_options_t ropts;
+        coa_centrality_info_t info;
+        coa_rank_options_init(&ropts);
+        ropts.seed = seed;
+        if (igraph_vector_init(&scores, 0))
+            return COA_ENOMEM;
+        err = coa_centrality(graph, size_by, &ropts, &scores, &info);
+        for (uint32_t v = 0; !err && v < nv; v++)
+            size[v] = VECTOR(scores)[v];
+        igraph_vector_destroy(&scores);
+    }
+    *used = size_by;
+    return err;
+}
+
+/* The nodes' colours, as --colour-by says: groups in dopts (community or
+ * component, with 'label' naming them), or the years.  0 or an error. */
+static int node_groups(const coa_graph_t *graph, colour_by_t by, unsigned long seed, const uint8_t *keep, int32_t *group,
+                       char *label, size_t label_len, coa_draw_options_t *dopts)
+{
+    uint32_t nv = (uint32_t)graph->n_vertices;
+    int err = 0;
+    if (by == COLOUR_COMMUNITY) {
+        coa_community_options_t copts;
+        coa_communities_t comm;
+        coa_community_options_init(&copts);
+        copts.seed = seed;
+        err = coa_communities_detect(&comm, graph, &copts);
+        for (uint32_t v = 0; !err && v < nv; v++)
+            group[v] = (int32_t)VECTOR(comm.membership)[v];
+        if (!err && comm.modularity == comm.modularity)
+            snprintf(label, label_len, "community (Leiden, modularity %.2f)", comm.modularity);
+        else
+            snprintf(label, label_len, "community (Leiden)");
+        coa_communities_destroy(&comm);
+        if (err || (err = renumber_groups(graph, keep, group)))
+            return err;
+        dopts->group = group;
+        dopts->group_label = label;
+    } else if (by == COLOUR_YEAR) {
+        dopts->colour_by_year = 1;
+    } else if (by == COLOUR_COMPONENT) {
+        if ((err = group_by_component(graph, keep, group)))
+            return err;
+        dopts->group = group;
+        dopts->group_label = "connected component";
+    }
+    return 0;
+}
+
+/* The picture's title when --title gives none: the chain, the ego, the
+ * profile's owner or the network, and the --min-weight. */
+static void default_title(char *heading, size_t len, const cli_common_t *o, const coa_corpus_t *corpus,
+                          const coa_graph_t *graph, const uint32_t *chain, uint32_t chain_len)
+{
+    if (chain)
+        snprintf(heading, len, "Shortest chain from %s to %s", coa_graph_vertex_name(graph, chain[0]),
+                 coa_graph_vertex_name(graph, chain[chain_len - 1]));
+    else if (o->ego_name)
+        snprintf(heading, len, "Coauthors of %s within %u hop%s",
+                 coa_corpus_str(corpus, corpus->authors[o->select.ego].display), o->select.radius,
+                 o->select.radius == 1 ? "" : "s");
+    else if (corpus->n_sources == 1 && corpus->sources[0].owner)
+        snprintf(heading, len, "Coauthor network of %s",
+                 coa_corpus_str(corpus, corpus->sources[0].owner));
+    else
+        snprintf(heading, len, "Coauthor network");
+    if (o->select.min_weight > 1) {
+        size_t l = strlen(heading);
+        snprintf(heading + l, len - l, ", pairs with at least %g joint papers", o->select.min_weight);
+    }
+}
+
+/* What was drawn, on stderr: authors, links, labels and size. */
+static void report_drawing(const coa_draw_report_t *rep, const char *format, double dpi, const coa_graph_t *graph,
+                           const uint32_t *chain, uint32_t chain_len)
+{
+    fprintf(stderr, "%s: drew %u authors and %u links with %s in %.1f s", cli_program, rep->nodes, rep->edges,
+            coa_engine_name(rep->engine), rep->layout_seconds + rep->render_seconds);
+    if (rep->labels) {
+        fprintf(stderr, "; %u of %u labels placed (%u of the %u always shown", rep->labels_placed, rep->labels,
+                rep->must_placed, rep->must_labels);
+        if (rep->shrunk)
+            fprintf(stderr, ", %u shrunk", rep->shrunk);
+        if (rep->forced)
+            fprintf(stderr, ", %u with no free place", rep->forced);
+        if (rep->nodes_moved)
+            fprintf(stderr, ", %u small node%s moved aside", rep->nodes_moved, rep->nodes_moved == 1 ? "" : "s");
+        fprintf(stderr, "), %s", rep->label_overlaps ? "some overlapping" : "none overlapping");
+        if (rep->nodes_covered)
+            fprintf(stderr, " (%u small nodes covered)", rep->nodes_covered);
+        fprintf(stderr, ", %u with a leader line, the others at most %.2f label heights from their node",
+                rep->leaders, rep->max_distance);
+    }
+    fprintf(stderr, "; %.1f x %.1f in", rep->width_in, rep->height_in);
+    if (!strcmp(format, "png"))
+        fprintf(stderr, " (%.0f x %.0f px)", rep->width_in * dpi, rep->height_in * dpi);
+    fputc('\n', stderr);
+    if (chain) {
+        fprintf(stderr, "%s: chain:", cli_program);
+        for (uint32_t i = 0; i < chain_len; i++)
+            fprintf(stderr, "%s %s", i ? " -" : "", coa_graph_vertex_name(graph, chain[i]));
+        fputc('\n', stderr);
+    }
+}
+
+int cmd_draw(int argc, char **argv)
+{
+    cli_common_t o;
+    cli_common_init(&o);
+    coa_draw_options_t dopts;
+    coa_draw_options_init(&dopts);
+    draw_opts_t d = {NULL, NULL, {NULL, NULL}, NULL, NULL, 0, {COA_MEASURE_PAPERS, 0}, COLOUR_COMMUNITY,
+                     0, COA_DRAW_MAX_NODES, -1, -1, -1};
+    int status;
+    if (draw_options(&d, &dopts, &o, argc, argv, &status))
+        return status;
+    if (d.labels >= 0)
+        dopts.labels = (int)d.labels;
+    if (d.dpi > 0)
+        dopts.dpi = (double)d.dpi;
+    if (d.inches > 0)
+        dopts.max_inches = (double)d.inches;
+    if ((status = check_options(&d, &o)) >= 0)
+        return status;
+    const char *output = d.output, *format = d.format, *path_from = d.path[0], *path_to = d.path[1], *title = d.title;
+    int timeline = d.timeline;
+    long top = d.top, max_nodes = d.max_nodes;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("draw", "no input files");
 
@@ -549,7 +699,7 @@ int cmd_draw(int argc, char **argv)
         goto cleanup;
     }
     uint32_t timeline_of = COA_NONE;
-    if (timeline && (status = cli_resolve_author(&o, &corpus, "--author", timeline_author, &timeline_of)))
+    if (timeline && (status = cli_resolve_author(&o, &corpus, "--author", d.timeline_author, &timeline_of)))
         goto cleanup;
     if ((status = cli_build(&o, &corpus, &graph)))
         goto cleanup;
@@ -610,82 +760,18 @@ int cmd_draw(int argc, char **argv)
         }
     }
 
-    /* sizes and colours; an edge list (SNAP) has no papers, so its
-     * authors are sized by their coauthors unless --size-by says otherwise */
-    if (!size_opt.given) {
-        uint64_t total = 0;
-        for (uint32_t v = 0; v < nv; v++)
-            total += graph.vertex_papers[v];
-        if (total == 0)
-            size_by = COA_MEASURE_DEGREE;
-    }
-    if (size_by == COA_MEASURE_PAPERS) {
-        for (uint32_t v = 0; v < nv; v++)
-            size[v] = graph.vertex_papers[v];
-    } else {
-        igraph_vector_t scores;
-        coa_rank_options_t ropts;
-        coa_centrality_info_t info;
-        coa_rank_options_init(&ropts);
-        ropts.seed = o.seed;
-        if (igraph_vector_init(&scores, 0)) {
-            err = COA_ENOMEM;
-            goto failed;
-        }
-        err = coa_centrality(&graph, size_by, &ropts, &scores, &info);
-        for (uint32_t v = 0; !err && v < nv; v++)
-            size[v] = VECTOR(scores)[v];
-        igraph_vector_destroy(&scores);
-        if (err)
-            goto failed;
-    }
+    coa_measure_t size_by;
+    if ((err = node_sizes(&graph, &d.size, o.seed, size, &size_by)))
+        goto failed;
     dopts.size = size;
     dopts.size_label = coa_measure_name(size_by);
     char group_label[128];
-    if (colour_by == COLOUR_COMMUNITY) {
-        coa_community_options_t copts;
-        coa_communities_t comm;
-        coa_community_options_init(&copts);
-        copts.seed = o.seed;
-        err = coa_communities_detect(&comm, &graph, &copts);
-        for (uint32_t v = 0; !err && v < nv; v++)
-            group[v] = (int32_t)VECTOR(comm.membership)[v];
-        if (!err && comm.modularity == comm.modularity)
-            snprintf(group_label, sizeof group_label, "community (Leiden, modularity %.2f)", comm.modularity);
-        else
-            snprintf(group_label, sizeof group_label, "community (Leiden)");
-        coa_communities_destroy(&comm);
-        if (err || (err = renumber_groups(&graph, keep, group)))
-            goto failed;
-        dopts.group = group;
-        dopts.group_label = group_label;
-    } else if (colour_by == COLOUR_YEAR) {
-        dopts.colour_by_year = 1;
-    } else if (colour_by == COLOUR_COMPONENT) {
-        if ((err = group_by_component(&graph, keep, group)))
-            goto failed;
-        dopts.group = group;
-        dopts.group_label = "connected component";
-    }
+    if ((err = node_groups(&graph, d.colour_by, o.seed, keep, group, group_label, sizeof group_label, &dopts)))
+        goto failed;
 
     char heading[512], source[1024];
     if (!title) {
-        if (chain)
-            snprintf(heading, sizeof heading, "Shortest chain from %s to %s", coa_graph_vertex_name(&graph, chain[0]),
-                     coa_graph_vertex_name(&graph, chain[chain_len - 1]));
-        else if (o.ego_name)
-            snprintf(heading, sizeof heading, "Coauthors of %s within %u hop%s",
-                     coa_corpus_str(&corpus, corpus.authors[o.select.ego].display), o.select.radius,
-                     o.select.radius == 1 ? "" : "s");
-        else if (corpus.n_sources == 1 && corpus.sources[0].owner)
-            snprintf(heading, sizeof heading, "Coauthor network of %s",
-                     coa_corpus_str(&corpus, corpus.sources[0].owner));
-        else
-            snprintf(heading, sizeof heading, "Coauthor network");
-        if (o.select.min_weight > 1) {
-            size_t l = strlen(heading);
-            snprintf(heading + l, sizeof heading - l, ", pairs with at least %g joint papers", o.select.min_weight);
-        }
+        default_title(heading, sizeof heading, &o, &corpus, &graph, chain, chain_len);
         title = heading;
     }
     describe_sources(&corpus, &graph, o.ego_resolved ? &indexed : NULL, source, sizeof source);
@@ -714,35 +800,8 @@ int cmd_draw(int argc, char **argv)
         status = EXIT_FAILURE_RUN;
         goto cleanup;
     }
-    if (!o.quiet) {
-        fprintf(stderr, "%s: drew %u authors and %u links with %s in %.1f s", cli_program, rep.nodes, rep.edges,
-                coa_engine_name(rep.engine), rep.layout_seconds + rep.render_seconds);
-        if (rep.labels) {
-            fprintf(stderr, "; %u of %u labels placed (%u of the %u always shown", rep.labels_placed, rep.labels,
-                    rep.must_placed, rep.must_labels);
-            if (rep.shrunk)
-                fprintf(stderr, ", %u shrunk", rep.shrunk);
-            if (rep.forced)
-                fprintf(stderr, ", %u with no free place", rep.forced);
-            if (rep.nodes_moved)
-                fprintf(stderr, ", %u small node%s moved aside", rep.nodes_moved, rep.nodes_moved == 1 ? "" : "s");
-            fprintf(stderr, "), %s", rep.label_overlaps ? "some overlapping" : "none overlapping");
-            if (rep.nodes_covered)
-                fprintf(stderr, " (%u small nodes covered)", rep.nodes_covered);
-            fprintf(stderr, ", %u with a leader line, the others at most %.2f label heights from their node",
-                    rep.leaders, rep.max_distance);
-        }
-        fprintf(stderr, "; %.1f x %.1f in", rep.width_in, rep.height_in);
-        if (!strcmp(format, "png"))
-            fprintf(stderr, " (%.0f x %.0f px)", rep.width_in * dopts.dpi, rep.height_in * dopts.dpi);
-        fputc('\n', stderr);
-        if (chain) {
-            fprintf(stderr, "%s: chain:", cli_program);
-            for (uint32_t i = 0; i < chain_len; i++)
-                fprintf(stderr, "%s %s", i ? " -" : "", coa_graph_vertex_name(&graph, chain[i]));
-            fputc('\n', stderr);
-        }
-    }
+    if (!o.quiet)
+        report_drawing(&rep, format, dopts.dpi, &graph, chain, chain_len);
     goto cleanup;
 failed:
     if (err == COA_EIO)
