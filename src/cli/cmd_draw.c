@@ -626,6 +626,58 @@ static void report_drawing(const coa_draw_report_t *rep, const char *format, dou
     }
 }
 
+/* Above --max-nodes: the largest component (or the chain's), then its
+ * authors with the most papers; a note on stderr says so.  0 or an error. */
+static int limit_nodes(const coa_graph_t *g, uint8_t *keep, long max_nodes, const uint32_t *chain, uint32_t chain_len,
+                       int quiet)
+{
+    int err;
+    uint32_t kept = count_kept(keep, (uint32_t)g->n_vertices);
+    if (kept > (uint32_t)max_nodes) {
+        uint32_t before = kept;
+        if ((err = keep_component(g, keep, chain ? chain[0] : COA_NONE, &kept)))
+            return err;
+        if (!quiet)
+            fprintf(stderr, "%s: %u authors are more than --max-nodes %ld; drawing the %s component (%u authors)\n",
+                    cli_program, before, max_nodes, chain ? "chain's" : "largest", kept);
+        if (kept > (uint32_t)max_nodes) {
+            if ((err = keep_top(g, keep, (uint32_t)max_nodes, chain, chain_len)))
+                return err;
+            if ((err = keep_component(g, keep, chain ? chain[0] : COA_NONE, &kept)))
+                return err;
+            if (!quiet)
+                fprintf(stderr, "%s: of those, drawing the %ld with the most papers (%u connected)\n", cli_program,
+                        max_nodes, kept);
+        }
+    }
+    return 0;
+}
+
+/* --highlight-path A B: the shortest chain from a to b, and the authors
+ * near it kept.  An exit status; *err is set with EXIT_FAILURE_RUN. */
+static int highlight_chain(const cli_common_t *o, const coa_graph_t *g, uint32_t a, uint32_t b, const char *from,
+                           const char *to, uint8_t *keep, uint32_t **chain, uint32_t *chain_len, int *err)
+{
+    igraph_integer_t va = coa_graph_vertex_of(g, a), vb = coa_graph_vertex_of(g, b);
+    const char *missing = va < 0 ? from : vb < 0 ? to : NULL;
+    if (missing) {
+        cli_error("--highlight-path '%s' has no coauthors in the selection", missing);
+        return EXIT_USAGE;
+    }
+    if ((*err = shortest_chain(g, (uint32_t)va, (uint32_t)vb, chain, chain_len)))
+        return EXIT_FAILURE_RUN;
+    if (!*chain_len) {
+        cli_error("no chain of coauthors between '%s' and '%s'", coa_graph_vertex_name(g, va),
+                  coa_graph_vertex_name(g, vb));
+        return EXIT_NO_RESULT;
+    }
+    /* the chain and, by default, its coauthors: the whole selection
+     * would bury a chain of a few authors among thousands */
+    if ((*err = keep_near(g, keep, *chain, *chain_len, o->radius_given ? o->select.radius : 1)))
+        return EXIT_FAILURE_RUN;
+    return EXIT_OK;
+}
+
 int cmd_draw(int argc, char **argv)
 {
     cli_common_t o;
@@ -718,47 +770,16 @@ int cmd_draw(int argc, char **argv)
     }
     memset(keep, 1, nv);
 
-    if (path_from) {
-        igraph_integer_t va = coa_graph_vertex_of(&graph, author_a), vb = coa_graph_vertex_of(&graph, author_b);
-        const char *missing = va < 0 ? path_from : vb < 0 ? path_to : NULL;
-        if (missing) {
-            cli_error("--highlight-path '%s' has no coauthors in the selection", missing);
-            status = EXIT_USAGE;
-            goto cleanup;
-        }
-        if ((err = shortest_chain(&graph, (uint32_t)va, (uint32_t)vb, &chain, &chain_len)))
+    if (path_from && (status = highlight_chain(&o, &graph, author_a, author_b, path_from, path_to, keep, &chain,
+                                               &chain_len, &err))) {
+        if (status == EXIT_FAILURE_RUN)
             goto failed;
-        if (!chain_len) {
-            cli_error("no chain of coauthors between '%s' and '%s'", coa_graph_vertex_name(&graph, va),
-                      coa_graph_vertex_name(&graph, vb));
-            status = EXIT_NO_RESULT;
-            goto cleanup;
-        }
-        /* the chain and, by default, its coauthors: the whole selection
-         * would bury a chain of a few authors among thousands */
-        if ((err = keep_near(&graph, keep, chain, chain_len, o.radius_given ? o.select.radius : 1)))
-            goto failed;
+        goto cleanup;
     }
     if (top > 0 && (err = keep_top(&graph, keep, (uint32_t)top, chain, chain_len)))
         goto failed;
-    uint32_t kept = count_kept(keep, nv);
-    if (kept > (uint32_t)max_nodes) {
-        uint32_t before = kept;
-        if ((err = keep_component(&graph, keep, chain ? chain[0] : COA_NONE, &kept)))
-            goto failed;
-        if (!o.quiet)
-            fprintf(stderr, "%s: %u authors are more than --max-nodes %ld; drawing the %s component (%u authors)\n",
-                    cli_program, before, max_nodes, chain ? "chain's" : "largest", kept);
-        if (kept > (uint32_t)max_nodes) {
-            if ((err = keep_top(&graph, keep, (uint32_t)max_nodes, chain, chain_len)))
-                goto failed;
-            if ((err = keep_component(&graph, keep, chain ? chain[0] : COA_NONE, &kept)))
-                goto failed;
-            if (!o.quiet)
-                fprintf(stderr, "%s: of those, drawing the %ld with the most papers (%u connected)\n", cli_program,
-                        max_nodes, kept);
-        }
-    }
+    if ((err = limit_nodes(&graph, keep, max_nodes, chain, chain_len, o.quiet)))
+        goto failed;
 
     coa_measure_t size_by;
     if ((err = node_sizes(&graph, &d.size, o.seed, size, &size_by)))
