@@ -678,6 +678,38 @@ static int highlight_chain(const cli_common_t *o, const coa_graph_t *g, uint32_t
     return EXIT_OK;
 }
 
+/* Reads the inputs (an ego picture of a database through its index) and
+ * resolves the authors named: who[0] and who[1] of --highlight-path,
+ * who[2] of --timeline.  Exit status. */
+static int draw_load(cli_common_t *o, const draw_opts_t *d, coa_corpus_t *corpus, cli_indexed_t *indexed,
+                     uint32_t *who)
+{
+    /* an ego picture of a database through its index: only the papers of
+     * the authors near the ego are copied out */
+    int status = -1;
+    if (o->ego_name && !d->path[0]) {
+        const char *what[1] = {"--ego"}, *names[1] = {o->ego_name};
+        uint32_t ego = COA_NONE;
+        status = cli_load_indexed(o, CLI_INDEXED_EGO, what, names, corpus, &ego, indexed);
+        if (status == EXIT_OK) {
+            o->select.ego = ego;
+            o->ego_resolved = 1;
+        }
+    }
+    if (status > 0 || (status == -1 && (status = cli_load(o, corpus))))
+        return status;
+    if (d->path[0] && ((status = cli_resolve_author(o, corpus, "--highlight-path", d->path[0], &who[0])) ||
+                       (status = cli_resolve_author(o, corpus, "--highlight-path", d->path[1], &who[1]))))
+        return status;
+    if (d->path[0] && who[0] == who[1]) {
+        cli_error("--highlight-path names the same author twice ('%s'): give two authors", d->path[0]);
+        return EXIT_USAGE;
+    }
+    if (d->timeline && (status = cli_resolve_author(o, corpus, "--author", d->timeline_author, &who[2])))
+        return status;
+    return EXIT_OK;
+}
+
 int cmd_draw(int argc, char **argv)
 {
     cli_common_t o;
@@ -726,33 +758,11 @@ int cmd_draw(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
-    /* an ego picture of a database through its index: only the papers of
-     * the authors near the ego are copied out */
     cli_indexed_t indexed;
-    status = -1;
-    if (o.ego_name && !path_from) {
-        const char *what[1] = {"--ego"}, *names[1] = {o.ego_name};
-        uint32_t ego = COA_NONE;
-        status = cli_load_indexed(&o, CLI_INDEXED_EGO, what, names, &corpus, &ego, &indexed);
-        if (status == EXIT_OK) {
-            o.select.ego = ego;
-            o.ego_resolved = 1;
-        }
-    }
-    if (status > 0 || (status == -1 && (status = cli_load(&o, &corpus))))
+    uint32_t who[3] = {COA_NONE, COA_NONE, COA_NONE}, author_a, author_b, timeline_of;
+    if ((status = draw_load(&o, &d, &corpus, &indexed, who)))
         goto cleanup;
-    uint32_t author_a = COA_NONE, author_b = COA_NONE;
-    if (path_from && ((status = cli_resolve_author(&o, &corpus, "--highlight-path", path_from, &author_a)) ||
-                      (status = cli_resolve_author(&o, &corpus, "--highlight-path", path_to, &author_b))))
-        goto cleanup;
-    if (path_from && author_a == author_b) {
-        cli_error("--highlight-path names the same author twice ('%s'): give two authors", path_from);
-        status = EXIT_USAGE;
-        goto cleanup;
-    }
-    uint32_t timeline_of = COA_NONE;
-    if (timeline && (status = cli_resolve_author(&o, &corpus, "--author", d.timeline_author, &timeline_of)))
-        goto cleanup;
+    author_a = who[0], author_b = who[1], timeline_of = who[2];
     if ((status = cli_build(&o, &corpus, &graph)))
         goto cleanup;
     have_graph = 1;
