@@ -572,7 +572,7 @@ static int node_groups(const coa_graph_t *graph, colour_by_t by, unsigned long s
 
 /* The picture's title when --title gives none: the chain, the ego, the
  * profile's owner or the network, and the --min-weight. */
-static void default_title(char *heading, size_t len, const cli_common_t *o, const coa_corpus_t *corpus,
+static const char *default_title(char *heading, size_t len, const cli_common_t *o, const coa_corpus_t *corpus,
                           const coa_graph_t *graph, const uint32_t *chain, uint32_t chain_len)
 {
     if (chain)
@@ -591,6 +591,7 @@ static void default_title(char *heading, size_t len, const cli_common_t *o, cons
         size_t l = strlen(heading);
         snprintf(heading + l, len - l, ", pairs with at least %g joint papers", o->select.min_weight);
     }
+    return heading;
 }
 
 /* What was drawn, on stderr: authors, links, labels and size. */
@@ -710,6 +711,35 @@ static int draw_load(cli_common_t *o, const draw_opts_t *d, coa_corpus_t *corpus
     return EXIT_OK;
 }
 
+/* The author the picture centres on: the ego, or a profile's owner. */
+static void draw_focus(const cli_common_t *o, const coa_corpus_t *corpus, const coa_graph_t *graph,
+                       coa_draw_options_t *dopts)
+{
+    if (o->ego_name && coa_graph_vertex_of(graph, o->select.ego) >= 0)
+        dopts->focus = (uint32_t)coa_graph_vertex_of(graph, o->select.ego);
+    else if (corpus->n_sources == 1 && corpus->sources[0].owner) {
+        /* a profile: its owner */
+        uint32_t owner = coa_corpus_find_author(corpus, coa_corpus_str(corpus, corpus->sources[0].owner));
+        if (owner != COA_NONE && coa_graph_vertex_of(graph, owner) >= 0)
+            dopts->focus = (uint32_t)coa_graph_vertex_of(graph, owner);
+    }
+}
+
+/* Opens the picture's file before any work: an output that cannot be
+ * written is a failure to write it (status 1, as the README says). */
+static int open_picture(const cli_common_t *o, const char *output, coa_outfile_t *file)
+{
+    char msg[512];
+    if (cli_output_is_input(o, output))
+        return EXIT_FAILURE_RUN;
+    int err = coa_outfile_open(file, output, msg, sizeof msg);
+    if (err) {
+        cli_error("%s", err == COA_ENOMEM ? "out of memory" : msg);
+        return EXIT_FAILURE_RUN;
+    }
+    return EXIT_OK;
+}
+
 int cmd_draw(int argc, char **argv)
 {
     cli_common_t o;
@@ -729,23 +759,15 @@ int cmd_draw(int argc, char **argv)
         dopts.max_inches = (double)d.inches;
     if ((status = check_options(&d, &o)) >= 0)
         return status;
-    const char *output = d.output, *format = d.format, *path_from = d.path[0], *path_to = d.path[1], *title = d.title;
-    int timeline = d.timeline;
-    long top = d.top, max_nodes = d.max_nodes;
+    const char *format = d.format, *path_from = d.path[0], *path_to = d.path[1], *title = d.title;
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("draw", "no input files");
 
-    if (cli_output_is_input(&o, output))
-        return EXIT_FAILURE_RUN;
     coa_outfile_t file;
     char msg[512];
-    int err = coa_outfile_open(&file, output, msg, sizeof msg);
-    if (err) {
-        /* an output that cannot be written is a failure to write it
-         * (status 1, as the README says), found before any work */
-        cli_error("%s", err == COA_ENOMEM ? "out of memory" : msg);
-        return EXIT_FAILURE_RUN;
-    }
+    if ((status = open_picture(&o, d.output, &file)))
+        return status;
+    int err;
     coa_corpus_t corpus;
     coa_graph_t graph;
     int have_graph = 0;
@@ -766,15 +788,13 @@ int cmd_draw(int argc, char **argv)
     if ((status = cli_build(&o, &corpus, &graph)))
         goto cleanup;
     have_graph = 1;
-    if (timeline) {
-        status = draw_timeline(&o, &corpus, &graph, timeline_of, &file, format, title, top, &dopts);
+    if (d.timeline) {
+        status = draw_timeline(&o, &corpus, &graph, timeline_of, &file, format, title, d.top, &dopts);
         goto cleanup;
     }
-    uint32_t nv = (uint32_t)graph.n_vertices;
-    keep = malloc(nv ? nv : 1);
-    group = malloc((nv ? nv : 1) * sizeof *group);
-    size = malloc((nv ? nv : 1) * sizeof *size);
-    if (!keep || !group || !size) {
+    size_t nv = (size_t)graph.n_vertices;
+    if (!(keep = malloc(nv ? nv : 1)) || !(group = malloc((nv ? nv : 1) * sizeof *group)) ||
+        !(size = malloc((nv ? nv : 1) * sizeof *size))) {
         err = COA_ENOMEM;
         goto failed;
     }
@@ -786,9 +806,9 @@ int cmd_draw(int argc, char **argv)
             goto failed;
         goto cleanup;
     }
-    if (top > 0 && (err = keep_top(&graph, keep, (uint32_t)top, chain, chain_len)))
+    if (d.top > 0 && (err = keep_top(&graph, keep, (uint32_t)d.top, chain, chain_len)))
         goto failed;
-    if ((err = limit_nodes(&graph, keep, max_nodes, chain, chain_len, o.quiet)))
+    if ((err = limit_nodes(&graph, keep, d.max_nodes, chain, chain_len, o.quiet)))
         goto failed;
 
     coa_measure_t size_by;
@@ -801,38 +821,25 @@ int cmd_draw(int argc, char **argv)
         goto failed;
 
     char heading[512], source[1024];
-    if (!title) {
-        default_title(heading, sizeof heading, &o, &corpus, &graph, chain, chain_len);
-        title = heading;
-    }
+    dopts.title = title ? title : default_title(heading, sizeof heading, &o, &corpus, &graph, chain, chain_len);
     describe_sources(&corpus, &graph, o.ego_resolved ? &indexed : NULL, source, sizeof source);
-    dopts.title = title;
     dopts.source = source;
     dopts.keep = keep;
     dopts.path = chain;
     dopts.path_len = chain_len;
-    if (o.ego_name && coa_graph_vertex_of(&graph, o.select.ego) >= 0)
-        dopts.focus = (uint32_t)coa_graph_vertex_of(&graph, o.select.ego);
-    else if (corpus.n_sources == 1 && corpus.sources[0].owner) {
-        /* a profile: its owner */
-        uint32_t owner = coa_corpus_find_author(&corpus, coa_corpus_str(&corpus, corpus.sources[0].owner));
-        if (owner != COA_NONE && coa_graph_vertex_of(&graph, owner) >= 0)
-            dopts.focus = (uint32_t)coa_graph_vertex_of(&graph, owner);
-    }
+    draw_focus(&o, &corpus, &graph, &dopts);
     dopts.seed = o.seed;
 
     coa_draw_report_t rep;
     errno = 0;
-    err = coa_draw(file.fp, format, &graph, &dopts, &rep);
-    if (err)
+    if ((err = coa_draw(file.fp, format, &graph, &dopts, &rep)))
         goto failed;
     if (coa_outfile_commit(&file, msg, sizeof msg)) {
         cli_error("%s", msg);
         status = EXIT_FAILURE_RUN;
-        goto cleanup;
-    }
-    if (!o.quiet)
+    } else if (!o.quiet) {
         report_drawing(&rep, format, dopts.dpi, &graph, chain, chain_len);
+    }
     goto cleanup;
 failed:
     if (err == COA_EIO)
