@@ -58,4 +58,21 @@ int coa_write_ranking(FILE *out, const coa_graph_t *g, const coa_ranking_t *r, l
 int coa_write_communities(FILE *out, const coa_graph_t *g, const coa_communities_t *c,
                           const coa_community_options_t *d, int top, coa_output_t format);
 
+/* 'coauthor distance': the distances from 'root', and the authors within
+ * 'limit' hops in order (n of them; 'beyond' more are further); max_distance
+ * is the option's value, -1 when not given. */
+typedef struct {
+    igraph_integer_t root;
+    const coa_distances_t *distances;
+    const uint32_t *order;
+    uint32_t n, limit;
+    uint64_t beyond;
+    long max_distance;
+} coa_distance_report_t;
+/* Text (with 'list' the authors too), JSON, or a table of the authors or
+ * (with 'histogram') of the histogram.  0, or -1 when a table cannot be
+ * written. */
+int coa_write_distances(FILE *out, const coa_graph_t *g, const coa_distance_report_t *r, int list, int histogram,
+                        coa_output_t format);
+
 #endif

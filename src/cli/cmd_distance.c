@@ -117,87 +117,10 @@ int cmd_distance(int argc, char **argv)
             order[n++] = (uint32_t)v;
     by_distance_ctx_t bc = {&graph, d.distance};
     qsort_r(order, n, sizeof *order, by_distance, &bc);
-    const char *root_display = coa_graph_vertex_name(&graph, root);
-
-    if (o.output == COA_OUT_JSON) {
-        fputs("{\n  \"from\": ", stdout);
-        coa_json_string(stdout, root_display);
-        if (max_distance >= 0)
-            printf(",\n  \"max_distance\": %ld", max_distance);
-        else
-            fputs(",\n  \"max_distance\": null", stdout);
-        printf(",\n  \"reachable\": %llu,\n  \"unreachable\": %llu,\n  \"beyond\": %llu", (unsigned long long)d.reachable,
-               (unsigned long long)d.unreachable, (unsigned long long)beyond);
-        printf(",\n  \"mean_distance\": %.4f,\n  \"largest_distance\": %u", d.mean_distance, d.max_distance);
-        fputs(",\n  \"histogram\": [", stdout);
-        for (uint32_t k = 0; k <= limit; k++)
-            printf("%s{\"distance\": %u, \"authors\": %llu}", k ? ", " : "", k, (unsigned long long)d.histogram[k]);
-        fputs("],\n  \"authors\": [", stdout);
-        for (uint32_t i = 0; i < n; i++) {
-            fputs(i ? ",\n    {\"author\": " : "\n    {\"author\": ", stdout);
-            coa_json_string(stdout, coa_graph_vertex_name(&graph, order[i]));
-            printf(", \"distance\": %u}", d.distance[order[i]]);
-        }
-        fputs(n ? "\n  ]\n}\n" : "]\n}\n", stdout);
-    } else if (o.output == COA_OUT_TSV || o.output == COA_OUT_CSV) {
-        static const char *const author_cols[] = {"author", "distance"};
-        static const char *const hist_cols[] = {"distance", "authors"};
-        coa_table_t *t = coa_table_new(2, histogram ? hist_cols : author_cols);
-        for (uint32_t i = 0; t && histogram && i <= limit; i++) {
-            coa_table_cell(t, "%u", i);
-            coa_table_cell(t, "%llu", (unsigned long long)d.histogram[i]);
-        }
-        for (uint32_t i = 0; t && !histogram && i < n; i++) {
-            coa_table_cell(t, "%s", coa_graph_vertex_name(&graph, order[i]));
-            coa_table_cell(t, "%u", d.distance[order[i]]);
-        }
-        if (!t || coa_table_write(t, stdout, o.output)) {
-            cli_error("cannot write the output");
-            status = EXIT_FAILURE_RUN;
-        }
-        coa_table_free(t);
-    } else {
-        printf("distances from %s\n", root_display);
-        printf("%-16s%llu author%s, %s included\n", "reachable", (unsigned long long)d.reachable,
-               d.reachable == 1 ? "" : "s", root_display);
-        printf("%-16s%llu author%s (in other components)\n", "unreachable", (unsigned long long)d.unreachable,
-               d.unreachable == 1 ? "" : "s");
-        printf("%-16s%.4f\n", "mean distance", d.mean_distance);
-        printf("%-16s%u\n", "largest", d.max_distance);
-        if (max_distance >= 0) {
-            char label[32];
-            snprintf(label, sizeof label, "beyond %ld", max_distance);
-            printf("%-16s%llu author%s (not listed)\n", label, (unsigned long long)beyond, beyond == 1 ? "" : "s");
-        }
-        uint64_t peak = 0;
-        for (uint32_t k = 0; k <= limit; k++)
-            if (d.histogram[k] > peak)
-                peak = d.histogram[k];
-        printf("\ndistance   authors  cumulative\n");
-        uint64_t cum = 0;
-        for (uint32_t k = 0; k <= limit; k++) {
-            cum += d.histogram[k];
-            int bar = peak ? (int)((d.histogram[k] * 40 + peak - 1) / peak) : 0;
-            printf("%8u %9llu  %9.2f%%  ", k, (unsigned long long)d.histogram[k], 100.0 * (double)cum / (double)d.reachable);
-            for (int b = 0; b < bar; b++)
-                fputc('#', stdout);
-            fputc('\n', stdout);
-        }
-        if (list) {
-            coa_table_t *t = coa_table_new(2, (const char *const[]){"author", "distance"});
-            if (t)
-                coa_table_numeric(t, 1);
-            for (uint32_t i = 0; t && i < n; i++) {
-                coa_table_cell(t, "%s", coa_graph_vertex_name(&graph, order[i]));
-                coa_table_cell(t, "%u", d.distance[order[i]]);
-            }
-            fputc('\n', stdout);
-            if (!t || coa_table_write(t, stdout, COA_OUT_TEXT)) {
-                cli_error("cannot write the output");
-                status = EXIT_FAILURE_RUN;
-            }
-            coa_table_free(t);
-        }
+    coa_distance_report_t rep = {root, &d, order, n, limit, beyond, max_distance};
+    if (coa_write_distances(stdout, &graph, &rep, list, histogram, o.output)) {
+        cli_error("cannot write the output");
+        status = EXIT_FAILURE_RUN;
     }
 cleanup:
     free(order);
