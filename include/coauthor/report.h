@@ -75,4 +75,10 @@ typedef struct {
 int coa_write_distances(FILE *out, const coa_graph_t *g, const coa_distance_report_t *r, int list, int histogram,
                         coa_output_t format);
 
+/* 'coauthor authorships': the header line, and the rows of one file's
+ * corpus (its papers named 'name' when given, their lines moved by
+ * line_offset).  0 or an error code. */
+extern const char coa_authorship_rows_header[];
+int coa_write_authorship_rows(FILE *out, const coa_corpus_t *c, const char *name, long line_offset);
+
 #endif
