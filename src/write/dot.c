@@ -284,33 +284,10 @@ void coa_styled_destroy(coa_styled_t *s)
     memset(s, 0, sizeof *s);
 }
 
-int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine)
+/* The graph's attributes: layout (overlap removal, seed), output. */
+static void styled_graph_attributes(Agraph_t *G, const coa_draw_options_t *o, coa_engine_t engine, uint32_t n)
 {
-    memset(s, 0, sizeof *s);
-    uint32_t nv = (uint32_t)g->n_vertices;
-    int err = COA_OK;
-    char buf[512];
-    s->node = calloc(nv ? nv : 1, sizeof *s->node);
-    s->labelled = calloc(nv ? nv : 1, 1);
-    s->g = agopen(COA_GV("coauthors"), Agundirected, NULL);
-    if (!s->node || !s->labelled || !s->g) {
-        err = COA_ENOMEM;
-        goto fail;
-    }
-    uint32_t n = 0;
-    double smax = 0, wmax = 1;
-    for (uint32_t v = 0; v < nv; v++)
-        if (!o->keep || o->keep[v]) {
-            n++;
-            if (size_of(g, o, v) > smax)
-                smax = size_of(g, o, v);
-        }
-    igraph_integer_t ne = igraph_ecount(&g->graph);
-    for (igraph_integer_t e = 0; e < ne; e++)
-        if (VECTOR(g->joint_papers)[e] > wmax)
-            wmax = VECTOR(g->joint_papers)[e];
-
-    Agraph_t *G = s->g;
+    char buf[64];
     agattr(G, AGRAPH, COA_GV("outputorder"), COA_GV("edgesfirst"));
     agattr(G, AGRAPH, COA_GV("bgcolor"), COA_GV("white"));
     agattr(G, AGRAPH, COA_GV("pad"), COA_GV("0.2"));
@@ -337,63 +314,86 @@ int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_optio
     agattr(G, AGRAPH, COA_GV("forcelabels"), COA_GV("false"));
     snprintf(buf, sizeof buf, "%g", o->dpi > 0 ? o->dpi : 96);
     agattr(G, AGRAPH, COA_GV("dpi"), buf);
+}
 
-    Agsym_t *shape = agattr(G, AGNODE, COA_GV("shape"), COA_GV("circle"));
-    (void)shape;
+/* The node and edge attributes set one by one, with their defaults. */
+typedef struct {
+    Agsym_t *width, *fill, *color, *npen, *ntip, *epen, *ecolor, *etip;
+} styled_syms_t;
+
+static styled_syms_t styled_attributes(Agraph_t *G, uint32_t n)
+{
+    styled_syms_t y;
+    agattr(G, AGNODE, COA_GV("shape"), COA_GV("circle"));
     agattr(G, AGNODE, COA_GV("fixedsize"), COA_GV("true"));
     agattr(G, AGNODE, COA_GV("label"), COA_GV(""));
     agattr(G, AGNODE, COA_GV("style"), COA_GV("filled"));
     agattr(G, AGNODE, COA_GV("fontname"), COA_GV("Helvetica"));
-    Agsym_t *width = agattr(G, AGNODE, COA_GV("width"), COA_GV("0.1"));
-    Agsym_t *fill = agattr(G, AGNODE, COA_GV("fillcolor"), COA_GV(palette[0]));
-    Agsym_t *color = agattr(G, AGNODE, COA_GV("color"), COA_GV("#404040"));
-    Agsym_t *npen = agattr(G, AGNODE, COA_GV("penwidth"), COA_GV(n > COA_DRAW_LARGE ? "0.3" : "0.6"));
-    Agsym_t *ntip = agattr(G, AGNODE, COA_GV("tooltip"), COA_GV(""));
+    y.width = agattr(G, AGNODE, COA_GV("width"), COA_GV("0.1"));
+    y.fill = agattr(G, AGNODE, COA_GV("fillcolor"), COA_GV(palette[0]));
+    y.color = agattr(G, AGNODE, COA_GV("color"), COA_GV("#404040"));
+    y.npen = agattr(G, AGNODE, COA_GV("penwidth"), COA_GV(n > COA_DRAW_LARGE ? "0.3" : "0.6"));
+    y.ntip = agattr(G, AGNODE, COA_GV("tooltip"), COA_GV(""));
     agattr(G, AGNODE, COA_GV("xlabel"), COA_GV(""));
     agattr(G, AGNODE, COA_GV("fontsize"), COA_GV("11"));
-    Agsym_t *epen = agattr(G, AGEDGE, COA_GV("penwidth"), COA_GV("1"));
-    Agsym_t *ecolor = agattr(G, AGEDGE, COA_GV("color"), COA_GV(n > COA_DRAW_LARGE ? "#80808050" : "#80808090"));
-    Agsym_t *etip = agattr(G, AGEDGE, COA_GV("tooltip"), COA_GV(""));
+    y.epen = agattr(G, AGEDGE, COA_GV("penwidth"), COA_GV("1"));
+    y.ecolor = agattr(G, AGEDGE, COA_GV("color"), COA_GV(n > COA_DRAW_LARGE ? "#80808050" : "#80808090"));
+    y.etip = agattr(G, AGEDGE, COA_GV("tooltip"), COA_GV(""));
+    return y;
+}
 
+/* A node per kept author: area following its size, colour, tooltip. */
+static int styled_nodes(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, const styled_syms_t *y,
+                        uint32_t n, double smax)
+{
+    uint32_t nv = (uint32_t)g->n_vertices;
+    char buf[512];
     /* node area follows the size value: width ~ sqrt(size); the largest
      * node is about half an inch, the smallest still visible */
     double big = n > COA_DRAW_NEATO_LIMIT ? 0.5 : 0.6, small = n > COA_DRAW_LARGE ? 0.05 : 0.1;
     for (uint32_t v = 0; v < nv; v++) {
         if (o->keep && !o->keep[v])
             continue;
-        Agnode_t *node = unique_node(G, coa_graph_vertex_name(g, v));
+        Agnode_t *node = unique_node(s->g, coa_graph_vertex_name(g, v));
         if (!node) {
-            err = COA_ENOMEM;
-            goto fail;
+            return COA_ENOMEM;
         }
         s->node[v] = node;
         s->n_nodes++;
         double w = smax > 0 ? big * sqrt(size_of(g, o, v) / smax) : small;
         snprintf(buf, sizeof buf, "%.3f", w < small ? small : w);
-        agxset(node, width, buf);
-        agxset(node, fill, COA_GV(node_colour(o, v)));
+        agxset(node, y->width, buf);
+        agxset(node, y->fill, COA_GV(node_colour(o, v)));
         if (on_path(o, v)) {
-            agxset(node, color, COA_GV(CHAIN_COLOUR));
-            agxset(node, npen, COA_GV("3"));
+            agxset(node, y->color, COA_GV(CHAIN_COLOUR));
+            agxset(node, y->npen, COA_GV("3"));
         } else if (v == o->focus) {
-            agxset(node, color, COA_GV("#000000"));
-            agxset(node, npen, COA_GV("2.5"));
+            agxset(node, y->color, COA_GV("#000000"));
+            agxset(node, y->npen, COA_GV("2.5"));
         }
         uint32_t papers = g->vertex_papers[v];
         int len = snprintf(buf, sizeof buf, "%s: %u paper%s", coa_graph_vertex_name(g, v), papers,
                            papers == 1 ? "" : "s");
         if (o->size && o->size_label && strcmp(o->size_label, "papers") != 0 && len > 0 && (size_t)len < sizeof buf)
             snprintf(buf + len, sizeof buf - (size_t)len, ", %s %.4g", o->size_label, o->size[v]);
-        agxset(node, ntip, buf);
+        agxset(node, y->ntip, buf);
     }
+    return COA_OK;
+}
+
+/* An edge per pair of kept coauthors: width following joint papers. */
+static int styled_edges(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, const styled_syms_t *y,
+                        double wmax)
+{
+    igraph_integer_t ne = igraph_ecount(&g->graph);
+    char buf[64];
     for (igraph_integer_t e = 0; e < ne; e++) {
         uint32_t a = (uint32_t)IGRAPH_FROM(&g->graph, e), b = (uint32_t)IGRAPH_TO(&g->graph, e);
         if (!s->node[a] || !s->node[b])
             continue;
-        Agedge_t *edge = agedge(G, s->node[a], s->node[b], NULL, 1);
+        Agedge_t *edge = agedge(s->g, s->node[a], s->node[b], NULL, 1);
         if (!edge) {
-            err = COA_ENOMEM;
-            goto fail;
+            return COA_ENOMEM;
         }
         s->n_edges++;
         double w = VECTOR(g->joint_papers)[e];
@@ -401,18 +401,48 @@ int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_optio
         double pen = wmax > 1 ? 0.5 + 4.5 * (w - 1) / (wmax - 1) : 1;
         if (path_edge(o, a, b)) {
             pen = pen < 3 ? 3 : pen + 1;
-            agxset(edge, ecolor, COA_GV(CHAIN_COLOUR));
+            agxset(edge, y->ecolor, COA_GV(CHAIN_COLOUR));
         }
         snprintf(buf, sizeof buf, "%.2f", pen);
-        agxset(edge, epen, buf);
+        agxset(edge, y->epen, buf);
         char *tip = edge_tooltip(g, e, a, b);
         if (!tip) {
-            err = COA_ENOMEM;
-            goto fail;
+            return COA_ENOMEM;
         }
-        agxset(edge, etip, tip);
+        agxset(edge, y->etip, tip);
         free(tip);
     }
+    return COA_OK;
+}
+
+int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine)
+{
+    memset(s, 0, sizeof *s);
+    uint32_t nv = (uint32_t)g->n_vertices;
+    int err = COA_OK;
+    s->node = calloc(nv ? nv : 1, sizeof *s->node);
+    s->labelled = calloc(nv ? nv : 1, 1);
+    s->g = agopen(COA_GV("coauthors"), Agundirected, NULL);
+    if (!s->node || !s->labelled || !s->g) {
+        err = COA_ENOMEM;
+        goto fail;
+    }
+    uint32_t n = 0;
+    double smax = 0, wmax = 1;
+    for (uint32_t v = 0; v < nv; v++)
+        if (!o->keep || o->keep[v]) {
+            n++;
+            if (size_of(g, o, v) > smax)
+                smax = size_of(g, o, v);
+        }
+    igraph_integer_t ne = igraph_ecount(&g->graph);
+    for (igraph_integer_t e = 0; e < ne; e++)
+        if (VECTOR(g->joint_papers)[e] > wmax)
+            wmax = VECTOR(g->joint_papers)[e];
+    styled_graph_attributes(s->g, o, engine, n);
+    styled_syms_t y = styled_attributes(s->g, n);
+    if ((err = styled_nodes(s, g, o, &y, n, smax)) || (err = styled_edges(s, g, o, &y, wmax)))
+        goto fail;
     return COA_OK;
 fail:
     coa_styled_destroy(s);
