@@ -335,6 +335,48 @@ int coa_draw(FILE *out, const char *format, const coa_graph_t *g, const coa_draw
     return err;
 }
 
+/* Pins every node where the engine put it, spread out; spread out, the
+ * nodes may grow a little and still not touch. */
+static void pin_nodes(coa_styled_t *s, igraph_integer_t n_vertices, double spread, double grow)
+{
+    char buf[64];
+    Agsym_t *pos = agattr(s->g, AGNODE, COA_GV("pos"), COA_GV(""));
+    Agsym_t *width = agattr(s->g, AGNODE, COA_GV("width"), NULL);
+    for (igraph_integer_t v = 0; v < n_vertices; v++) {
+        if (!s->node[v])
+            continue;
+        if (width && grow > 1) {
+            snprintf(buf, sizeof buf, "%.3f", atof(agxget(s->node[v], width)) * grow);
+            agxset(s->node[v], width, buf);
+        }
+        pointf p = ND_coord(s->node[v]);
+        snprintf(buf, sizeof buf, "%.2f,%.2f", p.x * spread, p.y * spread);
+        agxset(s->node[v], pos, buf);
+    }
+}
+
+/* Renders the laid-out graph to memory and writes it here: Graphviz
+ * writing to 'out' itself calls exit(1) on a short write (a full disk),
+ * with no message and the temporary file left behind.  COA_OK,
+ * COA_EGRAPH, or COA_EIO when the stream fails. */
+static int render_data(GVC_t *gvc, Agraph_t *G, const char *format, FILE *out)
+{
+    char *data = NULL;
+    unsigned int data_len = 0;
+    int err = COA_OK;
+    if (gvRenderData(gvc, G, COA_GV(format), &data, &data_len) != 0 || !data) {
+        gvFreeRenderData(data);
+        return COA_EGRAPH;
+    }
+    if (strcmp(format, "pdf") == 0)
+        fix_pdf_dates(data, data_len);
+    errno = 0;
+    if (fwrite(data, 1, data_len, out) != data_len || fflush(out) != 0 || ferror(out))
+        err = COA_EIO;
+    gvFreeRenderData(data);
+    return err;
+}
+
 static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *opts,
                         coa_draw_report_t *report)
 {
@@ -381,22 +423,8 @@ static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, con
     /* a small layout is spread out to fill the picture, leaving room
      * between the nodes for labels; the nodes keep their size */
     double spread = scale > 1 ? (scale < 4 ? scale : 4) : 1;
-    /* pin every node where the engine put it; spread out, the nodes may
-     * grow a little and still not touch */
     double grow = spread < 1.5 ? spread : 1.5;
-    Agsym_t *pos = agattr(s.g, AGNODE, COA_GV("pos"), COA_GV(""));
-    Agsym_t *width = agattr(s.g, AGNODE, COA_GV("width"), NULL);
-    for (igraph_integer_t v = 0; v < g->n_vertices; v++) {
-        if (!s.node[v])
-            continue;
-        if (width && grow > 1) {
-            snprintf(buf, sizeof buf, "%.3f", atof(agxget(s.node[v], width)) * grow);
-            agxset(s.node[v], width, buf);
-        }
-        pointf p = ND_coord(s.node[v]);
-        snprintf(buf, sizeof buf, "%.2f,%.2f", p.x * spread, p.y * spread);
-        agxset(s.node[v], pos, buf);
-    }
+    pin_nodes(&s, g->n_vertices, spread, grow);
     gvFreeLayout(gvc, s.g);
     laid_out = 0;
     if ((err = coa_styled_labels(&s, g, opts, font_scale)))
@@ -435,22 +463,8 @@ static int draw_picture(FILE *out, const char *format, const coa_graph_t *g, con
     rep.width_in = w * scale / 72;
     rep.height_in = h * scale / 72;
     t0 = seconds();
-    /* rendered to memory and written here: Graphviz writing to 'out' itself
-     * calls exit(1) on a short write (a full disk), with no message and the
-     * temporary file left behind */
-    char *data = NULL;
-    unsigned int data_len = 0;
-    if (gvRenderData(gvc, s.g, COA_GV(format), &data, &data_len) != 0 || !data) {
-        gvFreeRenderData(data);
-        err = COA_EGRAPH;
+    if ((err = render_data(gvc, s.g, format, out)) == COA_EGRAPH)
         goto cleanup;
-    }
-    if (strcmp(format, "pdf") == 0)
-        fix_pdf_dates(data, data_len);
-    errno = 0;
-    if (fwrite(data, 1, data_len, out) != data_len || fflush(out) != 0 || ferror(out))
-        err = COA_EIO;
-    gvFreeRenderData(data);
     rep.render_seconds = seconds() - t0;
 cleanup:
     if (laid_out)
