@@ -1,5 +1,7 @@
 """Writes src/cli/coauthor.1 from scripts/coauthor.1.in and the program's
-own help texts, so the man page cannot drift from --help.
+own help texts, so the man page cannot drift from --help.  Each command's
+--help is printed from its option table (src/cli/options.c), so the
+tables are the one source of the options, their help and the man page.
 
     python3 scripts/make-man.py [COAUTHOR] [--check]
 """
