@@ -7,8 +7,10 @@
 #include "coauthor/corpus.h"
 #include "coauthor/community.h"
 #include "coauthor/identity.h"
+#include "coauthor/names.h"
 #include "coauthor/rank.h"
 #include "coauthor/stats.h"
+#include "coauthor/view.h"
 #include "coauthor/write.h"
 
 /* The identity audit of 'coauthor names'. */
