@@ -1,1 +1,1 @@
-1 include1 against the layering (scripts/include-graph.sh says which may include which)
+17 include17 against the layering (scripts/include-graph.sh says which may include which)

@@ -63,6 +63,7 @@ BEGIN {
     pub["include/coauthor/load.h"] = "load"
     pub["include/coauthor/draw.h"] = "write"
     pub["include/coauthor/export.h"] = "write"
+    pub["include/coauthor/report.h"] = "write"
     pub["include/coauthor/write.h"] = "write"
     pub["include/coauthor/serve.h"] = "serve"
     pub["include/coauthor.h"] = "cli"     # the umbrella over every public header
