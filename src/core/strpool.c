@@ -85,16 +85,8 @@ coa_str_t coa_strpool_find(const coa_strpool_t *pool, const char *s, size_t len)
  * table) and returns its id; COA_NONE when out of memory. */
 static coa_str_t append(coa_strpool_t *pool, const char *s, size_t len, uint32_t h)
 {
-    if (pool->len + len + 1 > pool->cap) {
-        size_t cap = pool->cap ? pool->cap : 4096;
-        while (pool->len + len + 1 > cap)
-            cap *= 2;
-        char *bytes = realloc(pool->bytes, cap);
-        if (!bytes)
-            return COA_NONE;
-        pool->bytes = bytes;
-        pool->cap = cap;
-    }
+    if (pool->len + len + 1 > pool->cap && coa_grow_array(&pool->bytes, &pool->cap, pool->len + len + 1, 1, 4096))
+        return COA_NONE;
     if (pool->count == pool->count_cap) {
         uint32_t cap = pool->count_cap ? pool->count_cap * 2 : 1024;
         uint64_t *offsets = realloc(pool->offsets, cap * sizeof *offsets);
