@@ -151,6 +151,14 @@ int coa_view_chains(coa_view_t *view, uint32_t from, uint32_t to, uint32_t limit
 int coa_view_ego(coa_view_t *view, uint32_t ego, uint32_t radius, double min_weight, uint32_t **authors,
                  uint32_t *n_authors);
 
+/* The authors within 'radius' hops of any of seeds[0 .. n_seeds) (the
+ * seeds included; ascending ids; *authors owned by the caller), over the
+ * edges of at least min_weight joint papers (0: every edge), through the
+ * authors within[] admits (per corpus author; NULL: every author).
+ * COA_EINVAL when a seed is not in the view. */
+int coa_view_reach(coa_view_t *view, const uint32_t *seeds, uint32_t n_seeds, uint32_t radius, double min_weight,
+                   const uint8_t *within, uint32_t **authors, uint32_t *n_authors);
+
 /* Distances from one root, by one breadth-first search. */
 typedef struct {
     uint32_t *distance;      /* per corpus author; COA_PATH_UNREACHED when not
@@ -169,11 +177,13 @@ typedef struct {
 int coa_view_distances(coa_view_t *view, uint32_t root, coa_distances_t *d);
 void coa_distances_destroy(coa_distances_t *d);
 
-/* Connected components: component[a] for each corpus author a (COA_NONE
- * for an author not in the view), numbered from 0 in order of each
- * component's smallest author id; size[k] authors in component k.  Both
- * arrays are owned by the caller. */
-int coa_view_components(coa_view_t *view, uint32_t **component, uint32_t **size, uint32_t *n_components);
+/* Connected components of the authors within[] admits (per corpus
+ * author; NULL: every author of the view): component[a] for each corpus
+ * author a (COA_NONE for one not in the view or not admitted), numbered
+ * from 0 in order of each component's smallest author id; size[k] authors
+ * in component k.  Both arrays are owned by the caller. */
+int coa_view_components(coa_view_t *view, const uint8_t *within, uint32_t **component, uint32_t **size,
+                        uint32_t *n_components);
 
 #ifdef __cplusplus
 }

@@ -42,44 +42,56 @@ static int shortest_chain(const coa_graph_t *g, uint32_t a, uint32_t b, uint32_t
     return err;
 }
 
+/* keep[] of the graph's vertices as a mask of corpus authors. */
+static uint8_t *authors_kept(const coa_graph_t *g, const uint8_t *keep)
+{
+    uint8_t *within = calloc(g->corpus->n_authors ? g->corpus->n_authors : 1, 1);
+    for (igraph_integer_t v = 0; within && v < g->n_vertices; v++)
+        within[g->vertex_author[v]] = keep[v];
+    return within;
+}
+
 /* Keeps in keep[] only the vertices within radius hops of a seed. */
 static int keep_near(const coa_graph_t *g, uint8_t *keep, const uint32_t *seeds, uint32_t n_seeds, uint32_t radius)
 {
-    coa_adjacency_t adj;
-    int err = coa_adjacency_init(&adj, &g->graph);
-    if (err)
-        return err;
-    uint32_t n = adj.n;
-    uint32_t *dist = malloc((n ? n : 1) * sizeof *dist), *queue = malloc((n ? n : 1) * sizeof *queue);
-    if (!dist || !queue) {
-        err = COA_ENOMEM;
-    } else {
-        uint32_t head = 0, tail = 0;
-        for (uint32_t v = 0; v < n; v++)
-            dist[v] = UINT32_MAX;
-        for (uint32_t i = 0; i < n_seeds; i++)
-            if (dist[seeds[i]] == UINT32_MAX) {
-                dist[seeds[i]] = 0;
-                queue[tail++] = seeds[i];
-            }
-        while (head < tail) {
-            uint32_t v = queue[head++];
-            if (dist[v] >= radius)
-                continue;
-            for (uint64_t i = adj.offsets[v]; i < adj.offsets[v + 1]; i++) {
-                uint32_t w = adj.neighbors[i];
-                if (keep[w] && dist[w] == UINT32_MAX) {
-                    dist[w] = dist[v] + 1;
-                    queue[tail++] = w;
-                }
-            }
-        }
-        for (uint32_t v = 0; v < n; v++)
-            keep[v] = keep[v] && dist[v] != UINT32_MAX;
+    coa_view_t *view = NULL;
+    uint8_t *within = authors_kept(g, keep);
+    uint32_t *authors = malloc((n_seeds ? n_seeds : 1) * sizeof *authors), *near = NULL, n = 0;
+    int err = within && authors ? coa_view_new_graph(g, &view) : COA_ENOMEM;
+    for (uint32_t i = 0; !err && i < n_seeds; i++)
+        authors[i] = g->vertex_author[seeds[i]];
+    if (!err)
+        err = coa_view_reach(view, authors, n_seeds, radius, 0, within, &near, &n);
+    if (!err) {
+        memset(within, 0, g->corpus->n_authors);
+        for (uint32_t i = 0; i < n; i++)
+            within[near[i]] = 1;
+        for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+            keep[v] = keep[v] && within[g->vertex_author[v]];
     }
-    free(dist);
-    free(queue);
-    coa_adjacency_destroy(&adj);
+    free(near);
+    free(authors);
+    free(within);
+    coa_view_free(view);
+    return err;
+}
+
+/* Components among the kept vertices: comp[v] per vertex (COA_NONE when
+ * not kept), numbered in order of their lowest vertex; size[k] each. */
+static int kept_components(const coa_graph_t *g, const uint8_t *keep, uint32_t *comp, uint32_t **size,
+                           uint32_t *n_comp)
+{
+    coa_view_t *view = NULL;
+    uint8_t *within = authors_kept(g, keep);
+    uint32_t *by_author = NULL;
+    int err = within ? coa_view_new_graph(g, &view) : COA_ENOMEM;
+    if (!err)
+        err = coa_view_components(view, within, &by_author, size, n_comp);
+    for (igraph_integer_t v = 0; !err && v < g->n_vertices; v++)
+        comp[v] = by_author[g->vertex_author[v]];
+    free(by_author);
+    free(within);
+    coa_view_free(view);
     return err;
 }
 
@@ -87,48 +99,21 @@ static int keep_near(const coa_graph_t *g, uint8_t *keep, const uint32_t *seeds,
  * (ties: the one with the lowest vertex), or the one holding 'must'. */
 static int keep_component(const coa_graph_t *g, uint8_t *keep, uint32_t must, uint32_t *kept)
 {
-    coa_adjacency_t adj;
-    int err = coa_adjacency_init(&adj, &g->graph);
-    if (err)
-        return err;
-    uint32_t n = adj.n;
-    uint32_t *comp = malloc((n ? n : 1) * sizeof *comp), *queue = malloc((n ? n : 1) * sizeof *queue);
-    if (!comp || !queue) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    uint32_t best = COA_NONE, best_size = 0, n_comp = 0;
-    for (uint32_t v = 0; v < n; v++)
-        comp[v] = COA_NONE;
-    for (uint32_t s = 0; s < n; s++) {
-        if (!keep[s] || comp[s] != COA_NONE)
-            continue;
-        uint32_t head = 0, tail = 0;
-        comp[s] = n_comp;
-        queue[tail++] = s;
-        while (head < tail) {
-            uint32_t v = queue[head++];
-            for (uint64_t i = adj.offsets[v]; i < adj.offsets[v + 1]; i++) {
-                uint32_t w = adj.neighbors[i];
-                if (keep[w] && comp[w] == COA_NONE) {
-                    comp[w] = n_comp;
-                    queue[tail++] = w;
-                }
+    uint32_t n = (uint32_t)g->n_vertices, *comp = malloc((n ? n : 1) * sizeof *comp), *size = NULL, n_comp = 0;
+    int err = comp ? kept_components(g, keep, comp, &size, &n_comp) : COA_ENOMEM;
+    if (!err) {
+        uint32_t best = COA_NONE, best_size = 0;
+        for (uint32_t k = 0; k < n_comp; k++)
+            if (must == COA_NONE ? size[k] > best_size : comp[must] == k) {
+                best = k;
+                best_size = size[k];
             }
-        }
-        if (must == COA_NONE ? tail > best_size : comp[must] == n_comp) {
-            best = n_comp;
-            best_size = tail;
-        }
-        n_comp++;
+        for (uint32_t v = 0; v < n; v++)
+            keep[v] = keep[v] && comp[v] == best;
+        *kept = best_size;
     }
-    for (uint32_t v = 0; v < n; v++)
-        keep[v] = keep[v] && comp[v] == best;
-    *kept = best_size;
-cleanup:
     free(comp);
-    free(queue);
-    coa_adjacency_destroy(&adj);
+    free(size);
     return err;
 }
 
@@ -216,40 +201,13 @@ static int renumber_groups(const coa_graph_t *g, const uint8_t *keep, int32_t *g
 /* Colour classes: the connected components among the drawn vertices. */
 static int group_by_component(const coa_graph_t *g, const uint8_t *keep, int32_t *group)
 {
-    uint32_t nv = (uint32_t)g->n_vertices;
-    coa_adjacency_t adj;
-    int err = coa_adjacency_init(&adj, &g->graph);
-    if (err)
-        return err;
-    uint32_t *queue = malloc((nv ? nv : 1) * sizeof *queue);
-    if (!queue) {
-        coa_adjacency_destroy(&adj);
-        return COA_ENOMEM;
-    }
-    int32_t ncomp = 0;
-    for (uint32_t v = 0; v < nv; v++)
-        group[v] = -1;
-    for (uint32_t s = 0; s < nv; s++) {
-        if (!keep[s] || group[s] >= 0)
-            continue;
-        uint32_t head = 0, tail = 0;
-        group[s] = ncomp;
-        queue[tail++] = s;
-        while (head < tail) {
-            uint32_t v = queue[head++];
-            for (uint64_t i = adj.offsets[v]; i < adj.offsets[v + 1]; i++) {
-                uint32_t w = adj.neighbors[i];
-                if (keep[w] && group[w] < 0) {
-                    group[w] = ncomp;
-                    queue[tail++] = w;
-                }
-            }
-        }
-        ncomp++;
-    }
-    free(queue);
-    coa_adjacency_destroy(&adj);
-    return renumber_groups(g, keep, group);
+    uint32_t nv = (uint32_t)g->n_vertices, *comp = malloc((nv ? nv : 1) * sizeof *comp), *size = NULL, n_comp;
+    int err = comp ? kept_components(g, keep, comp, &size, &n_comp) : COA_ENOMEM;
+    for (uint32_t v = 0; !err && v < nv; v++)
+        group[v] = comp[v] == COA_NONE ? -1 : (int32_t)comp[v];
+    free(comp);
+    free(size);
+    return err ? err : renumber_groups(g, keep, group);
 }
 
 /* The data line of the legend: each file with its format and records, and

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "coauthor/graph.h"
+#include "coauthor/view.h"
 #include "internal.h"
 
 void coa_select_init(coa_select_t *sel)
@@ -351,40 +352,18 @@ cleanup:
 /* Marks in keep[] the authors within sel->radius hops of the ego. */
 static int mark_ego(const coa_graph_t *g, const coa_select_t *sel, uint8_t *keep)
 {
-    igraph_integer_t root = coa_graph_vertex_of(g, sel->ego);
-    if (root < 0)
+    if (coa_graph_vertex_of(g, sel->ego) < 0)
         return COA_ENOTFOUND;
-    coa_adjacency_t adj;
-    int err = coa_adjacency_init(&adj, &g->graph);
+    coa_view_t *view;
+    uint32_t *near = NULL, n = 0;
+    int err = coa_view_new_graph(g, &view);
     if (err)
         return err;
-    uint32_t *dist = malloc((size_t)(adj.n ? adj.n : 1) * sizeof *dist);
-    uint32_t *queue = malloc((size_t)(adj.n ? adj.n : 1) * sizeof *queue);
-    if (!dist || !queue) {
-        err = COA_ENOMEM;
-    } else {
-        for (uint32_t v = 0; v < adj.n; v++)
-            dist[v] = UINT32_MAX;
-        uint32_t head = 0, tail = 0;
-        dist[root] = 0;
-        queue[tail++] = (uint32_t)root;
-        while (head < tail) {
-            uint32_t v = queue[head++];
-            keep[g->vertex_author[v]] = 1;
-            if (dist[v] >= sel->radius)
-                continue;
-            for (uint64_t i = adj.offsets[v]; i < adj.offsets[v + 1]; i++) {
-                uint32_t w = adj.neighbors[i];
-                if (dist[w] == UINT32_MAX) {
-                    dist[w] = dist[v] + 1;
-                    queue[tail++] = w;
-                }
-            }
-        }
-    }
-    free(dist);
-    free(queue);
-    coa_adjacency_destroy(&adj);
+    if (!(err = coa_view_ego(view, sel->ego, sel->radius, 0, &near, &n)))
+        for (uint32_t i = 0; i < n; i++)
+            keep[near[i]] = 1;
+    free(near);
+    coa_view_free(view);
     return err;
 }
 

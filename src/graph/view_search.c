@@ -439,13 +439,27 @@ int coa_view_chains_slots(coa_view_t *v, uint32_t from, uint32_t to, uint32_t li
 
 /* ---- breadth-first search without path counts ---- */
 
+/* What a search without path counts may cross: edges of at least
+ * min_weight joint papers (0: all), to the authors 'within' admits (per
+ * corpus author; NULL: all). */
+typedef struct {
+    double min_weight;
+    const uint8_t *within;
+} bfs_t;
+
+static int admitted(const coa_view_t *v, const bfs_t *b, uint32_t slot)
+{
+    return !b->within || b->within[coa_view_author(v, slot)];
+}
+
 /* Appends to queue[*tail ..) every unseen slot next to queue[lo .. hi),
  * with distance d + 1 (dist holds distance + 1), over the edges of at
  * least min_weight joint papers.  On an index without a weight to check,
  * each paper is read once per search: pstamp marks the papers read. */
-static int bfs_level(coa_view_t *v, uint32_t *queue, uint32_t lo, uint32_t hi, uint32_t *tail, uint32_t *dist,
-                     uint32_t d, double min_weight, uint32_t *pmark, uint32_t pstamp)
+static int bfs_level(coa_view_t *v, const bfs_t *b, uint32_t *queue, uint32_t lo, uint32_t hi, uint32_t *tail,
+                     uint32_t *dist, uint32_t d, uint32_t *pmark, uint32_t pstamp)
 {
+    double min_weight = b->min_weight;
     const coa_store_csr_t *x = &v->x;
     for (uint32_t i = lo; i < hi; i++) {
         uint32_t s = queue[i], n;
@@ -471,7 +485,7 @@ static int bfs_level(coa_view_t *v, uint32_t *queue, uint32_t lo, uint32_t hi, u
                         VECTOR(v->g->joint_papers)[v->adj.edge_ids[v->adj.offsets[s] + k]] < min_weight)
                         continue;
                 }
-                if (!dist[w]) {
+                if (!dist[w] && admitted(v, b, w)) {
                     dist[w] = d + 1;
                     queue[(*tail)++] = w;
                 }
@@ -489,7 +503,7 @@ static int bfs_level(coa_view_t *v, uint32_t *queue, uint32_t lo, uint32_t hi, u
                 uint32_t w = x->p_authors[j];
                 if (w >= x->n_authors)
                     return COA_EFORMAT;
-                if (!dist[w]) {
+                if (!dist[w] && admitted(v, b, w)) {
                     dist[w] = d + 1;
                     queue[(*tail)++] = w;
                 }
@@ -515,19 +529,23 @@ static int papers_read_init(const coa_view_t *v, papers_read_t *pr)
     return pr->mark ? COA_OK : COA_ENOMEM;
 }
 
-/* A whole search from root: queue[0 .. *tail) receives the slots reached
- * within 'radius' levels (UINT32_MAX: all), dist their distance + 1. */
-static int bfs(coa_view_t *v, uint32_t root, uint32_t radius, double min_weight, uint32_t *queue, uint32_t *tail,
-               uint32_t *dist, papers_read_t *pr)
+/* A whole search from the seeds: queue[0 .. *tail) receives the slots
+ * reached within 'radius' levels (UINT32_MAX: all), dist their distance
+ * + 1.  The seeds are reached whatever b admits. */
+static int bfs(coa_view_t *v, const bfs_t *b, const uint32_t *seeds, uint32_t n_seeds, uint32_t radius,
+               uint32_t *queue, uint32_t *tail, uint32_t *dist, papers_read_t *pr)
 {
     uint32_t lo = 0;
     *tail = 0;
-    queue[(*tail)++] = root;
-    dist[root] = 1;
+    for (uint32_t i = 0; i < n_seeds; i++)
+        if (!dist[seeds[i]]) {
+            dist[seeds[i]] = 1;
+            queue[(*tail)++] = seeds[i];
+        }
     pr->stamp++;
     for (uint32_t level = 0; level < radius && lo < *tail; level++) {
         uint32_t hi = *tail;
-        int err = bfs_level(v, queue, lo, hi, tail, dist, level + 1, min_weight, pr->mark, pr->stamp);
+        int err = bfs_level(v, b, queue, lo, hi, tail, dist, level + 1, pr->mark, pr->stamp);
         if (err)
             return err;
         lo = hi;
@@ -541,22 +559,28 @@ static int cmp_u32(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-int coa_view_ego(coa_view_t *v, uint32_t ego, uint32_t radius, double min_weight, uint32_t **authors,
-                 uint32_t *n_authors)
+int coa_view_reach(coa_view_t *v, const uint32_t *seeds, uint32_t n_seeds, uint32_t radius, double min_weight,
+                   const uint8_t *within, uint32_t **authors, uint32_t *n_authors)
 {
     *authors = NULL;
     *n_authors = 0;
-    uint32_t root = coa_view_slot(v, ego), n = 0;
-    if (root == COA_NONE)
-        return COA_EINVAL;
-    papers_read_t pr;
+    uint32_t *roots = malloc((n_seeds ? n_seeds : 1) * sizeof *roots), n = 0;
+    if (!roots)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < n_seeds; i++)
+        if ((roots[i] = coa_view_slot(v, seeds[i])) == COA_NONE) {
+            free(roots);
+            return COA_EINVAL;
+        }
+    papers_read_t pr = {NULL, 0};
+    bfs_t b = {min_weight, within};
     int err = coa_view_workspace(v);
-    if (err || (err = papers_read_init(v, &pr)))
-        return err;
-    uint32_t *queue = v->queue[0], *dist = v->dist[0];
-    err = bfs(v, root, radius, min_weight, queue, &n, dist, &pr);
-    uint32_t *list = err ? NULL : malloc((n ? n : 1) * sizeof *list);
-    if (!err && !list)
+    if (!err)
+        err = papers_read_init(v, &pr);
+    uint32_t *queue = v->queue[0], *dist = v->dist[0], *list = NULL;
+    if (!err)
+        err = bfs(v, &b, roots, n_seeds, radius, queue, &n, dist, &pr);
+    if (!err && !(list = malloc((n ? n : 1) * sizeof *list)))
         err = COA_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
         if (list)
@@ -564,6 +588,7 @@ int coa_view_ego(coa_view_t *v, uint32_t ego, uint32_t radius, double min_weight
         dist[queue[i]] = 0;
     }
     free(pr.mark);
+    free(roots);
     if (err) {
         free(list);
         return err;
@@ -573,6 +598,12 @@ int coa_view_ego(coa_view_t *v, uint32_t ego, uint32_t radius, double min_weight
     *authors = list;
     *n_authors = n;
     return COA_OK;
+}
+
+int coa_view_ego(coa_view_t *v, uint32_t ego, uint32_t radius, double min_weight, uint32_t **authors,
+                 uint32_t *n_authors)
+{
+    return coa_view_reach(v, &ego, 1, radius, min_weight, NULL, authors, n_authors);
 }
 
 int coa_view_distances(coa_view_t *v, uint32_t root, coa_distances_t *d)
@@ -586,7 +617,8 @@ int coa_view_distances(coa_view_t *v, uint32_t root, coa_distances_t *d)
     if (err || (err = papers_read_init(v, &pr)))
         return err;
     uint32_t *queue = v->queue[0], *dist = v->dist[0];
-    err = bfs(v, s, UINT32_MAX, 0, queue, &tail, dist, &pr);
+    bfs_t all = {0, NULL};
+    err = bfs(v, &all, &s, 1, UINT32_MAX, queue, &tail, dist, &pr);
     free(pr.mark);
     d->distance = err ? NULL : malloc((na ? na : 1) * sizeof *d->distance);
     if (!err && !d->distance)
@@ -626,13 +658,15 @@ void coa_distances_destroy(coa_distances_t *d)
     memset(d, 0, sizeof *d);
 }
 
-int coa_view_components(coa_view_t *v, uint32_t **component, uint32_t **size, uint32_t *n_components)
+int coa_view_components(coa_view_t *v, const uint8_t *within, uint32_t **component, uint32_t **size,
+                        uint32_t *n_components)
 {
     *component = NULL;
     *size = NULL;
     *n_components = 0;
     uint32_t na = v->c->n_authors, *comp = malloc((na ? na : 1) * sizeof *comp), *sizes = NULL, nc = 0, cap = 0;
     papers_read_t pr = {NULL, 0};
+    bfs_t b = {0, within};
     int err = comp ? coa_view_workspace(v) : COA_ENOMEM;
     if (!err)
         err = papers_read_init(v, &pr);
@@ -642,9 +676,9 @@ int coa_view_components(coa_view_t *v, uint32_t **component, uint32_t **size, ui
     /* authors ascending: on a graph, slots are in author order too */
     for (uint32_t s = 0; !err && s < v->n; s++) {
         uint32_t a = coa_view_author(v, s), tail;
-        if (comp[a] != COA_NONE || coa_view_slot(v, a) == COA_NONE)
+        if (comp[a] != COA_NONE || coa_view_slot(v, a) == COA_NONE || (within && !within[a]))
             continue;
-        if ((err = bfs(v, s, UINT32_MAX, 0, queue, &tail, dist, &pr)) ||
+        if ((err = bfs(v, &b, &s, 1, UINT32_MAX, queue, &tail, dist, &pr)) ||
             (err = coa_grow((void **)&sizes, &cap, nc + 1, sizeof *sizes)))
             break;
         sizes[nc] = tail;
