@@ -64,7 +64,7 @@ int coa_write_communities(FILE *out, const coa_graph_t *g, const coa_communities
  * 'limit' hops in order (n of them; 'beyond' more are further); max_distance
  * is the option's value, -1 when not given. */
 typedef struct {
-    igraph_integer_t root;
+    uint32_t root;                      /* corpus author ids, as coa_view_distances */
     const coa_distances_t *distances;
     const uint32_t *order;
     uint32_t n, limit;
@@ -74,7 +74,7 @@ typedef struct {
 /* Text (with 'list' the authors too), JSON, or a table of the authors or
  * (with 'histogram') of the histogram.  0, or -1 when a table cannot be
  * written. */
-int coa_write_distances(FILE *out, const coa_graph_t *g, const coa_distance_report_t *r, int list, int histogram,
+int coa_write_distances(FILE *out, const coa_corpus_t *c, const coa_distance_report_t *r, int list, int histogram,
                         coa_output_t format);
 
 /* 'coauthor authorships': the header line, and the rows of one file's

@@ -7,7 +7,7 @@
 #include "cli.h"
 
 typedef struct {
-    const coa_graph_t *g;
+    const coa_corpus_t *c;
     const uint32_t *distance;
 } by_distance_ctx_t;
 
@@ -17,7 +17,7 @@ static int by_distance(const void *pa, const void *pb, void *ctx)
     uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
     if (bc->distance[a] != bc->distance[b])
         return bc->distance[a] < bc->distance[b] ? -1 : 1;
-    int r = strcmp(coa_graph_vertex_name(bc->g, a), coa_graph_vertex_name(bc->g, b));
+    int r = strcmp(coa_corpus_str(bc->c, bc->c->authors[a].display), coa_corpus_str(bc->c, bc->c->authors[b].display));
     return r ? r : (a < b ? -1 : a > b);
 }
 
@@ -78,21 +78,22 @@ int cmd_distance(int argc, char **argv)
     if (cli_common_files(&o, argc, argv))
         return cli_usage_error("distance", "no input files");
 
-    coa_corpus_t corpus;
-    coa_graph_t graph;
-    coa_path_finder_t *finder = NULL;
+    cli_network_t net;
+    coa_view_t *view = NULL;
     coa_distances_t d;
     uint32_t *order = NULL;
-    int have_graph = 0, have_d = 0, err;
-    if (coa_corpus_init(&corpus)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
+    int have_d = 0, err;
     const char *what[1] = {"--from"}, *names[1] = {root_name};
-    igraph_integer_t root;
-    if ((status = cli_load_authors(&o, &corpus, &graph, &have_graph, what, names, 1, &root, 0, 0)))
+    uint32_t root;
+    /* on the index (a database's, or one built in memory) unless a
+     * selection asks for the graph */
+    if ((status = cli_open_network(&o, 1, what, names, 1, 0, &net, &root)))
         goto cleanup;
-    if ((err = coa_path_finder_new(&graph, &finder)) || (err = coa_path_distances(finder, root, &d))) {
+    if (net.have_graph)
+        err = coa_view_new_graph(&net.graph, &view);
+    else
+        err = coa_view_new_index(net.index, &view);
+    if (err || (err = coa_view_distances(view, root, &d))) {
         cli_error("cannot compute the distances: %s", coa_strerror(err));
         status = EXIT_FAILURE_RUN;
         goto cleanup;
@@ -112,13 +113,13 @@ int cmd_distance(int argc, char **argv)
         goto cleanup;
     }
     uint32_t n = 0;
-    for (igraph_integer_t v = 0; v < graph.n_vertices; v++)
-        if (d.distance[v] <= limit)
-            order[n++] = (uint32_t)v;
-    by_distance_ctx_t bc = {&graph, d.distance};
+    for (uint32_t a = 0; a < net.c->n_authors; a++)
+        if (d.distance[a] <= limit)
+            order[n++] = a;
+    by_distance_ctx_t bc = {net.c, d.distance};
     qsort_r(order, n, sizeof *order, by_distance, &bc);
     coa_distance_report_t rep = {root, &d, order, n, limit, beyond, max_distance};
-    if (coa_write_distances(stdout, &graph, &rep, list, histogram, o.output)) {
+    if (coa_write_distances(stdout, net.c, &rep, list, histogram, o.output)) {
         cli_error("cannot write the output");
         status = EXIT_FAILURE_RUN;
     }
@@ -126,9 +127,7 @@ cleanup:
     free(order);
     if (have_d)
         coa_distances_destroy(&d);
-    coa_path_finder_free(finder);
-    if (have_graph)
-        coa_graph_destroy(&graph);
-    coa_corpus_destroy(&corpus);
+    coa_view_free(view);
+    cli_network_destroy(&net);
     return status;
 }

@@ -2,10 +2,15 @@
  * histogram and with 'list' the authors), JSON or a table. */
 #include "coauthor/report.h"
 
-static void print_json(FILE *out, const coa_graph_t *g, const coa_distance_report_t *r)
+static const char *author_name(const coa_corpus_t *c, uint32_t a)
+{
+    return coa_corpus_str(c, c->authors[a].display);
+}
+
+static void print_json(FILE *out, const coa_corpus_t *c, const coa_distance_report_t *r)
 {
     const coa_distances_t *d = r->distances;
-    const char *root_display = coa_graph_vertex_name(g, r->root);
+    const char *root_display = author_name(c, r->root);
     fputs("{\n  \"from\": ", out);
     coa_json_string(out, root_display);
     if (r->max_distance >= 0)
@@ -21,13 +26,13 @@ static void print_json(FILE *out, const coa_graph_t *g, const coa_distance_repor
     fputs("],\n  \"authors\": [", out);
     for (uint32_t i = 0; i < r->n; i++) {
         fputs(i ? ",\n    {\"author\": " : "\n    {\"author\": ", out);
-        coa_json_string(out, coa_graph_vertex_name(g, r->order[i]));
+        coa_json_string(out, author_name(c, r->order[i]));
         fprintf(out, ", \"distance\": %u}", d->distance[r->order[i]]);
     }
     fputs(r->n ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
-static int print_table(FILE *out, const coa_graph_t *g, const coa_distance_report_t *r, int histogram,
+static int print_table(FILE *out, const coa_corpus_t *c, const coa_distance_report_t *r, int histogram,
                        coa_output_t format)
 {
     const coa_distances_t *d = r->distances;
@@ -40,7 +45,7 @@ static int print_table(FILE *out, const coa_graph_t *g, const coa_distance_repor
         coa_table_cell(t, "%llu", (unsigned long long)d->histogram[i]);
     }
     for (uint32_t i = 0; t && !histogram && i < r->n; i++) {
-        coa_table_cell(t, "%s", coa_graph_vertex_name(g, r->order[i]));
+        coa_table_cell(t, "%s", author_name(c, r->order[i]));
         coa_table_cell(t, "%u", d->distance[r->order[i]]);
     }
     if (!t || coa_table_write(t, out, format))
@@ -49,10 +54,10 @@ static int print_table(FILE *out, const coa_graph_t *g, const coa_distance_repor
     return status;
 }
 
-static int print_text(FILE *out, const coa_graph_t *g, const coa_distance_report_t *r, int list)
+static int print_text(FILE *out, const coa_corpus_t *c, const coa_distance_report_t *r, int list)
 {
     const coa_distances_t *d = r->distances;
-    const char *root_display = coa_graph_vertex_name(g, r->root);
+    const char *root_display = author_name(c, r->root);
     int status = 0;
     fprintf(out, "distances from %s\n", root_display);
     fprintf(out, "%-16s%llu author%s, %s included\n", "reachable", (unsigned long long)d->reachable,
@@ -85,7 +90,7 @@ static int print_text(FILE *out, const coa_graph_t *g, const coa_distance_report
         if (t)
             coa_table_numeric(t, 1);
         for (uint32_t i = 0; t && i < r->n; i++) {
-            coa_table_cell(t, "%s", coa_graph_vertex_name(g, r->order[i]));
+            coa_table_cell(t, "%s", author_name(c, r->order[i]));
             coa_table_cell(t, "%u", d->distance[r->order[i]]);
         }
         fputc('\n', out);
@@ -96,14 +101,14 @@ static int print_text(FILE *out, const coa_graph_t *g, const coa_distance_report
     return status;
 }
 
-int coa_write_distances(FILE *out, const coa_graph_t *g, const coa_distance_report_t *r, int list, int histogram,
+int coa_write_distances(FILE *out, const coa_corpus_t *c, const coa_distance_report_t *r, int list, int histogram,
                         coa_output_t format)
 {
     if (format == COA_OUT_JSON) {
-        print_json(out, g, r);
+        print_json(out, c, r);
         return 0;
     }
     if (format == COA_OUT_TSV || format == COA_OUT_CSV)
-        return print_table(out, g, r, histogram, format);
-    return print_text(out, g, r, list);
+        return print_table(out, c, r, histogram, format);
+    return print_text(out, c, r, list);
 }
