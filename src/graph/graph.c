@@ -130,6 +130,180 @@ const char *coa_graph_vertex_name(const coa_graph_t *g, igraph_integer_t v)
     return coa_corpus_str(g->corpus, g->corpus->authors[g->vertex_author[v]].display);
 }
 
+/* The selected papers (g->paper_selected, skipped ones counted), each
+ * author's selected papers, and the authors with a link. */
+static void select_papers(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel, uint32_t *apapers,
+                          uint8_t *linked)
+{
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        const coa_paper_t *paper = &c->papers[p];
+        if (!paper_in_years(paper, sel))
+            continue;
+        if (paper->n_authorships > (sel->max_authors ? sel->max_authors : COA_DEFAULT_MAX_AUTHORS)) {
+            g->n_skipped_max_authors++;
+            continue;
+        }
+        g->paper_selected[p] = 1;
+        for (uint32_t i = 0; i < paper->n_authorships; i++)
+            apapers[c->authorships[paper->first_authorship + i].author]++;
+    }
+    for (uint32_t l = 0; l < c->n_links; l++)
+        linked[c->links[l].a] = linked[c->links[l].b] = 1;
+}
+
+/* The vertices: kept authors in corpus order, so ids are stable. */
+static int make_vertices(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel, const uint8_t *keep,
+                         const uint32_t *apapers, const uint8_t *linked)
+{
+    uint32_t min_papers = sel->min_papers ? sel->min_papers : 1, nv = 0, na = c->n_authors;
+    for (uint32_t a = 0; a < na; a++)
+        g->author_vertex[a] = is_vertex(c, a, apapers[a], linked[a], min_papers, keep) ? nv++ : COA_NONE;
+    g->n_vertices = nv;
+    g->vertex_author = malloc((nv ? nv : 1) * sizeof *g->vertex_author);
+    g->vertex_papers = calloc(nv ? nv : 1, sizeof *g->vertex_papers);
+    g->vertex_self_loops = calloc(nv ? nv : 1, sizeof *g->vertex_self_loops);
+    if (!g->vertex_author || !g->vertex_papers || !g->vertex_self_loops)
+        return COA_ENOMEM;
+    for (uint32_t a = 0; a < na; a++)
+        if (g->author_vertex[a] != COA_NONE)
+            g->vertex_author[g->author_vertex[a]] = a;
+    return COA_OK;
+}
+
+/* Every pair of vertices on a selected paper or a link, sorted, in
+ * *pairs (caller frees), *np of them; counts the selection's papers and
+ * authorships into g. */
+static int make_pairs(coa_graph_t *g, const coa_corpus_t *c, pair_t **pairs, uint64_t *np_out)
+{
+    /* count the pairs, then fill them */
+    uint64_t npairs = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        if (!g->paper_selected[p])
+            continue;
+        const coa_paper_t *paper = &c->papers[p];
+        uint64_t k = 0;
+        for (uint32_t i = 0; i < paper->n_authorships; i++)
+            k += g->author_vertex[c->authorships[paper->first_authorship + i].author] != COA_NONE;
+        npairs += k * (k - (k > 0)) / 2;
+    }
+    npairs += c->n_links;
+    if (npairs > SIZE_MAX / sizeof **pairs || (uint64_t)c->n_papers + c->n_links >= COA_NONE)
+        return COA_ENOMEM;
+    pair_t *pp = *pairs = malloc((npairs ? npairs : 1) * sizeof **pairs);
+    if (!pp)
+        return COA_ENOMEM;
+    uint64_t np = 0;
+    for (uint32_t p = 0; p < c->n_papers; p++) {
+        if (!g->paper_selected[p])
+            continue;
+        const coa_paper_t *paper = &c->papers[p];
+        /* a corpus of papers without authors has no authorships array */
+        const coa_authorship_t *as = paper->n_authorships ? &c->authorships[paper->first_authorship] : NULL;
+        int any = 0;
+        for (uint32_t i = 0; i < paper->n_authorships; i++) {
+            uint32_t vi = g->author_vertex[as[i].author];
+            if (vi == COA_NONE)
+                continue;
+            any = 1;
+            g->vertex_papers[vi]++;
+            g->n_authorships++;
+            g->n_inferred += as[i].inferred;
+            for (uint32_t j = i + 1; j < paper->n_authorships; j++) {
+                uint32_t vj = g->author_vertex[as[j].author];
+                if (vj == COA_NONE)
+                    continue;
+                pp[np++] = (pair_t){vi < vj ? vi : vj, vi < vj ? vj : vi, p};
+            }
+        }
+        if (any) {
+            g->n_papers++;
+            g->n_truncated += (paper->flags & COA_PAPER_TRUNCATED) != 0;
+        }
+    }
+    for (uint32_t l = 0; l < c->n_links; l++) {
+        uint32_t va = g->author_vertex[c->links[l].a], vb = g->author_vertex[c->links[l].b];
+        if (va != COA_NONE && vb != COA_NONE)
+            pp[np++] = (pair_t){va < vb ? va : vb, va < vb ? vb : va, c->n_papers + l};
+    }
+    sort_pairs(pairs, np);
+    *np_out = np;
+    return COA_OK;
+}
+
+/* Counts the edges (*ne) and their papers (*nev) among the sorted pairs:
+ * distinct pairs become edges.  Self-loops are counted in g; runs of one
+ * pair below min_weight are marked dropped (u = v = NONE). */
+static void count_edges(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel, pair_t *pairs, uint64_t np,
+                        igraph_integer_t *ne_out, igraph_integer_t *nev_out)
+{
+    igraph_integer_t ne = 0, nev = 0;
+    for (uint64_t i = 0; i < np;) {
+        uint64_t j = i, papers = 0;
+        double link_weight = 0;
+        for (; j < np && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v; j++) {
+            if (pairs[j].paper < c->n_papers) {
+                papers++;
+            } else {
+                float w = c->links[pairs[j].paper - c->n_papers].weight;
+                link_weight = fmax(link_weight, w > 0 ? w : 1);
+            }
+        }
+        if (pairs[i].u == pairs[i].v) {
+            g->vertex_self_loops[pairs[i].u]++;
+            g->self_loops++;
+        } else if ((papers ? (double)papers : link_weight) < sel->min_weight) {
+            for (uint64_t k2 = i; k2 < j; k2++)
+                pairs[k2].u = pairs[k2].v = COA_NONE;
+        } else {
+            ne++;
+            nev += (igraph_integer_t)papers;
+        }
+        i = j;
+    }
+    *ne_out = ne;
+    *nev_out = nev;
+}
+
+/* The edges, their weights and their papers, from the sorted pairs. */
+static void fill_edges(coa_graph_t *g, const coa_corpus_t *c, const pair_t *pairs, uint64_t np,
+                       igraph_vector_int_t *edges, igraph_integer_t ne)
+{
+    igraph_integer_t e = -1, k = 0;
+    for (uint64_t i = 0; i < np; i++) {
+        if (pairs[i].u == pairs[i].v)
+            continue;
+        if (e < 0 || pairs[i].u != pairs[i - 1].u || pairs[i].v != pairs[i - 1].v) {
+            e++;
+            VECTOR(*edges)[2 * e] = pairs[i].u;
+            VECTOR(*edges)[2 * e + 1] = pairs[i].v;
+            VECTOR(g->joint_papers)[e] = 0;
+            VECTOR(g->fractional)[e] = 0;
+            g->edge_paper_start[e] = (uint32_t)k;
+        }
+        if (pairs[i].paper >= c->n_papers) {
+            /* a link: collaboration of unknown papers, as many as the source's
+             * weight says (1 without one).  The heaviest link of the pair
+             * counts, since an edge list may list a pair in both directions;
+             * papers, sorted first, win over links */
+            if (k == g->edge_paper_start[e]) {
+                float w = c->links[pairs[i].paper - c->n_papers].weight;
+                double joint = w > 0 ? w : 1;
+                if (joint > VECTOR(g->joint_papers)[e]) {
+                    VECTOR(g->joint_papers)[e] = joint;
+                    VECTOR(g->fractional)[e] = joint;
+                }
+            }
+            continue;
+        }
+        g->edge_papers[k++] = pairs[i].paper;
+        /* Newman's weight: n counts every known author of the paper */
+        uint32_t n = c->papers[pairs[i].paper].n_authorships;
+        VECTOR(g->joint_papers)[e] += 1;
+        VECTOR(g->fractional)[e] += 1.0 / (n - 1);
+    }
+    g->edge_paper_start[ne] = (uint32_t)k;
+}
+
 /* Builds the graph over the authors with keep[a] set (or all authors with
  * a selected paper or a link, when keep is NULL). */
 static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel, const uint8_t *keep)
@@ -162,178 +336,25 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
         err = COA_ENOMEM;
         goto cleanup;
     }
-    for (uint32_t p = 0; p < c->n_papers; p++) {
-        const coa_paper_t *paper = &c->papers[p];
-        if (!paper_in_years(paper, sel))
-            continue;
-        if (paper->n_authorships > (sel->max_authors ? sel->max_authors : COA_DEFAULT_MAX_AUTHORS)) {
-            g->n_skipped_max_authors++;
-            continue;
-        }
-        g->paper_selected[p] = 1;
-        for (uint32_t i = 0; i < paper->n_authorships; i++)
-            apapers[c->authorships[paper->first_authorship + i].author]++;
-    }
-    for (uint32_t l = 0; l < c->n_links; l++)
-        linked[c->links[l].a] = linked[c->links[l].b] = 1;
-
-    /* vertices: kept authors in corpus order, so ids are stable */
-    uint32_t min_papers = sel->min_papers ? sel->min_papers : 1;
-    uint32_t nv = 0;
-    for (uint32_t a = 0; a < na; a++)
-        g->author_vertex[a] = is_vertex(c, a, apapers[a], linked[a], min_papers, keep) ? nv++ : COA_NONE;
-    g->n_vertices = nv;
-    g->vertex_author = malloc((nv ? nv : 1) * sizeof *g->vertex_author);
-    g->vertex_papers = calloc(nv ? nv : 1, sizeof *g->vertex_papers);
-    g->vertex_self_loops = calloc(nv ? nv : 1, sizeof *g->vertex_self_loops);
-    if (!g->vertex_author || !g->vertex_papers || !g->vertex_self_loops) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (uint32_t a = 0; a < na; a++)
-        if (g->author_vertex[a] != COA_NONE)
-            g->vertex_author[g->author_vertex[a]] = a;
-
-    /* count the pairs, then fill them */
-    uint64_t npairs = 0;
-    for (uint32_t p = 0; p < c->n_papers; p++) {
-        if (!g->paper_selected[p])
-            continue;
-        const coa_paper_t *paper = &c->papers[p];
-        uint64_t k = 0;
-        for (uint32_t i = 0; i < paper->n_authorships; i++)
-            k += g->author_vertex[c->authorships[paper->first_authorship + i].author] != COA_NONE;
-        npairs += k * (k - (k > 0)) / 2;
-    }
-    npairs += c->n_links;
-    if (npairs > SIZE_MAX / sizeof *pairs || (uint64_t)c->n_papers + c->n_links >= COA_NONE) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    pairs = malloc((npairs ? npairs : 1) * sizeof *pairs);
-    if (!pairs) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
+    select_papers(g, c, sel, apapers, linked);
     uint64_t np = 0;
-    for (uint32_t p = 0; p < c->n_papers; p++) {
-        if (!g->paper_selected[p])
-            continue;
-        const coa_paper_t *paper = &c->papers[p];
-        /* a corpus of papers without authors has no authorships array */
-        const coa_authorship_t *as = paper->n_authorships ? &c->authorships[paper->first_authorship] : NULL;
-        int any = 0;
-        for (uint32_t i = 0; i < paper->n_authorships; i++) {
-            uint32_t vi = g->author_vertex[as[i].author];
-            if (vi == COA_NONE)
-                continue;
-            any = 1;
-            g->vertex_papers[vi]++;
-            g->n_authorships++;
-            g->n_inferred += as[i].inferred;
-            for (uint32_t j = i + 1; j < paper->n_authorships; j++) {
-                uint32_t vj = g->author_vertex[as[j].author];
-                if (vj == COA_NONE)
-                    continue;
-                pairs[np].u = vi < vj ? vi : vj;
-                pairs[np].v = vi < vj ? vj : vi;
-                pairs[np].paper = p;
-                np++;
-            }
-        }
-        if (any) {
-            g->n_papers++;
-            g->n_truncated += (paper->flags & COA_PAPER_TRUNCATED) != 0;
-        }
-    }
-    for (uint32_t l = 0; l < c->n_links; l++) {
-        uint32_t va = g->author_vertex[c->links[l].a], vb = g->author_vertex[c->links[l].b];
-        if (va == COA_NONE || vb == COA_NONE)
-            continue;
-        pairs[np].u = va < vb ? va : vb;
-        pairs[np].v = va < vb ? vb : va;
-        pairs[np].paper = c->n_papers + l;
-        np++;
-    }
-    sort_pairs(&pairs, np);
-
-    /* distinct pairs become edges; their papers become the evidence list.
-     * Runs of one pair below min_weight are marked dropped (u = v = NONE). */
-    igraph_integer_t ne = 0, nev = 0;
-    for (uint64_t i = 0; i < np;) {
-        uint64_t j = i, papers = 0;
-        double link_weight = 0;
-        for (; j < np && pairs[j].u == pairs[i].u && pairs[j].v == pairs[i].v; j++) {
-            if (pairs[j].paper < c->n_papers) {
-                papers++;
-            } else {
-                float w = c->links[pairs[j].paper - c->n_papers].weight;
-                link_weight = fmax(link_weight, w > 0 ? w : 1);
-            }
-        }
-        if (pairs[i].u == pairs[i].v) {
-            g->vertex_self_loops[pairs[i].u]++;
-            g->self_loops++;
-        } else if ((papers ? (double)papers : link_weight) < sel->min_weight) {
-            for (uint64_t k2 = i; k2 < j; k2++)
-                pairs[k2].u = pairs[k2].v = COA_NONE;
-        } else {
-            ne++;
-            nev += (igraph_integer_t)papers;
-        }
-        i = j;
-    }
+    if ((err = make_vertices(g, c, sel, keep, apapers, linked)) || (err = make_pairs(g, c, &pairs, &np)))
+        goto cleanup;
+    igraph_integer_t ne, nev;
+    count_edges(g, c, sel, pairs, np, &ne, &nev);
     if ((uint64_t)nev >= UINT32_MAX) { /* edge_paper_start holds 32-bit offsets */
         err = COA_ENOMEM;
         goto cleanup;
     }
     g->edge_paper_start = malloc((size_t)(ne + 1) * sizeof *g->edge_paper_start);
     g->edge_papers = malloc((size_t)(nev ? nev : 1) * sizeof *g->edge_papers);
-    if (!g->edge_paper_start || !g->edge_papers) {
+    if (!g->edge_paper_start || !g->edge_papers || igraph_vector_int_resize(&edges, 2 * ne) ||
+        igraph_vector_resize(&g->joint_papers, ne) || igraph_vector_resize(&g->fractional, ne)) {
         err = COA_ENOMEM;
         goto cleanup;
     }
-    if (igraph_vector_int_resize(&edges, 2 * ne) || igraph_vector_resize(&g->joint_papers, ne) ||
-        igraph_vector_resize(&g->fractional, ne)) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    igraph_integer_t e = -1, k = 0;
-    for (uint64_t i = 0; i < np; i++) {
-        if (pairs[i].u == pairs[i].v)
-            continue;
-        if (e < 0 || pairs[i].u != pairs[i - 1].u || pairs[i].v != pairs[i - 1].v) {
-            e++;
-            VECTOR(edges)[2 * e] = pairs[i].u;
-            VECTOR(edges)[2 * e + 1] = pairs[i].v;
-            VECTOR(g->joint_papers)[e] = 0;
-            VECTOR(g->fractional)[e] = 0;
-            g->edge_paper_start[e] = (uint32_t)k;
-        }
-        if (pairs[i].paper >= c->n_papers) {
-            /* a link: collaboration of unknown papers, as many as the source's
-             * weight says (1 without one).  The heaviest link of the pair
-             * counts, since an edge list may list a pair in both directions;
-             * papers, sorted first, win over links */
-            if (k == g->edge_paper_start[e]) {
-                float w = c->links[pairs[i].paper - c->n_papers].weight;
-                double joint = w > 0 ? w : 1;
-                if (joint > VECTOR(g->joint_papers)[e]) {
-                    VECTOR(g->joint_papers)[e] = joint;
-                    VECTOR(g->fractional)[e] = joint;
-                }
-            }
-            continue;
-        }
-        g->edge_papers[k++] = pairs[i].paper;
-        /* Newman's weight: n counts every known author of the paper */
-        uint32_t n = c->papers[pairs[i].paper].n_authorships;
-        VECTOR(g->joint_papers)[e] += 1;
-        VECTOR(g->fractional)[e] += 1.0 / (n - 1);
-    }
-    g->edge_paper_start[ne] = (uint32_t)k;
-    if ((err = coa_from_igraph(igraph_create(&g->graph, &edges, nv, IGRAPH_UNDIRECTED))))
-        goto cleanup;
+    fill_edges(g, c, pairs, np, &edges, ne);
+    err = coa_from_igraph(igraph_create(&g->graph, &edges, (igraph_integer_t)g->n_vertices, IGRAPH_UNDIRECTED));
 
 cleanup:
     igraph_vector_int_destroy(&edges);
