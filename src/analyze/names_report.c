@@ -385,253 +385,308 @@ int coa_find_homonyms(coa_corpus_t *c, coa_homonym_t **homonyms, uint32_t *n_hom
     return find_homonyms(c, NULL, 0, homonyms, n_homonyms);
 }
 
+/* What find_homonyms works on, author after author. */
+typedef struct {
+    coa_corpus_t *c;
+    int only;                 /* only some authors: their fields are in a pool of our own */
+    int by_category;
+    const uint32_t *start;    /* authorships by author: owned[start[a] .. start[a + 1]) */
+    const uint32_t *owned;    /* indexes into c->authorships */
+    const coa_str_t *field;   /* per paper */
+    uint32_t *seen, *touched; /* per author: the first paper shared with them */
+    uint32_t *parent, *group; /* per paper of the author: union-find, then its group */
+    coa_homonym_t *out;
+    uint32_t count, cap;
+} homonym_work_t;
+
+/* The authorship of the author's i-th paper. */
+static coa_authorship_t *owned_authorship(const homonym_work_t *w, uint32_t a, uint32_t i)
+{
+    return &w->c->authorships[w->owned[w->start[a] + i]];
+}
+
+/* Authorships by author: start[] (na + 1) and owned[], with seen[] as
+ * fill positions (left all COA_NONE). */
+static void index_authorships(const coa_corpus_t *c, uint32_t *start, uint32_t *owned, uint32_t *seen)
+{
+    uint32_t na = c->n_authors;
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        start[c->authorships[i].author + 1]++;
+    for (uint32_t a = 0; a < na; a++)
+        start[a + 1] += start[a];
+    for (uint32_t a = 0; a < na; a++)
+        seen[a] = start[a];
+    for (uint32_t i = 0; i < c->n_authorships; i++)
+        owned[seen[c->authorships[i].author]++] = i;
+    for (uint32_t a = 0; a < na; a++)
+        seen[a] = COA_NONE;
+}
+
+/* The fields of the listed authors' papers, and whether any paper of the
+ * corpus has a category (as paper_fields finds).  The ids are of a pool
+ * of our own: the corpus may be shared with an index
+ * (coa_store_index_build) and must not change, and only the equality of
+ * two fields matters for the flags. */
+static int only_fields(homonym_work_t *w, const uint32_t *only, uint32_t n_only, coa_str_t *field,
+                       coa_strpool_t *local)
+{
+    const coa_corpus_t *c = w->c;
+    char buf[512];
+    for (uint32_t p = 0; p < c->n_papers && !w->by_category; p++)
+        w->by_category = c->papers[p].category != 0;
+    for (uint32_t k = 0; k < n_only; k++) {
+        uint32_t a = only[k];
+        if (a >= c->n_authors)
+            continue;
+        for (uint32_t i = 0; i < w->start[a + 1] - w->start[a]; i++) {
+            uint32_t paper = owned_authorship(w, a, i)->paper;
+            const coa_paper_t *pp = &c->papers[paper];
+            coa_str_t *f = &field[paper];
+            size_t len;
+            if (pp->category) {
+                const char *cat = coa_corpus_str(c, pp->category);
+                len = strlen(cat);
+                *f = coa_strpool_intern(local, cat, len);
+            } else {
+                len = venue_series(coa_corpus_str(c, pp->venue), buf, sizeof buf);
+                *f = len ? coa_strpool_intern(local, buf, len) : COA_NOSTR;
+            }
+            if (*f == COA_NONE)
+                return COA_ENOMEM;
+        }
+    }
+    return COA_OK;
+}
+
+/* Groups author a's np papers by shared coauthors (group[i], the group's
+ * first paper); returns the largest group (the earliest on ties) and its
+ * size in *main_size. */
+static uint32_t group_papers(homonym_work_t *w, uint32_t a, uint32_t np, uint32_t *main_size)
+{
+    const coa_corpus_t *c = w->c;
+    uint32_t *parent = w->parent, *group = w->group, nt = 0;
+    for (uint32_t i = 0; i < np; i++)
+        parent[i] = i;
+    for (uint32_t i = 0; i < np; i++) {
+        const coa_paper_t *paper = &c->papers[owned_authorship(w, a, i)->paper];
+        for (uint32_t k = 0; k < paper->n_authorships; k++) {
+            uint32_t b = c->authorships[paper->first_authorship + k].author;
+            if (b == a)
+                continue;
+            if (w->seen[b] == COA_NONE) {
+                w->seen[b] = i;
+                w->touched[nt++] = b;
+            } else {
+                uint32_t x = uf_find(parent, i), y = uf_find(parent, w->seen[b]);
+                if (x != y)
+                    parent[x < y ? y : x] = x < y ? x : y;
+            }
+        }
+    }
+    for (uint32_t t = 0; t < nt; t++)
+        w->seen[w->touched[t]] = COA_NONE;
+    for (uint32_t i = 0; i < np; i++)
+        group[i] = uf_find(parent, i);
+    uint32_t main_group = 0;
+    *main_size = 0;
+    for (uint32_t r = 0; r < np; r++) {
+        if (group[r] != r)
+            continue;
+        uint32_t size = 0;
+        for (uint32_t i = 0; i < np; i++)
+            size += group[i] == r;
+        if (size > *main_size) {
+            *main_size = size;
+            main_group = r;
+        }
+    }
+    return main_group;
+}
+
+/* A new entry of the report for author a (zeroed). */
+static coa_homonym_t *new_homonym(homonym_work_t *w, uint32_t a)
+{
+    if (coa_grow((void **)&w->out, &w->cap, w->count + 1, sizeof *w->out))
+        return NULL;
+    coa_homonym_t *h = &w->out[w->count];
+    memset(h, 0, sizeof *h);
+    h->author = a;
+    return h;
+}
+
+/* The field rule: a group other than the main one whose fields are all
+ * known and shared with no other group of the author's papers is likely
+ * another person's; its authorships are flagged. */
+static int field_suspects(homonym_work_t *w, uint32_t a, uint32_t np, uint32_t main_group)
+{
+    const coa_corpus_t *c = w->c;
+    const uint32_t *group = w->group;
+    for (uint32_t r = 0; r < np; r++) {
+        if (group[r] != r || r == main_group)
+            continue;
+        uint32_t size = 0, known = 0, shared = 0;
+        for (uint32_t i = 0; i < np; i++) {
+            if (group[i] != r)
+                continue;
+            size++;
+            coa_str_t f = w->field[owned_authorship(w, a, i)->paper];
+            if (!f)
+                continue;
+            known++;
+            for (uint32_t j = 0; j < np && !shared; j++)
+                if (group[j] != r && w->field[owned_authorship(w, a, j)->paper] == f)
+                    shared = 1;
+        }
+        if (size == np || shared || known < size || 2 * size > np)
+            continue;
+        /* venues are weak evidence (one field's papers appear in many
+         * series): ask for three papers on each side, and never against
+         * the owner of an export, which says the papers are theirs */
+        if (!w->by_category && (size < VENUE_MIN_GROUP || np - size < VENUE_MIN_GROUP ||
+                                (c->authors[a].flags & COA_AUTHOR_OWNER)))
+            continue;
+        coa_homonym_t *h = new_homonym(w, a);
+        if (!h || !(h->papers = malloc(size * sizeof *h->papers)))
+            return COA_ENOMEM;
+        w->count++;
+        h->other_papers = np - size;
+        h->by_category = w->by_category;
+        for (uint32_t i = 0; i < np; i++) {
+            coa_authorship_t *s = owned_authorship(w, a, i);
+            coa_str_t f = w->field[s->paper];
+            coa_str_t *list = group[i] == r ? h->fields : h->other_fields;
+            uint32_t *n = group[i] == r ? &h->n_fields : &h->n_other_fields;
+            uint32_t cap_list = group[i] == r ? 4 : 8;
+            if (!w->only) /* the report's names: not with our own pool's ids */
+                add_field(c, list, n, cap_list, f);
+            if (group[i] != r)
+                continue;
+            s->flags |= COA_AUTHORSHIP_POSSIBLE_HOMONYM;
+            h->papers[h->n_papers++] = s->paper;
+        }
+    }
+    return COA_OK;
+}
+
+/* The name rule: a common name whose papers fall apart into groups of
+ * coauthors; the groups replace what the field rule found for author a,
+ * and every group but the largest is flagged. */
+static int name_clusters(homonym_work_t *w, uint32_t a, uint32_t np, double expected)
+{
+    const uint32_t *group = w->group;
+    while (w->count > 0 && w->out[w->count - 1].author == a) {
+        w->count--;
+        free(w->out[w->count].papers);
+        free(w->out[w->count].cluster);
+    }
+    coa_homonym_t *h = new_homonym(w, a);
+    if (!h)
+        return COA_ENOMEM;
+    h->by_name = 1;
+    h->expected = expected;
+    h->papers = malloc(np * sizeof *h->papers);
+    h->cluster = malloc(np * sizeof *h->cluster);
+    if (!h->papers || !h->cluster) {
+        free(h->papers);
+        free(h->cluster);
+        return COA_ENOMEM;
+    }
+    w->count++;
+    /* clusters numbered by size (largest 0), ties by first paper */
+    for (uint32_t r = 0; r < np; r++)
+        h->n_clusters += group[r] == r;
+    uint32_t *rank = malloc(np * sizeof *rank), *size = calloc(np, sizeof *size);
+    if (!rank || !size) {
+        free(rank);
+        free(size);
+        return COA_ENOMEM;
+    }
+    for (uint32_t i = 0; i < np; i++)
+        size[group[i]]++;
+    for (uint32_t r = 0; r < np; r++) {
+        if (group[r] != r)
+            continue;
+        uint32_t before = 0;
+        for (uint32_t o = 0; o < np; o++)
+            if (group[o] == o && o != r && (size[o] > size[r] || (size[o] == size[r] && o < r)))
+                before++;
+        rank[r] = before;
+    }
+    for (uint32_t i = 0; i < np; i++) {
+        coa_authorship_t *s = owned_authorship(w, a, i);
+        h->papers[h->n_papers] = s->paper;
+        h->cluster[h->n_papers++] = rank[group[i]];
+        if (rank[group[i]] > 0)
+            s->flags |= COA_AUTHORSHIP_POSSIBLE_HOMONYM;
+    }
+    h->other_papers = 0;
+    free(rank);
+    free(size);
+    return COA_OK;
+}
+
 /* The work of both: every author, or only[0 .. n_only) (whose papers'
  * fields are then the only ones worked out; an author's verdict depends on
  * nothing else but whether any paper of the corpus has a category). */
 static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only, coa_homonym_t **homonyms,
                          uint32_t *n_homonyms)
 {
-    int err = COA_OK, by_category = 0, have_local = 0;
+    int err = COA_OK, have_local = 0;
     name_counts_t names = {0};
-    uint32_t na = c->n_authors, count = 0, cap = 0;
+    uint32_t na = c->n_authors;
     coa_strpool_t local;
-    coa_homonym_t *out = NULL;
+    homonym_work_t w = {c, only != NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0};
     uint32_t *start = calloc((size_t)na + 1, sizeof *start);
     uint32_t *owned = malloc((c->n_authorships ? c->n_authorships : 1) * sizeof *owned);
-    uint32_t *seen = malloc((na ? na : 1) * sizeof *seen);
-    uint32_t *touched = malloc((na ? na : 1) * sizeof *touched);
     coa_str_t *field = malloc((c->n_papers ? c->n_papers : 1) * sizeof *field);
-    uint32_t *parent = NULL, *group = NULL;
+    w.seen = malloc((na ? na : 1) * sizeof *w.seen);
+    w.touched = malloc((na ? na : 1) * sizeof *w.touched);
+    w.start = start;
+    w.owned = owned;
+    w.field = field;
     *homonyms = NULL;
     *n_homonyms = 0;
-    if (!start || !owned || !seen || !touched || !field) {
+    if (!start || !owned || !w.seen || !w.touched || !field) {
         err = COA_ENOMEM;
         goto cleanup;
     }
     if ((err = names_init(c, &names)))
         goto cleanup;
-    if (!only && (err = paper_fields(c, field, &by_category)))
+    if (!only && (err = paper_fields(c, field, &w.by_category)))
         goto cleanup;
-    /* authorships by author (indexes into c->authorships) */
-    for (uint32_t i = 0; i < c->n_authorships; i++)
-        start[c->authorships[i].author + 1]++;
-    for (uint32_t a = 0; a < na; a++)
-        start[a + 1] += start[a];
-    {
-        uint32_t *pos = seen; /* reuse as fill positions */
-        for (uint32_t a = 0; a < na; a++)
-            pos[a] = start[a];
-        for (uint32_t i = 0; i < c->n_authorships; i++)
-            owned[pos[c->authorships[i].author]++] = i;
-    }
-    for (uint32_t a = 0; a < na; a++)
-        seen[a] = COA_NONE;
+    index_authorships(c, start, owned, w.seen);
     if (only) {
-        /* the fields of the listed authors' papers, and whether any paper
-         * of the corpus has a category (as paper_fields finds).  The ids
-         * are of a pool of our own: the corpus may be shared with an index
-         * (coa_store_index_build) and must not change, and only the
-         * equality of two fields matters for the flags */
-        char buf[512];
         if ((err = coa_strpool_init(&local)))
             goto cleanup;
         have_local = 1;
-        for (uint32_t p = 0; p < c->n_papers && !by_category; p++)
-            by_category = c->papers[p].category != 0;
-        for (uint32_t k = 0; k < n_only; k++) {
-            uint32_t a = only[k];
-            if (a >= na)
-                continue;
-            for (uint32_t i = start[a]; i < start[a + 1]; i++) {
-                const coa_paper_t *pp = &c->papers[c->authorships[owned[i]].paper];
-                coa_str_t *f = &field[c->authorships[owned[i]].paper];
-                size_t len;
-                if (pp->category) {
-                    const char *cat = coa_corpus_str(c, pp->category);
-                    len = strlen(cat);
-                    *f = coa_strpool_intern(&local, cat, len);
-                } else {
-                    len = venue_series(coa_corpus_str(c, pp->venue), buf, sizeof buf);
-                    *f = len ? coa_strpool_intern(&local, buf, len) : COA_NOSTR;
-                }
-                if (*f == COA_NONE) {
-                    err = COA_ENOMEM;
-                    goto cleanup;
-                }
-            }
-        }
+        if ((err = only_fields(&w, only, n_only, field, &local)))
+            goto cleanup;
     }
     for (uint32_t q = 0; q < (only ? n_only : na) && !err; q++) {
         uint32_t a = only ? only[q] : q;
         if (a >= na)
             continue;
-        uint32_t np = start[a + 1] - start[a];
+        uint32_t np = start[a + 1] - start[a], main_size;
         if (np < 2)
             continue;
-        uint32_t *pp = realloc(parent, 2 * np * sizeof *pp);
+        uint32_t *pp = realloc(w.parent, 2 * np * sizeof *pp);
         if (!pp) {
             err = COA_ENOMEM;
             break;
         }
-        parent = pp;
-        group = parent + np;
-        for (uint32_t i = 0; i < np; i++)
-            parent[i] = i;
-        uint32_t nt = 0;
-        for (uint32_t i = 0; i < np; i++) {
-            const coa_paper_t *paper = &c->papers[c->authorships[owned[start[a] + i]].paper];
-            for (uint32_t k = 0; k < paper->n_authorships; k++) {
-                uint32_t b = c->authorships[paper->first_authorship + k].author;
-                if (b == a)
-                    continue;
-                if (seen[b] == COA_NONE) {
-                    seen[b] = i;
-                    touched[nt++] = b;
-                } else {
-                    uint32_t x = uf_find(parent, i), y = uf_find(parent, seen[b]);
-                    if (x != y)
-                        parent[x < y ? y : x] = x < y ? x : y;
-                }
-            }
-        }
-        for (uint32_t t = 0; t < nt; t++)
-            seen[touched[t]] = COA_NONE;
-        /* for each group (root), is its set of fields disjoint from the rest? */
-        for (uint32_t i = 0; i < np; i++)
-            group[i] = uf_find(parent, i);
-        /* the largest group (the earliest on ties) is the author; others are suspects */
-        uint32_t main_group = 0, main_size = 0;
-        for (uint32_t r = 0; r < np; r++) {
-            if (group[r] != r)
-                continue;
-            uint32_t size = 0;
-            for (uint32_t i = 0; i < np; i++)
-                size += group[i] == r;
-            if (size > main_size) {
-                main_size = size;
-                main_group = r;
-            }
-        }
-        for (uint32_t r = 0; r < np; r++) {
-            if (group[r] != r || r == main_group)
-                continue;
-            uint32_t size = 0, known = 0, shared = 0;
-            for (uint32_t i = 0; i < np; i++) {
-                if (group[i] != r)
-                    continue;
-                size++;
-                coa_str_t f = field[c->authorships[owned[start[a] + i]].paper];
-                if (!f)
-                    continue;
-                known++;
-                for (uint32_t j = 0; j < np && !shared; j++)
-                    if (group[j] != r && field[c->authorships[owned[start[a] + j]].paper] == f)
-                        shared = 1;
-            }
-            if (size == np || shared || known < size || 2 * size > np)
-                continue;
-            /* venues are weak evidence (one field's papers appear in many
-             * series): ask for three papers on each side, and never against
-             * the owner of an export, which says the papers are theirs */
-            if (!by_category && (size < VENUE_MIN_GROUP || np - size < VENUE_MIN_GROUP ||
-                                 (c->authors[a].flags & COA_AUTHOR_OWNER)))
-                continue;
-            if (coa_grow((void **)&out, &cap, count + 1, sizeof *out)) {
-                err = COA_ENOMEM;
-                break;
-            }
-            coa_homonym_t *h = &out[count];
-            memset(h, 0, sizeof *h);
-            h->author = a;
-            h->n_papers = 0;
-            h->other_papers = np - size;
-            if (!(h->papers = malloc(size * sizeof *h->papers))) {
-                err = COA_ENOMEM;
-                break;
-            }
-            count++;
-            h->by_category = by_category;
-            h->n_fields = h->n_other_fields = 0;
-            for (uint32_t i = 0; i < np; i++) {
-                coa_authorship_t *s = &c->authorships[owned[start[a] + i]];
-                coa_str_t f = field[s->paper];
-                coa_str_t *list = group[i] == r ? h->fields : h->other_fields;
-                uint32_t *n = group[i] == r ? &h->n_fields : &h->n_other_fields;
-                uint32_t cap_list = group[i] == r ? 4 : 8;
-                if (!only) /* the report's names: not with our own pool's ids */
-                    add_field(c, list, n, cap_list, f);
-                if (group[i] != r)
-                    continue;
-                s->flags |= COA_AUTHORSHIP_POSSIBLE_HOMONYM;
-                h->papers[h->n_papers++] = s->paper;
-            }
-        }
-        if (err || !names.n || np < COMMON_MIN_PAPERS || main_size * 5 > np * 3)
+        w.parent = pp;
+        w.group = pp + np;
+        uint32_t main_group = group_papers(&w, a, np, &main_size);
+        if ((err = field_suspects(&w, a, np, main_group)))
+            break;
+        if (!names.n || np < COMMON_MIN_PAPERS || main_size * 5 > np * 3)
             continue;
         /* a common name whose papers fall apart: no group of coauthors
          * holds more than three fifths of them, and more than half a
          * namesake is expected among the corpus's authors */
         double expected = expected_namesakes(c, &names, a);
-        if (expected < COMMON_EXPECTED)
-            continue;
-        /* the groups replace what the field rules found for this author */
-        while (count > 0 && out[count - 1].author == a) {
-            count--;
-            free(out[count].papers);
-            free(out[count].cluster);
-        }
-        if (coa_grow((void **)&out, &cap, count + 1, sizeof *out)) {
-            err = COA_ENOMEM;
-            break;
-        }
-        coa_homonym_t *h = &out[count];
-        memset(h, 0, sizeof *h);
-        h->author = a;
-        h->by_name = 1;
-        h->expected = expected;
-        h->papers = malloc(np * sizeof *h->papers);
-        h->cluster = malloc(np * sizeof *h->cluster);
-        if (!h->papers || !h->cluster) {
-            free(h->papers);
-            free(h->cluster);
-            err = COA_ENOMEM;
-            break;
-        }
-        count++;
-        /* clusters numbered by size (largest 0), ties by first paper */
-        uint32_t nc = 0;
-        for (uint32_t r = 0; r < np; r++)
-            if (group[r] == r)
-                nc++;
-        h->n_clusters = nc;
-        uint32_t *rank = malloc(np * sizeof *rank), *size = calloc(np, sizeof *size);
-        if (!rank || !size) {
-            free(rank);
-            free(size);
-            err = COA_ENOMEM;
-            break;
-        }
-        for (uint32_t i = 0; i < np; i++)
-            size[group[i]]++;
-        for (uint32_t r = 0; r < np; r++) {
-            if (group[r] != r)
-                continue;
-            uint32_t before = 0;
-            for (uint32_t o = 0; o < np; o++)
-                if (group[o] == o && o != r && (size[o] > size[r] || (size[o] == size[r] && o < r)))
-                    before++;
-            rank[r] = before;
-        }
-        for (uint32_t i = 0; i < np; i++) {
-            coa_authorship_t *s = &c->authorships[owned[start[a] + i]];
-            h->papers[h->n_papers] = s->paper;
-            h->cluster[h->n_papers++] = rank[group[i]];
-            if (rank[group[i]] > 0)
-                s->flags |= COA_AUTHORSHIP_POSSIBLE_HOMONYM;
-        }
-        h->other_papers = 0;
-        free(rank);
-        free(size);
+        if (expected >= COMMON_EXPECTED)
+            err = name_clusters(&w, a, np, expected);
     }
 cleanup:
     names_destroy(&names);
@@ -639,19 +694,19 @@ cleanup:
         coa_strpool_destroy(&local);
     free(start);
     free(owned);
-    free(seen);
-    free(touched);
+    free(w.seen);
+    free(w.touched);
     free(field);
-    free(parent);
+    free(w.parent);
     if (err) {
-        coa_homonyms_free(out, count);
+        coa_homonyms_free(w.out, w.count);
         return err;
     }
     homonym_sort_corpus = c;
-    if (count && !only)
-        qsort(out, count, sizeof *out, cmp_homonym);
-    *homonyms = out;
-    *n_homonyms = count;
+    if (w.count && !only)
+        qsort(w.out, w.count, sizeof *w.out, cmp_homonym);
+    *homonyms = w.out;
+    *n_homonyms = w.count;
     return COA_OK;
 }
 
