@@ -10,7 +10,7 @@
  * reused: a search costs time in proportion to the part of the network it
  * explores, not to the network).  It keeps a pointer to the graph or the
  * index, which must outlive it.  A view is not thread-safe: give each
- * thread a view of its own over one shared graph or index.
+ * thread a view of its own (coa_view_clone) over one shared graph or index.
  */
 #ifndef COAUTHOR_VIEW_H
 #define COAUTHOR_VIEW_H
@@ -28,6 +28,10 @@ typedef struct coa_view coa_view_t;
 int coa_view_new_graph(const coa_graph_t *g, coa_view_t **view);
 /* A view of the index's default graph (which must outlive the view). */
 int coa_view_new_index(const coa_store_index_t *ix, coa_view_t **view);
+/* Another view of the same graph or index, with a workspace of its own
+ * but sharing what views only read (a graph's adjacency): one per thread.
+ * view must outlive the clone. */
+int coa_view_clone(const coa_view_t *view, coa_view_t **clone);
 /* Does nothing with NULL. */
 void coa_view_free(coa_view_t *view);
 
@@ -171,6 +175,13 @@ typedef struct {
 } coa_distances_t;
 
 #define COA_PATH_UNREACHED UINT32_MAX
+
+/* The eccentricity of 'root' in its component (*eccentricity), the sum
+ * of its distances to the authors it reaches (*sum) and how many it
+ * reaches, itself included (*reached; may be NULL): one breadth-first
+ * search without a per-author result, for sampled means and diameters.
+ * COA_EINVAL when root is not in the view. */
+int coa_view_eccentricity(coa_view_t *view, uint32_t root, uint32_t *eccentricity, double *sum, uint64_t *reached);
 
 /* Fills d (initialising it) with every author's distance from 'root'.
  * COA_EINVAL when root is not in the view. */

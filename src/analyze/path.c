@@ -39,7 +39,7 @@ int coa_path_finder_new(const coa_graph_t *g, coa_path_finder_t **finder)
         free(f);
         return err;
     }
-    f->adj = &f->view->adj;
+    f->adj = f->view->adj;
     f->n = f->adj->n;
     *finder = f;
     return COA_OK;

@@ -7,45 +7,20 @@
 #include <unistd.h>
 
 #include "coauthor/stats.h"
+#include "coauthor/view.h"
 #include "internal.h"
-
-/* Breadth-first search from s over the vertices with comp[v] == c.
- * Returns the eccentricity of s and adds the distances to *sum. */
-static uint32_t bfs(const coa_adjacency_t *adj, uint32_t s, uint32_t *dist, uint32_t *queue, double *sum)
-{
-    uint32_t head = 0, tail = 0, ecc = 0;
-    dist[s] = 0;
-    queue[tail++] = s;
-    while (head < tail) {
-        uint32_t v = queue[head++];
-        uint32_t d = dist[v] + 1;
-        for (uint64_t i = adj->offsets[v]; i < adj->offsets[v + 1]; i++) {
-            uint32_t w = adj->neighbors[i];
-            if (dist[w] != UINT32_MAX)
-                continue;
-            dist[w] = d;
-            *sum += d;
-            ecc = d;
-            queue[tail++] = w;
-        }
-    }
-    /* reset only what was touched */
-    for (uint32_t i = 0; i < tail; i++)
-        dist[queue[i]] = UINT32_MAX;
-    return ecc;
-}
 
 #define STATS_MAX_THREADS 8
 
 /* One thread's share of the distance searches: sources first, first +
  * step, ... */
 typedef struct {
-    const coa_adjacency_t *adj;
-    const uint32_t *members;
+    coa_view_t *view;                  /* the thread's own */
+    const uint32_t *members;           /* corpus authors */
     uint32_t sources, first, step;
-    uint32_t *dist, *queue;
     double sum;
     uint32_t diameter;
+    int err;
     atomic_uint *done;                 /* searches done by every thread */
     const coa_stats_options_t *report; /* set for the caller's thread only */
 } bfs_job_t;
@@ -53,8 +28,11 @@ typedef struct {
 static void *bfs_worker(void *arg)
 {
     bfs_job_t *job = arg;
-    for (uint32_t i = job->first; i < job->sources; i += job->step) {
-        uint32_t ecc = bfs(job->adj, job->members[i], job->dist, job->queue, &job->sum);
+    for (uint32_t i = job->first; i < job->sources && !job->err; i += job->step) {
+        uint32_t ecc;
+        double sum;
+        job->err = coa_view_eccentricity(job->view, job->members[i], &ecc, &sum, NULL);
+        job->sum += sum;
         if (ecc > job->diameter)
             job->diameter = ecc;
         unsigned done = atomic_fetch_add(job->done, 1) + 1;
@@ -75,24 +53,20 @@ static int stats_threads(uint32_t sources)
 static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership, igraph_integer_t lcc,
                      igraph_integer_t lcc_size, const coa_stats_options_t *opts, coa_stats_t *st)
 {
-    coa_adjacency_t adj;
-    int err = coa_adjacency_init(&adj, &g->graph);
+    coa_view_t *view;
+    int err = coa_view_new_graph(g, &view);
     if (err)
         return err;
-    uint32_t n = adj.n;
-    uint32_t *dist = malloc((size_t)n * sizeof *dist);
-    uint32_t *queue = malloc((size_t)n * sizeof *queue);
-    uint32_t *members = malloc((size_t)lcc_size * sizeof *members);
-    if (!dist || !queue || !members) {
+    uint32_t n = (uint32_t)g->n_vertices;
+    uint32_t *members = malloc((size_t)(lcc_size ? lcc_size : 1) * sizeof *members);
+    if (!members) {
         err = COA_ENOMEM;
         goto cleanup;
     }
-    for (uint32_t v = 0; v < n; v++)
-        dist[v] = UINT32_MAX;
     uint32_t k = 0;
     for (uint32_t v = 0; v < n; v++)
         if (VECTOR(*membership)[v] == lcc)
-            members[k++] = v;
+            members[k++] = g->vertex_author[v];
     uint32_t sources = k;
     st->distances_sampled = 0;
     if (k > COA_STATS_EXACT_DISTANCE_LIMIT) {
@@ -114,8 +88,8 @@ static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership
         st->distances_sampled = 1;
     }
     /* the searches split across the cores: each thread takes every
-     * nthreads-th source with its own arrays; the per-source sums are whole
-     * numbers, so their total is the same in any order */
+     * nthreads-th source with a view of its own; the per-source sums are
+     * whole numbers, so their total is the same in any order */
     double sum = 0;
     uint32_t diameter = 0;
     bfs_job_t jobs[STATS_MAX_THREADS];
@@ -123,47 +97,42 @@ static int distances(const coa_graph_t *g, const igraph_vector_int_t *membership
     int nthreads = stats_threads(sources), started = 1;
     atomic_uint done = 0;
     for (int t = 0; t < nthreads; t++)
-        jobs[t] = (bfs_job_t){&adj, members, sources, (uint32_t)t, (uint32_t)nthreads, t ? NULL : dist,
-                              t ? NULL : queue, 0, 0, &done, t ? NULL : opts};
+        jobs[t] = (bfs_job_t){t ? NULL : view, members, sources, (uint32_t)t, (uint32_t)nthreads, 0, 0, COA_OK,
+                              &done, t ? NULL : opts};
     for (int t = 1; t < nthreads; t++) {
-        jobs[t].dist = malloc((size_t)n * sizeof *dist);
-        jobs[t].queue = malloc((size_t)n * sizeof *queue);
-        if (jobs[t].dist)
-            for (uint32_t v = 0; v < n; v++)
-                jobs[t].dist[v] = UINT32_MAX;
-        if (!jobs[t].dist || !jobs[t].queue || pthread_create(&threads[t], NULL, bfs_worker, &jobs[t])) {
-            free(jobs[t].dist);
-            free(jobs[t].queue);
+        if (coa_view_clone(view, &jobs[t].view) || pthread_create(&threads[t], NULL, bfs_worker, &jobs[t])) {
+            coa_view_free(jobs[t].view);
+            jobs[t].view = NULL;
             break; /* this thread runs the shares of those that did not start */
         }
         started++;
     }
     bfs_worker(&jobs[0]);
     for (int t = started; t < nthreads; t++) {
-        jobs[t].dist = dist;
-        jobs[t].queue = queue;
+        jobs[t].view = view;
         bfs_worker(&jobs[t]);
     }
     for (int t = 0; t < nthreads; t++) {
         if (t > 0 && t < started) {
             pthread_join(threads[t], NULL);
-            free(jobs[t].dist);
-            free(jobs[t].queue);
+            coa_view_free(jobs[t].view);
         }
+        if (jobs[t].err)
+            err = jobs[t].err;
         sum += jobs[t].sum;
         if (jobs[t].diameter > diameter)
             diameter = jobs[t].diameter;
     }
+    if (err)
+        goto cleanup;
     if (opts->progress)
         opts->progress(opts->progress_ctx, "distance searches", sources, sources);
     st->diameter = diameter;
     st->distance_sources = sources;
     st->mean_distance = k > 1 ? sum / ((double)sources * (k - 1)) : 0;
 cleanup:
-    free(dist);
-    free(queue);
     free(members);
-    coa_adjacency_destroy(&adj);
+    coa_view_free(view);
     return err;
 }
 

@@ -23,12 +23,13 @@ int coa_view_new_graph(const coa_graph_t *g, coa_view_t **out)
         return COA_ENOMEM;
     v->g = g;
     v->c = g->corpus;
-    int err = coa_adjacency_init(&v->adj, &g->graph);
+    int err = coa_adjacency_init(&v->own_adj, &g->graph);
     if (err) {
         free(v);
         return err;
     }
-    v->n = v->adj.n;
+    v->adj = &v->own_adj;
+    v->n = v->adj->n;
     v->edges = (uint64_t)igraph_ecount(&g->graph);
     *out = v;
     return COA_OK;
@@ -49,11 +50,29 @@ int coa_view_new_index(const coa_store_index_t *ix, coa_view_t **out)
     return COA_OK;
 }
 
+int coa_view_clone(const coa_view_t *view, coa_view_t **out)
+{
+    *out = NULL;
+    coa_view_t *v = calloc(1, sizeof *v);
+    if (!v)
+        return COA_ENOMEM;
+    v->g = view->g;
+    v->ix = view->ix;
+    v->c = view->c;
+    v->n = view->n;
+    v->edges = view->edges;
+    v->adj = view->adj;
+    v->x = view->x;
+    v->original = view->original ? view->original : view;
+    *out = v;
+    return COA_OK;
+}
+
 void coa_view_free(coa_view_t *v)
 {
     if (!v)
         return;
-    coa_adjacency_destroy(&v->adj);
+    coa_adjacency_destroy(&v->own_adj);
     for (int s = 0; s < 2; s++)
         free(v->queue[s]);
     if (v->region)
@@ -120,7 +139,7 @@ uint32_t coa_view_papers(const coa_view_t *v, uint32_t author)
 
 uint32_t coa_view_slot_degree(const coa_view_t *v, uint32_t s)
 {
-    return v->g ? (uint32_t)(v->adj.offsets[s + 1] - v->adj.offsets[s]) : v->x.degree[s];
+    return v->g ? (uint32_t)(v->adj->offsets[s + 1] - v->adj->offsets[s]) : v->x.degree[s];
 }
 
 uint32_t coa_view_degree(const coa_view_t *v, uint32_t author)
@@ -248,8 +267,8 @@ static int index_neighbors(coa_view_t *v, uint32_t a, int weights, uint32_t *n)
 int coa_view_slot_neighbors(coa_view_t *v, uint32_t s, const uint32_t **nb, uint32_t *n)
 {
     if (v->g) {
-        *nb = v->adj.neighbors + v->adj.offsets[s];
-        *n = (uint32_t)(v->adj.offsets[s + 1] - v->adj.offsets[s]);
+        *nb = v->adj->neighbors + v->adj->offsets[s];
+        *n = (uint32_t)(v->adj->offsets[s + 1] - v->adj->offsets[s]);
         return COA_OK;
     }
     int err = index_neighbors(v, s, 0, n);
@@ -298,9 +317,9 @@ int coa_view_coauthors(coa_view_t *v, uint32_t author, const coa_view_coauthor_t
         if ((err = reserve((void **)&v->cbuf, &v->ccap, count, sizeof *v->cbuf)))
             return err;
         for (uint32_t i = 0; i < count; i++) {
-            uint64_t k = v->adj.offsets[s] + i;
-            uint32_t e = v->adj.edge_ids[k];
-            v->cbuf[i] = (coa_view_coauthor_t){v->g->vertex_author[v->adj.neighbors[k]],
+            uint64_t k = v->adj->offsets[s] + i;
+            uint32_t e = v->adj->edge_ids[k];
+            v->cbuf[i] = (coa_view_coauthor_t){v->g->vertex_author[v->adj->neighbors[k]],
                                                 VECTOR(v->g->joint_papers)[e], VECTOR(v->g->fractional)[e]};
         }
     }
@@ -313,15 +332,15 @@ int coa_view_coauthors(coa_view_t *v, uint32_t author, const coa_view_coauthor_t
  * binary search), or -1. */
 igraph_integer_t coa_view_slot_edge(const coa_view_t *v, uint32_t a, uint32_t b)
 {
-    uint64_t lo = v->adj.offsets[a], hi = v->adj.offsets[a + 1], end = hi;
+    uint64_t lo = v->adj->offsets[a], hi = v->adj->offsets[a + 1], end = hi;
     while (lo < hi) {
         uint64_t mid = lo + (hi - lo) / 2;
-        if (v->adj.neighbors[mid] < b)
+        if (v->adj->neighbors[mid] < b)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < end && v->adj.neighbors[lo] == b ? (igraph_integer_t)v->adj.edge_ids[lo] : -1;
+    return lo < end && v->adj->neighbors[lo] == b ? (igraph_integer_t)v->adj->edge_ids[lo] : -1;
 }
 
 int coa_view_joint_papers(coa_view_t *v, uint32_t a, uint32_t b, const uint32_t **papers, uint32_t *n)

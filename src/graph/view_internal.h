@@ -13,7 +13,9 @@ struct coa_view {
     const coa_corpus_t *c;
     uint32_t n;               /* slots: vertices of g, or authors of ix */
     uint64_t edges;
-    coa_adjacency_t adj;      /* g's adjacency, in vertex ids */
+    const coa_adjacency_t *adj; /* g's adjacency, in vertex ids: own_adj, or a clone's original's */
+    coa_adjacency_t own_adj;
+    const coa_view_t *original; /* a clone's (coa_view_clone), or NULL */
     coa_store_csr_t x;        /* ix's author-paper arrays */
     /* the searches' workspace (coa_view_workspace), per slot, zeroed
      * between searches: each search resets what it touched */

@@ -456,61 +456,72 @@ static int admitted(const coa_view_t *v, const bfs_t *b, uint32_t slot)
  * with distance d + 1 (dist holds distance + 1), over the edges of at
  * least min_weight joint papers.  On an index without a weight to check,
  * each paper is read once per search: pstamp marks the papers read. */
-static int bfs_level(coa_view_t *v, const bfs_t *b, uint32_t *queue, uint32_t lo, uint32_t hi, uint32_t *tail,
+static int bfs_level(coa_view_t *v, const bfs_t *b, uint32_t *queue, uint32_t lo, uint32_t hi, uint32_t *tail_out,
                      uint32_t *dist, uint32_t d, uint32_t *pmark, uint32_t pstamp)
 {
-    double min_weight = b->min_weight;
     const coa_store_csr_t *x = &v->x;
-    for (uint32_t i = lo; i < hi; i++) {
-        uint32_t s = queue[i], n;
-        int err;
-        if (v->g || min_weight > 0) {
-            const uint32_t *nb;
+    double min_weight = b->min_weight;
+    uint32_t tail = *tail_out; /* a local: stores to queue[] cannot change it */
+    int err = COA_OK;
+    if (v->g && min_weight <= 0 && !b->within) {
+        /* the common case, as tight as a search over the adjacency gets */
+        const uint64_t *offsets = v->adj->offsets;
+        const uint32_t *neighbors = v->adj->neighbors;
+        for (uint32_t i = lo; i < hi; i++)
+            for (uint64_t k = offsets[queue[i]]; k < offsets[queue[i] + 1]; k++) {
+                uint32_t w = neighbors[k];
+                if (!dist[w]) {
+                    dist[w] = d + 1;
+                    queue[tail++] = w;
+                }
+            }
+    } else if (v->g || min_weight > 0) {
+        for (uint32_t i = lo; !err && i < hi; i++) {
+            uint32_t s = queue[i], n;
+            const uint32_t *nb = NULL;
             const coa_view_coauthor_t *co = NULL;
             if (min_weight > 0 && v->ix)
                 err = coa_view_coauthors(v, s, &co, &n);
             else
                 err = coa_view_slot_neighbors(v, s, &nb, &n);
-            if (err)
-                return err;
-            for (uint32_t k = 0; k < n; k++) {
-                uint32_t w;
-                if (co) {
-                    if (co[k].joint_papers < min_weight)
-                        continue;
-                    w = co[k].author;
-                } else {
-                    w = nb[k];
-                    if (min_weight > 0 &&
-                        VECTOR(v->g->joint_papers)[v->adj.edge_ids[v->adj.offsets[s] + k]] < min_weight)
-                        continue;
-                }
+            for (uint32_t k = 0; !err && k < n; k++) {
+                uint32_t w = co ? co[k].author : nb[k];
+                if (co ? co[k].joint_papers < min_weight
+                       : min_weight > 0 &&
+                             VECTOR(v->g->joint_papers)[v->adj->edge_ids[v->adj->offsets[s] + k]] < min_weight)
+                    continue;
                 if (!dist[w] && admitted(v, b, w)) {
                     dist[w] = d + 1;
-                    queue[(*tail)++] = w;
-                }
-            }
-            continue;
-        }
-        for (uint32_t k = x->a_start[s]; k < x->a_start[s + 1]; k++) {
-            uint32_t p = x->a_papers[k];
-            if (p >= x->n_papers || x->p_start[p] > x->p_start[p + 1] || x->p_start[p + 1] > x->total)
-                return COA_EFORMAT;
-            if (pmark[p] == pstamp)
-                continue;
-            pmark[p] = pstamp;
-            for (uint32_t j = x->p_start[p]; j < x->p_start[p + 1]; j++) {
-                uint32_t w = x->p_authors[j];
-                if (w >= x->n_authors)
-                    return COA_EFORMAT;
-                if (!dist[w] && admitted(v, b, w)) {
-                    dist[w] = d + 1;
-                    queue[(*tail)++] = w;
+                    queue[tail++] = w;
                 }
             }
         }
+    } else {
+        for (uint32_t i = lo; !err && i < hi; i++)
+            for (uint32_t k = x->a_start[queue[i]]; !err && k < x->a_start[queue[i] + 1]; k++) {
+                uint32_t p = x->a_papers[k];
+                if (p >= x->n_papers || x->p_start[p] > x->p_start[p + 1] || x->p_start[p + 1] > x->total) {
+                    err = COA_EFORMAT;
+                    break;
+                }
+                if (pmark[p] == pstamp)
+                    continue;
+                pmark[p] = pstamp;
+                for (uint32_t j = x->p_start[p]; j < x->p_start[p + 1]; j++) {
+                    uint32_t w = x->p_authors[j];
+                    if (w >= x->n_authors) {
+                        err = COA_EFORMAT;
+                        break;
+                    }
+                    if (!dist[w] && admitted(v, b, w)) {
+                        dist[w] = d + 1;
+                        queue[tail++] = w;
+                    }
+                }
+            }
     }
-    return COA_OK;
+    *tail_out = tail;
+    return err;
 }
 
 /* A search's marks of papers read on an index (NULL on a graph). */
@@ -533,7 +544,7 @@ static int papers_read_init(const coa_view_t *v, papers_read_t *pr)
  * reached within 'radius' levels (UINT32_MAX: all), dist their distance
  * + 1.  The seeds are reached whatever b admits. */
 static int bfs(coa_view_t *v, const bfs_t *b, const uint32_t *seeds, uint32_t n_seeds, uint32_t radius,
-               uint32_t *queue, uint32_t *tail, uint32_t *dist, papers_read_t *pr)
+               uint32_t *queue, uint32_t *tail, uint32_t *dist, papers_read_t *pr, double *sum)
 {
     uint32_t lo = 0;
     *tail = 0;
@@ -548,6 +559,8 @@ static int bfs(coa_view_t *v, const bfs_t *b, const uint32_t *seeds, uint32_t n_
         int err = bfs_level(v, b, queue, lo, hi, tail, dist, level + 1, pr->mark, pr->stamp);
         if (err)
             return err;
+        if (sum)
+            *sum += (double)(level + 1) * (*tail - hi);
         lo = hi;
     }
     return COA_OK;
@@ -579,7 +592,7 @@ int coa_view_reach(coa_view_t *v, const uint32_t *seeds, uint32_t n_seeds, uint3
         err = papers_read_init(v, &pr);
     uint32_t *queue = v->queue[0], *dist = v->dist[0], *list = NULL;
     if (!err)
-        err = bfs(v, &b, roots, n_seeds, radius, queue, &n, dist, &pr);
+        err = bfs(v, &b, roots, n_seeds, radius, queue, &n, dist, &pr, NULL);
     if (!err && !(list = malloc((n ? n : 1) * sizeof *list)))
         err = COA_ENOMEM;
     for (uint32_t i = 0; i < n; i++) {
@@ -618,7 +631,7 @@ int coa_view_distances(coa_view_t *v, uint32_t root, coa_distances_t *d)
         return err;
     uint32_t *queue = v->queue[0], *dist = v->dist[0];
     bfs_t all = {0, NULL};
-    err = bfs(v, &all, &s, 1, UINT32_MAX, queue, &tail, dist, &pr);
+    err = bfs(v, &all, &s, 1, UINT32_MAX, queue, &tail, dist, &pr, NULL);
     free(pr.mark);
     d->distance = err ? NULL : malloc((na ? na : 1) * sizeof *d->distance);
     if (!err && !d->distance)
@@ -651,6 +664,35 @@ int coa_view_distances(coa_view_t *v, uint32_t root, coa_distances_t *d)
     return COA_OK;
 }
 
+int coa_view_eccentricity(coa_view_t *v, uint32_t root, uint32_t *eccentricity, double *sum, uint64_t *reached)
+{
+    uint32_t s = coa_view_slot(v, root), tail = 0;
+    *eccentricity = 0;
+    *sum = 0;
+    if (reached)
+        *reached = 0;
+    if (s == COA_NONE)
+        return COA_EINVAL;
+    int err = coa_view_workspace(v);
+    if (err)
+        return err;
+    uint32_t *queue = v->queue[0], *dist = v->dist[0];
+    papers_read_t pr;
+    bfs_t all = {0, NULL};
+    if ((err = papers_read_init(v, &pr)))
+        return err;
+    err = bfs(v, &all, &s, 1, UINT32_MAX, queue, &tail, dist, &pr, sum);
+    free(pr.mark);
+    if (!err) {
+        *eccentricity = dist[queue[tail - 1]] - 1;
+        if (reached)
+            *reached = tail;
+    }
+    for (uint32_t i = 0; i < tail; i++)
+        dist[queue[i]] = 0;
+    return err;
+}
+
 void coa_distances_destroy(coa_distances_t *d)
 {
     free(d->distance);
@@ -678,7 +720,7 @@ int coa_view_components(coa_view_t *v, const uint8_t *within, uint32_t **compone
         uint32_t a = coa_view_author(v, s), tail;
         if (comp[a] != COA_NONE || coa_view_slot(v, a) == COA_NONE || (within && !within[a]))
             continue;
-        if ((err = bfs(v, &b, &s, 1, UINT32_MAX, queue, &tail, dist, &pr)) ||
+        if ((err = bfs(v, &b, &s, 1, UINT32_MAX, queue, &tail, dist, &pr, NULL)) ||
             (err = coa_grow((void **)&sizes, &cap, nc + 1, sizeof *sizes)))
             break;
         sizes[nc] = tail;
