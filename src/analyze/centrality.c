@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "coauthor/rank.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 static const struct {
     const char *name;

@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "coauthor/community.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 static const char *const method_names[] = {"leiden", "louvain", "fastgreedy", "walktrap",
                                            "labelprop", "infomap", "optimal"};

@@ -4,7 +4,7 @@
 
 #include "coauthor/names.h"
 #include "corpus/names_internal.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* ---- likely splits ---- */
 

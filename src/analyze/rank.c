@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "coauthor/rank.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* ---- coauthors of one author ---- */
 

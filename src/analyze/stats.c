@@ -8,7 +8,7 @@
 
 #include "coauthor/stats.h"
 #include "coauthor/view.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 #define STATS_MAX_THREADS 8
 

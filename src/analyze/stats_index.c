@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "coauthor/stats.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 /* Every id in the index within its bounds, so that nothing below reads
  * outside the arrays whatever the file holds. */

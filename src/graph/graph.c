@@ -5,7 +5,7 @@
 
 #include "coauthor/graph.h"
 #include "coauthor/view.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 void coa_select_init(coa_select_t *sel)
 {

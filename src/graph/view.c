@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#include "internal.h"
+#include "corpus/internal.h"
 #include "view_internal.h"
 
 int coa_view_new_graph(const coa_graph_t *g, coa_view_t **out)

@@ -5,7 +5,7 @@
 #define COAUTHOR_VIEW_INTERNAL_H
 
 #include "coauthor/view.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 struct coa_view {
     const coa_graph_t *g;     /* exactly one of g and ix */

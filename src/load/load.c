@@ -10,7 +10,7 @@
 
 #include "coauthor/load.h"
 #include "coauthor/names.h"
-#include "internal.h"
+#include "corpus/internal.h"
 
 struct coa_loaded {
     coa_corpus_t corpus;
