@@ -347,28 +347,17 @@ static int distances(const coa_store_csr_t *x, uint32_t *members, uint32_t k, ui
     return COA_OK;
 }
 
-int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts, coa_stats_t *st)
+/* The counts, as coa_graph_build makes them for the default selection;
+ * *max_degree the most coauthors of an author.  COA_EFORMAT when the
+ * corpus and its index disagree (a damaged file). */
+static int count_selection(const coa_corpus_t *c, const coa_store_csr_t *x, coa_stats_t *st, uint32_t *max_degree)
 {
-    unsigned long seed = opts->seed;
-    uint32_t samples = opts->samples, sources = opts->sources;
-    memset(st, 0, sizeof *st);
-    const coa_corpus_t *c = coa_store_index_corpus(ix);
-    coa_store_csr_t x;
-    coa_store_index_csr(ix, &x);
-    if (x.n_papers != c->n_papers || x.n_authors != c->n_authors || !csr_valid(&x))
-        return COA_EFORMAT;
-    if (!samples)
-        samples = COA_STATS_CLUSTERING_SAMPLE;
-    if (!sources)
-        sources = COA_STATS_INDEX_SOURCES;
-
-    /* the counts, as coa_graph_build makes them for the default selection */
     for (uint32_t p = 0; p < c->n_papers; p++) {
         const coa_paper_t *paper = &c->papers[p];
-        uint32_t listed = x.p_start[p + 1] - x.p_start[p];
+        uint32_t listed = x->p_start[p + 1] - x->p_start[p];
         if ((uint64_t)paper->first_authorship + paper->n_authorships > c->n_authorships ||
             listed != (paper->n_authorships > COA_DEFAULT_MAX_AUTHORS ? 0 : paper->n_authorships))
-            return COA_EFORMAT; /* the corpus and its index disagree: a damaged file */
+            return COA_EFORMAT;
         if (paper->n_authorships > COA_DEFAULT_MAX_AUTHORS) {
             st->papers_over_max_authors++;
             continue;
@@ -382,118 +371,107 @@ int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts
         for (uint32_t i = 0; i < paper->n_authorships; i++)
             st->inferred_authorships += c->authorships[paper->first_authorship + i].inferred;
     }
-    st->authorships = x.p_start[x.n_papers];
+    st->authorships = x->p_start[x->n_papers];
     st->duplicate_authorships = c->duplicate_authorships;
     uint64_t degree_sum = 0;
-    uint32_t max_degree = 0;
-    for (uint32_t a = 0; a < x.n_authors; a++) {
-        if (x.a_start[a + 1] == x.a_start[a])
+    *max_degree = 0;
+    for (uint32_t a = 0; a < x->n_authors; a++) {
+        if (x->a_start[a + 1] == x->a_start[a])
             continue;
-        uint32_t d = x.degree[a];
+        uint32_t d = x->degree[a];
         st->authors++;
         st->isolated_authors += d == 0;
         degree_sum += d;
-        if (d > max_degree)
-            max_degree = d;
+        if (d > *max_degree)
+            *max_degree = d;
     }
     uint32_t n = st->authors;
     st->coauthor_edges = (igraph_integer_t)(degree_sum / 2);
     st->mean_authors_per_paper = st->papers ? (double)st->authorships / st->papers : NAN;
     st->mean_papers_per_author = st->papers && n ? (double)st->authorships / n : NAN;
     st->mean_coauthors_per_author = n ? (double)degree_sum / n : 0;
-    if (n == 0)
-        return COA_OK;
+    return COA_OK;
+}
 
-    int err = COA_OK;
-    uint32_t *parent = malloc((size_t)x.n_authors * sizeof *parent);
-    uint32_t *size = calloc(x.n_authors, sizeof *size);
-    uint32_t *members = NULL, *centre = NULL;
-    double *cumulative = NULL;
-    nbr_t nb = {&x, NULL, 0, NULL, max_degree};
-    igraph_rng_t rng;
-    int have_rng = 0;
-    if (!parent || !size) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (uint32_t a = 0; a < x.n_authors; a++)
+/* The components (union-find over the papers' authors, in parent[] and
+ * size[]) and the largest one's authors in *members (caller frees), *k
+ * of them; between equals, the one of the first author, as igraph
+ * numbers components. */
+static int largest_component(const coa_store_csr_t *x, coa_stats_t *st, uint32_t *parent, uint32_t *size,
+                             uint32_t **members, uint32_t *k)
+{
+    for (uint32_t a = 0; a < x->n_authors; a++)
         parent[a] = a;
-    for (uint32_t p = 0; p < x.n_papers; p++) {
-        if (x.p_start[p + 1] - x.p_start[p] < 2)
+    for (uint32_t p = 0; p < x->n_papers; p++) {
+        if (x->p_start[p + 1] - x->p_start[p] < 2)
             continue;
-        uint32_t r = find(parent, x.p_authors[x.p_start[p]]);
-        for (uint32_t j = x.p_start[p] + 1; j < x.p_start[p + 1]; j++) {
-            uint32_t q = find(parent, x.p_authors[j]);
+        uint32_t r = find(parent, x->p_authors[x->p_start[p]]);
+        for (uint32_t j = x->p_start[p] + 1; j < x->p_start[p + 1]; j++) {
+            uint32_t q = find(parent, x->p_authors[j]);
             if (q != r)
                 parent[q] = r;
         }
     }
     uint32_t largest = 0;
-    for (uint32_t a = 0; a < x.n_authors; a++) {
-        if (x.a_start[a + 1] == x.a_start[a])
+    for (uint32_t a = 0; a < x->n_authors; a++) {
+        if (x->a_start[a + 1] == x->a_start[a])
             continue;
         uint32_t r = find(parent, a);
         st->components += size[r] == 0;
         if (++size[r] > largest)
             largest = size[r];
     }
-    /* the largest component; between equals, the one of the first author,
-     * as igraph numbers components */
     uint32_t lcc = COA_NONE;
-    for (uint32_t a = 0; a < x.n_authors && lcc == COA_NONE; a++)
-        if (x.a_start[a + 1] > x.a_start[a] && size[find(parent, a)] == largest)
+    for (uint32_t a = 0; a < x->n_authors && lcc == COA_NONE; a++)
+        if (x->a_start[a + 1] > x->a_start[a] && size[find(parent, a)] == largest)
             lcc = find(parent, a);
     st->largest_component_authors = largest;
-    members = malloc((size_t)largest * sizeof *members);
-    if (!members) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    uint32_t k = 0;
+    if (!(*members = malloc((size_t)(largest ? largest : 1) * sizeof **members)))
+        return COA_ENOMEM;
     uint64_t lcc_degree = 0;
-    for (uint32_t a = 0; a < x.n_authors; a++)
-        if (x.a_start[a + 1] > x.a_start[a] && find(parent, a) == lcc) {
-            members[k++] = a;
-            lcc_degree += x.degree[a];
+    *k = 0;
+    for (uint32_t a = 0; a < x->n_authors; a++)
+        if (x->a_start[a + 1] > x->a_start[a] && find(parent, a) == lcc) {
+            (*members)[(*k)++] = a;
+            lcc_degree += x->degree[a];
         }
     st->largest_component_edges = (igraph_integer_t)(lcc_degree / 2);
+    return COA_OK;
+}
 
-    /* clustering, from samples */
-    if (igraph_rng_init(&rng, &igraph_rngtype_mt19937)) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    have_rng = 1;
-    igraph_rng_seed(&rng, seed);
-    nb.mark = calloc(x.n_authors, sizeof *nb.mark);
+/* Average clustering (authors drawn uniformly) and transitivity (pairs of
+ * coauthors drawn uniformly, that is authors in proportion to their
+ * pairs), from 'samples' draws each; vertex[] is scratch (n_authors). */
+static int sample_clustering(const coa_store_csr_t *x, coa_stats_t *st, uint32_t samples, uint32_t max_degree,
+                             uint32_t *vertex, igraph_rng_t *rng)
+{
+    int err = COA_OK;
+    nbr_t nb = {x, NULL, 0, NULL, max_degree};
+    nb.mark = calloc(x->n_authors, sizeof *nb.mark);
     nb.list = malloc(((size_t)max_degree + 1) * sizeof *nb.list);
-    centre = malloc((size_t)samples * sizeof *centre);
-    cumulative = malloc((size_t)n * sizeof *cumulative);
-    uint32_t *vertex = parent; /* the vertices, in order (parent is no longer needed) */
+    uint32_t *centre = malloc((size_t)samples * sizeof *centre);
+    double *cumulative = malloc((size_t)st->authors * sizeof *cumulative);
     if (!nb.mark || !nb.list || !centre || !cumulative) {
         err = COA_ENOMEM;
         goto cleanup;
     }
     uint32_t nv = 0;
     double run = 0;
-    for (uint32_t a = 0; a < x.n_authors; a++) {
-        if (x.a_start[a + 1] == x.a_start[a])
+    for (uint32_t a = 0; a < x->n_authors; a++) {
+        if (x->a_start[a + 1] == x->a_start[a])
             continue;
-        run += x.degree[a] < 2 ? 0 : (double)x.degree[a] * (x.degree[a] - 1) / 2;
+        run += x->degree[a] < 2 ? 0 : (double)x->degree[a] * (x->degree[a] - 1) / 2;
         cumulative[nv] = run;
         vertex[nv++] = a;
     }
     double triples = run; /* pairs of coauthors, over all authors */
-    /* average clustering: authors drawn uniformly */
     for (uint32_t i = 0; i < samples; i++)
-        centre[i] = vertex[igraph_rng_get_integer(&rng, 0, nv - 1)];
+        centre[i] = vertex[igraph_rng_get_integer(rng, 0, nv - 1)];
     qsort(centre, samples, sizeof *centre, cmp_u32);
-    st->average_clustering = (double)closed_pairs(&nb, centre, samples, &rng) / samples;
-    /* transitivity: pairs of coauthors drawn uniformly, that is authors in
-     * proportion to their pairs */
+    st->average_clustering = (double)closed_pairs(&nb, centre, samples, rng) / samples;
     if (triples > 0) {
         for (uint32_t i = 0; i < samples; i++) {
-            double u = igraph_rng_get_unif01(&rng) * run;
+            double u = igraph_rng_get_unif01(rng) * run;
             uint32_t lo = 0, hi = nv - 1;
             while (lo < hi) {
                 uint32_t mid = lo + (hi - lo) / 2;
@@ -505,21 +483,58 @@ int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts
             centre[i] = vertex[lo];
         }
         qsort(centre, samples, sizeof *centre, cmp_u32);
-        st->transitivity = (double)closed_pairs(&nb, centre, samples, &rng) / samples;
+        st->transitivity = (double)closed_pairs(&nb, centre, samples, rng) / samples;
         st->triangles = (igraph_integer_t)(st->transitivity * triples / 3 + 0.5);
     }
     st->clustering_sampled = 1;
     st->clustering_samples = samples;
-    err = distances(&x, members, k, sources, &rng, opts, st);
+cleanup:
+    free(nb.mark);
+    free(nb.list);
+    free(centre);
+    free(cumulative);
+    return err;
+}
+
+int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts, coa_stats_t *st)
+{
+    uint32_t samples = opts->samples ? opts->samples : COA_STATS_CLUSTERING_SAMPLE;
+    uint32_t sources = opts->sources ? opts->sources : COA_STATS_INDEX_SOURCES;
+    memset(st, 0, sizeof *st);
+    const coa_corpus_t *c = coa_store_index_corpus(ix);
+    coa_store_csr_t x;
+    coa_store_index_csr(ix, &x);
+    if (x.n_papers != c->n_papers || x.n_authors != c->n_authors || !csr_valid(&x))
+        return COA_EFORMAT;
+    uint32_t max_degree, k = 0;
+    int err = count_selection(c, &x, st, &max_degree);
+    if (err || st->authors == 0)
+        return err;
+    uint32_t *parent = malloc((size_t)x.n_authors * sizeof *parent);
+    uint32_t *size = calloc(x.n_authors, sizeof *size);
+    uint32_t *members = NULL;
+    igraph_rng_t rng;
+    int have_rng = 0;
+    if (!parent || !size) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    if ((err = largest_component(&x, st, parent, size, &members, &k)))
+        goto cleanup;
+    if (igraph_rng_init(&rng, &igraph_rngtype_mt19937)) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    have_rng = 1;
+    igraph_rng_seed(&rng, opts->seed);
+    /* parent is no longer needed: the clustering's scratch */
+    if (!(err = sample_clustering(&x, st, samples, max_degree, parent, &rng)))
+        err = distances(&x, members, k, sources, &rng, opts, st);
 cleanup:
     if (have_rng)
         igraph_rng_destroy(&rng);
     free(parent);
     free(size);
     free(members);
-    free(centre);
-    free(cumulative);
-    free(nb.mark);
-    free(nb.list);
     return err;
 }
