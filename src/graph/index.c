@@ -604,26 +604,29 @@ void coa_store_index_years(const coa_store_index_t *ix, int *year_min, int *year
     *year_max = hi;
 }
 
-int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
-                            coa_corpus_t *out, uint32_t *map)
+/* Sorts ids ascending and drops repeats. */
+static void sort_unique(uint32_t *ids, uint32_t *n)
+{
+    sort_ids(ids, *n);
+    uint32_t u = 0;
+    for (uint32_t i = 0; i < *n; i++)
+        if (!u || ids[u - 1] != ids[i])
+            ids[u++] = ids[i];
+    *n = u;
+}
+
+/* A list of ids that grows. */
+typedef struct {
+    uint32_t *ids, n, cap;
+} ids_t;
+
+/* The papers an extract copies (see coa_store_index_extract), ascending;
+ * listed[a] is 1 for the authors asked for. */
+static int extract_papers(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
+                          const uint8_t *listed, ids_t *papers)
 {
     const coa_corpus_t *c = &ix->view;
-    uint32_t *newid = calloc(c->n_authors ? c->n_authors : 1, sizeof *newid); /* new id + 1 */
-    uint8_t *listed = calloc(c->n_authors ? c->n_authors : 1, 1);
-    uint32_t *papers = NULL, np = 0, pcap = 0, *keep = NULL, nk = 0, kcap = 0;
     int err = COA_OK;
-    if (!newid || !listed) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (uint32_t i = 0; i < n; i++) {
-        if (authors[i] >= c->n_authors) {
-            err = COA_EINVAL;
-            goto cleanup;
-        }
-        listed[authors[i]] = 1;
-    }
-    /* the papers */
     for (uint32_t i = 0; i < n && !err; i++) {
         uint32_t lo, hi;
         if ((err = author_papers(ix, authors[i], &lo, &hi)))
@@ -635,61 +638,60 @@ int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors
             for (uint32_t j = plo; j < phi && !whole_papers && shared < 2; j++)
                 shared += ix->p_authors[j] < c->n_authors && listed[ix->p_authors[j]];
             if (whole_papers || shared >= 2)
-                err = push(&papers, &np, &pcap, p);
+                err = push(&papers->ids, &papers->n, &papers->cap, p);
         }
     }
-    if (err)
-        goto cleanup;
-    sort_ids(papers, np);
-    uint32_t u = 0;
-    for (uint32_t i = 0; i < np; i++)
-        if (!u || papers[u - 1] != papers[i])
-            papers[u++] = papers[i];
-    np = u;
-    /* the authors kept: every author of the papers, or the listed ones */
-    for (uint32_t i = 0; i < np && !err; i++) {
-        if (!paper_ok(c, papers[i])) {
-            err = COA_EFORMAT;
-            break;
-        }
-        const coa_paper_t *pp = &c->papers[papers[i]];
+    if (!err)
+        sort_unique(papers->ids, &papers->n);
+    return err;
+}
+
+/* The authors kept (listed[a] becomes 2): every author of the papers, or
+ * the listed ones; a listed author without a paper so far gets its first
+ * one, added to papers. */
+static int extract_authors(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
+                           uint8_t *listed, ids_t *papers, ids_t *keep)
+{
+    const coa_corpus_t *c = &ix->view;
+    int err = COA_OK;
+    for (uint32_t i = 0; i < papers->n && !err; i++) {
+        if (!paper_ok(c, papers->ids[i]))
+            return COA_EFORMAT;
+        const coa_paper_t *pp = &c->papers[papers->ids[i]];
         for (uint32_t k = 0; k < pp->n_authorships && !err; k++) {
             uint32_t a = c->authorships[pp->first_authorship + k].author;
             if ((whole_papers || listed[a]) && listed[a] != 2) {
                 listed[a] = 2;
-                err = push(&keep, &nk, &kcap, a);
+                err = push(&keep->ids, &keep->n, &keep->cap, a);
             }
         }
     }
-    /* a listed author without a paper so far gets its first one */
-    uint32_t extra_from = np;
+    uint32_t extra_from = papers->n;
     for (uint32_t i = 0; i < n && !err; i++) {
         uint32_t a = authors[i], lo, hi;
         if (listed[a] == 2)
             continue;
         listed[a] = 2;
-        if ((err = push(&keep, &nk, &kcap, a)))
+        if ((err = push(&keep->ids, &keep->n, &keep->cap, a)))
             break;
         if (!author_papers(ix, a, &lo, &hi) && lo < hi) {
-            if (!paper_ok(c, ix->a_papers[lo])) {
-                err = COA_EFORMAT;
-                break;
-            }
-            err = push(&papers, &np, &pcap, ix->a_papers[lo]);
+            if (!paper_ok(c, ix->a_papers[lo]))
+                return COA_EFORMAT;
+            err = push(&papers->ids, &papers->n, &papers->cap, ix->a_papers[lo]);
         }
     }
     if (err)
-        goto cleanup;
-    if (np > extra_from) {
-        sort_ids(papers, np);
-        u = 0;
-        for (uint32_t i = 0; i < np; i++)
-            if (!u || papers[u - 1] != papers[i])
-                papers[u++] = papers[i];
-        np = u;
-    }
-    sort_ids(keep, nk);
-    /* the sources, whole, so that papers keep their source and line */
+        return err;
+    if (papers->n > extra_from)
+        sort_unique(papers->ids, &papers->n);
+    sort_ids(keep->ids, keep->n);
+    return COA_OK;
+}
+
+/* The sources, whole, so that papers keep their source and line. */
+static int copy_sources(const coa_corpus_t *c, coa_corpus_t *out)
+{
+    int err = COA_OK;
     for (uint32_t s = 0; s < c->n_sources && !err; s++) {
         const coa_source_t *src = &c->sources[s];
         uint32_t k;
@@ -708,18 +710,20 @@ int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors
         dst->assumed_year = src->assumed_year;
         dst->duplicates = src->duplicates;
     }
-    for (uint32_t i = 0; i < nk && !err; i++) {
-        uint32_t a;
-        if (!author_ok(c, keep[i]))
-            err = COA_EFORMAT;
-        else if (!(err = coa_corpus_copy_author(out, c, keep[i], &a)))
-            newid[keep[i]] = a + 1;
-    }
-    for (uint32_t i = 0; i < np && !err; i++) {
-        const coa_paper_t *pp = &c->papers[papers[i]];
+    return err;
+}
+
+/* The papers, with the authorships of the authors copied (newid[a], new
+ * id + 1), all of them or the listed ones'. */
+static int copy_papers(const coa_corpus_t *c, coa_corpus_t *out, const ids_t *papers, const uint32_t *newid,
+                       const uint8_t *listed, int whole_papers)
+{
+    int err = COA_OK;
+    for (uint32_t i = 0; i < papers->n && !err; i++) {
+        const coa_paper_t *pp = &c->papers[papers->ids[i]];
         coa_paper_t *dst;
         if ((err = coa_corpus_paper_begin(out, pp->source, pp->line, &dst)) ||
-            (err = coa_corpus_copy_paper_fields(out, c, papers[i])))
+            (err = coa_corpus_copy_paper_fields(out, c, papers->ids[i])))
             break;
         for (uint32_t k = 0; k < pp->n_authorships && !err; k++) {
             const coa_authorship_t *as = &c->authorships[pp->first_authorship + k];
@@ -731,6 +735,41 @@ int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors
         else
             coa_corpus_paper_end(out);
     }
+    return err;
+}
+
+int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
+                            coa_corpus_t *out, uint32_t *map)
+{
+    const coa_corpus_t *c = &ix->view;
+    uint32_t *newid = calloc(c->n_authors ? c->n_authors : 1, sizeof *newid); /* new id + 1 */
+    uint8_t *listed = calloc(c->n_authors ? c->n_authors : 1, 1);
+    ids_t papers = {NULL, 0, 0}, keep = {NULL, 0, 0};
+    int err = COA_OK;
+    if (!newid || !listed) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        if (authors[i] >= c->n_authors) {
+            err = COA_EINVAL;
+            goto cleanup;
+        }
+        listed[authors[i]] = 1;
+    }
+    if ((err = extract_papers(ix, authors, n, whole_papers, listed, &papers)) ||
+        (err = extract_authors(ix, authors, n, whole_papers, listed, &papers, &keep)) ||
+        (err = copy_sources(c, out)))
+        goto cleanup;
+    for (uint32_t i = 0; i < keep.n && !err; i++) {
+        uint32_t a;
+        if (!author_ok(c, keep.ids[i]))
+            err = COA_EFORMAT;
+        else if (!(err = coa_corpus_copy_author(out, c, keep.ids[i], &a)))
+            newid[keep.ids[i]] = a + 1;
+    }
+    if (!err)
+        err = copy_papers(c, out, &papers, newid, listed, whole_papers);
     out->duplicate_authorships = c->duplicate_authorships;
     out->duplicate_papers = c->duplicate_papers;
     for (uint32_t i = 0; map && i < n && !err; i++)
@@ -738,7 +777,7 @@ int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors
 cleanup:
     free(newid);
     free(listed);
-    free(papers);
-    free(keep);
+    free(papers.ids);
+    free(keep.ids);
     return err;
 }
