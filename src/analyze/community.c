@@ -184,6 +184,73 @@ static int run_dendrogram(const igraph_t *graph, const igraph_vector_t *w, const
     return err;
 }
 
+/* What run_optimal shares with solve_component. */
+typedef struct {
+    const igraph_t *graph;
+    const igraph_vector_t *w;
+    const igraph_integer_t *local, *order, *start, *edge_order;
+    igraph_vector_int_t *edges, *sub_membership;
+    igraph_vector_t *sub_w;
+    double total;
+} optimal_t;
+
+/* The optimal partition of component c (k vertices; its ne edges are
+ * edge_order[e0 ..)), whose ids follow *next in membership.  The rest of
+ * the graph's weight ('rest') hangs on a pad pair of vertices, so that the
+ * component's modularity is measured against the whole graph. */
+static int solve_component(optimal_t *o, igraph_integer_t c, igraph_integer_t k, igraph_integer_t e0,
+                           igraph_integer_t ne, double rest, igraph_vector_int_t *membership, igraph_integer_t *next,
+                           int *interrupted)
+{
+    const igraph_t *graph = o->graph;
+    igraph_integer_t pad = rest > 1e-12 * o->total;
+    if (igraph_vector_int_resize(o->edges, 2 * (ne + pad)) || igraph_vector_resize(o->sub_w, ne + pad))
+        return COA_ENOMEM;
+    for (igraph_integer_t i = 0; i < ne; i++) {
+        igraph_integer_t e = o->edge_order[e0 + i];
+        VECTOR(*o->edges)[2 * i] = o->local[IGRAPH_FROM(graph, e)];
+        VECTOR(*o->edges)[2 * i + 1] = o->local[IGRAPH_TO(graph, e)];
+        VECTOR(*o->sub_w)[i] = edge_weight(o->w, e);
+    }
+    if (pad) {
+        VECTOR(*o->edges)[2 * ne] = k;
+        VECTOR(*o->edges)[2 * ne + 1] = k + 1;
+        VECTOR(*o->sub_w)[ne] = rest;
+    }
+    igraph_t sub;
+    if (igraph_create(&sub, o->edges, k + 2 * pad, IGRAPH_UNDIRECTED))
+        return COA_ENOMEM;
+    igraph_real_t q;
+    igraph_error_t ie = igraph_community_optimal_modularity(&sub, &q, o->sub_membership, o->sub_w);
+    igraph_destroy(&sub);
+    if (ie) {
+        /* igraph 0.10.2 returns IGRAPH_INTERRUPTED without unwinding
+         * its finally stack: the entries left there point into the
+         * returned function's stack frame, so freeing them would crash
+         * and keeping them would crash the next igraph error.  Drop
+         * them; the price is a leak of two vectors of n doubles (and
+         * GLPK's problem), which LeakSanitizer reports. */
+        if (IGRAPH_FINALLY_STACK_SIZE() > 0)
+            IGRAPH_FINALLY_CLEAN(IGRAPH_FINALLY_STACK_SIZE());
+        if (ie == IGRAPH_INTERRUPTED)
+            *interrupted = 1;
+        return ie == IGRAPH_ENOMEM ? COA_ENOMEM : COA_EGRAPH;
+    }
+    /* the component's ids follow the previous ones; the pad pair's id,
+     * which no member carries, is simply skipped (renumbering closes
+     * the gap) */
+    igraph_integer_t top = *next;
+    for (igraph_integer_t i = o->start[c]; i < o->start[c + 1]; i++) {
+        igraph_integer_t v = o->order[i];
+        igraph_integer_t id = *next + VECTOR(*o->sub_membership)[o->local[v]];
+        VECTOR(*membership)[v] = id;
+        if (id >= top)
+            top = id + 1;
+    }
+    *next = top;
+    return COA_OK;
+}
+
 /* The exact optimum, one connected component at a time.  Communities never
  * span components in an optimal partition (joining two parts without edges
  * between them lowers Q), but each component's part of Q uses the whole
@@ -259,6 +326,7 @@ static int run_optimal(const igraph_t *graph, const igraph_vector_t *w, const co
         old_handler = igraph_set_interruption_handler(past_deadline);
         handler_set = 1;
     }
+    optimal_t o = {graph, w, local, order, start, edge_order, &edges, &sub_membership, &sub_w, total};
     igraph_integer_t next = 0;
     for (igraph_integer_t c = 0; c < n_comp && !err; c++) {
         igraph_integer_t k = VECTOR(csize)[c];
@@ -274,57 +342,8 @@ static int run_optimal(const igraph_t *graph, const igraph_vector_t *w, const co
             err = COA_EGRAPH;
             break;
         }
-        double rest = total - comp_weight[c];
-        igraph_integer_t pad = rest > 1e-12 * total;
-        if (igraph_vector_int_resize(&edges, 2 * (ne + pad)) || igraph_vector_resize(&sub_w, ne + pad)) {
-            err = COA_ENOMEM;
+        if ((err = solve_component(&o, c, k, e0, ne, total - comp_weight[c], membership, &next, interrupted)))
             break;
-        }
-        for (igraph_integer_t i = 0; i < ne; i++) {
-            igraph_integer_t e = edge_order[e0 + i];
-            VECTOR(edges)[2 * i] = local[IGRAPH_FROM(graph, e)];
-            VECTOR(edges)[2 * i + 1] = local[IGRAPH_TO(graph, e)];
-            VECTOR(sub_w)[i] = edge_weight(w, e);
-        }
-        if (pad) {
-            VECTOR(edges)[2 * ne] = k;
-            VECTOR(edges)[2 * ne + 1] = k + 1;
-            VECTOR(sub_w)[ne] = rest;
-        }
-        igraph_t sub;
-        if (igraph_create(&sub, &edges, k + 2 * pad, IGRAPH_UNDIRECTED)) {
-            err = COA_ENOMEM;
-            break;
-        }
-        igraph_real_t q;
-        igraph_error_t ie = igraph_community_optimal_modularity(&sub, &q, &sub_membership, &sub_w);
-        igraph_destroy(&sub);
-        if (ie) {
-            /* igraph 0.10.2 returns IGRAPH_INTERRUPTED without unwinding
-             * its finally stack: the entries left there point into the
-             * returned function's stack frame, so freeing them would crash
-             * and keeping them would crash the next igraph error.  Drop
-             * them; the price is a leak of two vectors of n doubles (and
-             * GLPK's problem), which LeakSanitizer reports. */
-            if (IGRAPH_FINALLY_STACK_SIZE() > 0)
-                IGRAPH_FINALLY_CLEAN(IGRAPH_FINALLY_STACK_SIZE());
-            if (ie == IGRAPH_INTERRUPTED)
-                *interrupted = 1;
-            err = ie == IGRAPH_ENOMEM ? COA_ENOMEM : COA_EGRAPH;
-            break;
-        }
-        /* the component's ids follow the previous ones; the pad pair's id,
-         * which no member carries, is simply skipped (renumbering closes
-         * the gap) */
-        igraph_integer_t top = next;
-        for (igraph_integer_t i = start[c]; i < start[c + 1]; i++) {
-            igraph_integer_t v = order[i];
-            igraph_integer_t id = next + VECTOR(sub_membership)[local[v]];
-            VECTOR(*membership)[v] = id;
-            if (id >= top)
-                top = id + 1;
-        }
-        next = top;
     }
 cleanup:
     if (handler_set)
