@@ -56,14 +56,9 @@ int coa_view_clone(const coa_view_t *view, coa_view_t **out)
     coa_view_t *v = calloc(1, sizeof *v);
     if (!v)
         return COA_ENOMEM;
-    v->g = view->g;
-    v->ix = view->ix;
-    v->c = view->c;
-    v->n = view->n;
-    v->edges = view->edges;
-    v->adj = view->adj;
-    v->x = view->x;
-    v->original = view->original ? view->original : view;
+    /* what views only read, shared; the workspace and buffers, its own */
+    *v = (coa_view_t){.g = view->g, .ix = view->ix, .c = view->c, .n = view->n, .edges = view->edges,
+                      .adj = view->adj, .x = view->x, .original = view->original ? view->original : view};
     *out = v;
     return COA_OK;
 }
