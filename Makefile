@@ -21,6 +21,8 @@ SAN     ?=
 
 PKGS      = igraph libcgraph libgvc bibutils libutf8proc zlib libxml-2.0 jansson sqlite3
 TEST_PKGS = cmocka
+# coauthor serve only (src/serve/): the program links it, the library does not
+SERVE_PKGS = libmicrohttpd
 
 WARN    = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wformat=2 -Werror
 OPT     ?= -O2 -g
@@ -39,9 +41,11 @@ LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lgomp -lm -pthread $(LDLIBS)
 LIB_SRC = $(sort $(wildcard src/core/*.c src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c \
                              src/load/*.c src/write/*.c src/serve/*.c))
 CLI_SRC = $(sort $(wildcard src/cli/*.c))
+SERVE_SRC = $(sort $(wildcard src/serve/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+SERVE_OBJ = $(SERVE_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/serve_assets.o
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLE_BIN = $(patsubst tests/example/%.c,$(BUILD)/tests/example_%,$(wildcard tests/example/*.c))
 
@@ -52,10 +56,11 @@ all: $(BUILD)/coauthor $(BUILD)/libcoauthor.a
 -include $(BUILD)/config.mk
 $(BUILD)/config.mk: scripts/install-deps.sh Makefile
 	@mkdir -p $(BUILD)
-	@pkg-config --exists $(PKGS) $(TEST_PKGS) && scripts/install-deps.sh --check >/dev/null \
+	@pkg-config --exists $(PKGS) $(TEST_PKGS) $(SERVE_PKGS) && scripts/install-deps.sh --check >/dev/null \
 	    || scripts/install-deps.sh
-	@echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS) | sed 's|-I\\\\*/usr/include ||')" > $@.tmp
+	@echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS) $(SERVE_PKGS) | sed 's|-I\\\\*/usr/include ||')" > $@.tmp
 	@echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))" >> $@.tmp
+	@echo "SERVE_LIBS = $$(pkg-config --libs $(SERVE_PKGS))" >> $@.tmp
 	@echo "CMOCKA_LIBS = $$(pkg-config --libs $(TEST_PKGS))" >> $@.tmp
 	@mv $@.tmp $@
 
@@ -69,8 +74,27 @@ $(BUILD)/libcoauthor.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/coauthor: $(CLI_OBJ) $(BUILD)/libcoauthor.a
-	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(BUILD)/libcoauthor.a $(LDLIBS_ALL)
+$(BUILD)/coauthor: $(CLI_OBJ) $(SERVE_OBJ) $(BUILD)/libcoauthor.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_OBJ) $(SERVE_OBJ) $(BUILD)/libcoauthor.a $(SERVE_LIBS) $(LDLIBS_ALL)
+
+# The page of coauthor serve, embedded in the binary: web/ and the graph
+# library, installed from the npm registry at the version and integrity
+# hash of web/package-lock.json (scripts/install-deps.sh runs npm ci; this
+# rule only when it has not, so make needs no network once it has).
+WEB_ASSETS = / "text/html; charset=utf-8" web/index.html \
+	/app.js "text/javascript; charset=utf-8" web/app.js \
+	/app.css "text/css; charset=utf-8" web/app.css \
+	/cytoscape.min.js "text/javascript; charset=utf-8" web/node_modules/cytoscape/dist/cytoscape.min.js
+web/node_modules/cytoscape/dist/cytoscape.min.js: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	@touch $@
+$(BUILD)/gen/serve_assets.c: web/index.html web/app.js web/app.css web/node_modules/cytoscape/dist/cytoscape.min.js \
+		scripts/embed-assets.sh
+	@mkdir -p $(dir $@)
+	scripts/embed-assets.sh $@ $(WEB_ASSETS)
+$(BUILD)/obj/gen/serve_assets.o: $(BUILD)/gen/serve_assets.c $(BUILD)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcoauthor.a
 	@mkdir -p $(dir $@)
@@ -84,7 +108,7 @@ $(BUILD)/tests/example_%: tests/example/%.c $(BUILD)/libcoauthor.a
 
 unit-tests: $(UNIT_BIN) $(EXAMPLE_BIN)
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(SERVE_SRC:%.c=$(BUILD)/obj/%.d)
 
 # Everything that make check runs, in both builds; one summary line at the end.
 check: all unit-tests

@@ -255,5 +255,6 @@ int cmd_export(int argc, char **argv);
 int cmd_formats(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_authorships(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -17,6 +17,7 @@ static const cli_command_t commands[] = {
     {"draw", cmd_draw, "a picture of the network (PNG, SVG, PDF) through Graphviz"},
     {"export", cmd_export, "the graph as GraphML, DOT, JSON or CSV for other tools"},
     {"import", cmd_import, "read sources once into a corpus database (SQLite) for every command"},
+    {"serve", cmd_serve, "a web page and JSON API to explore the network (read-only)"},
     {"authorships", cmd_authorships, "one row per authorship, for a distributed pipeline (Dask)"},
     {"formats", cmd_formats, "list the input formats coauthor reads"},
     {"help", cmd_help, "show this help"},

@@ -1,0 +1,1230 @@
+/* The answers of coauthor serve (query.h), on the library's query index.
+ *
+ * Every input is served through a coa_store_index_t: a database's own
+ * index, mapped from the file beside it (opening it reads nothing, so the
+ * server starts at once even on DBLP), or one built in memory for files
+ * and for a database without an index.  A question copies out the small
+ * part of the corpus it needs (an author's papers, an ego network's, the
+ * papers along the shortest chains), builds the coauthor graph of that
+ * part, and asks the same functions as the commands: coa_coauthors_init
+ * as 'rank --author', coa_path_shortest and coa_path_hop as 'path',
+ * communities and the Graphviz layout as 'draw'.
+ *
+ * igraph (Debian builds it without thread-local storage) and Graphviz keep
+ * global state, so the graph part of a question runs under one lock;
+ * looking names up, the index's searches and the copying run in parallel,
+ * and the chain search, which keeps a workspace in its index, takes one of
+ * a pool of indexes. */
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <graphviz/gvc.h>
+
+#include "coauthor/community.h"
+#include "coauthor/draw.h"
+#include "coauthor/identity.h"
+#include "coauthor/path.h"
+#include "coauthor/rank.h"
+#include "coauthor/stats.h"
+#include "coauthor/store.h"
+#include "coauthor/write.h"
+#include "internal.h"
+#include "serve/query.h"
+#include "serve/search.h"
+#include "write/dot.h"
+
+#define POOL_SIZE 4
+
+struct serve_data {
+    coa_corpus_t owned;          /* the corpus read from files, when there is one */
+    int have_owned;
+    coa_store_index_t *ix;       /* the index every question starts from */
+    const coa_corpus_t *c;       /* the whole corpus, through ix */
+    coa_store_index_t *pool[POOL_SIZE]; /* for chain searches, each with its workspace */
+    int busy[POOL_SIZE];
+    unsigned n_pool;
+    pthread_mutex_t pool_lock;
+    pthread_cond_t pool_free;
+    pthread_mutex_t graph_lock;  /* igraph and Graphviz */
+    GVC_t *gvc;
+    uint32_t *papers;            /* per author: papers in the default selection */
+    serve_search_t *search;
+    uint32_t *merge_start, *merge_list; /* per author: the merges into it (indexes of c->merges) */
+    int homonyms;                /* authorships carry the homonym flags */
+    pthread_t stats_thread;
+    int stats_started;
+    pthread_mutex_t stats_lock;
+    int stats_state;             /* 0 computing, 1 done, -1 failed */
+    coa_stats_t stats;
+    double stats_seconds;
+    char what[512];              /* the inputs, for the log and the pictures */
+    double load_seconds, search_seconds;
+    uint64_t edges;
+};
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* ---- JSON pieces ---- */
+
+void serve_json_error(FILE *out, const char *msg)
+{
+    fputs("{\"error\": ", out);
+    coa_json_string(out, msg);
+    fputs("}\n", out);
+}
+
+static int fail(FILE *out, int status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail(FILE *out, int status, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    serve_json_error(out, msg);
+    return status;
+}
+
+static const char *name_of(const serve_data_t *d, uint32_t a)
+{
+    return coa_corpus_str(d->c, d->c->authors[a].display);
+}
+
+/* {"id": 12, "name": "...", "papers": 3} */
+static void author_json(FILE *out, const serve_data_t *d, uint32_t a)
+{
+    fprintf(out, "{\"id\": %u, \"name\": ", a);
+    coa_json_string(out, name_of(d, a));
+    fprintf(out, ", \"papers\": %u}", d->papers[a]);
+}
+
+static void paper_json(FILE *out, const coa_corpus_t *c, uint32_t p)
+{
+    const coa_paper_t *pp = &c->papers[p];
+    char id[512];
+    coa_paper_identifier(c, p, id, sizeof id);
+    fputs("{\"title\": ", out);
+    coa_json_string(out, coa_corpus_str(c, pp->title));
+    if (pp->year)
+        fprintf(out, ", \"year\": %d", pp->year);
+    else
+        fputs(", \"year\": null", out);
+    fputs(", \"id\": ", out);
+    coa_json_string(out, id);
+    const char *doi = pp->doi ? coa_corpus_str(c, pp->doi) : "";
+    fputs(", \"doi\": ", out);
+    if (*doi)
+        coa_json_string(out, doi);
+    else
+        fputs("null", out);
+    const char *venue = pp->venue ? coa_corpus_str(c, pp->venue) : "";
+    fputs(", \"venue\": ", out);
+    if (*venue)
+        coa_json_string(out, venue);
+    else
+        fputs("null", out);
+}
+
+/* ---- loading ---- */
+
+typedef struct {
+    int quiet;
+    unsigned shown;
+} diag_state_t;
+
+static void print_diag(void *ctx, const coa_diag_t *dg)
+{
+    diag_state_t *st = ctx;
+    if (dg->severity != COA_DIAG_ERROR && (st->quiet || st->shown++ >= 20))
+        return;
+    if (dg->file && dg->line > 0)
+        fprintf(stderr, "coauthor serve: %s:%ld: %s\n", dg->file, dg->line, dg->message);
+    else if (dg->file)
+        fprintf(stderr, "coauthor serve: %s: %s\n", dg->file, dg->message);
+    else
+        fprintf(stderr, "coauthor serve: %s\n", dg->message);
+}
+
+static int is_database(const char *path)
+{
+    unsigned char head[16];
+    FILE *f = fopen(path, "rb");
+    int ok = f && fread(head, 1, sizeof head, f) == sizeof head && coa_store_detect(head, sizeof head);
+    if (f)
+        fclose(f);
+    return ok;
+}
+
+/* Reads the files as every command does (identity merged on evidence
+ * unless every input is a database, which holds the identity decided when
+ * it was imported), and flags likely homonyms for the chains' marks. */
+static int load_files(serve_data_t *d, const coa_serve_options_t *o, char *err, size_t errlen)
+{
+    diag_state_t st = {o->quiet, 0};
+    coa_diag_sink_t sink = {print_diag, &st};
+    if (coa_corpus_init(&d->owned)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    d->have_owned = 1;
+    int databases = 1;
+    for (int i = 0; i < o->n_files; i++) {
+        databases &= strcmp(o->files[i], "-") != 0 && is_database(o->files[i]);
+        int e = coa_read_file(&d->owned, o->files[i], &o->read, &sink);
+        if (e) {
+            snprintf(err, errlen, "cannot read '%s': %s", o->files[i], coa_strerror(e));
+            return -1;
+        }
+    }
+    uint32_t dup = 0;
+    if (!databases) {
+        coa_evidence_report_t rep;
+        memset(&rep, 0, sizeof rep);
+        int e = coa_merge_evidence(&d->owned, &rep);
+        coa_evidence_report_destroy(&rep);
+        if (e) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+    }
+    if (coa_corpus_dedup_report(&d->owned, &dup, &sink) || coa_corpus_finalize(&d->owned) ||
+        coa_flag_homonyms(&d->owned)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    uint32_t records = 0;
+    for (uint32_t s = 0; s < d->owned.n_sources; s++)
+        records += d->owned.sources[s].records;
+    if (!records) {
+        snprintf(err, errlen, "no records read");
+        return -1;
+    }
+    int e = coa_store_index_build(&d->owned, COA_STORE_HOMONYMS, &d->ix);
+    for (unsigned i = 0; !e && i < 2; i++)
+        if (!(e = coa_store_index_build(&d->owned, COA_STORE_HOMONYMS, &d->pool[i])))
+            d->n_pool++;
+    if (e == COA_ENOTFOUND) {
+        snprintf(err, errlen, "these inputs have coauthor links without papers (an edge list or a graph file): "
+                              "serve needs papers");
+        return -1;
+    }
+    if (e) {
+        snprintf(err, errlen, "cannot index the corpus: %s", coa_strerror(e));
+        return -1;
+    }
+    d->homonyms = 1;
+    return 0;
+}
+
+static int open_database_index(serve_data_t *d, const coa_serve_options_t *o)
+{
+    const char *path = o->files[0];
+    if (o->n_files != 1 || (o->read.format && strcmp(o->read.format, "store") != 0) || !strcmp(path, "-") ||
+        !is_database(path))
+        return -1;
+    int e = coa_store_index_open(path, &d->ix);
+    if (e) {
+        if (!o->quiet && e != COA_ENOTFOUND)
+            fprintf(stderr,
+                    "coauthor serve: %s.idx: the index is %s, so the whole corpus is read; "
+                    "'coauthor import %s -o %s' writes it again\n",
+                    path, e == COA_EINVAL ? "stale" : "damaged or from another version", path, path);
+        d->ix = NULL;
+        return -1;
+    }
+    for (unsigned i = 0; i < POOL_SIZE; i++)
+        if (!coa_store_index_open(path, &d->pool[i]))
+            d->n_pool++;
+    d->homonyms = (coa_store_index_flags(d->ix) & COA_STORE_HOMONYMS) != 0;
+    return 0;
+}
+
+/* The merges into each author, as CSR over c->merges. */
+static int index_merges(serve_data_t *d)
+{
+    const coa_corpus_t *c = d->c;
+    d->merge_start = calloc((size_t)c->n_authors + 1, sizeof *d->merge_start);
+    d->merge_list = malloc((c->n_merges ? c->n_merges : 1) * sizeof *d->merge_list);
+    if (!d->merge_start || !d->merge_list)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < c->n_merges; i++)
+        if (c->merges[i].into < c->n_authors)
+            d->merge_start[c->merges[i].into + 1]++;
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        d->merge_start[a + 1] += d->merge_start[a];
+    uint32_t *fill = calloc((size_t)c->n_authors + 1, sizeof *fill);
+    if (!fill)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < c->n_merges; i++) {
+        uint32_t a = c->merges[i].into;
+        if (a < c->n_authors)
+            d->merge_list[d->merge_start[a] + fill[a]++] = i;
+    }
+    free(fill);
+    return COA_OK;
+}
+
+static void *stats_main(void *arg)
+{
+    serve_data_t *d = arg;
+    coa_stats_options_t so;
+    coa_stats_t st;
+    memset(&so, 0, sizeof so);
+    so.seed = 1;
+    double t0 = now_s();
+    int e = coa_stats_index(d->ix, &so, &st);
+    pthread_mutex_lock(&d->stats_lock);
+    if (!e)
+        d->stats = st;
+    d->stats_state = e ? -1 : 1;
+    d->stats_seconds = now_s() - t0;
+    pthread_mutex_unlock(&d->stats_lock);
+    return NULL;
+}
+
+serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t errlen)
+{
+    serve_data_t *d = calloc(1, sizeof *d);
+    if (!d) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    pthread_mutex_init(&d->pool_lock, NULL);
+    pthread_cond_init(&d->pool_free, NULL);
+    pthread_mutex_init(&d->graph_lock, NULL);
+    pthread_mutex_init(&d->stats_lock, NULL);
+    double t0 = now_s();
+    if (open_database_index(d, o) && load_files(d, o, err, errlen))
+        goto fail;
+    d->c = coa_store_index_corpus(d->ix);
+    d->load_seconds = now_s() - t0;
+    t0 = now_s();
+    const coa_corpus_t *c = d->c;
+    if (!(d->papers = malloc((c->n_authors ? c->n_authors : 1) * sizeof *d->papers)) || index_merges(d)) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        d->papers[a] = c->authors[a].merged_into == COA_NONE ? coa_store_index_papers(d->ix, a) : 0;
+    if (serve_search_new(c, d->papers, &d->search)) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
+    d->search_seconds = now_s() - t0;
+    d->edges = coa_store_index_edges(d->ix);
+    if (!(d->gvc = gvContext())) {
+        snprintf(err, errlen, "cannot start Graphviz");
+        goto fail;
+    }
+    size_t k = 0;
+    for (int i = 0; i < o->n_files && k + 4 < sizeof d->what; i++) {
+        const char *base = strrchr(o->files[i], '/');
+        k += (size_t)snprintf(d->what + k, sizeof d->what - k, "%s%s", i ? ", " : "", base ? base + 1 : o->files[i]);
+    }
+    if (pthread_create(&d->stats_thread, NULL, stats_main, d) == 0)
+        d->stats_started = 1;
+    return d;
+fail:
+    serve_data_close(d);
+    return NULL;
+}
+
+void serve_data_close(serve_data_t *d)
+{
+    if (!d)
+        return;
+    if (d->stats_started)
+        pthread_join(d->stats_thread, NULL);
+    if (d->gvc)
+        gvFreeContext(d->gvc);
+    serve_search_free(d->search);
+    free(d->papers);
+    free(d->merge_start);
+    free(d->merge_list);
+    for (unsigned i = 0; i < POOL_SIZE; i++)
+        coa_store_index_close(d->pool[i]);
+    coa_store_index_close(d->ix);
+    if (d->have_owned)
+        coa_corpus_destroy(&d->owned);
+    pthread_mutex_destroy(&d->pool_lock);
+    pthread_cond_destroy(&d->pool_free);
+    pthread_mutex_destroy(&d->graph_lock);
+    pthread_mutex_destroy(&d->stats_lock);
+    free(d);
+}
+
+void serve_data_describe(const serve_data_t *d, char *buf, size_t len)
+{
+    uint32_t authors = 0;
+    for (uint32_t a = 0; a < d->c->n_authors; a++)
+        authors += d->papers[a] > 0;
+    snprintf(buf, len, "%s: %u papers, %u authors, %llu coauthor pairs (loaded in %.2f s, names indexed in %.2f s)",
+             d->what, d->c->n_papers, authors, (unsigned long long)d->edges, d->load_seconds, d->search_seconds);
+}
+
+/* ---- naming an author ---- */
+
+/* Resolves 'who' (an id, or a name as 'coauthor path --from' takes it) to
+ * an author with papers in the selection; otherwise writes the error (404
+ * with the closest names for a name) and returns its status. */
+static int resolve(const serve_data_t *d, const char *who, const char *what, uint32_t *author, FILE *out)
+{
+    const coa_corpus_t *c = d->c;
+    if (!who || !*who)
+        return fail(out, 400, "%s is missing", what);
+    if (strlen(who) > 300)
+        return fail(out, 400, "%s is longer than 300 bytes", what);
+    size_t digits = strspn(who, "0123456789");
+    if (!who[digits] && digits <= 10) {
+        unsigned long id = strtoul(who, NULL, 10);
+        if (id >= c->n_authors)
+            return fail(out, 404, "no author has the id %s", who);
+        uint32_t a = (uint32_t)id;
+        for (int hops = 0; c->authors[a].merged_into != COA_NONE && c->authors[a].merged_into < c->n_authors &&
+                           hops < 64;
+             hops++)
+            a = c->authors[a].merged_into;
+        if (!d->papers[a])
+            return fail(out, 404, "'%s' has no papers in the selection", name_of(d, a));
+        *author = a;
+        return 200;
+    }
+    coa_match_t m;
+    if (coa_author_match(c, who, &m))
+        return fail(out, 503, "out of memory");
+    if ((m.kind == COA_MATCH_EXACT || m.kind == COA_MATCH_PARTIAL) && m.author < c->n_authors &&
+        d->papers[m.author]) {
+        *author = m.author;
+        return 200;
+    }
+    char msg[600];
+    if (m.kind == COA_MATCH_EXACT || m.kind == COA_MATCH_PARTIAL)
+        snprintf(msg, sizeof msg, "%s '%s' has no papers in the selection", what, who);
+    else if (m.kind == COA_MATCH_AMBIGUOUS)
+        snprintf(msg, sizeof msg, "%s '%s' is ambiguous: %u authors match", what, who, m.n_matching);
+    else
+        snprintf(msg, sizeof msg, "%s '%s' matches no author", what, who);
+    fputs("{\"error\": ", out);
+    coa_json_string(out, msg);
+    fputs(", \"candidates\": [", out);
+    for (uint32_t i = 0, n = 0; i < m.n_candidates; i++) {
+        if (m.candidates[i] >= c->n_authors)
+            continue;
+        fputs(n++ ? ", " : "", out);
+        author_json(out, d, m.candidates[i]);
+    }
+    fputs("]}\n", out);
+    return 404;
+}
+
+/* ---- copies of part of the corpus ---- */
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* A part of the corpus copied out of the index, and the corpus id of each
+ * of its authors (a copy keeps the authors' relative order: its author k
+ * is the k-th smallest id of the authors it copied, which this works out
+ * as coa_store_index_extract chooses them). */
+typedef struct {
+    coa_corpus_t corpus;
+    uint32_t *ids;
+    coa_graph_t graph;
+    int have_graph;
+} part_t;
+
+static void part_destroy(part_t *p)
+{
+    if (p->have_graph)
+        coa_graph_destroy(&p->graph);
+    coa_corpus_destroy(&p->corpus);
+    free(p->ids);
+}
+
+static int part_copy(const serve_data_t *d, const uint32_t *authors, uint32_t n, int whole, part_t *p)
+{
+    memset(p, 0, sizeof *p);
+    if (coa_corpus_init(&p->corpus))
+        return COA_ENOMEM;
+    int err = coa_store_index_extract(d->ix, authors, n, whole, &p->corpus, NULL);
+    if (err)
+        return err;
+    const coa_corpus_t *c = d->c;
+    coa_store_csr_t x;
+    coa_store_index_csr(d->ix, &x);
+    size_t cap = n + 16, k = 0;
+    uint32_t *ids = malloc(cap * sizeof *ids);
+    if (!ids)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < n; i++)
+        ids[k++] = authors[i];
+    for (uint32_t i = 0; whole && i < n; i++) {
+        for (uint32_t j = x.a_start[authors[i]]; j < x.a_start[authors[i] + 1]; j++) {
+            const coa_paper_t *pp = &c->papers[x.a_papers[j]];
+            for (uint32_t s = 0; s < pp->n_authorships; s++) {
+                if (k == cap) {
+                    uint32_t *grown = realloc(ids, cap * 2 * sizeof *ids);
+                    if (!grown) {
+                        free(ids);
+                        return COA_ENOMEM;
+                    }
+                    ids = grown;
+                    cap *= 2;
+                }
+                ids[k++] = c->authorships[pp->first_authorship + s].author;
+            }
+        }
+    }
+    qsort(ids, k, sizeof *ids, cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < k; i++)
+        if (!u || ids[u - 1] != ids[i])
+            ids[u++] = ids[i];
+    p->ids = ids;
+    if (u != p->corpus.n_authors)
+        return COA_EFORMAT; /* the copy chose otherwise: the ids would be wrong */
+    return COA_OK;
+}
+
+/* The corpus id of a vertex of the part's graph. */
+static uint32_t vertex_id(const part_t *p, igraph_integer_t v)
+{
+    return p->ids[p->graph.vertex_author[v]];
+}
+
+/* The part's author for a corpus id, or COA_NONE. */
+static uint32_t part_author(const part_t *p, uint32_t id)
+{
+    size_t lo = 0, hi = p->corpus.n_authors;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p->ids[mid] < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->corpus.n_authors && p->ids[lo] == id ? (uint32_t)lo : COA_NONE;
+}
+
+/* ---- layout: the first stage of coa_draw's ---- */
+
+/* Positions of every vertex of g (x, then y, in points, y growing down)
+ * as Graphviz lays out the picture 'coauthor draw' makes. */
+static int layout(serve_data_t *d, const coa_graph_t *g, const coa_draw_options_t *o, double *xy,
+                  coa_engine_t *engine)
+{
+    coa_styled_t s;
+    *engine = coa_engine_auto((uint32_t)g->n_vertices);
+    int err = coa_styled_build(&s, g, o, *engine);
+    if (err)
+        return err;
+    agseterr(AGMAX);
+    agattr(s.g, AGRAPH, COA_GV("splines"), COA_GV("none"));
+    if (gvLayout(d->gvc, s.g, COA_GV(coa_engine_name(*engine))) != 0) {
+        coa_styled_destroy(&s);
+        return COA_EGRAPH;
+    }
+    for (igraph_integer_t v = 0; v < g->n_vertices; v++) {
+        pointf pt = s.node[v] ? ND_coord(s.node[v]) : (pointf){0, 0};
+        xy[2 * v] = pt.x;
+        xy[2 * v + 1] = -pt.y;
+    }
+    gvFreeLayout(d->gvc, s.g);
+    coa_styled_destroy(&s);
+    return COA_OK;
+}
+
+/* ---- /api/authors ---- */
+
+int serve_q_authors(serve_data_t *d, const char *q, unsigned limit, FILE *out)
+{
+    if (!q)
+        return fail(out, 400, "q is missing");
+    if (strlen(q) > 200)
+        return fail(out, 400, "q is longer than 200 bytes");
+    uint32_t ids[SERVE_SEARCH_LIMIT];
+    uint64_t total;
+    int more;
+    size_t n = serve_search_query(d->search, q, ids, limit, &total, &more);
+    fputs("{\"query\": ", out);
+    coa_json_string(out, q);
+    fprintf(out, ", \"total\": %llu, \"more\": %s, \"authors\": [", (unsigned long long)total,
+            more ? "true" : "false");
+    for (size_t i = 0; i < n; i++) {
+        fputs(i ? ",\n  " : "\n  ", out);
+        author_json(out, d, ids[i]);
+    }
+    fputs(n ? "\n]}\n" : "]}\n", out);
+    return 200;
+}
+
+/* ---- /api/author ---- */
+
+/* The identity notes of 'coauthor names' for one author: the spellings
+ * merged into it and why, and the papers flagged as possibly another
+ * person's. */
+static void identity_json(FILE *out, const serve_data_t *d, uint32_t a, const part_t *p)
+{
+    const coa_corpus_t *c = d->c;
+    fputs("\"identity\": {\"identifier\": ", out);
+    const char *ident = c->authors[a].id ? coa_corpus_str(c, c->authors[a].id) : "";
+    if (*ident)
+        coa_json_string(out, ident);
+    else
+        fputs("null", out);
+    fputs(", \"merged\": [", out);
+    uint32_t n = 0;
+    for (uint32_t i = d->merge_start[a]; i < d->merge_start[a + 1] && n < 50; i++) {
+        const coa_merge_t *m = &c->merges[d->merge_list[i]];
+        if (m->from >= c->n_authors)
+            continue;
+        fputs(n++ ? ", " : "", out);
+        fputs("{\"name\": ", out);
+        coa_json_string(out, coa_corpus_str(c, c->authors[m->from].display));
+        fputs(", \"reason\": ", out);
+        coa_json_string(out, m->reason ? coa_corpus_str(c, m->reason) : "");
+        fputc('}', out);
+    }
+    /* the author's papers flagged COA_AUTHORSHIP_POSSIBLE_HOMONYM */
+    uint32_t flagged = 0, mine = part_author(p, a);
+    for (uint32_t i = 0; mine != COA_NONE && i < p->corpus.n_authorships; i++)
+        if (p->corpus.authorships[i].author == mine &&
+            (p->corpus.authorships[i].flags & COA_AUTHORSHIP_POSSIBLE_HOMONYM))
+            flagged++;
+    fprintf(out, "], \"homonym_papers\": %u, \"homonyms_checked\": %s}", flagged, d->homonyms ? "true" : "false");
+}
+
+static void coauthor_row(FILE *out, const part_t *p, const coa_coauthor_t *it, uint32_t rank, int papers)
+{
+    const coa_graph_t *g = &p->graph;
+    fprintf(out, "{\"rank\": %u, \"author\": ", rank);
+    coa_json_string(out, coa_graph_vertex_name(g, it->vertex));
+    fprintf(out, ", \"id\": %u, \"joint_papers\": %.0f, \"fractional\": %.10g, ", vertex_id(p, it->vertex),
+            it->joint_papers, it->fractional);
+    if (it->first_year)
+        fprintf(out, "\"first_year\": %d, \"last_year\": %d", it->first_year, it->last_year);
+    else
+        fputs("\"first_year\": null, \"last_year\": null", out);
+    fprintf(out, ", \"inferred\": %u", it->inferred);
+    if (papers) {
+        uint32_t *list = NULL, np = 0;
+        if (!coa_edge_papers_by_year(g, it->edge, &list, &np)) {
+            fputs(", \"papers\": [", out);
+            for (uint32_t k = 0; k < np; k++) {
+                fputs(k ? ",\n    " : "\n    ", out);
+                paper_json(out, &p->corpus, list[k]);
+                fputc('}', out);
+            }
+            fputc(']', out);
+            free(list);
+        }
+    }
+    fputc('}', out);
+}
+
+int serve_q_author(serve_data_t *d, const char *who, const char *with, unsigned top, FILE *out)
+{
+    uint32_t a, b = COA_NONE;
+    int status = resolve(d, who, "the author", &a, out);
+    if (status != 200)
+        return status;
+    if (with && (status = resolve(d, with, "with", &b, out)) != 200)
+        return status;
+    part_t p;
+    int err = part_copy(d, &a, 1, 1, &p);
+    if (err) {
+        part_destroy(&p);
+        return fail(out, 503, "cannot read the author's papers: %s", coa_strerror(err));
+    }
+    coa_coauthors_t list;
+    memset(&list, 0, sizeof list);
+    pthread_mutex_lock(&d->graph_lock);
+    coa_select_t sel;
+    coa_select_init(&sel);
+    if (!(err = coa_graph_build(&p.graph, &p.corpus, &sel))) {
+        p.have_graph = 1;
+        err = coa_coauthors_init(&list, &p.graph, part_author(&p, a), COA_COAUTHORS_BY_JOINT);
+    }
+    if (err) {
+        pthread_mutex_unlock(&d->graph_lock);
+        part_destroy(&p);
+        return fail(out, 503, "cannot list the coauthors: %s", coa_strerror(err));
+    }
+    fprintf(out, "{\"id\": %u, \"author\": ", a);
+    coa_json_string(out, name_of(d, a));
+    fprintf(out, ", \"papers\": %u, \"papers_in_corpus\": %u, \"order\": \"joint_papers\", \"coauthors\": %u, ",
+            d->papers[a], d->c->authors[a].n_papers, list.n);
+    identity_json(out, d, a, &p);
+    if (b != COA_NONE) {
+        /* the joint papers of one pair */
+        fputs(", \"with\": ", out);
+        author_json(out, d, b);
+        fputs(", \"rows\": [", out);
+        for (uint32_t i = 0; i < list.n; i++)
+            if (vertex_id(&p, list.items[i].vertex) == b) {
+                coauthor_row(out, &p, &list.items[i], i + 1, 1);
+                break;
+            }
+        fputs("]}\n", out);
+    } else {
+        uint32_t shown = list.n < top ? list.n : top;
+        fprintf(out, ", \"shown\": %u, \"rows\": [", shown);
+        for (uint32_t i = 0; i < shown; i++) {
+            fputs(i ? ",\n  " : "\n  ", out);
+            coauthor_row(out, &p, &list.items[i], i + 1, 0);
+        }
+        fputs(shown ? "\n]}\n" : "]}\n", out);
+    }
+    coa_coauthors_destroy(&list);
+    pthread_mutex_unlock(&d->graph_lock);
+    part_destroy(&p);
+    return 200;
+}
+
+/* ---- /api/ego ---- */
+
+/* The ego network as 'coauthor draw --ego NAME --radius R --min-weight W'
+ * builds it, in p->graph; the caller holds the graph lock when it returns
+ * 200. */
+static int ego_graph(serve_data_t *d, const char *who, unsigned radius, double min_weight, part_t *p, uint32_t *ego,
+                     FILE *out)
+{
+    memset(p, 0, sizeof *p);
+    int status = resolve(d, who, "the author", ego, out);
+    if (status != 200)
+        return status;
+    if (radius < 1 || radius > SERVE_MAX_RADIUS)
+        return fail(out, 400, "radius must be 1 or 2");
+    uint32_t *near = NULL, n = 0;
+    int err = coa_store_index_ego(d->ix, *ego, radius, &near, &n);
+    if (err)
+        return fail(out, 503, "cannot find the network: %s", coa_strerror(err));
+    if (n > SERVE_EGO_MAX_REACH) {
+        free(near);
+        return fail(out, 400, "%u authors are within %u hops of '%s' (at most %u): use radius 1", n, radius,
+                    name_of(d, *ego), SERVE_EGO_MAX_REACH);
+    }
+    err = part_copy(d, near, n, 1, p);
+    free(near);
+    if (err) {
+        part_destroy(p);
+        return fail(out, 503, "cannot read the network's papers: %s", coa_strerror(err));
+    }
+    coa_select_t sel;
+    coa_select_init(&sel);
+    sel.ego = part_author(p, *ego);
+    sel.radius = radius;
+    sel.min_weight = min_weight;
+    pthread_mutex_lock(&d->graph_lock);
+    if ((err = coa_graph_build(&p->graph, &p->corpus, &sel))) {
+        pthread_mutex_unlock(&d->graph_lock);
+        part_destroy(p);
+        return fail(out, 503, "cannot build the network: %s", coa_strerror(err));
+    }
+    p->have_graph = 1;
+    if (p->graph.n_vertices > SERVE_EGO_MAX_NODES) {
+        igraph_integer_t nv = p->graph.n_vertices;
+        pthread_mutex_unlock(&d->graph_lock);
+        part_destroy(p);
+        return fail(out, 400,
+                    "the network of '%s' within %u hops has %lld authors (at most %d are drawn): raise min_weight "
+                    "or use radius 1",
+                    name_of(d, *ego), radius, (long long)nv, SERVE_EGO_MAX_NODES);
+    }
+    return 200;
+}
+
+/* Communities of the ego network, as draw colours them (0 the largest). */
+static int ego_groups(const coa_graph_t *g, int32_t *group, double *modularity)
+{
+    coa_community_options_t copts;
+    coa_communities_t comm;
+    coa_community_options_init(&copts);
+    copts.seed = 1;
+    int err = coa_communities_detect(&comm, g, &copts);
+    if (err)
+        return err;
+    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+        group[v] = (int32_t)VECTOR(comm.membership)[v];
+    *modularity = comm.modularity;
+    coa_communities_destroy(&comm);
+    return COA_OK;
+}
+
+int serve_q_ego(serve_data_t *d, const char *who, unsigned radius, double min_weight, FILE *out)
+{
+    part_t p;
+    uint32_t ego;
+    int status = ego_graph(d, who, radius, min_weight, &p, &ego, out);
+    if (status != 200)
+        return status;
+    const coa_graph_t *g = &p.graph;
+    igraph_integer_t nv = g->n_vertices, ne = igraph_ecount(&g->graph);
+    int32_t *group = malloc((size_t)(nv ? nv : 1) * sizeof *group);
+    double *xy = malloc((size_t)(nv ? nv : 1) * 2 * sizeof *xy), modularity = NAN;
+    coa_engine_t engine = COA_ENGINE_AUTO;
+    int err = group && xy ? ego_groups(g, group, &modularity) : COA_ENOMEM;
+    coa_draw_options_t dopts;
+    coa_draw_options_init(&dopts);
+    dopts.group = group;
+    dopts.seed = 1;
+    igraph_integer_t focus = coa_graph_vertex_of(g, part_author(&p, ego));
+    dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
+    if (!err)
+        err = layout(d, g, &dopts, xy, &engine);
+    if (err) {
+        status = fail(out, 503, "cannot lay out the network: %s", coa_strerror(err));
+        goto cleanup;
+    }
+    fprintf(out, "{\"ego\": %u, \"name\": ", ego);
+    coa_json_string(out, name_of(d, ego));
+    fprintf(out, ", \"radius\": %u, \"min_weight\": %g, \"authors\": %lld, \"links\": %lld, \"engine\": \"%s\"",
+            radius, min_weight, (long long)nv, (long long)ne, coa_engine_name(engine));
+    if (modularity == modularity)
+        fprintf(out, ", \"modularity\": %.4f", modularity);
+    fputs(", \"nodes\": [", out);
+    for (igraph_integer_t v = 0; v < nv; v++) {
+        uint32_t id = vertex_id(&p, v);
+        fprintf(out, "%s{\"id\": %u, \"name\": ", v ? ",\n  " : "\n  ", id);
+        coa_json_string(out, coa_graph_vertex_name(g, v));
+        fprintf(out, ", \"papers\": %u, \"community\": %d, \"x\": %.1f, \"y\": %.1f}", g->vertex_papers[v],
+                group[v], xy[2 * v], xy[2 * v + 1]);
+    }
+    fputs("],\n\"edges\": [", out);
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        igraph_integer_t from = IGRAPH_FROM(&g->graph, e), to = IGRAPH_TO(&g->graph, e);
+        fprintf(out, "%s{\"source\": %u, \"target\": %u, \"joint_papers\": %.0f, \"fractional\": %.6g}",
+                e ? ",\n  " : "\n  ", vertex_id(&p, from), vertex_id(&p, to), VECTOR(g->joint_papers)[e],
+                VECTOR(g->fractional)[e]);
+    }
+    fputs("]}\n", out);
+cleanup:
+    pthread_mutex_unlock(&d->graph_lock);
+    free(group);
+    free(xy);
+    part_destroy(&p);
+    return status;
+}
+
+int serve_q_ego_picture(serve_data_t *d, const char *who, unsigned radius, double min_weight, const char *format,
+                        FILE *out)
+{
+    /* an error is JSON, and so written aside: 'out' takes the picture */
+    char *ebuf = NULL;
+    size_t elen = 0;
+    FILE *eout = open_memstream(&ebuf, &elen);
+    if (!eout)
+        return fail(out, 503, "out of memory");
+    part_t p;
+    uint32_t ego;
+    int status = ego_graph(d, who, radius, min_weight, &p, &ego, eout);
+    fclose(eout);
+    if (status != 200) {
+        fputs(ebuf, out);
+        free(ebuf);
+        return status;
+    }
+    free(ebuf);
+    const coa_graph_t *g = &p.graph;
+    igraph_integer_t nv = g->n_vertices;
+    int32_t *group = malloc((size_t)(nv ? nv : 1) * sizeof *group);
+    double modularity = NAN;
+    int err = group ? ego_groups(g, group, &modularity) : COA_ENOMEM;
+    char title[600], glabel[128], source[700];
+    snprintf(title, sizeof title, "Coauthors of %s within %u hop%s", name_of(d, ego), radius, radius == 1 ? "" : "s");
+    if (min_weight > 1) {
+        size_t l = strlen(title);
+        snprintf(title + l, sizeof title - l, ", pairs with at least %g joint papers", min_weight);
+    }
+    if (modularity == modularity)
+        snprintf(glabel, sizeof glabel, "community (Leiden, modularity %.2f)", modularity);
+    else
+        snprintf(glabel, sizeof glabel, "community (Leiden)");
+    snprintf(source, sizeof source, "%s", d->what);
+    coa_draw_options_t dopts;
+    coa_draw_options_init(&dopts);
+    dopts.group = group;
+    dopts.group_label = glabel;
+    dopts.title = title;
+    dopts.source = source;
+    dopts.seed = 1;
+    igraph_integer_t focus = coa_graph_vertex_of(g, part_author(&p, ego));
+    dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
+    coa_draw_report_t rep;
+    if (!err) {
+        agseterr(AGMAX);
+        err = coa_draw(out, format, g, &dopts, &rep);
+    }
+    pthread_mutex_unlock(&d->graph_lock);
+    free(group);
+    part_destroy(&p);
+    if (err) {
+        rewind(out);
+        return fail(out, 503, "cannot draw the network: %s", coa_strerror(err));
+    }
+    return 200;
+}
+
+/* ---- /api/path ---- */
+
+/* The authors on every shortest chain from 'from' to 'to' that passes
+ * through none of avoid[], by a breadth-first search on the index's
+ * author-paper arrays, then a walk back from 'to'.  A stand-in until the
+ * library's chain search takes authors to avoid. */
+static int chain_authors_avoiding(const serve_data_t *d, uint32_t from, uint32_t to, const uint32_t *avoid,
+                                  unsigned n_avoid, uint32_t **out, uint32_t *n_out, coa_store_search_t *srch)
+{
+    coa_store_csr_t x;
+    coa_store_index_csr(d->ix, &x);
+    const coa_corpus_t *c = d->c;
+    uint32_t na = x.n_authors;
+    uint32_t *dist = calloc(na ? na : 1, sizeof *dist); /* distance + 1; UINT32_MAX: avoided */
+    uint8_t *paper_done = calloc(x.n_papers ? x.n_papers : 1, 1);
+    uint32_t *queue = malloc((na ? na : 1) * sizeof *queue), qn = 0;
+    int err = COA_OK;
+    memset(srch, 0, sizeof *srch);
+    *out = NULL;
+    *n_out = 0;
+    if (!dist || !paper_done || !queue) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    (void)c;
+    for (unsigned i = 0; i < n_avoid; i++)
+        dist[avoid[i]] = UINT32_MAX;
+    dist[from] = 1;
+    queue[qn++] = from;
+    for (uint32_t head = 0; head < qn && !dist[to]; head++) {
+        uint32_t v = queue[head];
+        for (uint32_t k = x.a_start[v]; k < x.a_start[v + 1]; k++) {
+            uint32_t pp = x.a_papers[k];
+            if (paper_done[pp])
+                continue;
+            paper_done[pp] = 1;
+            for (uint32_t j = x.p_start[pp]; j < x.p_start[pp + 1]; j++) {
+                uint32_t w = x.p_authors[j];
+                if (w < na && !dist[w]) {
+                    dist[w] = dist[v] + 1;
+                    queue[qn++] = w;
+                }
+            }
+        }
+    }
+    srch->touched = qn;
+    if (!dist[to] || dist[to] == UINT32_MAX) {
+        srch->exhausted_side = 0;
+        srch->exhausted_size = qn;
+        goto cleanup;
+    }
+    srch->found = 1;
+    srch->length = dist[to] - 1;
+    /* back from 'to': a neighbour one step closer to 'from' is on a
+     * shortest chain; the queue is reused for the authors found */
+    uint32_t *on = malloc((na ? na : 1) * sizeof *on), n_on = 0;
+    uint8_t *mark = calloc(na ? na : 1, 1);
+    if (!on || !mark) {
+        free(on);
+        free(mark);
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    on[n_on++] = to;
+    mark[to] = 1;
+    for (uint32_t i = 0; i < n_on; i++) {
+        uint32_t v = on[i];
+        if (dist[v] == 1)
+            continue;
+        for (uint32_t k = x.a_start[v]; k < x.a_start[v + 1]; k++) {
+            uint32_t pp = x.a_papers[k];
+            for (uint32_t j = x.p_start[pp]; j < x.p_start[pp + 1]; j++) {
+                uint32_t w = x.p_authors[j];
+                if (w < na && !mark[w] && dist[w] == dist[v] - 1) {
+                    mark[w] = 1;
+                    on[n_on++] = w;
+                }
+            }
+        }
+    }
+    free(mark);
+    qsort(on, n_on, sizeof *on, cmp_u32);
+    *out = on;
+    *n_out = n_on;
+cleanup:
+    free(dist);
+    free(paper_done);
+    free(queue);
+    return err;
+}
+
+static coa_store_index_t *pool_take(serve_data_t *d, unsigned *slot)
+{
+    pthread_mutex_lock(&d->pool_lock);
+    for (;;) {
+        for (unsigned i = 0; i < d->n_pool; i++)
+            if (!d->busy[i]) {
+                d->busy[i] = 1;
+                *slot = i;
+                pthread_mutex_unlock(&d->pool_lock);
+                return d->pool[i];
+            }
+        pthread_cond_wait(&d->pool_free, &d->pool_lock);
+    }
+}
+
+static void pool_give(serve_data_t *d, unsigned slot)
+{
+    pthread_mutex_lock(&d->pool_lock);
+    d->busy[slot] = 0;
+    pthread_cond_signal(&d->pool_free);
+    pthread_mutex_unlock(&d->pool_lock);
+}
+
+static const char *marks_json(unsigned flags)
+{
+    if ((flags & COA_EVIDENCE_INFERRED) && (flags & COA_EVIDENCE_HOMONYM))
+        return "[\"inferred\", \"homonym?\"]";
+    if (flags & COA_EVIDENCE_INFERRED)
+        return "[\"inferred\"]";
+    if (flags & COA_EVIDENCE_HOMONYM)
+        return "[\"homonym?\"]";
+    return "[]";
+}
+
+static void chains_json(FILE *out, const part_t *p, const coa_path_finder_t *finder, const coa_path_result_t *r)
+{
+    const coa_graph_t *g = &p->graph;
+    const coa_corpus_t *c = &p->corpus;
+    coa_hop_t hop;
+    coa_hop_init(&hop);
+    fputs(", \"chains\": [", out);
+    for (uint32_t i = 0; i < r->n_chains; i++) {
+        const uint32_t *chain = r->vertices + (size_t)i * (r->length + 1);
+        fputs(i ? ",\n  {\"authors\": [" : "\n  {\"authors\": [", out);
+        for (uint32_t k = 0; k <= r->length; k++) {
+            fputs(k ? ", " : "", out);
+            coa_json_string(out, coa_graph_vertex_name(g, chain[k]));
+        }
+        fputs("], \"ids\": [", out);
+        for (uint32_t k = 0; k <= r->length; k++)
+            fprintf(out, "%s%u", k ? ", " : "", vertex_id(p, chain[k]));
+        fputs("],\n   \"hops\": [", out);
+        for (uint32_t k = 0; k < r->length; k++) {
+            if (coa_path_hop(finder, chain[k], chain[k + 1], &hop))
+                hop.n_papers = 0, hop.flags = 0;
+            fprintf(out, "%s{\"marks\": %s, \"papers\": [", k ? ",\n     " : "\n     ", marks_json(hop.flags));
+            for (uint32_t j = 0; j < hop.n_papers; j++) {
+                fputs(j ? ",\n       " : "\n       ", out);
+                paper_json(out, c, hop.papers[j]);
+                fprintf(out, ", \"inferred\": %s, \"homonym\": %s}",
+                        (hop.paper_flags[j] & COA_EVIDENCE_INFERRED) ? "true" : "false",
+                        (hop.paper_flags[j] & COA_EVIDENCE_HOMONYM) ? "true" : "false");
+            }
+            fputs("]}", out);
+        }
+        fputs("]}", out);
+    }
+    fputs("]", out);
+    coa_hop_destroy(&hop);
+}
+
+/* The network of the shortest chains (every author on one of them), laid
+ * out as draw would, with the first chain highlighted. */
+static int chain_network_json(serve_data_t *d, FILE *out, const part_t *p, const coa_path_result_t *r)
+{
+    const coa_graph_t *g = &p->graph;
+    igraph_integer_t nv = g->n_vertices, ne = igraph_ecount(&g->graph);
+    if (nv > SERVE_CHAIN_MAX_NODES) {
+        fprintf(out, ", \"network\": null");
+        return COA_OK;
+    }
+    double *xy = malloc((size_t)(nv ? nv : 1) * 2 * sizeof *xy);
+    if (!xy)
+        return COA_ENOMEM;
+    coa_draw_options_t dopts;
+    coa_draw_options_init(&dopts);
+    dopts.path = r->vertices;
+    dopts.path_len = r->length + 1;
+    dopts.seed = 1;
+    coa_engine_t engine;
+    int err = layout(d, g, &dopts, xy, &engine);
+    if (err) {
+        free(xy);
+        return err;
+    }
+    fputs(",\n\"network\": {\"nodes\": [", out);
+    for (igraph_integer_t v = 0; v < nv; v++) {
+        fprintf(out, "%s{\"id\": %u, \"name\": ", v ? ",\n  " : "\n  ", vertex_id(p, v));
+        coa_json_string(out, coa_graph_vertex_name(g, v));
+        fprintf(out, ", \"papers\": %u, \"x\": %.1f, \"y\": %.1f}", d->papers[vertex_id(p, v)], xy[2 * v],
+                xy[2 * v + 1]);
+    }
+    fputs("],\n\"edges\": [", out);
+    for (igraph_integer_t e = 0; e < ne; e++)
+        fprintf(out, "%s{\"source\": %u, \"target\": %u, \"joint_papers\": %.0f}", e ? ",\n  " : "\n  ",
+                vertex_id(p, IGRAPH_FROM(&g->graph, e)), vertex_id(p, IGRAPH_TO(&g->graph, e)),
+                VECTOR(g->joint_papers)[e]);
+    fputs("]}", out);
+    free(xy);
+    return COA_OK;
+}
+
+int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *const *avoid, unsigned n_avoid,
+                 unsigned chains, FILE *out)
+{
+    uint32_t a, b, av[SERVE_MAX_AVOID];
+    int status;
+    if ((status = resolve(d, from, "from", &a, out)) != 200 || (status = resolve(d, to, "to", &b, out)) != 200)
+        return status;
+    if (n_avoid > SERVE_MAX_AVOID)
+        return fail(out, 400, "at most %d authors to avoid", SERVE_MAX_AVOID);
+    for (unsigned i = 0; i < n_avoid; i++) {
+        if ((status = resolve(d, avoid[i], "avoid", &av[i], out)) != 200)
+            return status;
+        if (av[i] == a || av[i] == b)
+            return fail(out, 400, "'%s' is both an end of the chain and an author to avoid", name_of(d, av[i]));
+    }
+    if (chains < 1 || chains > SERVE_MAX_CHAINS)
+        return fail(out, 400, "chains must be from 1 to %d", SERVE_MAX_CHAINS);
+    uint32_t *on = NULL, n_on = 0;
+    coa_store_search_t srch;
+    int err;
+    double t0 = now_s();
+    if (n_avoid) {
+        err = chain_authors_avoiding(d, a, b, av, n_avoid, &on, &n_on, &srch);
+    } else {
+        unsigned slot;
+        coa_store_index_t *ix = pool_take(d, &slot);
+        err = coa_store_index_chain_authors(ix, a, b, &on, &n_on, &srch);
+        pool_give(d, slot);
+    }
+    double search_ms = (now_s() - t0) * 1e3;
+    if (err) {
+        free(on);
+        return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));
+    }
+    fputs("{\"from\": ", out);
+    author_json(out, d, a);
+    fputs(", \"to\": ", out);
+    author_json(out, d, b);
+    fputs(", \"avoid\": [", out);
+    for (unsigned i = 0; i < n_avoid; i++) {
+        fputs(i ? ", " : "", out);
+        author_json(out, d, av[i]);
+    }
+    fprintf(out, "], \"touched\": %llu, \"search_ms\": %.3f", (unsigned long long)srch.touched, search_ms);
+    if (!srch.found) {
+        uint32_t inside = srch.exhausted_side ? b : a;
+        fprintf(out, ", \"length\": null, \"total_chains\": 0, \"chains\": [], \"network\": null, \"explanation\": ");
+        char msg[800];
+        snprintf(msg, sizeof msg, "no chain: the component of %s has %llu author%s and %s is not one of them%s",
+                 name_of(d, inside), (unsigned long long)srch.exhausted_size, srch.exhausted_size == 1 ? "" : "s",
+                 name_of(d, srch.exhausted_side ? a : b), n_avoid ? " (with the authors avoided left out)" : "");
+        coa_json_string(out, msg);
+        fputs("}\n", out);
+        free(on);
+        return 200;
+    }
+    part_t p;
+    err = part_copy(d, on, n_on, 0, &p);
+    free(on);
+    if (err) {
+        part_destroy(&p);
+        rewind(out);
+        return fail(out, 503, "cannot read the chain's papers: %s", coa_strerror(err));
+    }
+    coa_path_finder_t *finder = NULL;
+    coa_path_result_t r;
+    coa_path_result_init(&r);
+    pthread_mutex_lock(&d->graph_lock);
+    coa_select_t sel;
+    coa_select_init(&sel);
+    if (!(err = coa_graph_build(&p.graph, &p.corpus, &sel))) {
+        p.have_graph = 1;
+        err = coa_path_finder_new(&p.graph, &finder);
+    }
+    igraph_integer_t va = p.have_graph ? coa_graph_vertex_of(&p.graph, part_author(&p, a)) : -1;
+    igraph_integer_t vb = p.have_graph ? coa_graph_vertex_of(&p.graph, part_author(&p, b)) : -1;
+    if (!err && (va < 0 || vb < 0))
+        err = COA_EFORMAT;
+    if (!err)
+        err = coa_path_shortest(finder, va, vb, chains, &r);
+    if (!err && (!r.found || r.length != srch.length))
+        err = COA_EFORMAT; /* the index and its copy disagree */
+    if (!err) {
+        fprintf(out, ", \"length\": %u, \"total_chains\": %llu, \"total_saturated\": %s, \"shown\": %u", r.length,
+                (unsigned long long)r.total_chains, r.total_saturated ? "true" : "false", r.n_chains);
+        chains_json(out, &p, finder, &r);
+        err = chain_network_json(d, out, &p, &r);
+        fputs("}\n", out);
+    }
+    pthread_mutex_unlock(&d->graph_lock);
+    coa_path_result_destroy(&r);
+    coa_path_finder_free(finder);
+    part_destroy(&p);
+    if (err) {
+        rewind(out);
+        return fail(out, 503, "cannot list the chains: %s", coa_strerror(err));
+    }
+    return 200;
+}
+
+/* ---- /api/stats ---- */
+
+int serve_q_stats(serve_data_t *d, FILE *out)
+{
+    const coa_corpus_t *c = d->c;
+    uint32_t authors = 0;
+    for (uint32_t a = 0; a < c->n_authors; a++)
+        authors += d->papers[a] > 0;
+    int ymin, ymax;
+    coa_store_index_years(d->ix, &ymin, &ymax);
+    fputs("{\"inputs\": ", out);
+    coa_json_string(out, d->what);
+    fprintf(out, ", \"papers_read\": %u, \"authors\": %u, \"coauthor_edges\": %llu, \"papers_over_max_authors\": %u",
+            c->n_papers, authors, (unsigned long long)d->edges, coa_store_index_skipped(d->ix));
+    if (ymin)
+        fprintf(out, ", \"first_year\": %d, \"last_year\": %d", ymin, ymax);
+    fputs(", \"sources\": [", out);
+    for (uint32_t s = 0; s < c->n_sources && s < 100; s++) {
+        fputs(s ? ", {\"path\": " : "{\"path\": ", out);
+        const char *path = coa_corpus_str(c, c->sources[s].path), *base = strrchr(path, '/');
+        coa_json_string(out, base ? base + 1 : path);
+        fputs(", \"format\": ", out);
+        coa_json_string(out, coa_corpus_str(c, c->sources[s].format));
+        fprintf(out, ", \"records\": %u}", c->sources[s].records);
+    }
+    fputs("]", out);
+    pthread_mutex_lock(&d->stats_lock);
+    if (d->stats_state == 1) {
+        const coa_stats_t *st = &d->stats;
+        fprintf(out,
+                ",\n\"network\": {\"papers\": %u, \"authors\": %u, \"authorships\": %u, \"coauthor_edges\": %lld, "
+                "\"components\": %lld, \"largest_component_authors\": %lld, \"largest_component_edges\": %lld, "
+                "\"isolated_authors\": %lld, \"mean_coauthors_per_author\": %.4f, \"average_clustering\": %.4f, "
+                "\"transitivity\": %.4f, \"diameter\": %lld, \"mean_distance\": %.4f, \"estimated\": %s, "
+                "\"seconds\": %.2f}",
+                st->papers, st->authors, st->authorships, (long long)st->coauthor_edges, (long long)st->components,
+                (long long)st->largest_component_authors, (long long)st->largest_component_edges,
+                (long long)st->isolated_authors, st->mean_coauthors_per_author, st->average_clustering,
+                st->transitivity, (long long)st->diameter, st->mean_distance,
+                st->distances_sampled || st->clustering_sampled ? "true" : "false", d->stats_seconds);
+    } else {
+        fprintf(out, ",\n\"network\": null, \"network_status\": \"%s\"",
+                d->stats_state == 0 ? "computing" : "failed");
+    }
+    pthread_mutex_unlock(&d->stats_lock);
+    fputs("}\n", out);
+    return 200;
+}

@@ -1,0 +1,527 @@
+/* The HTTP side of coauthor serve: libmicrohttpd with a thread pool,
+ * routing, parameter checks and limits, the security headers, a cache of
+ * the answers that take a layout, and a clean stop on SIGINT or SIGTERM.
+ *
+ * Only GET and HEAD are answered.  The page and its scripts are files
+ * embedded in the binary (assets.h), so nothing is fetched from elsewhere
+ * and the Content-Security-Policy can forbid inline script and any other
+ * origin.  Every data string reaches the page as JSON and is put into the
+ * document as text (web/app.js never assigns innerHTML from data). */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "serve/assets.h"
+#include "serve/query.h"
+#include "serve/serve.h"
+
+#define MAX_URL 2048             /* bytes of path and query together */
+#define MAX_QUERY 300            /* bytes of one parameter */
+#define CACHE_SLOTS 256
+#define CACHE_MAX_BODY (4u << 20)
+#define REQUEST_TIMEOUT 30       /* seconds a connection may stay idle */
+
+static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                          "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+void coa_serve_options_init(coa_serve_options_t *o)
+{
+    memset(o, 0, sizeof *o);
+    o->listen = COA_SERVE_DEFAULT_LISTEN;
+    coa_read_options_init(&o->read);
+}
+
+/* ---- a cache of answers that take a layout or a picture ---- */
+
+typedef struct {
+    char *key;
+    char *body;
+    size_t len;
+    int status;
+    const char *type;
+    unsigned long used;
+} cache_entry_t;
+
+typedef struct {
+    pthread_mutex_t lock;
+    cache_entry_t slot[CACHE_SLOTS];
+    unsigned long clock;
+} cache_t;
+
+static int cache_get(cache_t *c, const char *key, char **body, size_t *len, int *status, const char **type)
+{
+    int hit = 0;
+    pthread_mutex_lock(&c->lock);
+    for (unsigned i = 0; i < CACHE_SLOTS && !hit; i++) {
+        cache_entry_t *e = &c->slot[i];
+        if (e->key && !strcmp(e->key, key) && (*body = malloc(e->len ? e->len : 1))) {
+            memcpy(*body, e->body, e->len);
+            *len = e->len;
+            *status = e->status;
+            *type = e->type;
+            e->used = ++c->clock;
+            hit = 1;
+        }
+    }
+    pthread_mutex_unlock(&c->lock);
+    return hit;
+}
+
+static void cache_put(cache_t *c, const char *key, const char *body, size_t len, int status, const char *type)
+{
+    if (len > CACHE_MAX_BODY)
+        return;
+    char *k = strdup(key), *b = malloc(len ? len : 1);
+    if (!k || !b) {
+        free(k);
+        free(b);
+        return;
+    }
+    memcpy(b, body, len);
+    pthread_mutex_lock(&c->lock);
+    cache_entry_t *victim = &c->slot[0];
+    for (unsigned i = 0; i < CACHE_SLOTS; i++) {
+        if (!c->slot[i].key) {
+            victim = &c->slot[i];
+            break;
+        }
+        if (c->slot[i].used < victim->used)
+            victim = &c->slot[i];
+    }
+    free(victim->key);
+    free(victim->body);
+    *victim = (cache_entry_t){k, b, len, status, type, ++c->clock};
+    pthread_mutex_unlock(&c->lock);
+}
+
+static void cache_destroy(cache_t *c)
+{
+    for (unsigned i = 0; i < CACHE_SLOTS; i++) {
+        free(c->slot[i].key);
+        free(c->slot[i].body);
+    }
+    pthread_mutex_destroy(&c->lock);
+}
+
+/* ---- requests ---- */
+
+typedef struct {
+    serve_data_t *data;
+    cache_t cache;
+    int quiet;
+} server_t;
+
+static const char json_type[] = "application/json; charset=utf-8";
+
+static enum MHD_Result send_body(struct MHD_Connection *conn, int status, const char *type, char *body, size_t len,
+                                 int cacheable)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        free(body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+    MHD_add_response_header(r, "Content-Security-Policy", csp);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "Cross-Origin-Resource-Policy", "same-origin");
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cacheable ? "max-age=300" : "no-cache");
+    if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const char *msg)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return MHD_NO;
+    serve_json_error(f, msg);
+    fclose(f);
+    return send_body(conn, status, json_type, buf, len, 0);
+}
+
+/* A whole number from min to max, or the default when absent. */
+static int number_arg(struct MHD_Connection *conn, const char *name, long min, long max, long def, long *out,
+                      char *err, size_t errlen)
+{
+    const char *s = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, name);
+    if (!s || !*s) {
+        *out = def;
+        return 0;
+    }
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < min || v > max || *s == '+' || *s == ' ') {
+        snprintf(err, errlen, "%s must be a whole number from %ld to %ld", name, min, max);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static int weight_arg(struct MHD_Connection *conn, double *out, char *err, size_t errlen)
+{
+    const char *s = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "min_weight");
+    *out = 0;
+    if (!s || !*s)
+        return 0;
+    char *end;
+    errno = 0;
+    double w = strtod(s, &end);
+    if (errno || *end || end == s || !(w >= 0) || w > 1e6) {
+        snprintf(err, errlen, "min_weight must be a number from 0 to 1000000");
+        return -1;
+    }
+    *out = w;
+    return 0;
+}
+
+typedef struct {
+    const char *values[SERVE_MAX_AVOID + 1];
+    unsigned n;
+    int too_long;
+} args_t;
+
+/* Every parameter: none may be longer than MAX_QUERY; the repeated
+ * 'avoid' ones are collected. */
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    args_t *a = cls;
+    (void)kind;
+    if ((value && strlen(value) > MAX_QUERY) || strlen(key) > 64)
+        a->too_long = 1;
+    if (!strcmp(key, "avoid") && value && *value && a->n < SERVE_MAX_AVOID + 1)
+        a->values[a->n++] = value;
+    return MHD_YES;
+}
+
+static const char *arg(struct MHD_Connection *conn, const char *name)
+{
+    return MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+/* "/api/ego/ID.svg": the format ("svg", "png") or NULL for JSON, and the
+ * author part into who. */
+static const char *ego_format(const char *url, char *who, size_t cap)
+{
+    snprintf(who, cap, "%s", url + 9);
+    size_t len = strlen(who);
+    const char *format = NULL;
+    if (len > 4 && (!strcmp(who + len - 4, ".svg") || !strcmp(who + len - 4, ".png"))) {
+        format = who[len - 3] == 's' ? "svg" : "png";
+        who[len - 4] = '\0';
+    }
+    return format;
+}
+
+/* What identifies an answer of /api/ego and /api/path in the cache: the
+ * parameters as they are read (so "radius=01" and "radius=1" are one);
+ * empty when they are bad (the answer is then an error, not kept). */
+static void cache_key(struct MHD_Connection *conn, const char *url, const args_t *args, char *key, size_t keylen)
+{
+    long radius, chains;
+    double w;
+    char err[256], who[MAX_URL + 1];
+    key[0] = '\0';
+    if (!strncmp(url, "/api/ego/", 9)) {
+        if (number_arg(conn, "radius", 1, SERVE_MAX_RADIUS, 1, &radius, err, sizeof err) ||
+            weight_arg(conn, &w, err, sizeof err))
+            return;
+        const char *format = ego_format(url, who, sizeof who);
+        snprintf(key, keylen, "ego\n%s\n%ld\n%g\n%s", who, radius, w, format ? format : "json");
+        return;
+    }
+    if (number_arg(conn, "chains", 1, SERVE_MAX_CHAINS, 1, &chains, err, sizeof err))
+        return;
+    const char *from = arg(conn, "from"), *to = arg(conn, "to");
+    int n = snprintf(key, keylen, "path\n%s\n%s\n%ld", from ? from : "", to ? to : "", chains);
+    for (unsigned i = 0; i < args->n && n > 0 && (size_t)n < keylen; i++)
+        n += snprintf(key + n, keylen - (size_t)n, "\n%s", args->values[i]);
+    if (n < 0 || (size_t)n >= keylen)
+        key[0] = '\0';
+}
+
+/* Routes one API request; writes the answer to out and sets *type. */
+static int api(server_t *s, struct MHD_Connection *conn, const char *url, FILE *out, const char **type,
+               const args_t *args)
+{
+    char err[256];
+    long radius, limit, top, chains;
+    double min_weight;
+    *type = json_type;
+    if (!strcmp(url, "/api/authors")) {
+        if (number_arg(conn, "limit", 1, SERVE_SEARCH_LIMIT, 10, &limit, err, sizeof err))
+            goto bad;
+        return serve_q_authors(s->data, arg(conn, "q"), (unsigned)limit, out);
+    }
+    if (!strcmp(url, "/api/stats"))
+        return serve_q_stats(s->data, out);
+    if (!strcmp(url, "/api/path")) {
+        if (number_arg(conn, "chains", 1, SERVE_MAX_CHAINS, 1, &chains, err, sizeof err))
+            goto bad;
+        if (args->n > SERVE_MAX_AVOID) {
+            snprintf(err, sizeof err, "at most %d authors to avoid", SERVE_MAX_AVOID);
+            goto bad;
+        }
+        return serve_q_path(s->data, arg(conn, "from"), arg(conn, "to"), args->values, args->n, (unsigned)chains,
+                            out);
+    }
+    if (!strncmp(url, "/api/author/", 12)) {
+        if (number_arg(conn, "top", 1, SERVE_MAX_ROWS, 500, &top, err, sizeof err))
+            goto bad;
+        return serve_q_author(s->data, url + 12, arg(conn, "with"), (unsigned)top, out);
+    }
+    if (!strncmp(url, "/api/ego/", 9)) {
+        if (number_arg(conn, "radius", 1, SERVE_MAX_RADIUS, 1, &radius, err, sizeof err) ||
+            weight_arg(conn, &min_weight, err, sizeof err))
+            goto bad;
+        char who[MAX_URL + 1];
+        const char *format = ego_format(url, who, sizeof who);
+        if (!format)
+            return serve_q_ego(s->data, who, (unsigned)radius, min_weight, out);
+        *type = format[0] == 's' ? "image/svg+xml" : "image/png";
+        int status = serve_q_ego_picture(s->data, who, (unsigned)radius, min_weight, format, out);
+        if (status != 200)
+            *type = json_type;
+        return status;
+    }
+    snprintf(err, sizeof err, "no such API: %s (see /api/stats, /api/authors?q=, /api/author/ID, /api/ego/ID, "
+                              "/api/path?from=&to=)", url);
+    serve_json_error(out, err);
+    return 404;
+bad:
+    serve_json_error(out, err);
+    return 400;
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                              const char *version, const char *upload_data, size_t *upload_data_size, void **state)
+{
+    server_t *s = cls;
+    (void)version;
+    (void)upload_data;
+    (void)state;
+    if (strcmp(method, MHD_HTTP_METHOD_GET) && strcmp(method, MHD_HTTP_METHOD_HEAD))
+        return send_error(conn, MHD_HTTP_METHOD_NOT_ALLOWED, "only GET and HEAD: this server is read-only");
+    if (*upload_data_size)
+        return send_error(conn, MHD_HTTP_BAD_REQUEST, "a GET request has no body");
+    args_t args;
+    memset(&args, 0, sizeof args);
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &args);
+    if (strlen(url) > MAX_URL || args.too_long)
+        return send_error(conn, MHD_HTTP_URI_TOO_LONG, "the address or one of its parameters is too long");
+    if (strncmp(url, "/api/", 5) != 0) {
+        for (size_t i = 0; i < serve_n_assets; i++)
+            if (!strcmp(url, serve_assets[i].path)) {
+                struct MHD_Response *r = MHD_create_response_from_buffer(
+                    serve_assets[i].len, (void *)serve_assets[i].data, MHD_RESPMEM_PERSISTENT);
+                if (!r)
+                    return MHD_NO;
+                MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, serve_assets[i].type);
+                MHD_add_response_header(r, "Content-Security-Policy", csp);
+                MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+                MHD_add_response_header(r, "X-Frame-Options", "DENY");
+                MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+                MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-cache");
+                enum MHD_Result ret = MHD_queue_response(conn, MHD_HTTP_OK, r);
+                MHD_destroy_response(r);
+                return ret;
+            }
+        return send_error(conn, MHD_HTTP_NOT_FOUND, "no such page: the page is at /");
+    }
+    char key[(SERVE_MAX_AVOID + 3) * (MAX_QUERY + 1) + 64];
+    char *body = NULL;
+    size_t len = 0;
+    const char *type = json_type;
+    int status;
+    FILE *out = open_memstream(&body, &len);
+    if (!out)
+        return send_error(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
+    int cacheable = !strncmp(url, "/api/ego/", 9) || !strcmp(url, "/api/path");
+    if (cacheable) {
+        cache_key(conn, url, &args, key, sizeof key);
+        char *hit;
+        size_t hit_len;
+        if (key[0] && cache_get(&s->cache, key, &hit, &hit_len, &status, &type)) {
+            fclose(out);
+            free(body);
+            return send_body(conn, status, type, hit, hit_len, status == 200);
+        }
+    }
+    status = api(s, conn, url, out, &type, &args);
+    if (fclose(out)) {
+        free(body);
+        return send_error(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
+    }
+    if (cacheable && key[0] && (status == 200 || status == 400 || status == 404))
+        cache_put(&s->cache, key, body, len, status, type);
+    if (status >= 500 && !s->quiet)
+        fprintf(stderr, "coauthor serve: %s: %d %.*s\n", url, status, (int)(len < 300 ? len : 300), body);
+    return send_body(conn, status, type, body, len, cacheable && status == 200);
+}
+
+/* ---- the address ---- */
+
+/* "HOST:PORT", "[V6]:PORT", ":PORT" or "PORT"; host "localhost" and names
+ * resolve through getaddrinfo.  *loopback tells whether it is 127.0.0.0/8
+ * or ::1. */
+static int parse_listen(const char *spec, struct sockaddr_storage *sa, socklen_t *salen, int *loopback, char *err,
+                        size_t errlen)
+{
+    char host[256] = "127.0.0.1", port[16];
+    const char *colon;
+    if (spec[0] == '[') {
+        const char *close = strchr(spec, ']');
+        if (!close || close[1] != ':' || (size_t)(close - spec - 1) >= sizeof host) {
+            snprintf(err, errlen, "bad --listen '%s': expected [ADDRESS]:PORT", spec);
+            return -1;
+        }
+        memcpy(host, spec + 1, (size_t)(close - spec - 1));
+        host[close - spec - 1] = '\0';
+        colon = close + 1;
+    } else if ((colon = strrchr(spec, ':'))) {
+        if ((size_t)(colon - spec) >= sizeof host) {
+            snprintf(err, errlen, "bad --listen '%s': the host is too long", spec);
+            return -1;
+        }
+        if (colon > spec) {
+            memcpy(host, spec, (size_t)(colon - spec));
+            host[colon - spec] = '\0';
+        }
+    }
+    const char *p = colon ? colon + 1 : spec;
+    char *end;
+    long v = strtol(p, &end, 10);
+    if (!*p || *end || v < 0 || v > 65535) {
+        snprintf(err, errlen, "bad --listen '%s': expected HOST:PORT with a port from 0 to 65535", spec);
+        return -1;
+    }
+    snprintf(port, sizeof port, "%ld", v);
+    struct addrinfo hints, *res = NULL;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE;
+    int e = getaddrinfo(host, port, &hints, &res);
+    if (e || !res) {
+        snprintf(err, errlen, "bad --listen '%s': %s", spec, e ? gai_strerror(e) : "no address");
+        return -1;
+    }
+    memcpy(sa, res->ai_addr, res->ai_addrlen);
+    *salen = res->ai_addrlen;
+    freeaddrinfo(res);
+    if (sa->ss_family == AF_INET)
+        *loopback = (ntohl(((struct sockaddr_in *)sa)->sin_addr.s_addr) >> 24) == 127;
+    else if (sa->ss_family == AF_INET6)
+        *loopback = IN6_IS_ADDR_LOOPBACK(&((struct sockaddr_in6 *)sa)->sin6_addr);
+    else
+        *loopback = 0;
+    return 0;
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    const server_t *s = cls;
+    if (s->quiet)
+        return;
+    fputs("coauthor serve: libmicrohttpd: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
+int coa_serve_run(const coa_serve_options_t *o)
+{
+    struct sockaddr_storage sa;
+    socklen_t salen;
+    int loopback;
+    char err[512];
+    if (parse_listen(o->listen ? o->listen : COA_SERVE_DEFAULT_LISTEN, &sa, &salen, &loopback, err, sizeof err)) {
+        fprintf(stderr, "coauthor serve: %s\n", err);
+        return 2;
+    }
+    /* the signals that stop the server are taken by sigwait below; blocked
+     * now, before any thread starts, so that no worker gets them */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    server_t s;
+    memset(&s, 0, sizeof s);
+    s.quiet = o->quiet;
+    pthread_mutex_init(&s.cache.lock, NULL);
+    if (!(s.data = serve_data_open(o, err, sizeof err))) {
+        fprintf(stderr, "coauthor serve: %s\n", err);
+        cache_destroy(&s.cache);
+        return 1;
+    }
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned threads = o->threads ? o->threads : (unsigned)(cores > 2 ? 2 * cores : 4);
+    struct MHD_Daemon *daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
+        0, NULL, NULL, handle, &s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, &s, MHD_OPTION_SOCK_ADDR,
+        (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)REQUEST_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+        (size_t)(64 << 10), MHD_OPTION_END);
+    if (!daemon) {
+        fprintf(stderr, "coauthor serve: cannot listen on %s: %s\n", o->listen ? o->listen : COA_SERVE_DEFAULT_LISTEN,
+                errno ? strerror(errno) : "the address is in use or not this machine's");
+        serve_data_close(s.data);
+        cache_destroy(&s.cache);
+        return 1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(daemon, MHD_DAEMON_INFO_BIND_PORT);
+    unsigned port = info ? info->port : 0;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    char host[INET6_ADDRSTRLEN] = "?";
+    if (sa.ss_family == AF_INET)
+        inet_ntop(AF_INET, &((struct sockaddr_in *)&sa)->sin_addr, host, sizeof host);
+    else
+        inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&sa)->sin6_addr, host, sizeof host);
+    if (!o->quiet) {
+        char what[1024];
+        serve_data_describe(s.data, what, sizeof what);
+        fprintf(stderr, "coauthor serve: %s\n", what);
+        fprintf(stderr, "coauthor serve: ready in %.2f s: http://%s%s%s:%u/ (%u threads; Ctrl-C stops)\n",
+                (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9,
+                sa.ss_family == AF_INET6 ? "[" : "", host, sa.ss_family == AF_INET6 ? "]" : "", port, threads);
+    }
+    if (!loopback)
+        fprintf(stderr, "coauthor serve: warning: listening on %s, not on loopback: anyone who can reach this "
+                        "machine can read the whole corpus\n", host);
+    if (o->ready_file) {
+        FILE *f = fopen(o->ready_file, "w");
+        if (f) {
+            fprintf(f, "%u\n", port);
+            fclose(f);
+        }
+    }
+    int sig = 0;
+    while (sigwait(&stop, &sig) != 0)
+        ;
+    if (!o->quiet)
+        fprintf(stderr, "coauthor serve: %s: stopping\n", sig == SIGINT ? "interrupted" : "terminated");
+    MHD_stop_daemon(daemon);
+    serve_data_close(s.data);
+    cache_destroy(&s.cache);
+    return 0;
+}
