@@ -84,11 +84,12 @@ $(BUILD)/coauthor: $(CLI_OBJ) $(SERVE_OBJ) $(BUILD)/libcoauthor.a
 WEB_ASSETS = / "text/html; charset=utf-8" web/index.html \
 	/app.js "text/javascript; charset=utf-8" web/app.js \
 	/app.css "text/css; charset=utf-8" web/app.css \
+	/favicon.svg "image/svg+xml" web/favicon.svg \
 	/cytoscape.min.js "text/javascript; charset=utf-8" web/node_modules/cytoscape/dist/cytoscape.min.js
 web/node_modules/cytoscape/dist/cytoscape.min.js: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund
 	@touch $@
-$(BUILD)/gen/serve_assets.c: web/index.html web/app.js web/app.css web/node_modules/cytoscape/dist/cytoscape.min.js \
+$(BUILD)/gen/serve_assets.c: web/index.html web/app.js web/app.css web/favicon.svg web/node_modules/cytoscape/dist/cytoscape.min.js \
 		scripts/embed-assets.sh
 	@mkdir -p $(dir $@)
 	scripts/embed-assets.sh $@ $(WEB_ASSETS)

@@ -144,7 +144,8 @@ function makeGraph(container, nodes, edges, opts) {
       { selector: 'edge.onchain', style: { 'line-color': '#d62728', opacity: 1, width: 4, 'z-index': 9 } },
     ],
   });
-  cy.fit(undefined, 20);
+  cy.fit(undefined, 30);
+  if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(); } /* a chain of three authors stays at a readable size */
   placeLabels(cy);
   let t = null;
   cy.on('zoom', () => { clearTimeout(t); t = setTimeout(() => placeLabels(cy), 80); });
