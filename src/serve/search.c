@@ -46,7 +46,7 @@ size_t serve_fold(const char *in, char *out, size_t cap)
     if (!ascii) {
         /* decomposed, case-folded, marks stripped: "Hàn Thế" is "han the" */
         utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)in, 0, &mapped,
-                                            UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                            UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
                                                 UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
         if (len < 0)
             mapped = NULL; /* invalid UTF-8: the bytes as they are */
