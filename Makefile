@@ -8,6 +8,7 @@
 #   make graphs     render the pictures of graphs/ from data/
 #   make bench      BENCH_SCALE=N: time coauthor against networkx and python-igraph
 #   make bench-dblp the DBLP-scale import and queries (DBLP_PAPERS, default 7M)
+#   make bench-serve coauthor serve under load on that database (wrk, loopback)
 #   make fuzz       FUZZ_SECONDS=N: run each libFuzzer target N seconds (clang)
 #   make install    PREFIX=/usr/local by default
 #
@@ -153,6 +154,11 @@ bench: all
 # of disk the first time); DBLP_PAPERS chooses another size.
 bench-dblp: all
 	@scripts/bench/dblp-scale.sh $(BUILD)
+# coauthor serve under load (wrk, 127.0.0.1 only, 30 s per endpoint) on the
+# same database; SERVE_SECONDS and SERVE_CONNECTIONS change the run.
+.PHONY: bench-serve
+bench-serve: all
+	@scripts/bench/serve-load.sh $(BUILD)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/coauthor \

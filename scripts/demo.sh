@@ -38,3 +38,7 @@ echo "== Summary of the profile"
 "$bin" stats -q "$profile" | tee "$out/ivan-titov-stats.txt" | sed -n '/^papers/,/^components/p'
 echo
 echo "Results are in $out/"
+echo
+echo "== The web page: search, an author's network and coauthors, chains with their papers"
+echo "  $bin serve $profile $tugboat"
+echo "  then open http://127.0.0.1:8080/ (loopback only; Ctrl-C stops it)"

@@ -292,8 +292,11 @@ function paperItem(p) {
   const li = el('li', {}, el('span', { class: 'year', text: p.year || '----' }), ' ',
     el('span', { class: 'title', text: p.title || '(untitled)' }));
   if (p.venue) li.append(' ', el('span', { class: 'muted', text: p.venue }));
-  if (p.doi) li.append(' ', el('a', { href: 'https://doi.org/' + encodeURI(p.doi), rel: 'noopener noreferrer',
-    target: '_blank', text: 'doi:' + p.doi }));
+  /* a DOI written as its resolver's URL is the bare DOI after it; anything
+   * else stays under https://doi.org/, so no data makes a link elsewhere */
+  const doi = p.doi ? p.doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '') : '';
+  if (doi) li.append(' ', el('a', { href: 'https://doi.org/' + encodeURI(doi), rel: 'noopener noreferrer',
+    target: '_blank', text: 'doi:' + doi }));
   else if (p.id) li.append(' ', el('span', { class: 'muted', text: '[' + p.id + ']' }));
   const marks = [];
   if (p.inferred) marks.push('inferred');

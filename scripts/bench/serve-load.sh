@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The load test of coauthor serve (scripts/bench/README.md): a server on
+# loopback over the DBLP-scale database of 'make bench-dblp' (imported here
+# if it is missing), then wrk with 50 connections for 30 s on each of the
+# search, author, ego and path endpoints, on requests drawn at random from
+# 3,000 authors.  Reports requests per second, p50 and p99 latency, errors,
+# the server's start time and its memory (anonymous, and the mapped index,
+# which is page cache) sampled every second over the run.
+#
+#   make bench-serve                          # 7,000,000 papers
+#   make bench-serve DBLP_PAPERS=1000000      # smaller
+#   SERVE_SECONDS=10 SERVE_CONNECTIONS=20 make bench-serve
+set -eu
+build=${1:-build}
+papers=${DBLP_PAPERS:-7000000}
+seconds=${SERVE_SECONDS:-30}
+conns=${SERVE_CONNECTIONS:-50}
+out=bench-out
+prefix=$out/corpus-$papers-s1
+coauthor=$build/coauthor
+command -v wrk >/dev/null || { echo "serve-load: wrk is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
+mkdir -p "$out"
+if [ ! -f "$prefix.db" ] || [ ! -f "$prefix.db.idx" ]; then
+    if [ ! -f "$prefix.xml" ]; then
+        echo "serve-load: generating $papers papers into $prefix.xml" >&2
+        /usr/bin/python3 scripts/gen-corpus.py --papers "$papers" --seed 1 --formats xml -o "$prefix"
+    fi
+    echo "serve-load: importing $prefix.xml" >&2
+    "$coauthor" import -q "$prefix.xml" -o "$prefix.db"
+fi
+work=$(mktemp -d)
+calc() { awk "BEGIN {print $1}"; }
+pid=
+cleanup() {
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+    [ -n "${sampler:-}" ] && kill "$sampler" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+# the index's pages read once, as a server that has run a while has them
+cat "$prefix.db.idx" >/dev/null
+start=$(date +%s.%N)
+"$coauthor" serve --listen 127.0.0.1:0 --port-file "$work/port" "$prefix.db" 2>"$work/server.log" &
+pid=$!
+for _ in $(seq 600); do [ -s "$work/port" ] && break; sleep 0.05; done
+ready=$(date +%s.%N)
+[ -s "$work/port" ] || { echo "serve-load: the server did not start" >&2; cat "$work/server.log" >&2; exit 1; }
+base=http://127.0.0.1:$(cat "$work/port")
+# the network statistics are computed in the background after the start:
+# the load waits for them so as not to share the cores with them
+for _ in $(seq 1200); do
+    curl -s "$base/api/stats" | grep -q '"network": {' && break
+    sleep 0.5
+done
+stats_ready=$(date +%s.%N)
+echo "coauthor serve under load, $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "database: $prefix.db ($(($(stat -c %s "$prefix.db") / 1000000)) MB, index $(($(stat -c %s "$prefix.db.idx") / 1000000)) MB)"
+sed 's/^coauthor serve: /server: /' "$work/server.log"
+printf 'server: listening %.2f s after exec; network statistics ready %.1f s after exec\n' \
+    "$(calc "$ready - $start")" "$(calc "$stats_ready - $start")"
+/usr/bin/python3 scripts/bench/serve-urls.py "$base" "$work" 3000 | sed 's/^/requests: /'
+# memory, every second: anonymous (the server's own) and file-backed (the index)
+(while kill -0 "$pid" 2>/dev/null; do
+     awk '/^RssAnon|^RssFile/ {printf "%s %s ", $1, $2} END {print ""}' "/proc/$pid/status"
+     sleep 1
+ done) >"$work/mem" &
+sampler=$!
+printf '%-8s %10s %10s %10s %10s %8s\n' endpoint "req/s" "p50 ms" "p99 ms" "max ms" errors
+for ep in search author ego path; do
+    URLS="$work/$ep.urls" timeout $((seconds + 60)) wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s \
+        -s scripts/bench/serve-wrk.lua "$base" >"$work/$ep.wrk" 2>&1 || true
+    line=$(grep '^RESULT' "$work/$ep.wrk" || true)
+    if [ -z "$line" ]; then
+        echo "$ep: wrk failed:"; cat "$work/$ep.wrk"; continue
+    fi
+    eval "${line#RESULT }"
+    printf '%-8s %10.0f %10.2f %10.2f %10.2f %8d\n' "$ep" "$(calc "$requests / $seconds")" "$p50_ms" "$p99_ms" \
+        "$max_ms" $((status_errors + socket_errors))
+done
+kill "$sampler" 2>/dev/null || true
+sampler=
+awk '{for (i = 1; i < NF; i += 2) if ($(i + 1) > max[$i]) max[$i] = $(i + 1)}
+     END {printf "memory: peak anonymous %d MB, peak file-backed (the mapped index, page cache) %d MB\n",
+          max["RssAnon:"] / 1024, max["RssFile:"] / 1024}' "$work/mem"
+t0=$(date +%s.%N)
+kill -TERM "$pid"
+wait "$pid"
+status=$?
+pid=
+printf 'shutdown: SIGTERM to exit %.2f s, status %d\n' "$(calc "$(date +%s.%N) - $t0")" "$status"
