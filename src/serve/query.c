@@ -20,7 +20,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <graphviz/gvc.h>
 
@@ -818,6 +820,56 @@ cleanup:
     return status;
 }
 
+/* coa_draw in a child process, its picture read back through a pipe.
+ * Graphviz 2.43's text layout keeps a pointer to the last font name it
+ * measured, which coa_draw's own Graphviz context frees when it is done:
+ * the next picture in the same process compared a freed string (found by
+ * AddressSanitizer on the second picture).  A child's Graphviz state ends
+ * with it, and an alarm bounds a layout that runs away. */
+static int draw_apart(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *dopts)
+{
+    int fds[2];
+    if (pipe(fds))
+        return COA_EIO;
+    fflush(NULL);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return COA_EIO;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        alarm(SERVE_PICTURE_SECONDS);
+        FILE *f = fdopen(fds[1], "w");
+        coa_draw_report_t rep;
+        agseterr(AGMAX);
+        int err = f ? coa_draw(f, format, g, dopts, &rep) : COA_EIO;
+        if (f && fclose(f))
+            err = COA_EIO;
+        _exit(err ? 1 : 0);
+    }
+    close(fds[1]);
+    char buf[65536];
+    ssize_t n;
+    int err = COA_OK;
+    while ((n = read(fds[0], buf, sizeof buf)) != 0) {
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 || fwrite(buf, 1, (size_t)n, out) != (size_t)n) {
+            err = COA_EIO;
+            break;
+        }
+    }
+    close(fds[0]);
+    int status;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (!err && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+        err = COA_EGRAPH;
+    return err;
+}
+
 int serve_q_ego_picture(serve_data_t *d, const char *who, unsigned radius, double min_weight, const char *format,
                         FILE *out)
 {
@@ -862,11 +914,8 @@ int serve_q_ego_picture(serve_data_t *d, const char *who, unsigned radius, doubl
     dopts.seed = 1;
     igraph_integer_t focus = coa_graph_vertex_of(g, part_author(&p, ego));
     dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
-    coa_draw_report_t rep;
-    if (!err) {
-        agseterr(AGMAX);
-        err = coa_draw(out, format, g, &dopts, &rep);
-    }
+    if (!err)
+        err = draw_apart(out, format, g, &dopts);
     pthread_mutex_unlock(&d->graph_lock);
     free(group);
     part_destroy(&p);

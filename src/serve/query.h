@@ -26,6 +26,7 @@ typedef struct serve_data serve_data_t;
 #define SERVE_MAX_AVOID 16
 #define SERVE_MAX_ROWS 2000          /* coauthor rows of an author */
 #define SERVE_CHAIN_MAX_NODES 400    /* authors of the chains' network drawn */
+#define SERVE_PICTURE_SECONDS 30     /* a picture's layout and rendering at most */
 
 /* Loads the inputs; NULL with a message in err on failure. */
 serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t errlen);
