@@ -66,6 +66,8 @@ struct serve_data {
     char what[512];              /* the inputs, for the log and the pictures */
     double load_seconds, search_seconds;
     uint64_t edges;
+    uint32_t authors;            /* with papers in the selection */
+    int year_min, year_max;      /* of the selection's dated papers (with the statistics) */
 };
 
 static double now_s(void)
@@ -283,8 +285,14 @@ static void *stats_main(void *arg)
     memset(&so, 0, sizeof so);
     so.seed = 1;
     double t0 = now_s();
+    /* the years read every paper (on DBLP, 300 MB of the index): here, not
+     * before the server answers */
+    int ymin, ymax;
+    coa_store_index_years(d->ix, &ymin, &ymax);
     int e = coa_stats_index(d->ix, &so, &st);
     pthread_mutex_lock(&d->stats_lock);
+    d->year_min = ymin;
+    d->year_max = ymax;
     if (!e)
         d->stats = st;
     d->stats_state = e ? -1 : 1;
@@ -315,8 +323,10 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
-    for (uint32_t a = 0; a < c->n_authors; a++)
+    for (uint32_t a = 0; a < c->n_authors; a++) {
         d->papers[a] = c->authors[a].merged_into == COA_NONE ? coa_store_index_papers(d->ix, a) : 0;
+        d->authors += d->papers[a] > 0;
+    }
     if (serve_search_new(c, d->papers, &d->search)) {
         snprintf(err, errlen, "out of memory");
         goto fail;
@@ -366,11 +376,8 @@ void serve_data_close(serve_data_t *d)
 
 void serve_data_describe(const serve_data_t *d, char *buf, size_t len)
 {
-    uint32_t authors = 0;
-    for (uint32_t a = 0; a < d->c->n_authors; a++)
-        authors += d->papers[a] > 0;
     snprintf(buf, len, "%s: %u papers, %u authors, %llu coauthor pairs (loaded in %.2f s, names indexed in %.2f s)",
-             d->what, d->c->n_papers, authors, (unsigned long long)d->edges, d->load_seconds, d->search_seconds);
+             d->what, d->c->n_papers, d->authors, (unsigned long long)d->edges, d->load_seconds, d->search_seconds);
 }
 
 /* ---- naming an author ---- */
@@ -1234,15 +1241,13 @@ int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *
 int serve_q_stats(serve_data_t *d, FILE *out)
 {
     const coa_corpus_t *c = d->c;
-    uint32_t authors = 0;
-    for (uint32_t a = 0; a < c->n_authors; a++)
-        authors += d->papers[a] > 0;
-    int ymin, ymax;
-    coa_store_index_years(d->ix, &ymin, &ymax);
+    pthread_mutex_lock(&d->stats_lock);
+    int ymin = d->year_min, ymax = d->year_max;
+    pthread_mutex_unlock(&d->stats_lock);
     fputs("{\"inputs\": ", out);
     coa_json_string(out, d->what);
     fprintf(out, ", \"papers_read\": %u, \"authors\": %u, \"coauthor_edges\": %llu, \"papers_over_max_authors\": %u",
-            c->n_papers, authors, (unsigned long long)d->edges, coa_store_index_skipped(d->ix));
+            c->n_papers, d->authors, (unsigned long long)d->edges, coa_store_index_skipped(d->ix));
     if (ymin)
         fprintf(out, ", \"first_year\": %d, \"last_year\": %d", ymin, ymax);
     fputs(", \"sources\": [", out);

@@ -218,12 +218,12 @@ static int has_word(const char *name, const char *w, size_t len)
  * bytes needs no check, so its whole range is ranked. */
 #define CHECK_CAP 200000
 
-static int better(const serve_search_t *s, uint32_t pa, uint32_t a, uint32_t pb, uint32_t b)
+/* Most papers first; ties by author id, not by name: on DBLP most authors
+ * of a one-letter range have one paper, and comparing their names would
+ * read a string for each from the mapped index, in random order. */
+static int better(uint32_t pa, uint32_t a, uint32_t pb, uint32_t b)
 {
-    if (pa != pb)
-        return pa > pb;
-    int c = strcmp(coa_corpus_str(s->c, s->c->authors[a].display), coa_corpus_str(s->c, s->c->authors[b].display));
-    return c != 0 ? c < 0 : a < b;
+    return pa != pb ? pa > pb : a < b;
 }
 
 size_t serve_search_query(const serve_search_t *s, const char *query, uint32_t *out, size_t limit, uint64_t *total,
@@ -284,10 +284,10 @@ size_t serve_search_query(const serve_search_t *s, const char *query, uint32_t *
                 continue;
         }
         ++*total;
-        if (n == limit && !better(s, e->papers, e->author, top_papers[n - 1], out[n - 1]))
+        if (n == limit && !better(e->papers, e->author, top_papers[n - 1], out[n - 1]))
             continue;
         size_t at = n < limit ? n++ : n - 1;
-        while (at > 0 && better(s, e->papers, e->author, top_papers[at - 1], out[at - 1])) {
+        while (at > 0 && better(e->papers, e->author, top_papers[at - 1], out[at - 1])) {
             top_papers[at] = top_papers[at - 1];
             out[at] = out[at - 1];
             at--;

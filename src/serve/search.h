@@ -25,7 +25,7 @@ size_t serve_fold(const char *in, char *out, size_t cap);
 
 /* The authors whose names have, for every word of the query, a word that
  * starts with it: at most 'limit' of them into out[], most papers first,
- * then by name.  *total counts the matches seen (a lower bound when
+ * then by author id.  *total counts the matches seen (a lower bound when
  * *more is set: the scan stopped at its cap). */
 size_t serve_search_query(const serve_search_t *s, const char *query, uint32_t *out, size_t limit, uint64_t *total,
                           int *more);
