@@ -1047,15 +1047,12 @@ static void pool_give(serve_data_t *d, unsigned slot)
     pthread_mutex_unlock(&d->pool_lock);
 }
 
-static const char *marks_json(unsigned flags)
+/* The marks path prints after a hop ("[inferred, homonym?]"), as a list. */
+static void marks_json(FILE *out, unsigned flags)
 {
-    if ((flags & COA_EVIDENCE_INFERRED) && (flags & COA_EVIDENCE_HOMONYM))
-        return "[\"inferred\", \"homonym?\"]";
-    if (flags & COA_EVIDENCE_INFERRED)
-        return "[\"inferred\"]";
-    if (flags & COA_EVIDENCE_HOMONYM)
-        return "[\"homonym?\"]";
-    return "[]";
+    int inferred = (flags & COA_EVIDENCE_INFERRED) != 0, homonym = (flags & COA_EVIDENCE_HOMONYM) != 0;
+    fprintf(out, "[%s%s%s]", inferred ? "\"inferred\"" : "", inferred && homonym ? ", " : "",
+            homonym ? "\"homonym?\"" : "");
 }
 
 static void chains_json(FILE *out, const part_t *p, const coa_path_finder_t *finder, const coa_path_result_t *r)
@@ -1079,7 +1076,9 @@ static void chains_json(FILE *out, const part_t *p, const coa_path_finder_t *fin
         for (uint32_t k = 0; k < r->length; k++) {
             if (coa_path_hop(finder, chain[k], chain[k + 1], &hop))
                 hop.n_papers = 0, hop.flags = 0;
-            fprintf(out, "%s{\"marks\": %s, \"papers\": [", k ? ",\n     " : "\n     ", marks_json(hop.flags));
+            fprintf(out, "%s{\"marks\": ", k ? ",\n     " : "\n     ");
+            marks_json(out, hop.flags);
+            fputs(", \"papers\": [", out);
             for (uint32_t j = 0; j < hop.n_papers; j++) {
                 fputs(j ? ",\n       " : "\n       ", out);
                 paper_json(out, c, hop.papers[j]);
