@@ -1,20 +1,22 @@
-/* The answers of coauthor serve (query.h), on the library's query index.
+/* The answers of coauthor serve (query.h), on the library's loader and
+ * graph view.
  *
- * Every input is served through a coa_store_index_t: a database's own
- * index, mapped from the file beside it (opening it reads nothing, so the
- * server starts at once even on DBLP), or one built in memory for files
- * and for a database without an index.  A question copies out the small
- * part of the corpus it needs (an author's papers, an ego network's, the
- * papers along the shortest chains), builds the coauthor graph of that
- * part, and asks the same functions as the commands: coa_coauthors_init
- * as 'rank --author', coa_path_shortest and coa_path_hop as 'path',
- * communities and the Graphviz layout as 'draw'.
+ * The inputs are loaded once by coa_load: a database with its index beside
+ * it opens the index (mapped: the server starts at once even on DBLP);
+ * anything else is read, and an index is built for it in memory, so every
+ * input is served the same way.  Chains and ego networks are searches of a
+ * coa_view_t over that index (as 'path' and 'draw --ego' search it); a
+ * question that needs a graph (an author's coauthor table, the communities
+ * and Graphviz layout of a network) copies out the small part of the
+ * corpus it needs and builds the coauthor graph of that part, as the
+ * commands do: coa_coauthors_init as 'rank --author', communities and the
+ * layout as 'draw'.
  *
- * igraph (Debian builds it without thread-local storage) and Graphviz keep
- * global state, so the graph part of a question runs under one lock;
- * looking names up, the index's searches and the copying run in parallel,
- * and the chain search, which keeps a workspace in its index, takes one of
- * a pool of indexes. */
+ * A view is not thread-safe, so each question takes one of a pool of views
+ * over the one index.  igraph (Debian builds it without thread-local
+ * storage) and Graphviz keep global state, so the graph part of a question
+ * runs under one lock; looking names up, the searches and the copying run
+ * in parallel. */
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -29,12 +31,13 @@
 #include "coauthor/community.h"
 #include "coauthor/draw.h"
 #include "coauthor/identity.h"
+#include "coauthor/load.h"
 #include "coauthor/path.h"
 #include "coauthor/rank.h"
 #include "coauthor/stats.h"
 #include "coauthor/store.h"
+#include "coauthor/view.h"
 #include "coauthor/write.h"
-#include "internal.h"
 #include "serve/query.h"
 #include "serve/search.h"
 #include "write/dot.h"
@@ -42,11 +45,13 @@
 #define POOL_SIZE 4
 
 struct serve_data {
+    coa_loaded_t *loaded;        /* what coa_load read, or the index it opened */
     coa_corpus_t owned;          /* the corpus read from files, when there is one */
     int have_owned;
-    coa_store_index_t *ix;       /* the index every question starts from */
+    coa_store_index_t *built;    /* the index built in memory for it */
+    const coa_store_index_t *ix; /* the index every question starts from */
     const coa_corpus_t *c;       /* the whole corpus, through ix */
-    coa_store_index_t *pool[POOL_SIZE]; /* for chain searches, each with its workspace */
+    coa_view_t *pool[POOL_SIZE]; /* views of ix, one per question at a time */
     int busy[POOL_SIZE];
     unsigned n_pool;
     pthread_mutex_t pool_lock;
@@ -140,15 +145,10 @@ static void paper_json(FILE *out, const coa_corpus_t *c, uint32_t p)
 
 /* ---- loading ---- */
 
-typedef struct {
-    int quiet;
-    unsigned shown;
-} diag_state_t;
-
 static void print_diag(void *ctx, const coa_diag_t *dg)
 {
-    diag_state_t *st = ctx;
-    if (dg->severity != COA_DIAG_ERROR && (st->quiet || st->shown++ >= 20))
+    const int *quiet = ctx;
+    if (dg->severity != COA_DIAG_ERROR && *quiet)
         return;
     if (dg->file && dg->line > 0)
         fprintf(stderr, "coauthor serve: %s:%ld: %s\n", dg->file, dg->line, dg->message);
@@ -158,64 +158,37 @@ static void print_diag(void *ctx, const coa_diag_t *dg)
         fprintf(stderr, "coauthor serve: %s\n", dg->message);
 }
 
-static int is_database(const char *path)
+/* Loads as every command does; a corpus that was read (not an index) is
+ * flagged for the chains' homonym marks and indexed in memory. */
+static int load(serve_data_t *d, const coa_serve_options_t *o, char *err, size_t errlen)
 {
-    unsigned char head[16];
-    FILE *f = fopen(path, "rb");
-    int ok = f && fread(head, 1, sizeof head, f) == sizeof head && coa_store_detect(head, sizeof head);
-    if (f)
-        fclose(f);
-    return ok;
-}
-
-/* Reads the files as every command does (identity merged on evidence
- * unless every input is a database, which holds the identity decided when
- * it was imported), and flags likely homonyms for the chains' marks. */
-static int load_files(serve_data_t *d, const coa_serve_options_t *o, char *err, size_t errlen)
-{
-    diag_state_t st = {o->quiet, 0};
-    coa_diag_sink_t sink = {print_diag, &st};
-    if (coa_corpus_init(&d->owned)) {
-        snprintf(err, errlen, "out of memory");
+    int quiet = o->quiet;
+    coa_diag_sink_t sink = {print_diag, &quiet};
+    coa_load_options_t lo;
+    coa_load_options_init(&lo);
+    lo.files = (const char *const *)o->files;
+    lo.n_files = (uint32_t)o->n_files;
+    lo.read = o->read;
+    lo.flags = COA_LOAD_OPEN_INDEX;
+    lo.max_warnings_per_file = 20;
+    int e = coa_load(&lo, &sink, &d->loaded);
+    if (e) {
+        snprintf(err, errlen, "cannot load the inputs: %s", coa_strerror(e));
         return -1;
     }
-    d->have_owned = 1;
-    int databases = 1;
-    for (int i = 0; i < o->n_files; i++) {
-        databases &= strcmp(o->files[i], "-") != 0 && is_database(o->files[i]);
-        int e = coa_read_file(&d->owned, o->files[i], &o->read, &sink);
-        if (e) {
-            snprintf(err, errlen, "cannot read '%s': %s", o->files[i], coa_strerror(e));
-            return -1;
-        }
-    }
-    uint32_t dup = 0;
-    if (!databases) {
-        coa_evidence_report_t rep;
-        memset(&rep, 0, sizeof rep);
-        int e = coa_merge_evidence(&d->owned, &rep);
-        coa_evidence_report_destroy(&rep);
-        if (e) {
-            snprintf(err, errlen, "out of memory");
-            return -1;
-        }
-    }
-    if (coa_corpus_dedup_report(&d->owned, &dup, &sink) || coa_corpus_finalize(&d->owned) ||
-        coa_flag_homonyms(&d->owned)) {
-        snprintf(err, errlen, "out of memory");
-        return -1;
-    }
-    uint32_t records = 0;
-    for (uint32_t s = 0; s < d->owned.n_sources; s++)
-        records += d->owned.sources[s].records;
-    if (!records) {
+    if (!coa_loaded_counts(d->loaded)->records) {
         snprintf(err, errlen, "no records read");
         return -1;
     }
-    int e = coa_store_index_build(&d->owned, COA_STORE_HOMONYMS, &d->ix);
-    for (unsigned i = 0; !e && i < 2; i++)
-        if (!(e = coa_store_index_build(&d->owned, COA_STORE_HOMONYMS, &d->pool[i])))
-            d->n_pool++;
+    if ((d->ix = coa_loaded_index(d->loaded))) {
+        d->homonyms = (coa_store_index_flags(d->ix) & COA_STORE_HOMONYMS) != 0;
+        return 0;
+    }
+    if (coa_loaded_take_corpus(d->loaded, &d->owned) || (d->have_owned = 1, coa_flag_homonyms(&d->owned))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    e = coa_store_index_build(&d->owned, COA_STORE_HOMONYMS, &d->built);
     if (e == COA_ENOTFOUND) {
         snprintf(err, errlen, "these inputs have coauthor links without papers (an edge list or a graph file): "
                               "serve needs papers");
@@ -225,30 +198,8 @@ static int load_files(serve_data_t *d, const coa_serve_options_t *o, char *err, 
         snprintf(err, errlen, "cannot index the corpus: %s", coa_strerror(e));
         return -1;
     }
+    d->ix = d->built;
     d->homonyms = 1;
-    return 0;
-}
-
-static int open_database_index(serve_data_t *d, const coa_serve_options_t *o)
-{
-    const char *path = o->files[0];
-    if (o->n_files != 1 || (o->read.format && strcmp(o->read.format, "store") != 0) || !strcmp(path, "-") ||
-        !is_database(path))
-        return -1;
-    int e = coa_store_index_open(path, &d->ix);
-    if (e) {
-        if (!o->quiet && e != COA_ENOTFOUND)
-            fprintf(stderr,
-                    "coauthor serve: %s.idx: the index is %s, so the whole corpus is read; "
-                    "'coauthor import %s -o %s' writes it again\n",
-                    path, e == COA_EINVAL ? "stale" : "damaged or from another version", path, path);
-        d->ix = NULL;
-        return -1;
-    }
-    for (unsigned i = 0; i < POOL_SIZE; i++)
-        if (!coa_store_index_open(path, &d->pool[i]))
-            d->n_pool++;
-    d->homonyms = (coa_store_index_flags(d->ix) & COA_STORE_HOMONYMS) != 0;
     return 0;
 }
 
@@ -313,8 +264,14 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     pthread_mutex_init(&d->graph_lock, NULL);
     pthread_mutex_init(&d->stats_lock, NULL);
     double t0 = now_s();
-    if (open_database_index(d, o) && load_files(d, o, err, errlen))
+    if (load(d, o, err, errlen))
         goto fail;
+    for (unsigned i = 0; i < POOL_SIZE; i++)
+        if (coa_view_new_index(d->ix, &d->pool[i])) {
+            snprintf(err, errlen, "out of memory");
+            goto fail;
+        }
+    d->n_pool = POOL_SIZE;
     d->c = coa_store_index_corpus(d->ix);
     d->load_seconds = now_s() - t0;
     t0 = now_s();
@@ -363,10 +320,11 @@ void serve_data_close(serve_data_t *d)
     free(d->merge_start);
     free(d->merge_list);
     for (unsigned i = 0; i < POOL_SIZE; i++)
-        coa_store_index_close(d->pool[i]);
-    coa_store_index_close(d->ix);
+        coa_view_free(d->pool[i]);
+    coa_store_index_close(d->built);
     if (d->have_owned)
         coa_corpus_destroy(&d->owned);
+    coa_loaded_free(d->loaded);
     pthread_mutex_destroy(&d->pool_lock);
     pthread_cond_destroy(&d->pool_free);
     pthread_mutex_destroy(&d->graph_lock);
@@ -435,6 +393,29 @@ static int resolve(const serve_data_t *d, const char *who, const char *what, uin
     return 404;
 }
 
+static coa_view_t *pool_take(serve_data_t *d, unsigned *slot)
+{
+    pthread_mutex_lock(&d->pool_lock);
+    for (;;) {
+        for (unsigned i = 0; i < d->n_pool; i++)
+            if (!d->busy[i]) {
+                d->busy[i] = 1;
+                *slot = i;
+                pthread_mutex_unlock(&d->pool_lock);
+                return d->pool[i];
+            }
+        pthread_cond_wait(&d->pool_free, &d->pool_lock);
+    }
+}
+
+static void pool_give(serve_data_t *d, unsigned slot)
+{
+    pthread_mutex_lock(&d->pool_lock);
+    d->busy[slot] = 0;
+    pthread_cond_signal(&d->pool_free);
+    pthread_mutex_unlock(&d->pool_lock);
+}
+
 /* ---- copies of part of the corpus ---- */
 
 static int cmp_u32(const void *a, const void *b)
@@ -462,7 +443,8 @@ static void part_destroy(part_t *p)
     free(p->ids);
 }
 
-static int part_copy(const serve_data_t *d, const uint32_t *authors, uint32_t n, int whole, part_t *p)
+static int part_copy(const serve_data_t *d, coa_view_t *view, const uint32_t *authors, uint32_t n, int whole,
+                     part_t *p)
 {
     memset(p, 0, sizeof *p);
     if (coa_corpus_init(&p->corpus))
@@ -470,9 +452,8 @@ static int part_copy(const serve_data_t *d, const uint32_t *authors, uint32_t n,
     int err = coa_store_index_extract(d->ix, authors, n, whole, &p->corpus, NULL);
     if (err)
         return err;
-    const coa_corpus_t *c = d->c;
-    coa_store_csr_t x;
-    coa_store_index_csr(d->ix, &x);
+    /* with whole papers, the copy holds every author of the authors'
+     * selected papers: the authors and their coauthors in the view */
     size_t cap = n + 16, k = 0;
     uint32_t *ids = malloc(cap * sizeof *ids);
     if (!ids)
@@ -480,21 +461,23 @@ static int part_copy(const serve_data_t *d, const uint32_t *authors, uint32_t n,
     for (uint32_t i = 0; i < n; i++)
         ids[k++] = authors[i];
     for (uint32_t i = 0; whole && i < n; i++) {
-        for (uint32_t j = x.a_start[authors[i]]; j < x.a_start[authors[i] + 1]; j++) {
-            const coa_paper_t *pp = &c->papers[x.a_papers[j]];
-            for (uint32_t s = 0; s < pp->n_authorships; s++) {
-                if (k == cap) {
-                    uint32_t *grown = realloc(ids, cap * 2 * sizeof *ids);
-                    if (!grown) {
-                        free(ids);
-                        return COA_ENOMEM;
-                    }
-                    ids = grown;
-                    cap *= 2;
-                }
-                ids[k++] = c->authorships[pp->first_authorship + s].author;
-            }
+        const uint32_t *near;
+        uint32_t m;
+        if ((err = coa_view_neighbors(view, authors[i], &near, &m))) {
+            free(ids);
+            return err;
         }
+        if (k + m > cap) {
+            cap = (k + m) * 2;
+            uint32_t *grown = realloc(ids, cap * sizeof *ids);
+            if (!grown) {
+                free(ids);
+                return COA_ENOMEM;
+            }
+            ids = grown;
+        }
+        memcpy(ids + k, near, m * sizeof *ids);
+        k += m;
     }
     qsort(ids, k, sizeof *ids, cmp_u32);
     size_t u = 0;
@@ -652,7 +635,10 @@ int serve_q_author(serve_data_t *d, const char *who, const char *with, unsigned 
     if (with && (status = resolve(d, with, "with", &b, out)) != 200)
         return status;
     part_t p;
-    int err = part_copy(d, &a, 1, 1, &p);
+    unsigned slot;
+    coa_view_t *view = pool_take(d, &slot);
+    int err = part_copy(d, view, &a, 1, 1, &p);
+    pool_give(d, slot);
     if (err) {
         part_destroy(&p);
         return fail(out, 503, "cannot read the author's papers: %s", coa_strerror(err));
@@ -717,15 +703,20 @@ static int ego_graph(serve_data_t *d, const char *who, unsigned radius, double m
     if (radius < 1 || radius > SERVE_MAX_RADIUS)
         return fail(out, 400, "radius must be 1 or 2");
     uint32_t *near = NULL, n = 0;
-    int err = coa_store_index_ego(d->ix, *ego, radius, &near, &n);
-    if (err)
-        return fail(out, 503, "cannot find the network: %s", coa_strerror(err));
-    if (n > SERVE_EGO_MAX_REACH) {
+    unsigned slot;
+    coa_view_t *view = pool_take(d, &slot);
+    int err = coa_view_ego(view, *ego, radius, min_weight, &near, &n);
+    if (!err && n > SERVE_EGO_MAX_NODES) {
+        pool_give(d, slot);
         free(near);
-        return fail(out, 400, "%u authors are within %u hops of '%s' (at most %u): use radius 1", n, radius,
-                    name_of(d, *ego), SERVE_EGO_MAX_REACH);
+        return fail(out, 400,
+                    "the network of '%s' within %u hops has %u authors (at most %d are drawn): raise min_weight "
+                    "or use radius 1",
+                    name_of(d, *ego), radius, n, SERVE_EGO_MAX_NODES);
     }
-    err = part_copy(d, near, n, 1, p);
+    if (!err)
+        err = part_copy(d, view, near, n, 1, p);
+    pool_give(d, slot);
     free(near);
     if (err) {
         part_destroy(p);
@@ -935,118 +926,6 @@ int serve_q_ego_picture(serve_data_t *d, const char *who, unsigned radius, doubl
 
 /* ---- /api/path ---- */
 
-/* The authors on every shortest chain from 'from' to 'to' that passes
- * through none of avoid[], by a breadth-first search on the index's
- * author-paper arrays, then a walk back from 'to'.  A stand-in until the
- * library's chain search takes authors to avoid. */
-static int chain_authors_avoiding(const serve_data_t *d, uint32_t from, uint32_t to, const uint32_t *avoid,
-                                  unsigned n_avoid, uint32_t **out, uint32_t *n_out, coa_store_search_t *srch)
-{
-    coa_store_csr_t x;
-    coa_store_index_csr(d->ix, &x);
-    const coa_corpus_t *c = d->c;
-    uint32_t na = x.n_authors;
-    uint32_t *dist = calloc(na ? na : 1, sizeof *dist); /* distance + 1; UINT32_MAX: avoided */
-    uint8_t *paper_done = calloc(x.n_papers ? x.n_papers : 1, 1);
-    uint32_t *queue = malloc((na ? na : 1) * sizeof *queue), qn = 0;
-    int err = COA_OK;
-    memset(srch, 0, sizeof *srch);
-    *out = NULL;
-    *n_out = 0;
-    if (!dist || !paper_done || !queue) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    (void)c;
-    for (unsigned i = 0; i < n_avoid; i++)
-        dist[avoid[i]] = UINT32_MAX;
-    dist[from] = 1;
-    queue[qn++] = from;
-    for (uint32_t head = 0; head < qn && !dist[to]; head++) {
-        uint32_t v = queue[head];
-        for (uint32_t k = x.a_start[v]; k < x.a_start[v + 1]; k++) {
-            uint32_t pp = x.a_papers[k];
-            if (paper_done[pp])
-                continue;
-            paper_done[pp] = 1;
-            for (uint32_t j = x.p_start[pp]; j < x.p_start[pp + 1]; j++) {
-                uint32_t w = x.p_authors[j];
-                if (w < na && !dist[w]) {
-                    dist[w] = dist[v] + 1;
-                    queue[qn++] = w;
-                }
-            }
-        }
-    }
-    srch->touched = qn;
-    if (!dist[to] || dist[to] == UINT32_MAX) {
-        srch->exhausted_side = 0;
-        srch->exhausted_size = qn;
-        goto cleanup;
-    }
-    srch->found = 1;
-    srch->length = dist[to] - 1;
-    /* back from 'to': a neighbour one step closer to 'from' is on a
-     * shortest chain; the queue is reused for the authors found */
-    uint32_t *on = malloc((na ? na : 1) * sizeof *on), n_on = 0;
-    uint8_t *mark = calloc(na ? na : 1, 1);
-    if (!on || !mark) {
-        free(on);
-        free(mark);
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    on[n_on++] = to;
-    mark[to] = 1;
-    for (uint32_t i = 0; i < n_on; i++) {
-        uint32_t v = on[i];
-        if (dist[v] == 1)
-            continue;
-        for (uint32_t k = x.a_start[v]; k < x.a_start[v + 1]; k++) {
-            uint32_t pp = x.a_papers[k];
-            for (uint32_t j = x.p_start[pp]; j < x.p_start[pp + 1]; j++) {
-                uint32_t w = x.p_authors[j];
-                if (w < na && !mark[w] && dist[w] == dist[v] - 1) {
-                    mark[w] = 1;
-                    on[n_on++] = w;
-                }
-            }
-        }
-    }
-    free(mark);
-    qsort(on, n_on, sizeof *on, cmp_u32);
-    *out = on;
-    *n_out = n_on;
-cleanup:
-    free(dist);
-    free(paper_done);
-    free(queue);
-    return err;
-}
-
-static coa_store_index_t *pool_take(serve_data_t *d, unsigned *slot)
-{
-    pthread_mutex_lock(&d->pool_lock);
-    for (;;) {
-        for (unsigned i = 0; i < d->n_pool; i++)
-            if (!d->busy[i]) {
-                d->busy[i] = 1;
-                *slot = i;
-                pthread_mutex_unlock(&d->pool_lock);
-                return d->pool[i];
-            }
-        pthread_cond_wait(&d->pool_free, &d->pool_lock);
-    }
-}
-
-static void pool_give(serve_data_t *d, unsigned slot)
-{
-    pthread_mutex_lock(&d->pool_lock);
-    d->busy[slot] = 0;
-    pthread_cond_signal(&d->pool_free);
-    pthread_mutex_unlock(&d->pool_lock);
-}
-
 /* The marks path prints after a hop ("[inferred, homonym?]"), as a list. */
 static void marks_json(FILE *out, unsigned flags)
 {
@@ -1055,33 +934,33 @@ static void marks_json(FILE *out, unsigned flags)
             homonym ? "\"homonym?\"" : "");
 }
 
-static void chains_json(FILE *out, const part_t *p, const coa_path_finder_t *finder, const coa_path_result_t *r)
+/* The chains listed, with the evidence of every hop, as 'path --json'. */
+static int chains_json(FILE *out, const serve_data_t *d, coa_view_t *view, const coa_chains_t *r)
 {
-    const coa_graph_t *g = &p->graph;
-    const coa_corpus_t *c = &p->corpus;
     coa_hop_t hop;
     coa_hop_init(&hop);
+    int err = COA_OK;
     fputs(", \"chains\": [", out);
-    for (uint32_t i = 0; i < r->n_chains; i++) {
+    for (uint32_t i = 0; i < r->n_chains && !err; i++) {
         const uint32_t *chain = r->vertices + (size_t)i * (r->length + 1);
         fputs(i ? ",\n  {\"authors\": [" : "\n  {\"authors\": [", out);
         for (uint32_t k = 0; k <= r->length; k++) {
             fputs(k ? ", " : "", out);
-            coa_json_string(out, coa_graph_vertex_name(g, chain[k]));
+            coa_json_string(out, name_of(d, chain[k]));
         }
         fputs("], \"ids\": [", out);
         for (uint32_t k = 0; k <= r->length; k++)
-            fprintf(out, "%s%u", k ? ", " : "", vertex_id(p, chain[k]));
+            fprintf(out, "%s%u", k ? ", " : "", chain[k]);
         fputs("],\n   \"hops\": [", out);
-        for (uint32_t k = 0; k < r->length; k++) {
-            if (coa_path_hop(finder, chain[k], chain[k + 1], &hop))
-                hop.n_papers = 0, hop.flags = 0;
+        for (uint32_t k = 0; k < r->length && !err; k++) {
+            if ((err = coa_view_hop(view, chain[k], chain[k + 1], &hop)))
+                break;
             fprintf(out, "%s{\"marks\": ", k ? ",\n     " : "\n     ");
             marks_json(out, hop.flags);
             fputs(", \"papers\": [", out);
             for (uint32_t j = 0; j < hop.n_papers; j++) {
                 fputs(j ? ",\n       " : "\n       ", out);
-                paper_json(out, c, hop.papers[j]);
+                paper_json(out, d->c, hop.papers[j]);
                 fprintf(out, ", \"inferred\": %s, \"homonym\": %s}",
                         (hop.paper_flags[j] & COA_EVIDENCE_INFERRED) ? "true" : "false",
                         (hop.paper_flags[j] & COA_EVIDENCE_HOMONYM) ? "true" : "false");
@@ -1092,47 +971,73 @@ static void chains_json(FILE *out, const part_t *p, const coa_path_finder_t *fin
     }
     fputs("]", out);
     coa_hop_destroy(&hop);
+    return err;
 }
 
-/* The network of the shortest chains (every author on one of them), laid
- * out as draw would, with the first chain highlighted. */
-static int chain_network_json(serve_data_t *d, FILE *out, const part_t *p, const coa_path_result_t *r)
+/* The network of the chains listed (their authors and every coauthorship
+ * among them), laid out as draw would, with the first chain highlighted. */
+static int chain_network_json(serve_data_t *d, coa_view_t *view, FILE *out, const coa_chains_t *r)
 {
-    const coa_graph_t *g = &p->graph;
-    igraph_integer_t nv = g->n_vertices, ne = igraph_ecount(&g->graph);
-    if (nv > SERVE_CHAIN_MAX_NODES) {
-        fprintf(out, ", \"network\": null");
-        return COA_OK;
-    }
-    double *xy = malloc((size_t)(nv ? nv : 1) * 2 * sizeof *xy);
-    if (!xy)
+    size_t n = (size_t)r->n_chains * (r->length + 1);
+    uint32_t *authors = malloc((n ? n : 1) * sizeof *authors);
+    if (!authors)
         return COA_ENOMEM;
+    memcpy(authors, r->vertices, n * sizeof *authors);
+    qsort(authors, n, sizeof *authors, cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || authors[u - 1] != authors[i])
+            authors[u++] = authors[i];
+    part_t p;
+    int err = part_copy(d, view, authors, (uint32_t)u, 0, &p);
+    free(authors);
+    double *xy = NULL;
+    uint32_t *path = NULL;
+    pthread_mutex_lock(&d->graph_lock);
+    coa_select_t sel;
+    coa_select_init(&sel);
+    if (!err && !(err = coa_graph_build(&p.graph, &p.corpus, &sel)))
+        p.have_graph = 1;
+    const coa_graph_t *g = &p.graph;
+    igraph_integer_t nv = p.have_graph ? g->n_vertices : 0, ne = p.have_graph ? igraph_ecount(&g->graph) : 0;
+    if (!err && (!(xy = malloc((size_t)(nv ? nv : 1) * 2 * sizeof *xy)) ||
+                 !(path = malloc((r->length + 1) * sizeof *path))))
+        err = COA_ENOMEM;
+    for (uint32_t k = 0; !err && k <= r->length; k++) {
+        igraph_integer_t v = coa_graph_vertex_of(g, part_author(&p, r->vertices[k]));
+        if (v < 0)
+            err = COA_EFORMAT;
+        else
+            path[k] = (uint32_t)v;
+    }
     coa_draw_options_t dopts;
     coa_draw_options_init(&dopts);
-    dopts.path = r->vertices;
+    dopts.path = path;
     dopts.path_len = r->length + 1;
     dopts.seed = 1;
     coa_engine_t engine;
-    int err = layout(d, g, &dopts, xy, &engine);
-    if (err) {
-        free(xy);
-        return err;
+    if (!err)
+        err = layout(d, g, &dopts, xy, &engine);
+    if (!err) {
+        fputs(",\n\"network\": {\"nodes\": [", out);
+        for (igraph_integer_t v = 0; v < nv; v++) {
+            fprintf(out, "%s{\"id\": %u, \"name\": ", v ? ",\n  " : "\n  ", vertex_id(&p, v));
+            coa_json_string(out, coa_graph_vertex_name(g, v));
+            fprintf(out, ", \"papers\": %u, \"x\": %.1f, \"y\": %.1f}", d->papers[vertex_id(&p, v)], xy[2 * v],
+                    xy[2 * v + 1]);
+        }
+        fputs("],\n\"edges\": [", out);
+        for (igraph_integer_t e = 0; e < ne; e++)
+            fprintf(out, "%s{\"source\": %u, \"target\": %u, \"joint_papers\": %.0f}", e ? ",\n  " : "\n  ",
+                    vertex_id(&p, IGRAPH_FROM(&g->graph, e)), vertex_id(&p, IGRAPH_TO(&g->graph, e)),
+                    VECTOR(g->joint_papers)[e]);
+        fputs("]}", out);
     }
-    fputs(",\n\"network\": {\"nodes\": [", out);
-    for (igraph_integer_t v = 0; v < nv; v++) {
-        fprintf(out, "%s{\"id\": %u, \"name\": ", v ? ",\n  " : "\n  ", vertex_id(p, v));
-        coa_json_string(out, coa_graph_vertex_name(g, v));
-        fprintf(out, ", \"papers\": %u, \"x\": %.1f, \"y\": %.1f}", d->papers[vertex_id(p, v)], xy[2 * v],
-                xy[2 * v + 1]);
-    }
-    fputs("],\n\"edges\": [", out);
-    for (igraph_integer_t e = 0; e < ne; e++)
-        fprintf(out, "%s{\"source\": %u, \"target\": %u, \"joint_papers\": %.0f}", e ? ",\n  " : "\n  ",
-                vertex_id(p, IGRAPH_FROM(&g->graph, e)), vertex_id(p, IGRAPH_TO(&g->graph, e)),
-                VECTOR(g->joint_papers)[e]);
-    fputs("]}", out);
+    pthread_mutex_unlock(&d->graph_lock);
     free(xy);
-    return COA_OK;
+    free(path);
+    part_destroy(&p);
+    return err;
 }
 
 int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *const *avoid, unsigned n_avoid,
@@ -1152,21 +1057,16 @@ int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *
     }
     if (chains < 1 || chains > SERVE_MAX_CHAINS)
         return fail(out, 400, "chains must be from 1 to %d", SERVE_MAX_CHAINS);
-    uint32_t *on = NULL, n_on = 0;
-    coa_store_search_t srch;
-    int err;
+    coa_chains_t r;
+    coa_chains_init(&r);
+    unsigned slot;
+    coa_view_t *view = pool_take(d, &slot);
     double t0 = now_s();
-    if (n_avoid) {
-        err = chain_authors_avoiding(d, a, b, av, n_avoid, &on, &n_on, &srch);
-    } else {
-        unsigned slot;
-        coa_store_index_t *ix = pool_take(d, &slot);
-        err = coa_store_index_chain_authors(ix, a, b, &on, &n_on, &srch);
-        pool_give(d, slot);
-    }
+    int err = coa_view_chains(view, a, b, chains, av, n_avoid, &r);
     double search_ms = (now_s() - t0) * 1e3;
     if (err) {
-        free(on);
+        pool_give(d, slot);
+        coa_chains_destroy(&r);
         return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));
     }
     fputs("{\"from\": ", out);
@@ -1178,56 +1078,29 @@ int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *
         fputs(i ? ", " : "", out);
         author_json(out, d, av[i]);
     }
-    fprintf(out, "], \"touched\": %llu, \"search_ms\": %.3f", (unsigned long long)srch.touched, search_ms);
-    if (!srch.found) {
-        uint32_t inside = srch.exhausted_side ? b : a;
+    fprintf(out, "], \"touched\": %llu, \"search_ms\": %.3f", (unsigned long long)r.touched, search_ms);
+    if (!r.found) {
+        uint32_t inside = r.exhausted_side ? b : a;
         fprintf(out, ", \"length\": null, \"total_chains\": 0, \"chains\": [], \"network\": null, \"explanation\": ");
         char msg[800];
         snprintf(msg, sizeof msg, "no chain: the component of %s has %llu author%s and %s is not one of them%s",
-                 name_of(d, inside), (unsigned long long)srch.exhausted_size, srch.exhausted_size == 1 ? "" : "s",
-                 name_of(d, srch.exhausted_side ? a : b), n_avoid ? " (with the authors avoided left out)" : "");
+                 name_of(d, inside), (unsigned long long)r.exhausted_size, r.exhausted_size == 1 ? "" : "s",
+                 name_of(d, r.exhausted_side ? a : b), n_avoid ? " (with the authors avoided left out)" : "");
         coa_json_string(out, msg);
         fputs("}\n", out);
-        free(on);
-        return 200;
-    }
-    part_t p;
-    err = part_copy(d, on, n_on, 0, &p);
-    free(on);
-    if (err) {
-        part_destroy(&p);
-        rewind(out);
-        return fail(out, 503, "cannot read the chain's papers: %s", coa_strerror(err));
-    }
-    coa_path_finder_t *finder = NULL;
-    coa_path_result_t r;
-    coa_path_result_init(&r);
-    pthread_mutex_lock(&d->graph_lock);
-    coa_select_t sel;
-    coa_select_init(&sel);
-    if (!(err = coa_graph_build(&p.graph, &p.corpus, &sel))) {
-        p.have_graph = 1;
-        err = coa_path_finder_new(&p.graph, &finder);
-    }
-    igraph_integer_t va = p.have_graph ? coa_graph_vertex_of(&p.graph, part_author(&p, a)) : -1;
-    igraph_integer_t vb = p.have_graph ? coa_graph_vertex_of(&p.graph, part_author(&p, b)) : -1;
-    if (!err && (va < 0 || vb < 0))
-        err = COA_EFORMAT;
-    if (!err)
-        err = coa_path_shortest(finder, va, vb, chains, &r);
-    if (!err && (!r.found || r.length != srch.length))
-        err = COA_EFORMAT; /* the index and its copy disagree */
-    if (!err) {
+    } else {
         fprintf(out, ", \"length\": %u, \"total_chains\": %llu, \"total_saturated\": %s, \"shown\": %u", r.length,
                 (unsigned long long)r.total_chains, r.total_saturated ? "true" : "false", r.n_chains);
-        chains_json(out, &p, finder, &r);
-        err = chain_network_json(d, out, &p, &r);
+        if (!(err = chains_json(out, d, view, &r))) {
+            if ((size_t)r.n_chains * (r.length + 1) <= SERVE_CHAIN_MAX_NODES)
+                err = chain_network_json(d, view, out, &r);
+            else
+                fputs(", \"network\": null", out);
+        }
         fputs("}\n", out);
     }
-    pthread_mutex_unlock(&d->graph_lock);
-    coa_path_result_destroy(&r);
-    coa_path_finder_free(finder);
-    part_destroy(&p);
+    pool_give(d, slot);
+    coa_chains_destroy(&r);
     if (err) {
         rewind(out);
         return fail(out, 503, "cannot list the chains: %s", coa_strerror(err));

@@ -21,7 +21,6 @@ typedef struct serve_data serve_data_t;
 #define SERVE_SEARCH_LIMIT 50        /* suggestions at most */
 #define SERVE_MAX_RADIUS 2
 #define SERVE_EGO_MAX_NODES 1500     /* authors in an ego network, after min_weight */
-#define SERVE_EGO_MAX_REACH 200000   /* authors within the radius before min_weight */
 #define SERVE_MAX_CHAINS 100
 #define SERVE_MAX_AVOID 16
 #define SERVE_MAX_ROWS 2000          /* coauthor rows of an author */
