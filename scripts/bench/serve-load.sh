@@ -15,7 +15,7 @@ build=${1:-build}
 papers=${DBLP_PAPERS:-7000000}
 seconds=${SERVE_SECONDS:-30}
 conns=${SERVE_CONNECTIONS:-50}
-out=bench-out
+out=${BENCH_OUT:-bench-out}
 prefix=$out/corpus-$papers-s1
 coauthor=$build/coauthor
 command -v wrk >/dev/null || { echo "serve-load: wrk is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
