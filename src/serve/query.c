@@ -32,6 +32,7 @@
 #include "coauthor/draw.h"
 #include "coauthor/identity.h"
 #include "coauthor/load.h"
+#include "coauthor/names.h"
 #include "coauthor/path.h"
 #include "coauthor/rank.h"
 #include "coauthor/stats.h"
