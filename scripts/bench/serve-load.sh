@@ -55,6 +55,7 @@ done
 stats_ready=$(date +%s.%N)
 echo "coauthor serve under load, $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "database: $prefix.db ($(($(stat -c %s "$prefix.db") / 1000000)) MB, index $(($(stat -c %s "$prefix.db.idx") / 1000000)) MB)"
+curl -s -o /dev/null "$base/api/authors?q=a"   # waits for the names to be indexed
 sed 's/^coauthor serve: /server: /' "$work/server.log"
 printf 'server: listening %.2f s after exec; network statistics ready %.1f s after exec\n' \
     "$(calc "$ready - $start")" "$(calc "$stats_ready - $start")"
@@ -74,7 +75,7 @@ for ep in search author ego path; do
         echo "$ep: wrk failed:"; cat "$work/$ep.wrk"; continue
     fi
     eval "${line#RESULT }"
-    printf '%-8s %10.0f %10.2f %10.2f %10.2f %8d\n' "$ep" "$(calc "$requests / $seconds")" "$p50_ms" "$p99_ms" \
+    printf '%-8s %10.0f %10.2f %10.2f %10.2f %8d\n' "$ep" "$(calc "$requests / $duration_s")" "$p50_ms" "$p99_ms" \
         "$max_ms" $((status_errors + socket_errors))
 done
 kill "$sampler" 2>/dev/null || true

@@ -17,7 +17,7 @@ end
 
 function done(summary, latency, requests)
     local e = summary.errors
-    io.write(string.format("RESULT requests=%d seconds=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f status_errors=%d socket_errors=%d\n",
+    io.write(string.format("RESULT requests=%d duration_s=%.2f p50_ms=%.2f p99_ms=%.2f max_ms=%.2f status_errors=%d socket_errors=%d\n",
         summary.requests, summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
         latency.max / 1000, e.status, e.connect + e.read + e.write + e.timeout))
 end

@@ -60,7 +60,11 @@ struct serve_data {
     pthread_mutex_t graph_lock;  /* igraph and Graphviz */
     GVC_t *gvc;
     uint32_t *papers;            /* per author: papers in the default selection */
-    serve_search_t *search;
+    serve_search_t *search;      /* built in the background: NULL until then */
+    pthread_t search_thread;
+    int search_started, search_failed, quiet;
+    pthread_mutex_t search_lock;
+    pthread_cond_t search_ready;
     uint32_t *merge_start, *merge_list; /* per author: the merges into it (indexes of c->merges) */
     int homonyms;                /* authorships carry the homonym flags */
     pthread_t stats_thread;
@@ -253,6 +257,43 @@ static void *stats_main(void *arg)
     return NULL;
 }
 
+/* The name search is built after the server has started to listen (on
+ * DBLP's 3.5 million authors it takes seconds, the rest of the start a
+ * fraction of one); a search asked for before waits for it. */
+static void *search_main(void *arg)
+{
+    serve_data_t *d = arg;
+    double t0 = now_s();
+    serve_search_t *s = NULL;
+    int err = serve_search_new(d->c, d->papers, &s);
+    pthread_mutex_lock(&d->search_lock);
+    d->search = s;
+    d->search_failed = err != 0;
+    d->search_seconds = now_s() - t0;
+    pthread_cond_broadcast(&d->search_ready);
+    pthread_mutex_unlock(&d->search_lock);
+    if (!d->quiet)
+        fprintf(stderr, err ? "coauthor serve: cannot index the names: out of memory\n"
+                            : "coauthor serve: names indexed for the search in %.2f s\n",
+                d->search_seconds);
+    return NULL;
+}
+
+/* The search, once built: waits for it at most SERVE_SEARCH_WAIT seconds. */
+static const serve_search_t *search_wait(serve_data_t *d)
+{
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += SERVE_SEARCH_WAIT;
+    pthread_mutex_lock(&d->search_lock);
+    while (!d->search && !d->search_failed)
+        if (pthread_cond_timedwait(&d->search_ready, &d->search_lock, &until))
+            break;
+    const serve_search_t *s = d->search;
+    pthread_mutex_unlock(&d->search_lock);
+    return s;
+}
+
 serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t errlen)
 {
     serve_data_t *d = calloc(1, sizeof *d);
@@ -264,6 +305,8 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     pthread_cond_init(&d->pool_free, NULL);
     pthread_mutex_init(&d->graph_lock, NULL);
     pthread_mutex_init(&d->stats_lock, NULL);
+    pthread_mutex_init(&d->search_lock, NULL);
+    pthread_cond_init(&d->search_ready, NULL);
     double t0 = now_s();
     if (load(d, o, err, errlen))
         goto fail;
@@ -275,7 +318,6 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     d->n_pool = POOL_SIZE;
     d->c = coa_store_index_corpus(d->ix);
     d->load_seconds = now_s() - t0;
-    t0 = now_s();
     const coa_corpus_t *c = d->c;
     if (!(d->papers = malloc((c->n_authors ? c->n_authors : 1) * sizeof *d->papers)) || index_merges(d)) {
         snprintf(err, errlen, "out of memory");
@@ -285,11 +327,11 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
         d->papers[a] = c->authors[a].merged_into == COA_NONE ? coa_store_index_papers(d->ix, a) : 0;
         d->authors += d->papers[a] > 0;
     }
-    if (serve_search_new(c, d->papers, &d->search)) {
-        snprintf(err, errlen, "out of memory");
-        goto fail;
-    }
-    d->search_seconds = now_s() - t0;
+    d->quiet = o->quiet;
+    if (pthread_create(&d->search_thread, NULL, search_main, d) == 0)
+        d->search_started = 1;
+    else
+        search_main(d);
     d->edges = coa_store_index_edges(d->ix);
     if (!(d->gvc = gvContext())) {
         snprintf(err, errlen, "cannot start Graphviz");
@@ -314,6 +356,8 @@ void serve_data_close(serve_data_t *d)
         return;
     if (d->stats_started)
         pthread_join(d->stats_thread, NULL);
+    if (d->search_started)
+        pthread_join(d->search_thread, NULL);
     if (d->gvc)
         gvFreeContext(d->gvc);
     serve_search_free(d->search);
@@ -330,13 +374,15 @@ void serve_data_close(serve_data_t *d)
     pthread_cond_destroy(&d->pool_free);
     pthread_mutex_destroy(&d->graph_lock);
     pthread_mutex_destroy(&d->stats_lock);
+    pthread_mutex_destroy(&d->search_lock);
+    pthread_cond_destroy(&d->search_ready);
     free(d);
 }
 
 void serve_data_describe(const serve_data_t *d, char *buf, size_t len)
 {
-    snprintf(buf, len, "%s: %u papers, %u authors, %llu coauthor pairs (loaded in %.2f s, names indexed in %.2f s)",
-             d->what, d->c->n_papers, d->authors, (unsigned long long)d->edges, d->load_seconds, d->search_seconds);
+    snprintf(buf, len, "%s: %u papers, %u authors, %llu coauthor pairs (loaded in %.2f s)", d->what, d->c->n_papers,
+             d->authors, (unsigned long long)d->edges, d->load_seconds);
 }
 
 /* ---- naming an author ---- */
@@ -550,7 +596,10 @@ int serve_q_authors(serve_data_t *d, const char *q, unsigned limit, FILE *out)
     uint32_t ids[SERVE_SEARCH_LIMIT];
     uint64_t total;
     int more;
-    size_t n = serve_search_query(d->search, q, ids, limit, &total, &more);
+    const serve_search_t *search = search_wait(d);
+    if (!search)
+        return fail(out, 503, "the names are still being indexed: try again in a few seconds");
+    size_t n = serve_search_query(search, q, ids, limit, &total, &more);
     fputs("{\"query\": ", out);
     coa_json_string(out, q);
     fprintf(out, ", \"total\": %llu, \"more\": %s, \"authors\": [", (unsigned long long)total,

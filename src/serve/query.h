@@ -25,6 +25,7 @@ typedef struct serve_data serve_data_t;
 #define SERVE_MAX_AVOID 16
 #define SERVE_MAX_ROWS 2000          /* coauthor rows of an author */
 #define SERVE_CHAIN_MAX_NODES 400    /* authors of the chains' network drawn */
+#define SERVE_SEARCH_WAIT 20         /* seconds a search waits for the names to be indexed */
 #define SERVE_PICTURE_SECONDS 30     /* a picture's layout and rendering at most */
 
 /* Loads the inputs; NULL with a message in err on failure. */
