@@ -101,16 +101,22 @@ function placeLabels(cy) {
   const zoom = cy.zoom();
   cy.batch(() => {
     cy.nodes().style('font-size', 12 / zoom);
-    cy.nodes().removeClass('nolabel');
+    cy.nodes().removeClass('nolabel above');
   });
   const taken = [];
   const order = cy.nodes().sort((a, b) => (b.data('must') - a.data('must')) || (b.data('papers') - a.data('papers')));
-  cy.batch(() => {
-    order.forEach((n) => {
-      const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-      const free = !taken.some((t) => bb.x1 < t.x2 && t.x1 < bb.x2 && bb.y1 < t.y2 && t.y1 < bb.y2);
-      if (free) taken.push(bb); else n.addClass('nolabel');
-    });
+  const free = (bb) => !taken.some((t) => bb.x1 < t.x2 && t.x1 < bb.x2 && bb.y1 < t.y2 && t.y1 < bb.y2);
+  const box = (n) => n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+  /* below the node, else above it, else no label */
+  order.forEach((n) => {
+    n.removeClass('above');
+    let bb = box(n);
+    if (!free(bb)) {
+      n.addClass('above');
+      bb = box(n);
+    }
+    if (free(bb)) taken.push(bb);
+    else { n.removeClass('above'); n.addClass('nolabel'); }
   });
 }
 
@@ -136,6 +142,7 @@ function makeGraph(container, nodes, edges, opts) {
         'text-background-opacity': 0.7, 'text-background-padding': 1, 'border-width': 0.5,
         'border-color': '#555' } },
       { selector: 'node.nolabel', style: { label: '' } },
+      { selector: 'node.above', style: { 'text-valign': 'top', 'text-margin-y': -2 } },
       { selector: 'node.ego', style: { 'border-width': 4, 'border-color': '#111' } },
       { selector: 'node.onchain', style: { 'border-width': 4, 'border-color': '#d62728' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#ff7f0e' } },
