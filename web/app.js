@@ -152,7 +152,7 @@ function makeGraph(container, nodes, edges, opts) {
     ],
   });
   cy.fit(undefined, 30);
-  if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(); } /* a chain of three authors stays at a readable size */
+  if (cy.zoom() > 2.5) { cy.zoom(2.5); cy.center(); } /* a chain of three authors stays at a readable size */
   placeLabels(cy);
   let t = null;
   cy.on('zoom', () => { clearTimeout(t); t = setTimeout(() => placeLabels(cy), 80); });
