@@ -68,7 +68,7 @@ printf 'server: listening %.2f s after exec; network statistics ready %.1f s aft
 sampler=$!
 printf '%-8s %10s %10s %10s %10s %8s\n' endpoint "req/s" "p50 ms" "p99 ms" "max ms" errors
 for ep in search author ego path; do
-    URLS="$work/$ep.urls" timeout $((seconds + 60)) wrk -t2 -c"$conns" -d"${seconds}s" --timeout 10s \
+    URLS="$work/$ep.urls" timeout $((seconds + 60)) wrk -t"$((conns < 2 ? conns : 2))" -c"$conns" -d"${seconds}s" --timeout 10s \
         -s scripts/bench/serve-wrk.lua "$base" >"$work/$ep.wrk" 2>&1 || true
     line=$(grep '^RESULT' "$work/$ep.wrk" || true)
     if [ -z "$line" ]; then

@@ -174,6 +174,11 @@ static int load(serve_data_t *d, const coa_serve_options_t *o, char *err, size_t
     lo.files = (const char *const *)o->files;
     lo.n_files = (uint32_t)o->n_files;
     lo.read = o->read;
+    lo.aliases = o->aliases;
+    lo.n_aliases = (uint32_t)o->n_aliases;
+    lo.merge_initials = o->merge_initials;
+    lo.keep_apart = o->keep_apart;
+    lo.split_homonyms = o->split_homonyms;
     lo.flags = COA_LOAD_OPEN_INDEX;
     lo.max_warnings_per_file = 20;
     int e = coa_load(&lo, &sink, &d->loaded);

@@ -20,6 +20,9 @@ typedef struct {
     char **files;              /* a database, or files any reader reads */
     int n_files;
     coa_read_options_t read;
+    const char *const *aliases;  /* identity, as for every command (coa_load) */
+    int n_aliases;
+    int merge_initials, keep_apart, split_homonyms;
     unsigned threads;          /* worker threads; 0 = 2 per core, at least 4 */
     int quiet;                 /* no log lines on stderr */
     const char *ready_file;    /* written with the bound port once listening (tests) */
