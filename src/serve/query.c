@@ -121,6 +121,16 @@ static void author_json(FILE *out, const serve_data_t *d, uint32_t a)
     fprintf(out, ", \"papers\": %u}", d->papers[a]);
 }
 
+/* A string of the corpus, or null for none or an empty one. */
+static void string_or_null(FILE *out, const coa_corpus_t *c, coa_str_t id)
+{
+    const char *text = id ? coa_corpus_str(c, id) : "";
+    if (*text)
+        coa_json_string(out, text);
+    else
+        fputs("null", out);
+}
+
 static void paper_json(FILE *out, const coa_corpus_t *c, uint32_t p)
 {
     const coa_paper_t *pp = &c->papers[p];
@@ -134,18 +144,10 @@ static void paper_json(FILE *out, const coa_corpus_t *c, uint32_t p)
         fputs(", \"year\": null", out);
     fputs(", \"id\": ", out);
     coa_json_string(out, id);
-    const char *doi = pp->doi ? coa_corpus_str(c, pp->doi) : "";
     fputs(", \"doi\": ", out);
-    if (*doi)
-        coa_json_string(out, doi);
-    else
-        fputs("null", out);
-    const char *venue = pp->venue ? coa_corpus_str(c, pp->venue) : "";
+    string_or_null(out, c, pp->doi);
     fputs(", \"venue\": ", out);
-    if (*venue)
-        coa_json_string(out, venue);
-    else
-        fputs("null", out);
+    string_or_null(out, c, pp->venue);
 }
 
 /* ---- loading ---- */
@@ -626,11 +628,7 @@ static void identity_json(FILE *out, const serve_data_t *d, uint32_t a, const pa
 {
     const coa_corpus_t *c = d->c;
     fputs("\"identity\": {\"identifier\": ", out);
-    const char *ident = c->authors[a].id ? coa_corpus_str(c, c->authors[a].id) : "";
-    if (*ident)
-        coa_json_string(out, ident);
-    else
-        fputs("null", out);
+    string_or_null(out, c, c->authors[a].id);
     fputs(", \"merged\": [", out);
     uint32_t n = 0;
     for (uint32_t i = d->merge_start[a]; i < d->merge_start[a + 1] && n < 50; i++) {
