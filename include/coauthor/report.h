@@ -8,6 +8,7 @@
 #include "coauthor/community.h"
 #include "coauthor/identity.h"
 #include "coauthor/names.h"
+#include "coauthor/path.h"
 #include "coauthor/rank.h"
 #include "coauthor/stats.h"
 #include "coauthor/view.h"
@@ -82,5 +83,30 @@ int coa_write_distances(FILE *out, const coa_corpus_t *c, const coa_distance_rep
  * line_offset).  0 or an error code. */
 extern const char coa_authorship_rows_header[];
 int coa_write_authorship_rows(FILE *out, const coa_corpus_t *c, const char *name, long line_offset);
+
+/* 'coauthor path': the evidence of every listed chain's hops, hop k of
+ * chain i in hops[i * length + k] (hops shared by several chains are
+ * looked up again: a chain listing is short).  Owned by the caller:
+ * zeroed, filled, _destroy. */
+typedef struct {
+    coa_hop_t *hops;
+    size_t n;
+} coa_chain_hops_t;
+int coa_chain_hops_fill(coa_view_t *view, const coa_chains_t *chains, coa_chain_hops_t *ch);
+void coa_chain_hops_destroy(coa_chain_hops_t *ch);
+
+/* The chains of 'coauthor path' (corpus author ids) with their hops. */
+typedef struct {
+    const coa_corpus_t *corpus;
+    const coa_chains_t *chains;
+    const coa_chain_hops_t *hops;
+    const char *from, *to; /* the two authors' names */
+    int all, strongest;    /* the options that shape the text and JSON */
+} coa_path_report_t;
+/* JSON, a table (one row per joint paper), or text when a chain was
+ * found.  0, or an error code when a table cannot be written. */
+int coa_write_path(FILE *out, const coa_path_report_t *r, coa_output_t format);
+/* The figures of 'coauthor path --bench', as text. */
+void coa_write_path_bench(FILE *out, const coa_path_bench_t *b);
 
 #endif
