@@ -45,6 +45,12 @@ int coa_write_coauthors_json(FILE *out, const coa_graph_t *g, const coa_coauthor
  * joint papers under each of the first 'shown' rows.  0, or COA_ENOMEM. */
 int coa_write_coauthors_papers(FILE *out, const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown,
                                const coa_table_t *t);
+/* 'coauthor rank --author': the first 'shown' coauthors of the list as
+ * JSON (above), or a table: text (the heading line, then the table, with
+ * the joint papers under each row when 'papers'), or TSV/CSV (one row per
+ * joint paper when 'papers').  0, or an error code. */
+int coa_write_coauthors(FILE *out, const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown, int fractional,
+                        int papers, coa_output_t format);
 /* A ranking's one-line description: measure, weights, and how
  * betweenness was computed. */
 void coa_ranking_describe(const coa_graph_t *g, const coa_ranking_t *r, unsigned long seed, char *buf, size_t len);

@@ -332,18 +332,16 @@ static int highlight_chain(const cli_common_t *o, const coa_graph_t *g, uint32_t
 /* Reads the inputs (an ego picture of a database through its index) and
  * resolves the authors named: who[0] and who[1] of --highlight-path,
  * who[2] of --timeline.  Exit status. */
-static int draw_load(cli_common_t *o, const draw_opts_t *d, coa_corpus_t *corpus, cli_indexed_t *indexed,
+static int draw_load(cli_common_t *o, const draw_opts_t *d, coa_corpus_t *corpus, coa_index_answer_t *indexed,
                      uint32_t *who)
 {
     /* an ego picture of a database through its index: only the papers of
      * the authors near the ego are copied out */
     int status = -1;
     if (o->ego_name && !d->path[0]) {
-        const char *what[1] = {"--ego"}, *names[1] = {o->ego_name};
-        uint32_t ego = COA_NONE;
-        status = cli_load_indexed(o, CLI_INDEXED_EGO, what, names, corpus, &ego, indexed);
+        status = cli_load_indexed(o, COA_QUERY_EGO, "--ego", o->ego_name, corpus, indexed);
         if (status == EXIT_OK) {
-            o->select.ego = ego;
+            o->select.ego = indexed->author;
             o->ego_resolved = 1;
         }
     }
@@ -430,7 +428,7 @@ int cmd_draw(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
-    cli_indexed_t indexed = {0};
+    coa_index_answer_t indexed = {0};
     uint32_t who[3] = {COA_NONE, COA_NONE, COA_NONE}, author_a, author_b, timeline_of;
     if ((status = draw_load(&o, &d, &corpus, &indexed, who)))
         goto cleanup;

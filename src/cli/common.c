@@ -115,6 +115,14 @@ static void print_diag(void *ctx, const coa_diag_t *d)
         fprintf(stderr, "%s: %s\n", cli_program, d->message);
 }
 
+/* The sink of the library's diagnostics: every one, or errors only. */
+static const coa_diag_sink_t *sink_of(const cli_common_t *o)
+{
+    static diag_state_t loud = {0}, quiet = {1};
+    static const coa_diag_sink_t sinks[2] = {{print_diag, &loud}, {print_diag, &quiet}};
+    return &sinks[o->quiet != 0];
+}
+
 /* The progress bar of long work (a file being read, a database being
  * written, distance searches): on a terminal only, redrawn at most ten
  * times a second, and wiped when the work is done.  The rate and the time
@@ -254,8 +262,6 @@ static void load_options(const cli_common_t *o, unsigned flags, coa_load_options
 static int load(const cli_common_t *o, unsigned flags, coa_loaded_t **loaded)
 {
     static cli_progress_t progress;
-    diag_state_t st = {o->quiet};
-    coa_diag_sink_t sink = {print_diag, &st};
     coa_load_options_t lo;
     load_options(o, flags, &lo);
     if (!o->quiet && isatty(STDERR_FILENO)) {
@@ -266,7 +272,7 @@ static int load(const cli_common_t *o, unsigned flags, coa_loaded_t **loaded)
     coa_loaded_free(last_load);
     last_load = NULL;
     *loaded = NULL;
-    if (coa_load(&lo, &sink, loaded))
+    if (coa_load(&lo, sink_of(o), loaded))
         return EXIT_FAILURE_RUN; /* the loader has said why */
     last_load = *loaded;
     return coa_loaded_index(*loaded) ? EXIT_OK : print_summary(o, coa_loaded_counts(*loaded));
@@ -285,14 +291,12 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
 
 int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
 {
-    diag_state_t st = {o->quiet};
-    coa_diag_sink_t sink = {print_diag, &st};
     coa_load_options_t lo;
     *ix = NULL;
     if (!default_selection(o, 0))
         return -1;
     load_options(o, 0, &lo);
-    return coa_load_open_index(&lo, &sink, ix) ? -1 : 0;
+    return coa_load_open_index(&lo, sink_of(o), ix) ? -1 : 0;
 }
 
 int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
@@ -303,23 +307,27 @@ int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
     return print_summary(o, &n);
 }
 
-int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
-                     const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info)
+/* An exit status for a library's error, already reported. */
+static int status_of(int err)
+{
+    return err == COA_OK ? EXIT_OK : err == COA_ENOTFOUND ? EXIT_USAGE : EXIT_FAILURE_RUN;
+}
+
+int cli_load_indexed(const cli_common_t *o, coa_query_mode_t mode, const char *what, const char *name,
+                     coa_corpus_t *c, coa_index_answer_t *answer)
 {
     coa_store_index_t *ix = NULL;
     coa_corpus_t full;
     int have_full = 0, status = EXIT_OK, err;
-    memset(info, 0, sizeof *info);
-    int ego = mode == CLI_INDEXED_EGO;
-    if (!default_selection(o, ego))
+    memset(answer, 0, sizeof *answer);
+    answer->author = COA_NONE;
+    if (!default_selection(o, mode == COA_QUERY_EGO))
         return -1;
-    diag_state_t st = {o->quiet};
-    coa_diag_sink_t sink = {print_diag, &st};
     coa_load_options_t lo;
     load_options(o, 0, &lo);
-    if (coa_load_open_index(&lo, &sink, &ix) == 0 && (status = cli_index_summary(o, ix)))
+    if (coa_load_open_index(&lo, sink_of(o), &ix) == 0 && (status = cli_index_summary(o, ix)))
         goto done;
-    if (!ix && mode == CLI_INDEXED_EGO)
+    if (!ix && mode == COA_QUERY_EGO)
         return -1; /* reading the inputs, marking the ego costs less than indexing them */
     if (!ix) {
         /* read the inputs as every command does, then index them in memory:
@@ -345,57 +353,8 @@ int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char 
             goto done;
         }
     }
-    const coa_corpus_t *whole = coa_store_index_corpus(ix);
-    uint32_t found[1] = {COA_NONE};
-    if ((status = cli_resolve_author(o, whole, what[0], names[0], &found[0])))
-        goto done;
-    /* what building the graph would have said (building it around an ego
-     * without papers fails first) */
-    uint32_t skipped = coa_store_index_skipped(ix);
-    if (skipped && !o->quiet && !(mode == CLI_INDEXED_EGO && !coa_store_index_papers(ix, found[0])))
-        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
-                cli_program, skipped, skipped == 1 ? "" : "s", COA_DEFAULT_MAX_AUTHORS);
-    if (!coa_store_index_papers(ix, found[0])) {
-        /* the words of each command's own check on the graph */
-        if (mode == CLI_INDEXED_COAUTHORS)
-            cli_error("%s '%s' is not in the selected network", what[0],
-                      coa_corpus_str(whole, whole->authors[found[0]].display));
-        else
-            cli_error("%s '%s' has no papers in the selection", what[0], names[0]);
-        status = EXIT_USAGE;
-        goto done;
-    }
-    info->vertices = coa_store_index_vertices(ix);
-    if (mode == CLI_INDEXED_EGO) {
-        uint32_t *near = NULL, n_near = 0, radius = o->radius_given ? o->select.radius : 1;
-        uint32_t *map = NULL;
-        coa_view_t *view = NULL;
-        err = coa_view_new_index(ix, &view);
-        if (!err)
-            err = coa_view_ego(view, found[0], radius, 0, &near, &n_near);
-        coa_view_free(view);
-        if (!err && !(map = malloc((n_near ? n_near : 1) * sizeof *map)))
-            err = COA_ENOMEM;
-        if (!err)
-            err = coa_store_index_extract(ix, near, n_near, 1, c, map);
-        for (uint32_t k = 0; !err && k < n_near; k++)
-            if (near[k] == found[0])
-                authors[0] = map[k];
-        if (!err)
-            coa_store_index_years(ix, &info->year_min, &info->year_max);
-        free(near);
-        free(map);
-    } else {
-        err = coa_store_index_extract(ix, found, 1, 1, c, authors);
-    }
-    if (err == COA_EFORMAT) {
-        cli_error("%s.idx: the index is damaged; 'coauthor import %s -o %s' writes it again", o->files[0],
-                  o->files[0], o->files[0]);
-        status = EXIT_FAILURE_RUN;
-    } else if (err) {
-        cli_error("%s", coa_strerror(err));
-        status = EXIT_FAILURE_RUN;
-    }
+    coa_index_query_t q = {mode, what, name, o->radius_given ? o->select.radius : 1, o->files[0]};
+    status = status_of(coa_index_query(ix, &q, sink_of(o), c, answer));
 done:
     coa_store_index_close(ix);
     if (have_full)
@@ -414,11 +373,9 @@ int cli_open_network(cli_common_t *o, int indexed, const char *const *what, cons
     }
     net->c = &net->corpus;
     if (indexed && default_selection(o, 0)) {
-        diag_state_t st = {o->quiet};
-        coa_diag_sink_t sink = {print_diag, &st};
         coa_load_options_t lo;
         load_options(o, 0, &lo);
-        if (coa_load_open_index(&lo, &sink, &net->index) == 0) {
+        if (coa_load_open_index(&lo, sink_of(o), &net->index) == 0) {
             /* a chain's [homonym?] marks need the flags the import computed */
             if (flag_homonyms && !(coa_store_index_flags(net->index) & COA_STORE_HOMONYMS)) {
                 coa_store_index_close(net->index);
@@ -455,21 +412,7 @@ int cli_open_network(cli_common_t *o, int indexed, const char *const *what, cons
         return status;
     }
     net->c = coa_store_index_corpus(net->index);
-    for (int i = 0; i < n; i++)
-        if ((status = cli_resolve_author(o, net->c, what[i], names[i], &authors[i])))
-            return status;
-    /* what building the graph would have said */
-    uint32_t skipped = coa_store_index_skipped(net->index);
-    if (skipped && !o->quiet)
-        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
-                cli_program, skipped, skipped == 1 ? "" : "s", COA_DEFAULT_MAX_AUTHORS);
-    for (int i = 0; i < n; i++)
-        if (!coa_store_index_papers(net->index, authors[i])) {
-            cli_error("%s '%s' has no papers in the selection", what[i],
-                      coa_corpus_str(net->c, net->c->authors[authors[i]].display));
-            return EXIT_USAGE;
-        }
-    return EXIT_OK;
+    return status_of(coa_index_resolve(net->index, what, names, (uint32_t)n, sink_of(o), authors));
 }
 
 void cli_network_destroy(cli_network_t *net)
@@ -484,33 +427,7 @@ void cli_network_destroy(cli_network_t *net)
 int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char *what, const char *query,
                        uint32_t *author)
 {
-    coa_match_t m;
-    if (coa_author_match(c, query, &m)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    if (m.kind == COA_MATCH_EXACT || m.kind == COA_MATCH_PARTIAL) {
-        *author = m.author;
-        if (m.kind == COA_MATCH_PARTIAL && !o->quiet)
-            fprintf(stderr, "%s: %s '%s' is %s (the only author whose name contains it)\n", cli_program, what,
-                    query, coa_corpus_str(c, c->authors[m.author].display));
-        return EXIT_OK;
-    }
-    fprintf(stderr, "%s: %s '%s' ", cli_program, what, query);
-    if (m.kind == COA_MATCH_AMBIGUOUS)
-        fprintf(stderr, "is ambiguous: %u authors match; ", m.n_matching);
-    else
-        fprintf(stderr, "matches no author; ");
-    if (m.n_candidates) {
-        fputs(m.kind == COA_MATCH_AMBIGUOUS ? "for example " : "did you mean ", stderr);
-        for (uint32_t i = 0; i < m.n_candidates; i++)
-            fprintf(stderr, "%s'%s'", i ? ", " : "", coa_corpus_str(c, c->authors[m.candidates[i]].display));
-        fputc('?', stderr);
-    } else {
-        fputs("no similar names", stderr);
-    }
-    fputc('\n', stderr);
-    return EXIT_USAGE;
+    return status_of(coa_resolve_author(c, what, query, sink_of(o), author));
 }
 
 int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
@@ -537,10 +454,7 @@ int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
         cli_error("cannot build the coauthor graph: %s", coa_strerror(err));
         return EXIT_FAILURE_RUN;
     }
-    if (g->n_skipped_max_authors && !o->quiet)
-        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
-                cli_program, g->n_skipped_max_authors, g->n_skipped_max_authors == 1 ? "" : "s",
-                o->select.max_authors ? o->select.max_authors : COA_DEFAULT_MAX_AUTHORS);
+    coa_note_skipped(sink_of(o), g->n_skipped_max_authors, o->select.max_authors);
     return EXIT_OK;
 }
 
