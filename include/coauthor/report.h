@@ -67,6 +67,20 @@ int coa_write_ranking(FILE *out, const coa_graph_t *g, const coa_ranking_t *r, l
 int coa_write_communities(FILE *out, const coa_graph_t *g, const coa_communities_t *c,
                           const coa_community_options_t *d, int top, coa_output_t format);
 
+/* 'coauthor communities --compare': the communities and modularity of the
+ * exact optimum, Leiden and Louvain, in that order, and the options
+ * their notes name.  A table (text with two heading lines) of each
+ * method's gap to the optimum.  COA_OK, COA_ENOMEM, or COA_EIO when the
+ * output fails. */
+typedef struct {
+    double modularity[3];
+    igraph_integer_t communities[3];
+    int runs;           /* Leiden's */
+    unsigned long seed; /* Louvain's */
+    coa_community_weight_t weight;
+} coa_compare_report_t;
+int coa_write_communities_compare(FILE *out, const coa_graph_t *g, const coa_compare_report_t *r, coa_output_t format);
+
 /* 'coauthor distance': the distances from 'root', and the authors within
  * 'limit' hops in order (n of them; 'beyond' more are further); max_distance
  * is the option's value, -1 when not given. */
