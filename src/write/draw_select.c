@@ -243,17 +243,8 @@ int coa_draw_sizes(const coa_graph_t *graph, coa_measure_t measure, int given, u
         for (uint32_t v = 0; v < nv; v++)
             size[v] = graph->vertex_papers[v];
     } else {
-        igraph_vector_t scores;
-        coa_rank_options_t ropts;
         coa_centrality_info_t info;
-        coa_rank_options_init(&ropts);
-        ropts.seed = seed;
-        if (igraph_vector_init(&scores, 0))
-            return COA_ENOMEM;
-        err = coa_centrality(graph, size_by, &ropts, &scores, &info);
-        for (uint32_t v = 0; !err && v < nv; v++)
-            size[v] = VECTOR(scores)[v];
-        igraph_vector_destroy(&scores);
+        err = coa_centrality_scores(graph, size_by, seed, size, &info);
     }
     *used = size_by;
     return err;
