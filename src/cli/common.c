@@ -313,59 +313,73 @@ static int status_of(int err)
     return err == COA_OK ? EXIT_OK : err == COA_ENOTFOUND ? EXIT_USAGE : EXIT_FAILURE_RUN;
 }
 
+/* The index a query runs on: the database's when it has the 'need'
+ * flags, else (unless disk_only) one built with 'build' flags over the
+ * inputs, read into *corpus as every command reads them: cheaper than the
+ * coauthor graph.  EXIT_OK with *ix (*built when built); -1 when there is
+ * none (with disk_only, nothing read; else *corpus holds the inputs, whose
+ * edge-list links or graph-file vertices the index does not serve); or an
+ * exit status (*ix may be set: close it). */
+static int query_index(const cli_common_t *o, unsigned need, unsigned build, int disk_only, coa_corpus_t *corpus,
+                       coa_store_index_t **ix, int *built)
+{
+    coa_load_options_t lo;
+    load_options(o, 0, &lo);
+    *built = 0;
+    if (coa_load_open_index(&lo, sink_of(o), ix) == 0) {
+        if ((coa_store_index_flags(*ix) & need) == need)
+            return cli_index_summary(o, *ix);
+        coa_store_index_close(*ix);
+        *ix = NULL;
+    }
+    int status = disk_only ? -1 : cli_load(o, corpus), err;
+    if (status)
+        return status;
+    if ((err = coa_store_index_build(corpus, build, ix)) && err != COA_ENOTFOUND) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    *built = !err;
+    return err ? -1 : EXIT_OK;
+}
+
 int cli_load_indexed(const cli_common_t *o, coa_query_mode_t mode, const char *what, const char *name,
                      coa_corpus_t *c, coa_index_answer_t *answer)
 {
     coa_store_index_t *ix = NULL;
     coa_corpus_t full;
-    int have_full = 0, status = EXIT_OK, err;
+    int built, ego = mode == COA_QUERY_EGO;
     memset(answer, 0, sizeof *answer);
     answer->author = COA_NONE;
-    if (!default_selection(o, mode == COA_QUERY_EGO))
+    if (!default_selection(o, ego))
         return -1;
-    coa_load_options_t lo;
-    load_options(o, 0, &lo);
-    if (coa_load_open_index(&lo, sink_of(o), &ix) == 0 && (status = cli_index_summary(o, ix)))
-        goto done;
-    if (!ix && mode == COA_QUERY_EGO)
-        return -1; /* reading the inputs, marking the ego costs less than indexing them */
-    if (!ix) {
-        /* read the inputs as every command does, then index them in memory:
-         * cheaper than the coauthor graph, which this query does not need */
-        if (coa_corpus_init(&full)) {
-            cli_error("out of memory");
-            return EXIT_FAILURE_RUN;
-        }
-        have_full = 1;
-        if ((status = cli_load(o, &full)))
-            goto done;
-        err = coa_store_index_build(&full, COA_STORE_HOMONYMS, &ix);
-        if (err == COA_ENOTFOUND) {
-            /* links or graph-file vertices: the caller goes on with the whole
-             * corpus */
-            coa_corpus_destroy(c);
-            *c = full;
-            return -2;
-        }
-        if (err) {
-            cli_error("out of memory");
-            status = EXIT_FAILURE_RUN;
-            goto done;
-        }
+    if (coa_corpus_init(&full)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
     }
-    coa_index_query_t q = {mode, what, name, o->radius_given ? o->select.radius : 1, o->files[0]};
-    status = status_of(coa_index_query(ix, &q, sink_of(o), c, answer));
-done:
+    /* for an ego, reading the inputs and marking it costs less than
+     * indexing them */
+    int status = query_index(o, 0, COA_STORE_HOMONYMS, ego, &full, &ix, &built);
+    if (status == -1 && !ego) {
+        /* links or graph-file vertices: the caller goes on with the whole
+         * corpus */
+        coa_corpus_destroy(c);
+        *c = full;
+        return -2;
+    }
+    if (status == EXIT_OK) {
+        coa_index_query_t q = {mode, what, name, o->radius_given ? o->select.radius : 1, o->files[0]};
+        status = status_of(coa_index_query(ix, &q, sink_of(o), c, answer));
+    }
     coa_store_index_close(ix);
-    if (have_full)
-        coa_corpus_destroy(&full);
+    coa_corpus_destroy(&full);
     return status;
 }
 
 int cli_open_network(cli_common_t *o, int indexed, const char *const *what, const char *const *names, int n,
                      int flag_homonyms, cli_network_t *net, uint32_t *authors)
 {
-    int status, err, loaded = 0;
+    int status, loaded = 0;
     memset(net, 0, sizeof *net);
     if (coa_corpus_init(&net->corpus)) {
         cli_error("out of memory");
@@ -373,33 +387,15 @@ int cli_open_network(cli_common_t *o, int indexed, const char *const *what, cons
     }
     net->c = &net->corpus;
     if (indexed && default_selection(o, 0)) {
-        coa_load_options_t lo;
-        load_options(o, 0, &lo);
-        if (coa_load_open_index(&lo, sink_of(o), &net->index) == 0) {
-            /* a chain's [homonym?] marks need the flags the import computed */
-            if (flag_homonyms && !(coa_store_index_flags(net->index) & COA_STORE_HOMONYMS)) {
-                coa_store_index_close(net->index);
-                net->index = NULL;
-            } else if ((status = cli_index_summary(o, net->index))) {
-                return status;
-            }
-        }
-        if (!net->index) {
-            /* read the inputs as every command does, then index them in
-             * memory: cheaper than the coauthor graph */
-            if ((status = cli_load(o, &net->corpus)))
-                return status;
-            loaded = 1;
-            err = coa_store_index_build(&net->corpus, flag_homonyms ? COA_STORE_HOMONYMS : 0, &net->index);
-            if (err && err != COA_ENOTFOUND) {
-                cli_error("out of memory");
-                return EXIT_FAILURE_RUN;
-            }
-            net->index_built = !err;
-            if (err && flag_homonyms && coa_flag_homonyms(&net->corpus)) {
-                cli_error("out of memory");
-                return EXIT_FAILURE_RUN;
-            }
+        /* a chain's [homonym?] marks need the flags the import computed */
+        unsigned flags = flag_homonyms ? COA_STORE_HOMONYMS : 0;
+        status = query_index(o, flags, flags, 0, &net->corpus, &net->index, &net->index_built);
+        if (status > 0)
+            return status;
+        loaded = status == -1 || net->index_built;
+        if (status == -1 && flag_homonyms && coa_flag_homonyms(&net->corpus)) {
+            cli_error("out of memory");
+            return EXIT_FAILURE_RUN;
         }
     }
     if (!net->index) {
