@@ -194,6 +194,18 @@ int coa_draw_groups(const coa_graph_t *g, coa_colour_by_t by, unsigned long seed
  * when given (c only part of the corpus). */
 void coa_draw_describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const int *years, char *buf, size_t len);
 
+/* What was drawn, as 'coauthor draw' reports it: authors, links, labels
+ * and size (in pixels too for "png" at 'dpi'), then the chain's authors;
+ * each line begins "PROGRAM: " (src/write/report_draw.c). */
+void coa_write_draw_report(FILE *out, const char *program, const coa_draw_report_t *rep, const char *format,
+                           double dpi, const coa_graph_t *graph, const uint32_t *chain, uint32_t chain_len);
+
+/* The picture's title when none is given, in heading[0 .. len): the
+ * chain's, the ego's (sel->ego, within sel->radius hops), the profile's
+ * owner's or the network's, with sel->min_weight above 1.  Returns heading. */
+const char *coa_draw_title(char *heading, size_t len, const coa_corpus_t *corpus, const coa_graph_t *graph,
+                           const uint32_t *chain, uint32_t chain_len, const coa_select_t *sel);
+
 #ifdef __cplusplus
 }
 #endif

@@ -229,63 +229,6 @@ static int check_options(draw_opts_t *d, const cli_common_t *o)
     return -1;
 }
 
-/* The picture's title when --title gives none: the chain, the ego, the
- * profile's owner or the network, and the --min-weight. */
-static const char *default_title(char *heading, size_t len, const cli_common_t *o, const coa_corpus_t *corpus,
-                          const coa_graph_t *graph, const uint32_t *chain, uint32_t chain_len)
-{
-    if (chain)
-        snprintf(heading, len, "Shortest chain from %s to %s", coa_graph_vertex_name(graph, chain[0]),
-                 coa_graph_vertex_name(graph, chain[chain_len - 1]));
-    else if (o->ego_name)
-        snprintf(heading, len, "Coauthors of %s within %u hop%s",
-                 coa_corpus_str(corpus, corpus->authors[o->select.ego].display), o->select.radius,
-                 o->select.radius == 1 ? "" : "s");
-    else if (corpus->n_sources == 1 && corpus->sources[0].owner)
-        snprintf(heading, len, "Coauthor network of %s",
-                 coa_corpus_str(corpus, corpus->sources[0].owner));
-    else
-        snprintf(heading, len, "Coauthor network");
-    if (o->select.min_weight > 1) {
-        size_t l = strlen(heading);
-        snprintf(heading + l, len - l, ", pairs with at least %g joint papers", o->select.min_weight);
-    }
-    return heading;
-}
-
-/* What was drawn, on stderr: authors, links, labels and size. */
-static void report_drawing(const coa_draw_report_t *rep, const char *format, double dpi, const coa_graph_t *graph,
-                           const uint32_t *chain, uint32_t chain_len)
-{
-    fprintf(stderr, "%s: drew %u authors and %u links with %s in %.1f s", cli_program, rep->nodes, rep->edges,
-            coa_engine_name(rep->engine), rep->layout_seconds + rep->render_seconds);
-    if (rep->labels) {
-        fprintf(stderr, "; %u of %u labels placed (%u of the %u always shown", rep->labels_placed, rep->labels,
-                rep->must_placed, rep->must_labels);
-        if (rep->shrunk)
-            fprintf(stderr, ", %u shrunk", rep->shrunk);
-        if (rep->forced)
-            fprintf(stderr, ", %u with no free place", rep->forced);
-        if (rep->nodes_moved)
-            fprintf(stderr, ", %u small node%s moved aside", rep->nodes_moved, rep->nodes_moved == 1 ? "" : "s");
-        fprintf(stderr, "), %s", rep->label_overlaps ? "some overlapping" : "none overlapping");
-        if (rep->nodes_covered)
-            fprintf(stderr, " (%u small nodes covered)", rep->nodes_covered);
-        fprintf(stderr, ", %u with a leader line, the others at most %.2f label heights from their node",
-                rep->leaders, rep->max_distance);
-    }
-    fprintf(stderr, "; %.1f x %.1f in", rep->width_in, rep->height_in);
-    if (!strcmp(format, "png"))
-        fprintf(stderr, " (%.0f x %.0f px)", rep->width_in * dpi, rep->height_in * dpi);
-    fputc('\n', stderr);
-    if (chain) {
-        fprintf(stderr, "%s: chain:", cli_program);
-        for (uint32_t i = 0; i < chain_len; i++)
-            fprintf(stderr, "%s %s", i ? " -" : "", coa_graph_vertex_name(graph, chain[i]));
-        fputc('\n', stderr);
-    }
-}
-
 /* Above --max-nodes: the largest component (or the chain's), then its
  * authors with the most papers; a note on stderr says so.  0 or an error. */
 static int limit_nodes(const coa_graph_t *g, uint8_t *keep, long max_nodes, const uint32_t *chain, uint32_t chain_len,
@@ -469,7 +412,7 @@ int cmd_draw(int argc, char **argv)
         goto failed;
 
     char heading[512], source[1024];
-    dopts.title = title ? title : default_title(heading, sizeof heading, &o, &corpus, &graph, chain, chain_len);
+    dopts.title = title ? title : coa_draw_title(heading, sizeof heading, &corpus, &graph, chain, chain_len, &o.select);
     int years[2] = {indexed.year_min, indexed.year_max};
     coa_draw_describe_sources(&corpus, &graph, o.ego_resolved ? years : NULL, source, sizeof source);
     dopts.source = source;
@@ -487,7 +430,7 @@ int cmd_draw(int argc, char **argv)
         cli_error("%s", msg);
         status = EXIT_FAILURE_RUN;
     } else if (!o.quiet) {
-        report_drawing(&rep, format, dopts.dpi, &graph, chain, chain_len);
+        coa_write_draw_report(stderr, cli_program, &rep, format, dopts.dpi, &graph, chain, chain_len);
     }
     goto cleanup;
 failed:
