@@ -45,6 +45,9 @@ int coa_write_coauthors_json(FILE *out, const coa_graph_t *g, const coa_coauthor
  * joint papers under each of the first 'shown' rows.  0, or COA_ENOMEM. */
 int coa_write_coauthors_papers(FILE *out, const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown,
                                const coa_table_t *t);
+/* A paper's year ("-" when unknown), title and identifier: three cells of
+ * the tables of 'rank --author --papers' and 'path'. */
+void coa_table_paper_cells(coa_table_t *t, const coa_corpus_t *c, uint32_t paper);
 /* 'coauthor rank --author': the first 'shown' coauthors of the list as
  * JSON (above), or a table: text (the heading line, then the table, with
  * the joint papers under each row when 'papers'), or TSV/CSV (one row per

@@ -24,6 +24,19 @@ static void coauthor_cells(coa_table_t *t, const coa_graph_t *g, const coa_coaut
     coa_table_cell(t, "%u", it->inferred);
 }
 
+void coa_table_paper_cells(coa_table_t *t, const coa_corpus_t *c, uint32_t paper)
+{
+    const coa_paper_t *p = &c->papers[paper];
+    char id[512];
+    coa_paper_identifier(c, paper, id, sizeof id);
+    if (p->year)
+        coa_table_cell(t, "%d", p->year);
+    else
+        coa_table_cell(t, "-");
+    coa_table_cell(t, "%s", coa_corpus_str(c, p->title));
+    coa_table_cell(t, "%s", id);
+}
+
 /* The rows of the coauthor's joint papers, one per paper. */
 static int paper_rows(coa_table_t *t, const coa_graph_t *g, const coa_coauthor_t *it, uint32_t rank)
 {
@@ -32,16 +45,8 @@ static int paper_rows(coa_table_t *t, const coa_graph_t *g, const coa_coauthor_t
     if (coa_edge_papers_by_year(g, it->edge, &papers, &np))
         return COA_ENOMEM;
     for (uint32_t k = 0; k < np; k++) {
-        const coa_paper_t *p = &c->papers[papers[k]];
-        char id[512];
-        coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
         coauthor_cells(t, g, it, rank, 1);
-        if (p->year)
-            coa_table_cell(t, "%d", p->year);
-        else
-            coa_table_cell(t, "-");
-        coa_table_cell(t, "%s", coa_corpus_str(c, p->title));
-        coa_table_cell(t, "%s", id);
+        coa_table_paper_cells(t, c, papers[k]);
     }
     free(papers);
     return COA_OK;

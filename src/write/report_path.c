@@ -48,27 +48,12 @@ int coa_chain_hops_fill(coa_view_t *view, const coa_chains_t *r, coa_chain_hops_
     return COA_OK;
 }
 
-/* Marks of a hop and of a paper, in text. */
-static const char *hop_mark(unsigned flags)
+/* The marks of a hop ("[inferred]") or of a paper ("(inferred)"), in text. */
+static const char *mark(unsigned flags, int paper)
 {
-    if ((flags & COA_EVIDENCE_INFERRED) && (flags & COA_EVIDENCE_HOMONYM))
-        return " [inferred, homonym?]";
-    if (flags & COA_EVIDENCE_INFERRED)
-        return " [inferred]";
-    if (flags & COA_EVIDENCE_HOMONYM)
-        return " [homonym?]";
-    return "";
-}
-
-static const char *paper_mark(unsigned flags)
-{
-    if ((flags & COA_EVIDENCE_INFERRED) && (flags & COA_EVIDENCE_HOMONYM))
-        return "  (inferred, homonym?)";
-    if (flags & COA_EVIDENCE_INFERRED)
-        return "  (inferred)";
-    if (flags & COA_EVIDENCE_HOMONYM)
-        return "  (homonym?)";
-    return "";
+    static const char *const marks[2][4] = {{"", " [inferred]", " [homonym?]", " [inferred, homonym?]"},
+                                            {"", "  (inferred)", "  (homonym?)", "  (inferred, homonym?)"}};
+    return marks[paper][((flags & COA_EVIDENCE_INFERRED) ? 1 : 0) | ((flags & COA_EVIDENCE_HOMONYM) ? 2 : 0)];
 }
 
 /* The evidence of one hop in text: a line naming the hop, then its papers. */
@@ -93,7 +78,7 @@ static void print_hop_text(FILE *out, const coa_corpus_t *c, uint32_t u, uint32_
             fprintf(out, "no papers recorded\n");
         return;
     }
-    fprintf(out, "%u joint paper%s%s\n", hop->n_papers, hop->n_papers == 1 ? "" : "s", hop_mark(hop->flags));
+    fprintf(out, "%u joint paper%s%s\n", hop->n_papers, hop->n_papers == 1 ? "" : "s", mark(hop->flags, 0));
     for (uint32_t i = 0; i < hop->n_papers; i++) {
         const coa_paper_t *p = &c->papers[hop->papers[i]];
         char id[512], year[8];
@@ -104,7 +89,7 @@ static void print_hop_text(FILE *out, const coa_corpus_t *c, uint32_t u, uint32_
             snprintf(year, sizeof year, "----");
         const char *title = coa_corpus_str(c, p->title);
         fprintf(out, "%s|   %s  %s  %s%s\n", name_both ? "  " : indent, year, *title ? title : "(untitled)", id,
-               hop->flags ? "" : paper_mark(hop->paper_flags[i]));
+               hop->flags ? "" : mark(hop->paper_flags[i], 1));
     }
 }
 
@@ -287,15 +272,7 @@ static int print_table(FILE *out, const coa_path_report_t *po, coa_output_t form
                     coa_table_cell(t, "false");
                     continue;
                 }
-                const coa_paper_t *p = &c->papers[hop->papers[j]];
-                char id[512];
-                coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
-                if (p->year)
-                    coa_table_cell(t, "%d", p->year);
-                else
-                    coa_table_cell(t, "-");
-                coa_table_cell(t, "%s", coa_corpus_str(c, p->title));
-                coa_table_cell(t, "%s", id);
+                coa_table_paper_cells(t, c, hop->papers[j]);
                 coa_table_cell(t, "%s", (hop->paper_flags[j] & COA_EVIDENCE_INFERRED) ? "true" : "false");
                 coa_table_cell(t, "%s", (hop->paper_flags[j] & COA_EVIDENCE_HOMONYM) ? "true" : "false");
             }
