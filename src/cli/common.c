@@ -178,6 +178,14 @@ void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
+/* ", 3 names merged by alias" in the summary line, when n is not 0 (a
+ * noun without a plural: "" and the words in 'tail'). */
+static void summary_part(uint32_t n, const char *noun, const char *tail)
+{
+    if (n)
+        fprintf(stderr, ", %u %s%s%s", n, noun, n == 1 || !*noun ? "" : "s", tail);
+}
+
 /* The one-line summary of a load on stderr (unless quiet); exit status 1
  * when no record was read. */
 static int print_summary(const cli_common_t *o, const coa_load_counts_t *n)
@@ -187,24 +195,15 @@ static int print_summary(const cli_common_t *o, const coa_load_counts_t *n)
         coa_skipped_text(skips, sizeof skips, n->malformed, n->no_authors);
         fprintf(stderr, "%s: read %u record%s from %u file%s, %s", cli_program, n->records,
                 n->records == 1 ? "" : "s", n->files, n->files == 1 ? "" : "s", skips);
-        if (n->inferred)
-            fprintf(stderr, ", %u author%s inferred", n->inferred, n->inferred == 1 ? "" : "s");
-        if (n->repeated_authors)
-            fprintf(stderr, ", %u repeated author%s on a paper counted once", n->repeated_authors,
-                    n->repeated_authors == 1 ? "" : "s");
+        summary_part(n->inferred, "author", " inferred");
+        summary_part(n->repeated_authors, "repeated author", " on a paper counted once");
         if (n->undated)
             fprintf(stderr, ", %u undated given year %d", n->undated, n->assumed_year);
-        if (n->duplicates)
-            fprintf(stderr, ", %u merged as duplicates", n->duplicates);
-        if (n->alias_merges)
-            fprintf(stderr, ", %u name%s merged by alias", n->alias_merges, n->alias_merges == 1 ? "" : "s");
-        if (n->initial_merges)
-            fprintf(stderr, ", %u initial%s merged", n->initial_merges, n->initial_merges == 1 ? "" : "s");
-        if (n->evidence_merges)
-            fprintf(stderr, ", %u name%s merged on evidence", n->evidence_merges,
-                    n->evidence_merges == 1 ? "" : "s");
-        if (n->homonym_splits)
-            fprintf(stderr, ", %u homonym%s split", n->homonym_splits, n->homonym_splits == 1 ? "" : "s");
+        summary_part(n->duplicates, "", "merged as duplicates");
+        summary_part(n->alias_merges, "name", " merged by alias");
+        summary_part(n->initial_merges, "initial", " merged");
+        summary_part(n->evidence_merges, "name", " merged on evidence");
+        summary_part(n->homonym_splits, "homonym", " split");
         fputc('\n', stderr);
     }
     if (n->records == 0) {
