@@ -26,6 +26,7 @@
 #include <stdio.h>
 
 #include "graph.h"
+#include "rank.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -149,6 +150,61 @@ void coa_timeline_options_init(coa_timeline_options_t *opts);
  * vertex, COA_EGRAPH when Graphviz fails, COA_EIO when the stream does. */
 int coa_draw_timeline(FILE *out, const char *format, const coa_graph_t *g, uint32_t vertex,
                       const coa_timeline_options_t *opts, coa_timeline_report_t *report);
+
+/* ---- what a picture shows (src/write/draw_select.c) ----
+ * keep[v] is 1 for each vertex of g drawn; chains and seeds are vertices. */
+
+/* The chain 'coauthor path' prints from a to b: the first shortest chain
+ * in name order, its *len vertices (0 when there is none) in *path
+ * (caller frees). */
+int coa_draw_chain(const coa_graph_t *g, uint32_t a, uint32_t b, uint32_t **path, uint32_t *len);
+/* Keeps only the kept vertices within radius hops of a seed. */
+int coa_draw_keep_near(const coa_graph_t *g, uint8_t *keep, const uint32_t *seeds, uint32_t n_seeds, uint32_t radius);
+/* Keeps only the top n kept vertices by papers (ties by name), and every
+ * pinned one. */
+int coa_draw_keep_top(const coa_graph_t *g, uint8_t *keep, uint32_t top, const uint32_t *pinned, uint32_t n_pinned);
+
+/* What coa_draw_limit did: nothing (steps 0), or kept the largest
+ * component, the chain's when there is one (steps 1: 'before' vertices
+ * were kept, 'component' are), then its max_nodes vertices with the most
+ * papers and what of them is connected (steps 2: 'top' kept). */
+typedef struct {
+    int steps;
+    uint32_t before, component, top;
+} coa_draw_limit_t;
+int coa_draw_limit(const coa_graph_t *g, uint8_t *keep, uint32_t max_nodes, const uint32_t *chain, uint32_t chain_len,
+                   coa_draw_limit_t *limit);
+
+/* The nodes' sizes: the measure's score of each vertex.  An edge list
+ * (SNAP) has no papers, so unless the measure was 'given' its authors
+ * are sized by degree; *used is the measure used.  0 or an error. */
+int coa_draw_sizes(const coa_graph_t *g, coa_measure_t measure, int given, unsigned long seed, double *size,
+                   coa_measure_t *used);
+
+/* The nodes' colours: groups (community or connected component among the
+ * kept vertices, renumbered by size, the largest 0) in group[] and
+ * opts->group, with 'label' (label_len bytes) naming them in
+ * opts->group_label; or the mean year.  0 or an error. */
+typedef enum { COA_COLOUR_COMMUNITY, COA_COLOUR_COMPONENT, COA_COLOUR_YEAR, COA_COLOUR_NONE } coa_colour_by_t;
+int coa_draw_groups(const coa_graph_t *g, coa_colour_by_t by, unsigned long seed, const uint8_t *keep,
+                    int32_t *group, char *label, size_t label_len, coa_draw_options_t *opts);
+
+/* The legend's line on the data: each file with its format and records,
+ * and the years of the selection: those of g's papers, or years[0 .. 1]
+ * when given (c only part of the corpus). */
+void coa_draw_describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const int *years, char *buf, size_t len);
+
+/* What was drawn, as 'coauthor draw' reports it: authors, links, labels
+ * and size (in pixels too for "png" at 'dpi'), then the chain's authors;
+ * each line begins "PROGRAM: " (src/write/report_draw.c). */
+void coa_write_draw_report(FILE *out, const char *program, const coa_draw_report_t *rep, const char *format,
+                           double dpi, const coa_graph_t *graph, const uint32_t *chain, uint32_t chain_len);
+
+/* The picture's title when none is given, in heading[0 .. len): the
+ * chain's, the ego's (sel->ego, within sel->radius hops), the profile's
+ * owner's or the network's, with sel->min_weight above 1.  Returns heading. */
+const char *coa_draw_title(char *heading, size_t len, const coa_corpus_t *corpus, const coa_graph_t *graph,
+                           const uint32_t *chain, uint32_t chain_len, const coa_select_t *sel);
 
 #ifdef __cplusplus
 }

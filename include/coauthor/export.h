@@ -82,6 +82,23 @@ int coa_export_vosviewer(FILE *map, FILE *network, const coa_graph_t *g, const c
  * Coauthor graph only. */
 int coa_export_pajek(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts);
 
+/* ---- the formats (src/write/export_format.c) ---- */
+/* "graphml", "dot", "json", "csv", "gexf", "vosviewer", "pajek". */
+const char *coa_export_format_name(coa_export_format_t f);
+/* By name; or by a path's extension (.gv is dot, .net pajek).  -1 when
+ * unknown. */
+int coa_export_format_parse(const char *name, coa_export_format_t *f);
+int coa_export_format_of_path(const char *path, coa_export_format_t *f);
+/* The files a format writes: two for csv (OUT-nodes.csv, OUT-edges.csv)
+ * and vosviewer (OUT-map.txt, OUT-network.txt), else one; the path of
+ * file i (0 or 1) for the output named 'output' (caller frees; NULL when
+ * out of memory). */
+int coa_export_n_files(coa_export_format_t f);
+char *coa_export_path(coa_export_format_t f, const char *output, int i);
+/* Writes g in format f to 'first' (and 'second', for two files).  The
+ * result of the format's writer; COA_EINVAL for an unknown format. */
+int coa_export(coa_export_format_t f, FILE *first, FILE *second, const coa_graph_t *g, const coa_export_options_t *opts);
+
 #ifdef __cplusplus
 }
 #endif

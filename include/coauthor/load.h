@@ -113,6 +113,53 @@ int coa_load_open_index(const coa_load_options_t *opts, const coa_diag_sink_t *d
 /* The counts a load that opened the index gives (files = 1). */
 void coa_load_index_counts(const coa_store_index_t *ix, coa_load_counts_t *counts);
 
+/* ---- names and queries (src/load/query.c) ----
+ * What these say goes to the sink: a note for a name matched in part, a
+ * warning for papers left out of the coauthor graph, an error for a name
+ * that matches no author or one without papers. */
+
+/* Resolves a user's author name on c: the exact key, else a unique
+ * partial match (noted: "'Titov' is Ivan Titov"); else an error with up
+ * to five suggestions, and COA_ENOTFOUND.  'what' names the option
+ * ("--author").  COA_OK, COA_ENOTFOUND or COA_ENOMEM. */
+int coa_resolve_author(const coa_corpus_t *c, const char *what, const char *query, const coa_diag_sink_t *diag,
+                       uint32_t *author);
+/* The warning of papers of more than max_authors (0: the default) left
+ * out of the coauthor graph, when 'skipped' is not 0. */
+void coa_note_skipped(const coa_diag_sink_t *diag, uint32_t skipped, uint32_t max_authors);
+/* Resolves names[0 .. n) on the index's corpus into authors[], each with
+ * papers in the default selection (COA_ENOTFOUND otherwise), with the
+ * warning building the graph would give. */
+int coa_index_resolve(const coa_store_index_t *ix, const char *const *what, const char *const *names, uint32_t n,
+                      const coa_diag_sink_t *diag, uint32_t *authors);
+
+/* A query about one author that needs only part of the corpus: the part
+ * is copied out of an index (opened, or built over the inputs in memory)
+ * into a corpus on which the program runs as on the whole, and prints
+ * the same.  Modes:
+ *   COA_QUERY_COAUTHORS  the author's papers with all their authors
+ *   COA_QUERY_EGO        every paper of the authors within 'radius' hops,
+ *                        with all their authors; the years are those of
+ *                        the whole selection */
+typedef enum { COA_QUERY_COAUTHORS, COA_QUERY_EGO } coa_query_mode_t;
+typedef struct {
+    coa_query_mode_t mode;
+    const char *what, *name; /* the option and the name given to it */
+    uint32_t radius;         /* COA_QUERY_EGO */
+    const char *database;    /* the database's path, for a damaged index */
+} coa_index_query_t;
+typedef struct {
+    uint32_t author;        /* the id in the copied corpus of the author named */
+    uint32_t vertices;      /* authors in the whole default graph */
+    int year_min, year_max; /* COA_QUERY_EGO: the whole selection's years */
+} coa_index_answer_t;
+/* Resolves q->name on ix and fills c (initialised, empty) with the part
+ * the query needs.  COA_OK; COA_ENOTFOUND for a name that matches no
+ * author or one without papers; COA_EFORMAT (a damaged index) or
+ * COA_ENOMEM; each reported. */
+int coa_index_query(const coa_store_index_t *ix, const coa_index_query_t *q, const coa_diag_sink_t *diag,
+                    coa_corpus_t *c, coa_index_answer_t *answer);
+
 #ifdef __cplusplus
 }
 #endif

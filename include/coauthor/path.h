@@ -64,6 +64,27 @@ int coa_path_hop(coa_path_finder_t *finder, igraph_integer_t u, igraph_integer_t
  * coa_view_distances gives it). */
 int coa_path_distances(coa_path_finder_t *finder, igraph_integer_t root, coa_distances_t *d);
 
+/* 'coauthor path --bench': n_queries shortest-chain searches between
+ * seeded random pairs of the largest component (splitmix64 from 'seed'),
+ * timed, and igraph's single-source search on the first 200 of them,
+ * whose lengths must agree.  Times in milliseconds; 'touched' the
+ * fraction of the authors a search discovered. */
+typedef struct {
+    long long vertices, edges, component; /* the graph; its largest component */
+    long queries, igraph_queries;
+    unsigned long seed;
+    double mean_length, mean_chains;
+    double touched_mean, touched_median, touched_max;
+    double time_mean, time_median, time_p99, time_max;
+    double igraph_mean, igraph_median;
+    char message[128]; /* on failure: what failed */
+} coa_path_bench_t;
+
+/* 0, or an error code with b->message saying what failed (a length on
+ * which igraph disagrees is COA_EINVAL). */
+int coa_path_bench(const coa_graph_t *g, coa_path_finder_t *finder, long n_queries, unsigned long seed,
+                   coa_path_bench_t *b);
+
 #ifdef __cplusplus
 }
 #endif

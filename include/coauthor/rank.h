@@ -113,6 +113,10 @@ typedef struct {
  * eigenvalue divided by the largest; the network's top author has 1. */
 int coa_centrality(const coa_graph_t *g, coa_measure_t m, const coa_rank_options_t *opt, igraph_vector_t *scores,
                    coa_centrality_info_t *info);
+/* The scores of measure m (default options, 'seed') into scores[], one
+ * per vertex of g (src/analyze/scores.c). */
+int coa_centrality_scores(const coa_graph_t *g, coa_measure_t m, unsigned long seed, double *scores,
+                          coa_centrality_info_t *info);
 
 typedef enum {
     /* Brandes' dependencies, halved: with these sources and every target,

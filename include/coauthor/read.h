@@ -8,6 +8,8 @@
 #ifndef COAUTHOR_READ_H
 #define COAUTHOR_READ_H
 
+#include <stdio.h>
+
 #include "corpus.h"
 
 #ifdef __cplusplus
@@ -65,6 +67,10 @@ const char *coa_format_typical(const char *format);
 /* The known names (readers and aliases) closest to an unknown one, into
  * out[0 .. max); returns how many (0 when none is close). */
 size_t coa_format_suggest(const char *name, const char **out, size_t max);
+
+/* How each format is read, for 'coauthor formats --help': the paragraphs
+ * that live beside each reader, in order. */
+void coa_formats_help(FILE *out);
 
 #ifdef __cplusplus
 }

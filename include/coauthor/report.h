@@ -8,6 +8,7 @@
 #include "coauthor/community.h"
 #include "coauthor/identity.h"
 #include "coauthor/names.h"
+#include "coauthor/path.h"
 #include "coauthor/rank.h"
 #include "coauthor/stats.h"
 #include "coauthor/view.h"
@@ -44,6 +45,15 @@ int coa_write_coauthors_json(FILE *out, const coa_graph_t *g, const coa_coauthor
  * joint papers under each of the first 'shown' rows.  0, or COA_ENOMEM. */
 int coa_write_coauthors_papers(FILE *out, const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown,
                                const coa_table_t *t);
+/* A paper's year ("-" when unknown), title and identifier: three cells of
+ * the tables of 'rank --author --papers' and 'path'. */
+void coa_table_paper_cells(coa_table_t *t, const coa_corpus_t *c, uint32_t paper);
+/* 'coauthor rank --author': the first 'shown' coauthors of the list as
+ * JSON (above), or a table: text (the heading line, then the table, with
+ * the joint papers under each row when 'papers'), or TSV/CSV (one row per
+ * joint paper when 'papers').  0, or an error code. */
+int coa_write_coauthors(FILE *out, const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown, int fractional,
+                        int papers, coa_output_t format);
 /* A ranking's one-line description: measure, weights, and how
  * betweenness was computed. */
 void coa_ranking_describe(const coa_graph_t *g, const coa_ranking_t *r, unsigned long seed, char *buf, size_t len);
@@ -59,6 +69,20 @@ int coa_write_ranking(FILE *out, const coa_graph_t *g, const coa_ranking_t *r, l
  * community.  COA_OK, COA_ENOMEM, or COA_EIO when the output fails. */
 int coa_write_communities(FILE *out, const coa_graph_t *g, const coa_communities_t *c,
                           const coa_community_options_t *d, int top, coa_output_t format);
+
+/* 'coauthor communities --compare': the communities and modularity of the
+ * exact optimum, Leiden and Louvain, in that order, and the options
+ * their notes name.  A table (text with two heading lines) of each
+ * method's gap to the optimum.  COA_OK, COA_ENOMEM, or COA_EIO when the
+ * output fails. */
+typedef struct {
+    double modularity[3];
+    igraph_integer_t communities[3];
+    int runs;           /* Leiden's */
+    unsigned long seed; /* Louvain's */
+    coa_community_weight_t weight;
+} coa_compare_report_t;
+int coa_write_communities_compare(FILE *out, const coa_graph_t *g, const coa_compare_report_t *r, coa_output_t format);
 
 /* 'coauthor distance': the distances from 'root', and the authors within
  * 'limit' hops in order (n of them; 'beyond' more are further); max_distance
@@ -82,5 +106,30 @@ int coa_write_distances(FILE *out, const coa_corpus_t *c, const coa_distance_rep
  * line_offset).  0 or an error code. */
 extern const char coa_authorship_rows_header[];
 int coa_write_authorship_rows(FILE *out, const coa_corpus_t *c, const char *name, long line_offset);
+
+/* 'coauthor path': the evidence of every listed chain's hops, hop k of
+ * chain i in hops[i * length + k] (hops shared by several chains are
+ * looked up again: a chain listing is short).  Owned by the caller:
+ * zeroed, filled, _destroy. */
+typedef struct {
+    coa_hop_t *hops;
+    size_t n;
+} coa_chain_hops_t;
+int coa_chain_hops_fill(coa_view_t *view, const coa_chains_t *chains, coa_chain_hops_t *ch);
+void coa_chain_hops_destroy(coa_chain_hops_t *ch);
+
+/* The chains of 'coauthor path' (corpus author ids) with their hops. */
+typedef struct {
+    const coa_corpus_t *corpus;
+    const coa_chains_t *chains;
+    const coa_chain_hops_t *hops;
+    const char *from, *to; /* the two authors' names */
+    int all, strongest;    /* the options that shape the text and JSON */
+} coa_path_report_t;
+/* JSON, a table (one row per joint paper), or text when a chain was
+ * found.  0, or an error code when a table cannot be written. */
+int coa_write_path(FILE *out, const coa_path_report_t *r, coa_output_t format);
+/* The figures of 'coauthor path --bench', as text. */
+void coa_write_path_bench(FILE *out, const coa_path_bench_t *b);
 
 #endif

@@ -165,34 +165,22 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c);
  * writes both), the inputs are not read at all: the summary cli_load would
  * print comes from the index.  Otherwise the inputs are read as by
  * cli_load and indexed in memory, which costs less than the coauthor
- * graph.  Then the name is resolved as cli_resolve_author does on the
- * whole corpus, and c (initialised, empty) is filled with just the part of
- * the corpus the query needs (coa_store_index_extract), so that the
- * command runs on it as on the whole corpus and prints the same.  Modes:
- *   CLI_INDEXED_COAUTHORS  names[0]'s papers with all their authors
- *   CLI_INDEXED_EGO        every paper of the authors within --radius hops
- *                          of names[0] (default 1), with all their authors;
- *                          only with a database's index on disk (-1
- *                          otherwise); info->year_min and year_max hold the
- *                          whole selection's years
- * authors[0] receives the id in c of names[0].  Returns an exit status;
- * -1 when a selection option is given (nothing done: read the inputs with
+ * graph (COA_QUERY_EGO: only with a database's index, -1 otherwise).
+ * Then c (initialised, empty) is filled as coa_index_query says, with the
+ * radius --radius (default 1), so that the command runs on it as on the
+ * whole corpus and prints the same.  Returns an exit status; -1 when a
+ * selection option is given (nothing done: read the inputs with
  * cli_load); -2 when the inputs, once read, hold edge-list links or
  * graph-file vertices, which the index does not serve: c then holds the
  * whole corpus as cli_load leaves it. */
-typedef enum { CLI_INDEXED_COAUTHORS, CLI_INDEXED_EGO } cli_indexed_mode_t;
-typedef struct {
-    uint32_t vertices; /* authors in the whole default graph */
-    int year_min, year_max; /* CLI_INDEXED_EGO */
-} cli_indexed_t;
+int cli_load_indexed(const cli_common_t *o, coa_query_mode_t mode, const char *what, const char *name,
+                     coa_corpus_t *c, coa_index_answer_t *answer);
 /* Opens the index of the input when it is a single corpus database read
  * with the default selection: 0 and *ix, or -1 when there is none to use
  * (a damaged one is reported).  cli_index_summary prints the line that
  * reading the inputs would have printed. */
 int cli_open_index(const cli_common_t *o, coa_store_index_t **ix);
 int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix);
-int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
-                     const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info);
 
 /* The network a query about a few authors runs on: a corpus database's
  * index or, when the inputs are read, an index built over them in memory

@@ -103,50 +103,14 @@ static int compare(const options_t *op, const coa_graph_t *g, coa_output_t forma
         if (status)
             return status;
     }
-    const char *names[] = {"method", "communities", "modularity", "gap", "gap_percent", "note"};
-    coa_table_t *t = coa_table_new(6, names);
-    if (!t) {
+    coa_compare_report_t r = {{q[0], q[1], q[2]}, {k[0], k[1], k[2]}, op->detect.runs, op->detect.seed,
+                              op->detect.weight};
+    int err = coa_write_communities_compare(stdout, g, &r, format);
+    if (err == COA_ENOMEM)
         cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    for (int col = 1; col <= 4; col++)
-        coa_table_numeric(t, col);
-    int digits = format == COA_OUT_TEXT ? 4 : 6;
-    for (int i = 0; i < 3; i++) {
-        char note[64] = "";
-        if (methods[i] == COA_COMMUNITY_OPTIMAL)
-            snprintf(note, sizeof note, "exact (GLPK)");
-        else if (methods[i] == COA_COMMUNITY_LEIDEN)
-            snprintf(note, sizeof note, "best of %d seed%s", op->detect.runs, op->detect.runs == 1 ? "" : "s");
-        else
-            snprintf(note, sizeof note, "seed %lu", op->detect.seed);
-        coa_table_cell(t, "%s", coa_community_method_name(methods[i]));
-        coa_table_cell(t, "%lld", (long long)k[i]);
-        if (isnan(q[0])) {
-            coa_table_cell(t, "-");
-            coa_table_cell(t, "-");
-            coa_table_cell(t, "-");
-        } else {
-            double gap = q[0] - q[i];
-            if (fabs(gap) < 1e-12)
-                gap = 0; /* no "-0.0000" */
-            coa_table_cell(t, "%.*f", digits, q[i]);
-            coa_table_cell(t, "%.*f", digits, gap);
-            coa_table_cell(t, "%.2f", q[0] != 0 ? 100 * gap / q[0] : 0.0);
-        }
-        coa_table_cell(t, "%s", note);
-    }
-    if (format == COA_OUT_TEXT) {
-        printf("compare on %lld authors, %lld coauthor edges (weight %s)\n", (long long)g->n_vertices,
-               (long long)igraph_ecount(&g->graph), coa_community_weight_name(op->detect.weight));
-        printf("gap = the optimum's modularity minus the method's\n\n");
-    }
-    if (coa_table_write(t, stdout, format)) {
+    else if (err)
         cli_error("cannot write the output");
-        status = EXIT_FAILURE_RUN;
-    }
-    coa_table_free(t);
-    return status;
+    return err ? EXIT_FAILURE_RUN : EXIT_OK;
 }
 
 enum { O_METHOD, O_OBJECTIVE, O_WEIGHT, O_RESOLUTION, O_RUNS, O_TIME_LIMIT, O_TOP, O_ITERATIONS };

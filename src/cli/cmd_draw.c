@@ -6,240 +6,12 @@
 #include "cli.h"
 #include "coauthor/draw.h"
 
-typedef enum { COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_YEAR, COLOUR_NONE } colour_by_t;
-
 static const char *format_of(const char *path)
 {
     const char *dot = strrchr(path, '.');
     if (!dot || strchr(dot, '/'))
         return NULL;
     return dot + 1;
-}
-
-/* The chain that 'coauthor path' prints: the first shortest chain in name
- * order.  Returns the number of vertices on it (0 when there is none) in
- * *len, the chain in *path (caller frees). */
-static int shortest_chain(const coa_graph_t *g, uint32_t a, uint32_t b, uint32_t **path, uint32_t *len)
-{
-    coa_path_finder_t *finder = NULL;
-    coa_path_result_t res;
-    *path = NULL;
-    *len = 0;
-    coa_path_result_init(&res);
-    int err = coa_path_finder_new(g, &finder);
-    if (!err)
-        err = coa_path_shortest(finder, a, b, 1, &res);
-    if (!err && res.found && res.n_chains) {
-        if (!(*path = malloc((res.length + 1) * sizeof **path))) {
-            err = COA_ENOMEM;
-        } else {
-            memcpy(*path, res.vertices, (res.length + 1) * sizeof **path);
-            *len = res.length + 1;
-        }
-    }
-    coa_path_result_destroy(&res);
-    coa_path_finder_free(finder);
-    return err;
-}
-
-/* keep[] of the graph's vertices as a mask of corpus authors. */
-static uint8_t *authors_kept(const coa_graph_t *g, const uint8_t *keep)
-{
-    uint8_t *within = calloc(g->corpus->n_authors ? g->corpus->n_authors : 1, 1);
-    for (igraph_integer_t v = 0; within && v < g->n_vertices; v++)
-        within[g->vertex_author[v]] = keep[v];
-    return within;
-}
-
-/* Keeps in keep[] only the vertices within radius hops of a seed. */
-static int keep_near(const coa_graph_t *g, uint8_t *keep, const uint32_t *seeds, uint32_t n_seeds, uint32_t radius)
-{
-    coa_view_t *view = NULL;
-    uint8_t *within = authors_kept(g, keep);
-    uint32_t *authors = malloc((n_seeds ? n_seeds : 1) * sizeof *authors), *near = NULL, n = 0;
-    int err = within && authors ? coa_view_new_graph(g, &view) : COA_ENOMEM;
-    for (uint32_t i = 0; !err && i < n_seeds; i++)
-        authors[i] = g->vertex_author[seeds[i]];
-    if (!err)
-        err = coa_view_reach(view, authors, n_seeds, radius, 0, within, &near, &n);
-    if (!err) {
-        memset(within, 0, g->corpus->n_authors);
-        for (uint32_t i = 0; i < n; i++)
-            within[near[i]] = 1;
-        for (igraph_integer_t v = 0; v < g->n_vertices; v++)
-            keep[v] = keep[v] && within[g->vertex_author[v]];
-    }
-    free(near);
-    free(authors);
-    free(within);
-    coa_view_free(view);
-    return err;
-}
-
-/* Components among the kept vertices: comp[v] per vertex (COA_NONE when
- * not kept), numbered in order of their lowest vertex; size[k] each. */
-static int kept_components(const coa_graph_t *g, const uint8_t *keep, uint32_t *comp, uint32_t **size,
-                           uint32_t *n_comp)
-{
-    coa_view_t *view = NULL;
-    uint8_t *within = authors_kept(g, keep);
-    uint32_t *by_author = NULL;
-    int err = within ? coa_view_new_graph(g, &view) : COA_ENOMEM;
-    if (!err)
-        err = coa_view_components(view, within, &by_author, size, n_comp);
-    for (igraph_integer_t v = 0; !err && v < g->n_vertices; v++)
-        comp[v] = by_author[g->vertex_author[v]];
-    free(by_author);
-    free(within);
-    coa_view_free(view);
-    return err;
-}
-
-/* Keeps only the largest connected component among the kept vertices
- * (ties: the one with the lowest vertex), or the one holding 'must'. */
-static int keep_component(const coa_graph_t *g, uint8_t *keep, uint32_t must, uint32_t *kept)
-{
-    uint32_t n = (uint32_t)g->n_vertices, *comp = malloc((n ? n : 1) * sizeof *comp), *size = NULL, n_comp = 0;
-    int err = comp ? kept_components(g, keep, comp, &size, &n_comp) : COA_ENOMEM;
-    if (!err) {
-        uint32_t best = COA_NONE, best_size = 0;
-        for (uint32_t k = 0; k < n_comp; k++)
-            if (must == COA_NONE ? size[k] > best_size : comp[must] == k) {
-                best = k;
-                best_size = size[k];
-            }
-        for (uint32_t v = 0; v < n; v++)
-            keep[v] = keep[v] && comp[v] == best;
-        *kept = best_size;
-    }
-    free(comp);
-    free(size);
-    return err;
-}
-
-/* Vertices by papers, most first, then by name. */
-static const coa_graph_t *sort_graph;
-static int by_papers(const void *pa, const void *pb)
-{
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    if (sort_graph->vertex_papers[a] != sort_graph->vertex_papers[b])
-        return sort_graph->vertex_papers[a] > sort_graph->vertex_papers[b] ? -1 : 1;
-    return strcmp(coa_graph_vertex_name(sort_graph, a), coa_graph_vertex_name(sort_graph, b));
-}
-
-/* Keeps only the top n kept vertices by papers (and every pinned one). */
-static int keep_top(const coa_graph_t *g, uint8_t *keep, uint32_t top, const uint32_t *pinned, uint32_t n_pinned)
-{
-    uint32_t nv = (uint32_t)g->n_vertices, m = 0;
-    uint32_t *order = malloc((nv ? nv : 1) * sizeof *order);
-    if (!order)
-        return COA_ENOMEM;
-    for (uint32_t v = 0; v < nv; v++)
-        if (keep[v])
-            order[m++] = v;
-    sort_graph = g;
-    qsort(order, m, sizeof *order, by_papers);
-    for (uint32_t i = top; i < m; i++)
-        keep[order[i]] = 0;
-    for (uint32_t i = 0; i < n_pinned; i++)
-        keep[pinned[i]] = 1;
-    free(order);
-    return COA_OK;
-}
-
-static uint32_t count_kept(const uint8_t *keep, uint32_t n)
-{
-    uint32_t k = 0;
-    for (uint32_t v = 0; v < n; v++)
-        k += keep[v] != 0;
-    return k;
-}
-
-/* Renumbers colour classes among the drawn vertices by how many of them
- * each holds (0 = the most), ties by the old number; undrawn get -1. */
-typedef struct {
-    int32_t id;
-    uint32_t size;
-} class_t;
-static int class_cmp(const void *pa, const void *pb)
-{
-    const class_t *a = pa, *b = pb;
-    if (a->size != b->size)
-        return a->size > b->size ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-static int renumber_groups(const coa_graph_t *g, const uint8_t *keep, int32_t *group)
-{
-    uint32_t nv = (uint32_t)g->n_vertices;
-    int32_t n_classes = 0;
-    for (uint32_t v = 0; v < nv; v++)
-        if (keep[v] && group[v] >= n_classes)
-            n_classes = group[v] + 1;
-    class_t *classes = calloc((size_t)(n_classes ? n_classes : 1), sizeof *classes);
-    int32_t *rank = malloc((size_t)(n_classes ? n_classes : 1) * sizeof *rank);
-    if (!classes || !rank) {
-        free(classes);
-        free(rank);
-        return COA_ENOMEM;
-    }
-    for (int32_t k = 0; k < n_classes; k++)
-        classes[k].id = k;
-    for (uint32_t v = 0; v < nv; v++)
-        if (keep[v] && group[v] >= 0)
-            classes[group[v]].size++;
-    qsort(classes, (size_t)n_classes, sizeof *classes, class_cmp);
-    for (int32_t k = 0; k < n_classes; k++)
-        rank[classes[k].id] = k;
-    for (uint32_t v = 0; v < nv; v++)
-        group[v] = keep[v] && group[v] >= 0 ? rank[group[v]] : -1;
-    free(classes);
-    free(rank);
-    return COA_OK;
-}
-
-/* Colour classes: the connected components among the drawn vertices. */
-static int group_by_component(const coa_graph_t *g, const uint8_t *keep, int32_t *group)
-{
-    uint32_t nv = (uint32_t)g->n_vertices, *comp = malloc((nv ? nv : 1) * sizeof *comp), *size = NULL, n_comp;
-    int err = comp ? kept_components(g, keep, comp, &size, &n_comp) : COA_ENOMEM;
-    for (uint32_t v = 0; !err && v < nv; v++)
-        group[v] = comp[v] == COA_NONE ? -1 : (int32_t)comp[v];
-    free(comp);
-    free(size);
-    return err ? err : renumber_groups(g, keep, group);
-}
-
-/* The data line of the legend: each file with its format and records, and
- * the years of the selection: from the graph's papers, or those of the
- * whole corpus when c is only part of it ('whole'). */
-static void describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const cli_indexed_t *whole, char *buf,
-                             size_t len)
-{
-    size_t used = 0;
-    buf[0] = 0;
-    for (uint32_t i = 0; i < c->n_sources && used < len; i++) {
-        const coa_source_t *s = &c->sources[i];
-        const char *path = coa_corpus_str(c, s->path);
-        const char *slash = strrchr(path, '/');
-        int w = snprintf(buf + used, len - used, "%s%s (%s, %u records)", i ? "; " : "", slash ? slash + 1 : path,
-                         coa_corpus_str(c, s->format), s->records);
-        if (w < 0)
-            break;
-        used += (size_t)w;
-    }
-    int year_min = whole ? whole->year_min : 0, year_max = whole ? whole->year_max : 0;
-    for (uint32_t p = 0; !whole && p < c->n_papers; p++) {
-        if (!g->paper_selected[p] || !c->papers[p].year || (c->papers[p].flags & COA_PAPER_YEAR_ASSUMED))
-            continue;
-        int y = c->papers[p].year;
-        if (!year_min || y < year_min)
-            year_min = y;
-        if (y > year_max)
-            year_max = y;
-    }
-    if (year_min && used < len)
-        snprintf(buf + used, len - used, year_min == year_max ? ", %d" : ", %d-%d", year_min, year_max);
 }
 
 /* coauthor draw --timeline: the picture, and a line on stderr. */
@@ -254,7 +26,7 @@ static int draw_timeline(const cli_common_t *o, const coa_corpus_t *corpus, cons
         return EXIT_NO_RESULT;
     }
     char source[1024], msg[512];
-    describe_sources(corpus, graph, NULL, source, sizeof source);
+    coa_draw_describe_sources(corpus, graph, NULL, source, sizeof source);
     coa_timeline_options_t topts;
     coa_timeline_options_init(&topts);
     if (top > 0)
@@ -331,10 +103,10 @@ static int draw_size_by(const cli_option_t *opt, const char *arg, cli_parser_t *
 static int draw_colour_by(const cli_option_t *opt, const char *arg, cli_parser_t *p)
 {
     static const char *const names[] = {"community", "component", "year", "none"};
-    static const colour_by_t values[] = {COLOUR_COMMUNITY, COLOUR_COMPONENT, COLOUR_YEAR, COLOUR_NONE};
+    static const coa_colour_by_t values[] = {COA_COLOUR_COMMUNITY, COA_COLOUR_COMPONENT, COA_COLOUR_YEAR, COA_COLOUR_NONE};
     for (int i = 0; i < 4; i++)
         if (!strcmp(arg, names[i])) {
-            *(colour_by_t *)opt->target = values[i];
+            *(coa_colour_by_t *)opt->target = values[i];
             return 0;
         }
     return cli_usage_error(p->command, "unknown --colour-by '%s': expected community, component, year or none", arg);
@@ -356,7 +128,7 @@ typedef struct {
     const char *output, *format, *path[2], *title, *timeline_author;
     int timeline;
     size_by_t size;
-    colour_by_t colour_by;
+    coa_colour_by_t colour_by;
     long top, max_nodes, labels, dpi, inches;
 } draw_opts_t;
 
@@ -457,158 +229,21 @@ static int check_options(draw_opts_t *d, const cli_common_t *o)
     return -1;
 }
 
-/* The nodes' sizes: papers, or --size-by's measure.  An edge list (SNAP)
- * has no papers, so its authors are sized by their coauthors unless
- * --size-by says otherwise; *used is the measure used.  0 or an error. */
-static int node_sizes(const coa_graph_t *graph, const size_by_t *by, unsigned long seed, double *size,
-                      coa_measure_t *used)
-{
-    uint32_t nv = (uint32_t)graph->n_vertices;
-    int err = 0;
-    coa_measure_t size_by = by->measure;
-    if (!by->given) {
-        uint64_t total = 0;
-        for (uint32_t v = 0; v < nv; v++)
-            total += graph->vertex_papers[v];
-        if (total == 0)
-            size_by = COA_MEASURE_DEGREE;
-    }
-    if (size_by == COA_MEASURE_PAPERS) {
-        for (uint32_t v = 0; v < nv; v++)
-            size[v] = graph->vertex_papers[v];
-    } else {
-        igraph_vector_t scores;
-        coa_rank_options_t ropts;
-        coa_centrality_info_t info;
-        coa_rank_options_init(&ropts);
-        ropts.seed = seed;
-        if (igraph_vector_init(&scores, 0))
-            return COA_ENOMEM;
-        err = coa_centrality(graph, size_by, &ropts, &scores, &info);
-        for (uint32_t v = 0; !err && v < nv; v++)
-            size[v] = VECTOR(scores)[v];
-        igraph_vector_destroy(&scores);
-    }
-    *used = size_by;
-    return err;
-}
-
-/* The nodes' colours, as --colour-by says: groups in dopts (community or
- * component, with 'label' naming them), or the years.  0 or an error. */
-static int node_groups(const coa_graph_t *graph, colour_by_t by, unsigned long seed, const uint8_t *keep, int32_t *group,
-                       char *label, size_t label_len, coa_draw_options_t *dopts)
-{
-    uint32_t nv = (uint32_t)graph->n_vertices;
-    int err = 0;
-    if (by == COLOUR_COMMUNITY) {
-        coa_community_options_t copts;
-        coa_communities_t comm;
-        coa_community_options_init(&copts);
-        copts.seed = seed;
-        err = coa_communities_detect(&comm, graph, &copts);
-        for (uint32_t v = 0; !err && v < nv; v++)
-            group[v] = (int32_t)VECTOR(comm.membership)[v];
-        if (!err && comm.modularity == comm.modularity)
-            snprintf(label, label_len, "community (Leiden, modularity %.2f)", comm.modularity);
-        else
-            snprintf(label, label_len, "community (Leiden)");
-        coa_communities_destroy(&comm);
-        if (err || (err = renumber_groups(graph, keep, group)))
-            return err;
-        dopts->group = group;
-        dopts->group_label = label;
-    } else if (by == COLOUR_YEAR) {
-        dopts->colour_by_year = 1;
-    } else if (by == COLOUR_COMPONENT) {
-        if ((err = group_by_component(graph, keep, group)))
-            return err;
-        dopts->group = group;
-        dopts->group_label = "connected component";
-    }
-    return 0;
-}
-
-/* The picture's title when --title gives none: the chain, the ego, the
- * profile's owner or the network, and the --min-weight. */
-static const char *default_title(char *heading, size_t len, const cli_common_t *o, const coa_corpus_t *corpus,
-                          const coa_graph_t *graph, const uint32_t *chain, uint32_t chain_len)
-{
-    if (chain)
-        snprintf(heading, len, "Shortest chain from %s to %s", coa_graph_vertex_name(graph, chain[0]),
-                 coa_graph_vertex_name(graph, chain[chain_len - 1]));
-    else if (o->ego_name)
-        snprintf(heading, len, "Coauthors of %s within %u hop%s",
-                 coa_corpus_str(corpus, corpus->authors[o->select.ego].display), o->select.radius,
-                 o->select.radius == 1 ? "" : "s");
-    else if (corpus->n_sources == 1 && corpus->sources[0].owner)
-        snprintf(heading, len, "Coauthor network of %s",
-                 coa_corpus_str(corpus, corpus->sources[0].owner));
-    else
-        snprintf(heading, len, "Coauthor network");
-    if (o->select.min_weight > 1) {
-        size_t l = strlen(heading);
-        snprintf(heading + l, len - l, ", pairs with at least %g joint papers", o->select.min_weight);
-    }
-    return heading;
-}
-
-/* What was drawn, on stderr: authors, links, labels and size. */
-static void report_drawing(const coa_draw_report_t *rep, const char *format, double dpi, const coa_graph_t *graph,
-                           const uint32_t *chain, uint32_t chain_len)
-{
-    fprintf(stderr, "%s: drew %u authors and %u links with %s in %.1f s", cli_program, rep->nodes, rep->edges,
-            coa_engine_name(rep->engine), rep->layout_seconds + rep->render_seconds);
-    if (rep->labels) {
-        fprintf(stderr, "; %u of %u labels placed (%u of the %u always shown", rep->labels_placed, rep->labels,
-                rep->must_placed, rep->must_labels);
-        if (rep->shrunk)
-            fprintf(stderr, ", %u shrunk", rep->shrunk);
-        if (rep->forced)
-            fprintf(stderr, ", %u with no free place", rep->forced);
-        if (rep->nodes_moved)
-            fprintf(stderr, ", %u small node%s moved aside", rep->nodes_moved, rep->nodes_moved == 1 ? "" : "s");
-        fprintf(stderr, "), %s", rep->label_overlaps ? "some overlapping" : "none overlapping");
-        if (rep->nodes_covered)
-            fprintf(stderr, " (%u small nodes covered)", rep->nodes_covered);
-        fprintf(stderr, ", %u with a leader line, the others at most %.2f label heights from their node",
-                rep->leaders, rep->max_distance);
-    }
-    fprintf(stderr, "; %.1f x %.1f in", rep->width_in, rep->height_in);
-    if (!strcmp(format, "png"))
-        fprintf(stderr, " (%.0f x %.0f px)", rep->width_in * dpi, rep->height_in * dpi);
-    fputc('\n', stderr);
-    if (chain) {
-        fprintf(stderr, "%s: chain:", cli_program);
-        for (uint32_t i = 0; i < chain_len; i++)
-            fprintf(stderr, "%s %s", i ? " -" : "", coa_graph_vertex_name(graph, chain[i]));
-        fputc('\n', stderr);
-    }
-}
-
 /* Above --max-nodes: the largest component (or the chain's), then its
  * authors with the most papers; a note on stderr says so.  0 or an error. */
 static int limit_nodes(const coa_graph_t *g, uint8_t *keep, long max_nodes, const uint32_t *chain, uint32_t chain_len,
                        int quiet)
 {
-    int err;
-    uint32_t kept = count_kept(keep, (uint32_t)g->n_vertices);
-    if (kept > (uint32_t)max_nodes) {
-        uint32_t before = kept;
-        if ((err = keep_component(g, keep, chain ? chain[0] : COA_NONE, &kept)))
-            return err;
-        if (!quiet)
-            fprintf(stderr, "%s: %u authors are more than --max-nodes %ld; drawing the %s component (%u authors)\n",
-                    cli_program, before, max_nodes, chain ? "chain's" : "largest", kept);
-        if (kept > (uint32_t)max_nodes) {
-            if ((err = keep_top(g, keep, (uint32_t)max_nodes, chain, chain_len)))
-                return err;
-            if ((err = keep_component(g, keep, chain ? chain[0] : COA_NONE, &kept)))
-                return err;
-            if (!quiet)
-                fprintf(stderr, "%s: of those, drawing the %ld with the most papers (%u connected)\n", cli_program,
-                        max_nodes, kept);
-        }
-    }
+    coa_draw_limit_t l;
+    int err = coa_draw_limit(g, keep, (uint32_t)max_nodes, chain, chain_len, &l);
+    if (err || quiet)
+        return err;
+    if (l.steps >= 1)
+        fprintf(stderr, "%s: %u authors are more than --max-nodes %ld; drawing the %s component (%u authors)\n",
+                cli_program, l.before, max_nodes, chain ? "chain's" : "largest", l.component);
+    if (l.steps >= 2)
+        fprintf(stderr, "%s: of those, drawing the %ld with the most papers (%u connected)\n", cli_program, max_nodes,
+                l.top);
     return 0;
 }
 
@@ -623,7 +258,7 @@ static int highlight_chain(const cli_common_t *o, const coa_graph_t *g, uint32_t
         cli_error("--highlight-path '%s' has no coauthors in the selection", missing);
         return EXIT_USAGE;
     }
-    if ((*err = shortest_chain(g, (uint32_t)va, (uint32_t)vb, chain, chain_len)))
+    if ((*err = coa_draw_chain(g, (uint32_t)va, (uint32_t)vb, chain, chain_len)))
         return EXIT_FAILURE_RUN;
     if (!*chain_len) {
         cli_error("no chain of coauthors between '%s' and '%s'", coa_graph_vertex_name(g, va),
@@ -632,7 +267,7 @@ static int highlight_chain(const cli_common_t *o, const coa_graph_t *g, uint32_t
     }
     /* the chain and, by default, its coauthors: the whole selection
      * would bury a chain of a few authors among thousands */
-    if ((*err = keep_near(g, keep, *chain, *chain_len, o->radius_given ? o->select.radius : 1)))
+    if ((*err = coa_draw_keep_near(g, keep, *chain, *chain_len, o->radius_given ? o->select.radius : 1)))
         return EXIT_FAILURE_RUN;
     return EXIT_OK;
 }
@@ -640,18 +275,16 @@ static int highlight_chain(const cli_common_t *o, const coa_graph_t *g, uint32_t
 /* Reads the inputs (an ego picture of a database through its index) and
  * resolves the authors named: who[0] and who[1] of --highlight-path,
  * who[2] of --timeline.  Exit status. */
-static int draw_load(cli_common_t *o, const draw_opts_t *d, coa_corpus_t *corpus, cli_indexed_t *indexed,
+static int draw_load(cli_common_t *o, const draw_opts_t *d, coa_corpus_t *corpus, coa_index_answer_t *indexed,
                      uint32_t *who)
 {
     /* an ego picture of a database through its index: only the papers of
      * the authors near the ego are copied out */
     int status = -1;
     if (o->ego_name && !d->path[0]) {
-        const char *what[1] = {"--ego"}, *names[1] = {o->ego_name};
-        uint32_t ego = COA_NONE;
-        status = cli_load_indexed(o, CLI_INDEXED_EGO, what, names, corpus, &ego, indexed);
+        status = cli_load_indexed(o, COA_QUERY_EGO, "--ego", o->ego_name, corpus, indexed);
         if (status == EXIT_OK) {
-            o->select.ego = ego;
+            o->select.ego = indexed->author;
             o->ego_resolved = 1;
         }
     }
@@ -704,7 +337,7 @@ int cmd_draw(int argc, char **argv)
     cli_common_init(&o);
     coa_draw_options_t dopts;
     coa_draw_options_init(&dopts);
-    draw_opts_t d = {NULL, NULL, {NULL, NULL}, NULL, NULL, 0, {COA_MEASURE_PAPERS, 0}, COLOUR_COMMUNITY,
+    draw_opts_t d = {NULL, NULL, {NULL, NULL}, NULL, NULL, 0, {COA_MEASURE_PAPERS, 0}, COA_COLOUR_COMMUNITY,
                      0, COA_DRAW_MAX_NODES, -1, -1, -1};
     int status;
     if (draw_options(&d, &dopts, &o, argc, argv, &status))
@@ -738,7 +371,7 @@ int cmd_draw(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_FAILURE_RUN;
     }
-    cli_indexed_t indexed;
+    coa_index_answer_t indexed = {0};
     uint32_t who[3] = {COA_NONE, COA_NONE, COA_NONE}, author_a, author_b, timeline_of;
     if ((status = draw_load(&o, &d, &corpus, &indexed, who)))
         goto cleanup;
@@ -764,23 +397,24 @@ int cmd_draw(int argc, char **argv)
             goto failed;
         goto cleanup;
     }
-    if (d.top > 0 && (err = keep_top(&graph, keep, (uint32_t)d.top, chain, chain_len)))
+    if (d.top > 0 && (err = coa_draw_keep_top(&graph, keep, (uint32_t)d.top, chain, chain_len)))
         goto failed;
     if ((err = limit_nodes(&graph, keep, d.max_nodes, chain, chain_len, o.quiet)))
         goto failed;
 
     coa_measure_t size_by;
-    if ((err = node_sizes(&graph, &d.size, o.seed, size, &size_by)))
+    if ((err = coa_draw_sizes(&graph, d.size.measure, d.size.given, o.seed, size, &size_by)))
         goto failed;
     dopts.size = size;
     dopts.size_label = coa_measure_name(size_by);
     char group_label[128];
-    if ((err = node_groups(&graph, d.colour_by, o.seed, keep, group, group_label, sizeof group_label, &dopts)))
+    if ((err = coa_draw_groups(&graph, d.colour_by, o.seed, keep, group, group_label, sizeof group_label, &dopts)))
         goto failed;
 
     char heading[512], source[1024];
-    dopts.title = title ? title : default_title(heading, sizeof heading, &o, &corpus, &graph, chain, chain_len);
-    describe_sources(&corpus, &graph, o.ego_resolved ? &indexed : NULL, source, sizeof source);
+    dopts.title = title ? title : coa_draw_title(heading, sizeof heading, &corpus, &graph, chain, chain_len, &o.select);
+    int years[2] = {indexed.year_min, indexed.year_max};
+    coa_draw_describe_sources(&corpus, &graph, o.ego_resolved ? years : NULL, source, sizeof source);
     dopts.source = source;
     dopts.keep = keep;
     dopts.path = chain;
@@ -796,7 +430,7 @@ int cmd_draw(int argc, char **argv)
         cli_error("%s", msg);
         status = EXIT_FAILURE_RUN;
     } else if (!o.quiet) {
-        report_drawing(&rep, format, dopts.dpi, &graph, chain, chain_len);
+        coa_write_draw_report(stderr, cli_program, &rep, format, dopts.dpi, &graph, chain, chain_len);
     }
     goto cleanup;
 failed:

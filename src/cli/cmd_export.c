@@ -32,45 +32,6 @@ static int parse_measures(const char *list, coa_measure_t *measures, int *n)
     return EXIT_OK;
 }
 
-static const char *const format_names[] = {"graphml", "dot", "json", "csv", "gexf", "vosviewer", "pajek"};
-#define N_FORMATS (int)(sizeof format_names / sizeof format_names[0])
-
-static int format_from_name(const char *s, coa_export_format_t *f)
-{
-    for (int i = 0; i < N_FORMATS; i++)
-        if (!strcmp(s, format_names[i])) {
-            *f = (coa_export_format_t)i;
-            return 0;
-        }
-    return -1;
-}
-
-static int format_from_path(const char *path, coa_export_format_t *f)
-{
-    const char *dot = strrchr(path, '.');
-    if (!dot || strchr(dot, '/'))
-        return -1;
-    if (!strcmp(dot, ".gv"))
-        return format_from_name("dot", f);
-    if (!strcmp(dot, ".net"))
-        return format_from_name("pajek", f);
-    return format_from_name(dot + 1, f);
-}
-
-/* "out.csv" -> "out-nodes.csv"; "out" -> "out-nodes.csv"; likewise
- * "out.txt" -> "out-map.txt". */
-static char *pair_path(const char *out, const char *which, const char *ext)
-{
-    size_t len = strlen(out), elen = strlen(ext);
-    if (len > elen && !strcmp(out + len - elen, ext))
-        len -= elen;
-    size_t cap = len + strlen(which) + elen + 4;
-    char *p = malloc(cap);
-    if (p)
-        snprintf(p, cap, "%.*s-%s%s", (int)len, out, which, ext);
-    return p;
-}
-
 /* Computes the community and centrality columns; columns[] receives the
  * arrays (caller frees), extra[] the attributes that borrow them. */
 static int add_columns(const cli_common_t *o, const coa_graph_t *g, int want_communities,
@@ -106,21 +67,11 @@ static int add_columns(const cli_common_t *o, const coa_graph_t *g, int want_com
         k++;
     }
     for (int i = 0; i < n_measures; i++, k++) {
-        igraph_vector_t scores;
-        coa_rank_options_t ropts;
         coa_centrality_info_t info;
-        coa_rank_options_init(&ropts);
-        ropts.seed = o->seed;
-        if (igraph_vector_init(&scores, 0)) {
-            cli_error("out of memory");
-            return EXIT_FAILURE_RUN;
-        }
-        err = coa_centrality(g, measures[i], &ropts, &scores, &info);
-        if (!err && !(columns[k] = malloc((nv ? nv : 1) * sizeof **columns)))
+        if (!(columns[k] = malloc((nv ? nv : 1) * sizeof **columns)))
             err = COA_ENOMEM;
-        for (size_t v = 0; !err && v < nv; v++)
-            columns[k][v] = VECTOR(scores)[v];
-        igraph_vector_destroy(&scores);
+        else
+            err = coa_centrality_scores(g, measures[i], o->seed, columns[k], &info);
         if (err) {
             cli_error("cannot compute %s: %s", coa_measure_name(measures[i]), coa_strerror(err));
             return EXIT_FAILURE_RUN;
@@ -171,9 +122,7 @@ static int open_outputs(const cli_common_t *o, coa_export_format_t format, const
 {
     char err_msg[512];
     for (int i = 0; i < n_files; i++) {
-        char *path = format == COA_EXPORT_CSV         ? pair_path(output, i ? "edges" : "nodes", ".csv")
-                     : format == COA_EXPORT_VOSVIEWER ? pair_path(output, i ? "network" : "map", ".txt")
-                                                      : strdup(output);
+        char *path = coa_export_path(format, output, i);
         if (!path) {
             cli_error("out of memory");
             return EXIT_FAILURE_RUN;
@@ -199,17 +148,8 @@ static int open_outputs(const cli_common_t *o, coa_export_format_t format, const
 static int write_graph(coa_export_format_t format, coa_outfile_t *files, int n_files, const coa_graph_t *graph,
                        const coa_export_options_t *eopts)
 {
-    int err = COA_OK;
     errno = 0;
-    switch (format) {
-    case COA_EXPORT_GRAPHML: err = coa_export_graphml(files[0].fp, graph, eopts); break;
-    case COA_EXPORT_DOT: err = coa_export_dot(files[0].fp, graph, eopts); break;
-    case COA_EXPORT_JSON: err = coa_export_json(files[0].fp, graph, eopts); break;
-    case COA_EXPORT_CSV: err = coa_export_csv(files[0].fp, files[1].fp, graph, eopts); break;
-    case COA_EXPORT_GEXF: err = coa_export_gexf(files[0].fp, graph, eopts); break;
-    case COA_EXPORT_VOSVIEWER: err = coa_export_vosviewer(files[0].fp, files[1].fp, graph, eopts); break;
-    case COA_EXPORT_PAJEK: err = coa_export_pajek(files[0].fp, graph, eopts); break;
-    }
+    int err = coa_export(format, files[0].fp, n_files == 2 ? files[1].fp : NULL, graph, eopts);
     if (err == COA_EIO && errno) {
         /* a write failed: say which file and why (full disk, file too large) */
         if (n_files == 2)
@@ -219,7 +159,7 @@ static int write_graph(coa_export_format_t format, coa_outfile_t *files, int n_f
         return EXIT_FAILURE_RUN;
     }
     if (err) {
-        cli_error("cannot write the %s output: %s", format_names[format], coa_strerror(err));
+        cli_error("cannot write the %s output: %s", coa_export_format_name(format), coa_strerror(err));
         return EXIT_FAILURE_RUN;
     }
     return EXIT_OK;
@@ -303,19 +243,19 @@ int cmd_export(int argc, char **argv)
     const coa_measure_t *measures = col.measures;
     coa_export_format_t format;
     if (to) {
-        if (format_from_name(to, &format))
+        if (coa_export_format_parse(to, &format))
             return cli_usage_error("export", "unknown --to '%s': expected graphml, gexf, dot, json, csv, vosviewer or "
                                    "pajek", to);
-    } else if (strcmp(output, "-") == 0 || format_from_path(output, &format)) {
+    } else if (strcmp(output, "-") == 0 || coa_export_format_of_path(output, &format)) {
         return cli_usage_error("export", "which format? give --to graphml, gexf, dot, json, csv, vosviewer or pajek");
     }
-    int two_files = format == COA_EXPORT_CSV || format == COA_EXPORT_VOSVIEWER;
+    int two_files = coa_export_n_files(format) == 2;
     if (two_files && strcmp(output, "-") == 0)
-        return cli_usage_error("export", "--to %s writes two files: give -o NAME%s", format_names[format],
+        return cli_usage_error("export", "--to %s writes two files: give -o NAME%s", coa_export_format_name(format),
                                format == COA_EXPORT_CSV ? ".csv" : "");
     if (eopts.bipartite && format >= COA_EXPORT_GEXF)
         return cli_usage_error("export", "--bipartite: graphml, dot, json or csv only; --to %s writes the coauthor "
-                               "graph", format_names[format]);
+                               "graph", coa_export_format_name(format));
     /* VOSviewer colours its clusters: the communities are the clusters */
     if (format == COA_EXPORT_VOSVIEWER)
         want_communities = 1;
@@ -358,7 +298,7 @@ int cmd_export(int argc, char **argv)
         }
     }
     if (!o.quiet && strcmp(output, "-") != 0)
-        fprintf(stderr, "%s: wrote %s %s graph: %lld %s, %lld edges\n", cli_program, format_names[format],
+        fprintf(stderr, "%s: wrote %s %s graph: %lld %s, %lld edges\n", cli_program, coa_export_format_name(format),
                 eopts.bipartite ? "author-paper" : "coauthor",
                 (long long)graph.n_vertices + (eopts.bipartite ? (long long)graph.n_papers : 0),
                 eopts.bipartite ? "nodes" : "authors",

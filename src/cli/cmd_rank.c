@@ -25,34 +25,12 @@ static int write_failed(void)
 
 /* ---- coauthors of one author ---- */
 
-static const char *const coauthor_columns[] = {"rank",      "author",   "joint_papers", "fractional", "first_year",
-                                               "last_year", "inferred", "year",         "title",      "identifier"};
-
-static void coauthor_cells(coa_table_t *t, const coa_graph_t *g, const coa_coauthor_t *it, uint32_t rank,
-                           int machine)
-{
-    coa_table_cell(t, "%u", rank);
-    coa_table_cell(t, "%s", coa_graph_vertex_name(g, it->vertex));
-    coa_table_cell(t, "%.0f", it->joint_papers);
-    coa_table_cell(t, machine ? "%.10g" : "%.4f", it->fractional);
-    if (it->first_year) {
-        coa_table_cell(t, "%d", it->first_year);
-        coa_table_cell(t, "%d", it->last_year);
-    } else {
-        coa_table_cell(t, "-");
-        coa_table_cell(t, "-");
-    }
-    coa_table_cell(t, "%u", it->inferred);
-}
-
 static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa_graph_t *g, uint32_t author)
 {
     const coa_corpus_t *c = g->corpus;
-    coa_coauthor_order_t order = COA_COAUTHORS_BY_JOINT;
-    if (ro->by && !strcmp(ro->by, "fractional"))
-        order = COA_COAUTHORS_BY_FRACTIONAL;
+    int fractional = ro->by && !strcmp(ro->by, "fractional");
     coa_coauthors_t list;
-    int err = coa_coauthors_init(&list, g, author, order);
+    int err = coa_coauthors_init(&list, g, author, fractional ? COA_COAUTHORS_BY_FRACTIONAL : COA_COAUTHORS_BY_JOINT);
     if (err == COA_ENOTFOUND) {
         cli_error("--author '%s' is not in the selected network", coa_corpus_str(c, c->authors[author].display));
         return EXIT_USAGE;
@@ -64,60 +42,8 @@ static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa
     uint32_t shown = list.n;
     if (ro->top && (unsigned long)ro->top < shown)
         shown = (uint32_t)ro->top;
-    int status = EXIT_OK;
-    if (o->output == COA_OUT_JSON) {
-        if (coa_write_coauthors_json(stdout, g, &list, shown, ro->by && !strcmp(ro->by, "fractional"), ro->papers))
-            status = write_failed();
-        coa_coauthors_destroy(&list);
-        return status;
-    }
-    int machine = o->output != COA_OUT_TEXT;
-    int with_papers = ro->papers && machine; /* one row per joint paper */
-    coa_table_t *t = coa_table_new(with_papers ? 10 : 7, coauthor_columns);
-    if (!t) {
-        coa_coauthors_destroy(&list);
-        return write_failed();
-    }
-    for (int col = 0; col < 7; col++)
-        if (col != 1)
-            coa_table_numeric(t, col);
-    if (with_papers)
-        coa_table_numeric(t, 7);
-    for (uint32_t i = 0; i < shown; i++) {
-        const coa_coauthor_t *it = &list.items[i];
-        if (!with_papers) {
-            coauthor_cells(t, g, it, i + 1, machine);
-            continue;
-        }
-        uint32_t *papers, np;
-        if (coa_edge_papers_by_year(g, it->edge, &papers, &np)) {
-            status = write_failed();
-            goto cleanup;
-        }
-        for (uint32_t k = 0; k < np; k++) {
-            const coa_paper_t *p = &c->papers[papers[k]];
-            char id[512];
-            coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
-            coauthor_cells(t, g, it, i + 1, machine);
-            if (p->year)
-                coa_table_cell(t, "%d", p->year);
-            else
-                coa_table_cell(t, "-");
-            coa_table_cell(t, "%s", coa_corpus_str(c, p->title));
-            coa_table_cell(t, "%s", id);
-        }
-        free(papers);
-    }
-    if (!machine) {
-        printf("%u coauthors of %s\n", list.n, coa_graph_vertex_name(g, list.vertex));
-        err = ro->papers ? coa_write_coauthors_papers(stdout, g, &list, shown, t) : coa_table_write(t, stdout, o->output);
-    } else {
-        err = coa_table_write(t, stdout, o->output);
-    }
-    if (err)
-        status = write_failed();
-cleanup:
-    coa_table_free(t);
+    int status = coa_write_coauthors(stdout, g, &list, shown, fractional, ro->papers, o->output) ? write_failed()
+                                                                                                 : EXIT_OK;
     coa_coauthors_destroy(&list);
     return status;
 }
@@ -263,9 +189,9 @@ int cmd_rank(int argc, char **argv)
      * copied out, and no graph of the whole corpus is built */
     status = -1;
     if (ro.author) {
-        const char *what[1] = {"--author"}, *names[1] = {ro.author};
-        cli_indexed_t info;
-        status = cli_load_indexed(&o, CLI_INDEXED_COAUTHORS, what, names, &corpus, &author, &info);
+        coa_index_answer_t info;
+        status = cli_load_indexed(&o, COA_QUERY_COAUTHORS, "--author", ro.author, &corpus, &info);
+        author = status == EXIT_OK ? info.author : COA_NONE;
     }
     if (status > 0)
         goto cleanup;

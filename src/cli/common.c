@@ -115,6 +115,14 @@ static void print_diag(void *ctx, const coa_diag_t *d)
         fprintf(stderr, "%s: %s\n", cli_program, d->message);
 }
 
+/* The sink of the library's diagnostics: every one, or errors only. */
+static const coa_diag_sink_t *sink_of(const cli_common_t *o)
+{
+    static diag_state_t loud = {0}, quiet = {1};
+    static const coa_diag_sink_t sinks[2] = {{print_diag, &loud}, {print_diag, &quiet}};
+    return &sinks[o->quiet != 0];
+}
+
 /* The progress bar of long work (a file being read, a database being
  * written, distance searches): on a terminal only, redrawn at most ten
  * times a second, and wiped when the work is done.  The rate and the time
@@ -170,6 +178,14 @@ void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
     fflush(stderr);
 }
 
+/* ", 3 names merged by alias" in the summary line, when n is not 0 (a
+ * noun without a plural: "" and the words in 'tail'). */
+static void summary_part(uint32_t n, const char *noun, const char *tail)
+{
+    if (n)
+        fprintf(stderr, ", %u %s%s%s", n, noun, n == 1 || !*noun ? "" : "s", tail);
+}
+
 /* The one-line summary of a load on stderr (unless quiet); exit status 1
  * when no record was read. */
 static int print_summary(const cli_common_t *o, const coa_load_counts_t *n)
@@ -179,24 +195,15 @@ static int print_summary(const cli_common_t *o, const coa_load_counts_t *n)
         coa_skipped_text(skips, sizeof skips, n->malformed, n->no_authors);
         fprintf(stderr, "%s: read %u record%s from %u file%s, %s", cli_program, n->records,
                 n->records == 1 ? "" : "s", n->files, n->files == 1 ? "" : "s", skips);
-        if (n->inferred)
-            fprintf(stderr, ", %u author%s inferred", n->inferred, n->inferred == 1 ? "" : "s");
-        if (n->repeated_authors)
-            fprintf(stderr, ", %u repeated author%s on a paper counted once", n->repeated_authors,
-                    n->repeated_authors == 1 ? "" : "s");
+        summary_part(n->inferred, "author", " inferred");
+        summary_part(n->repeated_authors, "repeated author", " on a paper counted once");
         if (n->undated)
             fprintf(stderr, ", %u undated given year %d", n->undated, n->assumed_year);
-        if (n->duplicates)
-            fprintf(stderr, ", %u merged as duplicates", n->duplicates);
-        if (n->alias_merges)
-            fprintf(stderr, ", %u name%s merged by alias", n->alias_merges, n->alias_merges == 1 ? "" : "s");
-        if (n->initial_merges)
-            fprintf(stderr, ", %u initial%s merged", n->initial_merges, n->initial_merges == 1 ? "" : "s");
-        if (n->evidence_merges)
-            fprintf(stderr, ", %u name%s merged on evidence", n->evidence_merges,
-                    n->evidence_merges == 1 ? "" : "s");
-        if (n->homonym_splits)
-            fprintf(stderr, ", %u homonym%s split", n->homonym_splits, n->homonym_splits == 1 ? "" : "s");
+        summary_part(n->duplicates, "", "merged as duplicates");
+        summary_part(n->alias_merges, "name", " merged by alias");
+        summary_part(n->initial_merges, "initial", " merged");
+        summary_part(n->evidence_merges, "name", " merged on evidence");
+        summary_part(n->homonym_splits, "homonym", " split");
         fputc('\n', stderr);
     }
     if (n->records == 0) {
@@ -254,8 +261,6 @@ static void load_options(const cli_common_t *o, unsigned flags, coa_load_options
 static int load(const cli_common_t *o, unsigned flags, coa_loaded_t **loaded)
 {
     static cli_progress_t progress;
-    diag_state_t st = {o->quiet};
-    coa_diag_sink_t sink = {print_diag, &st};
     coa_load_options_t lo;
     load_options(o, flags, &lo);
     if (!o->quiet && isatty(STDERR_FILENO)) {
@@ -266,7 +271,7 @@ static int load(const cli_common_t *o, unsigned flags, coa_loaded_t **loaded)
     coa_loaded_free(last_load);
     last_load = NULL;
     *loaded = NULL;
-    if (coa_load(&lo, &sink, loaded))
+    if (coa_load(&lo, sink_of(o), loaded))
         return EXIT_FAILURE_RUN; /* the loader has said why */
     last_load = *loaded;
     return coa_loaded_index(*loaded) ? EXIT_OK : print_summary(o, coa_loaded_counts(*loaded));
@@ -285,14 +290,12 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c)
 
 int cli_open_index(const cli_common_t *o, coa_store_index_t **ix)
 {
-    diag_state_t st = {o->quiet};
-    coa_diag_sink_t sink = {print_diag, &st};
     coa_load_options_t lo;
     *ix = NULL;
     if (!default_selection(o, 0))
         return -1;
     load_options(o, 0, &lo);
-    return coa_load_open_index(&lo, &sink, ix) ? -1 : 0;
+    return coa_load_open_index(&lo, sink_of(o), ix) ? -1 : 0;
 }
 
 int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
@@ -303,110 +306,79 @@ int cli_index_summary(const cli_common_t *o, const coa_store_index_t *ix)
     return print_summary(o, &n);
 }
 
-int cli_load_indexed(const cli_common_t *o, cli_indexed_mode_t mode, const char *const *what,
-                     const char *const *names, coa_corpus_t *c, uint32_t *authors, cli_indexed_t *info)
+/* An exit status for a library's error, already reported. */
+static int status_of(int err)
+{
+    return err == COA_OK ? EXIT_OK : err == COA_ENOTFOUND ? EXIT_USAGE : EXIT_FAILURE_RUN;
+}
+
+/* The index a query runs on: the database's when it has the 'need'
+ * flags, else (unless disk_only) one built with 'build' flags over the
+ * inputs, read into *corpus as every command reads them: cheaper than the
+ * coauthor graph.  EXIT_OK with *ix (*built when built); -1 when there is
+ * none (with disk_only, nothing read; else *corpus holds the inputs, whose
+ * edge-list links or graph-file vertices the index does not serve); or an
+ * exit status (*ix may be set: close it). */
+static int query_index(const cli_common_t *o, unsigned need, unsigned build, int disk_only, coa_corpus_t *corpus,
+                       coa_store_index_t **ix, int *built)
+{
+    coa_load_options_t lo;
+    load_options(o, 0, &lo);
+    *built = 0;
+    if (coa_load_open_index(&lo, sink_of(o), ix) == 0) {
+        if ((coa_store_index_flags(*ix) & need) == need)
+            return cli_index_summary(o, *ix);
+        coa_store_index_close(*ix);
+        *ix = NULL;
+    }
+    int status = disk_only ? -1 : cli_load(o, corpus), err;
+    if (status)
+        return status;
+    if ((err = coa_store_index_build(corpus, build, ix)) && err != COA_ENOTFOUND) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    *built = !err;
+    return err ? -1 : EXIT_OK;
+}
+
+int cli_load_indexed(const cli_common_t *o, coa_query_mode_t mode, const char *what, const char *name,
+                     coa_corpus_t *c, coa_index_answer_t *answer)
 {
     coa_store_index_t *ix = NULL;
     coa_corpus_t full;
-    int have_full = 0, status = EXIT_OK, err;
-    memset(info, 0, sizeof *info);
-    int ego = mode == CLI_INDEXED_EGO;
+    int built, ego = mode == COA_QUERY_EGO;
+    memset(answer, 0, sizeof *answer);
+    answer->author = COA_NONE;
     if (!default_selection(o, ego))
         return -1;
-    diag_state_t st = {o->quiet};
-    coa_diag_sink_t sink = {print_diag, &st};
-    coa_load_options_t lo;
-    load_options(o, 0, &lo);
-    if (coa_load_open_index(&lo, &sink, &ix) == 0 && (status = cli_index_summary(o, ix)))
-        goto done;
-    if (!ix && mode == CLI_INDEXED_EGO)
-        return -1; /* reading the inputs, marking the ego costs less than indexing them */
-    if (!ix) {
-        /* read the inputs as every command does, then index them in memory:
-         * cheaper than the coauthor graph, which this query does not need */
-        if (coa_corpus_init(&full)) {
-            cli_error("out of memory");
-            return EXIT_FAILURE_RUN;
-        }
-        have_full = 1;
-        if ((status = cli_load(o, &full)))
-            goto done;
-        err = coa_store_index_build(&full, COA_STORE_HOMONYMS, &ix);
-        if (err == COA_ENOTFOUND) {
-            /* links or graph-file vertices: the caller goes on with the whole
-             * corpus */
-            coa_corpus_destroy(c);
-            *c = full;
-            return -2;
-        }
-        if (err) {
-            cli_error("out of memory");
-            status = EXIT_FAILURE_RUN;
-            goto done;
-        }
+    if (coa_corpus_init(&full)) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
     }
-    const coa_corpus_t *whole = coa_store_index_corpus(ix);
-    uint32_t found[1] = {COA_NONE};
-    if ((status = cli_resolve_author(o, whole, what[0], names[0], &found[0])))
-        goto done;
-    /* what building the graph would have said (building it around an ego
-     * without papers fails first) */
-    uint32_t skipped = coa_store_index_skipped(ix);
-    if (skipped && !o->quiet && !(mode == CLI_INDEXED_EGO && !coa_store_index_papers(ix, found[0])))
-        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
-                cli_program, skipped, skipped == 1 ? "" : "s", COA_DEFAULT_MAX_AUTHORS);
-    if (!coa_store_index_papers(ix, found[0])) {
-        /* the words of each command's own check on the graph */
-        if (mode == CLI_INDEXED_COAUTHORS)
-            cli_error("%s '%s' is not in the selected network", what[0],
-                      coa_corpus_str(whole, whole->authors[found[0]].display));
-        else
-            cli_error("%s '%s' has no papers in the selection", what[0], names[0]);
-        status = EXIT_USAGE;
-        goto done;
+    /* for an ego, reading the inputs and marking it costs less than
+     * indexing them */
+    int status = query_index(o, 0, COA_STORE_HOMONYMS, ego, &full, &ix, &built);
+    if (status == -1 && !ego) {
+        /* links or graph-file vertices: the caller goes on with the whole
+         * corpus */
+        coa_corpus_destroy(c);
+        *c = full;
+        return -2;
     }
-    info->vertices = coa_store_index_vertices(ix);
-    if (mode == CLI_INDEXED_EGO) {
-        uint32_t *near = NULL, n_near = 0, radius = o->radius_given ? o->select.radius : 1;
-        uint32_t *map = NULL;
-        coa_view_t *view = NULL;
-        err = coa_view_new_index(ix, &view);
-        if (!err)
-            err = coa_view_ego(view, found[0], radius, 0, &near, &n_near);
-        coa_view_free(view);
-        if (!err && !(map = malloc((n_near ? n_near : 1) * sizeof *map)))
-            err = COA_ENOMEM;
-        if (!err)
-            err = coa_store_index_extract(ix, near, n_near, 1, c, map);
-        for (uint32_t k = 0; !err && k < n_near; k++)
-            if (near[k] == found[0])
-                authors[0] = map[k];
-        if (!err)
-            coa_store_index_years(ix, &info->year_min, &info->year_max);
-        free(near);
-        free(map);
-    } else {
-        err = coa_store_index_extract(ix, found, 1, 1, c, authors);
+    if (status == EXIT_OK) {
+        coa_index_query_t q = {mode, what, name, o->radius_given ? o->select.radius : 1, o->files[0]};
+        status = status_of(coa_index_query(ix, &q, sink_of(o), c, answer));
     }
-    if (err == COA_EFORMAT) {
-        cli_error("%s.idx: the index is damaged; 'coauthor import %s -o %s' writes it again", o->files[0],
-                  o->files[0], o->files[0]);
-        status = EXIT_FAILURE_RUN;
-    } else if (err) {
-        cli_error("%s", coa_strerror(err));
-        status = EXIT_FAILURE_RUN;
-    }
-done:
     coa_store_index_close(ix);
-    if (have_full)
-        coa_corpus_destroy(&full);
+    coa_corpus_destroy(&full);
     return status;
 }
 
 int cli_open_network(cli_common_t *o, int indexed, const char *const *what, const char *const *names, int n,
                      int flag_homonyms, cli_network_t *net, uint32_t *authors)
 {
-    int status, err, loaded = 0;
+    int status, loaded = 0;
     memset(net, 0, sizeof *net);
     if (coa_corpus_init(&net->corpus)) {
         cli_error("out of memory");
@@ -414,35 +386,15 @@ int cli_open_network(cli_common_t *o, int indexed, const char *const *what, cons
     }
     net->c = &net->corpus;
     if (indexed && default_selection(o, 0)) {
-        diag_state_t st = {o->quiet};
-        coa_diag_sink_t sink = {print_diag, &st};
-        coa_load_options_t lo;
-        load_options(o, 0, &lo);
-        if (coa_load_open_index(&lo, &sink, &net->index) == 0) {
-            /* a chain's [homonym?] marks need the flags the import computed */
-            if (flag_homonyms && !(coa_store_index_flags(net->index) & COA_STORE_HOMONYMS)) {
-                coa_store_index_close(net->index);
-                net->index = NULL;
-            } else if ((status = cli_index_summary(o, net->index))) {
-                return status;
-            }
-        }
-        if (!net->index) {
-            /* read the inputs as every command does, then index them in
-             * memory: cheaper than the coauthor graph */
-            if ((status = cli_load(o, &net->corpus)))
-                return status;
-            loaded = 1;
-            err = coa_store_index_build(&net->corpus, flag_homonyms ? COA_STORE_HOMONYMS : 0, &net->index);
-            if (err && err != COA_ENOTFOUND) {
-                cli_error("out of memory");
-                return EXIT_FAILURE_RUN;
-            }
-            net->index_built = !err;
-            if (err && flag_homonyms && coa_flag_homonyms(&net->corpus)) {
-                cli_error("out of memory");
-                return EXIT_FAILURE_RUN;
-            }
+        /* a chain's [homonym?] marks need the flags the import computed */
+        unsigned flags = flag_homonyms ? COA_STORE_HOMONYMS : 0;
+        status = query_index(o, flags, flags, 0, &net->corpus, &net->index, &net->index_built);
+        if (status > 0)
+            return status;
+        loaded = status == -1 || net->index_built;
+        if (status == -1 && flag_homonyms && coa_flag_homonyms(&net->corpus)) {
+            cli_error("out of memory");
+            return EXIT_FAILURE_RUN;
         }
     }
     if (!net->index) {
@@ -455,21 +407,7 @@ int cli_open_network(cli_common_t *o, int indexed, const char *const *what, cons
         return status;
     }
     net->c = coa_store_index_corpus(net->index);
-    for (int i = 0; i < n; i++)
-        if ((status = cli_resolve_author(o, net->c, what[i], names[i], &authors[i])))
-            return status;
-    /* what building the graph would have said */
-    uint32_t skipped = coa_store_index_skipped(net->index);
-    if (skipped && !o->quiet)
-        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
-                cli_program, skipped, skipped == 1 ? "" : "s", COA_DEFAULT_MAX_AUTHORS);
-    for (int i = 0; i < n; i++)
-        if (!coa_store_index_papers(net->index, authors[i])) {
-            cli_error("%s '%s' has no papers in the selection", what[i],
-                      coa_corpus_str(net->c, net->c->authors[authors[i]].display));
-            return EXIT_USAGE;
-        }
-    return EXIT_OK;
+    return status_of(coa_index_resolve(net->index, what, names, (uint32_t)n, sink_of(o), authors));
 }
 
 void cli_network_destroy(cli_network_t *net)
@@ -484,33 +422,7 @@ void cli_network_destroy(cli_network_t *net)
 int cli_resolve_author(const cli_common_t *o, const coa_corpus_t *c, const char *what, const char *query,
                        uint32_t *author)
 {
-    coa_match_t m;
-    if (coa_author_match(c, query, &m)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    if (m.kind == COA_MATCH_EXACT || m.kind == COA_MATCH_PARTIAL) {
-        *author = m.author;
-        if (m.kind == COA_MATCH_PARTIAL && !o->quiet)
-            fprintf(stderr, "%s: %s '%s' is %s (the only author whose name contains it)\n", cli_program, what,
-                    query, coa_corpus_str(c, c->authors[m.author].display));
-        return EXIT_OK;
-    }
-    fprintf(stderr, "%s: %s '%s' ", cli_program, what, query);
-    if (m.kind == COA_MATCH_AMBIGUOUS)
-        fprintf(stderr, "is ambiguous: %u authors match; ", m.n_matching);
-    else
-        fprintf(stderr, "matches no author; ");
-    if (m.n_candidates) {
-        fputs(m.kind == COA_MATCH_AMBIGUOUS ? "for example " : "did you mean ", stderr);
-        for (uint32_t i = 0; i < m.n_candidates; i++)
-            fprintf(stderr, "%s'%s'", i ? ", " : "", coa_corpus_str(c, c->authors[m.candidates[i]].display));
-        fputc('?', stderr);
-    } else {
-        fputs("no similar names", stderr);
-    }
-    fputc('\n', stderr);
-    return EXIT_USAGE;
+    return status_of(coa_resolve_author(c, what, query, sink_of(o), author));
 }
 
 int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
@@ -537,10 +449,7 @@ int cli_build(const cli_common_t *o, const coa_corpus_t *c, coa_graph_t *g)
         cli_error("cannot build the coauthor graph: %s", coa_strerror(err));
         return EXIT_FAILURE_RUN;
     }
-    if (g->n_skipped_max_authors && !o->quiet)
-        fprintf(stderr, "%s: %u paper%s with more than %u authors left out of the coauthor graph (--max-authors)\n",
-                cli_program, g->n_skipped_max_authors, g->n_skipped_max_authors == 1 ? "" : "s",
-                o->select.max_authors ? o->select.max_authors : COA_DEFAULT_MAX_AUTHORS);
+    coa_note_skipped(sink_of(o), g->n_skipped_max_authors, o->select.max_authors);
     return EXIT_OK;
 }
 

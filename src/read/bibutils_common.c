@@ -1315,3 +1315,16 @@ cleanup:
     coa_bu_text_destroy(&t);
     return err;
 }
+
+/* What 'coauthor formats --help' says of the reference-manager formats read through bibutils (coa_formats_help). */
+const char coa_help_bibutils[] =
+    "How the reference-manager formats are read (through bibutils: BibTeX,\n"
+    "biblatex, RIS, EndNote, EndNote XML, ISI, MEDLINE, PubMed XML, Copac, MODS):\n"
+    "  - names are written 'First Last' with LaTeX accents decoded; 'and others'\n"
+    "    marks the author list as truncated; a name in braces such as {IEEE} is\n"
+    "    one author, an organisation;\n"
+    "  - a record without authors (a proceedings volume, editors only) is not a\n"
+    "    paper of the network: it is left out with a note, and counted in the\n"
+    "    summary line as skipped without authors;\n"
+    "  - an author listed twice on one paper is counted once; the repeat is\n"
+    "    counted as a duplicate authorship (summary line, 'stats');\n";

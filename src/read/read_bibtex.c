@@ -1123,3 +1123,16 @@ int coa_read_biblatex(coa_reader_ctx_t *ctx)
 {
     return read_bib(ctx, BIBL_BIBLATEXIN);
 }
+
+/* What 'coauthor formats --help' says of BibTeX (coa_formats_help). */
+const char coa_help_bibtex[] =
+    "  - BibTeX: an entry with unbalanced braces or quotes, or without a key, is\n"
+    "    skipped with its line; an undefined @String macro is reported at its\n"
+    "    line and the entry kept (the macro's name stands for its text);\n"
+    "    @Preamble is not an entry;\n"
+    "  - BibTeX names: TeX is made plain before they are split: font switches\n"
+    "    and spacing dropped, boxes keep their text (\\rlap{Lutz Birkhahn}),\n"
+    "    accent stacks decoded (Th\\^e\\llap{\\raise0.5ex\\hbox{\\'{}}} is Th\xe1\xba\xbf); name\n"
+    "    macros defined in the @Preamble, or in a file it \\inputs (beside the\n"
+    "    .bib, or in its TeX tree), are expanded; a command nothing defines is\n"
+    "    reported at its line;\n";

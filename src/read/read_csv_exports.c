@@ -125,3 +125,18 @@ int coa_read_lens(coa_reader_ctx_t *ctx)
 {
     return coa_read_tabular(ctx, &lens);
 }
+
+/* What 'coauthor formats --help' says of zotero-csv, pop, dimensions and lens (coa_formats_help). */
+const char coa_help_csv_exports[] =
+    "  - zotero-csv (Zotero 'Export Library' CSV): Author 'Last, First; ...',\n"
+    "    a last 'others' marks the list truncated; Key the key.  Zotero's CSV\n"
+    "    export translator.\n"
+    "  - pop (Publish or Perish CSV): Google Scholar's 'JS Smith' read as\n"
+    "    'J. S. Smith'; a list ending in '...' or an ellipsis is truncated; no\n"
+    "    key.  Harzing, Publish or Perish manual, 'Exporting your data'.\n"
+    "  - dimensions (Dimensions CSV): the 'About the data' line is passed over;\n"
+    "    Authors 'Last, First; ...'; Publication ID the key.  Dimensions DSL,\n"
+    "    'Publications' fields.\n"
+    "  - lens (Lens.org scholarly CSV): Author/s 'First Last; ...'; Lens ID the\n"
+    "    key.  Lens support, 'Scholarly field definitions'.\n"
+    "\n";

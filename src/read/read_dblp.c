@@ -1177,3 +1177,11 @@ int coa_read_dblp(coa_reader_ctx_t *ctx)
     free(feed.prefix);
     return err;
 }
+
+/* What 'coauthor formats --help' says of DBLP person pages (coa_formats_help). */
+const char coa_help_dblp[] =
+    "DBLP person pages (dblp.org/pid/XX/YYYY.xml, <dblpperson>; see dblp.org/faq)\n"
+    "are read by dblp: the records in <r>, the owner's <person>; each author's\n"
+    "pid is a second dblp: identifier beside the name with its homonym number\n"
+    "(a pid seen before wins, so a person renamed between two pages is one).\n"
+    "\n";

@@ -541,3 +541,17 @@ int coa_read_pajek(coa_reader_ctx_t *ctx)
 {
     return read_graph(ctx, GRAPH_PAJEK);
 }
+
+/* What 'coauthor formats --help' says of the graph files (coa_formats_help). */
+const char coa_help_graphfile[] =
+    "Graph files (GraphML, GML, Pajek), already projected onto authors:\n"
+    "  - an edge's 'weight' attribute (GraphML, GML), else its GML 'value'\n"
+    "    (Newman's netscience.gml), or third column (Pajek) is the pair's joint\n"
+    "    papers (and its fractional weight); --weight-attr NAME chooses another\n"
+    "    attribute; without one, or when it is not a positive number (warned),\n"
+    "    an edge counts as one;\n"
+    "  - a directed graph is read as undirected, with a warning;\n"
+    "  - a vertex without edges stays in the network as an isolated author;\n"
+    "  - a chain's hop names the edge's file and line ('small.net:8'), or the\n"
+    "    file alone when the edges cannot be placed (a Pajek *Matrix).\n"
+    "\n";

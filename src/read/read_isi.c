@@ -25,3 +25,8 @@ int coa_read_isi(coa_reader_ctx_t *ctx)
     static const coa_bu_starts_t starts = {"PT ", {NULL, NULL}};
     return coa_bu_read_marked(ctx, BIBL_ISIIN, &starts);
 }
+
+/* What 'coauthor formats --help' says of isi (coa_formats_help). */
+const char coa_help_isi[] =
+    "  - isi (Web of Science): full names (AF) over short ones (AU); the WoS\n"
+    "    accession number is the paper's key;\n";

@@ -904,3 +904,17 @@ int coa_read_csljson(coa_reader_ctx_t *ctx)
 {
     return read_with(ctx, 1);
 }
+
+/* What 'coauthor formats --help' says of the JSON works and CSL-JSON (coa_formats_help). */
+const char coa_help_jsonl[] =
+    "JSON (documented at docs.openalex.org, api.crossref.org, citeproc-js.readthedocs.io,\n"
+    "info.orcid.org/documentation and github.com/ORCID/orcid-model):\n"
+    "  - jsonl: OpenAlex works (one a line, a list response {meta, results}, or\n"
+    "    one work), Crossref, arXiv and Semantic Scholar.  OpenAlex: the name is\n"
+    "    the printed raw_author_name; author.orcid, else author.id, is the\n"
+    "    identifier; where the printed name and the entity's display_name are\n"
+    "    different people's (no word in common), the entity is not used and\n"
+    "    'coauthor names' lists the slot as a likely misattribution;\n"
+    "  - csl-json: names are given + particles + family, or 'literal' (an\n"
+    "    organisation); the year is issued.date-parts; an item without authors\n"
+    "    is left out with a note, and counted as skipped in the summary line;\n";

@@ -36,3 +36,8 @@ int coa_read_pubmed_xml(coa_reader_ctx_t *ctx)
     static const coa_bu_starts_t starts = {NULL, {"<PubmedArticle>", "<PubmedArticle "}};
     return coa_bu_read_marked(ctx, BIBL_MEDLINEIN, &starts);
 }
+
+/* What 'coauthor formats --help' says of medline (coa_formats_help). */
+const char coa_help_medline[] =
+    "  - medline: full names (FAU) over short ones (AU); PMID is the key.\n"
+    "\n";

@@ -566,3 +566,12 @@ int coa_read_orcid_xml(coa_reader_ctx_t *ctx)
         xmlFreeDoc(doc);
     return err;
 }
+
+/* What 'coauthor formats --help' says of orcid and orcid-xml (coa_formats_help). */
+const char coa_help_orcid[] =
+    "  - orcid, orcid-xml (API v3.0): the record, /works summaries and bulk\n"
+    "    works.  A group of summaries is one work claimed by several sources:\n"
+    "    one paper.  The owner's ORCID iD is the identifier of the owner's\n"
+    "    authorships; summaries list no contributors, so there the owner is the\n"
+    "    one author, inferred.\n"
+    "\n";

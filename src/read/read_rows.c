@@ -330,3 +330,16 @@ int coa_read_authors(coa_reader_ctx_t *ctx)
         return -r;
     return rows.read_error;
 }
+
+/* What 'coauthor formats --help' says of the rows of the distributed pipeline (coa_formats_help). */
+const char coa_help_rows[] =
+    "Rows of a distributed pipeline (scripts/dask/, the README's \"Beyond one\n"
+    "machine\"):\n"
+    "  - authorships: the rows 'coauthor authorships' writes (see its --help),\n"
+    "    one per authorship after a header; each paper keeps the file and line\n"
+    "    its row names, so papers are named, and counted once across files, as\n"
+    "    when those files are read; with an 'author' column (the pipeline's\n"
+    "    de-duplicated rows) that column is the author's key, taken as it is;\n"
+    "  - authors: the pipeline's author table (author, display, author_id),\n"
+    "    read before its authorships so that authors keep their names and order.\n"
+    "\n";

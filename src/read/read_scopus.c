@@ -105,3 +105,13 @@ int coa_read_scopus(coa_reader_ctx_t *ctx)
 {
     return coa_read_tabular(ctx, &scopus);
 }
+
+/* What 'coauthor formats --help' says of scopus (coa_formats_help). */
+const char coa_help_scopus[] =
+    "  - scopus (Scopus CSV): 'Author full names' over 'Authors', 'Author(s) ID'\n"
+    "    as identifiers (scopus:NNN); '[No author name available]' is no author;\n"
+    "    headers in English, Chinese, Japanese, German, Spanish, Portuguese or\n"
+    "    French; when no header names the authors, the first column whose\n"
+    "    first value reads as a Scopus author list ('Sauer F., Xie J.') is\n"
+    "    taken, with a note; without EID, the link's eid= is the key.  Elsevier,\n"
+    "    Scopus 'Export document details' (CSV).\n";

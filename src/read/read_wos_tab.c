@@ -43,3 +43,11 @@ int coa_read_wos_tab(coa_reader_ctx_t *ctx)
 {
     return coa_read_tabular(ctx, &wos_tab);
 }
+
+/* What 'coauthor formats --help' says of wos-tab (coa_formats_help). */
+const char coa_help_wos_tab[] =
+    "  - wos-tab (Web of Science tab-delimited, UTF-8 or UTF-16): AF over AU;\n"
+    "    UT the key, DI the DOI, PY the year, SO the venue; OI and RI\n"
+    "    ('Last, First/0000-0002-...; ...') become the orcid: or researcherid:\n"
+    "    identifier of the one author with that last name and first initial\n"
+    "    (ORCID first).  Clarivate, 'Web of Science Core Collection Field Tags'.\n";

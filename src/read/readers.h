@@ -118,4 +118,23 @@ int coa_reader_skip(coa_reader_ctx_t *ctx, long line, const char *fmt, ...)
  * readers report through their diagnostics.  Idempotent. */
 void coa_xml_lockdown(void);
 
+/* The paragraphs of 'coauthor formats --help', each beside its reader
+ * (coa_formats_help prints them in order). */
+extern const char coa_help_bibutils[];
+extern const char coa_help_bibtex[];
+extern const char coa_help_isi[];
+extern const char coa_help_medline[];
+extern const char coa_help_jsonl[];
+extern const char coa_help_orcid[];
+extern const char coa_help_duplicates[];
+extern const char coa_help_dblp[];
+extern const char coa_help_encodings[];
+extern const char coa_help_tabular[];
+extern const char coa_help_scopus[];
+extern const char coa_help_wos_tab[];
+extern const char coa_help_csv_exports[];
+extern const char coa_help_graphfile[];
+extern const char coa_help_rows[];
+extern const char coa_help_metaknowledge[];
+
 #endif

@@ -612,3 +612,13 @@ cleanup:
     free(t.ids);
     return err;
 }
+
+/* What 'coauthor formats --help' says of the tabular exports (coa_formats_help). */
+const char coa_help_tabular[] =
+    "Tabular exports share one CSV tokenizer (RFC 4180: quoted fields with\n"
+    "commas, doubled quotes and line breaks; a quote that never closes costs its\n"
+    "record, and the lines after it are read again).  Columns are found by their\n"
+    "header names; a row with fewer fields than the header, or with extra fields\n"
+    "that are not empty, is skipped; a record without authors is left out with\n"
+    "a note, and counted as skipped in the summary line; the header row met\n"
+    "again (exports pasted into one file) is passed over, with a note.\n";
