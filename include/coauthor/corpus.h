@@ -178,6 +178,8 @@ int coa_corpus_add_meta(coa_corpus_t *c, uint32_t source, const char *label, con
  * database keeps the count and the source struct its layout. */
 #define COA_META_NO_AUTHORS "without authors"
 uint32_t coa_source_no_authors(const coa_corpus_t *c, uint32_t source);
+/* "S skipped" with its reasons: "3 skipped (1 without authors, 2 malformed)". */
+void coa_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors);
 
 /* Builds one paper: begin, add authors in order, then end (keep) or abort
  * (drop everything added since begin).  The returned pointer is valid

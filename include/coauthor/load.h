@@ -160,6 +160,11 @@ typedef struct {
 int coa_index_query(const coa_store_index_t *ix, const coa_index_query_t *q, const coa_diag_sink_t *diag,
                     coa_corpus_t *c, coa_index_answer_t *answer);
 
+/* The one-line summary of a load, as every command prints it on stderr:
+ * "PROGRAM: read N records from F files, S skipped (...), ..." with the
+ * counts that are not 0 (src/load/summary.c). */
+void coa_write_load_summary(FILE *out, const char *program, const coa_load_counts_t *n);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,6 +3,7 @@
 #define COAUTHOR_REPORT_H
 
 #include <stdio.h>
+#include <time.h>
 
 #include "coauthor/corpus.h"
 #include "coauthor/community.h"
@@ -33,8 +34,22 @@ int coa_write_names_report(FILE *out, const coa_names_report_t *r, int json, lon
  * table cannot be written. */
 int coa_write_stats_report(FILE *out, const coa_stats_t *st, const coa_corpus_t *whole, const coa_select_t *sel,
                            unsigned long seed, coa_output_t format);
-/* "S skipped" with its reasons: "3 skipped (1 without authors, 2 malformed)". */
-void coa_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors);
+/* A progress bar on a terminal's stderr for long work (reading a file,
+ * writing a database, searches): redrawn at most ten times a second once
+ * the work has taken a second (COAUTHOR_PROGRESS_AFTER seconds, for
+ * tests), with the rate and the time left, and wiped at the end.  Pass
+ * coa_progress_bar and a zeroed coa_progress_t as a progress callback and
+ * its context, only when stderr is a terminal and output is not quiet. */
+typedef struct {
+    const char *name;
+    struct timespec start, last;
+    int shown;
+    const char *unit; /* what is counted ("searches"), or NULL for bytes */
+} coa_progress_t;
+void coa_progress_bar(void *ctx, const char *name, uint64_t done, uint64_t total);
+/* Wipes a bar left on the terminal's last line, before a message. */
+void coa_progress_wipe(FILE *err);
+
 
 /* 'coauthor rank --author' in JSON: the first 'shown' coauthors of the
  * list, ordered by fractional weight or joint papers, each with its joint

@@ -143,19 +143,6 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints a usage error and a hint to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* A progress bar on stderr for long work (reading a file, writing a
- * database): redrawn at most ten times a second once the work has taken a
- * second, with the rate and the time left, and wiped at the end.  Pass
- * cli_progress and a zeroed cli_progress_t as a progress callback and its
- * context, only when stderr is a terminal and not quiet. */
-typedef struct {
-    const char *name;
-    struct timespec start, last;
-    int shown;
-    const char *unit; /* what is counted ("searches"), or NULL for bytes */
-} cli_progress_t;
-void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total);
-
 /* Reads every input file; prints diagnostics and a one-line summary to
  * stderr.  Returns an exit status. */
 int cli_load(const cli_common_t *o, coa_corpus_t *c);

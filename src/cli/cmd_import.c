@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "coauthor/report.h"
 #include "coauthor/store.h"
 
 static double seconds_since(const struct timespec *t0)
@@ -146,10 +147,10 @@ int cmd_import(int argc, char **argv)
         goto cleanup;
     }
     uint64_t bytes = 0;
-    cli_progress_t progress = {NULL, {0, 0}, {0, 0}, 0, NULL};
+    coa_progress_t progress = {NULL, {0, 0}, {0, 0}, 0, NULL};
     coa_store_options_t sopts = {COA_STORE_HOMONYMS, NULL, NULL};
     if (!o.quiet && isatty(STDERR_FILENO)) {
-        sopts.progress = cli_progress;
+        sopts.progress = coa_progress_bar;
         sopts.progress_ctx = &progress;
     }
     int err = coa_store_save_ex(&corpus, output, &sopts, &bytes, &sink);

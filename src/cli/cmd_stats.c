@@ -84,12 +84,12 @@ int cmd_stats(int argc, char **argv)
         goto cleanup;
     }
     /* the distance searches of a large graph take minutes: a bar */
-    cli_progress_t bar = {NULL, {0, 0}, {0, 0}, 0, "searches"};
+    coa_progress_t bar = {NULL, {0, 0}, {0, 0}, 0, "searches"};
     coa_stats_options_t so;
     memset(&so, 0, sizeof so);
     so.seed = o.seed;
     if (!o.quiet && isatty(STDERR_FILENO)) {
-        so.progress = cli_progress;
+        so.progress = coa_progress_bar;
         so.progress_ctx = &bar;
     }
     if (ix && (err = coa_stats_index(ix, &so, &st)) == COA_EFORMAT) {

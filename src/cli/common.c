@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "coauthor/report.h"
 
 const char *cli_program = "coauthor";
 
@@ -94,19 +95,12 @@ typedef struct {
 
 #define MAX_WARNINGS_PER_FILE 20
 
-/* Whether a progress bar is on the terminal's last line: a message then
- * wipes it first, and the bar comes back at its next redraw. */
-static int bar_on_screen;
-
 static void print_diag(void *ctx, const coa_diag_t *d)
 {
     diag_state_t *st = ctx;
     if (d->severity != COA_DIAG_ERROR && st->quiet)
         return;
-    if (bar_on_screen) {
-        fputs("\r\033[K", stderr);
-        bar_on_screen = 0;
-    }
+    coa_progress_wipe(stderr);
     if (d->file && d->line > 0)
         fprintf(stderr, "%s: %s:%ld: %s\n", cli_program, d->file, d->line, d->message);
     else if (d->file)
@@ -123,89 +117,12 @@ static const coa_diag_sink_t *sink_of(const cli_common_t *o)
     return &sinks[o->quiet != 0];
 }
 
-/* The progress bar of long work (a file being read, a database being
- * written, distance searches): on a terminal only, redrawn at most ten
- * times a second, and wiped when the work is done.  The rate and the time
- * left are over bytes (compressed bytes for gzip), or over what p->unit
- * names. */
-static double elapsed(const struct timespec *a, const struct timespec *b)
-{
-    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) * 1e-9;
-}
-
-void cli_progress(void *ctx, const char *name, uint64_t done, uint64_t total)
-{
-    cli_progress_t *p = ctx;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    if (p->name != name) {
-        p->name = name;
-        p->start = p->last = now;
-        p->shown = 0;
-    }
-    if (total && done >= total) {
-        if (p->shown)
-            fputs("\r\033[K", stderr);
-        p->shown = bar_on_screen = 0;
-        return;
-    }
-    double t = elapsed(&p->start, &now);
-    static double after = -1; /* seconds before a bar shows; tests set 0 */
-    if (after < 0) {
-        const char *e = getenv("COAUTHOR_PROGRESS_AFTER");
-        after = e && *e ? atof(e) : 1.0;
-    }
-    if (t < after || (p->shown && elapsed(&p->last, &now) < 0.1))
-        return; /* quick work gets no bar */
-    p->last = now;
-    p->shown = bar_on_screen = 1;
-    double rate = t > 0.001 ? (double)done / t : 0;
-    if (p->unit && total) {
-        int width = 30, fill = (int)((double)width * (double)done / (double)total);
-        double left = rate > 0 ? (double)(total - done) / rate : 0;
-        fprintf(stderr, "\r\033[K%s: [%.*s%*s] %llu/%llu  %.1f %s/s  %d:%02d left", name, fill,
-                "##############################", width - fill, "", (unsigned long long)done,
-                (unsigned long long)total, rate, p->unit, (int)left / 60, (int)left % 60);
-    } else if (total) {
-        int width = 30, fill = (int)((double)width * (double)done / (double)total);
-        double left = rate > 0 ? (double)(total - done) / rate : 0;
-        fprintf(stderr, "\r\033[K%s: [%.*s%*s] %3d%%  %.0f MB/s  %d:%02d left", name, fill,
-                "##############################", width - fill, "", (int)(100.0 * (double)done / (double)total),
-                rate / 1e6, (int)left / 60, (int)left % 60);
-    } else {
-        fprintf(stderr, "\r\033[K%s: %.0f MB  %.0f MB/s", name, (double)done / 1e6, rate / 1e6);
-    }
-    fflush(stderr);
-}
-
-/* ", 3 names merged by alias" in the summary line, when n is not 0 (a
- * noun without a plural: "" and the words in 'tail'). */
-static void summary_part(uint32_t n, const char *noun, const char *tail)
-{
-    if (n)
-        fprintf(stderr, ", %u %s%s%s", n, noun, n == 1 || !*noun ? "" : "s", tail);
-}
-
 /* The one-line summary of a load on stderr (unless quiet); exit status 1
  * when no record was read. */
 static int print_summary(const cli_common_t *o, const coa_load_counts_t *n)
 {
-    if (!o->quiet) {
-        char skips[96];
-        coa_skipped_text(skips, sizeof skips, n->malformed, n->no_authors);
-        fprintf(stderr, "%s: read %u record%s from %u file%s, %s", cli_program, n->records,
-                n->records == 1 ? "" : "s", n->files, n->files == 1 ? "" : "s", skips);
-        summary_part(n->inferred, "author", " inferred");
-        summary_part(n->repeated_authors, "repeated author", " on a paper counted once");
-        if (n->undated)
-            fprintf(stderr, ", %u undated given year %d", n->undated, n->assumed_year);
-        summary_part(n->duplicates, "", "merged as duplicates");
-        summary_part(n->alias_merges, "name", " merged by alias");
-        summary_part(n->initial_merges, "initial", " merged");
-        summary_part(n->evidence_merges, "name", " merged on evidence");
-        summary_part(n->homonym_splits, "homonym", " split");
-        fputc('\n', stderr);
-    }
+    if (!o->quiet)
+        coa_write_load_summary(stderr, cli_program, n);
     if (n->records == 0) {
         cli_error("no records read");
         return EXIT_FAILURE_RUN;
@@ -260,12 +177,12 @@ static void load_options(const cli_common_t *o, unsigned flags, coa_load_options
  * use it).  *loaded is kept in last_load; an exit status. */
 static int load(const cli_common_t *o, unsigned flags, coa_loaded_t **loaded)
 {
-    static cli_progress_t progress;
+    static coa_progress_t progress;
     coa_load_options_t lo;
     load_options(o, flags, &lo);
     if (!o->quiet && isatty(STDERR_FILENO)) {
         memset(&progress, 0, sizeof progress);
-        lo.progress = cli_progress;
+        lo.progress = coa_progress_bar;
         lo.progress_ctx = &progress;
     }
     coa_loaded_free(last_load);

@@ -85,6 +85,19 @@ uint32_t coa_source_no_authors(const coa_corpus_t *c, uint32_t source)
     return 0;
 }
 
+void coa_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors)
+{
+    if (malformed && no_authors)
+        snprintf(buf, len, "%u skipped (%u without authors, %u malformed)", malformed + no_authors, no_authors,
+                 malformed);
+    else if (no_authors)
+        snprintf(buf, len, "%u skipped (without authors)", no_authors);
+    else if (malformed)
+        snprintf(buf, len, "%u skipped (malformed)", malformed);
+    else
+        snprintf(buf, len, "0 skipped");
+}
+
 /* ---- authors by key ---- */
 
 static uint32_t key_hash(const coa_corpus_t *c, coa_str_t key)

@@ -6,19 +6,6 @@
 #include "coauthor/report.h"
 #include "coauthor/write.h"
 
-void coa_skipped_text(char *buf, size_t len, uint32_t malformed, uint32_t no_authors)
-{
-    if (malformed && no_authors)
-        snprintf(buf, len, "%u skipped (%u without authors, %u malformed)", malformed + no_authors, no_authors,
-                 malformed);
-    else if (no_authors)
-        snprintf(buf, len, "%u skipped (without authors)", no_authors);
-    else if (malformed)
-        snprintf(buf, len, "%u skipped (malformed)", malformed);
-    else
-        snprintf(buf, len, "0 skipped");
-}
-
 /* A row of the summary: key, value for programs, and the text form. */
 typedef struct {
     const char *key;
