@@ -106,4 +106,15 @@ for f in huge.bib huge.ris; do
     "$COAUTHOR" stats --strict "$tmp/$f" >/dev/null 2>&1 || status=$?
     [ $status = 1 ] || fail "$f: --strict exits $status, not 1"
 done
+# Cut into chunks of one record each (COAUTHOR_BU_CHUNK=1), every test
+# file of the bibutils formats reads the same records at the same lines.
+n=0
+for f in tests/data/bibtex/* tests/data/refs/* tests/data/bad/*; do
+    [ -f "$f" ] || continue
+    "$COAUTHOR" authorships "$f" >"$tmp/whole" 2>/dev/null
+    COAUTHOR_BU_CHUNK=1 "$COAUTHOR" authorships "$f" >"$tmp/cut" 2>/dev/null
+    cmp -s "$tmp/whole" "$tmp/cut" || fail "$f: read in chunks of one record, the rows differ"
+    n=$((n + 1))
+done
+echo "$n test files read the same in chunks of one record"
 [ $failures = 0 ]
