@@ -5,10 +5,11 @@
  *
  * bibutils reads a whole FILE* at once, gives no line numbers, and prints
  * its complaints on stderr.  So a reader:
- *   1. loads its input into a coa_bu_text_t (sanitised UTF-8, every line
- *      kept, so line numbers stay right) and finds where each record starts,
- *      in the order bibutils will return them;
- *   2. runs coa_bu_run(), which hands the text to bibutils through a
+ *   1. loads its input, a chunk of whole records at a time, into a
+ *      coa_bu_text_t (sanitised UTF-8, line numbers those of the file) and
+ *      finds where each record starts, in the order bibutils will return
+ *      them;
+ *   2. runs coa_bu_run(), which hands the chunk to bibutils through a
  *      memory stream and captures what bibutils writes on stderr;
  *   3. adds each record with coa_bu_add_paper() at its line;
  *   4. turns the captured messages into located diagnostics with
@@ -83,9 +84,10 @@ typedef struct {
 /* Reads the next chunk of ctx->in into t (zeroed before the first call):
  * whole records, as 'cut' finds their starts, up to the first start past
  * COA_BU_CHUNK bytes.  Lines that the input layer dropped as too long stay
- * as empty lines, and are listed in long_lines (coa_bu_drop_long_lines).  A record over COA_BU_MAX_RECORD is reported as
- * skipped (coa_reader_skip) and left out, as a gap.  t->done is set once
- * the input is read to its end; the caller destroys t. */
+ * as empty lines, and are listed in long_lines (coa_bu_drop_long_lines).
+ * A record over COA_BU_MAX_RECORD is reported as skipped (coa_reader_skip)
+ * and left out, as a gap.  t->done is set once the input is read to its
+ * end; the caller destroys t, even on failure. */
 int coa_bu_text_next(coa_bu_text_t *t, coa_reader_ctx_t *ctx, const coa_bu_cut_t *cut);
 void coa_bu_text_destroy(coa_bu_text_t *t);
 /* The 1-based line holding byte 'off' of the text. */

@@ -885,9 +885,9 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_b
 
 /* bibutils makes every key unique by comparing each with all the others,
  * which grows with the square of the entries (30% of the time on 11,000
- * entries).  So we hand it batches of entries, unless an entry has a
- * crossref, which bibutils resolves only within one call.  Its @String
- * table lives on between calls, as macros do in a file.
+ * entries).  So we hand it a chunk's entries in batches, unless an entry
+ * of the chunk has a crossref, which bibutils resolves only within one
+ * call.  Its @String table lives on between calls, as macros do in a file.
  *
  * In each batch, the entries the fast path reads (bibtex_fast.c) are
  * blanked out of bibutils' copy of the text, with every line kept, and the
