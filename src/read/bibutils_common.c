@@ -35,40 +35,139 @@ static int push_line(coa_bu_text_t *t)
     return COA_OK;
 }
 
-int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
+static int marked_starts(const coa_bu_starts_t *m, const char *line, size_t len);
+
+/* A BibTeX "crossref =" on the line, in any case. */
+static int has_crossref(const char *s, size_t n)
 {
-    memset(t, 0, sizeof *t);
+    for (size_t i = 0; i + 8 <= n; i++) {
+        if ((s[i] | 0x20) != 'c' || strncasecmp(s + i, "crossref", 8) != 0)
+            continue;
+        size_t k = i + 8;
+        while (k < n && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        if (k < n && s[k] == '=')
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether a record starts on a line, as the reader will find them. */
+static int record_starts(const coa_bu_cut_t *cut, const char *line, size_t len, const char *prev, size_t prev_len)
+{
+    if (cut->bibtex) {
+        size_t k = 0;
+        while (k < len && (line[k] == ' ' || line[k] == '\t'))
+            k++;
+        return k < len && line[k] == '@';
+    }
+    if (cut->marks)
+        return marked_starts(cut->marks, line, len) > 0;
+    return cut->starts(line, len, prev, prev_len) > 0;
+}
+
+static int keep_copy(char **buf, size_t *cap, size_t *len, const char *s, size_t n)
+{
+    if (coa_grow_array(buf, cap, n + 1, 1, 256))
+        return COA_ENOMEM;
+    memcpy(*buf, s, n);
+    (*buf)[n] = '\0';
+    *len = n;
+    return COA_OK;
+}
+
+static int add_gap(coa_bu_text_t *t, long first, long count)
+{
+    long before = t->n_gaps ? t->gaps[t->n_gaps - 1].count : 0;
+    if (coa_grow_array(&t->gaps, &t->gaps_cap, t->n_gaps + 1, sizeof *t->gaps, 16))
+        return COA_ENOMEM;
+    t->gaps[t->n_gaps++] = (coa_bu_gap_t){t->n_stored, first, before + count};
+    return COA_OK;
+}
+
+int coa_bu_text_next(coa_bu_text_t *t, coa_reader_ctx_t *ctx, const coa_bu_cut_t *cut)
+{
+    coa_input_t *in = ctx->in;
+    const char *env = getenv("COAUTHOR_BU_CHUNK");
+    long v = env ? atol(env) : 0;
+    size_t chunk = v > 0 ? (size_t)v : COA_BU_CHUNK;
+    /* the lines of the chunks before are one gap */
+    t->first = t->n_lines + 1;
+    t->len = 0;
+    t->n_stored = t->n_long = 0;
+    t->n_gaps = 0;
     if (text_reserve(t, 1))
         return COA_ENOMEM;
     t->text[0] = '\0';
-    const char *line;
-    size_t len;
-    int r, prev_blank = 0, prev_skipped = 0;
-    while ((r = coa_input_next(in, &line, &len)) > 0) {
-        t->n_lines++;
-        if (in->too_long) {
-            if (coa_grow_array(&t->long_lines, &t->long_cap, t->n_long + 1, sizeof *t->long_lines, 16))
-                return COA_ENOMEM;
-            t->long_lines[t->n_long++] = t->n_lines;
+    if (t->first > 1 && add_gap(t, 1, t->first - 1))
+        return COA_ENOMEM;
+    /* the record being read: where it starts, and what came before it */
+    size_t rec_off = 0;
+    long rec_line = t->first, rec_stored = 0;
+    size_t rec_gaps = t->n_gaps, rec_long = 0;
+    int prev_blank = 0, prev_skipped = 0, skipping = 0;
+    for (;;) {
+        const char *line;
+        size_t len;
+        int too_long = 0;
+        if (t->has_pending) {
+            line = t->pending;
+            len = t->pending_len;
+            t->has_pending = 0;
+        } else {
+            int r = coa_input_next(in, &line, &len);
+            if (r < 0)
+                return in->error ? in->error : COA_EIO;
+            if (r == 0) {
+                t->done = 1;
+                break;
+            }
+            too_long = in->too_long;
         }
+        t->n_lines++;
         if (t->n_lines == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
             line += 3; /* a byte-order mark */
             len -= 3;
         }
-        if (len == 0 && prev_blank && !in->too_long) {
+        if (!too_long && t->n_lines > t->first &&
+            record_starts(cut, line, len, t->n_lines > 1 ? t->prev : NULL, t->prev_len)) {
+            skipping = 0;
+            if (!t->whole && t->len >= chunk) {
+                /* the chunk ends before this record */
+                if (keep_copy(&t->pending, &t->pending_cap, &t->pending_len, line, len))
+                    return COA_ENOMEM;
+                t->has_pending = 1;
+                t->n_lines--;
+                break;
+            }
+            rec_off = t->len;
+            rec_line = t->n_lines;
+            rec_stored = t->n_stored;
+            rec_gaps = t->n_gaps;
+            rec_long = t->n_long;
+        }
+        if (cut->starts && keep_copy(&t->prev, &t->prev_cap, &t->prev_len, line, too_long ? 0 : len))
+            return COA_ENOMEM;
+        if (skipping) { /* the rest of a record too long to keep */
+            t->gaps[t->n_gaps - 1].count++;
+            continue;
+        }
+        if (cut->bibtex && !t->whole && has_crossref(line, len))
+            t->whole = 1; /* bibutils resolves a crossref only within one call */
+        if (too_long) {
+            if (coa_grow_array(&t->long_lines, &t->long_cap, t->n_long + 1, sizeof *t->long_lines, 16))
+                return COA_ENOMEM;
+            t->long_lines[t->n_long++] = t->n_lines;
+        }
+        if (len == 0 && prev_blank && !too_long) {
             /* the second and later blank lines of a run: a gap */
-            coa_bu_gap_t *g = t->n_gaps ? &t->gaps[t->n_gaps - 1] : NULL;
             if (prev_skipped) {
-                g->count++;
+                t->gaps[t->n_gaps - 1].count++;
                 continue;
             }
             prev_skipped = 1;
-            /* the lines skipped so far, read before gaps[] may move */
-            long skipped_before = g ? g->count : 0;
-            if (coa_grow_array(&t->gaps, &t->gaps_cap, t->n_gaps + 1, sizeof *t->gaps, 16))
+            if (add_gap(t, t->n_lines, 1))
                 return COA_ENOMEM;
-            t->gaps[t->n_gaps] = (coa_bu_gap_t){t->n_stored, t->n_lines, skipped_before + 1};
-            t->n_gaps++;
             continue;
         }
         prev_blank = len == 0;
@@ -79,9 +178,23 @@ int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in)
         t->len += len;
         t->text[t->len++] = '\n';
         t->text[t->len] = '\0';
+        if (t->len - rec_off > COA_BU_MAX_RECORD) {
+            /* too long a record: left out, its lines a gap, up to the next */
+            int err = coa_reader_skip(ctx, rec_line, "record longer than %zu bytes", COA_BU_MAX_RECORD);
+            if (err)
+                return err;
+            t->records_over++;
+            t->len = rec_off;
+            t->text[t->len] = '\0';
+            t->n_stored = rec_stored;
+            t->n_gaps = rec_gaps;
+            t->n_long = rec_long;
+            if (add_gap(t, rec_line, t->n_lines - rec_line + 1))
+                return COA_ENOMEM;
+            skipping = 1;
+            prev_blank = prev_skipped = 0;
+        }
     }
-    if (r < 0)
-        return in->error ? in->error : COA_EIO;
     /* a blank line after the last record: bibutils' Copac reader ends a
      * record only at a blank line, and dropped a last record that ran to
      * the end of the file; the other readers ignore it */
@@ -98,6 +211,8 @@ void coa_bu_text_destroy(coa_bu_text_t *t)
     free(t->line_off);
     free(t->gaps);
     free(t->long_lines);
+    free(t->pending);
+    free(t->prev);
     memset(t, 0, sizeof *t);
 }
 
@@ -247,7 +362,7 @@ int coa_bu_locs_add(coa_bu_locs_t *l, long line, const char *key, size_t key_len
     coa_bu_loc_t *loc = &l->items[l->n];
     memset(loc, 0, sizeof *loc);
     loc->line = line;
-    loc->ordinal = l->n + 1;
+    loc->ordinal = l->base + l->n + 1;
     if (key && key_len) {
         loc->key = strndup(key, key_len);
         if (!loc->key)
@@ -1247,37 +1362,32 @@ int coa_bu_read_marked(coa_reader_ctx_t *ctx, int informat, const coa_bu_starts_
     return read_simple(ctx, informat, NULL, marks);
 }
 
-/* Reads a file of a format whose records start where 'starts' or 'marks'
+/* Reads one chunk of a file whose records start where 'starts' or 'marks'
  * says (one of them NULL). */
-static int read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts, const coa_bu_starts_t *marks)
+static int read_chunk(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts, const coa_bu_starts_t *marks,
+                      coa_bu_text_t *t, coa_bu_locs_t *locs, coa_bu_tally_t *tally)
 {
-    coa_bu_text_t t;
-    coa_bu_locs_t locs = {0};
     bibl b;
     char *messages = NULL;
-    coa_bu_tally_t tally = {0};
-    int ran = 0;
-    int err = coa_bu_text_load(&t, ctx->in);
-    if (err)
-        goto cleanup;
+    int ran = 0, err = COA_OK;
     const char *prev = NULL;
     size_t prev_len = 0;
-    for (long l = 1; l <= t.n_lines; l++) {
+    for (long l = t->first; l <= t->n_lines; l++) {
         size_t len;
-        const char *s = coa_bu_text_line(&t, l, &len);
+        const char *s = coa_bu_text_line(t, l, &len);
         for (int k = starts ? starts(s, len, prev, prev_len) : marked_starts(marks, s, len); k > 0; k--)
-            if ((err = coa_bu_locs_add(&locs, l, NULL, 0)))
+            if ((err = coa_bu_locs_add(locs, l, NULL, 0)))
                 goto cleanup;
         prev = s;
         prev_len = len;
     }
-    if ((err = coa_bu_drop_long_lines(ctx, &t, &locs)))
+    if ((err = coa_bu_drop_long_lines(ctx, t, locs)))
         goto cleanup;
     if (informat == BIBL_ENDNOTEXMLIN)
-        blank_stray_record_ends(ctx, &t);
+        blank_stray_record_ends(ctx, t);
     if (informat == BIBL_NBIBIN) {
         size_t n;
-        char *sep = nbib_separate(t.text, t.len, &n);
+        char *sep = nbib_separate(t->text, t->len, &n);
         if (!sep) {
             err = COA_ENOMEM;
             goto cleanup;
@@ -1285,31 +1395,50 @@ static int read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn star
         err = coa_bu_run(informat, sep, n, ctx->in->name, &b, &messages);
         free(sep);
     } else {
-        err = coa_bu_run(informat, t.text, t.len, ctx->in->name, &b, &messages);
+        err = coa_bu_run(informat, t->text, t->len, ctx->in->name, &b, &messages);
     }
     if (err)
         goto cleanup;
     ran = 1;
-    coa_bu_report(ctx, messages, &t, &locs);
-    if (b.n != locs.n)
+    coa_bu_report(ctx, messages, t, locs);
+    if (b.n != locs->n)
         coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
-                 "bibutils read %ld records where %ld start; record lines may be wrong", b.n, locs.n);
+                 "bibutils read %ld records where %ld start; record lines may be wrong", b.n, locs->n);
     for (long i = 0; i < b.n; i++) {
-        long line = i < locs.n ? locs.items[i].line : 0;
-        if (i < locs.n && locs.items[i].drop && b.n == locs.n)
+        long line = i < locs->n ? locs->items[i].line : 0;
+        if (i < locs->n && locs->items[i].drop && b.n == locs->n)
             continue; /* reported already (a line too long) */
-        unsigned long before = tally.no_authors;
-        if ((err = coa_bu_add_paper(ctx, b.ref[i], line, NULL, &tally)))
+        unsigned long before = tally->no_authors;
+        if ((err = coa_bu_add_paper(ctx, b.ref[i], line, NULL, tally)))
             goto cleanup;
         /* unusual in these formats (a record cut short, an anonymous
          * editorial): say where */
-        if (tally.no_authors != before)
+        if (tally->no_authors != before)
             coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line, "record has no authors; left out");
     }
 cleanup:
     if (ran)
         bibl_free(&b);
     free(messages);
+    return err;
+}
+
+/* Reads a file a chunk of whole records at a time (coa_bu_text_next). */
+static int read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts, const coa_bu_starts_t *marks)
+{
+    coa_bu_text_t t = {0};
+    coa_bu_locs_t locs = {0};
+    coa_bu_tally_t tally = {0};
+    const coa_bu_cut_t cut = {starts, marks, 0};
+    int err = COA_OK;
+    while (!err && !t.done) {
+        if ((err = coa_bu_text_next(&t, ctx, &cut)))
+            break;
+        err = read_chunk(ctx, informat, starts, marks, &t, &locs, &tally);
+        long base = locs.base + locs.n;
+        coa_bu_locs_destroy(&locs);
+        locs.base = base;
+    }
     coa_bu_tally_destroy(&tally);
     coa_bu_locs_destroy(&locs);
     coa_bu_text_destroy(&t);

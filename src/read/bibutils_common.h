@@ -5,10 +5,11 @@
  *
  * bibutils reads a whole FILE* at once, gives no line numbers, and prints
  * its complaints on stderr.  So a reader:
- *   1. loads its input into a coa_bu_text_t (sanitised UTF-8, every line
- *      kept, so line numbers stay right) and finds where each record starts,
- *      in the order bibutils will return them;
- *   2. runs coa_bu_run(), which hands the text to bibutils through a
+ *   1. loads its input, a chunk of whole records at a time, into a
+ *      coa_bu_text_t (sanitised UTF-8, line numbers those of the file) and
+ *      finds where each record starts, in the order bibutils will return
+ *      them;
+ *   2. runs coa_bu_run(), which hands the chunk to bibutils through a
  *      memory stream and captures what bibutils writes on stderr;
  *   3. adds each record with coa_bu_add_paper() at its line;
  *   4. turns the captured messages into located diagnostics with
@@ -22,38 +23,77 @@
 #include "corpus/internal.h"
 #include "readers.h"
 
-/* The input, whole, but for blank lines: of a run of empty lines only the
- * first is kept in the text (bibutils reads one as it reads many), so that
- * a file of a few records and 100 MB of blank lines costs a few bytes, not
- * 900 MB (1 byte of text and 8 of index per line, before).  Line numbers
- * stay those of the file: the lines left out are listed as gaps. */
+/* The input, read a chunk of whole records at a time (coa_bu_text_next),
+ * so that memory is bounded by a chunk and the largest record, not by the
+ * file.  Of a run of empty lines only the first is kept in the text
+ * (bibutils reads one as it reads many), so that a file of a few records
+ * and 100 MB of blank lines costs a few bytes.  Line numbers stay those of
+ * the file: the lines left out are listed as gaps, and so are the lines of
+ * the chunks before (one gap, the first, when t->first > 1). */
 typedef struct {
     long stored;        /* stored lines before the gap */
     long first;         /* the first line left out */
     long count;         /* lines left out up to and including this gap */
 } coa_bu_gap_t;
 
+/* A record may hold at most this many bytes of text (its lines, each at
+ * most the input's line limit, COA_DEFAULT_MAX_LINE): a longer one is
+ * reported at its first line and skipped, as a record with an over-long
+ * line is, and reading goes on with the next record. */
+#define COA_BU_MAX_RECORD ((size_t)16 << 20)
+/* A chunk ends at the first record start past this many bytes of text
+ * (COAUTHOR_BU_CHUNK overrides it, for tests). */
+#define COA_BU_CHUNK ((size_t)4 << 20)
+
+/* How records start, for cutting the input into chunks: one of 'starts'
+ * (coa_bu_read_simple), 'marks' (coa_bu_read_marked) or 'bibtex' (a line
+ * whose first non-blank character is '@'). */
+typedef int (*coa_bu_start_fn)(const char *line, size_t len, const char *prev, size_t prev_len);
+typedef struct {
+    const char *prefix;
+    const char *tags[2];
+} coa_bu_starts_t;
+typedef struct {
+    coa_bu_start_fn starts;
+    const coa_bu_starts_t *marks;
+    int bibtex;
+} coa_bu_cut_t;
+
 typedef struct {
     char *text;         /* NUL-terminated; each stored line ends with '\n' */
     size_t len, cap;
     size_t *line_off;   /* line_off[i] is the offset of stored line i + 1 */
     long n_stored, stored_cap;
-    long n_lines;       /* lines in the file, stored or not */
+    long n_lines;       /* lines read so far, stored or not */
+    long first;         /* the first line of this chunk */
     coa_bu_gap_t *gaps;
     size_t n_gaps, gaps_cap;
     long *long_lines;   /* lines the input layer dropped as too long */
     size_t n_long, long_cap;
+    /* from one chunk to the next */
+    int done;           /* the input has been read to its end */
+    int whole;          /* BibTeX: a crossref was seen; the rest is one chunk */
+    char *pending;      /* the start line of the next chunk's first record */
+    size_t pending_len, pending_cap;
+    int has_pending;
+    char *prev;         /* the line before (for cut->starts) */
+    size_t prev_len, prev_cap;
+    unsigned long records_over; /* records skipped as longer than COA_BU_MAX_RECORD */
 } coa_bu_text_t;
 
-/* Reads all of ctx->in into t (the caller destroys t even on failure).
- * Lines that the input layer dropped as too long stay as empty lines, and
- * are listed in long_lines (see coa_bu_drop_long_lines). */
-int coa_bu_text_load(coa_bu_text_t *t, coa_input_t *in);
+/* Reads the next chunk of ctx->in into t (zeroed before the first call):
+ * whole records, as 'cut' finds their starts, up to the first start past
+ * COA_BU_CHUNK bytes.  Lines that the input layer dropped as too long stay
+ * as empty lines, and are listed in long_lines (coa_bu_drop_long_lines).
+ * A record over COA_BU_MAX_RECORD is reported as skipped (coa_reader_skip)
+ * and left out, as a gap.  t->done is set once the input is read to its
+ * end; the caller destroys t, even on failure. */
+int coa_bu_text_next(coa_bu_text_t *t, coa_reader_ctx_t *ctx, const coa_bu_cut_t *cut);
 void coa_bu_text_destroy(coa_bu_text_t *t);
 /* The 1-based line holding byte 'off' of the text. */
 long coa_bu_text_line_at(const coa_bu_text_t *t, size_t off);
 /* Line 'line' (1-based) and its length without the newline ("" for a
- * blank line left out of the text). */
+ * line left out of the text, a chunk's before it included). */
 const char *coa_bu_text_line(const coa_bu_text_t *t, long line, size_t *len);
 /* The first line from 'from' up to but not including 'to' that the input
  * layer dropped as too long, or 0. */
@@ -76,6 +116,7 @@ typedef struct {
 typedef struct {
     coa_bu_loc_t *items;
     long n, cap;
+    long base;          /* records of the chunks before (for ordinals) */
 } coa_bu_locs_t;
 
 int coa_bu_locs_add(coa_bu_locs_t *l, long line, const char *key, size_t key_len);
@@ -141,19 +182,14 @@ int coa_bu_drop_long_lines(coa_reader_ctx_t *ctx, const coa_bu_text_t *t, coa_bu
 void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_text_t *t,
                    const coa_bu_locs_t *locs);
 
-/* Reads a whole input with one bibutils reader; 'starts' says how many
- * records start on a line (given the line before it, or NULL for the
- * first), so that each record gets its line.  For formats whose records
+/* Reads an input with one bibutils reader, a chunk at a time; 'starts'
+ * says how many records start on a line (given the line before it, or NULL
+ * for the first), so that each record gets its line.  For formats whose records
  * need no more care than that. */
-typedef int (*coa_bu_start_fn)(const char *line, size_t len, const char *prev, size_t prev_len);
 int coa_bu_read_simple(coa_reader_ctx_t *ctx, int informat, coa_bu_start_fn starts);
 /* The same where a record starts on a line that begins with 'prefix' (RIS
  * "TY  -"), or, with prefix NULL, at each "tags" on a line (XML: "<mods ",
  * "<mods>"; a NULL ends them). */
-typedef struct {
-    const char *prefix;
-    const char *tags[2];
-} coa_bu_starts_t;
 int coa_bu_read_marked(coa_reader_ctx_t *ctx, int informat, const coa_bu_starts_t *starts);
 
 /* Helpers for detection: the number of lines among the first 200 of head

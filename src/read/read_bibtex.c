@@ -710,7 +710,7 @@ static int apply_rewrites(coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *loc
     t->cap = w + 1;
     long line = 1;
     t->line_off[0] = 0;
-    for (size_t i = 0; i < w && line < t->n_lines; i++)
+    for (size_t i = 0; i < w && line < t->n_stored; i++)
         if (text[i] == '\n')
             t->line_off[line++] = i + 1;
     return COA_OK;
@@ -743,7 +743,7 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
          * writes its settings in them): nobody reads them but BibTeX */
         if (coa_grow_array(&macros->blank, &macros->cap_blank, macros->n_blank + 2, sizeof *macros->blank, 16))
             return COA_ENOMEM;
-        macros->blank[macros->n_blank++] = c->t->line_off[start - 1];
+        macros->blank[macros->n_blank++] = coa_bu_text_offset(c->t, start);
         macros->blank[macros->n_blank++] = c->end;
         return COA_OK;
     }
@@ -831,15 +831,27 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     return COA_OK;
 }
 
-/* Finds the chunks as bibutils' reader cuts them. */
-static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_locs_t *locs, int *crossref,
-                int *strings)
+/* Empties what macros holds for one chunk of the input; the macros
+ * themselves, and the @Preamble's, live on. */
+static void macros_new_chunk(macros_t *m)
 {
-    macros_t macros = {0};
-    macros.informat = informat;
+    m->crossref = 0;
+    m->n_retype = m->n_blank = 0;
+    for (size_t i = 0; i < m->n_rewrites; i++)
+        free(m->rewrites[i].text);
+    m->n_rewrites = 0;
+    free(m->growth);
+    free(m->shrink);
+    m->growth = m->shrink = NULL;
+}
+
+/* Finds the entries of a chunk as bibutils' reader cuts them. */
+static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *locs)
+{
     int err = COA_OK;
     long chunk_start = 0;
-    for (long l = 1; l <= t->n_lines + 1 && !err; l++) {
+    macros_new_chunk(macros);
+    for (long l = t->first; l <= t->n_lines + 1 && !err; l++) {
         size_t n = 0;
         const char *s = l <= t->n_lines ? coa_bu_text_line(t, l, &n) : NULL;
         size_t k = 0;
@@ -850,35 +862,32 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, int informat, coa_bu_lo
             continue;
         if (chunk_start) {
             cursor_t c = {t, coa_bu_text_offset(t, chunk_start), s ? (size_t)(s - t->text) : t->len, chunk_start};
-            err = scan_chunk(ctx, &c, &macros, locs);
+            err = scan_chunk(ctx, &c, macros, locs);
         }
         chunk_start = l;
     }
-    *crossref = macros.crossref;
-    *strings = macros.n > 0;
-    for (size_t i = 0; i < macros.n_retype; i++) {
-        char *type = t->text + macros.retype[i];
+    for (size_t i = 0; i < macros->n_retype; i++) {
+        char *type = t->text + macros->retype[i];
         size_t n = 0;
         while (isalnum((unsigned char)type[n]))
             n++;
         memcpy(type, "misc", 4); /* same length: every offset stays right */
         memset(type + 4, ' ', n - 4);
     }
-    for (size_t i = 0; i + 1 < macros.n_blank; i += 2)
-        for (size_t k = macros.blank[i]; k < macros.blank[i + 1]; k++)
+    for (size_t i = 0; i + 1 < macros->n_blank; i += 2)
+        for (size_t k = macros->blank[i]; k < macros->blank[i + 1]; k++)
             if (t->text[k] != '\n')
                 t->text[k] = ' ';
     if (!err)
-        err = apply_rewrites(t, &macros, locs);
-    macros_destroy(&macros);
+        err = apply_rewrites(t, macros, locs);
     return err;
 }
 
 /* bibutils makes every key unique by comparing each with all the others,
  * which grows with the square of the entries (30% of the time on 11,000
- * entries).  So we hand it batches of entries, unless an entry has a
- * crossref, which bibutils resolves only within one call.  Its @String
- * table lives on between calls, as macros do in a file.
+ * entries).  So we hand it a chunk's entries in batches, unless an entry
+ * of the chunk has a crossref, which bibutils resolves only within one
+ * call.  Its @String table lives on between calls, as macros do in a file.
  *
  * In each batch, the entries the fast path reads (bibtex_fast.c) are
  * blanked out of bibutils' copy of the text, with every line kept, and the
@@ -1010,57 +1019,50 @@ static int add_batch(coa_reader_ctx_t *ctx, const fastpath_t *fp, const coa_bu_l
     return COA_OK;
 }
 
-static int read_bib(coa_reader_ctx_t *ctx, int informat)
+/* Reads one chunk of the input (coa_bu_text_next) in batches of entries. */
+static int read_chunk(coa_reader_ctx_t *ctx, int informat, coa_bu_text_t *t, macros_t *macros, fastpath_t *fp,
+                      coa_bu_locs_t *locs, coa_bu_tally_t *tally)
 {
-    coa_bu_text_t t;
-    coa_bu_locs_t locs = {0};
     bibl b;
     char *messages = NULL;
-    coa_bu_tally_t tally = {0};
-    fastpath_t fp = {0};
-    int ran = 0, crossref = 0, strings = 0;
-    /* loading the text is quick; the progress bar follows the entries */
-    void (*progress)(void *, const char *, uint64_t, uint64_t) = ctx->in->progress;
-    ctx->in->progress = NULL;
-    int err = coa_bu_text_load(&t, ctx->in);
-    ctx->in->progress = progress;
-    if (err)
-        goto cleanup;
-    if ((err = scan(ctx, &t, informat, &locs, &crossref, &strings)) ||
-        (err = coa_bu_drop_long_lines(ctx, &t, &locs)))
-        goto cleanup;
-    long batch = crossref ? (locs.n ? locs.n : 1) : BATCH;
+    int ran = 0, err;
+    if ((err = scan(ctx, t, macros, locs)) || (err = coa_bu_drop_long_lines(ctx, t, locs)))
+        return err;
+    int crossref = macros->crossref, strings = macros->n > 0;
+    long batch = crossref ? (locs->n ? locs->n : 1) : BATCH;
     const char *env = getenv("COAUTHOR_BIBTEX_FAST");
-    if (informat == BIBL_BIBTEXIN && !crossref && locs.n && !(env && strcmp(env, "0") == 0) &&
-        (err = fastpath_open(&fp, ctx->in->name, batch)))
-        goto cleanup;
-    for (long i0 = 0; i0 < locs.n || (i0 == 0 && locs.n == 0); i0 += batch) {
-        long i1 = i0 + batch < locs.n ? i0 + batch : locs.n;
-        size_t from = i0 == 0 ? 0 : coa_bu_text_offset(&t, locs.items[i0].line);
-        size_t to = i1 < locs.n ? coa_bu_text_offset(&t, locs.items[i1].line) : t.len;
-        coa_bu_locs_t view = {locs.items ? locs.items + i0 : NULL, i1 - i0, i1 - i0}; /* NULL + 0 is UB */
-        const char *text = t.text + from;
+    if (!fp->fast && informat == BIBL_BIBTEXIN && !crossref && locs->n && !(env && strcmp(env, "0") == 0) &&
+        (err = fastpath_open(fp, ctx->in->name, BATCH)))
+        return err;
+    /* a chunk with a crossref is read by bibutils alone, in one call */
+    fastpath_t none = {0};
+    if (crossref)
+        fp = &none;
+    for (long i0 = 0; i0 < locs->n || (i0 == 0 && locs->n == 0); i0 += batch) {
+        long i1 = i0 + batch < locs->n ? i0 + batch : locs->n;
+        size_t from = i0 == 0 ? 0 : coa_bu_text_offset(t, locs->items[i0].line);
+        size_t to = i1 < locs->n ? coa_bu_text_offset(t, locs->items[i1].line) : t->len;
+        coa_bu_locs_t view = {locs->items ? locs->items + i0 : NULL, i1 - i0, i1 - i0, 0}; /* NULL + 0 is UB */
+        const char *text = t->text + from;
         long slow = view.n;
-        if (fp.fast) {
-            if ((slow = classify(&fp, &t, view.items, view.n)) < 0) {
-                err = (int)-slow;
-                goto cleanup;
-            }
+        if (fp->fast) {
+            if ((slow = classify(fp, t, view.items, view.n)) < 0)
+                return (int)-slow;
         }
-        if (fp.fast && !fp.check && slow < view.n) {
+        if (fp->fast && !fp->check && slow < view.n) {
             /* bibutils reads the rest, from a copy without the fast entries */
-            if ((err = blank_fast_entries(&fp, &view, text, from, to)))
-                goto cleanup;
-            text = fp.copy;
+            if ((err = blank_fast_entries(fp, &view, text, from, to)))
+                return err;
+            text = fp->copy;
         }
         coa_bu_locs_t bu_view = view;
-        if (text != t.text + from)
-            bu_view = (coa_bu_locs_t){fp.slow, slow, slow};
-        int need_bibutils = !fp.fast || fp.check || slow > 0 || strings;
+        if (text != t->text + from)
+            bu_view = (coa_bu_locs_t){fp->slow, slow, slow, 0};
+        int need_bibutils = !fp->fast || fp->check || slow > 0 || strings;
         b.n = 0;
         if (need_bibutils) {
             if ((err = coa_bu_run(informat, text, to - from, ctx->in->name, &b, &messages)))
-                goto cleanup;
+                return err;
             ran = 1;
             if (b.n != bu_view.n) {
                 /* should not happen: our cut follows bibutils' reader */
@@ -1068,22 +1070,44 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
                          "bibutils read %ld records where %ld entries start; entry lines may be wrong", b.n,
                          bu_view.n);
             }
-            coa_bu_report(ctx, messages, &t, &bu_view);
-            if (fp.check && b.n == view.n) /* else the records cannot be paired */
-                compare(ctx, &fp, &view, &b);
+            coa_bu_report(ctx, messages, t, &bu_view);
+            if (fp->check && b.n == view.n) /* else the records cannot be paired */
+                compare(ctx, fp, &view, &b);
         }
-        if ((err = add_batch(ctx, &fp, &view, &b, &tally)))
-            goto cleanup;
+        err = add_batch(ctx, fp, &view, &b, tally);
         if (ran)
             bibl_free(&b);
         ran = 0;
         free(messages);
         messages = NULL;
-        if (progress && ctx->in->size && t.len && to < t.len)
-            progress(ctx->in->progress_ctx, ctx->in->name, (uint64_t)((double)ctx->in->size * (double)to / (double)t.len),
-                     ctx->in->size);
-        if (locs.n == 0)
+        if (err)
+            return err;
+        if (locs->n == 0)
             break;
+    }
+    return COA_OK;
+}
+
+/* Reads the input a chunk of whole entries at a time: @String and the
+ * @Preamble's macros live on from one chunk to the next (bibutils keeps
+ * its @String table between calls too); a crossref makes the rest of the
+ * input one chunk, since bibutils resolves one only within a call. */
+static int read_bib(coa_reader_ctx_t *ctx, int informat)
+{
+    coa_bu_text_t t = {0};
+    coa_bu_locs_t locs = {0};
+    coa_bu_tally_t tally = {0};
+    fastpath_t fp = {0};
+    macros_t macros = {0};
+    macros.informat = informat;
+    const coa_bu_cut_t cut = {NULL, NULL, 1};
+    int err = COA_OK;
+    while (!t.done) {
+        if ((err = coa_bu_text_next(&t, ctx, &cut)) || (err = read_chunk(ctx, informat, &t, &macros, &fp, &locs, &tally)))
+            goto cleanup;
+        long base = locs.base + locs.n;
+        coa_bu_locs_destroy(&locs);
+        locs.base = base;
     }
     if (fp.mismatches)
         err = COA_EPARSE;
@@ -1098,16 +1122,14 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
                  "%lu entr%s without authors (proceedings, editors only) left out", tally.no_authors,
                  tally.no_authors == 1 ? "y" : "ies");
-    if (locs.n == 0)
+    if (locs.base == 0 && !t.records_over)
         coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0, "no BibTeX entries found");
 cleanup:
-    if (ran)
-        bibl_free(&b);
-    free(messages);
     coa_bibfast_free(fp.fast);
     free(fp.index);
     free(fp.copy);
     free(fp.slow);
+    macros_destroy(&macros);
     coa_bu_tally_destroy(&tally);
     coa_bu_locs_destroy(&locs);
     coa_bu_text_destroy(&t);

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Issue 19, item 6: the bibutils readers stream.  A 50 MB BibTeX file and a
+# 50 MB RIS file of real-looking records with abstracts (made here) are
+# read in chunks of whole records, so peak memory (/usr/bin/time -f %M)
+# stays far below the file's size: under 100 MB (it grew with the file
+# when the text was held whole).  Every record is read, line numbers stay
+# those of the file across chunks, and the BibTeX @String at the top is
+# still known in the last entry.  A record over the documented limit
+# (COA_BU_MAX_RECORD, 16 MiB) is reported at its line and skipped, and the
+# records after it are read.
+set -u
+: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+limit_kb=$((100 * 1024))
+case "$COAUTHOR" in
+*san*) # ASan's quarantine and shadow memory (as memory-bombs.sh)
+    limit_kb=$((200 * 1024))
+    export ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=8"
+    ;;
+esac
+size_mb=${STREAM_MB:-50}
+/usr/bin/python3 - "$tmp" "$size_mb" <<'PY'
+import random, sys
+tmp, mb = sys.argv[1], int(sys.argv[2])
+rnd = random.Random(19)
+given = ["Ivan", "Mirella", "Wilker", "Anna", "Barbara", "Victor", "Chen", "Maria", "Karl", "Yuki", "Olga", "Pierre"]
+family = ["Titov", "Lapata", "Aziz", "Beeton", "Eijkhout", "Knuth", "Smith", "Garcia", "Nguyen", "Schmidt",
+          "Tanaka", "Ivanova", "Dubois", "Rossi", "Kowalski", "Haddad"]
+words = ["neural", "parsing", "semantic", "graphs", "learning", "typesetting", "fonts", "models", "latent",
+         "structure", "inference", "translation", "robust", "efficient", "evaluation", "corpus"]
+def person():
+    return rnd.choice(family) + str(rnd.randrange(3000)), rnd.choice(given)
+def title():
+    return " ".join(rnd.choice(words) for _ in range(rnd.randrange(4, 10))).capitalize()
+def abstract():
+    return " ".join(rnd.choice(words) for _ in range(rnd.randrange(150, 300))).capitalize() + "."
+target = mb << 20
+with open(f"{tmp}/big.bib", "w") as f:
+    f.write("@String{jnl = \"Journal of Streaming\"}\n\n")
+    i = n = 0
+    while n < target:
+        names = " and ".join(f"{a}, {b}" for a, b in (person() for _ in range(rnd.randrange(1, 5))))
+        rec = (f"@Article{{key{i},\n  author = {{{names}}},\n  title = {{{title()}}},\n"
+               f"  journal = jnl,\n  year = {{{2000 + i % 25}}},\n  pages = {{{i % 300}--{i % 300 + 9}}},\n"
+               f"  abstract = {{{abstract()}}}\n}}\n\n")
+        f.write(rec)
+        n += len(rec)
+        i += 1
+    # a last entry, to find at its line, with the macro defined at the top
+    f.write("@Article{last,\n  author = {Last, Ann and Final, Bob},\n  title = {The end},\n  journal = jnl,\n  year = 2024\n}\n")
+print(i + 1, file=open(f"{tmp}/big.bib.n", "w"))
+with open(f"{tmp}/big.ris", "w") as f:
+    i = n = 0
+    while n < target:
+        rec = "TY  - JOUR\n" + "".join(f"AU  - {a}, {b}\n" for a, b in (person() for _ in range(rnd.randrange(1, 5))))
+        rec += f"TI  - {title()}\nJO  - Journal of Streaming\nPY  - {2000 + i % 25}\nAB  - {abstract()}\nER  - \n\n"
+        f.write(rec)
+        n += len(rec)
+        i += 1
+    f.write("TY  - JOUR\nAU  - Last, Ann\nAU  - Final, Bob\nTI  - The end\nJO  - Journal of Streaming\nPY  - 2024\nER  - \n")
+print(i + 1, file=open(f"{tmp}/big.ris.n", "w"))
+PY
+for f in big.bib big.ris; do
+    start=$(date +%s)
+    /usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" authorships "$tmp/$f" >"$tmp/rows" 2>"$tmp/err" ||
+        fail "$f: status $?: $(head -5 "$tmp/err")"
+    kb=$(tail -1 "$tmp/time")
+    bytes=$(stat -c %s "$tmp/$f")
+    echo "$f ($((bytes >> 20)) MB): peak $kb KB, $(($(date +%s) - start)) s"
+    [ "$kb" -lt $limit_kb ] || fail "$f: peak $kb KB, over $limit_kb KB"
+    want=$(cat "$tmp/$f.n")
+    got=$(tail -n +2 "$tmp/rows" | cut -f3 | sort -u | wc -l)
+    [ "$got" = "$want" ] || fail "$f: $got records read, want $want"
+    # the last record's line is the file's
+    last_line=$(grep -n -e '^@Article{last' -e '^AU  - Last, Ann' "$tmp/$f" | tail -1 | cut -d: -f1)
+    [ "$f" = big.ris ] && last_line=$((last_line - 1))
+    grep -q "	$last_line	.*Journal of Streaming.*Ann Last" "$tmp/rows" || fail "$f: the last record is not at line $last_line: $(tail -2 "$tmp/rows")"
+done
+
+# one record over 16 MiB, between two ordinary ones
+/usr/bin/python3 - "$tmp" <<'PY'
+import sys
+tmp = sys.argv[1]
+line = "  note = {" + "x" * 1000 + "},\n"
+with open(f"{tmp}/huge.bib", "w") as f:
+    f.write("@article{good1,\n  author={Titov, Ivan and Lapata, Mirella},\n  title={One},\n  year={2020}\n}\n\n")
+    f.write("@article{huge,\n  author={Aziz, Wilker},\n" + line * 17000 + "  title={Two}\n}\n\n")
+    f.write("@article{good2,\n  author={Aziz, Wilker and Titov, Ivan},\n  title={Three},\n  year={2022}\n}\n")
+with open(f"{tmp}/huge.ris", "w") as f:
+    f.write("TY  - JOUR\nAU  - Titov, Ivan\nTI  - One\nPY  - 2020\nER  - \n\n")
+    f.write("TY  - JOUR\nAU  - Lapata, Mirella\n" + ("N1  - " + "y" * 1000 + "\n") * 17000 + "TI  - Two\nER  - \n\n")
+    f.write("TY  - JOUR\nAU  - Aziz, Wilker\nTI  - Three\nPY  - 2022\nER  - \n")
+PY
+for f in huge.bib huge.ris; do
+    status=0
+    "$COAUTHOR" stats "$tmp/$f" >/dev/null 2>"$tmp/err" || status=$?
+    [ $status = 0 ] || fail "$f: status $status"
+    grep -qx "coauthor: $tmp/$f:7: record longer than 16777216 bytes; skipped" "$tmp/err" ||
+        fail "$f: the huge record is not reported at line 7: $(head -c 600 "$tmp/err")"
+    grep -qx "coauthor: read 2 records from 1 file, 1 skipped (malformed)" "$tmp/err" ||
+        fail "$f: not 2 records read and 1 skipped: $(head -c 600 "$tmp/err")"
+    status=0
+    "$COAUTHOR" stats --strict "$tmp/$f" >/dev/null 2>&1 || status=$?
+    [ $status = 1 ] || fail "$f: --strict exits $status, not 1"
+done
+# Cut into chunks of one record each (COAUTHOR_BU_CHUNK=1), every test
+# file of the bibutils formats reads the same records at the same lines.
+n=0
+for f in tests/data/bibtex/* tests/data/refs/* tests/data/bad/*; do
+    [ -f "$f" ] || continue
+    "$COAUTHOR" authorships "$f" >"$tmp/whole" 2>/dev/null
+    COAUTHOR_BU_CHUNK=1 "$COAUTHOR" authorships "$f" >"$tmp/cut" 2>/dev/null
+    cmp -s "$tmp/whole" "$tmp/cut" || fail "$f: read in chunks of one record, the rows differ"
+    n=$((n + 1))
+done
+echo "$n test files read the same in chunks of one record"
+[ $failures = 0 ]
