@@ -48,6 +48,8 @@ typedef enum {
     COA_RULE_SPACING,       /* "Junichi" / "Jun ichi" */
     COA_RULE_SUFFIX,        /* "Eric Nyberg" / "Eric Nyberg III" */
     COA_RULE_SURNAME_EDIT,  /* one edit in a long surname: "Nirenburg" / "Nirenberg" */
+    COA_RULE_DOUBLE_SURNAME, /* a second surname: "Bhavana Dalvi" / "Bhavana Dalvi Mishra" */
+    COA_RULE_GIVEN_EDIT,    /* one edit in a long given name: "Matthieu" / "Mathieu" */
     COA_RULE_COUNT
 } coa_name_rule_t;
 
