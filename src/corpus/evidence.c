@@ -31,6 +31,11 @@
  * double surname ("Mark Hasegawa-Johnson", "Mark Johnson"), another
  * person's: such a pair must be rarer still. */
 #define RARE_EXPECTED_WORD 0.005
+/* A name that this many namesakes are expected to share (the common-name
+ * rule of the homonym report) takes a full given name added ("Yi Yang",
+ * "Yi Mang Yang") only on two shared coauthors: one is too easily a
+ * namesake's. */
+#define COMMON_EXPECTED 0.3
 
 typedef struct {
     uint32_t a, b;           /* indexes into the candidate list */
@@ -167,6 +172,38 @@ static int given_edit(const coa_name_parts_t *a, const coa_name_parts_t *b)
     return kind == 3 ? 0 : kind;
 }
 
+/* The same surname and later given names, and a first given name of
+ * three letters or more that starts the other's, two letters or more
+ * longer: "avi sil" and "avirup sil", "prem natarajan" and "premkumar
+ * natarajan". */
+static int short_given(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->surname != b->surname || a->surname < 1 || a->w.len[0] < 3 || b->w.len[0] < 3)
+        return 0;
+    for (int k = 1; k < a->w.n; k++)
+        if (!coa_names_same_word(&a->w, k, &b->w, k))
+            return 0;
+    size_t la = a->w.len[0], lb = b->w.len[0], ls = la < lb ? la : lb;
+    return (la >= lb + 2 || lb >= la + 2) && !memcmp(a->w.w[0], b->w.w[0], ls);
+}
+
+/* One name is the other without its first given name, a full one:
+ * "thang luong" and "minh thang luong". */
+static int first_dropped(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->w.n > b->w.n) {
+        const coa_name_parts_t *t = a;
+        a = b;
+        b = t;
+    }
+    if (b->w.n != a->w.n + 1 || a->surname < 1 || b->w.len[0] < 2 || a->w.len[0] < 2)
+        return 0;
+    for (int k = 0; k < a->w.n; k++)
+        if (!coa_names_same_word(&a->w, k, &b->w, k + 1))
+            return 0;
+    return 1;
+}
+
 /* Name-compatible pairs within one surname (or one first letter of a huge
  * surname), and which of them are an initial that fits two people: a
  * spelling compatible with two spellings that are not compatible with each
@@ -187,6 +224,10 @@ static int block_pairs(work_t *w, const uint32_t *members, uint32_t m)
             if (rule == COA_RULE_NONE) {
                 if (y > x && given_edit(&w->parts[i], &w->parts[j]))
                     err = add_pair(w, i, j, COA_RULE_GIVEN_EDIT);
+                else if (y > x && short_given(&w->parts[i], &w->parts[j]))
+                    err = add_pair(w, i, j, COA_RULE_SHORT_GIVEN);
+                else if (y > x && first_dropped(&w->parts[i], &w->parts[j]))
+                    err = add_pair(w, i, j, COA_RULE_FIRST_DROPPED);
                 continue;
             }
             partners[np++] = j;
@@ -631,7 +672,7 @@ static int consistent(const work_t *w, const uint32_t *next, uint32_t ra, uint32
     for (uint32_t x = ra; x != COA_NONE; x = next[x])
         for (uint32_t y = rb; y != COA_NONE; y = next[y]) {
             const coa_name_parts_t *px = &w->parts[x], *py = &w->parts[y];
-            if (double_surname(px, py) || given_edit(px, py))
+            if (double_surname(px, py) || given_edit(px, py) || short_given(px, py) || first_dropped(px, py))
                 continue;
             size_t lx = px->w.len[px->surname], ly = py->w.len[py->surname];
             const char *sx = px->w.w[px->surname], *sy = py->w.w[py->surname];
@@ -741,10 +782,26 @@ static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const u
             p->rare = rare;
         /* a letter added to a given name, not a doubled one or an umlaut,
          * is as often another person: two shared coauthors, or the owner */
+        if (p->shared == 1 && full_word_dropped(&w->parts[p->a], &w->parts[p->b]) &&
+            (w->expected[p->a] < 1e9 && w->expected[p->b] < 1e9) &&
+            (w->expected[p->a] < w->expected[p->b] ? w->expected[p->a] : w->expected[p->b]) >= COMMON_EXPECTED)
+            p->shared = 0;
         if (p->rule == COA_RULE_GIVEN_EDIT && given_edit(&w->parts[p->a], &w->parts[p->b]) == 2) {
             p->rare = -1;
             if (p->shared < 2)
                 p->shared = 0;
+        }
+        /* a given name cut short, or a first one dropped, is as often
+         * another's ("Xin", "Xinyu"): a shared coauthor and a rare name */
+        if (p->rule == COA_RULE_SHORT_GIVEN || p->rule == COA_RULE_FIRST_DROPPED) {
+            double r = w->expected[p->a] > w->expected[p->b] ? w->expected[p->a] : w->expected[p->b];
+            if (!(r < RARE_EXPECTED)) {
+                p->shared = 0;
+            } else if (p->shared) {
+                p->rare = r;
+            }
+            if (!p->shared)
+                p->rare = -1;
         }
         if (p->shared || p->owner_source != COA_NONE || p->rare >= 0)
             w->pairs[kept++] = *p;
@@ -797,6 +854,11 @@ static int merge_pairs(work_t *w, uint32_t *weight, coa_evidence_report_t *repor
             snprintf(reason, sizeof reason,
                      "%s: a rare name (%.3f namesakes expected by chance), and no other spelling fits",
                      coa_names_rule_name(p->rule), p->rare);
+        else if (p->rare >= 0)
+            snprintf(reason, sizeof reason,
+                     "%s: %u shared coauthor%s, e.g. %s, and a rare name (%.3f namesakes expected by chance)",
+                     coa_names_rule_name(p->rule), p->shared, p->shared == 1 ? "" : "s",
+                     coa_corpus_str(c, c->authors[p->example].display), p->rare);
         else
             snprintf(reason, sizeof reason, "%s: %u shared coauthor%s, e.g. %s", coa_names_rule_name(p->rule),
                      p->shared, p->shared == 1 ? "" : "s", coa_corpus_str(c, c->authors[p->example].display));
