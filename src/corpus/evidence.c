@@ -745,6 +745,14 @@ static int surname_blocks(work_t *w, const uint32_t *order, uint32_t *block_star
 
 /* Keeps the pairs with evidence of one person (a shared coauthor, or one
  * owner), sorted by cmp_pair, and counts the others in the report. */
+/* Rules of spellings that are as often two people's names as one's
+ * (given names one letter apart, cut short or with the first dropped):
+ * the pairs they find are not counted as left apart. */
+static int looser_rule(coa_name_rule_t rule)
+{
+    return rule == COA_RULE_GIVEN_EDIT || rule == COA_RULE_SHORT_GIVEN || rule == COA_RULE_FIRST_DROPPED;
+}
+
 static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const uint32_t *list, const uint32_t *owner,
                                      coa_evidence_report_t *report)
 {
@@ -753,7 +761,7 @@ static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const u
     for (uint32_t k = 0; k < w->n_pairs; k++) {
         pair_t *p = &w->pairs[k];
         if (w->ambiguous[p->a] || w->ambiguous[p->b]) {
-            report->ambiguous++;
+            report->ambiguous += !looser_rule(p->rule);
             continue;
         }
         /* identifiers win over names: two of them are two people */
@@ -767,7 +775,7 @@ static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const u
             continue;
         if (p->rule != COA_RULE_SPACING && p->rule != COA_RULE_SUFFIX &&
             (closer_spelling(w, p->a, p->b) || closer_spelling(w, p->b, p->a))) {
-            report->ambiguous++;
+            report->ambiguous += !looser_rule(p->rule);
             continue;
         }
         if (owner[p->a] != COA_NONE && owner[p->a] == owner[p->b])
@@ -806,7 +814,7 @@ static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const u
         if (p->shared || p->owner_source != COA_NONE || p->rare >= 0)
             w->pairs[kept++] = *p;
         else
-            report->without_evidence++;
+            report->without_evidence += !looser_rule(p->rule);
     }
     w->n_pairs = kept;
     if (w->n_pairs)
@@ -854,7 +862,7 @@ static int merge_pairs(work_t *w, uint32_t *weight, coa_evidence_report_t *repor
             snprintf(reason, sizeof reason,
                      "%s: a rare name (%.3f namesakes expected by chance), and no other spelling fits",
                      coa_names_rule_name(p->rule), p->rare);
-        else if (p->rare >= 0)
+        else if (p->rare >= 0 && looser_rule(p->rule))
             snprintf(reason, sizeof reason,
                      "%s: %u shared coauthor%s, e.g. %s, and a rare name (%.3f namesakes expected by chance)",
                      coa_names_rule_name(p->rule), p->shared, p->shared == 1 ? "" : "s",
