@@ -204,6 +204,24 @@ static int first_dropped(const coa_name_parts_t *a, const coa_name_parts_t *b)
     return 1;
 }
 
+/* Compatible but for the first given names, which short_given or
+ * given_edit relate: "frank schwing" and "franklin b schwing". */
+static int loosely_compatible(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->surname < 1 || b->surname < 1 || a->w.len[0] < 3 || b->w.len[0] < 3)
+        return 0;
+    size_t la = a->w.len[0], lb = b->w.len[0], ls = la < lb ? la : lb;
+    int prefix = (la >= lb + 2 || lb >= la + 2) && !memcmp(a->w.w[0], b->w.w[0], ls);
+    int edit = la >= 5 && lb >= 5 && (edit_kind(a->w.w[0], la, b->w.w[0], lb) == 1 ||
+                                      edit_kind(a->w.w[0], la, b->w.w[0], lb) == 2);
+    if (!prefix && !edit)
+        return 0;
+    coa_name_parts_t t = *a;
+    t.w.w[0] = b->w.w[0];
+    t.w.len[0] = b->w.len[0];
+    return coa_names_compatible(&t, b) != COA_RULE_NONE;
+}
+
 /* Name-compatible pairs within one surname (or one first letter of a huge
  * surname), and which of them are an initial that fits two people: a
  * spelling compatible with two spellings that are not compatible with each
@@ -672,7 +690,8 @@ static int consistent(const work_t *w, const uint32_t *next, uint32_t ra, uint32
     for (uint32_t x = ra; x != COA_NONE; x = next[x])
         for (uint32_t y = rb; y != COA_NONE; y = next[y]) {
             const coa_name_parts_t *px = &w->parts[x], *py = &w->parts[y];
-            if (double_surname(px, py) || given_edit(px, py) || short_given(px, py) || first_dropped(px, py))
+            if (double_surname(px, py) || given_edit(px, py) || short_given(px, py) || first_dropped(px, py) ||
+                loosely_compatible(px, py))
                 continue;
             size_t lx = px->w.len[px->surname], ly = py->w.len[py->surname];
             const char *sx = px->w.w[px->surname], *sy = py->w.w[py->surname];
