@@ -88,17 +88,23 @@ static const char *surname_of(const work_t *w, uint32_t i, size_t *len)
     return p->w.w[p->surname];
 }
 
+/* Makes *a the longer of two words. */
+static void longer_first(const char **a, size_t *la, const char **b, size_t *lb)
+{
+    if (*la < *lb) {
+        const char *t = *a;
+        *a = *b;
+        *b = t;
+        size_t tl = *la;
+        *la = *lb;
+        *lb = tl;
+    }
+}
+
 /* Levenshtein distance of at most one. */
 static int one_edit(const char *a, size_t la, const char *b, size_t lb)
 {
-    if (la < lb) {
-        const char *t = a;
-        a = b;
-        b = t;
-        size_t tl = la;
-        la = lb;
-        lb = tl;
-    }
+    longer_first(&a, &la, &b, &lb);
     if (la - lb > 1)
         return 0;
     size_t i = 0;
@@ -137,14 +143,7 @@ static int edit_kind(const char *a, size_t la, const char *b, size_t lb)
 {
     if (la == lb)
         return one_edit(a, la, b, lb) ? 3 : 0;
-    if (la < lb) {
-        const char *t = a;
-        a = b;
-        b = t;
-        size_t tl = la;
-        la = lb;
-        lb = tl;
-    }
+    longer_first(&a, &la, &b, &lb);
     if (la != lb + 1 || !one_edit(a, la, b, lb))
         return 0;
     size_t i = 0; /* a[i] is the letter added */
