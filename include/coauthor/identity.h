@@ -45,7 +45,7 @@ typedef struct {
 /* What coa_merge_evidence did. */
 typedef struct {
     uint32_t merged;              /* merges made */
-    uint32_t by_rule[8];          /* merges by rule (coa_evidence_rule_name) */
+    uint32_t by_rule[16];         /* merges by rule (coa_evidence_rule_name) */
     uint32_t ambiguous;           /* compatible pairs left apart: an initial that fits two people */
     uint32_t without_evidence;    /* compatible pairs left apart: no evidence of one person */
     coa_owner_t *owners;          /* owners found, by source */

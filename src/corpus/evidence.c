@@ -21,6 +21,21 @@
  * export has at least this many. */
 #define OWNER_SHARE 0.9
 #define OWNER_MIN_RECORDS 5
+/* A rare name is evidence too: when fewer than this many namesakes are
+ * expected to share a name by chance (authors with its first given name
+ * times authors with its surname, over all authors), two compatible
+ * spellings of it, and no third that fits either, are one person. */
+#define RARE_EXPECTED 0.02
+/* A full given name written in one spelling and left out of the other is
+ * often part of one given name ("Jian-Guang Lou", "Jian Lou") or of a
+ * double surname ("Mark Hasegawa-Johnson", "Mark Johnson"), another
+ * person's: such a pair must be rarer still. */
+#define RARE_EXPECTED_WORD 0.005
+/* A name that this many namesakes are expected to share (the common-name
+ * rule of the homonym report) takes a full given name added ("Yi Yang",
+ * "Yi Mang Yang") only on two shared coauthors: one is too easily a
+ * namesake's. */
+#define COMMON_EXPECTED 0.3
 
 typedef struct {
     uint32_t a, b;           /* indexes into the candidate list */
@@ -28,6 +43,7 @@ typedef struct {
     uint32_t shared;         /* shared coauthors */
     uint32_t example;        /* a shared coauthor (corpus author) */
     uint32_t owner_source;   /* COA_NONE, or the source both belong to as owner */
+    double rare;             /* < 0, or the namesakes expected of the commoner spelling */
 } pair_t;
 
 typedef struct {
@@ -37,6 +53,8 @@ typedef struct {
     coa_name_parts_t *parts; /* [n] */
     const char **keys;       /* [n] */
     uint8_t *ambiguous;      /* [n] an initial that fits two people */
+    uint32_t *close;         /* [n] a spelling with the same given letters, or COA_NONE */
+    double *expected;        /* [n] namesakes expected by chance (RARE_EXPECTED) */
     uint32_t *index;         /* [n_authors] candidate index + 1, or 0 */
     pair_t *pairs;
     uint32_t n_pairs, cap_pairs;
@@ -59,7 +77,7 @@ static int add_pair(work_t *w, uint32_t a, uint32_t b, coa_name_rule_t rule)
 {
     if (coa_grow((void **)&w->pairs, &w->cap_pairs, w->n_pairs + 1, sizeof *w->pairs))
         return COA_ENOMEM;
-    w->pairs[w->n_pairs++] = (pair_t){a, b, rule, 0, COA_NONE, COA_NONE};
+    w->pairs[w->n_pairs++] = (pair_t){a, b, rule, 0, COA_NONE, COA_NONE, -1};
     return COA_OK;
 }
 
@@ -70,17 +88,23 @@ static const char *surname_of(const work_t *w, uint32_t i, size_t *len)
     return p->w.w[p->surname];
 }
 
+/* Makes *a the longer of two words. */
+static void longer_first(const char **a, size_t *la, const char **b, size_t *lb)
+{
+    if (*la < *lb) {
+        const char *t = *a;
+        *a = *b;
+        *b = t;
+        size_t tl = *la;
+        *la = *lb;
+        *lb = tl;
+    }
+}
+
 /* Levenshtein distance of at most one. */
 static int one_edit(const char *a, size_t la, const char *b, size_t lb)
 {
-    if (la < lb) {
-        const char *t = a;
-        a = b;
-        b = t;
-        size_t tl = la;
-        la = lb;
-        lb = tl;
-    }
+    longer_first(&a, &la, &b, &lb);
     if (la - lb > 1)
         return 0;
     size_t i = 0;
@@ -89,6 +113,112 @@ static int one_edit(const char *a, size_t la, const char *b, size_t lb)
     if (la == lb)
         return i < la && memcmp(a + i + 1, b + i + 1, la - i - 1) == 0;
     return memcmp(a + i + 1, b + i, lb - i) == 0;
+}
+
+/* b is a plus one or two more words, a second surname: "bhavana dalvi"
+ * and "bhavana dalvi mishra", "manuel montes" and "manuel montes y gomez".
+ * a has a given name and a surname, and neither has a suffix. */
+static int double_surname(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->w.n > b->w.n) {
+        const coa_name_parts_t *t = a;
+        a = b;
+        b = t;
+    }
+    if (a->w.n < 2 || b->w.n - a->w.n < 1 || b->w.n - a->w.n > 2 || a->suffix >= 0 || b->suffix >= 0 ||
+        a->w.len[0] < 2)
+        return 0;
+    for (int k = 0; k < a->w.n; k++)
+        if (!coa_names_same_word(&a->w, k, &b->w, k))
+            return 0;
+    return 1;
+}
+
+/* How two words one letter apart differ: 0 not so; 1 a letter doubled
+ * ("mathieu", "matthieu") or an umlaut written out ("gunter", "guenter"),
+ * spellings of one name; 2 another letter added or dropped; 3 a letter
+ * replaced, which in a romanised name is most often another name
+ * ("xiaodan", "xiaoyan"). */
+static int edit_kind(const char *a, size_t la, const char *b, size_t lb)
+{
+    if (la == lb)
+        return one_edit(a, la, b, lb) ? 3 : 0;
+    longer_first(&a, &la, &b, &lb);
+    if (la != lb + 1 || !one_edit(a, la, b, lb))
+        return 0;
+    size_t i = 0; /* a[i] is the letter added */
+    while (i < lb && a[i] == b[i])
+        i++;
+    if ((i > 0 && a[i - 1] == a[i]) || (i + 1 < la && a[i + 1] == a[i]))
+        return 1;
+    if (a[i] == 'e' && i > 0 && (a[i - 1] == 'a' || a[i - 1] == 'o' || a[i - 1] == 'u'))
+        return 1;
+    return 2;
+}
+
+/* The same surname and given names but for a letter added or dropped in
+ * the first, of five letters or more ("eiichro sumita", "eiichiro
+ * sumita"): the edit_kind, or 0. */
+static int given_edit(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->surname != b->surname || a->surname < 1 || a->w.len[0] < 5 || b->w.len[0] < 5 ||
+        !coa_names_same_word(&a->w, a->surname, &b->w, b->surname) || coa_names_same_word(&a->w, 0, &b->w, 0))
+        return 0;
+    for (int k = 1; k < a->w.n; k++)
+        if (!coa_names_same_word(&a->w, k, &b->w, k))
+            return 0;
+    int kind = edit_kind(a->w.w[0], a->w.len[0], b->w.w[0], b->w.len[0]);
+    return kind == 3 ? 0 : kind;
+}
+
+/* The same surname and later given names, and a first given name of
+ * three letters or more that starts the other's, two letters or more
+ * longer: "avi sil" and "avirup sil", "prem natarajan" and "premkumar
+ * natarajan". */
+static int short_given(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->surname != b->surname || a->surname < 1 || a->w.len[0] < 3 || b->w.len[0] < 3)
+        return 0;
+    for (int k = 1; k < a->w.n; k++)
+        if (!coa_names_same_word(&a->w, k, &b->w, k))
+            return 0;
+    size_t la = a->w.len[0], lb = b->w.len[0], ls = la < lb ? la : lb;
+    return (la >= lb + 2 || lb >= la + 2) && !memcmp(a->w.w[0], b->w.w[0], ls);
+}
+
+/* One name is the other without its first given name, a full one:
+ * "thang luong" and "minh thang luong". */
+static int first_dropped(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->w.n > b->w.n) {
+        const coa_name_parts_t *t = a;
+        a = b;
+        b = t;
+    }
+    if (b->w.n != a->w.n + 1 || a->surname < 1 || b->w.len[0] < 2 || a->w.len[0] < 2)
+        return 0;
+    for (int k = 0; k < a->w.n; k++)
+        if (!coa_names_same_word(&a->w, k, &b->w, k + 1))
+            return 0;
+    return 1;
+}
+
+/* Compatible but for the first given names, which short_given or
+ * given_edit relate: "frank schwing" and "franklin b schwing". */
+static int loosely_compatible(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->surname < 1 || b->surname < 1 || a->w.len[0] < 3 || b->w.len[0] < 3)
+        return 0;
+    size_t la = a->w.len[0], lb = b->w.len[0], ls = la < lb ? la : lb;
+    int prefix = (la >= lb + 2 || lb >= la + 2) && !memcmp(a->w.w[0], b->w.w[0], ls);
+    int edit = la >= 5 && lb >= 5 && (edit_kind(a->w.w[0], la, b->w.w[0], lb) == 1 ||
+                                      edit_kind(a->w.w[0], la, b->w.w[0], lb) == 2);
+    if (!prefix && !edit)
+        return 0;
+    coa_name_parts_t t = *a;
+    t.w.w[0] = b->w.w[0];
+    t.w.len[0] = b->w.len[0];
+    return coa_names_compatible(&t, b) != COA_RULE_NONE;
 }
 
 /* Name-compatible pairs within one surname (or one first letter of a huge
@@ -102,17 +232,36 @@ static int block_pairs(work_t *w, const uint32_t *members, uint32_t m)
         return COA_ENOMEM;
     int err = COA_OK;
     for (uint32_t x = 0; x < m && !err; x++) {
-        uint32_t i = members[x], np = 0;
+        uint32_t i = members[x], np = 0, nclose = 0;
         for (uint32_t y = 0; y < m; y++) {
             uint32_t j = members[y];
             if (x == y)
                 continue;
             coa_name_rule_t rule = coa_names_compatible(&w->parts[i], &w->parts[j]);
-            if (rule == COA_RULE_NONE)
+            if (rule == COA_RULE_NONE) {
+                if (y > x && given_edit(&w->parts[i], &w->parts[j]))
+                    err = add_pair(w, i, j, COA_RULE_GIVEN_EDIT);
+                else if (y > x && short_given(&w->parts[i], &w->parts[j]))
+                    err = add_pair(w, i, j, COA_RULE_SHORT_GIVEN);
+                else if (y > x && first_dropped(&w->parts[i], &w->parts[j]))
+                    err = add_pair(w, i, j, COA_RULE_FIRST_DROPPED);
                 continue;
+            }
             partners[np++] = j;
+            /* the same given letters ("wei nan", "weinan") come first */
+            if (rule == COA_RULE_SPACING || rule == COA_RULE_SUFFIX) {
+                partners[np - 1] = partners[nclose];
+                partners[nclose++] = j;
+            }
             if (y > x)
                 err = add_pair(w, i, j, rule);
+        }
+        /* a spelling with the same given letters as another is that
+         * person's: "Wei-Nan Zhang" is "Weinan Zhang", and is not made
+         * ambiguous by "Wei Zhang", whom "Weinan Zhang" does not fit */
+        if (nclose) {
+            w->close[i] = partners[0];
+            np = nclose;
         }
         for (uint32_t p = 0; p < np && !w->ambiguous[i]; p++)
             for (uint32_t q = p + 1; q < np && !w->ambiguous[i]; q++)
@@ -121,6 +270,68 @@ static int block_pairs(work_t *w, const uint32_t *members, uint32_t m)
     }
     free(partners);
     return err;
+}
+
+/* A spelling that has one with the same given letters ("wei nan zhang",
+ * "weinan zhang") joins no spelling that the other does not fit. */
+static int closer_spelling(const work_t *w, uint32_t a, uint32_t b)
+{
+    return w->close[a] != COA_NONE && w->close[a] != b &&
+           coa_names_compatible(&w->parts[w->close[a]], &w->parts[b]) == COA_RULE_NONE;
+}
+
+/* One spelling has a full given name (not an initial) more than the other
+ * has given names: "mark hasegawa johnson" and "mark johnson". */
+static int full_word_dropped(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    const coa_name_parts_t *s = a->surname <= b->surname ? a : b, *l = s == a ? b : a;
+    int full = 0;
+    for (int k = 0; k < l->surname; k++)
+        full += l->w.len[k] > 1;
+    return l->surname > s->surname && full > s->surname;
+}
+
+static const work_t *sort_work;
+
+static int cmp_given(const void *pa, const void *pb)
+{
+    const work_t *w = sort_work;
+    const coa_words_t *a = &w->parts[*(const uint32_t *)pa].w, *b = &w->parts[*(const uint32_t *)pb].w;
+    size_t la = a->len[0], lb = b->len[0];
+    int d = memcmp(a->w[0], b->w[0], la < lb ? la : lb);
+    return d ? d : (la > lb) - (la < lb);
+}
+
+/* The namesakes expected to share each candidate's name by chance: the
+ * candidates with its first full given name times those with its surname,
+ * over all candidates; "infinitely many" for a name with no full given
+ * name.  order and block_start are the surname blocks. */
+static int namesakes(work_t *w, const uint32_t *order, const uint32_t *block_start, uint32_t n_blocks)
+{
+    uint32_t *by_given = malloc((w->n ? w->n : 1) * sizeof *by_given), n = 0;
+    if (!by_given)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < w->n; i++) {
+        w->expected[i] = 1e9;
+        if (w->parts[i].surname >= 1 && w->parts[i].w.len[0] >= 2)
+            by_given[n++] = i;
+    }
+    sort_work = w;
+    qsort(by_given, n, sizeof *by_given, cmp_given);
+    for (uint32_t s = 0; s < n;) {
+        uint32_t e = s + 1;
+        while (e < n && cmp_given(&by_given[s], &by_given[e]) == 0)
+            e++;
+        for (uint32_t k = s; k < e; k++)
+            w->expected[by_given[k]] = e - s;
+        s = e;
+    }
+    for (uint32_t b = 0; b < n_blocks; b++)
+        for (uint32_t k = block_start[b]; k < block_start[b + 1]; k++)
+            if (w->expected[order[k]] < 1e9)
+                w->expected[order[k]] *= (double)(block_start[b + 1] - block_start[b]) / w->n;
+    free(by_given);
+    return COA_OK;
 }
 
 typedef struct {
@@ -198,7 +409,46 @@ static int edit_pairs(work_t *w, const uint32_t *order, const uint32_t *block_st
     return err;
 }
 
-static const work_t *sort_work;
+static int cmp_key(const void *pa, const void *pb)
+{
+    const work_t *w = sort_work;
+    return strcmp(w->keys[*(const uint32_t *)pa], w->keys[*(const uint32_t *)pb]);
+}
+
+/* Spellings with a second surname (double_surname): each name of three
+ * words or more, without its last one or two, looked up among the keys. */
+static int double_pairs(work_t *w)
+{
+    uint32_t *by_key = malloc((w->n ? w->n : 1) * sizeof *by_key);
+    if (!by_key)
+        return COA_ENOMEM;
+    for (uint32_t i = 0; i < w->n; i++)
+        by_key[i] = i;
+    sort_work = w;
+    qsort(by_key, w->n, sizeof *by_key, cmp_key);
+    int err = COA_OK;
+    for (uint32_t i = 0; i < w->n && !err; i++) {
+        const coa_name_parts_t *p = &w->parts[i];
+        for (int drop = 1; drop <= 2 && p->w.n - drop >= 2 && p->suffix < 0; drop++) {
+            const coa_words_t *wd = &p->w;
+            size_t len = (size_t)(wd->w[wd->n - drop - 1] + wd->len[wd->n - drop - 1] - wd->w[0]);
+            uint32_t lo = 0, hi = w->n;
+            while (lo < hi) {
+                uint32_t mid = lo + (hi - lo) / 2;
+                int d = strncmp(w->keys[by_key[mid]], w->keys[i], len);
+                if (d < 0 || (d == 0 && strlen(w->keys[by_key[mid]]) < len))
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            if (lo < w->n && strlen(w->keys[by_key[lo]]) == len && !strncmp(w->keys[by_key[lo]], w->keys[i], len) &&
+                double_surname(&w->parts[by_key[lo]], p))
+                err = add_pair(w, by_key[lo], i, COA_RULE_DOUBLE_SURNAME);
+        }
+    }
+    free(by_key);
+    return err;
+}
 
 static int cmp_by_surname(const void *pa, const void *pb)
 {
@@ -439,6 +689,9 @@ static int consistent(const work_t *w, const uint32_t *next, uint32_t ra, uint32
     for (uint32_t x = ra; x != COA_NONE; x = next[x])
         for (uint32_t y = rb; y != COA_NONE; y = next[y]) {
             const coa_name_parts_t *px = &w->parts[x], *py = &w->parts[y];
+            if (double_surname(px, py) || given_edit(px, py) || short_given(px, py) || first_dropped(px, py) ||
+                loosely_compatible(px, py))
+                continue;
             size_t lx = px->w.len[px->surname], ly = py->w.len[py->surname];
             const char *sx = px->w.w[px->surname], *sy = py->w.w[py->surname];
             int same_surname = lx == ly && !memcmp(sx, sy, lx);
@@ -510,6 +763,14 @@ static int surname_blocks(work_t *w, const uint32_t *order, uint32_t *block_star
 
 /* Keeps the pairs with evidence of one person (a shared coauthor, or one
  * owner), sorted by cmp_pair, and counts the others in the report. */
+/* Rules of spellings that are as often two people's names as one's
+ * (given names one letter apart, cut short or with the first dropped):
+ * the pairs they find are not counted as left apart. */
+static int looser_rule(coa_name_rule_t rule)
+{
+    return rule == COA_RULE_GIVEN_EDIT || rule == COA_RULE_SHORT_GIVEN || rule == COA_RULE_FIRST_DROPPED;
+}
+
 static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const uint32_t *list, const uint32_t *owner,
                                      coa_evidence_report_t *report)
 {
@@ -518,7 +779,7 @@ static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const u
     for (uint32_t k = 0; k < w->n_pairs; k++) {
         pair_t *p = &w->pairs[k];
         if (w->ambiguous[p->a] || w->ambiguous[p->b]) {
-            report->ambiguous++;
+            report->ambiguous += !looser_rule(p->rule);
             continue;
         }
         /* identifiers win over names: two of them are two people */
@@ -530,12 +791,48 @@ static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const u
                                      &together);
         if (together)
             continue;
+        if (p->rule != COA_RULE_SPACING && p->rule != COA_RULE_SUFFIX &&
+            (closer_spelling(w, p->a, p->b) || closer_spelling(w, p->b, p->a))) {
+            report->ambiguous += !looser_rule(p->rule);
+            continue;
+        }
         if (owner[p->a] != COA_NONE && owner[p->a] == owner[p->b])
             p->owner_source = owner[p->a];
-        if (p->shared || p->owner_source != COA_NONE)
+        /* a rare name, under one surname */
+        double rare = w->expected[p->a] > w->expected[p->b] ? w->expected[p->a] : w->expected[p->b];
+        if (p->rule != COA_RULE_SURNAME_EDIT &&
+            rare < (p->rule == COA_RULE_DOUBLE_SURNAME || p->rule == COA_RULE_GIVEN_EDIT ||
+                            full_word_dropped(&w->parts[p->a], &w->parts[p->b])
+                        ? RARE_EXPECTED_WORD
+                        : RARE_EXPECTED))
+            p->rare = rare;
+        /* a letter added to a given name, not a doubled one or an umlaut,
+         * is as often another person: two shared coauthors, or the owner */
+        if (p->shared == 1 && full_word_dropped(&w->parts[p->a], &w->parts[p->b]) &&
+            (w->expected[p->a] < 1e9 && w->expected[p->b] < 1e9) &&
+            (w->expected[p->a] < w->expected[p->b] ? w->expected[p->a] : w->expected[p->b]) >= COMMON_EXPECTED)
+            p->shared = 0;
+        if (p->rule == COA_RULE_GIVEN_EDIT && given_edit(&w->parts[p->a], &w->parts[p->b]) == 2) {
+            p->rare = -1;
+            if (p->shared < 2)
+                p->shared = 0;
+        }
+        /* a given name cut short, or a first one dropped, is as often
+         * another's ("Xin", "Xinyu"): a shared coauthor and a rare name */
+        if (p->rule == COA_RULE_SHORT_GIVEN || p->rule == COA_RULE_FIRST_DROPPED) {
+            double r = w->expected[p->a] > w->expected[p->b] ? w->expected[p->a] : w->expected[p->b];
+            if (!(r < RARE_EXPECTED)) {
+                p->shared = 0;
+            } else if (p->shared) {
+                p->rare = r;
+            }
+            if (!p->shared)
+                p->rare = -1;
+        }
+        if (p->shared || p->owner_source != COA_NONE || p->rare >= 0)
             w->pairs[kept++] = *p;
         else
-            report->without_evidence++;
+            report->without_evidence += !looser_rule(p->rule);
     }
     w->n_pairs = kept;
     if (w->n_pairs)
@@ -579,6 +876,15 @@ static int merge_pairs(work_t *w, uint32_t *weight, coa_evidence_report_t *repor
         if (p->owner_source != COA_NONE)
             snprintf(reason, sizeof reason, "%s: owner of %s", coa_names_rule_name(p->rule),
                      coa_corpus_str(c, c->sources[p->owner_source].path));
+        else if (!p->shared)
+            snprintf(reason, sizeof reason,
+                     "%s: a rare name (%.3f namesakes expected by chance), and no other spelling fits",
+                     coa_names_rule_name(p->rule), p->rare);
+        else if (p->rare >= 0 && looser_rule(p->rule))
+            snprintf(reason, sizeof reason,
+                     "%s: %u shared coauthor%s, e.g. %s, and a rare name (%.3f namesakes expected by chance)",
+                     coa_names_rule_name(p->rule), p->shared, p->shared == 1 ? "" : "s",
+                     coa_corpus_str(c, c->authors[p->example].display), p->rare);
         else
             snprintf(reason, sizeof reason, "%s: %u shared coauthor%s, e.g. %s", coa_names_rule_name(p->rule),
                      p->shared, p->shared == 1 ? "" : "s", coa_corpus_str(c, c->authors[p->example].display));
@@ -620,11 +926,13 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
     w.parts = malloc(n * sizeof *w.parts);
     w.keys = malloc(n * sizeof *w.keys);
     w.ambiguous = calloc(n, 1);
+    w.close = malloc(n * sizeof *w.close);
+    w.expected = malloc(n * sizeof *w.expected);
     order = malloc(n * sizeof *order);
     block_start = malloc((n + 1) * sizeof *block_start);
     owner = malloc(n * sizeof *owner);
     weight = calloc(n, sizeof *weight);
-    if (!w.author || !w.parts || !w.keys || !w.ambiguous || !order || !block_start || !owner || !weight) {
+    if (!w.author || !w.parts || !w.keys || !w.ambiguous || !w.close || !w.expected || !order || !block_start || !owner || !weight) {
         err = COA_ENOMEM;
         goto cleanup;
     }
@@ -635,6 +943,7 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
             w.keys[i] = coa_corpus_str(c, c->authors[a].key);
             coa_names_parts(w.keys[i], &w.parts[i]);
             order[i] = i;
+            w.close[i] = COA_NONE;
         }
     for (uint32_t i = 0; i < c->n_authorships; i++) {
         uint32_t r = coa_corpus_author_root(c, c->authorships[i].author);
@@ -646,6 +955,10 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
     err = surname_blocks(&w, order, block_start, &n_blocks);
     if (!err)
         err = edit_pairs(&w, order, block_start, n_blocks);
+    if (!err)
+        err = double_pairs(&w);
+    if (!err)
+        err = namesakes(&w, order, block_start, n_blocks);
     if (!err)
         err = coauthor_lists(&w, &offsets, &list);
     if (!err)
@@ -664,6 +977,8 @@ cleanup:
     free(w.parts);
     free(w.keys);
     free(w.ambiguous);
+    free(w.close);
+    free(w.expected);
     free(w.pairs);
     free(order);
     free(block_start);

@@ -22,11 +22,43 @@ static int is_break(char ch)
     return is_space(ch) || ch == '.' || ch == '-' || ch == ',' || ch == '\'' || ch == '`' || ch == '"';
 }
 
+/* Latin letters that have no decomposition, so that stripping marks
+ * leaves them as they are: "Dayanık" and "Dayanik", "Chrupała" and
+ * "Chrupala" are one name written with and without the letter.  Each is
+ * two bytes of UTF-8 (after case folding) and becomes its usual ASCII
+ * spelling, of at most two letters, so the key never grows. */
+static const struct {
+    unsigned char b0, b1;
+    const char *ascii;
+} plain_letters[] = {
+    {0xC4, 0xB1, "i"},  /* U+0131 dotless i */
+    {0xC5, 0x82, "l"},  /* U+0142 l with stroke */
+    {0xC3, 0xB8, "o"},  /* U+00F8 o with stroke */
+    {0xC3, 0xA6, "ae"}, /* U+00E6 ae */
+    {0xC5, 0x93, "oe"}, /* U+0153 oe */
+    {0xC4, 0x91, "d"},  /* U+0111 d with stroke */
+    {0xC3, 0xB0, "d"},  /* U+00F0 eth */
+    {0xC3, 0xBE, "th"}, /* U+00FE thorn */
+    {0xC4, 0xA7, "h"},  /* U+0127 h with stroke */
+    {0xC5, 0xA7, "t"},  /* U+0167 t with stroke */
+};
+
 /* Appends s[0..len) to out with every break (is_break) as a single space. */
 static size_t append_collapsed(char *out, size_t n, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         char ch = s[i];
+        if (((unsigned char)ch == 0xC3 || (unsigned char)ch == 0xC4 || (unsigned char)ch == 0xC5) && i + 1 < len) {
+            size_t k = 0, nk = sizeof plain_letters / sizeof plain_letters[0];
+            while (k < nk && !(plain_letters[k].b0 == (unsigned char)ch && plain_letters[k].b1 == (unsigned char)s[i + 1]))
+                k++;
+            if (k < nk) {
+                for (const char *a = plain_letters[k].ascii; *a; a++)
+                    out[n++] = *a;
+                i++;
+                continue;
+            }
+        }
         if ((unsigned char)ch == 0xCA && i + 1 < len && (unsigned char)s[i + 1] == 0xBB) { /* U+02BB */
             ch = ' ';
             i++;

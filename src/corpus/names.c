@@ -212,6 +212,10 @@ const char *coa_names_rule_name(coa_name_rule_t r)
     case COA_RULE_SPACING: return "spacing";
     case COA_RULE_SUFFIX: return "suffix";
     case COA_RULE_SURNAME_EDIT: return "surname spelling";
+    case COA_RULE_DOUBLE_SURNAME: return "double surname";
+    case COA_RULE_GIVEN_EDIT: return "given name spelling";
+    case COA_RULE_SHORT_GIVEN: return "short given name";
+    case COA_RULE_FIRST_DROPPED: return "first name dropped";
     case COA_RULE_NONE:
     case COA_RULE_COUNT: break;
     }

@@ -48,6 +48,10 @@ typedef enum {
     COA_RULE_SPACING,       /* "Junichi" / "Jun ichi" */
     COA_RULE_SUFFIX,        /* "Eric Nyberg" / "Eric Nyberg III" */
     COA_RULE_SURNAME_EDIT,  /* one edit in a long surname: "Nirenburg" / "Nirenberg" */
+    COA_RULE_DOUBLE_SURNAME, /* a second surname: "Bhavana Dalvi" / "Bhavana Dalvi Mishra" */
+    COA_RULE_GIVEN_EDIT,    /* one edit in a long given name: "Matthieu" / "Mathieu" */
+    COA_RULE_SHORT_GIVEN,   /* a given name cut short: "Avi Sil" / "Avirup Sil" */
+    COA_RULE_FIRST_DROPPED, /* the first given name left out: "Thang Luong" / "Minh-Thang Luong" */
     COA_RULE_COUNT
 } coa_name_rule_t;
 

@@ -97,6 +97,9 @@ def key(a):
     parts = ("given", "dropping-particle", "non-dropping-particle", "family", "suffix")
     n = " ".join(a[p] for p in parts if a.get(p)) or a.get("literal", "")
     n = unicodedata.normalize("NFKD", n.replace("-", " ").replace(".", " ").casefold())
+    # letters without a decomposition fold as in the key (name.c)
+    n = n.translate(str.maketrans({"ı": "i", "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d",
+                                   "þ": "th", "ħ": "h", "ŧ": "t"}))
     return " ".join("".join(c for c in n if not unicodedata.combining(c)).split())
 per_item = [set(key(a) for a in i.get("author", [])) for i in items]
 listed = sum(len(i.get("author", [])) for i in items)
