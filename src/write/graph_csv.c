@@ -77,10 +77,7 @@ int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_exp
     }
     fputs("\n", edges);
     for (uint64_t e = 0; e < v.n_edges; e++) {
-        uint32_t a, b;
-        coa_view_edge_ends(&v, e, &a, &b);
-        coa_view_node_id(&v, a, id, sizeof id);
-        coa_view_node_id(&v, b, id2, sizeof id2);
+        coa_view_edge_ids(&v, e, id, id2, sizeof id);
         fprintf(edges, "%s,%s,Undirected,%lld", id, id2,
                 v.bipartite ? 1LL : (long long)VECTOR(g->joint_papers)[(igraph_integer_t)e]);
         for (int c = 0; c < v.n_edge_cols; c++) {
