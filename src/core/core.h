@@ -31,6 +31,11 @@ int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size);
  * the array and *cap are as they were. */
 int coa_grow_array(void *items, size_t *cap, size_t need, size_t size, size_t first);
 
+/* A table of enum names (common.c): the name of value i, "?" outside the
+ * table; and the value named s, COA_EINVAL when none is. */
+const char *coa_enum_name(const char *const *names, size_t n, unsigned i);
+int coa_enum_parse(const char *const *names, size_t n, const char *s, unsigned *i);
+
 /* FNV-1a of the bytes, never 0 (the string pool's hash; 0 marks a string
  * kept out of its table; strpool.c). */
 uint32_t coa_hash_bytes(const char *s, size_t len);
@@ -46,5 +51,10 @@ int coa_temp_create(const char *target, char **tmp);
 void coa_temp_forget(const char *tmp);
 void coa_temp_remove_all(void);
 void coa_temp_remove_leftovers(const char *target);
+/* Gives the temporary the permissions of the file it replaces ('replaced'
+ * from stat), or with NULL what a new file would get (0666 less the
+ * umask), instead of mkstemp's 0600. */
+struct stat;
+void coa_temp_set_mode(int fd, const struct stat *replaced);
 
 #endif
