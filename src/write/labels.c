@@ -80,6 +80,44 @@ static cells_t cells_of(const grid_t *gr, const rect_t *r)
                      clamp_cell(r->x1, gr->x0, gr->cell, gr->nx), clamp_cell(r->y1, gr->y0, gr->cell, gr->ny)};
 }
 
+/* The discs filed in a range of cells, each once though it may be filed
+ * in several: disc_walk starts a new query, next_disc stamps what it
+ * gives.  The order is the cells' (row by row), then the filing order. */
+typedef struct {
+    grid_t *gr;
+    cells_t cells;
+    uint32_t cx, cy, i, end;
+} disc_walk_t;
+
+static disc_walk_t disc_walk(grid_t *gr, const cells_t *cells)
+{
+    uint32_t c = cells->y0 * gr->nx + cells->x0;
+    gr->query++;
+    return (disc_walk_t){gr, *cells, cells->x0, cells->y0, gr->disc_start[c], gr->disc_start[c + 1]};
+}
+
+static int next_disc(disc_walk_t *w, uint32_t *k)
+{
+    grid_t *gr = w->gr;
+    for (;;) {
+        while (w->i == w->end) {
+            if (++w->cx > w->cells.x1) {
+                w->cx = w->cells.x0;
+                if (++w->cy > w->cells.y1)
+                    return 0;
+            }
+            uint32_t c = w->cy * gr->nx + w->cx;
+            w->i = gr->disc_start[c];
+            w->end = gr->disc_start[c + 1];
+        }
+        *k = gr->disc_ids[w->i++];
+        if (gr->disc_stamp[*k] != gr->query) {
+            gr->disc_stamp[*k] = gr->query;
+            return 1;
+        }
+    }
+}
+
 /* The cells a segment passes through, sampled every quarter cell: a cell
  * only grazed at a corner can be missed, which costs at most a crossing
  * not counted (crossings only rank positions; they never forbid one). */
@@ -325,20 +363,14 @@ static long cost_of_box(grid_t *gr, const rect_t *box, const rect_t *area, const
         return -1;
     cells_t cells = cells_of(gr, box);
     long covered = 0;
-    gr->query++;
-    for (uint32_t cy = cells.y0; cy <= cells.y1; cy++)
-        for (uint32_t cx = cells.x0; cx <= cells.x1; cx++) {
-            uint32_t c = cy * gr->nx + cx;
-            for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1]; i++) {
-                uint32_t k = gr->disc_ids[i];
-                if (gr->disc_stamp[k] == gr->query || !disc_hits_rect(&discs[k], box, pad))
-                    continue;
-                gr->disc_stamp[k] = gr->query;
-                if (!gr->cover || gr->hard[k])
-                    return -1;
-                covered += COVER_COST;
-            }
-        }
+    disc_walk_t w = disc_walk(gr, &cells);
+    for (uint32_t k; next_disc(&w, &k);) {
+        if (!disc_hits_rect(&discs[k], box, pad))
+            continue;
+        if (!gr->cover || gr->hard[k])
+            return -1;
+        covered += COVER_COST;
+    }
     return covered + edges_under(gr, box, &cells, edges);
 }
 
@@ -361,19 +393,10 @@ static long cost_of_leader(grid_t *gr, const coa_label_t *l, double lx, double l
     rect_t span = {own->x < lx ? own->x : lx, own->y < ly ? own->y : ly, own->x < lx ? lx : own->x,
                    own->y < ly ? ly : own->y};
     cells_t cells = cells_of(gr, &span);
-    gr->query++;
-    for (uint32_t cy = cells.y0; cy <= cells.y1; cy++)
-        for (uint32_t cx = cells.x0; cx <= cells.x1; cx++) {
-            uint32_t c = cy * gr->nx + cx;
-            for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1]; i++) {
-                uint32_t k = gr->disc_ids[i];
-                if (k == l->node || gr->disc_stamp[k] == gr->query)
-                    continue;
-                gr->disc_stamp[k] = gr->query;
-                if (segment_hits_disc(own->x, own->y, lx, ly, &discs[k]))
-                    cost += 3;
-            }
-        }
+    disc_walk_t w = disc_walk(gr, &cells);
+    for (uint32_t k; next_disc(&w, &k);)
+        if (k != l->node && segment_hits_disc(own->x, own->y, lx, ly, &discs[k]))
+            cost += 3;
     return cost;
 }
 
@@ -535,21 +558,17 @@ static int disc_blocked(grid_t *gr, const coa_disc_t *discs, uint32_t self, doub
      * moves by less than a cell, so the cells around cover it */
     rect_t reach = {x - r - gr->cell, y - r - gr->cell, x + r + gr->cell, y + r + gr->cell};
     cells_t cells = cells_of(gr, &reach);
-    for (uint32_t cy = cells.y0; cy <= cells.y1; cy++)
-        for (uint32_t cx = cells.x0; cx <= cells.x1; cx++) {
-            uint32_t c = cy * gr->nx + cx;
-            for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1]; i++) {
-                uint32_t k = gr->disc_ids[i];
-                int skipped = k == self;
-                for (int j = 0; j < n_skip && !skipped; j++)
-                    skipped = skip[j] == k;
-                if (skipped)
-                    continue;
-                const coa_disc_t *o = &discs[k];
-                if (hypot(o->x - x, o->y - y) < o->r + r + pad)
-                    return 1;
-            }
-        }
+    disc_walk_t w = disc_walk(gr, &cells);
+    for (uint32_t k; next_disc(&w, &k);) {
+        int skipped = k == self;
+        for (int j = 0; j < n_skip && !skipped; j++)
+            skipped = skip[j] == k;
+        if (skipped)
+            continue;
+        const coa_disc_t *o = &discs[k];
+        if (hypot(o->x - x, o->y - y) < o->r + r + pad)
+            return 1;
+    }
     return 0;
 }
 
@@ -573,21 +592,15 @@ static int place_moving(coa_label_t *l, grid_t *gr, const rect_t *area, coa_disc
         uint32_t ids[MOVE_MAX];
         int n = 0, bad = 0;
         cells_t cells = cells_of(gr, &box);
-        gr->query++;
-        for (uint32_t cy = cells.y0; cy <= cells.y1 && !bad; cy++)
-            for (uint32_t cx = cells.x0; cx <= cells.x1 && !bad; cx++) {
-                uint32_t c = cy * gr->nx + cx;
-                for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1] && !bad; i++) {
-                    uint32_t id = gr->disc_ids[i];
-                    if (gr->disc_stamp[id] == gr->query || !disc_hits_rect(&discs[id], &box, pad))
-                        continue;
-                    gr->disc_stamp[id] = gr->query;
-                    if (gr->hard[id] || n == MOVE_MAX)
-                        bad = 1;
-                    else
-                        ids[n++] = id;
-                }
-            }
+        disc_walk_t w = disc_walk(gr, &cells);
+        for (uint32_t id; !bad && next_disc(&w, &id);) {
+            if (!disc_hits_rect(&discs[id], &box, pad))
+                continue;
+            if (gr->hard[id] || n == MOVE_MAX)
+                bad = 1;
+            else
+                ids[n++] = id;
+        }
         if (bad || n == 0)
             continue;
         /* the box itself must be free of labels and leaders */
