@@ -40,6 +40,17 @@ int coa_enum_parse(const char *const *names, size_t n, const char *s, unsigned *
  * kept out of its table; strpool.c). */
 uint32_t coa_hash_bytes(const char *s, size_t len);
 
+/* The first free slot (0) for hash h in an open-addressing table of n
+ * slots, n a power of two with a free slot left: linear probing, as the
+ * string pool's and the corpus's key tables do it. */
+static inline uint32_t coa_slot_free(const uint32_t *slots, uint32_t n, uint32_t h)
+{
+    uint32_t i = h & (n - 1);
+    while (slots[i])
+        i = (i + 1) & (n - 1);
+    return i;
+}
+
 /* Temporary files beside a target (tempfile.c).  coa_temp_create removes
  * the leftovers of killed runs on that target, then creates
  * DIR/.BASE.PID.XXXXXX with mkstemp and tracks it for

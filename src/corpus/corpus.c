@@ -116,19 +116,13 @@ static int insert_key(coa_corpus_t *c, uint32_t author)
         for (uint32_t a = 0; a < c->n_authors; a++) {
             if (a == author)
                 continue;
-            uint32_t i = key_hash(c, c->authors[a].key) & (n - 1);
-            while (slots[i])
-                i = (i + 1) & (n - 1);
-            slots[i] = a + 1;
+            slots[coa_slot_free(slots, n, key_hash(c, c->authors[a].key))] = a + 1;
         }
         free(c->key_slots);
         c->key_slots = slots;
         c->key_nslots = n;
     }
-    uint32_t i = key_hash(c, c->authors[author].key) & (c->key_nslots - 1);
-    while (c->key_slots[i])
-        i = (i + 1) & (c->key_nslots - 1);
-    c->key_slots[i] = author + 1;
+    c->key_slots[coa_slot_free(c->key_slots, c->key_nslots, key_hash(c, c->authors[author].key))] = author + 1;
     return COA_OK;
 }
 
