@@ -149,14 +149,8 @@ typedef struct {
 
 static int heap_push(heap_t *h, double dist, uint32_t v)
 {
-    if (h->n == h->cap) {
-        size_t cap = h->cap ? 2 * h->cap : 1024;
-        heap_item_t *items = realloc(h->items, cap * sizeof *items);
-        if (!items)
-            return COA_ENOMEM;
-        h->items = items;
-        h->cap = cap;
-    }
+    if (h->n == h->cap && coa_grow_array(&h->items, &h->cap, h->n + 1, sizeof *h->items, 1024))
+        return COA_ENOMEM;
     size_t i = h->n++;
     while (i > 0) {
         size_t parent = (i - 1) / 2;
@@ -636,8 +630,9 @@ static int eigenvector(const coa_graph_t *g, igraph_vector_t *scores, coa_centra
 {
     const igraph_t *graph = &g->graph;
     igraph_integer_t n = g->n_vertices, m = igraph_ecount(graph), ncomp = 0;
-    igraph_vector_int_t membership, csize, edges;
-    igraph_vector_t weights, vec;
+    /* zeroed igraph vectors may be destroyed without having been initialised */
+    igraph_vector_int_t membership = {0}, csize = {0}, edges = {0};
+    igraph_vector_t weights = {0}, vec = {0};
     igraph_integer_t *vstart = NULL, *estart = NULL, *vlist = NULL, *elist = NULL, *local = NULL;
     double lambda_max = 0;
     int err = COA_OK;
@@ -645,29 +640,10 @@ static int eigenvector(const coa_graph_t *g, igraph_vector_t *scores, coa_centra
     if (igraph_vector_resize(scores, n))
         return COA_ENOMEM;
     igraph_vector_null(scores);
-    if (igraph_vector_int_init(&membership, 0))
-        return COA_ENOMEM;
-    if (igraph_vector_int_init(&csize, 0)) {
-        igraph_vector_int_destroy(&membership);
-        return COA_ENOMEM;
-    }
-    if (igraph_vector_int_init(&edges, 0)) {
-        igraph_vector_int_destroy(&csize);
-        igraph_vector_int_destroy(&membership);
-        return COA_ENOMEM;
-    }
-    if (igraph_vector_init(&weights, 0)) {
-        igraph_vector_int_destroy(&edges);
-        igraph_vector_int_destroy(&csize);
-        igraph_vector_int_destroy(&membership);
-        return COA_ENOMEM;
-    }
-    if (igraph_vector_init(&vec, 0)) {
-        igraph_vector_destroy(&weights);
-        igraph_vector_int_destroy(&edges);
-        igraph_vector_int_destroy(&csize);
-        igraph_vector_int_destroy(&membership);
-        return COA_ENOMEM;
+    if (igraph_vector_int_init(&membership, 0) || igraph_vector_int_init(&csize, 0) ||
+        igraph_vector_int_init(&edges, 0) || igraph_vector_init(&weights, 0) || igraph_vector_init(&vec, 0)) {
+        err = COA_ENOMEM;
+        goto cleanup;
     }
     if ((err = coa_from_igraph(igraph_connected_components(graph, &membership, &csize, &ncomp, IGRAPH_WEAK))))
         goto cleanup;

@@ -24,34 +24,35 @@ void coa_community_options_init(coa_community_options_t *opts)
     opts->infomap_trials = 10;
 }
 
+#define N_METHODS (sizeof method_names / sizeof *method_names)
+#define N_WEIGHTS (sizeof weight_names / sizeof *weight_names)
+
 const char *coa_community_method_name(coa_community_method_t m)
 {
-    return (unsigned)m < sizeof method_names / sizeof *method_names ? method_names[m] : "?";
+    return coa_enum_name(method_names, N_METHODS, (unsigned)m);
 }
 
 int coa_community_method_parse(const char *s, coa_community_method_t *m)
 {
-    for (size_t i = 0; i < sizeof method_names / sizeof *method_names; i++)
-        if (strcmp(s, method_names[i]) == 0) {
-            *m = (coa_community_method_t)i;
-            return COA_OK;
-        }
-    return COA_EINVAL;
+    unsigned i;
+    int err = coa_enum_parse(method_names, N_METHODS, s, &i);
+    if (!err)
+        *m = (coa_community_method_t)i;
+    return err;
 }
 
 const char *coa_community_weight_name(coa_community_weight_t w)
 {
-    return (unsigned)w < sizeof weight_names / sizeof *weight_names ? weight_names[w] : "?";
+    return coa_enum_name(weight_names, N_WEIGHTS, (unsigned)w);
 }
 
 int coa_community_weight_parse(const char *s, coa_community_weight_t *w)
 {
-    for (size_t i = 0; i < sizeof weight_names / sizeof *weight_names; i++)
-        if (strcmp(s, weight_names[i]) == 0) {
-            *w = (coa_community_weight_t)i;
-            return COA_OK;
-        }
-    return COA_EINVAL;
+    unsigned i;
+    int err = coa_enum_parse(weight_names, N_WEIGHTS, s, &i);
+    if (!err)
+        *w = (coa_community_weight_t)i;
+    return err;
 }
 
 const igraph_vector_t *coa_community_weights(const coa_graph_t *g, coa_community_weight_t weight)

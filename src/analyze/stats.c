@@ -166,25 +166,14 @@ int coa_stats_compute_ex(const coa_graph_t *g, const coa_stats_options_t *opts, 
     if (n == 0)
         return COA_OK;
 
-    igraph_vector_int_t membership, csize, degree;
-    igraph_vector_t tri;
+    /* zeroed igraph vectors may be destroyed without having been initialised */
+    igraph_vector_int_t membership = {0}, csize = {0}, degree = {0};
+    igraph_vector_t tri = {0};
     igraph_integer_t ncomp;
-    if (igraph_vector_int_init(&membership, 0))
-        return COA_ENOMEM;
-    if (igraph_vector_int_init(&csize, 0)) {
-        igraph_vector_int_destroy(&membership);
-        return COA_ENOMEM;
-    }
-    if (igraph_vector_int_init(&degree, 0)) {
-        igraph_vector_int_destroy(&membership);
-        igraph_vector_int_destroy(&csize);
-        return COA_ENOMEM;
-    }
-    if (igraph_vector_init(&tri, 0)) {
-        igraph_vector_int_destroy(&membership);
-        igraph_vector_int_destroy(&csize);
-        igraph_vector_int_destroy(&degree);
-        return COA_ENOMEM;
+    if (igraph_vector_int_init(&membership, 0) || igraph_vector_int_init(&csize, 0) ||
+        igraph_vector_int_init(&degree, 0) || igraph_vector_init(&tri, 0)) {
+        err = COA_ENOMEM;
+        goto cleanup;
     }
     if ((err = coa_from_igraph(igraph_connected_components(graph, &membership, &csize, &ncomp, IGRAPH_WEAK))))
         goto cleanup;

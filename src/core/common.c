@@ -1,5 +1,6 @@
 /* Error strings, diagnostics and library start-up. */
 #include <stdio.h>
+#include <string.h>
 
 #include <igraph.h>
 
@@ -32,6 +33,21 @@ void coa_diag(const coa_diag_sink_t *sink, coa_severity_t sev, const char *file,
     va_end(ap);
     coa_diag_t d = {sev, file, line, msg};
     sink->fn(sink->ctx, &d);
+}
+
+const char *coa_enum_name(const char *const *names, size_t n, unsigned i)
+{
+    return i < n ? names[i] : "?";
+}
+
+int coa_enum_parse(const char *const *names, size_t n, const char *s, unsigned *i)
+{
+    for (unsigned k = 0; k < n; k++)
+        if (strcmp(s, names[k]) == 0) {
+            *i = k;
+            return COA_OK;
+        }
+    return COA_EINVAL;
 }
 
 int coa_from_igraph(int igraph_err)

@@ -31,9 +31,25 @@ int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size);
  * the array and *cap are as they were. */
 int coa_grow_array(void *items, size_t *cap, size_t need, size_t size, size_t first);
 
+/* A table of enum names (common.c): the name of value i, "?" outside the
+ * table; and the value named s, COA_EINVAL when none is. */
+const char *coa_enum_name(const char *const *names, size_t n, unsigned i);
+int coa_enum_parse(const char *const *names, size_t n, const char *s, unsigned *i);
+
 /* FNV-1a of the bytes, never 0 (the string pool's hash; 0 marks a string
  * kept out of its table; strpool.c). */
 uint32_t coa_hash_bytes(const char *s, size_t len);
+
+/* The first free slot (0) for hash h in an open-addressing table of n
+ * slots, n a power of two with a free slot left: linear probing, as the
+ * string pool's and the corpus's key tables do it. */
+static inline uint32_t coa_slot_free(const uint32_t *slots, uint32_t n, uint32_t h)
+{
+    uint32_t i = h & (n - 1);
+    while (slots[i])
+        i = (i + 1) & (n - 1);
+    return i;
+}
 
 /* Temporary files beside a target (tempfile.c).  coa_temp_create removes
  * the leftovers of killed runs on that target, then creates
@@ -46,5 +62,10 @@ int coa_temp_create(const char *target, char **tmp);
 void coa_temp_forget(const char *tmp);
 void coa_temp_remove_all(void);
 void coa_temp_remove_leftovers(const char *target);
+/* Gives the temporary the permissions of the file it replaces ('replaced'
+ * from stat), or with NULL what a new file would get (0666 less the
+ * umask), instead of mkstemp's 0600. */
+struct stat;
+void coa_temp_set_mode(int fd, const struct stat *replaced);
 
 #endif

@@ -505,17 +505,7 @@ int coa_utf8_valid(const char *s, size_t len)
 
 static int ensure_line(coa_input_t *in, size_t need)
 {
-    if (need <= in->line_cap)
-        return COA_OK;
-    size_t cap = in->line_cap ? in->line_cap : 256;
-    while (cap < need)
-        cap *= 2;
-    char *line = realloc(in->line, cap);
-    if (!line)
-        return COA_ENOMEM;
-    in->line = line;
-    in->line_cap = cap;
-    return COA_OK;
+    return coa_grow_array(&in->line, &in->line_cap, need, 1, 256);
 }
 
 /* Copies raw[0..len) into in->line: a byte that is not part of valid

@@ -25,10 +25,7 @@ static int grow_slots(coa_strpool_t *pool)
     for (uint32_t id = 0; id < pool->count; id++) {
         if (!pool->hashes[id])
             continue; /* not in the table */
-        uint32_t i = pool->hashes[id] & (nslots - 1);
-        while (slots[i])
-            i = (i + 1) & (nslots - 1);
-        slots[i] = id + 1;
+        slots[coa_slot_free(slots, nslots, pool->hashes[id])] = id + 1;
     }
     free(pool->slots);
     pool->slots = slots;

@@ -143,3 +143,16 @@ int coa_temp_create(const char *target, char **tmp)
     *tmp = name;
     return fd;
 }
+
+void coa_temp_set_mode(int fd, const struct stat *replaced)
+{
+    mode_t mode;
+    if (replaced) {
+        mode = replaced->st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    fchmod(fd, mode);
+}

@@ -129,19 +129,13 @@ static int insert_key(coa_corpus_t *c, uint32_t author)
         for (uint32_t a = 0; a < c->n_authors; a++) {
             if (a == author)
                 continue;
-            uint32_t i = key_hash(c, c->authors[a].key) & (n - 1);
-            while (slots[i])
-                i = (i + 1) & (n - 1);
-            slots[i] = a + 1;
+            slots[coa_slot_free(slots, n, key_hash(c, c->authors[a].key))] = a + 1;
         }
         free(c->key_slots);
         c->key_slots = slots;
         c->key_nslots = n;
     }
-    uint32_t i = key_hash(c, c->authors[author].key) & (c->key_nslots - 1);
-    while (c->key_slots[i])
-        i = (i + 1) & (c->key_nslots - 1);
-    c->key_slots[i] = author + 1;
+    c->key_slots[coa_slot_free(c->key_slots, c->key_nslots, key_hash(c, c->authors[author].key))] = author + 1;
     return COA_OK;
 }
 
@@ -154,21 +148,14 @@ static int grow_spellings(coa_corpus_t *c)
     uint32_t n = c->spelling_cap ? c->spelling_cap : 1024;
     while (n < need)
         n *= 2;
-    uint32_t *sa = realloc(c->spelling_author, n * sizeof *sa);
-    if (!sa)
-        return COA_ENOMEM;
-    c->spelling_author = sa;
-    uint32_t *sc = realloc(c->spelling_count, n * sizeof *sc);
-    if (!sc)
-        return COA_ENOMEM;
-    c->spelling_count = sc;
-    uint32_t *ia = realloc(c->id_author, n * sizeof *ia);
-    if (!ia)
-        return COA_ENOMEM;
-    c->id_author = ia;
-    memset(sa + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *sa);
-    memset(sc + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *sc);
-    memset(ia + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *ia);
+    uint32_t **arrays[] = {&c->spelling_author, &c->spelling_count, &c->id_author};
+    for (size_t k = 0; k < sizeof arrays / sizeof *arrays; k++) {
+        uint32_t *a = realloc(*arrays[k], n * sizeof *a);
+        if (!a)
+            return COA_ENOMEM;
+        memset(a + c->spelling_cap, 0, (n - c->spelling_cap) * sizeof *a);
+        *arrays[k] = a;
+    }
     c->spelling_cap = n;
     return COA_OK;
 }

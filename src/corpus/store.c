@@ -234,15 +234,7 @@ static int create_temp(const char *path, int device, char **tmp, int *err, const
     /* an existing database keeps its permissions; a new one gets what a
      * new file would get, not mkstemp's 0600 */
     struct stat old;
-    mode_t mode;
-    if (!device && stat(path, &old) == 0) {
-        mode = old.st_mode & 07777;
-    } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
-    fchmod(fd, mode);
+    coa_temp_set_mode(fd, !device && stat(path, &old) == 0 ? &old : NULL);
     return fd;
 }
 

@@ -481,15 +481,12 @@ cleanup:
  * component of the lowest vertex). */
 static int mark_largest(const coa_graph_t *g, uint8_t *keep)
 {
-    igraph_vector_int_t membership, csize;
-    igraph_integer_t ncomp;
-    if (igraph_vector_int_init(&membership, 0))
-        return COA_ENOMEM;
-    if (igraph_vector_int_init(&csize, 0)) {
-        igraph_vector_int_destroy(&membership);
-        return COA_ENOMEM;
-    }
-    int err = coa_from_igraph(igraph_connected_components(&g->graph, &membership, &csize, &ncomp, IGRAPH_WEAK));
+    /* zeroed igraph vectors may be destroyed without having been initialised */
+    igraph_vector_int_t membership = {0}, csize = {0};
+    igraph_integer_t ncomp = 0;
+    int err = COA_ENOMEM;
+    if (!igraph_vector_int_init(&membership, 0) && !igraph_vector_int_init(&csize, 0))
+        err = coa_from_igraph(igraph_connected_components(&g->graph, &membership, &csize, &ncomp, IGRAPH_WEAK));
     if (!err && ncomp > 0) {
         igraph_integer_t best = igraph_vector_int_which_max(&csize);
         for (igraph_integer_t v = 0; v < g->n_vertices; v++)

@@ -304,6 +304,17 @@ int coa_reader_skip(coa_reader_ctx_t *ctx, long line, const char *fmt, ...)
     return strict ? COA_EPARSE : COA_OK;
 }
 
+void coa_xml_error_text(const char *message, char *msg, size_t len)
+{
+    snprintf(msg, len, "%s", message ? message : "malformed XML");
+    for (char *p = msg; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
+    size_t n = strlen(msg);
+    while (n && msg[n - 1] == ' ')
+        msg[--n] = '\0';
+}
+
 static int read_input(coa_corpus_t *c, coa_input_t *in, const coa_read_options_t *opts,
                       const coa_diag_sink_t *diag)
 {

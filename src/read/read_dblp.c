@@ -393,13 +393,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
         return;
     }
     char msg[200];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
-    for (char *p = msg; *p; p++)
-        if (*p == '\n')
-            *p = ' '; /* libxml2 puts the bad bytes on a line of their own */
-    size_t n = strlen(msg);
-    while (n && msg[n - 1] == ' ')
-        msg[--n] = '\0';
+    coa_xml_error_text(e->message, msg, sizeof msg);
     coa_reader_ctx_t *rc = st->ctx;
     int strict = rc->opts && rc->opts->strict;
     if (st->depth >= 1) {

@@ -538,13 +538,7 @@ int coa_read_orcid_xml(coa_reader_ctx_t *ctx)
     const xmlError *xe = xmlGetLastError();
     if (xe && xe->level >= XML_ERR_ERROR) {
         char msg[200];
-        snprintf(msg, sizeof msg, "%s", xe->message ? xe->message : "malformed XML");
-        for (char *p = msg; *p; p++)
-            if (*p == '\n')
-                *p = ' ';
-        size_t n = strlen(msg);
-        while (n && msg[n - 1] == ' ')
-            msg[--n] = '\0';
+        coa_xml_error_text(xe->message, msg, sizeof msg);
         err = coa_reader_skip(ctx, xe->line, "XML error: %s; what follows it may be lost", msg);
     }
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;

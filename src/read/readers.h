@@ -118,6 +118,11 @@ int coa_reader_skip(coa_reader_ctx_t *ctx, long line, const char *fmt, ...)
  * readers report through their diagnostics.  Idempotent. */
 void coa_xml_lockdown(void);
 
+/* libxml2's message of an error (NULL: "malformed XML") on one line, for
+ * a diagnostic: libxml2 puts the bad bytes on a line of their own and
+ * ends with a newline. */
+void coa_xml_error_text(const char *message, char *msg, size_t len);
+
 /* The paragraphs of 'coauthor formats --help', each beside its reader
  * (coa_formats_help prints them in order). */
 extern const char coa_help_bibutils[];

@@ -219,6 +219,15 @@ static int same_person(span_t a, const char *b, size_t bn)
     return fa < a.s + a.n && fb < b + bn && toupper((unsigned char)*fa) == toupper((unsigned char)*fb);
 }
 
+/* The last ch in the span, or NULL. */
+static const char *last_of(span_t sp, char ch)
+{
+    for (size_t i = sp.n; i > 0; i--)
+        if (sp.s[i - 1] == ch)
+            return sp.s + i - 1;
+    return NULL;
+}
+
 /* Gives ids[k] the identifier of the one author k that an entry names;
  * an entry naming none or several is left out. */
 static void attach_ids(const char *field, const char *scheme, const span_t *names, size_t n_names, char (*ids)[64])
@@ -226,12 +235,7 @@ static void attach_ids(const char *field, const char *scheme, const span_t *name
     span_t entry[256];
     size_t n = split(field, ';', entry, 256);
     for (size_t e = 0; e < n; e++) {
-        const char *slash = NULL;
-        for (size_t i = entry[e].n; i > 0; i--)
-            if (entry[e].s[i - 1] == '/') {
-                slash = entry[e].s + i - 1;
-                break;
-            }
+        const char *slash = last_of(entry[e], '/');
         if (!slash)
             continue;
         span_t who = {entry[e].s, (size_t)(slash - entry[e].s)};
@@ -259,12 +263,7 @@ static int looks_like_scopus_authors(const char *s)
     if (n == 0)
         return 0;
     for (size_t k = 0; k < n; k++) {
-        const char *sp = NULL;
-        for (size_t i = p[k].n; i > 0; i--)
-            if (p[k].s[i - 1] == ' ') {
-                sp = p[k].s + i - 1;
-                break;
-            }
+        const char *sp = last_of(p[k], ' ');
         if (!sp || !is_initials(sp + 1, p[k].n - (size_t)(sp + 1 - p[k].s)))
             return 0;
     }

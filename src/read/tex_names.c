@@ -100,6 +100,17 @@ static int name_char(int ch)
     return isalpha(ch) || ch == '@';
 }
 
+/* The end of a command's name that starts at s[j] (just after the
+ * backslash, j < n): a run of letters, or one other character. */
+static size_t command_end(const char *s, size_t n, size_t j)
+{
+    if (!name_char((unsigned char)s[j]))
+        return j + 1;
+    while (j < n && name_char((unsigned char)s[j]))
+        j++;
+    return j;
+}
+
 size_t coa_tex_group_end(const char *s, size_t n, size_t i)
 {
     size_t depth = 0;
@@ -134,14 +145,8 @@ static size_t argument(const char *s, size_t n, size_t i, size_t *a, size_t *b)
     }
     *a = i;
     if (s[i] == '\\' && i + 1 < n) {
-        size_t j = i + 1;
-        if (name_char((unsigned char)s[j]))
-            while (j < n && name_char((unsigned char)s[j]))
-                j++;
-        else
-            j++;
-        *b = j;
-        return j;
+        *b = command_end(s, n, i + 1);
+        return *b;
     }
     /* one character, UTF-8 included */
     size_t j = i + 1;
@@ -186,12 +191,7 @@ static utf8proc_int32_t stacked_accent(const char *s, size_t n)
         }
         if (ch != '\\' || i + 1 >= n)
             return 0; /* text in the box: not an accent alone */
-        size_t j = i + 1;
-        if (name_char((unsigned char)s[j]))
-            while (j < n && name_char((unsigned char)s[j]))
-                j++;
-        else
-            j++;
+        size_t j = command_end(s, n, i + 1);
         const char *cmd = s + i + 1;
         size_t len = j - i - 1;
         utf8proc_int32_t m = accent_mark(cmd, len);
@@ -233,12 +233,7 @@ static int decode_letter(const char *s, size_t n, utf8proc_int32_t *cp, utf8proc
     }
     *mark = 0;
     if (n >= 2 && s[0] == '\\') {
-        size_t j = 1;
-        if (name_char((unsigned char)s[1]))
-            while (j < n && name_char((unsigned char)s[j]))
-                j++;
-        else
-            j = 2;
+        size_t j = command_end(s, n, 1);
         if (!(*mark = accent_mark(s + 1, j - 1)))
             return 0;
         s += j;

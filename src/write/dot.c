@@ -55,6 +55,29 @@ static char *cell_text(const coa_view_t *v, const coa_col_t *col, const coa_valu
     return strdup(buf);
 }
 
+/* The view's columns of a node (edge = 0) or an edge as attributes of
+ * its Graphviz object; an absent value leaves the attribute's default. */
+static int set_cells(const coa_view_t *v, void *obj, Agsym_t **sym, int edge, uint64_t id)
+{
+    const coa_col_t *cols = edge ? v->edge_cols : v->node_cols;
+    int n_cols = edge ? v->n_edge_cols : v->n_node_cols;
+    coa_value_t val;
+    for (int c = 0; c < n_cols; c++) {
+        if (edge)
+            coa_view_edge_value(v, id, c, &val);
+        else
+            coa_view_node_value(v, (uint32_t)id, c, &val);
+        if (!val.present)
+            continue;
+        char *text = cell_text(v, &cols[c], &val, edge ? id : 0);
+        if (!text)
+            return COA_ENOMEM;
+        agxset(obj, sym[c], text);
+        free(text);
+    }
+    return COA_OK;
+}
+
 int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *opts)
 {
     coa_view_t v;
@@ -75,7 +98,6 @@ int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *
     Agsym_t *weight = v.bipartite ? NULL : agattr(dg, AGEDGE, COA_GV("weight"), COA_GV("1"));
     Agsym_t *shape = v.bipartite ? agattr(dg, AGNODE, COA_GV("shape"), COA_GV("ellipse")) : NULL;
     Agsym_t *label = v.bipartite ? agattr(dg, AGNODE, COA_GV("label"), COA_GV("\\N")) : NULL;
-    coa_value_t val;
     char buf[256];
     for (uint32_t n = 0; n < v.n_nodes; n++) {
         int paper = coa_view_is_paper(&v, n);
@@ -89,18 +111,8 @@ int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *
             err = COA_ENOMEM;
             goto cleanup;
         }
-        for (int c = 0; c < v.n_node_cols; c++) {
-            coa_view_node_value(&v, n, c, &val);
-            if (!val.present)
-                continue;
-            char *text = cell_text(&v, &v.node_cols[c], &val, 0);
-            if (!text) {
-                err = COA_ENOMEM;
-                goto cleanup;
-            }
-            agxset(nodes[n], nsym[c], text);
-            free(text);
-        }
+        if ((err = set_cells(&v, nodes[n], nsym, 0, n)))
+            goto cleanup;
         if (paper) {
             /* a paper box shows the start of its title */
             const char *title = coa_corpus_str(g->corpus, g->corpus->papers[VECTOR(v.paper_ids)[n - (uint32_t)g->n_vertices]].title);
@@ -120,18 +132,8 @@ int coa_export_dot(FILE *out, const coa_graph_t *g, const coa_export_options_t *
             err = COA_ENOMEM;
             goto cleanup;
         }
-        for (int c = 0; c < v.n_edge_cols; c++) {
-            coa_view_edge_value(&v, e, c, &val);
-            if (!val.present)
-                continue;
-            char *text = cell_text(&v, &v.edge_cols[c], &val, e);
-            if (!text) {
-                err = COA_ENOMEM;
-                goto cleanup;
-            }
-            agxset(edge, esym[c], text);
-            free(text);
-        }
+        if ((err = set_cells(&v, edge, esym, 1, e)))
+            goto cleanup;
         if (weight) {
             /* dot wants an integer weight */
             snprintf(buf, sizeof buf, "%lld", (long long)VECTOR(g->joint_papers)[(igraph_integer_t)e]);

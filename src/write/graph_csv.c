@@ -36,6 +36,17 @@ static void cell(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa
     }
 }
 
+/* A header line: the fixed columns, then the view's own. */
+static void header(FILE *out, const char *fixed, const coa_col_t *cols, int n_cols)
+{
+    fputs(fixed, out);
+    for (int c = 0; c < n_cols; c++) {
+        fputc(',', out);
+        coa_csv_field(out, cols[c].name);
+    }
+    fputs("\n", out);
+}
+
 int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_export_options_t *opts)
 {
     coa_view_t v;
@@ -44,12 +55,7 @@ int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_exp
         return err;
     coa_value_t val;
     char id[32], id2[32];
-    fputs("Id,Label", nodes);
-    for (int c = 0; c < v.n_node_cols; c++) {
-        fputc(',', nodes);
-        coa_csv_field(nodes, v.node_cols[c].name);
-    }
-    fputs("\n", nodes);
+    header(nodes, "Id,Label", v.node_cols, v.n_node_cols);
     for (uint32_t n = 0; n < v.n_nodes; n++) {
         coa_view_node_id(&v, n, id, sizeof id);
         fputs(id, nodes);
@@ -70,17 +76,9 @@ int coa_export_csv(FILE *nodes, FILE *edges, const coa_graph_t *g, const coa_exp
         }
         fputs("\n", nodes);
     }
-    fputs("Source,Target,Type,Weight", edges);
-    for (int c = 0; c < v.n_edge_cols; c++) {
-        fputc(',', edges);
-        coa_csv_field(edges, v.edge_cols[c].name);
-    }
-    fputs("\n", edges);
+    header(edges, "Source,Target,Type,Weight", v.edge_cols, v.n_edge_cols);
     for (uint64_t e = 0; e < v.n_edges; e++) {
-        uint32_t a, b;
-        coa_view_edge_ends(&v, e, &a, &b);
-        coa_view_node_id(&v, a, id, sizeof id);
-        coa_view_node_id(&v, b, id2, sizeof id2);
+        coa_view_edge_ids(&v, e, id, id2, sizeof id);
         fprintf(edges, "%s,%s,Undirected,%lld", id, id2,
                 v.bipartite ? 1LL : (long long)VECTOR(g->joint_papers)[(igraph_integer_t)e]);
         for (int c = 0; c < v.n_edge_cols; c++) {

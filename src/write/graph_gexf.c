@@ -87,10 +87,7 @@ int coa_export_gexf(FILE *out, const coa_graph_t *g, const coa_export_options_t 
     }
     fputs("    </nodes>\n    <edges>\n", out);
     for (uint64_t e = 0; e < v.n_edges; e++) {
-        uint32_t a, b;
-        coa_view_edge_ends(&v, e, &a, &b);
-        coa_view_node_id(&v, a, id, sizeof id);
-        coa_view_node_id(&v, b, id2, sizeof id2);
+        coa_view_edge_ids(&v, e, id, id2, sizeof id);
         fprintf(out, "      <edge id=\"%llu\" source=\"%s\" target=\"%s\" weight=\"%lld\"", (unsigned long long)e, id,
                 id2, (long long)VECTOR(g->joint_papers)[(igraph_integer_t)e]);
         interval(out, years.edge_first[e], years.edge_last[e]);

@@ -55,10 +55,7 @@ int coa_export_json(FILE *out, const coa_graph_t *g, const coa_export_options_t 
     }
     fputs("\n],\n\"links\": [", out);
     for (uint64_t e = 0; e < v.n_edges; e++) {
-        uint32_t a, b;
-        coa_view_edge_ends(&v, e, &a, &b);
-        coa_view_node_id(&v, a, id, sizeof id);
-        coa_view_node_id(&v, b, id2, sizeof id2);
+        coa_view_edge_ids(&v, e, id, id2, sizeof id);
         fprintf(out, "%s\n{\"source\": \"%s\", \"target\": \"%s\"", e ? "," : "", id, id2);
         for (int c = 0; c < v.n_edge_cols; c++) {
             coa_view_edge_value(&v, e, c, &val);

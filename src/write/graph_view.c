@@ -89,6 +89,14 @@ void coa_view_edge_ends(const coa_view_t *v, uint64_t edge, uint32_t *from, uint
     *to = (uint32_t)(a < b ? b : a);
 }
 
+void coa_view_edge_ids(const coa_view_t *v, uint64_t edge, char *from, char *to, size_t len)
+{
+    uint32_t a, b;
+    coa_view_edge_ends(v, edge, &a, &b);
+    coa_view_node_id(v, a, from, len);
+    coa_view_node_id(v, b, to, len);
+}
+
 static uint32_t paper_of(const coa_view_t *v, uint32_t node)
 {
     return (uint32_t)VECTOR(v->paper_ids)[node - (uint32_t)v->g->n_vertices];

@@ -52,6 +52,9 @@ void coa_view_destroy(coa_view_t *v);
 void coa_view_node_id(const coa_view_t *v, uint32_t node, char *buf, size_t len);
 /* The endpoints (node indexes) of an edge. */
 void coa_view_edge_ends(const coa_view_t *v, uint64_t edge, uint32_t *from, uint32_t *to);
+/* The ids of an edge's endpoints, as coa_view_node_id gives them, lower
+ * node first; both buffers hold len bytes. */
+void coa_view_edge_ids(const coa_view_t *v, uint64_t edge, char *from, char *to, size_t len);
 void coa_view_node_value(const coa_view_t *v, uint32_t node, int col, coa_value_t *val);
 void coa_view_edge_value(const coa_view_t *v, uint64_t edge, int col, coa_value_t *val);
 /* Item k of a LIST cell of an edge. */

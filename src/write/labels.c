@@ -69,6 +69,55 @@ static uint32_t clamp_cell(double v, double origin, double cell, uint32_t n)
     return (uint32_t)k;
 }
 
+/* The cells a rectangle overlaps, as an inclusive range per axis. */
+typedef struct {
+    uint32_t x0, y0, x1, y1;
+} cells_t;
+
+static cells_t cells_of(const grid_t *gr, const rect_t *r)
+{
+    return (cells_t){clamp_cell(r->x0, gr->x0, gr->cell, gr->nx), clamp_cell(r->y0, gr->y0, gr->cell, gr->ny),
+                     clamp_cell(r->x1, gr->x0, gr->cell, gr->nx), clamp_cell(r->y1, gr->y0, gr->cell, gr->ny)};
+}
+
+/* The discs filed in a range of cells, each once though it may be filed
+ * in several: disc_walk starts a new query, next_disc stamps what it
+ * gives.  The order is the cells' (row by row), then the filing order. */
+typedef struct {
+    grid_t *gr;
+    cells_t cells;
+    uint32_t cx, cy, i, end;
+} disc_walk_t;
+
+static disc_walk_t disc_walk(grid_t *gr, const cells_t *cells)
+{
+    uint32_t c = cells->y0 * gr->nx + cells->x0;
+    gr->query++;
+    return (disc_walk_t){gr, *cells, cells->x0, cells->y0, gr->disc_start[c], gr->disc_start[c + 1]};
+}
+
+static int next_disc(disc_walk_t *w, uint32_t *k)
+{
+    grid_t *gr = w->gr;
+    for (;;) {
+        while (w->i == w->end) {
+            if (++w->cx > w->cells.x1) {
+                w->cx = w->cells.x0;
+                if (++w->cy > w->cells.y1)
+                    return 0;
+            }
+            uint32_t c = w->cy * gr->nx + w->cx;
+            w->i = gr->disc_start[c];
+            w->end = gr->disc_start[c + 1];
+        }
+        *k = gr->disc_ids[w->i++];
+        if (gr->disc_stamp[*k] != gr->query) {
+            gr->disc_stamp[*k] = gr->query;
+            return 1;
+        }
+    }
+}
+
 /* The cells a segment passes through, sampled every quarter cell: a cell
  * only grazed at a corner can be missed, which costs at most a crossing
  * not counted (crossings only rank positions; they never forbid one). */
@@ -148,10 +197,9 @@ static int grid_init(grid_t *gr, const rect_t *area, double cell, const coa_disc
     for (int pass = 0; pass < 2; pass++) {
         for (uint32_t i = 0; i < n_discs; i++) {
             const coa_disc_t *d = &discs[i];
-            uint32_t cx0 = clamp_cell(d->x - d->r, gr->x0, cell, gr->nx), cx1 = clamp_cell(d->x + d->r, gr->x0, cell, gr->nx);
-            uint32_t cy0 = clamp_cell(d->y - d->r, gr->y0, cell, gr->ny), cy1 = clamp_cell(d->y + d->r, gr->y0, cell, gr->ny);
-            for (uint32_t cy = cy0; cy <= cy1; cy++)
-                for (uint32_t cx = cx0; cx <= cx1; cx++) {
+            cells_t cells = cells_of(gr, &(rect_t){d->x - d->r, d->y - d->r, d->x + d->r, d->y + d->r});
+            for (uint32_t cy = cells.y0; cy <= cells.y1; cy++)
+                for (uint32_t cx = cells.x0; cx <= cells.x1; cx++) {
                     uint32_t c = cy * gr->nx + cx;
                     if (pass)
                         gr->disc_ids[dcursor[c]++] = i;
@@ -195,10 +243,17 @@ static int rects_overlap(const rect_t *a, const rect_t *b)
     return a->x0 < b->x1 && b->x0 < a->x1 && a->y0 < b->y1 && b->y0 < a->y1;
 }
 
+/* The point of the rectangle nearest to (x, y). */
+static void nearest_in_rect(const rect_t *r, double x, double y, double *nx, double *ny)
+{
+    *nx = x < r->x0 ? r->x0 : x > r->x1 ? r->x1 : x;
+    *ny = y < r->y0 ? r->y0 : y > r->y1 ? r->y1 : y;
+}
+
 static int disc_hits_rect(const coa_disc_t *d, const rect_t *r, double pad)
 {
-    double cx = d->x < r->x0 ? r->x0 : d->x > r->x1 ? r->x1 : d->x;
-    double cy = d->y < r->y0 ? r->y0 : d->y > r->y1 ? r->y1 : d->y;
+    double cx, cy;
+    nearest_in_rect(r, d->x, d->y, &cx, &cy);
     double dx = d->x - cx, dy = d->y - cy, rr = d->r + pad;
     return dx * dx + dy * dy < rr * rr;
 }
@@ -257,42 +312,36 @@ typedef struct {
     rect_t *boxes;          /* per label index */
 } placed_t;
 
-/* The edges a box covers, or -1 when the box may not go there. */
-static long cost_of_box(grid_t *gr, const rect_t *box, const rect_t *area, const coa_disc_t *discs,
-                        const coa_segment_t *edges, const placed_t *pl, double pad)
+static int rect_inside(const rect_t *r, const rect_t *area)
 {
-    if (box->x0 < area->x0 || box->x1 > area->x1 || box->y0 < area->y0 || box->y1 > area->y1)
-        return -1;
+    return !(r->x0 < area->x0 || r->x1 > area->x1 || r->y0 < area->y0 || r->y1 > area->y1);
+}
+
+/* Whether the box touches a placed label (with pad around it) or crosses
+ * a placed leader. */
+static int hits_placed(const placed_t *pl, const coa_disc_t *discs, const rect_t *box, double pad)
+{
     for (uint32_t i = 0; i < pl->n_placed; i++) {
         uint32_t k = pl->placed[i];
         rect_t b = pl->boxes[k];
         b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
         if (rects_overlap(box, &b))
-            return -1;
+            return 1;
         const coa_label_t *o = &pl->labels[k];
         if (o->leader && segment_hits_rect(discs[o->node].x, discs[o->node].y, o->lx, o->ly, box))
-            return -1;
+            return 1;
     }
-    uint32_t cx0 = clamp_cell(box->x0, gr->x0, gr->cell, gr->nx), cx1 = clamp_cell(box->x1, gr->x0, gr->cell, gr->nx);
-    uint32_t cy0 = clamp_cell(box->y0, gr->y0, gr->cell, gr->ny), cy1 = clamp_cell(box->y1, gr->y0, gr->cell, gr->ny);
+    return 0;
+}
+
+/* How many edges cross the box, looking only in its cells; each edge is
+ * counted once however many of the cells it passes through. */
+static long edges_under(grid_t *gr, const rect_t *box, const cells_t *cells, const coa_segment_t *edges)
+{
     long covered = 0;
     gr->query++;
-    for (uint32_t cy = cy0; cy <= cy1; cy++)
-        for (uint32_t cx = cx0; cx <= cx1; cx++) {
-            uint32_t c = cy * gr->nx + cx;
-            for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1]; i++) {
-                uint32_t k = gr->disc_ids[i];
-                if (gr->disc_stamp[k] == gr->query || !disc_hits_rect(&discs[k], box, pad))
-                    continue;
-                gr->disc_stamp[k] = gr->query;
-                if (!gr->cover || gr->hard[k])
-                    return -1;
-                covered += COVER_COST;
-            }
-        }
-    gr->query++;
-    for (uint32_t cy = cy0; cy <= cy1; cy++)
-        for (uint32_t cx = cx0; cx <= cx1; cx++) {
+    for (uint32_t cy = cells->y0; cy <= cells->y1; cy++)
+        for (uint32_t cx = cells->x0; cx <= cells->x1; cx++) {
             uint32_t c = cy * gr->nx + cx;
             for (uint64_t i = gr->edge_start[c]; i < gr->edge_start[c + 1]; i++) {
                 uint64_t e = gr->edge_ids[i];
@@ -304,6 +353,25 @@ static long cost_of_box(grid_t *gr, const rect_t *box, const rect_t *area, const
             }
         }
     return covered;
+}
+
+/* The edges a box covers, or -1 when the box may not go there. */
+static long cost_of_box(grid_t *gr, const rect_t *box, const rect_t *area, const coa_disc_t *discs,
+                        const coa_segment_t *edges, const placed_t *pl, double pad)
+{
+    if (!rect_inside(box, area) || hits_placed(pl, discs, box, pad))
+        return -1;
+    cells_t cells = cells_of(gr, box);
+    long covered = 0;
+    disc_walk_t w = disc_walk(gr, &cells);
+    for (uint32_t k; next_disc(&w, &k);) {
+        if (!disc_hits_rect(&discs[k], box, pad))
+            continue;
+        if (!gr->cover || gr->hard[k])
+            return -1;
+        covered += COVER_COST;
+    }
+    return covered + edges_under(gr, box, &cells, edges);
 }
 
 /* The cost of a leader from the node's centre to (lx, ly): other nodes it
@@ -322,23 +390,13 @@ static long cost_of_leader(grid_t *gr, const coa_label_t *l, double lx, double l
         if (o->leader && segments_cross(own->x, own->y, lx, ly, discs[o->node].x, discs[o->node].y, o->lx, o->ly))
             cost += 2;
     }
-    double x0 = own->x < lx ? own->x : lx, x1 = own->x < lx ? lx : own->x;
-    double y0 = own->y < ly ? own->y : ly, y1 = own->y < ly ? ly : own->y;
-    uint32_t cx0 = clamp_cell(x0, gr->x0, gr->cell, gr->nx), cx1 = clamp_cell(x1, gr->x0, gr->cell, gr->nx);
-    uint32_t cy0 = clamp_cell(y0, gr->y0, gr->cell, gr->ny), cy1 = clamp_cell(y1, gr->y0, gr->cell, gr->ny);
-    gr->query++;
-    for (uint32_t cy = cy0; cy <= cy1; cy++)
-        for (uint32_t cx = cx0; cx <= cx1; cx++) {
-            uint32_t c = cy * gr->nx + cx;
-            for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1]; i++) {
-                uint32_t k = gr->disc_ids[i];
-                if (k == l->node || gr->disc_stamp[k] == gr->query)
-                    continue;
-                gr->disc_stamp[k] = gr->query;
-                if (segment_hits_disc(own->x, own->y, lx, ly, &discs[k]))
-                    cost += 3;
-            }
-        }
+    rect_t span = {own->x < lx ? own->x : lx, own->y < ly ? own->y : ly, own->x < lx ? lx : own->x,
+                   own->y < ly ? ly : own->y};
+    cells_t cells = cells_of(gr, &span);
+    disc_walk_t w = disc_walk(gr, &cells);
+    for (uint32_t k; next_disc(&w, &k);)
+        if (k != l->node && segment_hits_disc(own->x, own->y, lx, ly, &discs[k]))
+            cost += 3;
     return cost;
 }
 
@@ -351,8 +409,8 @@ double coa_label_distance(const coa_label_t *l, const coa_disc_t *d)
 {
     double w = l->w * l->shrink, h = l->h * l->shrink;
     rect_t b = box_at(l->x, l->y, w, h);
-    double cx = d->x < b.x0 ? b.x0 : d->x > b.x1 ? b.x1 : d->x;
-    double cy = d->y < b.y0 ? b.y0 : d->y > b.y1 ? b.y1 : d->y;
+    double cx, cy;
+    nearest_in_rect(&b, d->x, d->y, &cx, &cy);
     double gap = sqrt((d->x - cx) * (d->x - cx) + (d->y - cy) * (d->y - cy)) - d->r;
     return gap > 0 && h > 0 ? gap / h : 0;
 }
@@ -433,8 +491,8 @@ static int best_position(coa_label_t *l, double f, unsigned n_rings, grid_t *gr,
             long c = cost_of_box(gr, &box, area, discs, edges, pl, pad);
             if (c < 0 || (best >= 0 && edge_cost(c) + base >= best))
                 continue;
-            double lx = d->x < box.x0 ? box.x0 : d->x > box.x1 ? box.x1 : d->x;
-            double ly = d->y < box.y0 ? box.y0 : d->y > box.y1 ? box.y1 : d->y;
+            double lx, ly; /* the leader ends at the box's point nearest the node */
+            nearest_in_rect(&box, d->x, d->y, &lx, &ly);
             long lc = cost_of_leader(gr, l, lx, ly, discs, pl);
             if (lc < 0 || (best >= 0 && edge_cost(c) + base + (double)lc >= best))
                 continue;
@@ -498,25 +556,19 @@ static int disc_blocked(grid_t *gr, const coa_disc_t *discs, uint32_t self, doub
     }
     /* the grid holds every disc at its place before any move; a disc
      * moves by less than a cell, so the cells around cover it */
-    uint32_t cx0 = clamp_cell(x - r - gr->cell, gr->x0, gr->cell, gr->nx);
-    uint32_t cx1 = clamp_cell(x + r + gr->cell, gr->x0, gr->cell, gr->nx);
-    uint32_t cy0 = clamp_cell(y - r - gr->cell, gr->y0, gr->cell, gr->ny);
-    uint32_t cy1 = clamp_cell(y + r + gr->cell, gr->y0, gr->cell, gr->ny);
-    for (uint32_t cy = cy0; cy <= cy1; cy++)
-        for (uint32_t cx = cx0; cx <= cx1; cx++) {
-            uint32_t c = cy * gr->nx + cx;
-            for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1]; i++) {
-                uint32_t k = gr->disc_ids[i];
-                int skipped = k == self;
-                for (int j = 0; j < n_skip && !skipped; j++)
-                    skipped = skip[j] == k;
-                if (skipped)
-                    continue;
-                const coa_disc_t *o = &discs[k];
-                if (hypot(o->x - x, o->y - y) < o->r + r + pad)
-                    return 1;
-            }
-        }
+    rect_t reach = {x - r - gr->cell, y - r - gr->cell, x + r + gr->cell, y + r + gr->cell};
+    cells_t cells = cells_of(gr, &reach);
+    disc_walk_t w = disc_walk(gr, &cells);
+    for (uint32_t k; next_disc(&w, &k);) {
+        int skipped = k == self;
+        for (int j = 0; j < n_skip && !skipped; j++)
+            skipped = skip[j] == k;
+        if (skipped)
+            continue;
+        const coa_disc_t *o = &discs[k];
+        if (hypot(o->x - x, o->y - y) < o->r + r + pad)
+            return 1;
+    }
     return 0;
 }
 
@@ -534,39 +586,25 @@ static int place_moving(coa_label_t *l, grid_t *gr, const rect_t *area, coa_disc
         double x, y;
         beside_position(d, l->w, l->h, k, &x, &y);
         rect_t box = box_at(x, y, l->w, l->h);
-        if (box.x0 < area->x0 || box.x1 > area->x1 || box.y0 < area->y0 || box.y1 > area->y1)
+        if (!rect_inside(&box, area))
             continue;
         /* the nodes under the box: none labelled, at most MOVE_MAX */
         uint32_t ids[MOVE_MAX];
         int n = 0, bad = 0;
-        uint32_t cx0 = clamp_cell(box.x0, gr->x0, gr->cell, gr->nx), cx1 = clamp_cell(box.x1, gr->x0, gr->cell, gr->nx);
-        uint32_t cy0 = clamp_cell(box.y0, gr->y0, gr->cell, gr->ny), cy1 = clamp_cell(box.y1, gr->y0, gr->cell, gr->ny);
-        gr->query++;
-        for (uint32_t cy = cy0; cy <= cy1 && !bad; cy++)
-            for (uint32_t cx = cx0; cx <= cx1 && !bad; cx++) {
-                uint32_t c = cy * gr->nx + cx;
-                for (uint32_t i = gr->disc_start[c]; i < gr->disc_start[c + 1] && !bad; i++) {
-                    uint32_t id = gr->disc_ids[i];
-                    if (gr->disc_stamp[id] == gr->query || !disc_hits_rect(&discs[id], &box, pad))
-                        continue;
-                    gr->disc_stamp[id] = gr->query;
-                    if (gr->hard[id] || n == MOVE_MAX)
-                        bad = 1;
-                    else
-                        ids[n++] = id;
-                }
-            }
+        cells_t cells = cells_of(gr, &box);
+        disc_walk_t w = disc_walk(gr, &cells);
+        for (uint32_t id; !bad && next_disc(&w, &id);) {
+            if (!disc_hits_rect(&discs[id], &box, pad))
+                continue;
+            if (gr->hard[id] || n == MOVE_MAX)
+                bad = 1;
+            else
+                ids[n++] = id;
+        }
         if (bad || n == 0)
             continue;
         /* the box itself must be free of labels and leaders */
-        int blocked = 0;
-        for (uint32_t i = 0; i < pl->n_placed && !blocked; i++) {
-            const coa_label_t *o = &pl->labels[pl->placed[i]];
-            rect_t b = pl->boxes[pl->placed[i]];
-            b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
-            blocked = rects_overlap(&box, &b) ||
-                      (o->leader && segment_hits_rect(discs[o->node].x, discs[o->node].y, o->lx, o->ly, &box));
-        }
+        int blocked = hits_placed(pl, discs, &box, pad);
         double xy[MOVE_MAX][2];
         for (int j = 0; j < n && !blocked; j++) {
             push_out(&discs[ids[j]], &box, pad, &xy[j][0], &xy[j][1]);
@@ -579,19 +617,7 @@ static int place_moving(coa_label_t *l, grid_t *gr, const rect_t *area, coa_disc
             continue;
         /* edges under the box, as anywhere else (the moved nodes' own edges
          * are counted where they were: close enough to rank positions) */
-        long covered = 0;
-        gr->query++;
-        for (uint32_t cy = cy0; cy <= cy1; cy++)
-            for (uint32_t cx = cx0; cx <= cx1; cx++) {
-                uint32_t c = cy * gr->nx + cx;
-                for (uint64_t i = gr->edge_start[c]; i < gr->edge_start[c + 1]; i++) {
-                    uint64_t e = gr->edge_ids[i];
-                    if (gr->edge_stamp[e] == gr->query)
-                        continue;
-                    gr->edge_stamp[e] = gr->query;
-                    covered += segment_hits_rect(edges[e].x0, edges[e].y0, edges[e].x1, edges[e].y1, &box);
-                }
-            }
+        long covered = edges_under(gr, &box, &cells, edges);
         double cost = edge_cost(covered) + MOVE_COST * n;
         if (best < 0 || cost < best) {
             best = cost, bx = x, by = y, best_n = n, best_covered = covered;

@@ -82,15 +82,7 @@ int coa_outfile_open(coa_outfile_t *f, const char *path, char *errbuf, size_t er
     }
     /* an existing file keeps its permissions; a new one gets what a new
      * file would get, not mkstemp's 0600 */
-    mode_t mode;
-    if (exists) {
-        mode = st.st_mode & 07777;
-    } else {
-        mode_t mask = umask(0);
-        umask(mask);
-        mode = 0666 & ~mask;
-    }
-    fchmod(fd, mode);
+    coa_temp_set_mode(fd, exists ? &st : NULL);
     if (!(f->fp = fdopen(fd, "wb"))) {
         int e = errno;
         close(fd);

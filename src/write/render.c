@@ -15,6 +15,7 @@
 
 #include <graphviz/gvc.h>
 
+#include "core/core.h"
 #include "write/dot.h"
 #include "write/graph_view.h"
 #include "write/labels.h"
@@ -31,19 +32,20 @@ void coa_draw_options_init(coa_draw_options_t *opts)
     opts->seed = 1;
 }
 
+#define N_ENGINES (sizeof engine_names / sizeof engine_names[0])
+
 const char *coa_engine_name(coa_engine_t e)
 {
-    return (unsigned)e < sizeof engine_names / sizeof engine_names[0] ? engine_names[e] : "?";
+    return coa_enum_name(engine_names, N_ENGINES, (unsigned)e);
 }
 
 int coa_engine_parse(const char *name, coa_engine_t *e)
 {
-    for (unsigned i = 0; i < sizeof engine_names / sizeof engine_names[0]; i++)
-        if (strcmp(name, engine_names[i]) == 0) {
-            *e = (coa_engine_t)i;
-            return COA_OK;
-        }
-    return COA_EINVAL;
+    unsigned i;
+    int err = coa_enum_parse(engine_names, N_ENGINES, name, &i);
+    if (!err)
+        *e = (coa_engine_t)i;
+    return err;
 }
 
 coa_engine_t coa_engine_auto(uint32_t nodes)
