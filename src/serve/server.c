@@ -435,7 +435,8 @@ static int parse_listen(const char *spec, struct sockaddr_storage *sa, socklen_t
     return 0;
 }
 
-static void mhd_log(void *cls, const char *fmt, va_list ap)
+/* libmicrohttpd's messages, with its own printf format. */
+__attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     const server_t *s = cls;
     if (s->quiet)
