@@ -22,7 +22,15 @@ same inputs on one machine.  On a LocalCluster of 2 worker processes on
     read whole.
 
     tests/scripts/dask_pipeline.py [COAUTHOR]
+
+The same comparisons, on a pipeline output built beforehand (a large corpus:
+scripts/dask/README.md's 2M papers) and a 'coauthor import' of its shards,
+with a LocalCluster of 2 workers for the distributed jobs:
+
+    tests/scripts/dask_pipeline.py --compare OUT SINGLE.db [COAUTHOR]
 """
+import filecmp
+import json
 import os
 import shutil
 import signal
@@ -33,6 +41,8 @@ import tempfile
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.join(ROOT, "scripts", "dask"))
 import coauthor_dask as cd  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
 
 failures = []
 
@@ -92,7 +102,158 @@ def kill_one_worker(client):
     print("     killed worker %s (pid %d) after the first C stage" % (victim, pids[victim]))
 
 
+def body(text):
+    """coauthor stats without its first lines (the inputs' names)."""
+    return text[text.index("\npapers "):]
+
+
+def edge_table(chunks):
+    """Edges as arrays sorted by pair: (pair, joint papers, fractional
+    weight, hash of the sorted paper list), from chunks of (author index,
+    author index, joint papers, fractional, sorted papers); an author without
+    an index makes a pair that matches none.  Arrays, not a dict of tuples:
+    at 2M papers each side has 17M edges, several GB as Python objects."""
+    cols = [[], [], [], []]
+    for a, b, j, f, ps in chunks:
+        a = np.asarray(a.fillna(-1), dtype=np.int64)
+        b = np.asarray(b.fillna(-1), dtype=np.int64)
+        cols[0].append(np.where((a < 0) | (b < 0), -1, np.minimum(a, b) * (1 << 32) + np.maximum(a, b)))
+        cols[1].append(np.asarray(j, dtype=np.int64))
+        cols[2].append(np.asarray(f, dtype=np.float64))
+        cols[3].append(np.fromiter((hash(x) for x in ps), dtype=np.int64, count=len(ps)))
+    cols = [np.concatenate(c) if c else np.zeros(0) for c in cols]
+    order = np.argsort(cols[0], kind="stable")
+    return [c[order] for c in cols]
+
+
+def edge_papers(table, a, b):
+    """The hash of the papers of edge a-b in an edge_table, or None."""
+    if a is None or b is None:
+        return None
+    key = min(a, b) * (1 << 32) + max(a, b)
+    k = int(np.searchsorted(table[0], key))
+    return int(table[3][k]) if k < len(table[0]) and table[0][k] == key else None
+
+
+def compare(client, coauthor, out, single, info, tmp):
+    """The pipeline's output OUT (info: its build.json) against SINGLE, a
+    single-machine import of the same shards; scratch files go to TMP."""
+    # the edge files against the single machine's export
+    subprocess.run([coauthor, "export", "-q", "--to", "csv", "-o", os.path.join(tmp, "s.csv"), single],
+                   check=True)
+    nodes = [l.split(",", 1)[0] for l in open(os.path.join(tmp, "s-nodes.csv")).read().split("\n")[1:] if l]
+    order = []
+    for p in cd.parts(out, "authors"):
+        t = cd.read_tsv(p)
+        order += list(t.loc[t["papers"].astype(int) > 0, "author"])
+    check(len(order) == len(nodes) == info["authors"],
+          "authors: %d in the pipeline, %d on one machine" % (len(order), len(nodes)))
+    index = {n: k for k, n in enumerate(nodes)}
+    vid = {a: k for k, a in enumerate(order)} if len(order) == len(nodes) else {}
+    chunks = pd.read_csv(os.path.join(tmp, "s-edges.csv"), dtype=str, keep_default_na=False, chunksize=1000000)
+    want = edge_table((c["Source"].map(index), c["Target"].map(index), c["joint_papers"], c["fractional"],
+                       [";".join(sorted(x.strip() for x in ps.split(";"))) for ps in c["papers"]])
+                      for c in chunks)
+    got = edge_table((e["a"].map(vid), e["b"].map(vid), e["joint_papers"], e["fractional"],
+                      [";".join(sorted(ps.split(";"))) for ps in e["papers"]])
+                     for e in (cd.read_tsv(p) for p in cd.parts(out, "edges")))
+    check(len(got[0]) == len(want[0]) == info["edges"],
+          "edges: %d in the pipeline, %d on one machine" % (len(got[0]), len(want[0])))
+    same = len(got[0]) == len(want[0]) and bool((got[0] == want[0]).all() and (got[1] == want[1]).all() and
+                                                (abs(got[2] - want[2]) < 1e-9).all() and (got[3] == want[3]).all())
+    check(same, "every edge has the same joint papers, fractional weight and papers")
+
+    # the pipeline's output imported: every command answers the same
+    dist = os.path.join(tmp, "dist.db")
+    subprocess.run([coauthor, "import", "-q"] + cd.parts(out, "authors") + cd.parts(out, "authorships") +
+                   ["-o", dist], check=True)
+    check(body(run(coauthor, "stats", single)[1]) == body(run(coauthor, "stats", dist)[1]),
+          "coauthor stats: the same on the imported output")
+    subprocess.run([coauthor, "export", "-q", "--to", "csv", "-o", os.path.join(tmp, "d.csv"), dist], check=True)
+    for kind in ("nodes", "edges"):
+        check(filecmp.cmp(os.path.join(tmp, "s-%s.csv" % kind), os.path.join(tmp, "d-%s.csv" % kind), shallow=False),
+              "coauthor export --to csv: the same %s, byte for byte" % kind)
+
+    # five authors with the most coauthors whose display names are unique
+    shown = {}
+    for p in cd.parts(out, "authors"):
+        t = cd.read_tsv(p)
+        for d in t.loc[t["papers"].astype(int) > 0, "display"]:
+            shown[d] = shown.get(d, 0) + 1
+    ranked = run(coauthor, "rank", "--by", "degree", "--top", "40", "--tsv", single)[1].split("\n")[1:]
+    five = [l.split("\t")[1] for l in ranked if l and shown.get(l.split("\t")[1]) == 1][:5]
+    check(len(five) == 5, "five authors to ask about: %s" % ", ".join(five))
+    for a in five:
+        ranking = run(coauthor, "rank", "--author", a, "--top", "10", "--tsv", single)[1]
+        check(run(coauthor, "rank", "--author", a, "--top", "10", "--tsv", dist)[1] == ranking,
+              "rank --author '%s': the same on the imported output" % a)
+        check(cd.top_coauthors(client, out, a, 10)[1] == ranking,
+              "top coauthors of '%s' from the partitioned edges: rank --author's bytes" % a)
+
+    comps = cd.components(client, out)
+    stats = dict(l.rsplit(None, 1) for l in run(coauthor, "stats", single)[1].split("\n")
+                 if l[:1].isalpha() and len(l.split()) > 1)
+    for mine, theirs in (("components", "components"),
+                         ("largest_component_authors", "largest component authors"),
+                         ("largest_component_edges", "largest component edges"),
+                         ("isolated_authors", "isolated authors")):
+        check(str(comps[mine]) == stats.get(theirs), "%s: %d by label propagation (%d rounds), %s by "
+              "coauthor stats" % (theirs, comps[mine], comps["rounds"], stats.get(theirs)))
+
+    # a chain to the farthest author (of a unique name) from the first
+    a = five[0]
+    far = [l.split("\t") for l in run(coauthor, "distance", "--from", a, "--tsv", single)[1].split("\n")[1:]
+           if l and shown.get(l.split("\t")[0]) == 1]
+    b = max(far, key=lambda r: (int(r[1]), r[0]))[0]
+    tsv = run(coauthor, "path", "--from", a, "--to", b, "--tsv", single)[1]
+    hops = max(int(l.split("\t")[1]) for l in tsv.split("\n")[1:] if l)
+    check(run(coauthor, "path", "--from", a, "--to", b, "--tsv", dist)[1] == tsv,
+          "path '%s' -> '%s': the same on the imported output" % (a, b))
+    r = cd.chain(client, out, a, b)
+    check(r is not None and len(r[1]) == hops,
+          "distributed chain '%s' -> '%s': %s hops, coauthor path %d" % (a, b, len(r[1]) if r else None,
+                                                                       hops))
+    if r:
+        path, papers, rounds = r
+        ok = all(edge_papers(want, vid.get(path[k]), vid.get(path[k + 1])) == hash(";".join(sorted(papers[k])))
+                 for k in range(len(papers)))
+        check(ok, "each hop of the chain is an edge, named with its joint papers (%d rounds)" % rounds)
+
+    prefix = os.path.join(tmp, "ego")
+    cd.ego(client, out, a, 1, prefix)
+    ego_files = [prefix + "-authors.tsv", prefix + "-authorships.tsv"]
+    e1 = run(coauthor, "export", "-q", "--ego", a, "--to", "csv", "-o", os.path.join(tmp, "e1.csv"), single)
+    e2 = run(coauthor, "export", "-q", "--ego", a, "--to", "csv", "-o", os.path.join(tmp, "e2.csv"),
+             *ego_files)
+    check(e1[0] == 0 and e2[0] == 0 and all(
+        open(os.path.join(tmp, "e1-%s.csv" % k)).read() == open(os.path.join(tmp, "e2-%s.csv" % k)).read()
+        for k in ("nodes", "edges")), "the extracted ego network of '%s' is the single machine's" % a)
+    png = os.path.join(tmp, "ego.png")
+    rc, _ = run(coauthor, "draw", "-q", "--ego", a, "-o", png, *ego_files)
+    check(rc == 0 and open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n", "coauthor draw renders it")
+
+
+def compare_only(out, single, coauthor):
+    from distributed import Client, LocalCluster
+    with open(os.path.join(out, "build.json")) as f:
+        info = json.load(f)
+    tmp = tempfile.mkdtemp(prefix="coauthor-dask-compare-")
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", **cd.LOOPBACK_HTTP)
+    client = Client(cluster)
+    try:
+        compare(client, coauthor, out, single, info, tmp)
+    finally:
+        client.close()
+        cluster.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
+    if sys.argv[1:2] == ["--compare"]:
+        coauthor = os.path.abspath(sys.argv[4] if len(sys.argv) > 4 else os.path.join(ROOT, "build", "coauthor"))
+        compare_only(sys.argv[2], sys.argv[3], coauthor)
+        print("%d failed" % len(failures))
+        return 1 if failures else 0
     coauthor = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "coauthor"))
     from distributed import Client, LocalCluster
     tmp = tempfile.mkdtemp(prefix="coauthor-dask-")
@@ -117,106 +278,7 @@ def main():
             cd.build(client, shards, out2, coauthor, on_first=kill_one_worker)
             check(tree_bytes(out2) == first, "a worker killed mid-run: the output is byte for byte the same")
 
-            # the edge files against the single machine's export
-            subprocess.run([coauthor, "export", "-q", "--to", "csv", "-o", os.path.join(tmp, "s.csv"), single],
-                           check=True)
-            nodes = [l.split(",", 1)[0] for l in open(os.path.join(tmp, "s-nodes.csv")).read().split("\n")[1:] if l]
-            order = []
-            for p in cd.parts(out, "authors"):
-                t = cd.read_tsv(p)
-                order += list(t.loc[t["papers"].astype(int) > 0, "author"])
-            check(len(order) == len(nodes) == info["authors"],
-                  "authors: %d in the pipeline, %d on one machine" % (len(order), len(nodes)))
-            vid = {a: nodes[k] for k, a in enumerate(order)} if len(order) == len(nodes) else {}
-            want = {}
-            for l in open(os.path.join(tmp, "s-edges.csv")).read().split("\n")[1:]:
-                if l:
-                    s, t, _, _, j, f, ps = l.split(",", 6)
-                    want[frozenset((s, t))] = (int(j), float(f), sorted(x.strip() for x in ps.strip('"').split(";")))
-            got = {}
-            for p in cd.parts(out, "edges"):
-                e = cd.read_tsv(p)
-                for a, b, j, f, ps in zip(e["a"], e["b"], e["joint_papers"], e["fractional"], e["papers"]):
-                    got[frozenset((vid.get(a), vid.get(b)))] = (int(j), float(f), sorted(ps.split(";")))
-            check(len(got) == len(want) == info["edges"],
-                  "edges: %d in the pipeline, %d on one machine" % (len(got), len(want)))
-            same = all(k in got and got[k][0] == w[0] and abs(got[k][1] - w[1]) < 1e-9 and got[k][2] == w[2]
-                       for k, w in want.items())
-            check(same, "every edge has the same joint papers, fractional weight and papers")
-
-            # the pipeline's output imported: every command answers the same
-            dist = os.path.join(tmp, "dist.db")
-            subprocess.run([coauthor, "import", "-q"] + cd.parts(out, "authors") + cd.parts(out, "authorships") +
-                           ["-o", dist], check=True)
-
-            def body(text):
-                return text[text.index("\npapers "):]
-            check(body(run(coauthor, "stats", single)[1]) == body(run(coauthor, "stats", dist)[1]),
-                  "coauthor stats: the same on the imported output")
-            for kind in ("nodes", "edges"):
-                subprocess.run([coauthor, "export", "-q", "--to", "csv", "-o", os.path.join(tmp, "d.csv"), dist],
-                               check=True)
-                check(open(os.path.join(tmp, "s-%s.csv" % kind)).read() ==
-                      open(os.path.join(tmp, "d-%s.csv" % kind)).read(),
-                      "coauthor export --to csv: the same %s, byte for byte" % kind)
-
-            # five authors with the most coauthors whose display names are unique
-            shown = {}
-            for p in cd.parts(out, "authors"):
-                t = cd.read_tsv(p)
-                for d in t.loc[t["papers"].astype(int) > 0, "display"]:
-                    shown[d] = shown.get(d, 0) + 1
-            ranked = run(coauthor, "rank", "--by", "degree", "--top", "40", "--tsv", single)[1].split("\n")[1:]
-            five = [l.split("\t")[1] for l in ranked if l and shown.get(l.split("\t")[1]) == 1][:5]
-            check(len(five) == 5, "five authors to ask about: %s" % ", ".join(five))
-            for a in five:
-                ranking = run(coauthor, "rank", "--author", a, "--top", "10", "--tsv", single)[1]
-                check(run(coauthor, "rank", "--author", a, "--top", "10", "--tsv", dist)[1] == ranking,
-                      "rank --author '%s': the same on the imported output" % a)
-                check(cd.top_coauthors(client, out, a, 10)[1] == ranking,
-                      "top coauthors of '%s' from the partitioned edges: rank --author's bytes" % a)
-
-            comps = cd.components(client, out)
-            stats = dict(l.rsplit(None, 1) for l in run(coauthor, "stats", single)[1].split("\n")
-                         if l[:1].isalpha() and len(l.split()) > 1)
-            for mine, theirs in (("components", "components"),
-                                 ("largest_component_authors", "largest component authors"),
-                                 ("largest_component_edges", "largest component edges"),
-                                 ("isolated_authors", "isolated authors")):
-                check(str(comps[mine]) == stats.get(theirs), "%s: %d by label propagation (%d rounds), %s by "
-                      "coauthor stats" % (theirs, comps[mine], comps["rounds"], stats.get(theirs)))
-
-            # a chain to the farthest author (of a unique name) from the first
-            a = five[0]
-            far = [l.split("\t") for l in run(coauthor, "distance", "--from", a, "--tsv", single)[1].split("\n")[1:]
-                   if l and shown.get(l.split("\t")[0]) == 1]
-            b = max(far, key=lambda r: (int(r[1]), r[0]))[0]
-            tsv = run(coauthor, "path", "--from", a, "--to", b, "--tsv", single)[1]
-            hops = max(int(l.split("\t")[1]) for l in tsv.split("\n")[1:] if l)
-            check(run(coauthor, "path", "--from", a, "--to", b, "--tsv", dist)[1] == tsv,
-                  "path '%s' -> '%s': the same on the imported output" % (a, b))
-            r = cd.chain(client, out, a, b)
-            check(r is not None and len(r[1]) == hops,
-                  "distributed chain '%s' -> '%s': %s hops, coauthor path %d" % (a, b, len(r[1]) if r else None,
-                                                                               hops))
-            if r:
-                path, papers, rounds = r
-                ok = all(want.get(frozenset((vid.get(path[k]), vid.get(path[k + 1]))), (0, 0, None))[2] ==
-                         sorted(papers[k]) for k in range(len(papers)))
-                check(ok, "each hop of the chain is an edge, named with its joint papers (%d rounds)" % rounds)
-
-            prefix = os.path.join(tmp, "ego")
-            cd.ego(client, out, a, 1, prefix)
-            ego_files = [prefix + "-authors.tsv", prefix + "-authorships.tsv"]
-            e1 = run(coauthor, "export", "-q", "--ego", a, "--to", "csv", "-o", os.path.join(tmp, "e1.csv"), single)
-            e2 = run(coauthor, "export", "-q", "--ego", a, "--to", "csv", "-o", os.path.join(tmp, "e2.csv"),
-                     *ego_files)
-            check(e1[0] == 0 and e2[0] == 0 and all(
-                open(os.path.join(tmp, "e1-%s.csv" % k)).read() == open(os.path.join(tmp, "e2-%s.csv" % k)).read()
-                for k in ("nodes", "edges")), "the extracted ego network of '%s' is the single machine's" % a)
-            png = os.path.join(tmp, "ego.png")
-            rc, _ = run(coauthor, "draw", "-q", "--ego", a, "-o", png, *ego_files)
-            check(rc == 0 and open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n", "coauthor draw renders it")
+            compare(client, coauthor, out, single, info, tmp)
 
             # JSON Lines cut into line ranges (one shard a line): identifiers
             # and the paper count of the whole file
