@@ -165,8 +165,9 @@ typedef struct {
     int informat;   /* BIBL_BIBTEXIN or BIBL_BIBLATEXIN */
     size_t *retype; /* offsets of entry types to read as "misc" */
     size_t n_retype, cap_retype;
-    size_t *blank;  /* [from, to) pairs of @Comment chunks, blanked before bibutils reads */
+    size_t *blank;  /* [from, to) pairs of chunks bibutils must not see (@Comment, hide_if_deep) */
     size_t n_blank, cap_blank;
+    long hidden;    /* entries left out of bibutils' text by hide_if_deep */
     coa_tex_macros_t tex; /* name macros of the @Preamble */
     struct rewrite {
         size_t off, end; /* the author field's text between its delimiters */
@@ -716,6 +717,17 @@ static int apply_rewrites(coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *loc
     return COA_OK;
 }
 
+/* Marks text[from..to) to be blanked (line ends kept) before bibutils
+ * reads it, so that bibutils sees no record there. */
+static int blank_chunk(macros_t *macros, size_t from, size_t to)
+{
+    if (coa_grow_array(&macros->blank, &macros->cap_blank, macros->n_blank + 2, sizeof *macros->blank, 16))
+        return COA_ENOMEM;
+    macros->blank[macros->n_blank++] = from;
+    macros->blank[macros->n_blank++] = to;
+    return COA_OK;
+}
+
 /* Handles one chunk (from an '@' line to the next); adds a location for
  * each chunk that bibutils will return as a record. */
 static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_bu_locs_t *locs)
@@ -741,11 +753,7 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     if (is_comment) {
         /* bibutils' biblatex reader takes @Comment for an entry (JabRef
          * writes its settings in them): nobody reads them but BibTeX */
-        if (coa_grow_array(&macros->blank, &macros->cap_blank, macros->n_blank + 2, sizeof *macros->blank, 16))
-            return COA_ENOMEM;
-        macros->blank[macros->n_blank++] = coa_bu_text_offset(c->t, start);
-        macros->blank[macros->n_blank++] = c->end;
-        return COA_OK;
+        return blank_chunk(macros, coa_bu_text_offset(c->t, start), c->end);
     }
     if (is_string) {
         if (open != '{' && open != '(')
@@ -845,6 +853,34 @@ static void macros_new_chunk(macros_t *m)
     m->growth = m->shrink = NULL;
 }
 
+/* A chunk left out (already reported, or a @Preamble) whose braces nest
+ * deeper than this is not handed to bibutils at all: on braces that never
+ * close, bibutils' time grows with the cube of their number (4,000 take
+ * 10 s, a 64 KB cut of tests/data/bad/bibtex-deep-braces.bib more than a
+ * minute and 2 GB).  Real entries nest a few levels; a shallow defect
+ * still goes to bibutils, as before, so its messages stay the same. */
+#define HIDE_DEPTH 64
+
+/* Blanks the last location's chunk, text[from..to), and forgets the
+ * location when its braces (open ones counted even after a stray '}')
+ * nest deeper than HIDE_DEPTH. */
+static int hide_if_deep(const coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *locs, size_t from, size_t to)
+{
+    size_t depth = 0, deepest = 0;
+    for (size_t i = from; i < to && deepest <= HIDE_DEPTH; i++) {
+        if (t->text[i] == '{' && ++depth > deepest)
+            deepest = depth;
+        else if (t->text[i] == '}' && depth)
+            depth--;
+    }
+    if (deepest <= HIDE_DEPTH)
+        return COA_OK;
+    locs->n--; /* the next record takes its ordinal, as bibutils will number it */
+    free(locs->items[locs->n].key);
+    macros->hidden++;
+    return blank_chunk(macros, from, to);
+}
+
 /* Finds the entries of a chunk as bibutils' reader cuts them. */
 static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *locs)
 {
@@ -861,8 +897,13 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_b
         if (!at && s)
             continue;
         if (chunk_start) {
-            cursor_t c = {t, coa_bu_text_offset(t, chunk_start), s ? (size_t)(s - t->text) : t->len, chunk_start};
+            size_t from = coa_bu_text_offset(t, chunk_start), to = s ? (size_t)(s - t->text) : t->len;
+            cursor_t c = {t, from, to, chunk_start};
+            long before = locs->n;
             err = scan_chunk(ctx, &c, macros, locs);
+            if (!err && locs->n > before && locs->items[locs->n - 1].drop &&
+                !coa_bu_text_long_line(t, chunk_start, l))
+                err = hide_if_deep(t, macros, locs, from, to);
         }
         chunk_start = l;
     }
@@ -1122,7 +1163,7 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
                  "%lu entr%s without authors (proceedings, editors only) left out", tally.no_authors,
                  tally.no_authors == 1 ? "y" : "ies");
-    if (locs.base == 0 && !t.records_over)
+    if (locs.base == 0 && !t.records_over && !macros.hidden)
         coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0, "no BibTeX entries found");
 cleanup:
     coa_bibfast_free(fp.fast);
