@@ -728,6 +728,18 @@ static int blank_chunk(macros_t *macros, size_t from, size_t to)
     return COA_OK;
 }
 
+static int braces_balance(const char *s, size_t n)
+{
+    size_t depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '{')
+            depth++;
+        else if (s[i] == '}' && depth-- == 0)
+            return 0;
+    }
+    return depth == 0;
+}
+
 /* Handles one chunk (from an '@' line to the next); adds a location for
  * each chunk that bibutils will return as a record. */
 static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_bu_locs_t *locs)
@@ -798,6 +810,12 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     if (!kl) {
         loc->drop = 1;
         return coa_reader_skip(ctx, start, "@%s entry has no key", type);
+    }
+    if (!braces_balance(key, kl)) {
+        /* the braces of "@article{{{{..." never close: bibutils would
+         * decode them as TeX, in time that grows with their cube */
+        loc->drop = 1;
+        return coa_reader_skip(ctx, start, "entry key '%.40s' has unbalanced braces", loc->key);
     }
     defect_t d = {0, "", "", 0};
     cur_skip_ws(c);
