@@ -18,16 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-limit_kb=$((100 * 1024))
-# Under AddressSanitizer (the build/san binary) freed memory is held in a
-# quarantine (256 MB by default) and shadow memory comes on top: the
-# quarantine is made small, and the limit allows for the shadow
-case "$COAUTHOR" in
-*san*)
-    limit_kb=$((200 * 1024))
-    export ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=8"
-    ;;
-esac
+. tests/memory-limit.sh # limit_kb, and ASan's quarantine made small
 
 peak() { tail -1 "$1"; } # the last line of /usr/bin/time's output
 

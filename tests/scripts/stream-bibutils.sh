@@ -14,13 +14,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-limit_kb=$((100 * 1024))
-case "$COAUTHOR" in
-*san*) # ASan's quarantine and shadow memory (as memory-bombs.sh)
-    limit_kb=$((200 * 1024))
-    export ASAN_OPTIONS="${ASAN_OPTIONS:-}:quarantine_size_mb=8"
-    ;;
-esac
+. tests/memory-limit.sh # limit_kb, and ASan's quarantine made small
 size_mb=${STREAM_MB:-50}
 /usr/bin/python3 - "$tmp" "$size_mb" <<'PY'
 import random, sys
