@@ -293,7 +293,25 @@ static int names_init(const coa_corpus_t *c, name_counts_t *nc)
     return COA_OK;
 }
 
-/* Entries of a sorted list equal to w[0 .. len). */
+/* The first entry of a sorted list that is above word (above_equal: or
+ * equal to it). */
+static uint32_t bound(const char **list, uint32_t n, const char *word, int above_equal)
+{
+    uint32_t lo = 0, hi = n;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        int d = strcmp(list[mid], word);
+        if (d < 0 || (d == 0 && !above_equal))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Entries of a sorted list equal to w[0 .. len), in two binary searches:
+ * a common given name stands tens of thousands of times at DBLP scale,
+ * and counting its run for every author made the load quadratic. */
 static uint32_t count_equal(const char **list, uint32_t n, const char *w, size_t len)
 {
     char word[128];
@@ -301,18 +319,7 @@ static uint32_t count_equal(const char **list, uint32_t n, const char *w, size_t
         return 0;
     memcpy(word, w, len);
     word[len] = '\0';
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (strcmp(list[mid], word) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    uint32_t k = 0;
-    for (uint32_t i = lo; i < n && strcmp(list[i], word) == 0; i++)
-        k++;
-    return k;
+    return bound(list, n, word, 0) - bound(list, n, word, 1);
 }
 
 /* qsort has no context argument; the corpus for name ties goes here */
