@@ -6,7 +6,7 @@
 #include "serve/serve.h"
 
 /* The options of 'coauthor serve'; 1 with *status when the command is done (cli_parse). */
-static int serve_options(coa_serve_options_t *so, long *threads, cli_common_t *o, int argc, char **argv, int *status)
+static int serve_options(coa_serve_options_t *so, long *threads, long *budget, cli_common_t *o, int argc, char **argv, int *status)
 {
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor serve [--listen HOST:PORT] [options] DATABASE-or-FILE...\n"
@@ -20,8 +20,10 @@ static int serve_options(coa_serve_options_t *so, long *threads, cli_common_t *o
                  "                                     with each word of TEXT, most papers first\n"
                  "  /api/author/ID[?with=ID2&top=N]   an author's coauthors (rank --author), or\n"
                  "                                     the joint papers with ID2\n"
-                 "  /api/ego/ID?radius=R&min_weight=W  the ego network with Graphviz positions;\n"
-                 "                                     ID.svg and ID.png: the picture draw makes\n"
+                 "  /api/ego/ID?radius=R&min_weight=W  the ego network with Graphviz positions,\n"
+                 "                                     at most 100 authors (the most tied to ID;\n"
+                 "                                     \"left_out\" counts the others); ID.svg and\n"
+                 "                                     ID.png: the picture draw makes\n"
                  "  /api/path?from=&to=&avoid=&chains=N  shortest chains, with papers (path)\n"
                  "  /api/stats                        counts, then the network's statistics\n"
                  "\n"
@@ -38,6 +40,12 @@ static int serve_options(coa_serve_options_t *so, long *threads, cli_common_t *o
                    "port 0 for any free port).  Another address than loopback\n"
                    "opens the corpus to the network, with a warning"),
         CLI_LONG("threads", "N", threads, 1, 256, "worker threads (default twice the cores, at least 4)"),
+        CLI_LONG("budget", "MS", budget, 1, 600000,
+                 "a request's time budget in milliseconds (default 2000).  The\n"
+                 "layouts run one at a time (Graphviz and igraph are not\n"
+                 "thread-safe): a request that cannot start its layout within\n"
+                 "its budget gets 503 with Retry-After, and a chain search that\n"
+                 "used it all is answered without its network"),
         CLI_STRING("port-file", "FILE", &so->ready_file, "write the port to FILE once listening (for scripts)"),
         CLI_TEXT("\nSIGINT (Ctrl-C) or SIGTERM stops the server cleanly: it finishes the requests\n"
                  "in flight and exits 0.\n",
@@ -53,9 +61,9 @@ int cmd_serve(int argc, char **argv)
     coa_serve_options_t so;
     cli_common_init(&o);
     coa_serve_options_init(&so);
-    long threads = 0;
+    long threads = 0, budget = 0;
     int status;
-    if (serve_options(&so, &threads, &o, argc, argv, &status))
+    if (serve_options(&so, &threads, &budget, &o, argc, argv, &status))
         return status;
     coa_select_t none;
     coa_select_init(&none);
@@ -74,6 +82,7 @@ int cmd_serve(int argc, char **argv)
     so.keep_apart = o.keep_apart;
     so.split_homonyms = o.split_homonyms;
     so.threads = (unsigned)threads;
+    so.budget_ms = (unsigned)budget;
     status = coa_serve_run(&so);
     return status == 2 ? EXIT_USAGE : status ? EXIT_FAILURE_RUN : EXIT_OK;
 }
