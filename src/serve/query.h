@@ -27,11 +27,13 @@ typedef struct serve_data serve_data_t;
 /* Limits that keep every answer small and quick. */
 #define SERVE_SEARCH_LIMIT 50        /* suggestions at most */
 #define SERVE_MAX_RADIUS 2
-/* Authors of an ego network laid out: beyond it, the ones with the
- * strongest ties to the ego are kept (see serve_q_ego) and the answer says
- * how many were left out.  Graphviz's neato takes about 0.1 s on 100
- * authors and grows faster than their square. */
-#define SERVE_EGO_MAX_NODES 100
+/* Authors of an ego network laid out: beyond it, the ones most tied to
+ * the ego are kept (ego_strongest in query.c) and the answer says how many
+ * were left out.  The layout runs one at a time and is most of an ego
+ * answer's cost: on the 1M-paper corpus neato took 20 to 40 ms of CPU for
+ * dense networks of 70 to 100 authors, 10 to 20 ms at 50, about 1 ms for
+ * the typical network of a dozen. */
+#define SERVE_EGO_MAX_NODES 50
 #define SERVE_EGO_CACHE 512          /* ego answers kept (least recently used out) */
 #define SERVE_EGO_CACHE_BYTES (64u << 20)
 #define SERVE_MAX_CHAINS 100
