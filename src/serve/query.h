@@ -34,7 +34,11 @@ typedef struct serve_data serve_data_t;
  * dense networks of 70 to 100 authors, 10 to 20 ms at 50, about 1 ms for
  * the typical network of a dozen. */
 #define SERVE_EGO_MAX_NODES 50
-#define SERVE_EGO_CACHE 512          /* ego answers kept (least recently used out) */
+/* Ego answers kept, least recently used out: about 10 KB each at the node
+ * limit, so the cache holds a few thousand authors' networks in at most
+ * 64 MB, where each costs a layout (milliseconds, one at a time) to make
+ * again. */
+#define SERVE_EGO_CACHE 4096
 #define SERVE_EGO_CACHE_BYTES (64u << 20)
 #define SERVE_MAX_CHAINS 100
 #define SERVE_MAX_AVOID 16
