@@ -3,7 +3,12 @@
 #include <string.h>
 
 #include "cli.h"
+#include "serve/query.h"
 #include "serve/serve.h"
+
+/* a limit of serve/query.h in the help text */
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
 
 /* The options of 'coauthor serve'; 1 with *status when the command is done (cli_parse). */
 static int serve_options(coa_serve_options_t *so, long *threads, long *budget, cli_common_t *o, int argc, char **argv, int *status)
@@ -21,7 +26,7 @@ static int serve_options(coa_serve_options_t *so, long *threads, long *budget, c
                  "  /api/author/ID[?with=ID2&top=N]   an author's coauthors (rank --author), or\n"
                  "                                     the joint papers with ID2\n"
                  "  /api/ego/ID?radius=R&min_weight=W  the ego network with Graphviz positions,\n"
-                 "                                     at most 100 authors (the most tied to ID;\n"
+                 "                                     at most " STRINGIFY(SERVE_EGO_MAX_NODES) " authors (the most tied to ID;\n"
                  "                                     \"left_out\" counts the others); ID.svg and\n"
                  "                                     ID.png: the picture draw makes\n"
                  "  /api/path?from=&to=&avoid=&chains=N  shortest chains, with papers (path)\n"
@@ -41,7 +46,7 @@ static int serve_options(coa_serve_options_t *so, long *threads, long *budget, c
                    "opens the corpus to the network, with a warning"),
         CLI_LONG("threads", "N", threads, 1, 256, "worker threads (default twice the cores, at least 4)"),
         CLI_LONG("budget", "MS", budget, 1, 600000,
-                 "a request's time budget in milliseconds (default 2000).  The\n"
+                 "a request's time budget in milliseconds (default " STRINGIFY(SERVE_BUDGET_MS) ").  The\n"
                  "layouts run one at a time (Graphviz and igraph are not\n"
                  "thread-safe): a request that cannot start its layout within\n"
                  "its budget gets 503 with Retry-After, and a chain search that\n"
