@@ -354,8 +354,10 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     double t0 = now_s();
     if (load(d, o, err, errlen))
         goto fail;
-    if (coa_view_new_index(d->ix, &d->view) || pthread_key_create(&d->view_key, NULL) ||
-        !(d->have_view_key = 1) || !(d->ego_cache = calloc(SERVE_EGO_CACHE, sizeof *d->ego_cache))) {
+    if (pthread_key_create(&d->view_key, NULL) == 0)
+        d->have_view_key = 1;
+    if (!d->have_view_key || coa_view_new_index(d->ix, &d->view) ||
+        !(d->ego_cache = calloc(SERVE_EGO_CACHE, sizeof *d->ego_cache))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
