@@ -528,6 +528,7 @@ void serve_request_init(serve_request_t *rq, unsigned budget_ms)
 {
     rq->deadline = now_s() + (budget_ms ? budget_ms : SERVE_BUDGET_MS) * 1e-3;
     rq->retry_after = 0;
+    rq->cut_short = 0;
 }
 
 /* Takes the lock of the serial part (igraph and Graphviz), waiting at most
@@ -1544,14 +1545,16 @@ int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const c
     size_t net_len = 0;
     FILE *netf = NULL;
     const char *omitted = NULL;
-    if (r.found && (size_t)r.n_chains * (r.length + 1) > SERVE_CHAIN_MAX_NODES)
+    if (r.found && (size_t)r.n_chains * (r.length + 1) > SERVE_CHAIN_MAX_NODES) {
         omitted = "too many authors to draw";
-    else if (r.found && now_s() > rq->deadline)
+    } else if (r.found && now_s() > rq->deadline) {
         /* the search cannot be cut short, but what it found is worth
          * having: the chains without their picture, rather than nothing */
         omitted = "the chain search took the request's whole time budget";
-    else if (r.found && !(netf = open_memstream(&net, &net_len)))
+        rq->cut_short = 1;
+    } else if (r.found && !(netf = open_memstream(&net, &net_len))) {
         err = COA_ENOMEM;
+    }
     if (netf) {
         status = chain_network_json(d, rq, view, netf, &r);
         if (fclose(netf))

@@ -51,10 +51,13 @@ typedef struct serve_data serve_data_t;
 /* One request's time budget.  deadline: CLOCK_MONOTONIC seconds by which
  * the request's serial part (layout, igraph) must have started; a chain
  * search that runs past it is answered without its network.  retry_after
- * is set (seconds) when the answer is 503 for the budget. */
+ * is set (seconds) when the answer is 503 for the budget; cut_short when
+ * an answer of 200 left out what the budget did not allow (not to be
+ * cached: another time it may be whole). */
 typedef struct {
     double deadline;
     unsigned retry_after;
+    int cut_short;
 } serve_request_t;
 
 /* A request's budget from now. */

@@ -380,7 +380,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         free(body);
         return send_error(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
     }
-    if (cacheable && key[0] && (status == 200 || status == 400 || status == 404))
+    if (cacheable && key[0] && !rq.cut_short && (status == 200 || status == 400 || status == 404))
         cache_put(&s->cache, key, body, len, status, type);
     /* a request turned away for its budget is the server working as
      * meant, not a failure to log */
