@@ -48,9 +48,10 @@ static int serve_options(coa_serve_options_t *so, long *threads, long *budget, c
         CLI_LONG("budget", "MS", budget, 1, 600000,
                  "a request's time budget in milliseconds (default " STRINGIFY(SERVE_BUDGET_MS) ").  The\n"
                  "layouts run one at a time (Graphviz and igraph are not\n"
-                 "thread-safe): a request that cannot start its layout within\n"
-                 "its budget gets 503 with Retry-After, and a chain search that\n"
-                 "used it all is answered without its network"),
+                 "thread-safe) and the chain searches one per core: a request\n"
+                 "that cannot start its layout or its chain search within its\n"
+                 "budget gets 503 with Retry-After, and a chain search that used\n"
+                 "it all is answered without its network"),
         CLI_STRING("port-file", "FILE", &so->ready_file, "write the port to FILE once listening (for scripts)"),
         CLI_TEXT("\nSIGINT (Ctrl-C) or SIGTERM stops the server cleanly: it finishes the requests\n"
                  "in flight and exits 0.\n",

@@ -72,6 +72,9 @@ struct serve_data {
     unsigned n_clones, cap_clones;
     pthread_mutex_t clones_lock;
     pthread_mutex_t graph_lock;  /* igraph and Graphviz */
+    pthread_mutex_t chain_lock;  /* the slots of the chain searches */
+    pthread_cond_t chain_free;
+    unsigned chain_busy, chain_slots;
     GVC_t *gvc;
     ego_cached_t *ego_cache;     /* SERVE_EGO_CACHE answers, least recently used out */
     size_t ego_cache_bytes;
@@ -346,6 +349,10 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     }
     pthread_mutex_init(&d->clones_lock, NULL);
     pthread_mutex_init(&d->graph_lock, NULL);
+    pthread_mutex_init(&d->chain_lock, NULL);
+    pthread_cond_init(&d->chain_free, NULL);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    d->chain_slots = cores > 1 ? (unsigned)cores : 1;
     pthread_mutex_init(&d->ego_lock, NULL);
     pthread_mutex_init(&d->stats_lock, NULL);
     pthread_mutex_init(&d->search_lock, NULL);
@@ -428,6 +435,8 @@ void serve_data_close(serve_data_t *d)
     coa_loaded_free(d->loaded);
     pthread_mutex_destroy(&d->clones_lock);
     pthread_mutex_destroy(&d->graph_lock);
+    pthread_mutex_destroy(&d->chain_lock);
+    pthread_cond_destroy(&d->chain_free);
     pthread_mutex_destroy(&d->ego_lock);
     pthread_cond_destroy(&d->started_cond);
     pthread_mutex_destroy(&d->stats_lock);
@@ -531,6 +540,31 @@ void serve_request_init(serve_request_t *rq, unsigned budget_ms)
     rq->cut_short = 0;
 }
 
+/* The request's deadline as the absolute CLOCK_REALTIME time that timed
+ * waits take; 0 when it has passed. */
+static int deadline_abs(const serve_request_t *rq, struct timespec *until)
+{
+    double left = rq->deadline - now_s();
+    if (left <= 0)
+        return 0;
+    clock_gettime(CLOCK_REALTIME, until);
+    double ns = (double)until->tv_nsec + (left - floor(left)) * 1e9;
+    until->tv_sec += (time_t)left + (time_t)(ns / 1e9);
+    until->tv_nsec = (long)fmod(ns, 1e9);
+    return 1;
+}
+
+/* The 503 of a request that could not start 'what' within its budget. */
+static int busy(serve_request_t *rq, const char *what, FILE *out)
+{
+    rq->retry_after = 1;
+    fprintf(out,
+            "{\"error\": \"the server is busy: this request could not start its %s within its time budget; "
+            "try again\", \"retry_after\": 1}\n",
+            what);
+    return 503;
+}
+
 /* Takes the lock of the serial part (igraph and Graphviz), waiting at most
  * until the request's deadline: 200, or 503 with the budget's error.  The
  * budget bounds the wait: a lock that is free is taken, however long the
@@ -539,29 +573,45 @@ static int serial_enter(serve_data_t *d, serve_request_t *rq, FILE *out)
 {
     if (pthread_mutex_trylock(&d->graph_lock) == 0)
         return 200;
-    double left = rq->deadline - now_s();
-    if (left > 0) {
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        double ns = (double)until.tv_nsec + (left - floor(left)) * 1e9;
-        until.tv_sec += (time_t)left + (time_t)(ns / 1e9);
-        until.tv_nsec = (long)fmod(ns, 1e9);
-        int e;
+    struct timespec until;
+    int e = ETIMEDOUT;
+    if (deadline_abs(rq, &until))
         while ((e = pthread_mutex_timedlock(&d->graph_lock, &until)) == EINTR)
             ;
-        if (!e)
-            return 200;
-    }
-    rq->retry_after = 1;
-    fputs("{\"error\": \"the server is busy: this request could not start its layout within its time budget; "
-          "try again\", \"retry_after\": 1}\n",
-          out);
-    return 503;
+    return e ? busy(rq, "layout", out) : 200;
 }
 
 static void serial_leave(serve_data_t *d)
 {
     pthread_mutex_unlock(&d->graph_lock);
+}
+
+/* A slot for a chain search, one per core: a search is all CPU (on the
+ * 7M-paper corpus, 50 ms and more), so more at once only share the cores
+ * and hold more worker threads, whose other connections wait behind them.
+ * Waited for until the deadline, like the serial part. */
+static int chain_enter(serve_data_t *d, serve_request_t *rq, FILE *out)
+{
+    struct timespec until;
+    int have_time = -1, e = 0;
+    pthread_mutex_lock(&d->chain_lock);
+    while (d->chain_busy >= d->chain_slots && e != ETIMEDOUT) {
+        if (have_time < 0)
+            have_time = deadline_abs(rq, &until);
+        e = have_time ? pthread_cond_timedwait(&d->chain_free, &d->chain_lock, &until) : ETIMEDOUT;
+    }
+    int got = d->chain_busy < d->chain_slots;
+    d->chain_busy += got;
+    pthread_mutex_unlock(&d->chain_lock);
+    return got ? 200 : busy(rq, "chain search", out);
+}
+
+static void chain_leave(serve_data_t *d)
+{
+    pthread_mutex_lock(&d->chain_lock);
+    d->chain_busy--;
+    pthread_cond_signal(&d->chain_free);
+    pthread_mutex_unlock(&d->chain_lock);
 }
 
 /* ---- copies of part of the corpus ---- */
@@ -1531,11 +1581,14 @@ int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const c
     coa_view_t *view = thread_view(d);
     if (!view)
         return fail(out, 503, "out of memory");
+    if ((status = chain_enter(d, rq, out)) != 200)
+        return status;
     coa_chains_t r;
     coa_chains_init(&r);
     double t0 = now_s();
     int err = coa_view_chains(view, a, b, chains, av, n_avoid, &r);
     double search_ms = (now_s() - t0) * 1e3;
+    chain_leave(d);
     if (err) {
         coa_chains_destroy(&r);
         return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));

@@ -11,9 +11,9 @@
  * Each request carries a time budget (serve_request_t).  Searches, author
  * lookups and chain searches run in parallel, each thread on a view of
  * its own; only the Graphviz layout and the igraph calls (neither library
- * is thread-safe) run one at a time, and a request that cannot start that
- * part within its budget is answered 503 with "retry_after" instead of
- * waiting in line. */
+ * is thread-safe) run one at a time, and the chain searches (all CPU) one
+ * per core.  A request that cannot start either within its budget is
+ * answered 503 with "retry_after" instead of waiting in line. */
 #ifndef COAUTHOR_SERVE_QUERY_H
 #define COAUTHOR_SERVE_QUERY_H
 
