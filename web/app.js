@@ -220,7 +220,8 @@ async function renderAuthor(id, query) {
       colour: (n) => n.community >= 0 && n.community < PALETTE.length ? PALETTE[n.community] : '#bbbbbb',
       classes: (n) => (n.id === g.ego ? 'ego' : ''), must: new Set([g.ego]),
     });
-    $('ego-info').textContent = g.authors + ' authors, ' + g.links + ' links within ' + g.radius +
+    $('ego-info').textContent = (g.left_out > 0 ? 'the ' + g.authors + ' most tied of ' + g.in_network : g.authors) +
+      ' authors, ' + g.links + ' links within ' + g.radius +
       (g.radius === 1 ? ' hop' : ' hops') + (g.min_weight > 1 ? ', pairs with at least ' + g.min_weight +
       ' joint papers' : '') + '; laid out by Graphviz ' + g.engine + ' as coauthor draw does; colour: community' +
       (g.modularity !== undefined ? ' (modularity ' + g.modularity.toFixed(2) + ')' : '') +

@@ -4,8 +4,11 @@
 # if it is missing), then wrk with 50 connections for 30 s on each of the
 # search, author, ego and path endpoints, on requests drawn at random from
 # 3,000 authors.  Reports requests per second, p50 and p99 latency, errors,
-# the server's start time and its memory (anonymous, and the mapped index,
-# which is page cache) sampled every second over the run.
+# the server's CPU time per request (what a request costs, which the
+# machine's load does not inflate as it does the latencies) and the load
+# average after each endpoint, the server's start time and its memory
+# (anonymous, and the mapped index, which is page cache) sampled every
+# second over the run.
 #
 #   make bench-serve                          # 7,000,000 papers
 #   make bench-serve DBLP_PAPERS=1000000      # smaller
@@ -66,17 +69,24 @@ printf 'server: listening %.2f s after exec; network statistics ready %.1f s aft
      sleep 1
  done) >"$work/mem" &
 sampler=$!
-printf '%-8s %10s %10s %10s %10s %8s\n' endpoint "req/s" "p50 ms" "p99 ms" "max ms" errors
+# the server's CPU time (user + system, in clock ticks) from /proc: divided
+# by the requests, what one request costs whatever the machine's load
+ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+printf '%-8s %10s %10s %10s %10s %8s %12s %6s\n' endpoint "req/s" "p50 ms" "p99 ms" "max ms" errors "CPU ms/req" load
 for ep in search author ego path; do
+    c0=$(cpu_ticks)
     URLS="$work/$ep.urls" timeout $((seconds + 60)) wrk -t"$((conns < 2 ? conns : 2))" -c"$conns" -d"${seconds}s" --timeout 10s \
         -s scripts/bench/serve-wrk.lua "$base" >"$work/$ep.wrk" 2>&1 || true
+    c1=$(cpu_ticks)
     line=$(grep '^RESULT' "$work/$ep.wrk" || true)
     if [ -z "$line" ]; then
         echo "$ep: wrk failed:"; cat "$work/$ep.wrk"; continue
     fi
     eval "${line#RESULT }"
-    printf '%-8s %10.0f %10.2f %10.2f %10.2f %8d\n' "$ep" "$(calc "$requests / $duration_s")" "$p50_ms" "$p99_ms" \
-        "$max_ms" $((status_errors + socket_errors))
+    printf '%-8s %10.0f %10.2f %10.2f %10.2f %8d %12.2f %6s\n' "$ep" "$(calc "$requests / $duration_s")" "$p50_ms" \
+        "$p99_ms" "$max_ms" $((status_errors + socket_errors)) \
+        "$(calc "($c1 - $c0) * 1000 / $ticks / $((requests > 0 ? requests : 1))")" "$(cut -d' ' -f1 /proc/loadavg)"
 done
 kill "$sampler" 2>/dev/null || true
 sampler=

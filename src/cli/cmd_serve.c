@@ -3,10 +3,15 @@
 #include <string.h>
 
 #include "cli.h"
+#include "serve/query.h"
 #include "serve/serve.h"
 
+/* a limit of serve/query.h in the help text */
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+
 /* The options of 'coauthor serve'; 1 with *status when the command is done (cli_parse). */
-static int serve_options(coa_serve_options_t *so, long *threads, cli_common_t *o, int argc, char **argv, int *status)
+static int serve_options(coa_serve_options_t *so, long *threads, long *budget, cli_common_t *o, int argc, char **argv, int *status)
 {
     const cli_option_t options[] = {
         CLI_TEXT("usage: coauthor serve [--listen HOST:PORT] [options] DATABASE-or-FILE...\n"
@@ -20,8 +25,10 @@ static int serve_options(coa_serve_options_t *so, long *threads, cli_common_t *o
                  "                                     with each word of TEXT, most papers first\n"
                  "  /api/author/ID[?with=ID2&top=N]   an author's coauthors (rank --author), or\n"
                  "                                     the joint papers with ID2\n"
-                 "  /api/ego/ID?radius=R&min_weight=W  the ego network with Graphviz positions;\n"
-                 "                                     ID.svg and ID.png: the picture draw makes\n"
+                 "  /api/ego/ID?radius=R&min_weight=W  the ego network with Graphviz positions,\n"
+                 "                                     at most " STRINGIFY(SERVE_EGO_MAX_NODES) " authors (the most tied to ID;\n"
+                 "                                     \"left_out\" counts the others); ID.svg and\n"
+                 "                                     ID.png: the picture draw makes\n"
                  "  /api/path?from=&to=&avoid=&chains=N  shortest chains, with papers (path)\n"
                  "  /api/stats                        counts, then the network's statistics\n"
                  "\n"
@@ -38,6 +45,13 @@ static int serve_options(coa_serve_options_t *so, long *threads, cli_common_t *o
                    "port 0 for any free port).  Another address than loopback\n"
                    "opens the corpus to the network, with a warning"),
         CLI_LONG("threads", "N", threads, 1, 256, "worker threads (default twice the cores, at least 4)"),
+        CLI_LONG("budget", "MS", budget, 1, 600000,
+                 "a request's time budget in milliseconds (default " STRINGIFY(SERVE_BUDGET_MS) ").  The\n"
+                 "layouts run one at a time (Graphviz and igraph are not\n"
+                 "thread-safe) and the chain searches one per core: a request\n"
+                 "that cannot start its layout or its chain search within its\n"
+                 "budget gets 503 with Retry-After, and a chain search that used\n"
+                 "it all is answered without its network"),
         CLI_STRING("port-file", "FILE", &so->ready_file, "write the port to FILE once listening (for scripts)"),
         CLI_TEXT("\nSIGINT (Ctrl-C) or SIGTERM stops the server cleanly: it finishes the requests\n"
                  "in flight and exits 0.\n",
@@ -53,9 +67,9 @@ int cmd_serve(int argc, char **argv)
     coa_serve_options_t so;
     cli_common_init(&o);
     coa_serve_options_init(&so);
-    long threads = 0;
+    long threads = 0, budget = 0;
     int status;
-    if (serve_options(&so, &threads, &o, argc, argv, &status))
+    if (serve_options(&so, &threads, &budget, &o, argc, argv, &status))
         return status;
     coa_select_t none;
     coa_select_init(&none);
@@ -74,6 +88,7 @@ int cmd_serve(int argc, char **argv)
     so.keep_apart = o.keep_apart;
     so.split_homonyms = o.split_homonyms;
     so.threads = (unsigned)threads;
+    so.budget_ms = (unsigned)budget;
     status = coa_serve_run(&so);
     return status == 2 ? EXIT_USAGE : status ? EXIT_FAILURE_RUN : EXIT_OK;
 }

@@ -4,19 +4,22 @@
  * The inputs are loaded once by coa_load: a database with its index beside
  * it opens the index (mapped: the server starts at once even on DBLP);
  * anything else is read, and an index is built for it in memory, so every
- * input is served the same way.  Chains and ego networks are searches of a
- * coa_view_t over that index (as 'path' and 'draw --ego' search it); a
- * question that needs a graph (an author's coauthor table, the communities
- * and Graphviz layout of a network) copies out the small part of the
- * corpus it needs and builds the coauthor graph of that part, as the
- * commands do: coa_coauthors_init as 'rank --author', communities and the
- * layout as 'draw'.
+ * input is served the same way.  Chains, ego networks and an author's
+ * coauthors are searches of a coa_view_t over that index (as 'path',
+ * 'draw --ego' and 'rank --author' search it).  What needs a graph (the
+ * communities and Graphviz layout of a network) copies out the small part
+ * of the corpus it needs and builds the coauthor graph of that part, as
+ * 'draw' does.
  *
- * A view is not thread-safe, so each question takes one of a pool of views
- * over the one index.  igraph (Debian builds it without thread-local
- * storage) and Graphviz keep global state, so the graph part of a question
- * runs under one lock; looking names up, the searches and the copying run
- * in parallel. */
+ * A view is not thread-safe, so each worker thread searches on a clone of
+ * its own (coa_view_clone: the mapped index is shared, the workspace is
+ * not).  igraph (Debian builds it without thread-local storage) and
+ * Graphviz keep global state, so building a part's graph, its communities
+ * and its layout run under one lock, which a request waits for only until
+ * its deadline; everything else (names, searches, copying, writing the
+ * answer) runs in parallel.  Ego answers are kept in a small cache, keyed
+ * by author, radius and minimum weight, since a layout is the dearest
+ * thing the server does. */
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -43,7 +46,17 @@
 #include "serve/search.h"
 #include "write/dot.h"
 
-#define POOL_SIZE 4
+/* An ego answer kept: the JSON of /api/ego for one author, radius and
+ * minimum weight. */
+typedef struct {
+    uint32_t ego;
+    unsigned radius;
+    double min_weight;
+    char *body;             /* NULL: a free slot */
+    size_t len;
+    unsigned long used;
+} ego_cached_t;
+
 
 struct serve_data {
     coa_loaded_t *loaded;        /* what coa_load read, or the index it opened */
@@ -52,19 +65,29 @@ struct serve_data {
     coa_store_index_t *built;    /* the index built in memory for it */
     const coa_store_index_t *ix; /* the index every question starts from */
     const coa_corpus_t *c;       /* the whole corpus, through ix */
-    coa_view_t *pool[POOL_SIZE]; /* views of ix, one per question at a time */
-    int busy[POOL_SIZE];
-    unsigned n_pool;
-    pthread_mutex_t pool_lock;
-    pthread_cond_t pool_free;
+    coa_view_t *view;            /* the view of ix that each thread's is cloned from */
+    pthread_key_t view_key;      /* the calling thread's clone */
+    int have_view_key;
+    coa_view_t **clones;         /* every clone made, freed at the end */
+    unsigned n_clones, cap_clones;
+    pthread_mutex_t clones_lock;
     pthread_mutex_t graph_lock;  /* igraph and Graphviz */
+    pthread_mutex_t chain_lock;  /* the slots of the chain searches */
+    pthread_cond_t chain_free;
+    unsigned chain_busy, chain_slots;
     GVC_t *gvc;
+    ego_cached_t *ego_cache;     /* SERVE_EGO_CACHE answers, least recently used out */
+    size_t ego_cache_bytes;
+    unsigned long ego_clock;
+    pthread_mutex_t ego_lock;
     uint32_t *papers;            /* per author: papers in the default selection */
     serve_search_t *search;      /* built in the background: NULL until then */
     pthread_t search_thread;
     int search_started, search_failed, quiet;
     pthread_mutex_t search_lock;
     pthread_cond_t search_ready;
+    int started;                 /* serve_data_started: the server's first lines are out */
+    pthread_cond_t started_cond;
     uint32_t *merge_start, *merge_list; /* per author: the merges into it (indexes of c->merges) */
     int homonyms;                /* authorships carry the homonym flags */
     pthread_t stats_thread;
@@ -266,7 +289,9 @@ static void *stats_main(void *arg)
 
 /* The name search is built after the server has started to listen (on
  * DBLP's 3.5 million authors it takes seconds, the rest of the start a
- * fraction of one); a search asked for before waits for it. */
+ * fraction of one); a search asked for before waits for it.  Its log line
+ * waits for the server's first lines, so that they always come in the same
+ * order. */
 static void *search_main(void *arg)
 {
     serve_data_t *d = arg;
@@ -274,10 +299,12 @@ static void *search_main(void *arg)
     serve_search_t *s = NULL;
     int err = serve_search_new(d->c, d->papers, &s);
     pthread_mutex_lock(&d->search_lock);
-    d->search = s;
+    __atomic_store_n(&d->search, s, __ATOMIC_RELEASE);
     d->search_failed = err != 0;
     d->search_seconds = now_s() - t0;
     pthread_cond_broadcast(&d->search_ready);
+    while (!d->started)
+        pthread_cond_wait(&d->started_cond, &d->search_lock);
     pthread_mutex_unlock(&d->search_lock);
     if (!d->quiet)
         fprintf(stderr, err ? "coauthor serve: cannot index the names: out of memory\n"
@@ -286,9 +313,21 @@ static void *search_main(void *arg)
     return NULL;
 }
 
-/* The search, once built: waits for it at most SERVE_SEARCH_WAIT seconds. */
+void serve_data_started(serve_data_t *d)
+{
+    pthread_mutex_lock(&d->search_lock);
+    d->started = 1;
+    pthread_cond_broadcast(&d->started_cond);
+    pthread_mutex_unlock(&d->search_lock);
+}
+
+/* The search, once built: no lock once it is (every search after the
+ * first seconds); before, waits for it at most SERVE_SEARCH_WAIT seconds. */
 static const serve_search_t *search_wait(serve_data_t *d)
 {
+    const serve_search_t *s = __atomic_load_n(&d->search, __ATOMIC_ACQUIRE);
+    if (s)
+        return s;
     struct timespec until;
     clock_gettime(CLOCK_REALTIME, &until);
     until.tv_sec += SERVE_SEARCH_WAIT;
@@ -296,7 +335,7 @@ static const serve_search_t *search_wait(serve_data_t *d)
     while (!d->search && !d->search_failed)
         if (pthread_cond_timedwait(&d->search_ready, &d->search_lock, &until))
             break;
-    const serve_search_t *s = d->search;
+    s = d->search;
     pthread_mutex_unlock(&d->search_lock);
     return s;
 }
@@ -308,21 +347,27 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
-    pthread_mutex_init(&d->pool_lock, NULL);
-    pthread_cond_init(&d->pool_free, NULL);
+    pthread_mutex_init(&d->clones_lock, NULL);
     pthread_mutex_init(&d->graph_lock, NULL);
+    pthread_mutex_init(&d->chain_lock, NULL);
+    pthread_cond_init(&d->chain_free, NULL);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    d->chain_slots = cores > 1 ? (unsigned)cores : 1;
+    pthread_mutex_init(&d->ego_lock, NULL);
     pthread_mutex_init(&d->stats_lock, NULL);
     pthread_mutex_init(&d->search_lock, NULL);
     pthread_cond_init(&d->search_ready, NULL);
+    pthread_cond_init(&d->started_cond, NULL);
     double t0 = now_s();
     if (load(d, o, err, errlen))
         goto fail;
-    for (unsigned i = 0; i < POOL_SIZE; i++)
-        if (coa_view_new_index(d->ix, &d->pool[i])) {
-            snprintf(err, errlen, "out of memory");
-            goto fail;
-        }
-    d->n_pool = POOL_SIZE;
+    if (pthread_key_create(&d->view_key, NULL) == 0)
+        d->have_view_key = 1;
+    if (!d->have_view_key || coa_view_new_index(d->ix, &d->view) ||
+        !(d->ego_cache = calloc(SERVE_EGO_CACHE, sizeof *d->ego_cache))) {
+        snprintf(err, errlen, "out of memory");
+        goto fail;
+    }
     d->c = coa_store_index_corpus(d->ix);
     d->load_seconds = now_s() - t0;
     const coa_corpus_t *c = d->c;
@@ -335,10 +380,12 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
         d->authors += d->papers[a] > 0;
     }
     d->quiet = o->quiet;
-    if (pthread_create(&d->search_thread, NULL, search_main, d) == 0)
+    if (pthread_create(&d->search_thread, NULL, search_main, d) == 0) {
         d->search_started = 1;
-    else
+    } else {
+        d->started = 1;
         search_main(d);
+    }
     d->edges = coa_store_index_edges(d->ix);
     if (!(d->gvc = gvContext())) {
         snprintf(err, errlen, "cannot start Graphviz");
@@ -357,29 +404,41 @@ fail:
     return NULL;
 }
 
+static void ego_cache_destroy(serve_data_t *d);
+
 void serve_data_close(serve_data_t *d)
 {
     if (!d)
         return;
     if (d->stats_started)
         pthread_join(d->stats_thread, NULL);
-    if (d->search_started)
+    if (d->search_started) {
+        serve_data_started(d); /* a server that never started has no lines for it to wait for */
         pthread_join(d->search_thread, NULL);
+    }
     if (d->gvc)
         gvFreeContext(d->gvc);
     serve_search_free(d->search);
     free(d->papers);
     free(d->merge_start);
     free(d->merge_list);
-    for (unsigned i = 0; i < POOL_SIZE; i++)
-        coa_view_free(d->pool[i]);
+    for (unsigned i = 0; i < d->n_clones; i++)
+        coa_view_free(d->clones[i]);
+    free(d->clones);
+    coa_view_free(d->view);
+    if (d->have_view_key)
+        pthread_key_delete(d->view_key);
+    ego_cache_destroy(d);
     coa_store_index_close(d->built);
     if (d->have_owned)
         coa_corpus_destroy(&d->owned);
     coa_loaded_free(d->loaded);
-    pthread_mutex_destroy(&d->pool_lock);
-    pthread_cond_destroy(&d->pool_free);
+    pthread_mutex_destroy(&d->clones_lock);
     pthread_mutex_destroy(&d->graph_lock);
+    pthread_mutex_destroy(&d->chain_lock);
+    pthread_cond_destroy(&d->chain_free);
+    pthread_mutex_destroy(&d->ego_lock);
+    pthread_cond_destroy(&d->started_cond);
     pthread_mutex_destroy(&d->stats_lock);
     pthread_mutex_destroy(&d->search_lock);
     pthread_cond_destroy(&d->search_ready);
@@ -447,27 +506,112 @@ static int resolve(const serve_data_t *d, const char *who, const char *what, uin
     return 404;
 }
 
-static coa_view_t *pool_take(serve_data_t *d, unsigned *slot)
+/* ---- each thread's view, and the serial part of a request ---- */
+
+/* The calling thread's view of the index, cloned on its first request
+ * (each holds a workspace of about 45 bytes per author, touched only where
+ * its searches go); NULL when out of memory. */
+static coa_view_t *thread_view(serve_data_t *d)
 {
-    pthread_mutex_lock(&d->pool_lock);
-    for (;;) {
-        for (unsigned i = 0; i < d->n_pool; i++)
-            if (!d->busy[i]) {
-                d->busy[i] = 1;
-                *slot = i;
-                pthread_mutex_unlock(&d->pool_lock);
-                return d->pool[i];
-            }
-        pthread_cond_wait(&d->pool_free, &d->pool_lock);
+    coa_view_t *v = pthread_getspecific(d->view_key);
+    if (v)
+        return v;
+    pthread_mutex_lock(&d->clones_lock);
+    if (d->n_clones == d->cap_clones) {
+        unsigned cap = d->cap_clones ? 2 * d->cap_clones : 8;
+        coa_view_t **grown = realloc(d->clones, cap * sizeof *grown);
+        if (grown) {
+            d->clones = grown;
+            d->cap_clones = cap;
+        }
     }
+    if (d->n_clones < d->cap_clones && !coa_view_clone(d->view, &v)) {
+        d->clones[d->n_clones++] = v;
+        pthread_setspecific(d->view_key, v);
+    }
+    pthread_mutex_unlock(&d->clones_lock);
+    return v;
 }
 
-static void pool_give(serve_data_t *d, unsigned slot)
+void serve_request_init(serve_request_t *rq, unsigned budget_ms)
 {
-    pthread_mutex_lock(&d->pool_lock);
-    d->busy[slot] = 0;
-    pthread_cond_signal(&d->pool_free);
-    pthread_mutex_unlock(&d->pool_lock);
+    rq->deadline = now_s() + (budget_ms ? budget_ms : SERVE_BUDGET_MS) * 1e-3;
+    rq->retry_after = 0;
+    rq->cut_short = 0;
+}
+
+/* The request's deadline as the absolute CLOCK_REALTIME time that timed
+ * waits take; 0 when it has passed. */
+static int deadline_abs(const serve_request_t *rq, struct timespec *until)
+{
+    double left = rq->deadline - now_s();
+    if (left <= 0)
+        return 0;
+    clock_gettime(CLOCK_REALTIME, until);
+    double ns = (double)until->tv_nsec + (left - floor(left)) * 1e9;
+    until->tv_sec += (time_t)left + (time_t)(ns / 1e9);
+    until->tv_nsec = (long)fmod(ns, 1e9);
+    return 1;
+}
+
+/* The 503 of a request that could not start 'what' within its budget. */
+static int busy(serve_request_t *rq, const char *what, FILE *out)
+{
+    rq->retry_after = 1;
+    fprintf(out,
+            "{\"error\": \"the server is busy: this request could not start its %s within its time budget; "
+            "try again\", \"retry_after\": 1}\n",
+            what);
+    return 503;
+}
+
+/* Takes the lock of the serial part (igraph and Graphviz), waiting at most
+ * until the request's deadline: 200, or 503 with the budget's error.  The
+ * budget bounds the wait: a lock that is free is taken, however long the
+ * request took to get here. */
+static int serial_enter(serve_data_t *d, serve_request_t *rq, FILE *out)
+{
+    if (pthread_mutex_trylock(&d->graph_lock) == 0)
+        return 200;
+    struct timespec until;
+    int e = ETIMEDOUT;
+    if (deadline_abs(rq, &until))
+        while ((e = pthread_mutex_timedlock(&d->graph_lock, &until)) == EINTR)
+            ;
+    return e ? busy(rq, "layout", out) : 200;
+}
+
+static void serial_leave(serve_data_t *d)
+{
+    pthread_mutex_unlock(&d->graph_lock);
+}
+
+/* A slot for a chain search, one per core: a search is all CPU (on the
+ * 7M-paper corpus, 50 ms and more), so more at once only share the cores
+ * and hold more worker threads, whose other connections wait behind them.
+ * Waited for until the deadline, like the serial part. */
+static int chain_enter(serve_data_t *d, serve_request_t *rq, FILE *out)
+{
+    struct timespec until;
+    int have_time = -1, e = 0;
+    pthread_mutex_lock(&d->chain_lock);
+    while (d->chain_busy >= d->chain_slots && e != ETIMEDOUT) {
+        if (have_time < 0)
+            have_time = deadline_abs(rq, &until);
+        e = have_time ? pthread_cond_timedwait(&d->chain_free, &d->chain_lock, &until) : ETIMEDOUT;
+    }
+    int got = d->chain_busy < d->chain_slots;
+    d->chain_busy += got;
+    pthread_mutex_unlock(&d->chain_lock);
+    return got ? 200 : busy(rq, "chain search", out);
+}
+
+static void chain_leave(serve_data_t *d)
+{
+    pthread_mutex_lock(&d->chain_lock);
+    d->chain_busy--;
+    pthread_cond_signal(&d->chain_free);
+    pthread_mutex_unlock(&d->chain_lock);
 }
 
 /* ---- copies of part of the corpus ---- */
@@ -622,11 +766,26 @@ int serve_q_authors(serve_data_t *d, const char *q, unsigned limit, FILE *out)
 /* ---- /api/author ---- */
 
 /* The identity notes of 'coauthor names' for one author: the spellings
- * merged into it and why, and the papers flagged as possibly another
- * person's. */
-static void identity_json(FILE *out, const serve_data_t *d, uint32_t a, const part_t *p)
+ * merged into it and why, and how many of its papers are flagged as
+ * possibly another person's (read from a copy of its papers, only when
+ * the corpus was checked for homonyms: otherwise none are flagged). */
+static int identity_json(FILE *out, const serve_data_t *d, uint32_t a)
 {
     const coa_corpus_t *c = d->c;
+    uint32_t flagged = 0;
+    if (d->homonyms) {
+        coa_corpus_t copy;
+        uint32_t mine = COA_NONE;
+        if (coa_corpus_init(&copy))
+            return COA_ENOMEM;
+        int err = coa_store_index_extract(d->ix, &a, 1, 1, &copy, &mine);
+        for (uint32_t i = 0; !err && i < copy.n_authorships; i++)
+            if (copy.authorships[i].author == mine && (copy.authorships[i].flags & COA_AUTHORSHIP_POSSIBLE_HOMONYM))
+                flagged++;
+        coa_corpus_destroy(&copy);
+        if (err)
+            return err;
+    }
     fputs("\"identity\": {\"identifier\": ", out);
     string_or_null(out, c, c->authors[a].id);
     fputs(", \"merged\": [", out);
@@ -642,41 +801,75 @@ static void identity_json(FILE *out, const serve_data_t *d, uint32_t a, const pa
         coa_json_string(out, m->reason ? coa_corpus_str(c, m->reason) : "");
         fputc('}', out);
     }
-    /* the author's papers flagged COA_AUTHORSHIP_POSSIBLE_HOMONYM */
-    uint32_t flagged = 0, mine = part_author(p, a);
-    for (uint32_t i = 0; mine != COA_NONE && i < p->corpus.n_authorships; i++)
-        if (p->corpus.authorships[i].author == mine &&
-            (p->corpus.authorships[i].flags & COA_AUTHORSHIP_POSSIBLE_HOMONYM))
-            flagged++;
     fprintf(out, "], \"homonym_papers\": %u, \"homonyms_checked\": %s}", flagged, d->homonyms ? "true" : "false");
+    return COA_OK;
 }
 
-static void coauthor_row(FILE *out, const part_t *p, const coa_coauthor_t *it, uint32_t rank, int papers)
+/* A coauthor of the author, as 'rank --author' orders them (rank.c's
+ * coa_coauthors_init, which needs the author's igraph graph and so the
+ * serial part): most joint papers, then the larger fractional weight to
+ * ten significant digits (sums of fractions taken in other orders differ
+ * in the last bits), then the name, then the id.  The view gives the same
+ * weights without a graph, so the table is made in parallel;
+ * tests/serve/compare.py holds the two to the same rows. */
+typedef struct {
+    uint32_t author;
+    double joint_papers, fractional, fractional10;
+    const char *name;
+} coauthor_t;
+
+static int cmp_coauthor(const void *pa, const void *pb)
 {
-    const coa_graph_t *g = &p->graph;
+    const coauthor_t *a = pa, *b = pb;
+    if (a->joint_papers != b->joint_papers)
+        return a->joint_papers > b->joint_papers ? -1 : 1;
+    if (a->fractional10 != b->fractional10)
+        return a->fractional10 > b->fractional10 ? -1 : 1;
+    int c = strcmp(a->name, b->name);
+    if (c)
+        return c;
+    return a->author < b->author ? -1 : a->author > b->author;
+}
+
+/* One row of the table; the evidence of the pair (coa_view_hop: the joint
+ * papers newest first, with their flags) gives the years, the papers on
+ * which either author is only inferred and, with 'papers', the list. */
+static int coauthor_row(FILE *out, const serve_data_t *d, coa_view_t *view, uint32_t a, const coauthor_t *it,
+                        uint32_t rank, int papers, coa_hop_t *hop)
+{
+    int err = coa_view_hop(view, a, it->author, hop);
+    if (err)
+        return err;
+    int first = 0, last = 0;
+    uint32_t inferred = 0;
+    for (uint32_t k = 0; k < hop->n_papers; k++) {
+        int year = d->c->papers[hop->papers[k]].year;
+        if (year && (!first || year < first))
+            first = year;
+        if (year > last)
+            last = year;
+        inferred += (hop->paper_flags[k] & COA_EVIDENCE_INFERRED) != 0;
+    }
     fprintf(out, "{\"rank\": %u, \"author\": ", rank);
-    coa_json_string(out, coa_graph_vertex_name(g, it->vertex));
-    fprintf(out, ", \"id\": %u, \"joint_papers\": %.0f, \"fractional\": %.10g, ", vertex_id(p, it->vertex),
-            it->joint_papers, it->fractional);
-    if (it->first_year)
-        fprintf(out, "\"first_year\": %d, \"last_year\": %d", it->first_year, it->last_year);
+    coa_json_string(out, it->name);
+    fprintf(out, ", \"id\": %u, \"joint_papers\": %.0f, \"fractional\": %.10g, ", it->author, it->joint_papers,
+            it->fractional);
+    if (first)
+        fprintf(out, "\"first_year\": %d, \"last_year\": %d", first, last);
     else
         fputs("\"first_year\": null, \"last_year\": null", out);
-    fprintf(out, ", \"inferred\": %u", it->inferred);
+    fprintf(out, ", \"inferred\": %u", inferred);
     if (papers) {
-        uint32_t *list = NULL, np = 0;
-        if (!coa_edge_papers_by_year(g, it->edge, &list, &np)) {
-            fputs(", \"papers\": [", out);
-            for (uint32_t k = 0; k < np; k++) {
-                fputs(k ? ",\n    " : "\n    ", out);
-                paper_json(out, &p->corpus, list[k]);
-                fputc('}', out);
-            }
-            fputc(']', out);
-            free(list);
+        fputs(", \"papers\": [", out);
+        for (uint32_t k = 0; k < hop->n_papers; k++) {
+            fputs(k ? ",\n    " : "\n    ", out);
+            paper_json(out, d->c, hop->papers[k]);
+            fputc('}', out);
         }
+        fputc(']', out);
     }
     fputc('}', out);
+    return COA_OK;
 }
 
 int serve_q_author(serve_data_t *d, const char *who, const char *with, unsigned top, FILE *out)
@@ -687,122 +880,285 @@ int serve_q_author(serve_data_t *d, const char *who, const char *with, unsigned 
         return status;
     if (with && (status = resolve(d, with, "with", &b, out)) != 200)
         return status;
-    part_t p;
-    unsigned slot;
-    coa_view_t *view = pool_take(d, &slot);
-    int err = part_copy(d, view, &a, 1, 1, &p);
-    pool_give(d, slot);
-    if (err) {
-        part_destroy(&p);
-        return fail(out, 503, "cannot read the author's papers: %s", coa_strerror(err));
-    }
-    coa_coauthors_t list;
-    memset(&list, 0, sizeof list);
-    pthread_mutex_lock(&d->graph_lock);
-    coa_select_t sel;
-    coa_select_init(&sel);
-    if (!(err = coa_graph_build(&p.graph, &p.corpus, &sel))) {
-        p.have_graph = 1;
-        err = coa_coauthors_init(&list, &p.graph, part_author(&p, a), COA_COAUTHORS_BY_JOINT);
+    coa_view_t *view = thread_view(d);
+    if (!view)
+        return fail(out, 503, "out of memory");
+    const coa_view_coauthor_t *weights;
+    uint32_t n;
+    coauthor_t *list = NULL;
+    int err = coa_view_coauthors(view, a, &weights, &n);
+    if (!err && !(list = malloc((n ? n : 1) * sizeof *list)))
+        err = COA_ENOMEM;
+    for (uint32_t i = 0; !err && i < n; i++) {
+        char buf[32];
+        snprintf(buf, sizeof buf, "%.10g", weights[i].fractional);
+        list[i] = (coauthor_t){weights[i].author, weights[i].joint_papers, weights[i].fractional, strtod(buf, NULL),
+                               name_of(d, weights[i].author)};
     }
     if (err) {
-        pthread_mutex_unlock(&d->graph_lock);
-        part_destroy(&p);
+        free(list);
         return fail(out, 503, "cannot list the coauthors: %s", coa_strerror(err));
     }
+    qsort(list, n, sizeof *list, cmp_coauthor);
+    coa_hop_t hop;
+    coa_hop_init(&hop);
     fprintf(out, "{\"id\": %u, \"author\": ", a);
     coa_json_string(out, name_of(d, a));
     fprintf(out, ", \"papers\": %u, \"papers_in_corpus\": %u, \"order\": \"joint_papers\", \"coauthors\": %u, ",
-            d->papers[a], d->c->authors[a].n_papers, list.n);
-    identity_json(out, d, a, &p);
-    if (b != COA_NONE) {
+            d->papers[a], d->c->authors[a].n_papers, n);
+    err = identity_json(out, d, a);
+    if (!err && b != COA_NONE) {
         /* the joint papers of one pair */
         fputs(", \"with\": ", out);
         author_json(out, d, b);
         fputs(", \"rows\": [", out);
-        for (uint32_t i = 0; i < list.n; i++)
-            if (vertex_id(&p, list.items[i].vertex) == b) {
-                coauthor_row(out, &p, &list.items[i], i + 1, 1);
+        for (uint32_t i = 0; i < n && !err; i++)
+            if (list[i].author == b) {
+                err = coauthor_row(out, d, view, a, &list[i], i + 1, 1, &hop);
                 break;
             }
         fputs("]}\n", out);
-    } else {
-        uint32_t shown = list.n < top ? list.n : top;
+    } else if (!err) {
+        uint32_t shown = n < top ? n : top;
         fprintf(out, ", \"shown\": %u, \"rows\": [", shown);
-        for (uint32_t i = 0; i < shown; i++) {
+        for (uint32_t i = 0; i < shown && !err; i++) {
             fputs(i ? ",\n  " : "\n  ", out);
-            coauthor_row(out, &p, &list.items[i], i + 1, 0);
+            err = coauthor_row(out, d, view, a, &list[i], i + 1, 0, &hop);
         }
         fputs(shown ? "\n]}\n" : "]}\n", out);
     }
-    coa_coauthors_destroy(&list);
-    pthread_mutex_unlock(&d->graph_lock);
-    part_destroy(&p);
+    coa_hop_destroy(&hop);
+    free(list);
+    if (err) {
+        rewind(out);
+        return fail(out, 503, "cannot list the coauthors: %s", coa_strerror(err));
+    }
     return 200;
 }
 
 /* ---- /api/ego ---- */
 
-/* The ego network as 'coauthor draw --ego NAME --radius R --min-weight W'
- * builds it, in p->graph; the caller holds the graph lock when it returns
- * 200.  With whole, from every paper of its authors, as draw does (the
- * pictures); without, from the papers they share, each with only them:
- * the same authors, coauthorships and joint papers, copied in a fraction
- * of the time (on the 7M-paper corpus an ego of 500 authors took 3 s to
- * copy whole), but each author's papers in the copy are only those shared
- * there, so sizes come from d->papers, and an edge's fractional weight
- * would be wrong (the JSON leaves it out). */
-static int ego_graph(serve_data_t *d, const char *who, unsigned radius, double min_weight, int whole, part_t *p,
-                     uint32_t *ego, FILE *out)
+static int ego_cache_get(serve_data_t *d, uint32_t ego, unsigned radius, double min_weight, FILE *out)
+{
+    int hit = 0;
+    pthread_mutex_lock(&d->ego_lock);
+    for (unsigned i = 0; i < SERVE_EGO_CACHE && !hit; i++) {
+        ego_cached_t *e = &d->ego_cache[i];
+        if (e->body && e->ego == ego && e->radius == radius && e->min_weight == min_weight) {
+            fwrite(e->body, 1, e->len, out);
+            e->used = ++d->ego_clock;
+            hit = 1;
+        }
+    }
+    pthread_mutex_unlock(&d->ego_lock);
+    return hit;
+}
+
+/* Keeps a copy of body, in place of the least recently used answers when
+ * the cache is full (in entries or in bytes). */
+static void ego_cache_put(serve_data_t *d, uint32_t ego, unsigned radius, double min_weight, const char *body,
+                          size_t len)
+{
+    char *copy = len <= SERVE_EGO_CACHE_BYTES / 8 ? malloc(len ? len : 1) : NULL;
+    if (!copy)
+        return;
+    memcpy(copy, body, len);
+    pthread_mutex_lock(&d->ego_lock);
+    for (;;) {
+        ego_cached_t *victim = NULL;
+        for (unsigned i = 0; i < SERVE_EGO_CACHE; i++) {
+            ego_cached_t *e = &d->ego_cache[i];
+            if (!e->body) {
+                if (d->ego_cache_bytes + len <= SERVE_EGO_CACHE_BYTES) {
+                    *e = (ego_cached_t){ego, radius, min_weight, copy, len, ++d->ego_clock};
+                    d->ego_cache_bytes += len;
+                    copy = NULL;
+                    break;
+                }
+            } else if (!victim || e->used < victim->used) {
+                victim = e;
+            }
+        }
+        if (!copy || !victim)
+            break;
+        d->ego_cache_bytes -= victim->len;
+        free(victim->body);
+        victim->body = NULL;
+    }
+    pthread_mutex_unlock(&d->ego_lock);
+    free(copy);
+}
+
+static void ego_cache_destroy(serve_data_t *d)
+{
+    for (unsigned i = 0; d->ego_cache && i < SERVE_EGO_CACHE; i++)
+        free(d->ego_cache[i].body);
+    free(d->ego_cache);
+}
+
+/* An author's tie to the ego, for choosing whom to keep. */
+typedef struct {
+    uint32_t author;
+    double weight;
+    uint32_t papers;
+} tie_t;
+
+static int cmp_tie(const void *pa, const void *pb)
+{
+    const tie_t *a = pa, *b = pb;
+    if (a->weight != b->weight)
+        return a->weight > b->weight ? -1 : 1;
+    if (a->papers != b->papers)
+        return a->papers > b->papers ? -1 : 1;
+    return a->author < b->author ? -1 : a->author > b->author;
+}
+
+static int in_sorted(const uint32_t *ids, uint32_t n, uint32_t id)
+{
+    return bsearch(&id, ids, n, sizeof *ids, cmp_u32) != NULL;
+}
+
+/* Keeps SERVE_EGO_MAX_NODES of the authors near[0 .. *n) (ascending ids,
+ * the ego among them), those most tied to the ego: the ego; its coauthors
+ * by joint papers with it, most first; at radius 2, in the room left, the
+ * authors two hops away by their most joint papers with a coauthor kept.
+ * Ties go to more papers, then to the smaller id.  Every author kept is
+ * linked to the ego through authors kept, so the network stays connected.
+ * near stays ascending. */
+static int ego_strongest(const serve_data_t *d, coa_view_t *view, uint32_t ego, unsigned radius, double min_weight,
+                         uint32_t *near, uint32_t *n)
+{
+    const uint32_t cap = SERVE_EGO_MAX_NODES;
+    const coa_view_coauthor_t *w;
+    uint32_t m, n_ties = 0, kept = 0, n_first = 0;
+    int err = coa_view_coauthors(view, ego, &w, &m);
+    if (err)
+        return err;
+    tie_t *ties = malloc((size_t)(*n > m ? *n : m) * sizeof *ties + 1);
+    uint32_t *first = malloc((size_t)(m ? m : 1) * sizeof *first), *keep = malloc(cap * sizeof *keep);
+    double *second = radius > 1 ? calloc(*n, sizeof *second) : NULL;
+    if (!ties || !first || !keep || (radius > 1 && !second)) {
+        err = COA_ENOMEM;
+        goto cleanup;
+    }
+    for (uint32_t i = 0; i < m; i++)
+        if (w[i].joint_papers >= min_weight) {
+            ties[n_ties++] = (tie_t){w[i].author, w[i].joint_papers, d->papers[w[i].author]};
+            first[n_first++] = w[i].author;
+        }
+    qsort(ties, n_ties, sizeof *ties, cmp_tie);
+    qsort(first, n_first, sizeof *first, cmp_u32);
+    keep[kept++] = ego;
+    for (uint32_t i = 0; i < n_ties && kept < cap; i++)
+        keep[kept++] = ties[i].author;
+    if (radius > 1 && kept < cap) {
+        /* the second hop, through the coauthors kept (keep[1 ..)) */
+        uint32_t through = kept;
+        for (uint32_t i = 1; i < through && !err; i++) {
+            if ((err = coa_view_coauthors(view, keep[i], &w, &m)))
+                break;
+            for (uint32_t k = 0; k < m; k++) {
+                uint32_t *at = bsearch(&w[k].author, near, *n, sizeof *near, cmp_u32);
+                if (at && w[k].joint_papers >= min_weight && w[k].joint_papers > second[at - near])
+                    second[at - near] = w[k].joint_papers;
+            }
+        }
+        n_ties = 0;
+        for (uint32_t i = 0; !err && i < *n; i++)
+            if (second[i] > 0 && near[i] != ego && !in_sorted(first, n_first, near[i]))
+                ties[n_ties++] = (tie_t){near[i], second[i], d->papers[near[i]]};
+        qsort(ties, n_ties, sizeof *ties, cmp_tie);
+        for (uint32_t i = 0; i < n_ties && kept < cap; i++)
+            keep[kept++] = ties[i].author;
+    }
+    if (!err) {
+        qsort(keep, kept, sizeof *keep, cmp_u32);
+        memcpy(near, keep, kept * sizeof *near);
+        *n = kept;
+    }
+cleanup:
+    free(ties);
+    free(first);
+    free(keep);
+    free(second);
+    return err;
+}
+
+/* The network of radius 1: the ego and its coauthors of at least
+ * min_weight joint papers (ascending ids; *authors owned by the caller),
+ * what coa_view_ego finds, from the one list of weighted coauthors that
+ * ego_strongest reads too.  coa_view_ego's breadth-first search clears a
+ * mark for every paper of the index on each call (28 MB on the 7M-paper
+ * corpus, a third of the cost of a small ego answer). */
+static int ego_coauthors(coa_view_t *view, uint32_t ego, double min_weight, uint32_t **authors, uint32_t *n_authors)
+{
+    const coa_view_coauthor_t *w;
+    uint32_t m, n = 0;
+    int err = coa_view_coauthors(view, ego, &w, &m);
+    uint32_t *list = err ? NULL : malloc(((size_t)m + 1) * sizeof *list);
+    if (!err && !list)
+        err = COA_ENOMEM;
+    if (err)
+        return err;
+    list[n++] = ego;
+    for (uint32_t i = 0; i < m; i++)
+        if (w[i].joint_papers >= min_weight)
+            list[n++] = w[i].author;
+    qsort(list, n, sizeof *list, cmp_u32);
+    *authors = list;
+    *n_authors = n;
+    return COA_OK;
+}
+
+/* The authors of the ego network as 'coauthor draw --ego NAME --radius R
+ * --min-weight W' finds them, at most SERVE_EGO_MAX_NODES of them
+ * (ego_strongest; *in_network: how many there are), copied into p.  With
+ * whole, every paper of the authors, as draw copies them (the pictures);
+ * without, the papers they share, each with only them: the same authors,
+ * coauthorships and joint papers, copied in a fraction of the time (on the
+ * 7M-paper corpus an ego of 500 authors took 3 s to copy whole), but each
+ * author's papers in the copy are only those shared there, so sizes come
+ * from d->papers, and an edge's fractional weight would be wrong (the JSON
+ * leaves it out).  A network that was cut is always copied without whole:
+ * whole papers would bring back the authors left out.  No lock. */
+static int ego_part(serve_data_t *d, uint32_t ego, unsigned radius, double min_weight, int whole, part_t *p,
+                    uint32_t *in_network, FILE *out)
 {
     memset(p, 0, sizeof *p);
-    int status = resolve(d, who, "the author", ego, out);
-    if (status != 200)
-        return status;
     if (radius < 1 || radius > SERVE_MAX_RADIUS)
         return fail(out, 400, "radius must be 1 or 2");
+    coa_view_t *view = thread_view(d);
+    if (!view)
+        return fail(out, 503, "out of memory");
     uint32_t *near = NULL, n = 0;
-    unsigned slot;
-    coa_view_t *view = pool_take(d, &slot);
-    int err = coa_view_ego(view, *ego, radius, min_weight, &near, &n);
+    int err = radius == 1 ? ego_coauthors(view, ego, min_weight, &near, &n)
+                          : coa_view_ego(view, ego, radius, min_weight, &near, &n);
+    *in_network = n;
     if (!err && n > SERVE_EGO_MAX_NODES) {
-        pool_give(d, slot);
-        free(near);
-        return fail(out, 400,
-                    "the network of '%s' within %u hops has %u authors (at most %d are drawn): raise min_weight "
-                    "or use radius 1",
-                    name_of(d, *ego), radius, n, SERVE_EGO_MAX_NODES);
+        err = ego_strongest(d, view, ego, radius, min_weight, near, &n);
+        whole = 0;
     }
     if (!err)
         err = part_copy(d, view, near, n, whole, p);
-    pool_give(d, slot);
     free(near);
     if (err) {
         part_destroy(p);
         return fail(out, 503, "cannot read the network's papers: %s", coa_strerror(err));
     }
+    return 200;
+}
+
+/* The part's graph, as draw --ego selects it; in the serial part. */
+static int ego_build(part_t *p, uint32_t ego, unsigned radius, double min_weight)
+{
     coa_select_t sel;
     coa_select_init(&sel);
-    sel.ego = part_author(p, *ego);
+    sel.ego = part_author(p, ego);
     sel.radius = radius;
     sel.min_weight = min_weight;
-    pthread_mutex_lock(&d->graph_lock);
-    if ((err = coa_graph_build(&p->graph, &p->corpus, &sel))) {
-        pthread_mutex_unlock(&d->graph_lock);
-        part_destroy(p);
-        return fail(out, 503, "cannot build the network: %s", coa_strerror(err));
-    }
-    p->have_graph = 1;
-    if (p->graph.n_vertices > SERVE_EGO_MAX_NODES) {
-        igraph_integer_t nv = p->graph.n_vertices;
-        pthread_mutex_unlock(&d->graph_lock);
-        part_destroy(p);
-        return fail(out, 400,
-                    "the network of '%s' within %u hops has %lld authors (at most %d are drawn): raise min_weight "
-                    "or use radius 1",
-                    name_of(d, *ego), radius, (long long)nv, SERVE_EGO_MAX_NODES);
-    }
-    return 200;
+    int err = coa_graph_build(&p->graph, &p->corpus, &sel);
+    p->have_graph = !err;
+    return err;
 }
 
 /* Communities of the ego network, as draw colours them (0 the largest). */
@@ -822,63 +1178,149 @@ static int ego_groups(const coa_graph_t *g, int32_t *group, double *modularity)
     return COA_OK;
 }
 
-int serve_q_ego(serve_data_t *d, const char *who, unsigned radius, double min_weight, FILE *out)
+/* The laid-out network of an answer, copied out of the part's graph so
+ * that the graph can go before the lock is let go and the JSON be written
+ * after. */
+typedef struct {
+    uint32_t n_nodes, n_edges;
+    uint32_t *id;            /* corpus author of each node */
+    double *xy;              /* x, y of each node */
+    int32_t *group;          /* community, or NULL */
+    uint32_t *ends;          /* edge i: nodes ends[2i], ends[2i + 1] */
+    double *joint_papers;
+    coa_engine_t engine;
+    double modularity;
+} laid_t;
+
+static void laid_destroy(laid_t *l)
 {
-    part_t p;
-    uint32_t ego;
-    int status = ego_graph(d, who, radius, min_weight, 0, &p, &ego, out);
-    if (status != 200)
-        return status;
-    const coa_graph_t *g = &p.graph;
+    free(l->id);
+    free(l->xy);
+    free(l->group);
+    free(l->ends);
+    free(l->joint_papers);
+}
+
+/* Lays out p's graph as draw would with dopts (size and focus set by the
+ * caller, in vertex ids), with communities when 'groups', into l.  In the
+ * serial part. */
+static int laid_fill(serve_data_t *d, const part_t *p, coa_draw_options_t *dopts, int groups, laid_t *l)
+{
+    const coa_graph_t *g = &p->graph;
     igraph_integer_t nv = g->n_vertices, ne = igraph_ecount(&g->graph);
-    int32_t *group = malloc((size_t)(nv ? nv : 1) * sizeof *group);
-    double *xy = malloc((size_t)(nv ? nv : 1) * 2 * sizeof *xy), modularity = NAN;
-    double *size = malloc((size_t)(nv ? nv : 1) * sizeof *size);
-    coa_engine_t engine = COA_ENGINE_AUTO;
-    int err = group && xy && size ? ego_groups(g, group, &modularity) : COA_ENOMEM;
-    for (igraph_integer_t v = 0; !err && v < nv; v++)
-        size[v] = d->papers[vertex_id(&p, v)];
-    coa_draw_options_t dopts;
-    coa_draw_options_init(&dopts);
-    dopts.size = size;
-    dopts.group = group;
-    dopts.seed = 1;
-    igraph_integer_t focus = coa_graph_vertex_of(g, part_author(&p, ego));
-    dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
+    memset(l, 0, sizeof *l);
+    l->n_nodes = (uint32_t)nv;
+    l->n_edges = (uint32_t)ne;
+    l->modularity = NAN;
+    size_t vn = (size_t)(nv ? nv : 1), en = (size_t)(ne ? ne : 1);
+    if (!(l->id = malloc(vn * sizeof *l->id)) || !(l->xy = malloc(2 * vn * sizeof *l->xy)) ||
+        (groups && !(l->group = malloc(vn * sizeof *l->group))) || !(l->ends = malloc(2 * en * sizeof *l->ends)) ||
+        !(l->joint_papers = malloc(en * sizeof *l->joint_papers)))
+        return COA_ENOMEM;
+    int err = groups ? ego_groups(g, l->group, &l->modularity) : COA_OK;
+    dopts->group = l->group;
     if (!err)
-        err = layout(d, g, &dopts, xy, &engine);
-    if (err) {
-        status = fail(out, 503, "cannot lay out the network: %s", coa_strerror(err));
-        goto cleanup;
+        err = layout(d, g, dopts, l->xy, &l->engine);
+    for (igraph_integer_t v = 0; v < nv; v++)
+        l->id[v] = vertex_id(p, v);
+    for (igraph_integer_t e = 0; e < ne; e++) {
+        l->ends[2 * e] = (uint32_t)IGRAPH_FROM(&g->graph, e);
+        l->ends[2 * e + 1] = (uint32_t)IGRAPH_TO(&g->graph, e);
+        l->joint_papers[e] = VECTOR(g->joint_papers)[e];
     }
-    fprintf(out, "{\"ego\": %u, \"name\": ", ego);
-    coa_json_string(out, name_of(d, ego));
-    fprintf(out, ", \"radius\": %u, \"min_weight\": %g, \"authors\": %lld, \"links\": %lld, \"engine\": \"%s\"",
-            radius, min_weight, (long long)nv, (long long)ne, coa_engine_name(engine));
-    if (modularity == modularity)
-        fprintf(out, ", \"modularity\": %.4f", modularity);
-    fputs(", \"nodes\": [", out);
-    for (igraph_integer_t v = 0; v < nv; v++) {
-        uint32_t id = vertex_id(&p, v);
-        fprintf(out, "%s{\"id\": %u, \"name\": ", v ? ",\n  " : "\n  ", id);
-        coa_json_string(out, coa_graph_vertex_name(g, v));
-        fprintf(out, ", \"papers\": %u, \"community\": %d, \"x\": %.1f, \"y\": %.1f}", d->papers[vertex_id(&p, v)],
-                group[v], xy[2 * v], xy[2 * v + 1]);
+    return err;
+}
+
+/* "nodes" and "edges" of a laid-out network. */
+static void laid_json(FILE *out, const serve_data_t *d, const laid_t *l)
+{
+    fputs("\"nodes\": [", out);
+    for (uint32_t v = 0; v < l->n_nodes; v++) {
+        fprintf(out, "%s{\"id\": %u, \"name\": ", v ? ",\n  " : "\n  ", l->id[v]);
+        coa_json_string(out, name_of(d, l->id[v]));
+        fprintf(out, ", \"papers\": %u", d->papers[l->id[v]]);
+        if (l->group)
+            fprintf(out, ", \"community\": %d", l->group[v]);
+        fprintf(out, ", \"x\": %.1f, \"y\": %.1f}", l->xy[2 * v], l->xy[2 * v + 1]);
     }
     fputs("],\n\"edges\": [", out);
-    for (igraph_integer_t e = 0; e < ne; e++) {
-        igraph_integer_t from = IGRAPH_FROM(&g->graph, e), to = IGRAPH_TO(&g->graph, e);
+    for (uint32_t e = 0; e < l->n_edges; e++)
         fprintf(out, "%s{\"source\": %u, \"target\": %u, \"joint_papers\": %.0f}", e ? ",\n  " : "\n  ",
-                vertex_id(&p, from), vertex_id(&p, to), VECTOR(g->joint_papers)[e]);
+                l->id[l->ends[2 * e]], l->id[l->ends[2 * e + 1]], l->joint_papers[e]);
+    fputs("]", out);
+}
+
+int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
+                FILE *out)
+{
+    uint32_t ego, in_network;
+    int status = resolve(d, who, "the author", &ego, out);
+    if (status != 200 || ego_cache_get(d, ego, radius, min_weight, out))
+        return status;
+    part_t p;
+    if ((status = ego_part(d, ego, radius, min_weight, 0, &p, &in_network, out)) != 200)
+        return status;
+    size_t nv = p.corpus.n_authors;
+    double *size = malloc((nv ? nv : 1) * sizeof *size);
+    laid_t l;
+    memset(&l, 0, sizeof l);
+    if (!size) {
+        part_destroy(&p);
+        return fail(out, 503, "out of memory");
     }
-    fputs("]}\n", out);
-cleanup:
-    pthread_mutex_unlock(&d->graph_lock);
-    free(group);
-    free(xy);
-    free(size);
+    if ((status = serial_enter(d, rq, out)) != 200) {
+        free(size);
+        part_destroy(&p);
+        return status;
+    }
+    int err = ego_build(&p, ego, radius, min_weight);
+    if (!err) {
+        for (igraph_integer_t v = 0; v < p.graph.n_vertices; v++)
+            size[v] = d->papers[vertex_id(&p, v)];
+        coa_draw_options_t dopts;
+        coa_draw_options_init(&dopts);
+        dopts.size = size;
+        dopts.seed = 1;
+        igraph_integer_t focus = coa_graph_vertex_of(&p.graph, part_author(&p, ego));
+        dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
+        err = laid_fill(d, &p, &dopts, 1, &l);
+    }
     part_destroy(&p);
-    return status;
+    serial_leave(d);
+    free(size);
+    if (err) {
+        laid_destroy(&l);
+        return fail(out, 503, "cannot lay out the network: %s", coa_strerror(err));
+    }
+    /* written aside first, to be kept in the cache */
+    char *body = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&body, &len);
+    if (!f) {
+        laid_destroy(&l);
+        return fail(out, 503, "out of memory");
+    }
+    fprintf(f, "{\"ego\": %u, \"name\": ", ego);
+    coa_json_string(f, name_of(d, ego));
+    fprintf(f,
+            ", \"radius\": %u, \"min_weight\": %g, \"authors\": %u, \"links\": %u, \"in_network\": %u, "
+            "\"left_out\": %u, \"node_limit\": %d, \"engine\": \"%s\"",
+            radius, min_weight, l.n_nodes, l.n_edges, in_network, in_network - l.n_nodes, SERVE_EGO_MAX_NODES,
+            coa_engine_name(l.engine));
+    if (l.modularity == l.modularity)
+        fprintf(f, ", \"modularity\": %.4f", l.modularity);
+    fputs(", ", f);
+    laid_json(f, d, &l);
+    fputs("}\n", f);
+    laid_destroy(&l);
+    if (fclose(f)) {
+        free(body);
+        return fail(out, 503, "out of memory");
+    }
+    ego_cache_put(d, ego, radius, min_weight, body, len);
+    fwrite(body, 1, len, out);
+    free(body);
+    return 200;
 }
 
 /* coa_draw in a child process, its picture read back through a pipe.
@@ -886,19 +1328,20 @@ cleanup:
  * measured, which coa_draw's own Graphviz context frees when it is done:
  * the next picture in the same process compared a freed string (found by
  * AddressSanitizer on the second picture).  A child's Graphviz state ends
- * with it, and an alarm bounds a layout that runs away. */
-static int draw_apart(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *dopts)
+ * with it, and an alarm bounds a layout that runs away.  Called in the
+ * serial part, so that no other thread is inside igraph or Graphviz when
+ * the child is forked; the parent leaves it at once, and the child draws
+ * while other requests go on. */
+static int draw_apart(serve_data_t *d, FILE *out, const char *format, const coa_graph_t *g,
+                      const coa_draw_options_t *dopts)
 {
     int fds[2];
-    if (pipe(fds))
-        return COA_EIO;
-    fflush(NULL);
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
+    if (pipe(fds)) {
+        serial_leave(d);
         return COA_EIO;
     }
+    fflush(NULL);
+    pid_t pid = fork();
     if (pid == 0) {
         close(fds[0]);
         alarm(SERVE_PICTURE_SECONDS);
@@ -910,7 +1353,12 @@ static int draw_apart(FILE *out, const char *format, const coa_graph_t *g, const
             err = COA_EIO;
         _exit(err ? 1 : 0);
     }
+    serial_leave(d);
     close(fds[1]);
+    if (pid < 0) {
+        close(fds[0]);
+        return COA_EIO;
+    }
     char buf[65536];
     ssize_t n;
     int err = COA_OK;
@@ -931,35 +1379,39 @@ static int draw_apart(FILE *out, const char *format, const coa_graph_t *g, const
     return err;
 }
 
-int serve_q_ego_picture(serve_data_t *d, const char *who, unsigned radius, double min_weight, const char *format,
-                        FILE *out)
+int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
+                        const char *format, FILE *out)
 {
-    /* an error is JSON, and so written aside: 'out' takes the picture */
-    char *ebuf = NULL;
-    size_t elen = 0;
-    FILE *eout = open_memstream(&ebuf, &elen);
-    if (!eout)
-        return fail(out, 503, "out of memory");
+    uint32_t ego, in_network;
+    int status = resolve(d, who, "the author", &ego, out);
     part_t p;
-    uint32_t ego;
-    int status = ego_graph(d, who, radius, min_weight, 1, &p, &ego, eout);
-    fclose(eout);
-    if (status != 200) {
-        fputs(ebuf, out);
-        free(ebuf);
+    if (status != 200 || (status = ego_part(d, ego, radius, min_weight, 1, &p, &in_network, out)) != 200)
+        return status;
+    size_t nv = p.corpus.n_authors;
+    int32_t *group = malloc((nv ? nv : 1) * sizeof *group);
+    if (!group) {
+        part_destroy(&p);
+        return fail(out, 503, "out of memory");
+    }
+    if ((status = serial_enter(d, rq, out)) != 200) {
+        free(group);
+        part_destroy(&p);
         return status;
     }
-    free(ebuf);
-    const coa_graph_t *g = &p.graph;
-    igraph_integer_t nv = g->n_vertices;
-    int32_t *group = malloc((size_t)(nv ? nv : 1) * sizeof *group);
     double modularity = NAN;
-    int err = group ? ego_groups(g, group, &modularity) : COA_ENOMEM;
-    char title[600], glabel[128], source[700];
+    int err = ego_build(&p, ego, radius, min_weight);
+    if (!err)
+        err = ego_groups(&p.graph, group, &modularity);
+    const coa_graph_t *g = &p.graph;
+    char title[700], glabel[128], source[700];
     snprintf(title, sizeof title, "Coauthors of %s within %u hop%s", name_of(d, ego), radius, radius == 1 ? "" : "s");
     if (min_weight > 1) {
         size_t l = strlen(title);
         snprintf(title + l, sizeof title - l, ", pairs with at least %g joint papers", min_weight);
+    }
+    if (!err && (uint32_t)g->n_vertices < in_network) {
+        size_t l = strlen(title);
+        snprintf(title + l, sizeof title - l, " (the %lld most tied of %u)", (long long)g->n_vertices, in_network);
     }
     if (modularity == modularity)
         snprintf(glabel, sizeof glabel, "community (Leiden, modularity %.2f)", modularity);
@@ -973,13 +1425,18 @@ int serve_q_ego_picture(serve_data_t *d, const char *who, unsigned radius, doubl
     dopts.title = title;
     dopts.source = source;
     dopts.seed = 1;
-    igraph_integer_t focus = coa_graph_vertex_of(g, part_author(&p, ego));
-    dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
-    if (!err)
-        err = draw_apart(out, format, g, &dopts);
-    pthread_mutex_unlock(&d->graph_lock);
-    free(group);
+    if (!err) {
+        igraph_integer_t focus = coa_graph_vertex_of(g, part_author(&p, ego));
+        dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
+        err = draw_apart(d, out, format, g, &dopts); /* leaves the serial part */
+    } else {
+        serial_leave(d);
+    }
+    /* igraph frees the graph: in the serial part again, without a deadline */
+    pthread_mutex_lock(&d->graph_lock);
     part_destroy(&p);
+    serial_leave(d);
+    free(group);
     if (err) {
         rewind(out);
         return fail(out, 503, "cannot draw the network: %s", coa_strerror(err));
@@ -1038,13 +1495,17 @@ static int chains_json(FILE *out, const serve_data_t *d, coa_view_t *view, const
 }
 
 /* The network of the chains listed (their authors and every coauthorship
- * among them), laid out as draw would, with the first chain highlighted. */
-static int chain_network_json(serve_data_t *d, coa_view_t *view, FILE *out, const coa_chains_t *r)
+ * among them), laid out as draw would, with the first chain highlighted:
+ * ",\n\"network\": {...}" into net.  The copy runs in parallel; the graph
+ * and its layout in the serial part, which the request waits for only
+ * until its deadline (503 otherwise, with the error in net). */
+static int chain_network_json(serve_data_t *d, serve_request_t *rq, coa_view_t *view, FILE *net,
+                              const coa_chains_t *r)
 {
     size_t n = (size_t)r->n_chains * (r->length + 1);
     uint32_t *authors = malloc((n ? n : 1) * sizeof *authors);
     if (!authors)
-        return COA_ENOMEM;
+        return fail(net, 503, "out of memory");
     memcpy(authors, r->vertices, n * sizeof *authors);
     qsort(authors, n, sizeof *authors, cmp_u32);
     size_t u = 0;
@@ -1054,20 +1515,26 @@ static int chain_network_json(serve_data_t *d, coa_view_t *view, FILE *out, cons
     part_t p;
     int err = part_copy(d, view, authors, (uint32_t)u, 0, &p);
     free(authors);
-    double *xy = NULL;
-    uint32_t *path = NULL;
-    pthread_mutex_lock(&d->graph_lock);
+    uint32_t *path = malloc((r->length + 1) * sizeof *path);
+    int status;
+    if (err || !path) {
+        free(path);
+        part_destroy(&p);
+        return fail(net, 503, "cannot read the chains' papers: %s", coa_strerror(err ? err : COA_ENOMEM));
+    }
+    if ((status = serial_enter(d, rq, net)) != 200) {
+        free(path);
+        part_destroy(&p);
+        return status;
+    }
+    laid_t l;
+    memset(&l, 0, sizeof l);
     coa_select_t sel;
     coa_select_init(&sel);
-    if (!err && !(err = coa_graph_build(&p.graph, &p.corpus, &sel)))
+    if (!(err = coa_graph_build(&p.graph, &p.corpus, &sel)))
         p.have_graph = 1;
-    const coa_graph_t *g = &p.graph;
-    igraph_integer_t nv = p.have_graph ? g->n_vertices : 0, ne = p.have_graph ? igraph_ecount(&g->graph) : 0;
-    if (!err && (!(xy = malloc((size_t)(nv ? nv : 1) * 2 * sizeof *xy)) ||
-                 !(path = malloc((r->length + 1) * sizeof *path))))
-        err = COA_ENOMEM;
     for (uint32_t k = 0; !err && k <= r->length; k++) {
-        igraph_integer_t v = coa_graph_vertex_of(g, part_author(&p, r->vertices[k]));
+        igraph_integer_t v = coa_graph_vertex_of(&p.graph, part_author(&p, r->vertices[k]));
         if (v < 0)
             err = COA_EFORMAT;
         else
@@ -1078,33 +1545,24 @@ static int chain_network_json(serve_data_t *d, coa_view_t *view, FILE *out, cons
     dopts.path = path;
     dopts.path_len = r->length + 1;
     dopts.seed = 1;
-    coa_engine_t engine;
     if (!err)
-        err = layout(d, g, &dopts, xy, &engine);
-    if (!err) {
-        fputs(",\n\"network\": {\"nodes\": [", out);
-        for (igraph_integer_t v = 0; v < nv; v++) {
-            fprintf(out, "%s{\"id\": %u, \"name\": ", v ? ",\n  " : "\n  ", vertex_id(&p, v));
-            coa_json_string(out, coa_graph_vertex_name(g, v));
-            fprintf(out, ", \"papers\": %u, \"x\": %.1f, \"y\": %.1f}", d->papers[vertex_id(&p, v)], xy[2 * v],
-                    xy[2 * v + 1]);
-        }
-        fputs("],\n\"edges\": [", out);
-        for (igraph_integer_t e = 0; e < ne; e++)
-            fprintf(out, "%s{\"source\": %u, \"target\": %u, \"joint_papers\": %.0f}", e ? ",\n  " : "\n  ",
-                    vertex_id(&p, IGRAPH_FROM(&g->graph, e)), vertex_id(&p, IGRAPH_TO(&g->graph, e)),
-                    VECTOR(g->joint_papers)[e]);
-        fputs("]}", out);
-    }
-    pthread_mutex_unlock(&d->graph_lock);
-    free(xy);
-    free(path);
+        err = laid_fill(d, &p, &dopts, 0, &l);
     part_destroy(&p);
-    return err;
+    serial_leave(d);
+    free(path);
+    if (err) {
+        laid_destroy(&l);
+        return fail(net, 503, "cannot lay out the chains: %s", coa_strerror(err));
+    }
+    fputs(",\n\"network\": {", net);
+    laid_json(net, d, &l);
+    fputs("}", net);
+    laid_destroy(&l);
+    return 200;
 }
 
-int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *const *avoid, unsigned n_avoid,
-                 unsigned chains, FILE *out)
+int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const char *to, const char *const *avoid,
+                 unsigned n_avoid, unsigned chains, FILE *out)
 {
     uint32_t a, b, av[SERVE_MAX_AVOID];
     int status;
@@ -1120,17 +1578,51 @@ int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *
     }
     if (chains < 1 || chains > SERVE_MAX_CHAINS)
         return fail(out, 400, "chains must be from 1 to %d", SERVE_MAX_CHAINS);
+    coa_view_t *view = thread_view(d);
+    if (!view)
+        return fail(out, 503, "out of memory");
+    if ((status = chain_enter(d, rq, out)) != 200)
+        return status;
     coa_chains_t r;
     coa_chains_init(&r);
-    unsigned slot;
-    coa_view_t *view = pool_take(d, &slot);
     double t0 = now_s();
     int err = coa_view_chains(view, a, b, chains, av, n_avoid, &r);
     double search_ms = (now_s() - t0) * 1e3;
+    chain_leave(d);
     if (err) {
-        pool_give(d, slot);
         coa_chains_destroy(&r);
         return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));
+    }
+    /* the network, first: the one part that may answer 503 */
+    char *net = NULL;
+    size_t net_len = 0;
+    FILE *netf = NULL;
+    const char *omitted = NULL;
+    if (r.found && (size_t)r.n_chains * (r.length + 1) > SERVE_CHAIN_MAX_NODES) {
+        omitted = "too many authors to draw";
+    } else if (r.found && now_s() > rq->deadline) {
+        /* the search cannot be cut short, but what it found is worth
+         * having: the chains without their picture, rather than nothing */
+        omitted = "the chain search took the request's whole time budget";
+        rq->cut_short = 1;
+    } else if (r.found && !(netf = open_memstream(&net, &net_len))) {
+        err = COA_ENOMEM;
+    }
+    if (netf) {
+        status = chain_network_json(d, rq, view, netf, &r);
+        if (fclose(netf))
+            err = COA_ENOMEM;
+        if (status != 200) {
+            fwrite(net, 1, net_len, out);
+            free(net);
+            coa_chains_destroy(&r);
+            return status;
+        }
+    }
+    if (err) {
+        free(net);
+        coa_chains_destroy(&r);
+        return fail(out, 503, "out of memory");
     }
     fputs("{\"from\": ", out);
     author_json(out, d, a);
@@ -1154,15 +1646,16 @@ int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *
     } else {
         fprintf(out, ", \"length\": %u, \"total_chains\": %llu, \"total_saturated\": %s, \"shown\": %u", r.length,
                 (unsigned long long)r.total_chains, r.total_saturated ? "true" : "false", r.n_chains);
-        if (!(err = chains_json(out, d, view, &r))) {
-            if ((size_t)r.n_chains * (r.length + 1) <= SERVE_CHAIN_MAX_NODES)
-                err = chain_network_json(d, view, out, &r);
-            else
-                fputs(", \"network\": null", out);
+        err = chains_json(out, d, view, &r);
+        if (omitted) {
+            fputs(", \"network\": null, \"network_omitted\": ", out);
+            coa_json_string(out, omitted);
+        } else {
+            fwrite(net, 1, net_len, out);
         }
         fputs("}\n", out);
     }
-    pool_give(d, slot);
+    free(net);
     coa_chains_destroy(&r);
     if (err) {
         rewind(out);

@@ -6,7 +6,14 @@
  * Every function returns the HTTP status of its answer: 200, or 400, 404
  * or 503 with {"error": "..."} (and "candidates", the closest names, for
  * an unknown author) written to 'out'.  They may be called from several
- * threads at once. */
+ * threads at once.
+ *
+ * Each request carries a time budget (serve_request_t).  Searches, author
+ * lookups and chain searches run in parallel, each thread on a view of
+ * its own; only the Graphviz layout and the igraph calls (neither library
+ * is thread-safe) run one at a time, and the chain searches (all CPU) one
+ * per core.  A request that cannot start either within its budget is
+ * answered 503 with "retry_after" instead of waiting in line. */
 #ifndef COAUTHOR_SERVE_QUERY_H
 #define COAUTHOR_SERVE_QUERY_H
 
@@ -20,13 +27,41 @@ typedef struct serve_data serve_data_t;
 /* Limits that keep every answer small and quick. */
 #define SERVE_SEARCH_LIMIT 50        /* suggestions at most */
 #define SERVE_MAX_RADIUS 2
-#define SERVE_EGO_MAX_NODES 1500     /* authors in an ego network, after min_weight */
+/* Authors of an ego network laid out: beyond it, the ones most tied to
+ * the ego are kept (ego_strongest in query.c) and the answer says how many
+ * were left out.  The layout runs one at a time and is most of an ego
+ * answer's cost: on the 1M-paper corpus neato took 20 to 40 ms of CPU for
+ * dense networks of 70 to 100 authors, 10 to 20 ms at 50, about 1 ms for
+ * the typical network of a dozen. */
+#define SERVE_EGO_MAX_NODES 50
+/* Ego answers kept, least recently used out: about 10 KB each at the node
+ * limit, so the cache holds a few thousand authors' networks in at most
+ * 64 MB, where each costs a layout (milliseconds, one at a time) to make
+ * again. */
+#define SERVE_EGO_CACHE 4096
+#define SERVE_EGO_CACHE_BYTES (64u << 20)
 #define SERVE_MAX_CHAINS 100
 #define SERVE_MAX_AVOID 16
 #define SERVE_MAX_ROWS 2000          /* coauthor rows of an author */
 #define SERVE_CHAIN_MAX_NODES 400    /* authors of the chains' network drawn */
 #define SERVE_SEARCH_WAIT 20         /* seconds a search waits for the names to be indexed */
 #define SERVE_PICTURE_SECONDS 30     /* a picture's layout and rendering at most */
+#define SERVE_BUDGET_MS 2000         /* default time budget of a request */
+
+/* One request's time budget.  deadline: CLOCK_MONOTONIC seconds by which
+ * the request's serial part (layout, igraph) must have started; a chain
+ * search that runs past it is answered without its network.  retry_after
+ * is set (seconds) when the answer is 503 for the budget; cut_short when
+ * an answer of 200 left out what the budget did not allow (not to be
+ * cached: another time it may be whole). */
+typedef struct {
+    double deadline;
+    unsigned retry_after;
+    int cut_short;
+} serve_request_t;
+
+/* A request's budget from now. */
+void serve_request_init(serve_request_t *rq, unsigned budget_ms);
 
 /* Loads the inputs; NULL with a message in err on failure. */
 serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t errlen);
@@ -34,17 +69,21 @@ void serve_data_close(serve_data_t *d);
 
 /* One line on what is served, for the log. */
 void serve_data_describe(const serve_data_t *d, char *buf, size_t len);
+/* Called once the server has written its first lines: the log lines of
+ * the work done in the background (the name search) follow them. */
+void serve_data_started(serve_data_t *d);
 
 int serve_q_authors(serve_data_t *d, const char *q, unsigned limit, FILE *out);
 /* who: a numeric author id or a name.  with: a coauthor (id or name) whose
  * joint papers to list, or NULL for the table of every coauthor. */
 int serve_q_author(serve_data_t *d, const char *who, const char *with, unsigned top, FILE *out);
-int serve_q_ego(serve_data_t *d, const char *who, unsigned radius, double min_weight, FILE *out);
+int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
+                FILE *out);
 /* format "svg" or "png": the picture coauthor draw --ego makes */
-int serve_q_ego_picture(serve_data_t *d, const char *who, unsigned radius, double min_weight, const char *format,
-                        FILE *out);
-int serve_q_path(serve_data_t *d, const char *from, const char *to, const char *const *avoid, unsigned n_avoid,
-                 unsigned chains, FILE *out);
+int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
+                        const char *format, FILE *out);
+int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const char *to, const char *const *avoid,
+                 unsigned n_avoid, unsigned chains, FILE *out);
 int serve_q_stats(serve_data_t *d, FILE *out);
 
 /* Writes {"error": msg} */

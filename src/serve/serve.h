@@ -24,6 +24,7 @@ typedef struct {
     int n_aliases;
     int merge_initials, keep_apart, split_homonyms;
     unsigned threads;          /* worker threads; 0 = 2 per core, at least 4 */
+    unsigned budget_ms;        /* a request's time budget; 0 = SERVE_BUDGET_MS */
     int quiet;                 /* no log lines on stderr */
     const char *ready_file;    /* written with the bound port once listening (tests) */
 } coa_serve_options_t;

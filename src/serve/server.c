@@ -118,12 +118,13 @@ typedef struct {
     serve_data_t *data;
     cache_t cache;
     int quiet;
+    unsigned budget_ms;
 } server_t;
 
 static const char json_type[] = "application/json; charset=utf-8";
 
 static enum MHD_Result send_body(struct MHD_Connection *conn, int status, const char *type, char *body, size_t len,
-                                 int cacheable)
+                                 int cacheable, unsigned retry_after)
 {
     struct MHD_Response *r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
     if (!r) {
@@ -139,6 +140,11 @@ static enum MHD_Result send_body(struct MHD_Connection *conn, int status, const 
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, cacheable ? "max-age=300" : "no-cache");
     if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
         MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+    if (retry_after) {
+        char seconds[16];
+        snprintf(seconds, sizeof seconds, "%u", retry_after);
+        MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, seconds);
+    }
     enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, r);
     MHD_destroy_response(r);
     return ret;
@@ -153,7 +159,7 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const
         return MHD_NO;
     serve_json_error(f, msg);
     fclose(f);
-    return send_body(conn, status, json_type, buf, len, 0);
+    return send_body(conn, status, json_type, buf, len, 0, 0);
 }
 
 /* A whole number from min to max, or the default when absent. */
@@ -231,9 +237,10 @@ static const char *ego_format(const char *url, char *who, size_t cap)
     return format;
 }
 
-/* What identifies an answer of /api/ego and /api/path in the cache: the
- * parameters as they are read (so "radius=01" and "radius=1" are one);
- * empty when they are bad (the answer is then an error, not kept). */
+/* What identifies an answer of /api/ego/ID.svg (.png) and /api/path in
+ * the cache: the parameters as they are read (so "radius=01" and
+ * "radius=1" are one); empty when they are bad (the answer is then an
+ * error, not kept).  The JSON of /api/ego is kept by query.c, by author. */
 static void cache_key(struct MHD_Connection *conn, const char *url, const args_t *args, char *key, size_t keylen)
 {
     long radius, chains;
@@ -260,7 +267,7 @@ static void cache_key(struct MHD_Connection *conn, const char *url, const args_t
 
 /* Routes one API request; writes the answer to out and sets *type. */
 static int api(server_t *s, struct MHD_Connection *conn, const char *url, FILE *out, const char **type,
-               const args_t *args)
+               const args_t *args, serve_request_t *rq)
 {
     char err[256];
     long radius, limit, top, chains;
@@ -280,7 +287,7 @@ static int api(server_t *s, struct MHD_Connection *conn, const char *url, FILE *
             snprintf(err, sizeof err, "at most %d authors to avoid", SERVE_MAX_AVOID);
             goto bad;
         }
-        return serve_q_path(s->data, arg(conn, "from"), arg(conn, "to"), args->values, args->n, (unsigned)chains,
+        return serve_q_path(s->data, rq, arg(conn, "from"), arg(conn, "to"), args->values, args->n, (unsigned)chains,
                             out);
     }
     if (!strncmp(url, "/api/author/", 12)) {
@@ -295,9 +302,9 @@ static int api(server_t *s, struct MHD_Connection *conn, const char *url, FILE *
         char who[MAX_URL + 1];
         const char *format = ego_format(url, who, sizeof who);
         if (!format)
-            return serve_q_ego(s->data, who, (unsigned)radius, min_weight, out);
+            return serve_q_ego(s->data, rq, who, (unsigned)radius, min_weight, out);
         *type = format[0] == 's' ? "image/svg+xml" : "image/png";
-        int status = serve_q_ego_picture(s->data, who, (unsigned)radius, min_weight, format, out);
+        int status = serve_q_ego_picture(s->data, rq, who, (unsigned)radius, min_weight, format, out);
         if (status != 200)
             *type = json_type;
         return status;
@@ -354,7 +361,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     FILE *out = open_memstream(&body, &len);
     if (!out)
         return send_error(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
-    int cacheable = !strncmp(url, "/api/ego/", 9) || !strcmp(url, "/api/path");
+    char who[MAX_URL + 1];
+    int cacheable = (!strncmp(url, "/api/ego/", 9) && ego_format(url, who, sizeof who)) || !strcmp(url, "/api/path");
     if (cacheable) {
         cache_key(conn, url, &args, key, sizeof key);
         char *hit;
@@ -362,19 +370,24 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
         if (key[0] && cache_get(&s->cache, key, &hit, &hit_len, &status, &type)) {
             fclose(out);
             free(body);
-            return send_body(conn, status, type, hit, hit_len, status == 200);
+            return send_body(conn, status, type, hit, hit_len, status == 200, 0);
         }
     }
-    status = api(s, conn, url, out, &type, &args);
+    serve_request_t rq;
+    serve_request_init(&rq, s->budget_ms);
+    status = api(s, conn, url, out, &type, &args, &rq);
     if (fclose(out)) {
         free(body);
         return send_error(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
     }
-    if (cacheable && key[0] && (status == 200 || status == 400 || status == 404))
+    if (cacheable && key[0] && !rq.cut_short && (status == 200 || status == 400 || status == 404))
         cache_put(&s->cache, key, body, len, status, type);
-    if (status >= 500 && !s->quiet)
+    /* a request turned away for its budget is the server working as
+     * meant, not a failure to log */
+    if (status >= 500 && !rq.retry_after && !s->quiet)
         fprintf(stderr, "coauthor serve: %s: %d %.*s\n", url, status, (int)(len < 300 ? len : 300), body);
-    return send_body(conn, status, type, body, len, cacheable && status == 200);
+    return send_body(conn, status, type, body, len, (cacheable || !strncmp(url, "/api/ego/", 9)) && status == 200,
+                     rq.retry_after);
 }
 
 /* ---- the address ---- */
@@ -469,6 +482,7 @@ int coa_serve_run(const coa_serve_options_t *o)
     server_t s;
     memset(&s, 0, sizeof s);
     s.quiet = o->quiet;
+    s.budget_ms = o->budget_ms;
     pthread_mutex_init(&s.cache.lock, NULL);
     if (!(s.data = serve_data_open(o, err, sizeof err))) {
         fprintf(stderr, "coauthor serve: %s\n", err);
@@ -509,6 +523,7 @@ int coa_serve_run(const coa_serve_options_t *o)
     if (!loopback)
         fprintf(stderr, "coauthor serve: warning: listening on %s, not on loopback: anyone who can reach this "
                         "machine can read the whole corpus\n", host);
+    serve_data_started(s.data);
     if (o->ready_file) {
         FILE *f = fopen(o->ready_file, "w");
         if (f) {

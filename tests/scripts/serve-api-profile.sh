@@ -23,6 +23,11 @@ json 'j["authors"] == []' || fail "q=van titov: 'van' starts no word of Ivan Tit
 expect 200 "/api/authors?q=a&limit=5"
 json 'len(j["authors"]) == 5 and all(j["authors"][i]["papers"] >= j["authors"][i + 1]["papers"] for i in range(4))' ||
     fail "q=a: five, most papers first"
+# the order of the suggestions: most papers first, then the smaller id
+expect 200 "/api/authors?q=a&limit=50"
+json 'all((x["papers"], -x["id"]) > (y["papers"], -y["id"]) for x, y in zip(j["authors"], j["authors"][1:]))' ||
+    fail "q=a: most papers first, then by id"
+json 'j["total"] == len(j["authors"]) == 12 and j["authors"][0]["name"] == "Alexander Koller"' || fail "q=a: every match"
 titov=$(jval 'j["authors"][0]["id"]')
 expect 200 "/api/authors?q=tit"
 titov=$(jval 'j["authors"][0]["id"]')
@@ -40,10 +45,24 @@ json 'len(j["rows"]) == 1 and len(j["rows"][0]["papers"]) == j["rows"][0]["joint
     fail "with: the 7 joint papers"
 json 'j["identity"]["homonym_papers"] >= 0 and "merged" in j["identity"]' || fail "identity notes"
 
-# the ego network: the authors stats --ego counts, positions from Graphviz
+# the ego network: the authors stats --ego counts, positions from Graphviz;
+# beyond the node limit (50), the coauthors with the most joint papers
 expect 200 "/api/ego/$titov"
 n=$("$COAUTHOR" stats -q --json --ego "Ivan Titov" "$profile" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["authors"])')
-json 'len(j["nodes"]) == j["authors"] == '"$n"' and len(j["edges"]) == j["links"]' || fail "ego: $n authors expected"
+json 'j["in_network"] == '"$n"' and j["node_limit"] == 50 and len(j["nodes"]) == j["authors"] == min('"$n"', 50)' ||
+    fail "ego: $n authors in the network, at most 50 drawn"
+json 'j["left_out"] == j["in_network"] - j["authors"] > 0 and len(j["edges"]) == j["links"]' || fail "ego: left_out"
+cp "$out/body" "$out/ego.json"
+expect 200 "/api/author/$titov?top=2000"
+/usr/bin/python3 -c '
+import json, sys
+ego = json.load(open(sys.argv[1])); rows = json.load(open(sys.argv[2]))["rows"]
+kept = {v["id"] for v in ego["nodes"]}
+weight = {r["id"]: r["joint_papers"] for r in rows}
+least_kept = min(weight[a] for a in kept if a in weight)
+most_left = max(w for a, w in weight.items() if a not in kept)
+sys.exit(0 if least_kept >= most_left else 1)' "$out/ego.json" "$out/body" || fail "ego: the cut keeps the most joint papers"
+expect 200 "/api/ego/$titov"
 json 'all(isinstance(v["x"], float) and isinstance(v["y"], float) for v in j["nodes"]) and j["engine"] == "neato"' ||
     fail "ego: positions"
 json 'len({v["x"] for v in j["nodes"]}) > 1 and max(v["community"] for v in j["nodes"]) > 0' || fail "ego: layout and communities"

@@ -59,7 +59,11 @@ try {
   check(drawn === api.nodes.length, `the page draws ${drawn} nodes, the API gave ${api.nodes.length}`);
   check(drawn > 10, 'the ego network has more than 10 authors');
   const rows = await page.locator('#coauthors tbody tr').count();
-  check(rows === api.nodes.length - 1, `the table lists ${rows} coauthors, the network has ${api.nodes.length - 1}`);
+  check(rows === api.in_network - 1, `the table lists ${rows} coauthors, the network has ${api.in_network - 1}`);
+  check(api.left_out === api.in_network - api.nodes.length, `left_out ${api.left_out}: ${api.in_network} in the network, ${api.nodes.length} drawn`);
+  if (api.left_out > 0)
+    check((await page.locator('#ego-info').textContent()).includes('most tied of ' + api.in_network),
+      'the page says the network was cut to the most tied authors');
   await page.locator('#coauthors tbody tr').first().click();
   await page.waitForSelector('#joint ol.papers li');
   check((await page.locator('#joint ol.papers li').count()) > 0, 'a row lists its joint papers');
