@@ -68,8 +68,10 @@ void coa_view_free(coa_view_t *v)
     if (!v)
         return;
     coa_adjacency_destroy(&v->own_adj);
-    for (int s = 0; s < 2; s++)
+    for (int s = 0; s < 2; s++) {
         free(v->queue[s]);
+        free(v->pred[s]);
+    }
     if (v->region)
         munmap(v->region, v->region_len);
     free(v->nbuf);

@@ -28,6 +28,11 @@ struct coa_view {
     void *region;
     size_t region_len;
     uint32_t *queue[2];
+    /* each side's steps towards its root, as the search found them: pairs
+     * (slot, the slot one step closer), level after level; 2 * npred[i]
+     * entries of pred[i] */
+    uint32_t *pred[2];
+    size_t npred[2], pred_cap[2];
     /* buffers the neighbour and paper lists are returned in */
     uint32_t *nbuf, ncap;     /* slots */
     uint32_t *abuf, acap;     /* author ids */

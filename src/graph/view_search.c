@@ -75,11 +75,27 @@ typedef struct {
     uint32_t frontier;       /* the frontier is queue[frontier .. tail) */
     uint32_t level;          /* its distance from the side's root */
     uint64_t frontier_edges; /* edges to scan to expand it */
+    int id;                  /* 0 the 'from' side, 1 the 'to' side */
 } side_t;
+
+/* Keeps the step from slot w back to s, one closer to x's root. */
+static int add_pred(coa_view_t *v, const side_t *x, uint32_t w, uint32_t s)
+{
+    size_t n = v->npred[x->id];
+    if (coa_grow_array(&v->pred[x->id], &v->pred_cap[x->id], 2 * n + 2, sizeof *v->pred[0], 1024))
+        return COA_ENOMEM;
+    v->pred[x->id][2 * n] = w;
+    v->pred[x->id][2 * n + 1] = s;
+    v->npred[x->id] = n + 1;
+    return COA_OK;
+}
 
 /* Expands one whole level of side x; the level's path counts are final
  * only once every slot of the level before has been scanned.  *met counts
- * the new slots that the other side y has already discovered. */
+ * the new slots that the other side y has already discovered.  Every step
+ * that reaches a slot of the new level is kept (add_pred), so that the
+ * chains can be traced back without listing neighbours again: a hub on a
+ * chain has tens of thousands of them at DBLP scale. */
 static int expand(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uint32_t *met)
 {
     uint32_t start = x->frontier, end = x->tail;
@@ -101,7 +117,11 @@ static int expand(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uin
                 *met += y->dist[w] != 0;
             } else if (x->dist[w] == d) {
                 x->sigma[w] = sat_add(x->sigma[w], x->sigma[s], saturated);
+            } else {
+                continue;
             }
+            if ((err = add_pred(v, x, w, s)))
+                return err;
         }
     }
     x->frontier = end;
@@ -111,25 +131,15 @@ static int expand(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uin
 }
 
 /* Marks the slots of side x that lie on a shortest chain, walking back
- * from the meeting slots (already marked) towards x's root.  The queue
- * holds slots by distance, so one backward pass sees every marked slot
- * before the slots one step closer to the root. */
-static int mark_back(coa_view_t *v, const side_t *x)
+ * from the meeting slots (already marked) towards x's root.  The steps
+ * are kept level after level, so one backward pass over them sees every
+ * marked slot before the slots one step closer to the root. */
+static void mark_back(coa_view_t *v, const side_t *x)
 {
-    for (uint32_t i = x->tail; i-- > 0;) {
-        uint32_t s = x->queue[i], n;
-        if (!(v->useful[s] & ON_CHAIN) || x->dist[s] == 1)
-            continue;
-        uint32_t want = x->dist[s] - 1;
-        const uint32_t *nb;
-        int err = coa_view_slot_neighbors(v, s, &nb, &n);
-        if (err)
-            return err;
-        for (uint32_t k = 0; k < n; k++)
-            if (x->dist[nb[k]] == want)
-                v->useful[nb[k]] |= ON_CHAIN;
-    }
-    return COA_OK;
+    const uint32_t *pred = v->pred[x->id];
+    for (size_t i = v->npred[x->id]; i-- > 0;)
+        if (v->useful[pred[2 * i]] & ON_CHAIN)
+            v->useful[pred[2 * i + 1]] |= ON_CHAIN;
 }
 
 /* Position of a chain slot along the chain: its distance from 'from'. */
@@ -154,7 +164,19 @@ static void chain_graph_destroy(chain_graph_t *cg)
     free(cg->succ);
 }
 
-static int chain_graph_build(coa_view_t *v, const side_t *sides, uint32_t length, chain_graph_t *cg)
+/* The step u -> w towards 'to' between two chain slots, from a kept step
+ * (w back to u) of side 'id': the 'from' side's steps point back towards
+ * 'from', the 'to' side's towards 'to'.  0 when either is off the chains. */
+static int chain_step(const coa_view_t *v, int id, const uint32_t *step, uint32_t *u, uint32_t *w)
+{
+    if (!v->slot[step[0]] || !v->slot[step[1]])
+        return 0;
+    *u = step[id == 0];
+    *w = step[id != 0];
+    return 1;
+}
+
+static int chain_graph_build(coa_view_t *v, const side_t *sides, chain_graph_t *cg)
 {
     memset(cg, 0, sizeof *cg);
     uint32_t n = 0;
@@ -166,7 +188,7 @@ static int chain_graph_build(coa_view_t *v, const side_t *sides, uint32_t length
         }
     cg->n = n;
     cg->vertex = malloc((n ? n : 1) * sizeof *cg->vertex);
-    cg->start = malloc(((size_t)n + 1) * sizeof *cg->start);
+    cg->start = calloc((size_t)n + 2, sizeof *cg->start);
     if (!cg->vertex || !cg->start)
         return COA_ENOMEM;
     for (int s = 0; s < 2; s++)
@@ -175,34 +197,28 @@ static int chain_graph_build(coa_view_t *v, const side_t *sides, uint32_t length
             if (v->slot[u])
                 cg->vertex[v->slot[u] - 1] = u;
         }
-    /* two passes over the successors: count, then fill */
-    uint32_t total = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        total = 0;
-        for (uint32_t i = 0; i < n; i++) {
-            uint32_t u = cg->vertex[i], next = position(v, u, length) + 1, count;
-            const uint32_t *nb;
-            int err = coa_view_slot_neighbors(v, u, &nb, &count);
-            if (err)
-                return err;
-            cg->start[i] = total;
-            for (uint32_t k = 0; k < count; k++) {
-                uint32_t w = nb[k];
-                if (!v->slot[w] || position(v, w, length) != next)
-                    continue;
-                if (pass == 1)
-                    cg->succ[total] = w;
-                total++;
-            }
-            if (pass == 1) {
-                qsort_r(cg->succ + cg->start[i], total - cg->start[i], sizeof *cg->succ, name_cmp, v);
-                for (uint32_t k = cg->start[i]; k < total; k++)
-                    cg->succ[k] = v->slot[cg->succ[k]] - 1;
-            }
-        }
-        cg->start[n] = total;
-        if (pass == 0 && !(cg->succ = malloc((total ? total : 1) * sizeof *cg->succ)))
-            return COA_ENOMEM;
+    /* the steps between chain slots, counted by their first slot, then
+     * placed (start[i + 1] is the next free place of i's while filling) */
+    uint32_t u, w;
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < v->npred[s]; i++)
+            if (chain_step(v, s, v->pred[s] + 2 * i, &u, &w))
+                cg->start[v->slot[u] + 1]++;
+    for (uint32_t i = 0; i < n; i++)
+        cg->start[i + 2] += cg->start[i + 1];
+    if (!(cg->succ = malloc((cg->start[n + 1] ? cg->start[n + 1] : 1) * sizeof *cg->succ)))
+        return COA_ENOMEM;
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < v->npred[s]; i++)
+            if (chain_step(v, s, v->pred[s] + 2 * i, &u, &w))
+                cg->succ[cg->start[v->slot[u]]++] = w;
+    /* now start[i + 1] ends i's successors: sorted by name, as chain indexes */
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t *succ = cg->succ + cg->start[i];
+        uint32_t count = cg->start[i + 1] - cg->start[i];
+        qsort_r(succ, count, sizeof *succ, name_cmp, v);
+        for (uint32_t k = 0; k < count; k++)
+            succ[k] = v->slot[succ[k]] - 1;
     }
     return COA_OK;
 }
@@ -317,13 +333,13 @@ static int collect(coa_view_t *v, side_t *sides, int grown, uint32_t from, uint3
     res->total_saturated = saturated;
     if (!limit)
         return COA_OK;
+    mark_back(v, &sides[0]);
+    mark_back(v, &sides[1]);
     int err;
-    if ((err = mark_back(v, &sides[0])) || (err = mark_back(v, &sides[1])))
-        return err;
     if (limit == 1)
         return first_chain(v, from, length, res);
     chain_graph_t cg;
-    err = chain_graph_build(v, sides, length, &cg);
+    err = chain_graph_build(v, sides, &cg);
     if (!err)
         err = list_chains(v, &cg, from, length, limit, res);
     chain_graph_destroy(&cg);
@@ -360,6 +376,8 @@ static int chains(coa_view_t *v, uint32_t from, uint32_t to, uint32_t limit, con
         x->frontier = 0;
         x->level = 0;
         x->frontier_edges = coa_view_slot_degree(v, roots[i]);
+        x->id = i;
+        v->npred[i] = 0;
     }
     /* an avoided author looks seen to both sides and at no distance */
     for (uint32_t i = 0; i < n_avoid; i++)
