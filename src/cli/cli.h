@@ -109,11 +109,24 @@ struct cli_option {
 int cli_parse(const char *command, const cli_option_t *options, cli_common_t *o, int argc, char **argv,
               int *status);
 
+/* A command, as git's builtins are: its name, its line in 'coauthor help',
+ * its option table and what it does.  Its own options are static in its
+ * file, targets of the table.  The one entry (main.c) runs every command
+ * the same way: defaults, then cli_parse (--help, bad options), then
+ * check, then the remaining words as the input files ("no input files"
+ * when there are none), then run. */
 typedef struct {
     const char *name;
-    int (*run)(int argc, char **argv);
     const char *summary;
+    const cli_option_t *options; /* NULL: nothing parsed, the words are o->files as given */
+    void (*defaults)(void);      /* or NULL: the option targets that start from a library's _init */
+    int (*check)(const cli_common_t *o); /* or NULL: options that need or exclude each other, before the
+                                          * input files are looked at; 0 or an exit status */
+    int (*run)(cli_common_t *o); /* an exit status */
 } cli_command_t;
+
+extern const cli_command_t cmd_stats, cmd_names, cmd_rank, cmd_communities, cmd_path, cmd_distance, cmd_draw,
+    cmd_export, cmd_formats, cmd_import, cmd_authorships, cmd_serve;
 
 extern const char *cli_program;
 
@@ -162,6 +175,13 @@ int cli_load(const cli_common_t *o, coa_corpus_t *c);
  * whole corpus as cli_load leaves it. */
 int cli_load_indexed(const cli_common_t *o, coa_query_mode_t mode, const char *what, const char *name,
                      coa_corpus_t *c, coa_index_answer_t *answer);
+/* The inputs of a question about one author ('name', given to option
+ * 'what'; NULL when there is none): through cli_load_indexed when it can
+ * answer (answer->author is then the author in c), else read whole by
+ * cli_load (answer->author COA_NONE).  Initialises c: whatever happens,
+ * coa_corpus_destroy may then be called.  Exit status. */
+int cli_load_about(const cli_common_t *o, coa_query_mode_t mode, const char *what, const char *name,
+                   coa_corpus_t *c, coa_index_answer_t *answer);
 /* Opens the index of the input when it is a single corpus database read
  * with the default selection: 0 and *ix, or -1 when there is none to use
  * (a damaged one is reported).  cli_index_summary prints the line that
@@ -218,18 +238,5 @@ int cli_open(const cli_common_t *o, coa_corpus_t *c, coa_graph_t *g);
 int cli_load_authors(cli_common_t *o, coa_corpus_t *corpus, coa_graph_t *graph, int *have_graph,
                      const char *const *what, const char *const *names, int n, igraph_integer_t *vertices,
                      int flag_homonyms, int loaded);
-
-int cmd_stats(int argc, char **argv);
-int cmd_names(int argc, char **argv);
-int cmd_rank(int argc, char **argv);
-int cmd_communities(int argc, char **argv);
-int cmd_path(int argc, char **argv);
-int cmd_distance(int argc, char **argv);
-int cmd_draw(int argc, char **argv);
-int cmd_export(int argc, char **argv);
-int cmd_formats(int argc, char **argv);
-int cmd_import(int argc, char **argv);
-int cmd_authorships(int argc, char **argv);
-int cmd_serve(int argc, char **argv);
 
 #endif

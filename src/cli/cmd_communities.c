@@ -21,6 +21,14 @@ typedef struct {
     int timing;
 } options_t;
 
+static options_t opts;
+
+static void defaults(void)
+{
+    coa_community_options_init(&opts.detect);
+    opts.top = DEFAULT_TOP;
+}
+
 static int parse_double(const char *s, double lo, double hi, double *out)
 {
     char *end;
@@ -121,7 +129,7 @@ static int communities_option(const cli_option_t *opt, const char *arg, cli_pars
     options_t *op = opt->target;
     switch (opt->min) {
     case O_METHOD:
-        if (coa_community_method_parse(arg, &op->detect.method))
+        if (coa_community_method_parse(arg, &opts.detect.method))
             return cli_usage_error(p->command,
                                    "unknown --method '%s': expected leiden, louvain, fastgreedy, walktrap, "
                                    "labelprop, infomap or optimal",
@@ -137,29 +145,29 @@ static int communities_option(const cli_option_t *opt, const char *arg, cli_pars
         op->objective_given = 1;
         return 0;
     case O_WEIGHT:
-        if (coa_community_weight_parse(arg, &op->detect.weight))
+        if (coa_community_weight_parse(arg, &opts.detect.weight))
             return cli_usage_error(p->command, "unknown --weight '%s': expected joint, fractional or none", arg);
         return 0;
     case O_RESOLUTION:
-        if (parse_double(arg, 0, 1e6, &op->detect.resolution))
+        if (parse_double(arg, 0, 1e6, &opts.detect.resolution))
             return cli_usage_error(p->command, "bad --resolution '%s': expected a non-negative number", arg);
         op->resolution_given = 1;
         return 0;
     case O_RUNS:
-        if (parse_int(arg, 1, 10000, &op->detect.runs))
+        if (parse_int(arg, 1, 10000, &opts.detect.runs))
             return cli_usage_error(p->command, "bad --runs '%s': expected a number from 1 to 10000", arg);
         op->runs_given = 1;
         return 0;
     case O_TIME_LIMIT:
-        if (parse_double(arg, 0, 1e7, &op->detect.time_limit) || op->detect.time_limit <= 0)
+        if (parse_double(arg, 0, 1e7, &opts.detect.time_limit) || op->detect.time_limit <= 0)
             return cli_usage_error(p->command, "bad --time-limit '%s': expected a positive number of seconds", arg);
         return 0;
     case O_TOP:
-        if (parse_int(arg, 0, INT_MAX, &op->top))
+        if (parse_int(arg, 0, INT_MAX, &opts.top))
             return cli_usage_error(p->command, "bad --top '%s': expected a number", arg);
         return 0;
     default:
-        if (parse_int(arg, 1, COA_LEIDEN_MAX_ITERATIONS, &op->detect.iterations))
+        if (parse_int(arg, 1, COA_LEIDEN_MAX_ITERATIONS, &opts.detect.iterations))
             return cli_usage_error(p->command, "bad --iterations '%s': expected a number from 1 to %d", arg,
                                    COA_LEIDEN_MAX_ITERATIONS);
         op->iterations_given = 1;
@@ -168,121 +176,106 @@ static int communities_option(const cli_option_t *opt, const char *arg, cli_pars
 }
 
 #define OPTION(name_, arg_, id, help_)                                                                       \
-    {.kind = CLI_OPT_CALLBACK, .name = name_, .arg = arg_, .min = id, .fn = communities_option, .target = op,   \
+    {.kind = CLI_OPT_CALLBACK, .name = name_, .arg = arg_, .min = id, .fn = communities_option, .target = &opts, \
      .help = help_}
 
-/* The options of 'coauthor communities'; 1 with *status when the command is done (cli_parse). */
-static int communities_options(options_t *op, cli_common_t *o, int argc, char **argv, int *status)
-{
-    const cli_option_t options[] = {
-        CLI_TEXT("usage: coauthor communities [options] FILE...\n"
-                 "\n"
-                 "Finds groups of collaborators in the coauthor network.  Prints every\n"
-                 "community, largest first, with its size, its internal edges (both ends\n"
-                 "inside), its external edges (one end inside) and its most central members\n"
-                 "(by the weight of their edges inside the community), then the modularity Q\n"
-                 "of the whole partition.  Community 0 is the largest; communities of equal\n"
-                 "size are ordered by the smallest member name.  The same input, options and\n"
-                 "seed give the same output.\n"
-                 "\n"
-                 "Options:\n",
-                 21),
-        OPTION("method", "M", O_METHOD,
-               "leiden (default), louvain, fastgreedy, walktrap,\n"
-               "labelprop, infomap, or optimal: the exact modularity\n"
-               "maximum, solved by GLPK through igraph"),
-        OPTION("objective", "O", O_OBJECTIVE,
-               "leiden only: modularity (default) or cpm, the constant\n"
-               "Potts model, whose quality igraph reports as\n"
-               "(2 * internal weight - R * sum of size^2) / (2 * weight);\n"
-               "pick --resolution R to suit the weights"),
-        OPTION("weight", "W", O_WEIGHT,
-               "edge weight: joint (joint papers, default), fractional\n"
-               "(Newman's sum of 1/(n-1) over joint papers) or none"),
-        OPTION("resolution", "R", O_RESOLUTION,
-               "leiden and louvain: resolution gamma (default 1); higher\ngives more, smaller communities"),
-        OPTION("runs", "N", O_RUNS,
-               "leiden: keep the best of N seeds, --seed to --seed+N-1\n(default 1; 10 with --compare)"),
-        OPTION("iterations", "N", O_ITERATIONS,
-               "leiden: iterations per run (default: until one gains\n"
-               "nothing, at most " CLI_STR(COA_LEIDEN_MAX_ITERATIONS) "; python-igraph's default is 2)"),
-        OPTION("top", "K", O_TOP, "members to show per community (default " CLI_STR(DEFAULT_TOP) "; 0 = all)"),
-        CLI_DOC("--tsv, --csv", "one line per author: author, community"),
-        CLI_DOC("--json", "every community with all its members and strengths"),
-        CLI_FLAG("timing", &op->timing, "report the CPU and wall time of detection on stderr"),
-        CLI_TEXT("\n"
-                 "The exact optimum (--method optimal):\n"
-                 "  Modularity maximisation is NP-hard, and the integer program has a variable\n"
-                 "  per pair of authors.  It is solved one connected component at a time, and\n"
-                 "  is refused when the largest component has more than " CLI_STR(COA_COMMUNITY_OPTIMAL_LIMIT) " authors: shrink\n"
-                 "  the graph with --ego NAME --radius 1, --avoid NAME or --min-weight, use\n"
-                 "  --method leiden, or insist with --force.  Measured here: 0.2 s of CPU\n"
-                 "  time at 38 authors, 2 s at 50, 81 s at 67 (python-igraph: 213 s).\n"
-                 "  --resolution does not apply.\n",
-                 0),
-        CLI_FLAG("force", &op->detect.force, "run above the size limit"),
-        OPTION("time-limit", "S", O_TIME_LIMIT,
-               "give up after S seconds (exit status 3); checked while\n"
-               "constraints are built and between branch-and-bound\n"
-               "steps, so GLPK's first relaxation can overrun it\n"
-               "(1.5 s of CPU time at 67 authors)"),
-        CLI_FLAG("compare", &op->compare,
-                 "run the optimum, Leiden (best of --runs seeds) and\n"
-                 "Louvain, and print each one's modularity and its gap\n"
-                 "to the optimum"),
-        CLI_HELP_TAIL,
-        CLI_TEXT("Also 2 when the exact optimum is refused by the size limit, and 3 when\n"
-                 "--time-limit is reached before the optimum is found.\n",
-                 0),
-        CLI_END,
-    };
-    return cli_parse("communities", options, o, argc, argv, status);
-}
+static const cli_option_t options[] = {
+    CLI_TEXT("usage: coauthor communities [options] FILE...\n"
+             "\n"
+             "Finds groups of collaborators in the coauthor network.  Prints every\n"
+             "community, largest first, with its size, its internal edges (both ends\n"
+             "inside), its external edges (one end inside) and its most central members\n"
+             "(by the weight of their edges inside the community), then the modularity Q\n"
+             "of the whole partition.  Community 0 is the largest; communities of equal\n"
+             "size are ordered by the smallest member name.  The same input, options and\n"
+             "seed give the same output.\n"
+             "\n"
+             "Options:\n",
+             21),
+    OPTION("method", "M", O_METHOD,
+           "leiden (default), louvain, fastgreedy, walktrap,\n"
+           "labelprop, infomap, or optimal: the exact modularity\n"
+           "maximum, solved by GLPK through igraph"),
+    OPTION("objective", "O", O_OBJECTIVE,
+           "leiden only: modularity (default) or cpm, the constant\n"
+           "Potts model, whose quality igraph reports as\n"
+           "(2 * internal weight - R * sum of size^2) / (2 * weight);\n"
+           "pick --resolution R to suit the weights"),
+    OPTION("weight", "W", O_WEIGHT,
+           "edge weight: joint (joint papers, default), fractional\n"
+           "(Newman's sum of 1/(n-1) over joint papers) or none"),
+    OPTION("resolution", "R", O_RESOLUTION,
+           "leiden and louvain: resolution gamma (default 1); higher\ngives more, smaller communities"),
+    OPTION("runs", "N", O_RUNS,
+           "leiden: keep the best of N seeds, --seed to --seed+N-1\n(default 1; 10 with --compare)"),
+    OPTION("iterations", "N", O_ITERATIONS,
+           "leiden: iterations per run (default: until one gains\n"
+           "nothing, at most " CLI_STR(COA_LEIDEN_MAX_ITERATIONS) "; python-igraph's default is 2)"),
+    OPTION("top", "K", O_TOP, "members to show per community (default " CLI_STR(DEFAULT_TOP) "; 0 = all)"),
+    CLI_DOC("--tsv, --csv", "one line per author: author, community"),
+    CLI_DOC("--json", "every community with all its members and strengths"),
+    CLI_FLAG("timing", &opts.timing, "report the CPU and wall time of detection on stderr"),
+    CLI_TEXT("\n"
+             "The exact optimum (--method optimal):\n"
+             "  Modularity maximisation is NP-hard, and the integer program has a variable\n"
+             "  per pair of authors.  It is solved one connected component at a time, and\n"
+             "  is refused when the largest component has more than " CLI_STR(COA_COMMUNITY_OPTIMAL_LIMIT) " authors: shrink\n"
+             "  the graph with --ego NAME --radius 1, --avoid NAME or --min-weight, use\n"
+             "  --method leiden, or insist with --force.  Measured here: 0.2 s of CPU\n"
+             "  time at 38 authors, 2 s at 50, 81 s at 67 (python-igraph: 213 s).\n"
+             "  --resolution does not apply.\n",
+             0),
+    CLI_FLAG("force", &opts.detect.force, "run above the size limit"),
+    OPTION("time-limit", "S", O_TIME_LIMIT,
+           "give up after S seconds (exit status 3); checked while\n"
+           "constraints are built and between branch-and-bound\n"
+           "steps, so GLPK's first relaxation can overrun it\n"
+           "(1.5 s of CPU time at 67 authors)"),
+    CLI_FLAG("compare", &opts.compare,
+             "run the optimum, Leiden (best of --runs seeds) and\n"
+             "Louvain, and print each one's modularity and its gap\n"
+             "to the optimum"),
+    CLI_HELP_TAIL,
+    CLI_TEXT("Also 2 when the exact optimum is refused by the size limit, and 3 when\n"
+             "--time-limit is reached before the optimum is found.\n",
+             0),
+    CLI_END,
+};
 
-int cmd_communities(int argc, char **argv)
+static int run(cli_common_t *o)
 {
-    cli_common_t o;
-    options_t op;
-    cli_common_init(&o);
-    memset(&op, 0, sizeof op);
-    coa_community_options_init(&op.detect);
-    op.top = DEFAULT_TOP;
     int status;
-    if (communities_options(&op, &o, argc, argv, &status))
-        return status;
-    if (cli_common_files(&o, argc, argv))
-        return cli_usage_error("communities", "no input files");
-    coa_community_method_t m = op.detect.method;
-    if (op.compare) {
-        if (op.resolution_given && op.detect.resolution != 1.0)
+    coa_community_method_t m = opts.detect.method;
+    if (opts.compare) {
+        if (opts.resolution_given && opts.detect.resolution != 1.0)
             return cli_usage_error("communities", "--compare measures modularity at resolution 1; drop --resolution");
-        if (op.objective_given && op.detect.objective != COA_COMMUNITY_MODULARITY)
+        if (opts.objective_given && opts.detect.objective != COA_COMMUNITY_MODULARITY)
             return cli_usage_error("communities", "--compare measures modularity; drop --objective cpm");
-        if (!op.runs_given)
-            op.detect.runs = DEFAULT_COMPARE_RUNS;
+        if (!opts.runs_given)
+            opts.detect.runs = DEFAULT_COMPARE_RUNS;
     } else {
-        if (op.resolution_given && m != COA_COMMUNITY_LEIDEN && m != COA_COMMUNITY_LOUVAIN)
+        if (opts.resolution_given && m != COA_COMMUNITY_LEIDEN && m != COA_COMMUNITY_LOUVAIN)
             return cli_usage_error("communities", "--resolution applies to leiden and louvain only");
-        if (op.objective_given && m != COA_COMMUNITY_LEIDEN)
+        if (opts.objective_given && m != COA_COMMUNITY_LEIDEN)
             return cli_usage_error("communities", "--objective applies to leiden only");
-        if (op.runs_given && m != COA_COMMUNITY_LEIDEN)
+        if (opts.runs_given && m != COA_COMMUNITY_LEIDEN)
             return cli_usage_error("communities", "--runs applies to leiden only");
-        if (op.iterations_given && m != COA_COMMUNITY_LEIDEN)
+        if (opts.iterations_given && m != COA_COMMUNITY_LEIDEN)
             return cli_usage_error("communities", "--iterations applies to leiden only");
     }
-    op.detect.seed = o.seed;
+    opts.detect.seed = o->seed;
 
     coa_corpus_t corpus;
     coa_graph_t graph;
-    if ((status = cli_open(&o, &corpus, &graph)))
+    if ((status = cli_open(o, &corpus, &graph)))
         goto cleanup;
-    if (op.compare) {
-        status = compare(&op, &graph, o.output);
+    if (opts.compare) {
+        status = compare(&opts, &graph, o->output);
         goto cleanup;
     }
     coa_communities_t c;
-    if ((status = detect(&c, &graph, &op.detect, op.timing)) == EXIT_OK) {
-        int err = coa_write_communities(stdout, &graph, &c, &op.detect, op.top, o.output);
+    if ((status = detect(&c, &graph, &opts.detect, opts.timing)) == EXIT_OK) {
+        int err = coa_write_communities(stdout, &graph, &c, &opts.detect, opts.top, o->output);
         if (err) {
             cli_error("%s", err == COA_ENOMEM ? "out of memory" : "cannot write the output");
             status = EXIT_FAILURE_RUN;
@@ -294,3 +287,6 @@ cleanup:
     coa_corpus_destroy(&corpus);
     return status;
 }
+
+const cli_command_t cmd_communities = {"communities", "groups of collaborators (Leiden, Louvain, exact optimum)",
+                                       options, defaults, NULL, run};

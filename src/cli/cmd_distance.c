@@ -27,57 +27,49 @@ typedef struct {
     int list, histogram;
 } distance_opts_t;
 
-/* The options of 'coauthor distance'; 1 with *status when the command is done (cli_parse). */
-static int distance_options(distance_opts_t *d, cli_common_t *o, int argc, char **argv, int *status)
+static distance_opts_t opts = {NULL, -1, 0, 0};
+
+static const cli_option_t options[] = {
+    CLI_TEXT("usage: coauthor distance --from NAME [--max-distance K] [--list] [options] FILE...\n"
+             "\n"
+             "The distance in coauthorship hops of every author from one root author (for\n"
+             "the root Paul Erdos, this is the Erdos number), by one breadth-first search.\n"
+             "The text output is the histogram of distances (the Erdos-number\n"
+             "distribution), the number of authors the root reaches and cannot reach, and\n"
+             "the mean and largest distance.\n"
+             "\n"
+             "Options:\n",
+             19),
+    CLI_STRING("from", "NAME", &opts.from,
+               "the root: an exact name, or a part that only one author's\nname contains (the choice is reported)"),
+    CLI_ALIAS("root", "from"),
+    CLI_LONG("max-distance", "K", &opts.max_distance, 0, INT_MAX,
+             "show only the authors within K hops; the others the root\nreaches are counted as beyond K"),
+    CLI_FLAG("list", &opts.list, "in text, list the authors and their distances too"),
+    CLI_FLAG("histogram", &opts.histogram,
+             "with --tsv or --csv, write the histogram (distance,\nauthors) instead of the author list"),
+    CLI_TEXT("\n"
+             "With --tsv or --csv: author, distance, for every author the root reaches (within\n"
+             "K), nearest first, then by name.  With --json: {\"from\", \"max_distance\",\n"
+             "\"reachable\", \"unreachable\", \"beyond\", \"mean_distance\", \"largest_distance\",\n"
+             "\"histogram\": [{\"distance\", \"authors\"}], \"authors\": [{\"author\", \"distance\"}]}.\n",
+             0),
+    CLI_HELP_TAIL,
+    CLI_TEXT("Exit status 2 also when --from names no author, or one outside the selection.\n", 0),
+    CLI_END,
+};
+
+static int check(const cli_common_t *o)
 {
-    const cli_option_t options[] = {
-        CLI_TEXT("usage: coauthor distance --from NAME [--max-distance K] [--list] [options] FILE...\n"
-                 "\n"
-                 "The distance in coauthorship hops of every author from one root author (for\n"
-                 "the root Paul Erdos, this is the Erdos number), by one breadth-first search.\n"
-                 "The text output is the histogram of distances (the Erdos-number\n"
-                 "distribution), the number of authors the root reaches and cannot reach, and\n"
-                 "the mean and largest distance.\n"
-                 "\n"
-                 "Options:\n",
-                 19),
-        CLI_STRING("from", "NAME", &d->from,
-                   "the root: an exact name, or a part that only one author's\nname contains (the choice is reported)"),
-        CLI_ALIAS("root", "from"),
-        CLI_LONG("max-distance", "K", &d->max_distance, 0, INT_MAX,
-                 "show only the authors within K hops; the others the root\nreaches are counted as beyond K"),
-        CLI_FLAG("list", &d->list, "in text, list the authors and their distances too"),
-        CLI_FLAG("histogram", &d->histogram,
-                 "with --tsv or --csv, write the histogram (distance,\nauthors) instead of the author list"),
-        CLI_TEXT("\n"
-                 "With --tsv or --csv: author, distance, for every author the root reaches (within\n"
-                 "K), nearest first, then by name.  With --json: {\"from\", \"max_distance\",\n"
-                 "\"reachable\", \"unreachable\", \"beyond\", \"mean_distance\", \"largest_distance\",\n"
-                 "\"histogram\": [{\"distance\", \"authors\"}], \"authors\": [{\"author\", \"distance\"}]}.\n",
-                 0),
-        CLI_HELP_TAIL,
-        CLI_TEXT("Exit status 2 also when --from names no author, or one outside the selection.\n", 0),
-        CLI_END,
-    };
-    return cli_parse("distance", options, o, argc, argv, status);
+    (void)o;
+    return opts.from ? EXIT_OK : cli_usage_error("distance", "--from is required");
 }
 
-int cmd_distance(int argc, char **argv)
+static int run(cli_common_t *o)
 {
-    cli_common_t o;
-    distance_opts_t opts = {NULL, -1, 0, 0};
-    int status;
-    cli_common_init(&o);
-    if (distance_options(&opts, &o, argc, argv, &status))
-        return status;
     const char *root_name = opts.from;
     long max_distance = opts.max_distance;
-    int list = opts.list, histogram = opts.histogram;
-    if (!root_name)
-        return cli_usage_error("distance", "--from is required");
-    if (cli_common_files(&o, argc, argv))
-        return cli_usage_error("distance", "no input files");
-
+    int list = opts.list, histogram = opts.histogram, status;
     cli_network_t net;
     coa_view_t *view = NULL;
     coa_distances_t d;
@@ -87,7 +79,7 @@ int cmd_distance(int argc, char **argv)
     uint32_t root;
     /* on the index (a database's, or one built in memory) unless a
      * selection asks for the graph */
-    if ((status = cli_open_network(&o, 1, what, names, 1, 0, &net, &root)))
+    if ((status = cli_open_network(o, 1, what, names, 1, 0, &net, &root)))
         goto cleanup;
     if (net.have_graph)
         err = coa_view_new_graph(&net.graph, &view);
@@ -119,7 +111,7 @@ int cmd_distance(int argc, char **argv)
     by_distance_ctx_t bc = {net.c, d.distance};
     qsort_r(order, n, sizeof *order, by_distance, &bc);
     coa_distance_report_t rep = {root, &d, order, n, limit, beyond, max_distance};
-    if (coa_write_distances(stdout, net.c, &rep, list, histogram, o.output)) {
+    if (coa_write_distances(stdout, net.c, &rep, list, histogram, o->output)) {
         cli_error("cannot write the output");
         status = EXIT_FAILURE_RUN;
     }
@@ -131,3 +123,6 @@ cleanup:
     cli_network_destroy(&net);
     return status;
 }
+
+const cli_command_t cmd_distance = {"distance", "every author's distance from one author (Erdos numbers)", options,
+                                    NULL, check, run};

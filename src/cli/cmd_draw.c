@@ -132,81 +132,92 @@ typedef struct {
     long top, max_nodes, labels, dpi, inches;
 } draw_opts_t;
 
-/* The options of 'coauthor draw'; 1 with *status when the command is done (cli_parse). */
-static int draw_options(draw_opts_t *d, coa_draw_options_t *dopts, cli_common_t *o, int argc, char **argv, int *status)
+static draw_opts_t opts = {NULL, NULL, {NULL, NULL}, NULL, NULL, 0, {COA_MEASURE_PAPERS, 0}, COA_COLOUR_COMMUNITY,
+                           0, COA_DRAW_MAX_NODES, -1, -1, -1};
+static coa_draw_options_t picture; /* what the options say of the picture */
+
+static void defaults(void)
 {
-    const cli_option_t options[] = {
-        CLI_TEXT("usage: coauthor draw [options] FILE... -o PICTURE\n"
-                 "       coauthor draw --timeline --author NAME [--top N] [options] FILE... -o PICTURE\n"
-                 "\n"
-                 "Draws the coauthor network of the inputs with Graphviz.  Node area follows\n"
-                 "papers (or --size-by), colour follows the community (Leiden, modularity, joint\n"
-                 "papers as weights, --seed), edge width follows joint papers.\n"
-                 "\n"
-                 "The top authors are labelled, the most important first: beside the node where\n"
-                 "the label covers no other label or labelled node (nor, up to " CLI_STR(COA_DRAW_LARGE) " authors, any\n"
-                 "node) and the fewest edges, else further out with a leader line; the " CLI_STR(COA_DRAW_MUST_LABEL) " largest\n"
-                 "(and a chain's authors, and the ego) always, shrunk if need be; any other label\n"
-                 "that finds no place is left out.  A title and a legend (what size, colour and\n"
-                 "width mean, and the data source) sit above the drawing.  SVG nodes and edges\n"
-                 "have tooltips: an author's papers, an edge's joint papers.  In the SVG and the\n"
-                 "laid-out DOT, a label is a node of class \"label\" whose 'author' attribute\n"
-                 "names its author, and a leader line an edge of class \"leader\".\n"
-                 "\n",
-                 21),
-        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &d->output,
-         .help = "the picture; its extension gives the format:\n.png, .svg, .pdf, or .dot (the laid-out DOT)"},
-        {.kind = CLI_OPT_STRING, .short_name = 'T', .arg = "FORMAT", .target = &d->format,
-         .help = "png, svg, pdf or dot, whatever the extension ('-o -'\nwrites to standard output and needs -T)"},
-        CLI_CALLBACK("engine", "NAME", draw_engine, &dopts->engine,
-                     "auto, neato, fdp, sfdp, circo or twopi (default auto:\n"
-                     "neato up to " CLI_STR(COA_DRAW_NEATO_LIMIT) " authors, sfdp above; measured on 5,000\n"
-                     "authors: sfdp about 3 s, fdp about 5 s, neato over 2 min)"),
-        NUMBER("max-nodes", &d->max_nodes, 1, 10000000,
-               "draw at most N authors (default " CLI_STR(COA_DRAW_MAX_NODES) "): above it, the\n"
-               "largest component, then its N authors with the most\n"
-               "papers, and a note on stderr says so"),
-        NUMBER("top", &d->top, 1, 10000000,
-               "draw only the N authors with the most papers (ties by name);\n"
-               "with --timeline, the N most frequent coauthors (default 15)"),
-        CLI_FLAG("timeline", &d->timeline,
-                 "one author's collaborations over time (needs --author):\n"
-                 "the top coauthors as rows, the years as columns, a disc\n"
-                 "in each cell sized by that year's joint papers, and each\n"
-                 "row's total; for a CV or a grant report"),
-        CLI_STRING("author", "NAME", &d->timeline_author, "the author of --timeline"),
-        CLI_CALLBACK("highlight-path", "A B", draw_highlight_path, d->path,
-                     "draw the shortest chain from A to B in red, with the authors\n"
-                     "within --radius K hops of it (default 1; 0 draws the chain\n"
-                     "alone, a large K the chain's whole component); not with\n"
-                     "--ego, which centres the picture on one author instead"),
-        NUMBER("labels", &d->labels, 0, 10000000,
-               "label the N largest authors (default: all up to 40\n"
-               "authors, else 40, or 30 above " CLI_STR(COA_DRAW_NEATO_LIMIT) "); chain authors always"),
-        CLI_CALLBACK("size-by", "MEASURE", draw_size_by, &d->size,
-                     "papers (default), degree, strength, betweenness, closeness,\n"
-                     "harmonic, pagerank, eigenvector or coreness (see\n"
-                     "'coauthor rank --help' for their weights)"),
-        CLI_CALLBACK("colour-by", "WHAT", draw_colour_by, &d->colour_by,
-                     "community (default), component, year or none; --color-by\n"
-                     "too.  year: the mean year of each author's papers (dated\n"
-                     "ones), on the viridis ramp, as VOSviewer's overlay map"),
-        CLI_ALIAS("color-by", "colour-by"),
-        CLI_STRING("title", "TEXT", &d->title, "the picture's title"),
-        NUMBER("dpi", &d->dpi, 1, 1200, "PNG resolution (default 96)"),
-        NUMBER("inches", &d->inches, 1, 200,
-               "the longer side at most N inches (default 10, 14 or 20 by\n"
-               "size); a PNG is at most N * dpi pixels wide"),
-        CLI_HELP_END,
-    };
-    return cli_parse("draw", options, o, argc, argv, status);
+    coa_draw_options_init(&picture);
 }
 
+static const cli_option_t options[] = {
+    CLI_TEXT("usage: coauthor draw [options] FILE... -o PICTURE\n"
+             "       coauthor draw --timeline --author NAME [--top N] [options] FILE... -o PICTURE\n"
+             "\n"
+             "Draws the coauthor network of the inputs with Graphviz.  Node area follows\n"
+             "papers (or --size-by), colour follows the community (Leiden, modularity, joint\n"
+             "papers as weights, --seed), edge width follows joint papers.\n"
+             "\n"
+             "The top authors are labelled, the most important first: beside the node where\n"
+             "the label covers no other label or labelled node (nor, up to " CLI_STR(COA_DRAW_LARGE) " authors, any\n"
+             "node) and the fewest edges, else further out with a leader line; the " CLI_STR(COA_DRAW_MUST_LABEL) " largest\n"
+             "(and a chain's authors, and the ego) always, shrunk if need be; any other label\n"
+             "that finds no place is left out.  A title and a legend (what size, colour and\n"
+             "width mean, and the data source) sit above the drawing.  SVG nodes and edges\n"
+             "have tooltips: an author's papers, an edge's joint papers.  In the SVG and the\n"
+             "laid-out DOT, a label is a node of class \"label\" whose 'author' attribute\n"
+             "names its author, and a leader line an edge of class \"leader\".\n"
+             "\n",
+             21),
+    {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &opts.output,
+     .help = "the picture; its extension gives the format:\n.png, .svg, .pdf, or .dot (the laid-out DOT)"},
+    {.kind = CLI_OPT_STRING, .short_name = 'T', .arg = "FORMAT", .target = &opts.format,
+     .help = "png, svg, pdf or dot, whatever the extension ('-o -'\nwrites to standard output and needs -T)"},
+    CLI_CALLBACK("engine", "NAME", draw_engine, &picture.engine,
+                 "auto, neato, fdp, sfdp, circo or twopi (default auto:\n"
+                 "neato up to " CLI_STR(COA_DRAW_NEATO_LIMIT) " authors, sfdp above; measured on 5,000\n"
+                 "authors: sfdp about 3 s, fdp about 5 s, neato over 2 min)"),
+    NUMBER("max-nodes", &opts.max_nodes, 1, 10000000,
+           "draw at most N authors (default " CLI_STR(COA_DRAW_MAX_NODES) "): above it, the\n"
+           "largest component, then its N authors with the most\n"
+           "papers, and a note on stderr says so"),
+    NUMBER("top", &opts.top, 1, 10000000,
+           "draw only the N authors with the most papers (ties by name);\n"
+           "with --timeline, the N most frequent coauthors (default 15)"),
+    CLI_FLAG("timeline", &opts.timeline,
+             "one author's collaborations over time (needs --author):\n"
+             "the top coauthors as rows, the years as columns, a disc\n"
+             "in each cell sized by that year's joint papers, and each\n"
+             "row's total; for a CV or a grant report"),
+    CLI_STRING("author", "NAME", &opts.timeline_author, "the author of --timeline"),
+    CLI_CALLBACK("highlight-path", "A B", draw_highlight_path, opts.path,
+                 "draw the shortest chain from A to B in red, with the authors\n"
+                 "within --radius K hops of it (default 1; 0 draws the chain\n"
+                 "alone, a large K the chain's whole component); not with\n"
+                 "--ego, which centres the picture on one author instead"),
+    NUMBER("labels", &opts.labels, 0, 10000000,
+           "label the N largest authors (default: all up to 40\n"
+           "authors, else 40, or 30 above " CLI_STR(COA_DRAW_NEATO_LIMIT) "); chain authors always"),
+    CLI_CALLBACK("size-by", "MEASURE", draw_size_by, &opts.size,
+                 "papers (default), degree, strength, betweenness, closeness,\n"
+                 "harmonic, pagerank, eigenvector or coreness (see\n"
+                 "'coauthor rank --help' for their weights)"),
+    CLI_CALLBACK("colour-by", "WHAT", draw_colour_by, &opts.colour_by,
+                 "community (default), component, year or none; --color-by\n"
+                 "too.  year: the mean year of each author's papers (dated\n"
+                 "ones), on the viridis ramp, as VOSviewer's overlay map"),
+    CLI_ALIAS("color-by", "colour-by"),
+    CLI_STRING("title", "TEXT", &opts.title, "the picture's title"),
+    NUMBER("dpi", &opts.dpi, 1, 1200, "PNG resolution (default 96)"),
+    NUMBER("inches", &opts.inches, 1, 200,
+           "the longer side at most N inches (default 10, 14 or 20 by\n"
+           "size); a PNG is at most N * dpi pixels wide"),
+    CLI_HELP_END,
+};
+
 /* The options that exclude or need each other, and the output's format
- * (d->format from the output's name when -T is not given); -1 when all is
- * well, else the exit status. */
-static int check_options(draw_opts_t *d, const cli_common_t *o)
+ * (d->format from the output's name when -T is not given).  0 or an exit
+ * status. */
+static int check(const cli_common_t *o)
 {
+    draw_opts_t *d = &opts;
+    if (d->labels >= 0)
+        picture.labels = (int)d->labels;
+    if (d->dpi > 0)
+        picture.dpi = (double)d->dpi;
+    if (d->inches > 0)
+        picture.max_inches = (double)d->inches;
     if (!d->output)
         return cli_usage_error("draw", "no output: give -o PICTURE.png, .svg, .pdf or .dot");
     if (!d->format && (strcmp(d->output, "-") == 0 || !(d->format = format_of(d->output))))
@@ -226,7 +237,7 @@ static int check_options(draw_opts_t *d, const cli_common_t *o)
                                "--highlight-path");
     if (o->radius_given && !d->path[0] && !o->ego_name)
         return cli_usage_error("draw", "--radius needs --ego NAME or --highlight-path A B");
-    return -1;
+    return EXIT_OK;
 }
 
 /* Above --max-nodes: the largest component (or the chain's), then its
@@ -280,16 +291,14 @@ static int draw_load(cli_common_t *o, const draw_opts_t *d, coa_corpus_t *corpus
 {
     /* an ego picture of a database through its index: only the papers of
      * the authors near the ego are copied out */
-    int status = -1;
-    if (o->ego_name && !d->path[0]) {
-        status = cli_load_indexed(o, COA_QUERY_EGO, "--ego", o->ego_name, corpus, indexed);
-        if (status == EXIT_OK) {
-            o->select.ego = indexed->author;
-            o->ego_resolved = 1;
-        }
-    }
-    if (status > 0 || (status == -1 && (status = cli_load(o, corpus))))
+    const char *ego = o->ego_name && !d->path[0] ? o->ego_name : NULL;
+    int status = cli_load_about(o, COA_QUERY_EGO, "--ego", ego, corpus, indexed);
+    if (status)
         return status;
+    if (indexed->author != COA_NONE) {
+        o->select.ego = indexed->author;
+        o->ego_resolved = 1;
+    }
     if (d->path[0] && ((status = cli_resolve_author(o, corpus, "--highlight-path", d->path[0], &who[0])) ||
                        (status = cli_resolve_author(o, corpus, "--highlight-path", d->path[1], &who[1]))))
         return status;
@@ -331,56 +340,32 @@ static int open_picture(const cli_common_t *o, const char *output, coa_outfile_t
     return EXIT_OK;
 }
 
-int cmd_draw(int argc, char **argv)
+static int run(cli_common_t *o)
 {
-    cli_common_t o;
-    cli_common_init(&o);
-    coa_draw_options_t dopts;
-    coa_draw_options_init(&dopts);
-    draw_opts_t d = {NULL, NULL, {NULL, NULL}, NULL, NULL, 0, {COA_MEASURE_PAPERS, 0}, COA_COLOUR_COMMUNITY,
-                     0, COA_DRAW_MAX_NODES, -1, -1, -1};
+    draw_opts_t *d = &opts;
+    coa_draw_options_t *dopts = &picture;
+    const char *format = d->format, *path_from = d->path[0], *path_to = d->path[1], *title = d->title;
     int status;
-    if (draw_options(&d, &dopts, &o, argc, argv, &status))
-        return status;
-    if (d.labels >= 0)
-        dopts.labels = (int)d.labels;
-    if (d.dpi > 0)
-        dopts.dpi = (double)d.dpi;
-    if (d.inches > 0)
-        dopts.max_inches = (double)d.inches;
-    if ((status = check_options(&d, &o)) >= 0)
-        return status;
-    const char *format = d.format, *path_from = d.path[0], *path_to = d.path[1], *title = d.title;
-    if (cli_common_files(&o, argc, argv))
-        return cli_usage_error("draw", "no input files");
-
     coa_outfile_t file;
     char msg[512];
-    if ((status = open_picture(&o, d.output, &file)))
+    if ((status = open_picture(o, d->output, &file)))
         return status;
     int err;
     coa_corpus_t corpus;
-    coa_graph_t graph;
-    int have_graph = 0;
+    coa_graph_t graph = {0}; /* coa_graph_destroy does nothing to it unbuilt */
     uint8_t *keep = NULL;
     uint32_t *chain = NULL, chain_len = 0;
     int32_t *group = NULL;
     double *size = NULL;
-    if (coa_corpus_init(&corpus)) {
-        coa_outfile_abort(&file);
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    coa_index_answer_t indexed = {0};
+    coa_index_answer_t indexed;
     uint32_t who[3] = {COA_NONE, COA_NONE, COA_NONE}, author_a, author_b, timeline_of;
-    if ((status = draw_load(&o, &d, &corpus, &indexed, who)))
+    if ((status = draw_load(o, d, &corpus, &indexed, who)))
         goto cleanup;
     author_a = who[0], author_b = who[1], timeline_of = who[2];
-    if ((status = cli_build(&o, &corpus, &graph)))
+    if ((status = cli_build(o, &corpus, &graph)))
         goto cleanup;
-    have_graph = 1;
-    if (d.timeline) {
-        status = draw_timeline(&o, &corpus, &graph, timeline_of, &file, format, title, d.top, &dopts);
+    if (d->timeline) {
+        status = draw_timeline(o, &corpus, &graph, timeline_of, &file, format, title, d->top, dopts);
         goto cleanup;
     }
     size_t nv = (size_t)graph.n_vertices;
@@ -391,46 +376,47 @@ int cmd_draw(int argc, char **argv)
     }
     memset(keep, 1, nv);
 
-    if (path_from && (status = highlight_chain(&o, &graph, author_a, author_b, path_from, path_to, keep, &chain,
+    if (path_from && (status = highlight_chain(o, &graph, author_a, author_b, path_from, path_to, keep, &chain,
                                                &chain_len, &err))) {
         if (status == EXIT_FAILURE_RUN)
             goto failed;
         goto cleanup;
     }
-    if (d.top > 0 && (err = coa_draw_keep_top(&graph, keep, (uint32_t)d.top, chain, chain_len)))
+    if (d->top > 0 && (err = coa_draw_keep_top(&graph, keep, (uint32_t)d->top, chain, chain_len)))
         goto failed;
-    if ((err = limit_nodes(&graph, keep, d.max_nodes, chain, chain_len, o.quiet)))
+    if ((err = limit_nodes(&graph, keep, d->max_nodes, chain, chain_len, o->quiet)))
         goto failed;
 
     coa_measure_t size_by;
-    if ((err = coa_draw_sizes(&graph, d.size.measure, d.size.given, o.seed, size, &size_by)))
+    if ((err = coa_draw_sizes(&graph, d->size.measure, d->size.given, o->seed, size, &size_by)))
         goto failed;
-    dopts.size = size;
-    dopts.size_label = coa_measure_name(size_by);
+    dopts->size = size;
+    dopts->size_label = coa_measure_name(size_by);
     char group_label[128];
-    if ((err = coa_draw_groups(&graph, d.colour_by, o.seed, keep, group, group_label, sizeof group_label, &dopts)))
+    if ((err = coa_draw_groups(&graph, d->colour_by, o->seed, keep, group, group_label, sizeof group_label, dopts)))
         goto failed;
 
     char heading[512], source[1024];
-    dopts.title = title ? title : coa_draw_title(heading, sizeof heading, &corpus, &graph, chain, chain_len, &o.select);
+    dopts->title =
+        title ? title : coa_draw_title(heading, sizeof heading, &corpus, &graph, chain, chain_len, &o->select);
     int years[2] = {indexed.year_min, indexed.year_max};
-    coa_draw_describe_sources(&corpus, &graph, o.ego_resolved ? years : NULL, source, sizeof source);
-    dopts.source = source;
-    dopts.keep = keep;
-    dopts.path = chain;
-    dopts.path_len = chain_len;
-    draw_focus(&o, &corpus, &graph, &dopts);
-    dopts.seed = o.seed;
+    coa_draw_describe_sources(&corpus, &graph, o->ego_resolved ? years : NULL, source, sizeof source);
+    dopts->source = source;
+    dopts->keep = keep;
+    dopts->path = chain;
+    dopts->path_len = chain_len;
+    draw_focus(o, &corpus, &graph, dopts);
+    dopts->seed = o->seed;
 
     coa_draw_report_t rep;
     errno = 0;
-    if ((err = coa_draw(file.fp, format, &graph, &dopts, &rep)))
+    if ((err = coa_draw(file.fp, format, &graph, dopts, &rep)))
         goto failed;
     if (coa_outfile_commit(&file, msg, sizeof msg)) {
         cli_error("%s", msg);
         status = EXIT_FAILURE_RUN;
-    } else if (!o.quiet) {
-        coa_write_draw_report(stderr, cli_program, &rep, format, dopts.dpi, &graph, chain, chain_len);
+    } else if (!o->quiet) {
+        coa_write_draw_report(stderr, cli_program, &rep, format, dopts->dpi, &graph, chain, chain_len);
     }
     goto cleanup;
 failed:
@@ -446,8 +432,10 @@ cleanup:
     free(group);
     free(size);
     free(chain);
-    if (have_graph)
-        coa_graph_destroy(&graph);
+    coa_graph_destroy(&graph);
     coa_corpus_destroy(&corpus);
     return status;
 }
+
+const cli_command_t cmd_draw = {"draw", "a picture of the network (PNG, SVG, PDF) through Graphviz", options, defaults,
+                                check, run};

@@ -165,130 +165,130 @@ static int write_graph(coa_export_format_t format, coa_outfile_t *files, int n_f
     return EXIT_OK;
 }
 
-/* The options of 'coauthor export'; 1 with *status when the command is done (cli_parse). */
-static int export_options(const char **to, const char **output, coa_export_options_t *eopts, columns_t *col, cli_common_t *o, int argc, char **argv, int *status)
+/* What the options ask for, and the format they give. */
+static struct {
+    const char *to, *output;
+    coa_export_options_t eopts;
+    columns_t col;
+    coa_export_format_t format;
+} ex = {NULL, "-", {0}, {0, COA_COMMUNITY_LEIDEN, {0}, 0}, 0};
+
+static void defaults(void)
 {
-    const cli_option_t options[] = {
-        CLI_TEXT("usage: coauthor export [--to graphml|gexf|dot|json|csv|vosviewer|pajek] [--bipartite]\n"
-                 "                       [--communities [METHOD]]\n"
-                 "                       [--centrality LIST] [-o FILE] [options] FILE...\n"
-                 "\n"
-                 "Writes the coauthor graph of the inputs (or, with --bipartite, the author-paper\n"
-                 "graph) for other tools.\n"
-                 "\n",
-                 21),
-        CLI_STRING("to", "FORMAT", to,
-                   "graphml  typed keys; networkx, python-igraph, Gephi, Cytoscape;\n"
-                   "         'label' (the name) and 'weight' (joint papers) too\n"
-                   "gexf     GEXF 1.3, Gephi's format: a dynamic graph whose\n"
-                   "         authors span their first to last paper's year,\n"
-                   "         and links their first to last joint paper's, for\n"
-                   "         Gephi's timeline\n"
-                   "dot      written through Graphviz cgraph; node ids are names\n"
-                   "json     node-link JSON (nodes, links) for D3 and sigma.js\n"
-                   "csv      two files, OUT-nodes.csv and OUT-edges.csv, with\n"
-                   "         Gephi's column names (Id, Label; Source, Target, Type,\n"
-                   "         Weight); needs -o\n"
-                   "vosviewer  two files, OUT-map.txt and OUT-network.txt,\n"
-                   "         VOSviewer's map file (id, label, x, y, cluster =\n"
-                   "         community, weight<Links>, weight<Total link\n"
-                   "         strength>, weight<Documents>, score<Avg. pub.\n"
-                   "         year>) and network file (id, id, joint papers);\n"
-                   "         communities are on; needs -o\n"
-                   "pajek    Pajek .net, joint papers as edge weights\n"
-                   "default: from the extension of -o (.graphml, .gexf, .dot or\n"
-                   ".gv, .json, .csv, .net)"),
-        CLI_FLAG("bipartite", &eopts->bipartite, "the author-paper graph instead of the coauthor graph"),
-        CLI_CALLBACK("communities", "[METHOD]", export_communities, col,
-                     "add each author's community as the integer attribute\n"
-                     "'community' (0 = the largest): leiden (default), louvain,\n"
-                     "fastgreedy, walktrap, labelprop, infomap or optimal, as in\n"
-                     "'coauthor communities' (modularity, joint papers as\n"
-                     "weights, seeded with --seed)"),
-        CLI_CALLBACK("centrality", "LIST", export_centrality, col,
-                     "add these measures, comma-separated, as attributes of the\n"
-                     "same names: degree, strength, betweenness, closeness,\n"
-                     "harmonic, pagerank, eigenvector, coreness (weights as in\n"
-                     "'coauthor rank --help'; degree, strength and coreness are\n"
-                     "integers, the others real); an author without a value\n"
-                     "(closeness without coauthors) has the attribute left out"),
-        {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = output,
-         .help = "write here ('-' or none: standard output); the file is\n"
-                 "replaced only when complete"},
-        CLI_TEXT("\n"
-                 "Attributes: nodes have name and papers; edges have joint_papers, fractional\n"
-                 "(Newman's weight) and papers (the joint papers' identifiers: DOI, else the\n"
-                 "source's key, else FILE:LINE).  In the bipartite graph nodes have type, bipartite\n"
-                 "(0 author, 1 paper), name (author or title), papers, year, venue and ident, and\n"
-                 "edges have position (in the author list) and inferred.\n",
-                 0),
-        CLI_HELP_END,
-    };
-    return cli_parse("export", options, o, argc, argv, status);
+    coa_export_options_init(&ex.eopts);
 }
 
-int cmd_export(int argc, char **argv)
+static const cli_option_t options[] = {
+    CLI_TEXT("usage: coauthor export [--to graphml|gexf|dot|json|csv|vosviewer|pajek] [--bipartite]\n"
+             "                       [--communities [METHOD]]\n"
+             "                       [--centrality LIST] [-o FILE] [options] FILE...\n"
+             "\n"
+             "Writes the coauthor graph of the inputs (or, with --bipartite, the author-paper\n"
+             "graph) for other tools.\n"
+             "\n",
+             21),
+    CLI_STRING("to", "FORMAT", &ex.to,
+               "graphml  typed keys; networkx, python-igraph, Gephi, Cytoscape;\n"
+               "         'label' (the name) and 'weight' (joint papers) too\n"
+               "gexf     GEXF 1.3, Gephi's format: a dynamic graph whose\n"
+               "         authors span their first to last paper's year,\n"
+               "         and links their first to last joint paper's, for\n"
+               "         Gephi's timeline\n"
+               "dot      written through Graphviz cgraph; node ids are names\n"
+               "json     node-link JSON (nodes, links) for D3 and sigma.js\n"
+               "csv      two files, OUT-nodes.csv and OUT-edges.csv, with\n"
+               "         Gephi's column names (Id, Label; Source, Target, Type,\n"
+               "         Weight); needs -o\n"
+               "vosviewer  two files, OUT-map.txt and OUT-network.txt,\n"
+               "         VOSviewer's map file (id, label, x, y, cluster =\n"
+               "         community, weight<Links>, weight<Total link\n"
+               "         strength>, weight<Documents>, score<Avg. pub.\n"
+               "         year>) and network file (id, id, joint papers);\n"
+               "         communities are on; needs -o\n"
+               "pajek    Pajek .net, joint papers as edge weights\n"
+               "default: from the extension of -o (.graphml, .gexf, .dot or\n"
+               ".gv, .json, .csv, .net)"),
+    CLI_FLAG("bipartite", &ex.eopts.bipartite, "the author-paper graph instead of the coauthor graph"),
+    CLI_CALLBACK("communities", "[METHOD]", export_communities, &ex.col,
+                 "add each author's community as the integer attribute\n"
+                 "'community' (0 = the largest): leiden (default), louvain,\n"
+                 "fastgreedy, walktrap, labelprop, infomap or optimal, as in\n"
+                 "'coauthor communities' (modularity, joint papers as\n"
+                 "weights, seeded with --seed)"),
+    CLI_CALLBACK("centrality", "LIST", export_centrality, &ex.col,
+                 "add these measures, comma-separated, as attributes of the\n"
+                 "same names: degree, strength, betweenness, closeness,\n"
+                 "harmonic, pagerank, eigenvector, coreness (weights as in\n"
+                 "'coauthor rank --help'; degree, strength and coreness are\n"
+                 "integers, the others real); an author without a value\n"
+                 "(closeness without coauthors) has the attribute left out"),
+    {.kind = CLI_OPT_STRING, .name = "output", .short_name = 'o', .arg = "FILE", .target = &ex.output,
+     .help = "write here ('-' or none: standard output); the file is\n"
+             "replaced only when complete"},
+    CLI_TEXT("\n"
+             "Attributes: nodes have name and papers; edges have joint_papers, fractional\n"
+             "(Newman's weight) and papers (the joint papers' identifiers: DOI, else the\n"
+             "source's key, else FILE:LINE).  In the bipartite graph nodes have type, bipartite\n"
+             "(0 author, 1 paper), name (author or title), papers, year, venue and ident, and\n"
+             "edges have position (in the author list) and inferred.\n",
+             0),
+    CLI_HELP_END,
+};
+
+static int check(const cli_common_t *o)
 {
-    cli_common_t o;
-    cli_common_init(&o);
-    const char *to = NULL, *output = "-";
-    coa_export_options_t eopts;
-    coa_export_options_init(&eopts);
-    columns_t col = {0, COA_COMMUNITY_LEIDEN, {0}, 0};
-    int status;
-    if (export_options(&to, &output, &eopts, &col, &o, argc, argv, &status))
-        return status;
-    int want_communities = col.want_communities, n_measures = col.n_measures;
-    coa_community_method_t method = col.method;
-    const coa_measure_t *measures = col.measures;
-    coa_export_format_t format;
-    if (to) {
-        if (coa_export_format_parse(to, &format))
+    (void)o;
+    if (ex.to) {
+        if (coa_export_format_parse(ex.to, &ex.format))
             return cli_usage_error("export", "unknown --to '%s': expected graphml, gexf, dot, json, csv, vosviewer or "
-                                   "pajek", to);
-    } else if (strcmp(output, "-") == 0 || coa_export_format_of_path(output, &format)) {
+                                   "pajek", ex.to);
+    } else if (strcmp(ex.output, "-") == 0 || coa_export_format_of_path(ex.output, &ex.format)) {
         return cli_usage_error("export", "which format? give --to graphml, gexf, dot, json, csv, vosviewer or pajek");
     }
-    int two_files = coa_export_n_files(format) == 2;
-    if (two_files && strcmp(output, "-") == 0)
-        return cli_usage_error("export", "--to %s writes two files: give -o NAME%s", coa_export_format_name(format),
-                               format == COA_EXPORT_CSV ? ".csv" : "");
-    if (eopts.bipartite && format >= COA_EXPORT_GEXF)
+    if (coa_export_n_files(ex.format) == 2 && strcmp(ex.output, "-") == 0)
+        return cli_usage_error("export", "--to %s writes two files: give -o NAME%s", coa_export_format_name(ex.format),
+                               ex.format == COA_EXPORT_CSV ? ".csv" : "");
+    if (ex.eopts.bipartite && ex.format >= COA_EXPORT_GEXF)
         return cli_usage_error("export", "--bipartite: graphml, dot, json or csv only; --to %s writes the coauthor "
-                               "graph", coa_export_format_name(format));
+                               "graph", coa_export_format_name(ex.format));
     /* VOSviewer colours its clusters: the communities are the clusters */
-    if (format == COA_EXPORT_VOSVIEWER)
-        want_communities = 1;
-    if (eopts.bipartite && (want_communities || n_measures))
+    if (ex.format == COA_EXPORT_VOSVIEWER)
+        ex.col.want_communities = 1;
+    if (ex.eopts.bipartite && (ex.col.want_communities || ex.col.n_measures))
         return cli_usage_error("export", "--communities and --centrality describe authors: not with --bipartite");
-    if (cli_common_files(&o, argc, argv))
-        return cli_usage_error("export", "no input files");
+    return EXIT_OK;
+}
 
+static int run(cli_common_t *o)
+{
+    coa_export_format_t format = ex.format;
+    const char *output = ex.output;
+    coa_export_options_t *eopts = &ex.eopts;
+    int want_communities = ex.col.want_communities, n_measures = ex.col.n_measures, status = EXIT_OK;
     /* open the outputs first: an unwritable path is found before the
      * inputs are read, and nothing partial is ever left */
     coa_outfile_t files[2];
     memset(files, 0, sizeof files);
-    int n_files = two_files ? 2 : 1;
+    int n_files = coa_export_n_files(format);
     char err_msg[512];
-    status = EXIT_OK;
     coa_corpus_t corpus;
     coa_graph_t graph;
     int corpus_opened = 0; /* the outputs are opened first; the corpus may not be */
     coa_vertex_attr_t extra[1 + COA_MEASURE_COUNT];
     double *columns[1 + COA_MEASURE_COUNT];
     memset(columns, 0, sizeof columns);
-    if ((status = open_outputs(&o, format, output, files, n_files)))
+    if ((status = open_outputs(o, format, output, files, n_files)))
         goto cleanup;
     corpus_opened = 1;
-    if ((status = cli_open(&o, &corpus, &graph)))
+    if ((status = cli_open(o, &corpus, &graph)))
         goto cleanup;
-    if ((status = add_columns(&o, &graph, want_communities, method, measures, n_measures, extra, columns)))
+    if ((status = add_columns(o, &graph, want_communities, ex.col.method, ex.col.measures, n_measures, extra, columns)))
         goto cleanup;
-    eopts.extra = extra;
-    eopts.seed = o.seed;
-    eopts.n_extra = (size_t)want_communities + (size_t)n_measures;
+    eopts->extra = extra;
+    eopts->seed = o->seed;
+    eopts->n_extra = (size_t)want_communities + (size_t)n_measures;
 
-    if ((status = write_graph(format, files, n_files, &graph, &eopts)))
+    if ((status = write_graph(format, files, n_files, &graph, eopts)))
         goto cleanup;
     for (int i = 0; i < n_files; i++) {
         if (coa_outfile_commit(&files[i], err_msg, sizeof err_msg)) {
@@ -297,12 +297,12 @@ int cmd_export(int argc, char **argv)
             goto cleanup;
         }
     }
-    if (!o.quiet && strcmp(output, "-") != 0)
+    if (!o->quiet && strcmp(output, "-") != 0)
         fprintf(stderr, "%s: wrote %s %s graph: %lld %s, %lld edges\n", cli_program, coa_export_format_name(format),
-                eopts.bipartite ? "author-paper" : "coauthor",
-                (long long)graph.n_vertices + (eopts.bipartite ? (long long)graph.n_papers : 0),
-                eopts.bipartite ? "nodes" : "authors",
-                eopts.bipartite ? (long long)graph.n_authorships : (long long)igraph_ecount(&graph.graph));
+                eopts->bipartite ? "author-paper" : "coauthor",
+                (long long)graph.n_vertices + (eopts->bipartite ? (long long)graph.n_papers : 0),
+                eopts->bipartite ? "nodes" : "authors",
+                eopts->bipartite ? (long long)graph.n_authorships : (long long)igraph_ecount(&graph.graph));
 cleanup:
     for (int i = 0; i < n_files; i++)
         coa_outfile_abort(&files[i]);
@@ -314,3 +314,6 @@ cleanup:
     }
     return status;
 }
+
+const cli_command_t cmd_export = {"export", "the graph as GraphML, DOT, JSON or CSV for other tools", options, defaults,
+                                  check, run};

@@ -16,9 +16,11 @@ static const char formats_help[] =
     "\n"
     "";
 
-int cmd_formats(int argc, char **argv)
+/* No option table: 'formats' takes no options but its help, and ignores
+ * any other word (o->files holds the words as given). */
+static int run(cli_common_t *o)
 {
-    if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+    if (o->n_files > 0 && (strcmp(o->files[0], "-h") == 0 || strcmp(o->files[0], "--help") == 0)) {
         fputs(formats_help, stdout);
         coa_formats_help(stdout); /* how each format is read, from the readers */
         return EXIT_OK;
@@ -38,3 +40,5 @@ int cmd_formats(int argc, char **argv)
     }
     return EXIT_OK;
 }
+
+const cli_command_t cmd_formats = {"formats", "list the input formats coauthor reads", NULL, NULL, NULL, run};

@@ -14,71 +14,61 @@ static const char *name_of(const coa_corpus_t *c, uint32_t a)
 static int names_limit(const cli_option_t *opt, const char *arg, cli_parser_t *p)
 {
     char *end;
-    long *limit = opt->target;
-    *limit = strtol(arg, &end, 10);
-    if (*end || *limit < 0)
+    long *value = opt->target;
+    *value = strtol(arg, &end, 10);
+    if (*end || *value < 0)
         return cli_usage_error(p->command, "bad --limit '%s'", arg);
     return 0;
 }
 
-/* The options of 'coauthor names'; 1 with *status when the command is done (cli_parse). */
-static int names_options(const char **write_aliases, long *limit, cli_common_t *o, int argc, char **argv, int *status)
-{
-    const cli_option_t options[] = {
-        CLI_TEXT("usage: coauthor names [options] FILE...\n"
-                 "\n"
-                 "Audits who is who.  Every line carries its evidence (papers, coauthors, years):\n"
-                 "  - merges made: spellings joined by the match key, names merged by an alias\n"
-                 "    file (--aliases), by identifiers, by initials (--merge-initials), and on\n"
-                 "    evidence (the default; --keep-apart turns it off): two spellings with\n"
-                 "    one surname and compatible given names (initials of the other's, a\n"
-                 "    middle name or initial added or dropped, a common nickname such as\n"
-                 "    Mike/Michael, other spacing or a suffix), or the same given names and\n"
-                 "    one edit in a surname of seven letters or more, are one author when\n"
-                 "    they share a coauthor or both are the owner of one export; an initial\n"
-                 "    that fits two people ('R. Evans': Roger and Richard) joins neither;\n"
-                 "    each merge names its rule and evidence;\n"
-                 "  - owners of single-person exports: an author, by first initial and\n"
-                 "    surname, on 90% of a file's records (at least 5);\n"
-                 "  - likely splits: different keys that are probably one person (compatible\n"
-                 "    names, as above) and that share coauthors, yet were not merged;\n"
-                 "  - likely homonyms, strongest first: one name whose papers fall into\n"
-                 "    groups that share no coauthors, where a smaller group is in a field\n"
-                 "    (category, else venue series, with three papers a side and never\n"
-                 "    against an export's owner) that the others are not; or a common name\n"
-                 "    (more than 0.3 namesakes expected from how many authors share its\n"
-                 "    given name and its surname) of 5 papers or more, no group holding\n"
-                 "    three fifths of them; --split-homonyms makes each group an author;\n"
-                 "  - likely misattributions in the source: an author slot whose printed name\n"
-                 "    and the name of the entity the source attached to it (OpenAlex's\n"
-                 "    disambiguated author) are different people's; the printed name is kept;\n"
-                 "  - truncated author lists and inferred authorships.\n"
-                 "\n"
-                 "Options:\n",
-                 22),
-        CLI_STRING("write-aliases", "FILE", write_aliases,
-                   "write the likely splits as an alias file to edit and\npass back with --aliases"),
-        CLI_CALLBACK("limit", "N", names_limit, limit,
-                     "at most N lines per section in text output (default 50;\n0 = all)"),
-        CLI_HELP_END,
-    };
-    return cli_parse("names", options, o, argc, argv, status);
-}
+static long limit = 50; /* lines per section in text (--limit; 0: all) */
+static const char *write_aliases;
 
-int cmd_names(int argc, char **argv)
+static const cli_option_t options[] = {
+    CLI_TEXT("usage: coauthor names [options] FILE...\n"
+             "\n"
+             "Audits who is who.  Every line carries its evidence (papers, coauthors, years):\n"
+             "  - merges made: spellings joined by the match key, names merged by an alias\n"
+             "    file (--aliases), by identifiers, by initials (--merge-initials), and on\n"
+             "    evidence (the default; --keep-apart turns it off): two spellings with\n"
+             "    one surname and compatible given names (initials of the other's, a\n"
+             "    middle name or initial added or dropped, a common nickname such as\n"
+             "    Mike/Michael, other spacing or a suffix), or the same given names and\n"
+             "    one edit in a surname of seven letters or more, are one author when\n"
+             "    they share a coauthor or both are the owner of one export; an initial\n"
+             "    that fits two people ('R. Evans': Roger and Richard) joins neither;\n"
+             "    each merge names its rule and evidence;\n"
+             "  - owners of single-person exports: an author, by first initial and\n"
+             "    surname, on 90% of a file's records (at least 5);\n"
+             "  - likely splits: different keys that are probably one person (compatible\n"
+             "    names, as above) and that share coauthors, yet were not merged;\n"
+             "  - likely homonyms, strongest first: one name whose papers fall into\n"
+             "    groups that share no coauthors, where a smaller group is in a field\n"
+             "    (category, else venue series, with three papers a side and never\n"
+             "    against an export's owner) that the others are not; or a common name\n"
+             "    (more than 0.3 namesakes expected from how many authors share its\n"
+             "    given name and its surname) of 5 papers or more, no group holding\n"
+             "    three fifths of them; --split-homonyms makes each group an author;\n"
+             "  - likely misattributions in the source: an author slot whose printed name\n"
+             "    and the name of the entity the source attached to it (OpenAlex's\n"
+             "    disambiguated author) are different people's; the printed name is kept;\n"
+             "  - truncated author lists and inferred authorships.\n"
+             "\n"
+             "Options:\n",
+             22),
+    CLI_STRING("write-aliases", "FILE", &write_aliases,
+               "write the likely splits as an alias file to edit and\npass back with --aliases"),
+    CLI_CALLBACK("limit", "N", names_limit, &limit,
+                 "at most N lines per section in text output (default 50;\n0 = all)"),
+    CLI_HELP_END,
+};
+
+static int run(cli_common_t *o)
 {
-    cli_common_t o;
-    cli_common_init(&o);
-    const char *write_aliases = NULL;
-    long limit = 50;
     int status;
-    if (names_options(&write_aliases, &limit, &o, argc, argv, &status))
-        return status;
-    if (cli_common_files(&o, argc, argv))
-        return cli_usage_error("names", "no input files");
     if (!limit)
         limit = 0x7fffffff;
-    if (cli_output_is_input(&o, write_aliases))
+    if (cli_output_is_input(o, write_aliases))
         return EXIT_FAILURE_RUN;
     /* the alias file is opened before the inputs are read, so that an
      * unwritable path fails at once, not after the whole analysis */
@@ -96,8 +86,8 @@ int cmd_names(int argc, char **argv)
     coa_homonym_t *homonyms = NULL;
     uint32_t n_splits = 0, n_homonyms = 0;
     FILE *out = stdout;
-    int json = o.output == COA_OUT_JSON;
-    if ((status = cli_open(&o, &corpus, &graph)))
+    int json = o->output == COA_OUT_JSON;
+    if ((status = cli_open(o, &corpus, &graph)))
         goto cleanup;
     const coa_corpus_t *c = &corpus;
     if (coa_find_homonyms(&corpus, &homonyms, &n_homonyms) || coa_find_splits(&graph, &splits, &n_splits)) {
@@ -128,7 +118,7 @@ int cmd_names(int argc, char **argv)
             status = EXIT_FAILURE_RUN;
             goto cleanup;
         }
-        if (!o.quiet)
+        if (!o->quiet)
             fprintf(stderr, "%s: wrote %u suggested merges to '%s'\n", cli_program, n_splits, write_aliases);
     }
 cleanup:
@@ -139,3 +129,6 @@ cleanup:
     coa_corpus_destroy(&corpus);
     return status;
 }
+
+const cli_command_t cmd_names = {"names", "audit author identity: merges, likely splits and homonyms", options, NULL,
+                                 NULL, run};

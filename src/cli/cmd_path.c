@@ -20,6 +20,8 @@ typedef struct {
     long bench;
 } path_opts_t;
 
+static path_opts_t po = {NULL, NULL, 0, 0, 0, DEFAULT_LIMIT, 0};
+
 /* One line on stderr for a chain that does not exist. */
 static void explain_no_chain(const char *from, const char *to, const coa_path_result_t *r, const cli_common_t *o)
 {
@@ -37,103 +39,94 @@ static void explain_no_chain(const char *from, const char *to, const coa_path_re
 static int path_limit(const cli_option_t *opt, const char *arg, cli_parser_t *p)
 {
     (void)p;
-    path_opts_t *po = opt->target;
-    po->all = 1;
-    return cli_parse_long("--limit", arg, 1, 1000000, &po->limit) ? EXIT_USAGE : 0;
+    path_opts_t *target = opt->target;
+    target->all = 1;
+    return cli_parse_long("--limit", arg, 1, 1000000, &target->limit) ? EXIT_USAGE : 0;
 }
 
-/* The options of 'coauthor path'; 1 with *status when the command is done (cli_parse). */
-static int path_options(path_opts_t *po, cli_common_t *o, int argc, char **argv, int *status)
-{
-    const cli_option_t options[] = {
-        CLI_TEXT("usage: coauthor path --from NAME --to NAME [--all [--limit N] | --strongest] [options] FILE...\n"
-                 "       coauthor path --bench N [options] FILE...\n"
-                 "\n"
-                 "Finds the shortest chain of coauthorships from one author to another (an\n"
-                 "Erdos number for any pair) and lists the joint papers at every hop: year,\n"
-                 "title and identifier (DOI, else the source's key, else file:line), newest\n"
-                 "first, then by title.  Among chains of equal length the one shown comes first by the names\n"
-                 "along it, so the answer does not depend on input order.  The total number\n"
-                 "of shortest chains is always given; it is counted, not listed, so it is\n"
-                 "cheap however large it is.\n"
-                 "\n"
-                 "A hop is marked [inferred] when every joint paper of the two authors names\n"
-                 "one of them only by inference (for example, a profile's owner hidden behind\n"
-                 "\"et al.\"), so the hop rests on no stated authorship.  Such papers are\n"
-                 "marked (inferred) one by one.  Likewise [homonym?] and (homonym?) mark\n"
-                 "papers that the identity checks of 'coauthor names' flag as possibly\n"
-                 "another person of the same name (papers that share no coauthor with the\n"
-                 "author's others, in another field; or, for a common name whose papers\n"
-                 "fall apart, those outside its largest group).  With --split-homonyms\n"
-                 "each group is an author of its own instead.  The marks are explained\n"
-                 "under the chain.\n"
-                 "\n"
-                 "The search is a bidirectional breadth-first search that grows the cheaper\n"
-                 "side first, so a query on a large network looks at a small part of it.\n"
-                 "\n"
-                 "Options:\n",
-                 17),
-        CLI_STRING("from", "NAME", &po->from,
-                   "the first author: an exact name, or a part that only one\n"
-                   "author's name contains (the choice is reported)"),
-        CLI_STRING("to", "NAME", &po->to, "the last author, likewise"),
-        CLI_FLAG("all", &po->all, "list every shortest chain, in name order, up to --limit"),
-        CLI_CALLBACK("limit", "N", path_limit, po,
-                     "with --all, list at most N chains (default " CLI_STR(DEFAULT_LIMIT) "; implies --all)"),
-        CLI_FLAG("strongest", &po->strongest,
-                 "the strongest chain instead: the least total cost, where a\n"
-                 "hop costs 1/joint_papers (ties: fewer hops, then names).\n"
-                 "Prints its length in hops and its cost"),
-        CLI_DOC("--avoid NAME", "find a chain that does not pass through NAME (repeatable)"),
-        CLI_FLAG("search-stats", &po->search_stats,
-                 "report on stderr how many authors the search touched and\nhow long it took"),
-        CLI_LONG("bench", "N", &po->bench, 1, 10000000,
-                 "time N queries between seeded random pairs of authors of\n"
-                 "the largest component, after loading: the bidirectional\n"
-                 "search against igraph's single-source search"),
-        CLI_TEXT("\n"
-                 "With --json: {\"from\", \"to\", \"length\", \"total_chains\", \"chains\": [{\"authors\":\n"
-                 "[...], \"hops\": [{\"papers\": [{\"title\", \"year\", \"id\", \"inferred\"}]}]}]}, plus\n"
-                 "\"cost\" with --strongest.  With --tsv or --csv: one row per joint paper: chain,\n"
-                 "hop, from, to, year, title, id, inferred, homonym.\n",
-                 0),
-        CLI_HELP_TAIL,
-        CLI_TEXT("Exit status 3 when no chain joins the two authors (they are in different\n"
-                 "components, perhaps after --avoid or --years), with a one-line explanation on\n"
-                 "stderr; 2 also when --from or --to names no author, or one outside the selection.\n",
-                 0),
-        CLI_END,
-    };
-    return cli_parse("path", options, o, argc, argv, status);
-}
+static const cli_option_t options[] = {
+    CLI_TEXT("usage: coauthor path --from NAME --to NAME [--all [--limit N] | --strongest] [options] FILE...\n"
+             "       coauthor path --bench N [options] FILE...\n"
+             "\n"
+             "Finds the shortest chain of coauthorships from one author to another (an\n"
+             "Erdos number for any pair) and lists the joint papers at every hop: year,\n"
+             "title and identifier (DOI, else the source's key, else file:line), newest\n"
+             "first, then by title.  Among chains of equal length the one shown comes first by the names\n"
+             "along it, so the answer does not depend on input order.  The total number\n"
+             "of shortest chains is always given; it is counted, not listed, so it is\n"
+             "cheap however large it is.\n"
+             "\n"
+             "A hop is marked [inferred] when every joint paper of the two authors names\n"
+             "one of them only by inference (for example, a profile's owner hidden behind\n"
+             "\"et al.\"), so the hop rests on no stated authorship.  Such papers are\n"
+             "marked (inferred) one by one.  Likewise [homonym?] and (homonym?) mark\n"
+             "papers that the identity checks of 'coauthor names' flag as possibly\n"
+             "another person of the same name (papers that share no coauthor with the\n"
+             "author's others, in another field; or, for a common name whose papers\n"
+             "fall apart, those outside its largest group).  With --split-homonyms\n"
+             "each group is an author of its own instead.  The marks are explained\n"
+             "under the chain.\n"
+             "\n"
+             "The search is a bidirectional breadth-first search that grows the cheaper\n"
+             "side first, so a query on a large network looks at a small part of it.\n"
+             "\n"
+             "Options:\n",
+             17),
+    CLI_STRING("from", "NAME", &po.from, "the first author: an exact name, or a part that only one\n"
+                                         "author's name contains (the choice is reported)"),
+    CLI_STRING("to", "NAME", &po.to, "the last author, likewise"),
+    CLI_FLAG("all", &po.all, "list every shortest chain, in name order, up to --limit"),
+    CLI_CALLBACK("limit", "N", path_limit, &po,
+                 "with --all, list at most N chains (default " CLI_STR(DEFAULT_LIMIT) "; implies --all)"),
+    CLI_FLAG("strongest", &po.strongest,
+             "the strongest chain instead: the least total cost, where a\n"
+             "hop costs 1/joint_papers (ties: fewer hops, then names).\n"
+             "Prints its length in hops and its cost"),
+    CLI_DOC("--avoid NAME", "find a chain that does not pass through NAME (repeatable)"),
+    CLI_FLAG("search-stats", &po.search_stats,
+             "report on stderr how many authors the search touched and\nhow long it took"),
+    CLI_LONG("bench", "N", &po.bench, 1, 10000000,
+             "time N queries between seeded random pairs of authors of\n"
+             "the largest component, after loading: the bidirectional\n"
+             "search against igraph's single-source search"),
+    CLI_TEXT("\n"
+             "With --json: {\"from\", \"to\", \"length\", \"total_chains\", \"chains\": [{\"authors\":\n"
+             "[...], \"hops\": [{\"papers\": [{\"title\", \"year\", \"id\", \"inferred\"}]}]}]}, plus\n"
+             "\"cost\" with --strongest.  With --tsv or --csv: one row per joint paper: chain,\n"
+             "hop, from, to, year, title, id, inferred, homonym.\n",
+             0),
+    CLI_HELP_TAIL,
+    CLI_TEXT("Exit status 3 when no chain joins the two authors (they are in different\n"
+             "components, perhaps after --avoid or --years), with a one-line explanation on\n"
+             "stderr; 2 also when --from or --to names no author, or one outside the selection.\n",
+             0),
+    CLI_END,
+};
 
-int cmd_path(int argc, char **argv)
+static int check(const cli_common_t *o)
 {
-    cli_common_t o;
-    path_opts_t po = {NULL, NULL, 0, 0, 0, DEFAULT_LIMIT, 0};
-    int status;
-    cli_common_init(&o);
-    if (path_options(&po, &o, argc, argv, &status))
-        return status;
+    (void)o;
     if (!po.bench && (!po.from || !po.to))
         return cli_usage_error("path", "--from and --to are required");
     if (po.all && po.strongest)
         return cli_usage_error("path", "--all and --strongest cannot be combined");
-    if (cli_common_files(&o, argc, argv))
-        return cli_usage_error("path", "no input files");
+    return EXIT_OK;
+}
 
+static int run(cli_common_t *o)
+{
     cli_network_t net;
     coa_view_t *view = NULL;
     coa_path_finder_t *finder = NULL;
     coa_chains_t r;
     coa_chain_hops_t ch = {NULL, 0};
-    int err;
+    int status, err;
     coa_chains_init(&r);
     const char *what[2] = {"--from", "--to"}, *names[2] = {po.from, po.to};
     uint32_t ends[2];
     /* shortest chains on the index (a database's, or one built in memory)
      * unless a selection asks for the graph */
-    if ((status = cli_open_network(&o, !po.bench && !po.strongest, what, names, po.bench ? 0 : 2, 1, &net, ends)))
+    if ((status = cli_open_network(o, !po.bench && !po.strongest, what, names, po.bench ? 0 : 2, 1, &net, ends)))
         goto cleanup;
     if (net.have_graph) {
         if ((err = coa_path_finder_new(&net.graph, &finder))) {
@@ -149,7 +142,7 @@ int cmd_path(int argc, char **argv)
     }
     if (po.bench) {
         coa_path_bench_t bench;
-        if (coa_path_bench(&net.graph, finder, po.bench, o.seed, &bench)) {
+        if (coa_path_bench(&net.graph, finder, po.bench, o->seed, &bench)) {
             cli_error("%s", bench.message);
             status = EXIT_FAILURE_RUN;
         } else {
@@ -191,13 +184,13 @@ int cmd_path(int argc, char **argv)
         goto cleanup;
     }
     coa_path_report_t report = {c, &r, &ch, from, to, po.all, po.strongest};
-    if (coa_write_path(stdout, &report, o.output)) {
+    if (coa_write_path(stdout, &report, o->output)) {
         cli_error("cannot write the output");
         status = EXIT_FAILURE_RUN;
         goto cleanup;
     }
     if (!r.found) {
-        explain_no_chain(from, to, &r, &o);
+        explain_no_chain(from, to, &r, o);
         status = EXIT_NO_RESULT;
     }
 cleanup:
@@ -210,3 +203,6 @@ cleanup:
     cli_network_destroy(&net);
     return status;
 }
+
+const cli_command_t cmd_path = {"path", "shortest or strongest chain of coauthors between two authors", options, NULL,
+                                check, run};

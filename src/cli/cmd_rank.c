@@ -15,7 +15,10 @@ typedef struct {
     long top;
     int exact;
     long sample;
+    coa_measure_t measure; /* of --by, without --author */
 } rank_opts_t;
+
+static rank_opts_t ro;
 
 static int write_failed(void)
 {
@@ -25,10 +28,10 @@ static int write_failed(void)
 
 /* ---- coauthors of one author ---- */
 
-static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa_graph_t *g, uint32_t author)
+static int run_coauthors(const cli_common_t *o, const coa_graph_t *g, uint32_t author)
 {
     const coa_corpus_t *c = g->corpus;
-    int fractional = ro->by && !strcmp(ro->by, "fractional");
+    int fractional = ro.by && !strcmp(ro.by, "fractional");
     coa_coauthors_t list;
     int err = coa_coauthors_init(&list, g, author, fractional ? COA_COAUTHORS_BY_FRACTIONAL : COA_COAUTHORS_BY_JOINT);
     if (err == COA_ENOTFOUND) {
@@ -40,9 +43,9 @@ static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa
         return EXIT_FAILURE_RUN;
     }
     uint32_t shown = list.n;
-    if (ro->top && (unsigned long)ro->top < shown)
-        shown = (uint32_t)ro->top;
-    int status = coa_write_coauthors(stdout, g, &list, shown, fractional, ro->papers, o->output) ? write_failed()
+    if (ro.top && (unsigned long)ro.top < shown)
+        shown = (uint32_t)ro.top;
+    int status = coa_write_coauthors(stdout, g, &list, shown, fractional, ro.papers, o->output) ? write_failed()
                                                                                                  : EXIT_OK;
     coa_coauthors_destroy(&list);
     return status;
@@ -50,14 +53,14 @@ static int run_coauthors(const cli_common_t *o, const rank_opts_t *ro, const coa
 
 /* ---- the whole network ---- */
 
-static int run_ranking(const cli_common_t *o, const rank_opts_t *ro, const coa_graph_t *g, coa_measure_t m)
+static int run_ranking(const cli_common_t *o, const coa_graph_t *g, coa_measure_t m)
 {
     coa_rank_options_t ropt;
     coa_rank_options_init(&ropt);
-    ropt.exact = ro->exact;
+    ropt.exact = ro.exact;
     ropt.seed = o->seed;
-    if (ro->sample) {
-        ropt.sample = ro->sample;
+    if (ro.sample) {
+        ropt.sample = ro.sample;
         ropt.exact_limit = 0; /* asked for: estimate at any size */
     }
     coa_ranking_t r;
@@ -72,88 +75,77 @@ static int run_ranking(const cli_common_t *o, const rank_opts_t *ro, const coa_g
         if (r.info.sampled && !o->quiet)
             fprintf(stderr, "%s: %s\n", cli_program, note);
     }
-    int status = coa_write_ranking(stdout, g, &r, ro->top, o->seed, o->output) ? write_failed() : EXIT_OK;
+    int status = coa_write_ranking(stdout, g, &r, ro.top, o->seed, o->output) ? write_failed() : EXIT_OK;
     coa_ranking_destroy(&r);
     return status;
 }
 
-/* The options of 'coauthor rank'; 1 with *status when the command is done (cli_parse). */
-static int rank_options(rank_opts_t *ro, cli_common_t *o, int argc, char **argv, int *status)
-{
-    const cli_option_t options[] = {
-        CLI_TEXT("usage: coauthor rank --author NAME [--by joint|fractional] [--papers] [options] FILE...\n"
-                 "       coauthor rank --by MEASURE [--exact] [options] FILE...\n"
-                 "\n"
-                 "With --author, lists the author's coauthors: rank, author, joint_papers,\n"
-                 "fractional, first_year, last_year, inferred.  joint_papers counts the papers\n"
-                 "written together; fractional is Newman's weight, the sum over those papers of\n"
-                 "1/(n-1) for a paper of n authors; the years are those of the first and last\n"
-                 "joint paper; inferred counts the joint papers on which either author is only\n"
-                 "inferred (a profile's owner hidden behind \"et al.\").  Coauthors are ordered\n"
-                 "by joint papers, then fractional weight, then name.\n"
-                 "\n"
-                 "With --by MEASURE, ranks every author of the network: rank, author, score,\n"
-                 "papers, degree.  Ties are ordered by name.\n"
-                 "\n"
-                 "Options:\n",
-                 17),
-        CLI_STRING("author", "NAME", &ro->author,
-                   "the author whose coauthors to list: an exact name, or a part\n"
-                   "that only one author's name contains (the choice is reported)"),
-        CLI_STRING("by", "ORDER", &ro->by, "with --author: 'joint' (default) or 'fractional' first"),
-        CLI_DOC("--by MEASURE", "without --author, one of:\n"
-                "  papers       papers in the selection\n"
-                "  degree       distinct coauthors\n"
-                "  strength     sum of joint papers over the coauthors\n"
-                "  betweenness  shortest paths through the author (raw count,\n"
-                "               each unordered pair counted once)\n"
-                "  closeness    inverse mean distance to the authors of the\n"
-                "               same component (normalised), so the members\n"
-                "               of a small component score high; add\n"
-                "               --component largest to rank the main one\n"
-                "  harmonic     mean inverse distance to all other authors\n"
-                "               (normalised)\n"
-                "  pagerank     PageRank, damping " CLI_STR(COA_RANK_PAGERANK_DAMPING) ", weighted by joint papers\n"
-                "  eigenvector  eigenvector centrality weighted by joint papers,\n"
-                "               computed in each component: a component's top\n"
-                "               author scores its leading eigenvalue over the\n"
-                "               largest, so the network's top author has 1\n"
-                "  coreness     k-core number (unweighted)\n"
-                "Distances (betweenness, closeness, harmonic) take an edge's\n"
-                "length as 1/joint_papers: frequent coauthors are close."),
-        CLI_FLAG("exact", &ro->exact,
-                 "compute betweenness exactly however large the network; above\n"
-                 CLI_STR(COA_RANK_BETWEENNESS_EXACT_LIMIT) " authors it is otherwise estimated from a seeded sample\n"
-                 "of sources (Brandes and Pich 2007, with the linear scaling of\n"
-                 "Geisberger, Sanders and Schultes 2008), and the output says so"),
-        CLI_LONG("sample", "K", &ro->sample, 1, LONG_MAX,
-                 "estimate betweenness from K sources (default " CLI_STR(COA_RANK_BETWEENNESS_SAMPLE) " above the\n"
-                 "limit), at any size; --seed chooses them"),
-        CLI_FLAG("papers", &ro->papers,
-                 "with --author, list the joint papers under each coauthor:\n"
-                 "year, title and identifier (DOI, else the source's key,\n"
-                 "else file:line), newest first"),
-        CLI_LONG("top", "N", &ro->top, 0, LONG_MAX, "show the first N rows only (default: all)"),
-        CLI_TEXT("\n"
-                 "Closeness and harmonic centrality take time proportional to authors times\n"
-                 "edges; on networks of more than about 50,000 authors they take minutes.\n",
-                 0),
-        CLI_HELP_TAIL,
-        CLI_TEXT("Exit status 2 also when --author names no author, or one outside the selection.\n", 0),
-        CLI_END,
-    };
-    return cli_parse("rank", options, o, argc, argv, status);
-}
+static const cli_option_t options[] = {
+    CLI_TEXT("usage: coauthor rank --author NAME [--by joint|fractional] [--papers] [options] FILE...\n"
+             "       coauthor rank --by MEASURE [--exact] [options] FILE...\n"
+             "\n"
+             "With --author, lists the author's coauthors: rank, author, joint_papers,\n"
+             "fractional, first_year, last_year, inferred.  joint_papers counts the papers\n"
+             "written together; fractional is Newman's weight, the sum over those papers of\n"
+             "1/(n-1) for a paper of n authors; the years are those of the first and last\n"
+             "joint paper; inferred counts the joint papers on which either author is only\n"
+             "inferred (a profile's owner hidden behind \"et al.\").  Coauthors are ordered\n"
+             "by joint papers, then fractional weight, then name.\n"
+             "\n"
+             "With --by MEASURE, ranks every author of the network: rank, author, score,\n"
+             "papers, degree.  Ties are ordered by name.\n"
+             "\n"
+             "Options:\n",
+             17),
+    CLI_STRING("author", "NAME", &ro.author,
+               "the author whose coauthors to list: an exact name, or a part\n"
+               "that only one author's name contains (the choice is reported)"),
+    CLI_STRING("by", "ORDER", &ro.by, "with --author: 'joint' (default) or 'fractional' first"),
+    CLI_DOC("--by MEASURE", "without --author, one of:\n"
+            "  papers       papers in the selection\n"
+            "  degree       distinct coauthors\n"
+            "  strength     sum of joint papers over the coauthors\n"
+            "  betweenness  shortest paths through the author (raw count,\n"
+            "               each unordered pair counted once)\n"
+            "  closeness    inverse mean distance to the authors of the\n"
+            "               same component (normalised), so the members\n"
+            "               of a small component score high; add\n"
+            "               --component largest to rank the main one\n"
+            "  harmonic     mean inverse distance to all other authors\n"
+            "               (normalised)\n"
+            "  pagerank     PageRank, damping " CLI_STR(COA_RANK_PAGERANK_DAMPING) ", weighted by joint papers\n"
+            "  eigenvector  eigenvector centrality weighted by joint papers,\n"
+            "               computed in each component: a component's top\n"
+            "               author scores its leading eigenvalue over the\n"
+            "               largest, so the network's top author has 1\n"
+            "  coreness     k-core number (unweighted)\n"
+            "Distances (betweenness, closeness, harmonic) take an edge's\n"
+            "length as 1/joint_papers: frequent coauthors are close."),
+    CLI_FLAG("exact", &ro.exact,
+             "compute betweenness exactly however large the network; above\n"
+             CLI_STR(COA_RANK_BETWEENNESS_EXACT_LIMIT) " authors it is otherwise estimated from a seeded sample\n"
+             "of sources (Brandes and Pich 2007, with the linear scaling of\n"
+             "Geisberger, Sanders and Schultes 2008), and the output says so"),
+    CLI_LONG("sample", "K", &ro.sample, 1, LONG_MAX,
+             "estimate betweenness from K sources (default " CLI_STR(COA_RANK_BETWEENNESS_SAMPLE) " above the\n"
+             "limit), at any size; --seed chooses them"),
+    CLI_FLAG("papers", &ro.papers,
+             "with --author, list the joint papers under each coauthor:\n"
+             "year, title and identifier (DOI, else the source's key,\n"
+             "else file:line), newest first"),
+    CLI_LONG("top", "N", &ro.top, 0, LONG_MAX, "show the first N rows only (default: all)"),
+    CLI_TEXT("\n"
+             "Closeness and harmonic centrality take time proportional to authors times\n"
+             "edges; on networks of more than about 50,000 authors they take minutes.\n",
+             0),
+    CLI_HELP_TAIL,
+    CLI_TEXT("Exit status 2 also when --author names no author, or one outside the selection.\n", 0),
+    CLI_END,
+};
 
-int cmd_rank(int argc, char **argv)
+static int check(const cli_common_t *o)
 {
-    cli_common_t o;
-    rank_opts_t ro = {0};
-    int status;
-    cli_common_init(&o);
-    if (rank_options(&ro, &o, argc, argv, &status))
-        return status;
-    coa_measure_t measure = COA_MEASURE_PAPERS;
+    (void)o;
     if (ro.author) {
         if (ro.by && strcmp(ro.by, "joint") && strcmp(ro.by, "joint_papers") && strcmp(ro.by, "fractional"))
             return cli_usage_error("rank", "with --author, --by takes 'joint' or 'fractional', not '%s'", ro.by);
@@ -166,7 +158,7 @@ int cmd_rank(int argc, char **argv)
     } else {
         if (!ro.by)
             return cli_usage_error("rank", "give --author NAME or --by MEASURE");
-        if (coa_measure_parse(ro.by, &measure))
+        if (coa_measure_parse(ro.by, &ro.measure))
             return cli_usage_error("rank",
                                    "unknown measure '%s' (papers, degree, strength, betweenness, closeness, "
                                    "harmonic, pagerank, eigenvector, coreness)",
@@ -174,38 +166,30 @@ int cmd_rank(int argc, char **argv)
         if (ro.papers)
             return cli_usage_error("rank", "--papers lists joint papers and needs --author");
     }
-    if (cli_common_files(&o, argc, argv))
-        return cli_usage_error("rank", "no input files");
+    return EXIT_OK;
+}
 
+static int run(cli_common_t *o)
+{
     coa_corpus_t corpus;
-    coa_graph_t graph;
-    int have_graph = 0;
-    uint32_t author = COA_NONE;
-    if (coa_corpus_init(&corpus)) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
+    coa_graph_t graph = {0}; /* coa_graph_destroy does nothing to it unbuilt */
+    int status;
+    coa_index_answer_t info;
     /* one author's coauthors through the index: only their papers are
      * copied out, and no graph of the whole corpus is built */
-    status = -1;
-    if (ro.author) {
-        coa_index_answer_t info;
-        status = cli_load_indexed(&o, COA_QUERY_COAUTHORS, "--author", ro.author, &corpus, &info);
-        author = status == EXIT_OK ? info.author : COA_NONE;
-    }
-    if (status > 0)
+    if ((status = cli_load_about(o, COA_QUERY_COAUTHORS, "--author", ro.author, &corpus, &info)))
         goto cleanup;
-    if (status == -1 && (status = cli_load(&o, &corpus)))
+    uint32_t author = info.author;
+    if (ro.author && author == COA_NONE && (status = cli_resolve_author(o, &corpus, "--author", ro.author, &author)))
         goto cleanup;
-    if (ro.author && author == COA_NONE && (status = cli_resolve_author(&o, &corpus, "--author", ro.author, &author)))
+    if ((status = cli_build(o, &corpus, &graph)))
         goto cleanup;
-    if ((status = cli_build(&o, &corpus, &graph)))
-        goto cleanup;
-    have_graph = 1;
-    status = ro.author ? run_coauthors(&o, &ro, &graph, author) : run_ranking(&o, &ro, &graph, measure);
+    status = ro.author ? run_coauthors(o, &graph, author) : run_ranking(o, &graph, ro.measure);
 cleanup:
-    if (have_graph)
-        coa_graph_destroy(&graph);
+    coa_graph_destroy(&graph);
     coa_corpus_destroy(&corpus);
     return status;
 }
+
+const cli_command_t cmd_rank = {"rank", "most frequent coauthors of an author, or centrality rankings", options, NULL,
+                                check, run};

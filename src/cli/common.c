@@ -292,6 +292,24 @@ int cli_load_indexed(const cli_common_t *o, coa_query_mode_t mode, const char *w
     return status;
 }
 
+int cli_load_about(const cli_common_t *o, coa_query_mode_t mode, const char *what, const char *name,
+                   coa_corpus_t *c, coa_index_answer_t *answer)
+{
+    memset(answer, 0, sizeof *answer);
+    answer->author = COA_NONE;
+    if (coa_corpus_init(c)) {
+        coa_corpus_destroy(c);
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    /* one author and those near: only their papers are copied out of a
+     * database's index, and -2 leaves c the whole corpus as read */
+    int status = name ? cli_load_indexed(o, mode, what, name, c, answer) : -1;
+    if (status == -1)
+        status = cli_load(o, c);
+    return status > 0 ? status : EXIT_OK;
+}
+
 int cli_open_network(cli_common_t *o, int indexed, const char *const *what, const char *const *names, int n,
                      int flag_homonyms, cli_network_t *net, uint32_t *authors)
 {
