@@ -467,14 +467,18 @@ static int bfs_level(coa_view_t *v, const bfs_t *b, uint32_t *queue, uint32_t lo
         /* the common case, as tight as a search over the adjacency gets */
         const uint64_t *offsets = v->adj->offsets;
         const uint32_t *neighbors = v->adj->neighbors;
-        for (uint32_t i = lo; i < hi; i++)
-            for (uint64_t k = offsets[queue[i]]; k < offsets[queue[i] + 1]; k++) {
-                uint32_t w = neighbors[k];
+        for (uint32_t i = lo; i < hi; i++) {
+            /* the bounds in locals: the stores to queue[] could otherwise
+             * change them, and the compiler would read them at each step */
+            const uint32_t *nb = neighbors + offsets[queue[i]], *end = neighbors + offsets[queue[i] + 1];
+            for (; nb < end; nb++) {
+                uint32_t w = *nb;
                 if (!dist[w]) {
                     dist[w] = d + 1;
                     queue[tail++] = w;
                 }
             }
+        }
     } else if (v->g || min_weight > 0) {
         for (uint32_t i = lo; !err && i < hi; i++) {
             uint32_t s = queue[i], n;
