@@ -344,16 +344,14 @@ static int namesakes(work_t *w, const uint32_t *order, const uint32_t *block_sta
     uint32_t *group = malloc(n * sizeof *group), *count = calloc(n, sizeof *count);
     by_text_t t = {NULL, 0, NULL, NULL};
     int err = given && given_len && group && count ? by_text_init(&t, w->n, given, given_len) : COA_ENOMEM;
-    for (uint32_t i = 0; !err && i < w->n; i++) {
-        given[i] = w->parts[i].w.w[0];
-        given_len[i] = w->parts[i].w.len[0];
-    }
     /* each group of one first given name counted under its first candidate */
     for (uint32_t i = 0; !err && i < w->n; i++) {
         w->expected[i] = 1e9;
         group[i] = COA_NONE;
         if (w->parts[i].surname < 1 || w->parts[i].w.len[0] < 2)
             continue;
+        given[i] = w->parts[i].w.w[0];
+        given_len[i] = w->parts[i].w.len[0];
         uint32_t slot = by_text_slot(&t, given[i], given_len[i]);
         if (!t.slots[slot])
             t.slots[slot] = i + 1;

@@ -452,6 +452,29 @@ static int admitted(const coa_view_t *v, const bfs_t *b, uint32_t slot)
     return !b->within || b->within[coa_view_author(v, slot)];
 }
 
+/* One level of a search over a graph's adjacency, top-down: each slot of
+ * queue[lo .. hi) reads all its neighbours; the unseen ones get dist
+ * d + 1 and join the queue from tail.  Returns the new tail. */
+static uint32_t graph_level(const coa_adjacency_t *adj, uint32_t *queue, uint32_t lo, uint32_t hi, uint32_t tail,
+                            uint32_t *dist, uint32_t d)
+{
+    const uint64_t *offsets = adj->offsets;
+    const uint32_t *neighbors = adj->neighbors;
+    for (uint32_t i = lo; i < hi; i++) {
+        /* the bounds in locals: the stores to queue[] could otherwise
+         * change them, and the compiler would read them at each step */
+        const uint32_t *nb = neighbors + offsets[queue[i]], *end = neighbors + offsets[queue[i] + 1];
+        for (; nb < end; nb++) {
+            uint32_t w = *nb;
+            if (!dist[w]) {
+                dist[w] = d + 1;
+                queue[tail++] = w;
+            }
+        }
+    }
+    return tail;
+}
+
 /* Appends to queue[*tail ..) every unseen slot next to queue[lo .. hi),
  * with distance d + 1 (dist holds distance + 1), over the edges of at
  * least min_weight joint papers.  On an index without a weight to check,
@@ -465,20 +488,7 @@ static int bfs_level(coa_view_t *v, const bfs_t *b, uint32_t *queue, uint32_t lo
     int err = COA_OK;
     if (v->g && min_weight <= 0 && !b->within) {
         /* the common case, as tight as a search over the adjacency gets */
-        const uint64_t *offsets = v->adj->offsets;
-        const uint32_t *neighbors = v->adj->neighbors;
-        for (uint32_t i = lo; i < hi; i++) {
-            /* the bounds in locals: the stores to queue[] could otherwise
-             * change them, and the compiler would read them at each step */
-            const uint32_t *nb = neighbors + offsets[queue[i]], *end = neighbors + offsets[queue[i] + 1];
-            for (; nb < end; nb++) {
-                uint32_t w = *nb;
-                if (!dist[w]) {
-                    dist[w] = d + 1;
-                    queue[tail++] = w;
-                }
-            }
-        }
+        tail = graph_level(v->adj, queue, lo, hi, tail, dist, d);
     } else if (v->g || min_weight > 0) {
         for (uint32_t i = lo; !err && i < hi; i++) {
             uint32_t s = queue[i], n;
@@ -709,16 +719,7 @@ static void bfs_graph_whole(const coa_view_t *v, uint32_t s, uint32_t *queue, ui
                     }
             }
         } else {
-            for (uint32_t i = lo; i < hi; i++) {
-                const uint32_t *nb = neighbors + offsets[queue[i]], *end = neighbors + offsets[queue[i] + 1];
-                for (; nb < end; nb++) {
-                    uint32_t w = *nb;
-                    if (!dist[w]) {
-                        dist[w] = d + 1;
-                        queue[tail++] = w;
-                    }
-                }
-            }
+            tail = graph_level(v->adj, queue, lo, hi, tail, dist, d);
         }
         for (uint32_t i = hi; i < tail; i++)
             unreached_edges -= offsets[queue[i] + 1] - offsets[queue[i]];
