@@ -161,8 +161,10 @@ static int edit_kind(const char *a, size_t la, const char *b, size_t lb)
  * sumita"): the edit_kind, or 0. */
 static int given_edit(const coa_name_parts_t *a, const coa_name_parts_t *b)
 {
+    /* first given names of one length differ by a replaced letter, or not
+     * at all: edit_kind 3 or 0, which this rule refuses either way */
     if (a->surname != b->surname || a->surname < 1 || a->w.len[0] < 5 || b->w.len[0] < 5 ||
-        !coa_names_same_word(&a->w, a->surname, &b->w, b->surname) || coa_names_same_word(&a->w, 0, &b->w, 0))
+        a->w.len[0] == b->w.len[0] || !coa_names_same_word(&a->w, a->surname, &b->w, b->surname))
         return 0;
     for (int k = 1; k < a->w.n; k++)
         if (!coa_names_same_word(&a->w, k, &b->w, k))
@@ -177,13 +179,14 @@ static int given_edit(const coa_name_parts_t *a, const coa_name_parts_t *b)
  * natarajan". */
 static int short_given(const coa_name_parts_t *a, const coa_name_parts_t *b)
 {
-    if (a->surname != b->surname || a->surname < 1 || a->w.len[0] < 3 || b->w.len[0] < 3)
+    size_t la = a->w.len[0], lb = b->w.len[0], ls = la < lb ? la : lb;
+    if (a->surname != b->surname || a->surname < 1 || la < 3 || lb < 3 || !(la >= lb + 2 || lb >= la + 2) ||
+        memcmp(a->w.w[0], b->w.w[0], ls))
         return 0;
     for (int k = 1; k < a->w.n; k++)
         if (!coa_names_same_word(&a->w, k, &b->w, k))
             return 0;
-    size_t la = a->w.len[0], lb = b->w.len[0], ls = la < lb ? la : lb;
-    return (la >= lb + 2 || lb >= la + 2) && !memcmp(a->w.w[0], b->w.w[0], ls);
+    return 1;
 }
 
 /* One name is the other without its first given name, a full one:
@@ -291,16 +294,43 @@ static int full_word_dropped(const coa_name_parts_t *a, const coa_name_parts_t *
     return l->surname > s->surname && full > s->surname;
 }
 
-static const work_t *sort_work;
+/* Candidates by a string of theirs (a key, or a first given name), in an
+ * open-addressing table: sorting the candidates by it and searching took
+ * as long as the rules that use it (issue 20).  Slots hold candidate + 1;
+ * the first candidate put in stays for its string. */
+typedef struct {
+    uint32_t *slots;
+    uint32_t size; /* a power of two, at least twice the candidates */
+    const char *const *text;
+    const size_t *len;
+} by_text_t;
 
-static int cmp_given(const void *pa, const void *pb)
+static int by_text_init(by_text_t *t, uint32_t n, const char *const *text, const size_t *len)
 {
-    const work_t *w = sort_work;
-    const coa_words_t *a = &w->parts[*(const uint32_t *)pa].w, *b = &w->parts[*(const uint32_t *)pb].w;
-    size_t la = a->len[0], lb = b->len[0];
-    int d = memcmp(a->w[0], b->w[0], la < lb ? la : lb);
-    return d ? d : (la > lb) - (la < lb);
+    t->size = 16;
+    while (t->size < 2 * (uint64_t)n)
+        t->size *= 2;
+    t->slots = calloc(t->size, sizeof *t->slots);
+    t->text = text;
+    t->len = len;
+    return t->slots ? COA_OK : COA_ENOMEM;
 }
+
+/* The slot of the candidate whose string is s[0 .. len), or the free slot
+ * where it goes. */
+static uint32_t by_text_slot(const by_text_t *t, const char *s, size_t len)
+{
+    uint32_t i = coa_hash_bytes(s, len) & (t->size - 1);
+    while (t->slots[i]) {
+        uint32_t c = t->slots[i] - 1;
+        if (t->len[c] == len && !memcmp(t->text[c], s, len))
+            break;
+        i = (i + 1) & (t->size - 1);
+    }
+    return i;
+}
+
+static const work_t *sort_work;
 
 /* The namesakes expected to share each candidate's name by chance: the
  * candidates with its first full given name times those with its surname,
@@ -308,30 +338,39 @@ static int cmp_given(const void *pa, const void *pb)
  * name.  order and block_start are the surname blocks. */
 static int namesakes(work_t *w, const uint32_t *order, const uint32_t *block_start, uint32_t n_blocks)
 {
-    uint32_t *by_given = malloc((w->n ? w->n : 1) * sizeof *by_given), n = 0;
-    if (!by_given)
-        return COA_ENOMEM;
-    for (uint32_t i = 0; i < w->n; i++) {
+    size_t n = w->n ? w->n : 1;
+    const char **given = malloc(n * sizeof *given);
+    size_t *given_len = malloc(n * sizeof *given_len);
+    uint32_t *group = malloc(n * sizeof *group), *count = calloc(n, sizeof *count);
+    by_text_t t = {NULL, 0, NULL, NULL};
+    int err = given && given_len && group && count ? by_text_init(&t, w->n, given, given_len) : COA_ENOMEM;
+    /* each group of one first given name counted under its first candidate */
+    for (uint32_t i = 0; !err && i < w->n; i++) {
         w->expected[i] = 1e9;
-        if (w->parts[i].surname >= 1 && w->parts[i].w.len[0] >= 2)
-            by_given[n++] = i;
+        group[i] = COA_NONE;
+        if (w->parts[i].surname < 1 || w->parts[i].w.len[0] < 2)
+            continue;
+        given[i] = w->parts[i].w.w[0];
+        given_len[i] = w->parts[i].w.len[0];
+        uint32_t slot = by_text_slot(&t, given[i], given_len[i]);
+        if (!t.slots[slot])
+            t.slots[slot] = i + 1;
+        group[i] = t.slots[slot] - 1;
+        count[group[i]]++;
     }
-    sort_work = w;
-    qsort(by_given, n, sizeof *by_given, cmp_given);
-    for (uint32_t s = 0; s < n;) {
-        uint32_t e = s + 1;
-        while (e < n && cmp_given(&by_given[s], &by_given[e]) == 0)
-            e++;
-        for (uint32_t k = s; k < e; k++)
-            w->expected[by_given[k]] = e - s;
-        s = e;
-    }
-    for (uint32_t b = 0; b < n_blocks; b++)
+    for (uint32_t i = 0; !err && i < w->n; i++)
+        if (group[i] != COA_NONE)
+            w->expected[i] = count[group[i]];
+    for (uint32_t b = 0; !err && b < n_blocks; b++)
         for (uint32_t k = block_start[b]; k < block_start[b + 1]; k++)
             if (w->expected[order[k]] < 1e9)
                 w->expected[order[k]] *= (double)(block_start[b + 1] - block_start[b]) / w->n;
-    free(by_given);
-    return COA_OK;
+    free(t.slots);
+    free(given);
+    free(given_len);
+    free(group);
+    free(count);
+    return err;
 }
 
 typedef struct {
@@ -339,9 +378,13 @@ typedef struct {
     uint32_t block; /* first candidate of the surname block */
 } variant_t;
 
+static const variant_t *sort_variants;
+
+/* Variants sorted through their indexes: moving the 68-byte entries
+ * themselves was most of the sort (issue 20). */
 static int cmp_variant(const void *a, const void *b)
 {
-    const variant_t *x = a, *y = b;
+    const variant_t *x = &sort_variants[*(const uint32_t *)a], *y = &sort_variants[*(const uint32_t *)b];
     int d = strcmp(x->variant, y->variant);
     return d ? d : (x->block > y->block) - (x->block < y->block);
 }
@@ -372,15 +415,21 @@ static int edit_pairs(work_t *w, const uint32_t *order, const uint32_t *block_st
             v[nv++].block = b;
         }
     }
+    uint32_t *by_variant = err ? NULL : malloc((nv ? nv : 1) * sizeof *by_variant);
+    if (!err && !by_variant)
+        err = COA_ENOMEM;
+    for (uint32_t k = 0; !err && k < nv; k++)
+        by_variant[k] = k;
+    sort_variants = v;
     if (!err && nv)
-        qsort(v, nv, sizeof *v, cmp_variant);
+        qsort(by_variant, nv, sizeof *by_variant, cmp_variant);
     for (uint32_t s = 0; s < nv && !err;) {
         uint32_t e = s;
-        while (e < nv && strcmp(v[e].variant, v[s].variant) == 0)
+        while (e < nv && strcmp(v[by_variant[e]].variant, v[by_variant[s]].variant) == 0)
             e++;
         for (uint32_t x = s; x < e && !err; x++)
             for (uint32_t y = x + 1; y < e && !err; y++) {
-                uint32_t ba = v[x].block, bb = v[y].block;
+                uint32_t ba = v[by_variant[x]].block, bb = v[by_variant[y]].block;
                 if (ba == bb)
                     continue;
                 size_t la, lb;
@@ -405,48 +454,36 @@ static int edit_pairs(work_t *w, const uint32_t *order, const uint32_t *block_st
             }
         s = e;
     }
+    free(by_variant);
     free(v);
     return err;
-}
-
-static int cmp_key(const void *pa, const void *pb)
-{
-    const work_t *w = sort_work;
-    return strcmp(w->keys[*(const uint32_t *)pa], w->keys[*(const uint32_t *)pb]);
 }
 
 /* Spellings with a second surname (double_surname): each name of three
  * words or more, without its last one or two, looked up among the keys. */
 static int double_pairs(work_t *w)
 {
-    uint32_t *by_key = malloc((w->n ? w->n : 1) * sizeof *by_key);
-    if (!by_key)
-        return COA_ENOMEM;
-    for (uint32_t i = 0; i < w->n; i++)
-        by_key[i] = i;
-    sort_work = w;
-    qsort(by_key, w->n, sizeof *by_key, cmp_key);
-    int err = COA_OK;
+    size_t *key_len = malloc((w->n ? w->n : 1) * sizeof *key_len);
+    by_text_t t = {NULL, 0, NULL, NULL};
+    int err = key_len ? by_text_init(&t, w->n, w->keys, key_len) : COA_ENOMEM;
+    for (uint32_t i = 0; !err && i < w->n; i++) {
+        key_len[i] = strlen(w->keys[i]);
+        uint32_t slot = by_text_slot(&t, w->keys[i], key_len[i]);
+        if (!t.slots[slot])
+            t.slots[slot] = i + 1;
+    }
     for (uint32_t i = 0; i < w->n && !err; i++) {
         const coa_name_parts_t *p = &w->parts[i];
         for (int drop = 1; drop <= 2 && p->w.n - drop >= 2 && p->suffix < 0; drop++) {
             const coa_words_t *wd = &p->w;
             size_t len = (size_t)(wd->w[wd->n - drop - 1] + wd->len[wd->n - drop - 1] - wd->w[0]);
-            uint32_t lo = 0, hi = w->n;
-            while (lo < hi) {
-                uint32_t mid = lo + (hi - lo) / 2;
-                int d = strncmp(w->keys[by_key[mid]], w->keys[i], len);
-                if (d < 0 || (d == 0 && strlen(w->keys[by_key[mid]]) < len))
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            if (lo < w->n && strlen(w->keys[by_key[lo]]) == len && !strncmp(w->keys[by_key[lo]], w->keys[i], len) &&
-                double_surname(&w->parts[by_key[lo]], p))
-                err = add_pair(w, by_key[lo], i, COA_RULE_DOUBLE_SURNAME);
+            uint32_t found = t.slots[by_text_slot(&t, w->keys[i], len)];
+            if (found && double_surname(&w->parts[found - 1], p))
+                err = add_pair(w, found - 1, i, COA_RULE_DOUBLE_SURNAME);
         }
     }
-    free(by_key);
+    free(t.slots);
+    free(key_len);
     return err;
 }
 

@@ -7,6 +7,8 @@
  * also relates names that are no longer nicknames of each other (and many
  * that are rare); taking it whole would merge people on a guess, so only
  * these are used, and always with evidence of one person besides. */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "corpus/names_internal.h"
@@ -43,14 +45,46 @@ static const nickname_t nicknames[] = {
 };
 #undef N
 
+/* Each row twice, as (full, nick) and (nick, full), grouped by the first
+ * letter of the first: block_pairs asks about most pairs of given names
+ * in a surname, and a scan of the whole table for each was 7 % of a load
+ * (issue 20).  Built once; every name of the table is in a-z. */
+typedef struct {
+    const char *word, *other;
+    size_t word_len, other_len;
+} nickname_half_t;
+
+#define N_NICKNAMES (sizeof nicknames / sizeof nicknames[0])
+static nickname_half_t by_letter[2 * N_NICKNAMES];
+static uint32_t letter_start[27];
+static pthread_once_t by_letter_once = PTHREAD_ONCE_INIT;
+
+static void index_nicknames(void)
+{
+    nickname_half_t halves[2 * N_NICKNAMES];
+    for (size_t i = 0; i < N_NICKNAMES; i++) {
+        const nickname_t *k = &nicknames[i];
+        halves[2 * i] = (nickname_half_t){k->full, k->nick, k->full_len, k->nick_len};
+        halves[2 * i + 1] = (nickname_half_t){k->nick, k->full, k->nick_len, k->full_len};
+    }
+    uint32_t count[27] = {0};
+    for (size_t h = 0; h < 2 * N_NICKNAMES; h++)
+        count[halves[h].word[0] - 'a' + 1]++;
+    for (int l = 0; l < 26; l++)
+        count[l + 1] += count[l];
+    memcpy(letter_start, count, sizeof letter_start);
+    for (size_t h = 0; h < 2 * N_NICKNAMES; h++)
+        by_letter[count[halves[h].word[0] - 'a']++] = halves[h];
+}
+
 int coa_names_nickname(const char *a, size_t la, const char *b, size_t lb)
 {
-    if (la < 2 || lb < 2)
+    if (la < 2 || lb < 2 || a[0] < 'a' || a[0] > 'z')
         return 0;
-    for (size_t i = 0; i < sizeof nicknames / sizeof nicknames[0]; i++) {
-        const nickname_t *k = &nicknames[i];
-        if ((la == k->full_len && lb == k->nick_len && !memcmp(a, k->full, la) && !memcmp(b, k->nick, lb)) ||
-            (la == k->nick_len && lb == k->full_len && !memcmp(a, k->nick, la) && !memcmp(b, k->full, lb)))
+    pthread_once(&by_letter_once, index_nicknames);
+    for (uint32_t h = letter_start[a[0] - 'a']; h < letter_start[a[0] - 'a' + 1]; h++) {
+        const nickname_half_t *k = &by_letter[h];
+        if (la == k->word_len && lb == k->other_len && !memcmp(a, k->word, la) && !memcmp(b, k->other, lb))
             return 1;
     }
     return 0;
