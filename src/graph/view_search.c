@@ -142,12 +142,6 @@ static void mark_back(coa_view_t *v, const side_t *x)
             v->useful[pred[2 * i + 1]] |= ON_CHAIN;
 }
 
-/* Position of a chain slot along the chain: its distance from 'from'. */
-static uint32_t position(const coa_view_t *v, uint32_t s, uint32_t length)
-{
-    return v->dist[0][s] ? v->dist[0][s] - 1 : length - (v->dist[1][s] - 1);
-}
-
 /* The chain graph: the slots on shortest chains, each with its successors
  * (one step closer to 'to') sorted by name. */
 typedef struct {
@@ -176,7 +170,7 @@ static int chain_step(const coa_view_t *v, int id, const uint32_t *step, uint32_
     return 1;
 }
 
-static int chain_graph_build(coa_view_t *v, const side_t *sides, chain_graph_t *cg)
+static int chain_graph_build(coa_view_t *v, const side_t *sides, int sorted, chain_graph_t *cg)
 {
     memset(cg, 0, sizeof *cg);
     uint32_t n = 0;
@@ -212,11 +206,13 @@ static int chain_graph_build(coa_view_t *v, const side_t *sides, chain_graph_t *
         for (size_t i = 0; i < v->npred[s]; i++)
             if (chain_step(v, s, v->pred[s] + 2 * i, &u, &w))
                 cg->succ[cg->start[v->slot[u]]++] = w;
-    /* now start[i + 1] ends i's successors: sorted by name, as chain indexes */
+    /* now start[i + 1] ends i's successors: as chain indexes, sorted by
+     * name when asked */
     for (uint32_t i = 0; i < n; i++) {
         uint32_t *succ = cg->succ + cg->start[i];
         uint32_t count = cg->start[i + 1] - cg->start[i];
-        qsort_r(succ, count, sizeof *succ, name_cmp, v);
+        if (sorted)
+            qsort_r(succ, count, sizeof *succ, name_cmp, v);
         for (uint32_t k = 0; k < count; k++)
             succ[k] = v->slot[succ[k]] - 1;
     }
@@ -270,30 +266,25 @@ cleanup:
     return err;
 }
 
-/* The first chain by name alone, without the sorted chain graph that a
+/* The first chain by name alone, without sorting the chain graph as a
  * listing needs: the smallest name one step further at every step. */
-static int first_chain(coa_view_t *v, uint32_t from, uint32_t length, coa_chains_t *res)
+static int first_chain(coa_view_t *v, const chain_graph_t *cg, uint32_t from, uint32_t length, coa_chains_t *res)
 {
     if (!(res->vertices = malloc(((size_t)length + 1) * sizeof *res->vertices)))
         return COA_ENOMEM;
-    uint32_t u = from;
+    uint32_t u = v->slot[from] - 1;
     res->vertices[0] = from;
     for (uint32_t i = 1; i <= length; i++) {
-        uint32_t best = COA_NONE, n;
-        const uint32_t *nb;
-        int err = coa_view_slot_neighbors(v, u, &nb, &n);
-        if (err)
-            return err;
-        for (uint32_t k = 0; k < n; k++) {
-            uint32_t w = nb[k];
-            if (!(v->useful[w] & ON_CHAIN) || position(v, w, length) != i)
-                continue;
-            if (best == COA_NONE || name_cmp(&w, &best, v) < 0)
+        uint32_t best = COA_NONE;
+        for (uint32_t k = cg->start[u]; k < cg->start[u + 1]; k++) {
+            uint32_t w = cg->succ[k];
+            if (best == COA_NONE || name_cmp(&cg->vertex[w], &cg->vertex[best], v) < 0)
                 best = w;
         }
         if (best == COA_NONE) /* cannot happen: every chain slot continues */
             return COA_EGRAPH;
-        res->vertices[i] = u = best;
+        res->vertices[i] = cg->vertex[best];
+        u = best;
     }
     res->n_chains = 1;
     return COA_OK;
@@ -335,13 +326,10 @@ static int collect(coa_view_t *v, side_t *sides, int grown, uint32_t from, uint3
         return COA_OK;
     mark_back(v, &sides[0]);
     mark_back(v, &sides[1]);
-    int err;
-    if (limit == 1)
-        return first_chain(v, from, length, res);
     chain_graph_t cg;
-    err = chain_graph_build(v, sides, &cg);
+    int err = chain_graph_build(v, sides, limit > 1, &cg);
     if (!err)
-        err = list_chains(v, &cg, from, length, limit, res);
+        err = limit == 1 ? first_chain(v, &cg, from, length, res) : list_chains(v, &cg, from, length, limit, res);
     chain_graph_destroy(&cg);
     return err;
 }
