@@ -90,7 +90,7 @@ static int run(cli_common_t *o)
     if ((status = cli_open(o, &corpus, &graph)))
         goto cleanup;
     const coa_corpus_t *c = &corpus;
-    if (coa_find_homonyms(&corpus, &homonyms, &n_homonyms) || coa_find_splits(&graph, &splits, &n_splits)) {
+    if (coa_find_homonyms(&corpus, &homonyms, &n_homonyms) || coa_find_splits(&graph, cli_evidence_report(), &splits, &n_splits)) {
         cli_error("out of memory");
         status = EXIT_FAILURE_RUN;
         goto cleanup;
