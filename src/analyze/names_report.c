@@ -75,52 +75,6 @@ static int add_split(coa_split_t **out, uint32_t *count, uint32_t *cap, const co
     return COA_OK;
 }
 
-/* Same surname, compatible given names and a shared coauthor. */
-static int splits_by_surname(const coa_graph_t *g, const coa_adjacency_t *adj, coa_split_t **out, uint32_t *count,
-                             uint32_t *cap)
-{
-    const coa_corpus_t *c = g->corpus;
-    uint8_t *use = calloc(c->n_authors ? c->n_authors : 1, 1);
-    if (!use)
-        return COA_ENOMEM;
-    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
-        use[g->vertex_author[v]] = 1;
-    uint32_t n;
-    coa_by_surname_t *v = coa_names_by_surname(c, use, &n);
-    free(use);
-    if (!v)
-        return COA_ENOMEM;
-    int err = COA_OK;
-    for (uint32_t s = 0; s < n && !err;) {
-        uint32_t e = s;
-        while (e < n && coa_names_surname_cmp(v[e].surname, v[s].surname) == 0)
-            e++;
-        if (e - s > MAX_SURNAME_GROUP) { /* "wang": too many to compare pairwise */
-            s = e;
-            continue;
-        }
-        for (uint32_t i = s; i < e && !err; i++) {
-            coa_name_parts_t pi;
-            coa_names_parts(coa_corpus_str(c, c->authors[v[i].author].key), &pi);
-            for (uint32_t j = i + 1; j < e && !err; j++) {
-                coa_name_parts_t pj;
-                coa_names_parts(coa_corpus_str(c, c->authors[v[j].author].key), &pj);
-                coa_name_rule_t rule = coa_names_compatible(&pi, &pj);
-                if (rule == COA_RULE_NONE)
-                    continue;
-                uint32_t va = g->author_vertex[v[i].author], vb = g->author_vertex[v[j].author], ex = 0;
-                uint32_t shared = shared_neighbours(adj, va, vb, &ex);
-                if (shared)
-                    err = add_split(out, count, cap, g, v[i].author, v[j].author, coa_names_rule_name(rule), shared,
-                                    ex);
-            }
-        }
-        s = e;
-    }
-    free(v);
-    return err;
-}
-
 /* Whether key word w is among the given names of p, or the initial of one. */
 static int given_word_in(const coa_name_parts_t *p, const char *w, size_t len)
 {
@@ -164,6 +118,138 @@ static int splits_compound(const coa_corpus_t *c, uint32_t l, uint32_t s)
     return found;
 }
 
+/* Same surname, compatible given names and a shared coauthor. */
+static int splits_by_surname(const coa_graph_t *g, const coa_adjacency_t *adj, coa_split_t **out, uint32_t *count,
+                             uint32_t *cap)
+{
+    const coa_corpus_t *c = g->corpus;
+    uint8_t *use = calloc(c->n_authors ? c->n_authors : 1, 1);
+    if (!use)
+        return COA_ENOMEM;
+    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+        use[g->vertex_author[v]] = 1;
+    uint32_t n;
+    coa_by_surname_t *v = coa_names_by_surname(c, use, &n);
+    free(use);
+    if (!v)
+        return COA_ENOMEM;
+    int err = COA_OK;
+    for (uint32_t s = 0; s < n && !err;) {
+        uint32_t e = s;
+        while (e < n && coa_names_surname_cmp(v[e].surname, v[s].surname) == 0)
+            e++;
+        if (e - s > MAX_SURNAME_GROUP) { /* "wang": too many to compare pairwise */
+            s = e;
+            continue;
+        }
+        for (uint32_t i = s; i < e && !err; i++) {
+            coa_name_parts_t pi;
+            coa_names_parts(coa_corpus_str(c, c->authors[v[i].author].key), &pi);
+            for (uint32_t j = i + 1; j < e && !err; j++) {
+                coa_name_parts_t pj;
+                coa_names_parts(coa_corpus_str(c, c->authors[v[j].author].key), &pj);
+                coa_name_rule_t rule = coa_names_compatible(&pi, &pj);
+                if (rule == COA_RULE_NONE)
+                    continue;
+                uint32_t va = g->author_vertex[v[i].author], vb = g->author_vertex[v[j].author], ex = 0;
+                uint32_t shared = shared_neighbours(adj, va, vb, &ex);
+                if (shared && !(rule == COA_RULE_MIDDLE && (splits_compound(c, v[i].author, v[j].author) ||
+                                                            splits_compound(c, v[j].author, v[i].author))))
+                    err = add_split(out, count, cap, g, v[i].author, v[j].author, coa_names_rule_name(rule), shared,
+                                    ex);
+            }
+        }
+        s = e;
+    }
+    free(v);
+    return err;
+}
+
+/* A key with the letters that spell an umlaut written as one: "ue" and
+ * "oe" between consonants ("mueller", "schroeder"; not pinyin's "yue",
+ * "xue", "jue" or "que") and, in the surname, "ae"; and pinyin's "lv" and
+ * "nv" for "lü" and "nü".  The match key
+ * folds "ü" to "u", so "Thomas Mueller" becomes "thomas muller", as
+ * "Thomas Müller" is.  0 when nothing changes. */
+static int umlaut_key(const char *key, char *out, size_t cap)
+{
+    size_t n = strlen(key), k = 0;
+    if (n >= cap)
+        return 0;
+    const char *sur = coa_names_surname(key);
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = key[i];
+        int start = i == 0 || key[i - 1] == ' ';
+        if (ch == 'e' && i >= 2 && !strchr("aeiouqjxy ", key[i - 2]) && key[i + 1] && !strchr("aeiou ", key[i + 1]) &&
+            (key[i - 1] == 'u' || key[i - 1] == 'o' || (key[i - 1] == 'a' && key + i > sur))) {
+            changed = 1;
+            continue;
+        }
+        if (start && (ch == 'l' || ch == 'n') && key[i + 1] == 'v' && (key[i + 2] == ' ' || !key[i + 2])) {
+            out[k++] = ch;
+            out[k++] = 'u';
+            i++;
+            changed = 1;
+            continue;
+        }
+        out[k++] = ch;
+    }
+    out[k] = '\0';
+    return changed;
+}
+
+static int cmp_key_author(const void *pa, const void *pb)
+{
+    const coa_corpus_t *c = split_sort_corpus;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return strcmp(coa_corpus_str(c, c->authors[a].key), coa_corpus_str(c, c->authors[b].key));
+}
+
+/* Two spellings whose keys umlaut_key makes one: a rule merging on
+ * evidence does not have, so they are listed whatever their evidence. */
+static int splits_by_umlaut(const coa_graph_t *g, const coa_adjacency_t *adj, coa_split_t **out, uint32_t *count,
+                            uint32_t *cap)
+{
+    const coa_corpus_t *c = g->corpus;
+    uint32_t n = (uint32_t)g->n_vertices;
+    uint32_t *by_key = malloc((n ? n : 1) * sizeof *by_key);
+    if (!by_key)
+        return COA_ENOMEM;
+    for (uint32_t v = 0; v < n; v++)
+        by_key[v] = g->vertex_author[v];
+    split_sort_corpus = c;
+    qsort(by_key, n, sizeof *by_key, cmp_key_author);
+    int err = COA_OK;
+    char loose[256];
+    for (uint32_t v = 0; v < n && !err; v++) {
+        uint32_t a = g->vertex_author[v];
+        if (!umlaut_key(coa_corpus_str(c, c->authors[a].key), loose, sizeof loose))
+            continue;
+        uint32_t lo = 0, hi = n;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (strcmp(coa_corpus_str(c, c->authors[by_key[mid]].key), loose) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < n && !strcmp(coa_corpus_str(c, c->authors[by_key[lo]].key), loose) && !err; lo++) {
+            uint32_t b = by_key[lo], ex = 0;
+            uint32_t shared = shared_neighbours(adj, g->author_vertex[a], g->author_vertex[b], &ex);
+            if (!(err = add_split(out, count, cap, g, a, b, "umlaut spelling", shared, ex)))
+                (*out)[*count - 1].missing = "merging on evidence has no rule for this spelling";
+        }
+    }
+    free(by_key);
+    return err;
+}
+
+static int same_pair(const coa_split_t *x, const coa_split_t *y)
+{
+    return (x->a == y->a && x->b == y->b) || (x->a == y->b && x->b == y->a);
+}
+
 static int cmp_split_pair(const void *pa, const void *pb)
 {
     const coa_split_t *a = pa, *b = pb;
@@ -188,20 +274,22 @@ int coa_find_splits(const coa_graph_t *g, const coa_evidence_report_t *ev, coa_s
     coa_split_t *out = NULL;
     uint32_t count = 0, cap = 0;
     err = splits_by_surname(g, &adj, &out, &count, &cap);
-    /* the pairs merging on evidence left apart, still two authors: not
-     * those that are two people (on one paper, two identifiers); those
-     * of the looser rules (a given name cut short, respelled or dropped
-     * first) and those where a spelling fits two people only with a
-     * shared coauthor, as such names are as often two people's */
+    if (!err)
+        err = splits_by_umlaut(g, &adj, &out, &count, &cap);
+    /* the pairs merging on evidence left apart, still two authors; those
+     * of a given name respelled, or where a spelling fits two people, only
+     * with a shared coauthor, and not those of a given name cut short or a
+     * hyphenated given name cut in two, as such names are most often two
+     * people's */
     for (uint32_t k = 0; ev && k < ev->n_left && !err; k++) {
         const coa_left_apart_t *l = &ev->left[k];
         uint32_t a = coa_corpus_author_root(c, l->a), b = coa_corpus_author_root(c, l->b);
-        if (a == b || g->author_vertex[a] == COA_NONE || g->author_vertex[b] == COA_NONE ||
-            l->why == COA_LEFT_TOGETHER || l->why == COA_LEFT_IDENTIFIERS)
+        if (a == b || g->author_vertex[a] == COA_NONE || g->author_vertex[b] == COA_NONE)
             continue;
         uint32_t ex = 0, shared = shared_neighbours(&adj, g->author_vertex[a], g->author_vertex[b], &ex);
+        int two = l->why == COA_LEFT_TOGETHER || l->why == COA_LEFT_IDENTIFIERS; /* kept to be left out */
         int looser = l->rule == COA_RULE_GIVEN_EDIT || l->why == COA_LEFT_AMBIGUOUS;
-        if ((looser && !shared) || l->rule == COA_RULE_SHORT_GIVEN)
+        if (!two && ((looser && !shared) || l->rule == COA_RULE_SHORT_GIVEN))
             continue;
         if ((l->rule == COA_RULE_MIDDLE || l->rule == COA_RULE_FIRST_DROPPED) &&
             (splits_compound(c, a, b) || splits_compound(c, b, a)))
@@ -216,16 +304,21 @@ int coa_find_splits(const coa_graph_t *g, const coa_evidence_report_t *ev, coa_s
         free(out);
         return err;
     }
-    /* one entry a pair: the one that says what evidence was missing */
     if (count)
         qsort(out, count, sizeof *out, cmp_split_pair);
+    /* one entry a pair, the last (which says what evidence was missing);
+     * none for two people: on one paper, or with two identifiers */
     uint32_t kept = 0;
-    for (uint32_t i = 0; i < count; i++) {
-        uint32_t lo = out[i].a < out[i].b ? out[i].a : out[i].b;
-        if (i + 1 < count && (out[i + 1].a == lo || out[i + 1].b == lo) &&
-            out[i + 1].a + out[i + 1].b == out[i].a + out[i].b)
-            continue; /* the same pair again */
-        out[kept++] = out[i];
+    for (uint32_t i = 0; i < count;) {
+        uint32_t e = i + 1, two = 0;
+        while (e < count && same_pair(&out[e], &out[i]))
+            e++;
+        for (uint32_t k = i; k < e; k++)
+            two |= out[k].missing == missing_text(COA_LEFT_TOGETHER) ||
+                   out[k].missing == missing_text(COA_LEFT_IDENTIFIERS);
+        if (!two)
+            out[kept++] = out[e - 1];
+        i = e;
     }
     count = kept;
     split_sort_corpus = c;
