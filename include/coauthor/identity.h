@@ -42,6 +42,25 @@ typedef struct {
     uint32_t records;  /* records of the source */
 } coa_owner_t;
 
+/* Why coa_merge_evidence left a pair of compatible spellings apart. */
+typedef enum {
+    COA_LEFT_NO_EVIDENCE,  /* no shared coauthor, identifier or owner, and not a rare name */
+    COA_LEFT_AMBIGUOUS,    /* one of them fits two people ("R. Evans": Roger and Richard) */
+    COA_LEFT_NEEDS_MORE,   /* a shared coauthor, but the rule or a common name asks for two, or a rare name */
+    COA_LEFT_TOGETHER,     /* both on one paper: two people */
+    COA_LEFT_IDENTIFIERS,  /* two different identifiers: two people */
+    COA_LEFT_INCONSISTENT  /* the author made would hold two spellings that do not fit */
+} coa_left_why_t;
+
+/* A pair of compatible spellings left apart, with what evidence it had. */
+typedef struct {
+    uint32_t a, b;    /* corpus authors (merged since, perhaps: take their roots) */
+    uint8_t rule;     /* how the names fit (coa_evidence_rule_name) */
+    uint8_t why;      /* coa_left_why_t */
+    uint32_t shared;  /* shared coauthors found */
+    double expected;  /* namesakes expected of the commoner spelling (1e9: no full given name) */
+} coa_left_apart_t;
+
 /* What coa_merge_evidence did. */
 typedef struct {
     uint32_t merged;              /* merges made */
@@ -50,6 +69,8 @@ typedef struct {
     uint32_t without_evidence;    /* compatible pairs left apart: no evidence of one person */
     coa_owner_t *owners;          /* owners found, by source */
     uint32_t n_owners;
+    coa_left_apart_t *left;       /* every compatible pair left apart, and why */
+    uint32_t n_left;
 } coa_evidence_report_t;
 
 /* Merges spellings that are probably one person, on evidence (call before

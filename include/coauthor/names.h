@@ -7,6 +7,7 @@
 #define COAUTHOR_NAMES_H
 
 #include "graph.h"
+#include "identity.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -18,13 +19,16 @@ typedef struct {
     const char *why;           /* "middle initial", "initials" */
     uint32_t shared_coauthors; /* evidence */
     uint32_t example_coauthor; /* one shared coauthor */
+    const char *missing;       /* why merging on evidence left them apart, or NULL */
+    double expected;           /* namesakes expected of the commoner spelling, or < 0 */
 } coa_split_t;
 
 /* Likely splits among the graph's authors: same surname, compatible given
  * names (one with and one without a middle initial, or initials against a
- * full name), and at least one shared coauthor.  Sorted by evidence, then
- * names.  The caller frees *splits. */
-int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n);
+ * full name), and at least one shared coauthor; and the compatible pairs
+ * that merging on evidence left apart (ev, or NULL), with what evidence
+ * they lacked.  Sorted by evidence, then names.  The caller frees *splits. */
+int coa_find_splits(const coa_graph_t *g, const coa_evidence_report_t *ev, coa_split_t **splits, uint32_t *n);
 
 /* One author's papers that look like another person's. */
 typedef struct {

@@ -46,11 +46,83 @@ static int cmp_split(const void *pa, const void *pb)
 
 #define MAX_SURNAME_GROUP 2000
 
-int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n_splits)
+/* What a pair left apart by merging on evidence lacked (coa_left_why_t). */
+static const char *missing_text(unsigned why)
+{
+    static const char *const text[] = {
+        "no shared coauthor, identifier or owner",
+        "one of them fits another person too",
+        "one shared coauthor, where this rule or a name this common needs two, or a rare name",
+        "both are on one paper",
+        "two different identifiers",
+        "merged, they would hold spellings that do not fit each other",
+    };
+    return why < sizeof text / sizeof text[0] ? text[why] : "no evidence";
+}
+
+static int add_split(coa_split_t **out, uint32_t *count, uint32_t *cap, const coa_graph_t *g, uint32_t a, uint32_t b,
+                     const char *why, uint32_t shared, uint32_t example)
+{
+    if (coa_grow((void **)out, cap, *count + 1, sizeof **out))
+        return COA_ENOMEM;
+    /* the first of a pair is the one with more papers */
+    if (g->vertex_papers[g->author_vertex[b]] > g->vertex_papers[g->author_vertex[a]]) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    (*out)[(*count)++] = (coa_split_t){a, b, why, shared, g->vertex_author[example], NULL, -1};
+    return COA_OK;
+}
+
+/* Whether key word w is among the given names of p, or the initial of one. */
+static int given_word_in(const coa_name_parts_t *p, const char *w, size_t len)
+{
+    for (int k = 0; k < p->surname; k++)
+        if ((p->w.len[k] == len && !memcmp(p->w.w[k], w, len)) || (p->w.len[k] == 1 && p->w.w[k][0] == w[0]))
+            return 1;
+    return 0;
+}
+
+/* A given name written with a hyphen is one name ("Yi-Fan Li", "Thanh-Tung
+ * Nguyen"): a spelling that keeps a part of it and drops another ("Yi Li")
+ * is most often another person's.  Whether author l's display name has
+ * such a given name, of which author s's key keeps some parts, not all. */
+static int splits_compound(const coa_corpus_t *c, uint32_t l, uint32_t s)
+{
+    coa_name_parts_t pl, ps;
+    coa_names_parts(coa_corpus_str(c, c->authors[l].key), &pl);
+    coa_names_parts(coa_corpus_str(c, c->authors[s].key), &ps);
+    const char *d = coa_corpus_str(c, c->authors[l].display);
+    int word = 0, found = 0;
+    while (*d && word < pl.surname) {
+        size_t n = strcspn(d, " ");
+        int parts = 1, kept = 0;
+        for (size_t i = 0; i < n; i++)
+            parts += d[i] == '-';
+        if (word + parts == pl.surname + 1) {
+            /* joined to the surname ("Mark Hasegawa-Johnson"): a second surname */
+            for (int k = word; k < pl.surname; k++)
+                found |= !given_word_in(&ps, pl.w.w[k], pl.w.len[k]);
+            return found;
+        }
+        if (word + parts > pl.surname)
+            return 0; /* the display does not follow the key */
+        for (int k = word; k < word + parts; k++)
+            kept += given_word_in(&ps, pl.w.w[k], pl.w.len[k]);
+        found |= parts > 1 && kept > 0 && kept < parts;
+        word += parts;
+        d += n;
+        d += strspn(d, " ");
+    }
+    return found;
+}
+
+/* Same surname, compatible given names and a shared coauthor. */
+static int splits_by_surname(const coa_graph_t *g, const coa_adjacency_t *adj, coa_split_t **out, uint32_t *count,
+                             uint32_t *cap)
 {
     const coa_corpus_t *c = g->corpus;
-    *splits = NULL;
-    *n_splits = 0;
     uint8_t *use = calloc(c->n_authors ? c->n_authors : 1, 1);
     if (!use)
         return COA_ENOMEM;
@@ -61,14 +133,7 @@ int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n_spli
     free(use);
     if (!v)
         return COA_ENOMEM;
-    coa_adjacency_t adj;
-    int err = coa_adjacency_init(&adj, &g->graph);
-    if (err) {
-        free(v);
-        return err;
-    }
-    coa_split_t *out = NULL;
-    uint32_t count = 0, cap = 0;
+    int err = COA_OK;
     for (uint32_t s = 0; s < n && !err;) {
         uint32_t e = s;
         while (e < n && coa_names_surname_cmp(v[e].surname, v[s].surname) == 0)
@@ -78,44 +143,184 @@ int coa_find_splits(const coa_graph_t *g, coa_split_t **splits, uint32_t *n_spli
             continue;
         }
         for (uint32_t i = s; i < e && !err; i++) {
-            coa_words_t wi;
-            coa_names_words(coa_corpus_str(c, c->authors[v[i].author].key), &wi);
-            for (uint32_t j = i + 1; j < e; j++) {
-                coa_words_t wj;
-                coa_names_words(coa_corpus_str(c, c->authors[v[j].author].key), &wj);
-                coa_name_parts_t pi, pj;
-                coa_names_parts(coa_corpus_str(c, c->authors[v[i].author].key), &pi);
+            coa_name_parts_t pi;
+            coa_names_parts(coa_corpus_str(c, c->authors[v[i].author].key), &pi);
+            for (uint32_t j = i + 1; j < e && !err; j++) {
+                coa_name_parts_t pj;
                 coa_names_parts(coa_corpus_str(c, c->authors[v[j].author].key), &pj);
                 coa_name_rule_t rule = coa_names_compatible(&pi, &pj);
                 if (rule == COA_RULE_NONE)
                     continue;
-                const char *why = coa_names_rule_name(rule);
                 uint32_t va = g->author_vertex[v[i].author], vb = g->author_vertex[v[j].author], ex = 0;
-                uint32_t shared = shared_neighbours(&adj, va, vb, &ex);
-                if (!shared)
-                    continue;
-                if (coa_grow((void **)&out, &cap, count + 1, sizeof *out)) {
-                    err = COA_ENOMEM;
-                    break;
-                }
-                /* the first of a pair is the one with more papers */
-                uint32_t a = v[i].author, b = v[j].author;
-                if (g->vertex_papers[vb] > g->vertex_papers[va]) {
-                    uint32_t t = a;
-                    a = b;
-                    b = t;
-                }
-                out[count++] = (coa_split_t){a, b, why, shared, g->vertex_author[ex]};
+                uint32_t shared = shared_neighbours(adj, va, vb, &ex);
+                if (shared && !(rule == COA_RULE_MIDDLE && (splits_compound(c, v[i].author, v[j].author) ||
+                                                            splits_compound(c, v[j].author, v[i].author))))
+                    err = add_split(out, count, cap, g, v[i].author, v[j].author, coa_names_rule_name(rule), shared,
+                                    ex);
             }
         }
         s = e;
     }
-    coa_adjacency_destroy(&adj);
     free(v);
+    return err;
+}
+
+/* A key with the letters that spell an umlaut written as one: "ue" and
+ * "oe" between consonants ("mueller", "schroeder"; not pinyin's "yue",
+ * "xue", "jue" or "que") and, in the surname, "ae"; and pinyin's "lv" and
+ * "nv" for "lü" and "nü".  The match key
+ * folds "ü" to "u", so "Thomas Mueller" becomes "thomas muller", as
+ * "Thomas Müller" is.  0 when nothing changes. */
+static int umlaut_key(const char *key, char *out, size_t cap)
+{
+    size_t n = strlen(key), k = 0;
+    if (n >= cap)
+        return 0;
+    const char *sur = coa_names_surname(key);
+    int changed = 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = key[i];
+        int start = i == 0 || key[i - 1] == ' ';
+        if (ch == 'e' && i >= 2 && !strchr("aeiouqjxy ", key[i - 2]) && key[i + 1] && !strchr("aeiou ", key[i + 1]) &&
+            (key[i - 1] == 'u' || key[i - 1] == 'o' || (key[i - 1] == 'a' && key + i > sur))) {
+            changed = 1;
+            continue;
+        }
+        if (start && (ch == 'l' || ch == 'n') && key[i + 1] == 'v' && (key[i + 2] == ' ' || !key[i + 2])) {
+            out[k++] = ch;
+            out[k++] = 'u';
+            i++;
+            changed = 1;
+            continue;
+        }
+        out[k++] = ch;
+    }
+    out[k] = '\0';
+    return changed;
+}
+
+static int cmp_key_author(const void *pa, const void *pb)
+{
+    const coa_corpus_t *c = split_sort_corpus;
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return strcmp(coa_corpus_str(c, c->authors[a].key), coa_corpus_str(c, c->authors[b].key));
+}
+
+/* Two spellings whose keys umlaut_key makes one: a rule merging on
+ * evidence does not have, so they are listed whatever their evidence. */
+static int splits_by_umlaut(const coa_graph_t *g, const coa_adjacency_t *adj, coa_split_t **out, uint32_t *count,
+                            uint32_t *cap)
+{
+    const coa_corpus_t *c = g->corpus;
+    uint32_t n = (uint32_t)g->n_vertices;
+    uint32_t *by_key = malloc((n ? n : 1) * sizeof *by_key);
+    if (!by_key)
+        return COA_ENOMEM;
+    for (uint32_t v = 0; v < n; v++)
+        by_key[v] = g->vertex_author[v];
+    split_sort_corpus = c;
+    qsort(by_key, n, sizeof *by_key, cmp_key_author);
+    int err = COA_OK;
+    char loose[256];
+    for (uint32_t v = 0; v < n && !err; v++) {
+        uint32_t a = g->vertex_author[v];
+        if (!umlaut_key(coa_corpus_str(c, c->authors[a].key), loose, sizeof loose))
+            continue;
+        uint32_t lo = 0, hi = n;
+        while (lo < hi) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (strcmp(coa_corpus_str(c, c->authors[by_key[mid]].key), loose) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (; lo < n && !strcmp(coa_corpus_str(c, c->authors[by_key[lo]].key), loose) && !err; lo++) {
+            uint32_t b = by_key[lo], ex = 0;
+            uint32_t shared = shared_neighbours(adj, g->author_vertex[a], g->author_vertex[b], &ex);
+            if (!(err = add_split(out, count, cap, g, a, b, "umlaut spelling", shared, ex)))
+                (*out)[*count - 1].missing = "merging on evidence has no rule for this spelling";
+        }
+    }
+    free(by_key);
+    return err;
+}
+
+static int same_pair(const coa_split_t *x, const coa_split_t *y)
+{
+    return (x->a == y->a && x->b == y->b) || (x->a == y->b && x->b == y->a);
+}
+
+static int cmp_split_pair(const void *pa, const void *pb)
+{
+    const coa_split_t *a = pa, *b = pb;
+    uint32_t a0 = a->a < a->b ? a->a : a->b, a1 = a->a ^ a->b ^ a0;
+    uint32_t b0 = b->a < b->b ? b->a : b->b, b1 = b->a ^ b->b ^ b0;
+    if (a0 != b0)
+        return a0 < b0 ? -1 : 1;
+    if (a1 != b1)
+        return a1 < b1 ? -1 : 1;
+    return (a->missing != NULL) - (b->missing != NULL); /* the one with its evidence last */
+}
+
+int coa_find_splits(const coa_graph_t *g, const coa_evidence_report_t *ev, coa_split_t **splits, uint32_t *n_splits)
+{
+    const coa_corpus_t *c = g->corpus;
+    *splits = NULL;
+    *n_splits = 0;
+    coa_adjacency_t adj;
+    int err = coa_adjacency_init(&adj, &g->graph);
+    if (err)
+        return err;
+    coa_split_t *out = NULL;
+    uint32_t count = 0, cap = 0;
+    err = splits_by_surname(g, &adj, &out, &count, &cap);
+    if (!err)
+        err = splits_by_umlaut(g, &adj, &out, &count, &cap);
+    /* the pairs merging on evidence left apart, still two authors; those
+     * of a given name respelled, or where a spelling fits two people, only
+     * with a shared coauthor, and not those of a given name cut short or a
+     * hyphenated given name cut in two, as such names are most often two
+     * people's */
+    for (uint32_t k = 0; ev && k < ev->n_left && !err; k++) {
+        const coa_left_apart_t *l = &ev->left[k];
+        uint32_t a = coa_corpus_author_root(c, l->a), b = coa_corpus_author_root(c, l->b);
+        if (a == b || g->author_vertex[a] == COA_NONE || g->author_vertex[b] == COA_NONE)
+            continue;
+        uint32_t ex = 0, shared = shared_neighbours(&adj, g->author_vertex[a], g->author_vertex[b], &ex);
+        int two = l->why == COA_LEFT_TOGETHER || l->why == COA_LEFT_IDENTIFIERS; /* kept to be left out */
+        int looser = l->rule == COA_RULE_GIVEN_EDIT || l->why == COA_LEFT_AMBIGUOUS;
+        if (!two && ((looser && !shared) || l->rule == COA_RULE_SHORT_GIVEN))
+            continue;
+        if ((l->rule == COA_RULE_MIDDLE || l->rule == COA_RULE_FIRST_DROPPED) &&
+            (splits_compound(c, a, b) || splits_compound(c, b, a)))
+            continue;
+        if ((err = add_split(&out, &count, &cap, g, a, b, coa_evidence_rule_name(l->rule), shared, ex)))
+            break;
+        out[count - 1].missing = missing_text(l->why);
+        out[count - 1].expected = l->expected < 1e9 ? l->expected : -1;
+    }
+    coa_adjacency_destroy(&adj);
     if (err) {
         free(out);
         return err;
     }
+    if (count)
+        qsort(out, count, sizeof *out, cmp_split_pair);
+    /* one entry a pair, the last (which says what evidence was missing);
+     * none for two people: on one paper, or with two identifiers */
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < count;) {
+        uint32_t e = i + 1, two = 0;
+        while (e < count && same_pair(&out[e], &out[i]))
+            e++;
+        for (uint32_t k = i; k < e; k++)
+            two |= out[k].missing == missing_text(COA_LEFT_TOGETHER) ||
+                   out[k].missing == missing_text(COA_LEFT_IDENTIFIERS);
+        if (!two)
+            out[kept++] = out[e - 1];
+        i = e;
+    }
+    count = kept;
     split_sort_corpus = c;
     if (count)
         qsort(out, count, sizeof *out, cmp_split);
@@ -233,12 +438,17 @@ void coa_homonyms_free(coa_homonym_t *h, uint32_t n)
 /* Venue series are weak evidence: each side of a split needs this many papers. */
 #define VENUE_MIN_GROUP 3
 /* The common-name rule: an author of at least this many papers, whose
- * name more than this many namesakes are expected to share. */
+ * name more than this many namesakes are expected to share, and whose
+ * papers fall apart: no group of coauthors holds more than three fifths of
+ * them, and either none holds more than two fifths (they scatter) or two
+ * groups or more are substantial, of this many papers each. */
 #define COMMON_MIN_PAPERS 5
 #define COMMON_EXPECTED 0.3
+#define COMMON_SUBSTANTIAL 3
 
-/* How common each first given name and each surname is among the authors
- * with papers: two sorted lists of the words (pointers into the keys). */
+/* How common each given name (all the given names of a key, "yun nung" of
+ * "yun nung chen") and each surname is among the authors with papers: two
+ * sorted lists of them. */
 typedef struct {
     const char **given, **surname;
     uint32_t n;
@@ -276,8 +486,8 @@ static int names_init(const coa_corpus_t *c, name_counts_t *nc)
         if (!c->authors[a].n_papers || c->authors[a].merged_into != COA_NONE)
             continue;
         const char *key = coa_corpus_str(c, c->authors[a].key);
-        size_t gl = strcspn(key, " ");
         const char *sur = coa_names_surname(key);
+        size_t gl = sur > key ? (size_t)(sur - key - 1) : 0;
         char *g = strndup(key, gl), *s = strndup(sur, coa_names_surname_len(sur));
         if (!g || !s) {
             free(g);
@@ -344,15 +554,16 @@ static int cmp_homonym(const void *pa, const void *pb)
 }
 
 /* The namesakes expected to share an author's name by chance: authors
- * with its first given name times authors with its surname, over all
- * authors (the share of each, multiplied, for every author).  "Yang Liu"
- * in the ACL Anthology: over one; "Ivan Titov": about none. */
+ * with its given names times authors with its surname, over all authors
+ * (the share of each, multiplied, for every author).  "Yang Liu" in the
+ * ACL Anthology: 0.4; "Ivan Titov": about none.  The given names are taken
+ * whole: "Yun-Nung Chen" is not as common as "Yun Chen". */
 static double expected_namesakes(const coa_corpus_t *c, const name_counts_t *nc, uint32_t a)
 {
     const char *key = coa_corpus_str(c, c->authors[a].key);
     const char *sur = coa_names_surname(key);
-    size_t gl = strcspn(key, " "), sl = coa_names_surname_len(sur);
-    if (sur == key || gl < 2)
+    size_t gl = sur > key ? (size_t)(sur - key - 1) : 0, sl = coa_names_surname_len(sur);
+    if (sur == key || strcspn(key, " ") < 2)
         return 0; /* one word, or an initial: nothing to say */
     double g = count_equal(nc->given, nc->n, key, gl);
     double s = count_equal(nc->surname, nc->n, sur, sl);
@@ -467,8 +678,9 @@ static int only_fields(homonym_work_t *w, const uint32_t *only, uint32_t n_only,
 
 /* Groups author a's np papers by shared coauthors (group[i], the group's
  * first paper); returns the largest group (the earliest on ties) and its
- * size in *main_size. */
-static uint32_t group_papers(homonym_work_t *w, uint32_t a, uint32_t np, uint32_t *main_size)
+ * size in *main_size, and in *substantial the groups of COMMON_SUBSTANTIAL
+ * papers or more. */
+static uint32_t group_papers(homonym_work_t *w, uint32_t a, uint32_t np, uint32_t *main_size, uint32_t *substantial)
 {
     const coa_corpus_t *c = w->c;
     uint32_t *parent = w->parent, *group = w->group, nt = 0;
@@ -495,13 +707,14 @@ static uint32_t group_papers(homonym_work_t *w, uint32_t a, uint32_t np, uint32_
     for (uint32_t i = 0; i < np; i++)
         group[i] = uf_find(parent, i);
     uint32_t main_group = 0;
-    *main_size = 0;
+    *main_size = *substantial = 0;
     for (uint32_t r = 0; r < np; r++) {
         if (group[r] != r)
             continue;
         uint32_t size = 0;
         for (uint32_t i = 0; i < np; i++)
             size += group[i] == r;
+        *substantial += size >= COMMON_SUBSTANTIAL;
         if (size > *main_size) {
             *main_size = size;
             main_group = r;
@@ -673,7 +886,7 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
         uint32_t a = only ? only[q] : q;
         if (a >= na)
             continue;
-        uint32_t np = start[a + 1] - start[a], main_size;
+        uint32_t np = start[a + 1] - start[a], main_size, substantial;
         if (np < 2)
             continue;
         uint32_t *pp = realloc(w.parent, 2 * np * sizeof *pp);
@@ -683,14 +896,15 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
         }
         w.parent = pp;
         w.group = pp + np;
-        uint32_t main_group = group_papers(&w, a, np, &main_size);
+        uint32_t main_group = group_papers(&w, a, np, &main_size, &substantial);
         if ((err = field_suspects(&w, a, np, main_group)))
             break;
-        if (!names.n || np < COMMON_MIN_PAPERS || main_size * 5 > np * 3)
+        if (!names.n || np < COMMON_MIN_PAPERS || main_size * 5 > np * 3 ||
+            (main_size * 5 > np * 2 && substantial < 2))
             continue;
-        /* a common name whose papers fall apart: no group of coauthors
-         * holds more than three fifths of them, and more than half a
-         * namesake is expected among the corpus's authors */
+        /* a common name whose papers fall apart (COMMON_SUBSTANTIAL), and
+         * more than COMMON_EXPECTED namesakes expected among the corpus's
+         * authors */
         double expected = expected_namesakes(c, &names, a);
         if (expected >= COMMON_EXPECTED)
             err = name_clusters(&w, a, np, expected);

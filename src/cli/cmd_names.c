@@ -40,15 +40,19 @@ static const cli_option_t options[] = {
              "    each merge names its rule and evidence;\n"
              "  - owners of single-person exports: an author, by first initial and\n"
              "    surname, on 90% of a file's records (at least 5);\n"
-             "  - likely splits: different keys that are probably one person (compatible\n"
-             "    names, as above) and that share coauthors, yet were not merged;\n"
+             "  - likely splits: different keys that are probably one person and were\n"
+             "    not merged: compatible names (as above) that share coauthors, the pairs\n"
+             "    merging on evidence left apart with the evidence they lacked (not a\n"
+             "    given name cut short, nor a hyphenated one cut in two), and spellings\n"
+             "    of an umlaut ('Mueller', 'Müller') or pinyin's 'v' for 'ü';\n"
              "  - likely homonyms, strongest first: one name whose papers fall into\n"
              "    groups that share no coauthors, where a smaller group is in a field\n"
              "    (category, else venue series, with three papers a side and never\n"
              "    against an export's owner) that the others are not; or a common name\n"
              "    (more than 0.3 namesakes expected from how many authors share its\n"
-             "    given name and its surname) of 5 papers or more, no group holding\n"
-             "    three fifths of them; --split-homonyms makes each group an author;\n"
+             "    given names and its surname) of 5 papers or more, no group holding\n"
+             "    three fifths of them, and either none two fifths or two groups of 3\n"
+             "    papers or more; --split-homonyms makes each group an author;\n"
              "  - likely misattributions in the source: an author slot whose printed name\n"
              "    and the name of the entity the source attached to it (OpenAlex's\n"
              "    disambiguated author) are different people's; the printed name is kept;\n"
@@ -90,7 +94,8 @@ static int run(cli_common_t *o)
     if ((status = cli_open(o, &corpus, &graph)))
         goto cleanup;
     const coa_corpus_t *c = &corpus;
-    if (coa_find_homonyms(&corpus, &homonyms, &n_homonyms) || coa_find_splits(&graph, &splits, &n_splits)) {
+    if (coa_find_homonyms(&corpus, &homonyms, &n_homonyms) ||
+        coa_find_splits(&graph, cli_evidence_report(), &splits, &n_splits)) {
         cli_error("out of memory");
         status = EXIT_FAILURE_RUN;
         goto cleanup;

@@ -751,6 +751,7 @@ void coa_evidence_report_destroy(coa_evidence_report_t *r)
     if (!r)
         return;
     free(r->owners);
+    free(r->left);
     memset(r, 0, sizeof *r);
 }
 
@@ -808,31 +809,51 @@ static int looser_rule(coa_name_rule_t rule)
     return rule == COA_RULE_GIVEN_EDIT || rule == COA_RULE_SHORT_GIVEN || rule == COA_RULE_FIRST_DROPPED;
 }
 
-static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const uint32_t *list, const uint32_t *owner,
-                                     coa_evidence_report_t *report)
+/* Records pair p as left apart, for the likely splits of 'names'. */
+static int left_apart(const work_t *w, const pair_t *p, coa_left_why_t why, uint32_t shared,
+                      coa_evidence_report_t *report, uint32_t *cap)
+{
+    if (coa_grow((void **)&report->left, cap, report->n_left + 1, sizeof *report->left))
+        return COA_ENOMEM;
+    double e = w->expected[p->a] > w->expected[p->b] ? w->expected[p->a] : w->expected[p->b];
+    report->left[report->n_left++] =
+        (coa_left_apart_t){w->author[p->a], w->author[p->b], (uint8_t)p->rule, (uint8_t)why, shared, e};
+    return COA_OK;
+}
+
+static int keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const uint32_t *list, const uint32_t *owner,
+                                    coa_evidence_report_t *report, uint32_t *cap_left)
 {
     /* evidence for each pair; an initial that fits two people joins neither */
     uint32_t kept = 0;
-    for (uint32_t k = 0; k < w->n_pairs; k++) {
+    int err = COA_OK;
+    for (uint32_t k = 0; k < w->n_pairs && !err; k++) {
         pair_t *p = &w->pairs[k];
         if (w->ambiguous[p->a] || w->ambiguous[p->b]) {
             report->ambiguous += !looser_rule(p->rule);
+            err = left_apart(w, p, COA_LEFT_AMBIGUOUS, 0, report, cap_left);
             continue;
         }
         /* identifiers win over names: two of them are two people */
         coa_str_t ia = w->c->authors[w->author[p->a]].id, ib = w->c->authors[w->author[p->b]].id;
-        if (ia && ib && ia != ib)
+        if (ia && ib && ia != ib) {
+            err = left_apart(w, p, COA_LEFT_IDENTIFIERS, 0, report, cap_left);
             continue;
+        }
         int together;
         p->shared = shared_coauthors(offsets, list, p->a, p->b, w->author[p->a], w->author[p->b], &p->example,
                                      &together);
-        if (together)
+        if (together) {
+            err = left_apart(w, p, COA_LEFT_TOGETHER, p->shared, report, cap_left);
             continue;
+        }
         if (p->rule != COA_RULE_SPACING && p->rule != COA_RULE_SUFFIX &&
             (closer_spelling(w, p->a, p->b) || closer_spelling(w, p->b, p->a))) {
             report->ambiguous += !looser_rule(p->rule);
+            err = left_apart(w, p, COA_LEFT_AMBIGUOUS, p->shared, report, cap_left);
             continue;
         }
+        uint32_t found = p->shared;
         if (owner[p->a] != COA_NONE && owner[p->a] == owner[p->b])
             p->owner_source = owner[p->a];
         /* a rare name, under one surname */
@@ -866,19 +887,22 @@ static void keep_pairs_with_evidence(work_t *w, const uint32_t *offsets, const u
             if (!p->shared)
                 p->rare = -1;
         }
-        if (p->shared || p->owner_source != COA_NONE || p->rare >= 0)
+        if (p->shared || p->owner_source != COA_NONE || p->rare >= 0) {
             w->pairs[kept++] = *p;
-        else
+        } else {
             report->without_evidence += !looser_rule(p->rule);
+            err = left_apart(w, p, found ? COA_LEFT_NEEDS_MORE : COA_LEFT_NO_EVIDENCE, found, report, cap_left);
+        }
     }
     w->n_pairs = kept;
     if (w->n_pairs)
         qsort(w->pairs, w->n_pairs, sizeof *w->pairs, cmp_pair);
+    return err;
 }
 
 /* Merges the pairs kept, strongest first, as long as every author made
  * stays consistent; the spelling with more papers survives. */
-static int merge_pairs(work_t *w, uint32_t *weight, coa_evidence_report_t *report)
+static int merge_pairs(work_t *w, uint32_t *weight, coa_evidence_report_t *report, uint32_t *cap_left)
 {
     coa_corpus_t *c = w->c;
     size_t n = w->n ? w->n : 1;
@@ -897,8 +921,12 @@ static int merge_pairs(work_t *w, uint32_t *weight, coa_evidence_report_t *repor
     for (uint32_t k = 0; k < w->n_pairs && !err; k++) {
         const pair_t *p = &w->pairs[k];
         uint32_t ra = find(parent, p->a), rb = find(parent, p->b);
-        if (ra == rb || !consistent(w, next, ra, rb))
+        if (ra == rb)
             continue;
+        if (!consistent(w, next, ra, rb)) {
+            err = left_apart(w, p, COA_LEFT_INCONSISTENT, p->shared, report, cap_left);
+            continue;
+        }
         /* the spelling with more papers survives */
         /* on a tie, the longer (fuller) key, which the display vote also prefers */
         size_t ka = strlen(w->keys[ra]), kb = strlen(w->keys[rb]);
@@ -1002,8 +1030,9 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
         err = find_owners(&w, owner, &report->owners, &report->n_owners);
     if (err)
         goto cleanup;
-    keep_pairs_with_evidence(&w, offsets, list, owner, report);
-    err = merge_pairs(&w, weight, report);
+    uint32_t cap_left = 0;
+    if (!(err = keep_pairs_with_evidence(&w, offsets, list, owner, report, &cap_left)))
+        err = merge_pairs(&w, weight, report, &cap_left);
     /* an owner's export says its papers are the owner's: only field codes,
      * not venues, may still call some of them another person's */
     for (uint32_t k = 0; k < report->n_owners; k++)

@@ -349,15 +349,32 @@ static void print_splits(const names_out_t *x, const coa_names_report_t *r)
             coa_json_string(out, name_of(c, sp->b));
             fprintf(out, ", \"why\": \"%s\", \"papers_a\": %u, \"papers_b\": %u, \"shared_coauthors\": %u, \"example\": ",
                     sp->why, c->authors[sp->a].n_papers, c->authors[sp->b].n_papers, sp->shared_coauthors);
-            coa_json_string(out, name_of(c, sp->example_coauthor));
+            if (sp->shared_coauthors)
+                coa_json_string(out, name_of(c, sp->example_coauthor));
+            else
+                fputs("null", out);
+            if (sp->missing) {
+                fputs(", \"left_apart\": ", out);
+                coa_json_string(out, sp->missing);
+                if (sp->expected >= 0)
+                    fprintf(out, ", \"expected_namesakes\": %.3f", sp->expected);
+            }
             fputc('}', out);
         } else if (i < (uint32_t)limit) {
             fprintf(out, "  %s (%s, ", name_of(c, sp->a), papers_text(c->authors[sp->a].n_papers));
             print_years(out, a0, a1);
             fprintf(out, ") / %s (%s, ", name_of(c, sp->b), papers_text(c->authors[sp->b].n_papers));
             print_years(out, b0, b1);
-            fprintf(out, "): %s; %u shared coauthor%s, e.g. %s\n", sp->why, sp->shared_coauthors,
-                    sp->shared_coauthors == 1 ? "" : "s", name_of(c, sp->example_coauthor));
+            if (sp->shared_coauthors)
+                fprintf(out, "): %s; %u shared coauthor%s, e.g. %s", sp->why, sp->shared_coauthors,
+                        sp->shared_coauthors == 1 ? "" : "s", name_of(c, sp->example_coauthor));
+            else
+                fprintf(out, "): %s; no shared coauthor", sp->why);
+            if (sp->missing && sp->expected >= 0)
+                fprintf(out, "; left apart: %s (%.3f namesakes expected)", sp->missing, sp->expected);
+            else if (sp->missing)
+                fprintf(out, "; left apart: %s", sp->missing);
+            fputc('\n', out);
         }
     }
     if (!json && n_splits > limit)

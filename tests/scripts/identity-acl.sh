@@ -33,12 +33,20 @@ with gzip.open(bib, "rt", encoding="utf-8") as f:
         m = re.match(r"\s*doi\s*=\s*\{([^}]*)\}", line)
         if m and key:
             doi_key["doi:" + m.group(1).lower()] = key
+# a name written twice on one paper (D19-3036 lists "Bonin, Francesca"
+# twice) is one authorship to coauthor, so the later slots move up one
 truth, spellings = {}, collections.defaultdict(set)
+seen, shift, repeated = set(), collections.Counter(), 0
 with gzip.open(persons, "rt", encoding="utf-8") as f:
     next(f)
     for line in f:
         k, pos, first, last, person = line.rstrip("\n").split("\t")
-        truth[(k, int(pos))] = person
+        if (k, first, last) in seen:
+            shift[k] += 1
+            repeated += 1
+            continue
+        seen.add((k, first, last))
+        truth[(k, int(pos) - shift[k])] = person
         spellings[person].add(first + " " + last)
 
 def score(mode):
@@ -86,6 +94,11 @@ names = json.load(open(f"{tmp}/names.json"))
 flagged = {h["author"] for h in names["likely_homonyms"]}
 homonyms = {"Yang Liu": "yang-liu", "Fei Liu": "fei-liu", "Bo Li": "bo-li"}
 split_people = {t for t in s["split"] - d["split"]}
+listed = {frozenset((x["a"], x["b"])) for x in names["likely_splits"]}
+split_listed = sum(any(frozenset((x, y)) in listed for x in d["names"][t] for y in d["names"][t] if x < y)
+                   for t in d["split"] if len(spellings[t]) > 1)
+print(f"likely splits listed: {len(listed)}; of the {d['split_several']} persons still split, listed: {split_listed}")
+print(f"slots of a name repeated on one paper, dropped: {repeated}")
 print(f"likely homonyms flagged: {len(flagged)}; Yang Liu, Fei Liu, Bo Li flagged: "
       f"{sorted(n for n in homonyms if n in flagged)}")
 print(f"--split-homonyms splits {len(split_people)} persons that the default keeps whole")
@@ -99,11 +112,12 @@ def floor(what, got, want, issue):
 # floors: what the rules reach today, a little below, so that a change that
 # loses identity fails; see the report of issue 18 for why the targets
 # themselves are not reached on this file
-floor("default pairwise recall", d["R"], 0.9985, ">= 0.998")
-floor("default pairwise precision", d["P"], 0.992, ">= 0.9943")
-floor("default B-cubed F1", d["bF1"], 0.997, "none")
-floor("split-homonyms pairwise precision", s["P"], 0.997, ">= 0.999")
-floor("keep-apart pairwise precision", k["P"], 0.994, "none")
+floor("default pairwise recall", d["R"], 0.9995, ">= 0.998")
+floor("default pairwise precision", d["P"], 0.9924, ">= 0.9943")
+floor("default B-cubed F1", d["bF1"], 0.9973, "none")
+floor("split-homonyms pairwise precision", s["P"], 0.9972, ">= 0.999")
+floor("split-homonyms pairwise recall", s["R"], 0.9933, "none")
+floor("keep-apart pairwise precision", k["P"], 0.9943, "none")
 ok = all(n in flagged for n in homonyms)
 fail += not ok
 print(("ok   " if ok else "FAIL ") + "Yang Liu, Fei Liu and Bo Li are flagged as likely homonyms")
@@ -113,12 +127,23 @@ for n in homonyms:
 ok = d["split_several"] <= 21
 fail += not ok
 print(("ok   " if ok else "FAIL ") + f"persons written several ways still split by default: {d['split_several']} (at most 21; issue 18's target 50)")
-ok = len(flagged) <= 51
+ok = split_listed >= 13
 fail += not ok
-print(("ok   " if ok else "FAIL ") + f"likely homonyms: {len(flagged)} (at most 51; issue 18's target 30)")
-if d["R"] < 0.998 or d["P"] < 0.9943 or s["P"] < 0.999 or len(flagged) > 30 or d["split_several"] > 50:
-    print("NOTE issue 18's targets not all met: the persons file keeps apart spellings of one person that "
-          "its curators have not linked (Eduard Hovy / Eduard H. Hovy, James / Jim Glass), which costs "
-          "precision for every such merge, and splits only Yang Liu, Fei Liu and Bo Li among common names")
+print(("ok   " if ok else "FAIL ") + f"persons still split who are listed as likely splits: {split_listed} "
+      f"(at least 13; issue 18's target all {d['split_several']})")
+ok = len(flagged) <= 30
+fail += not ok
+print(("ok   " if ok else "FAIL ") + f"likely homonyms: {len(flagged)} (at most 30; issue 18's target 30)")
+ok = len(split_people) <= 35
+fail += not ok
+print(("ok   " if ok else "FAIL ") + f"persons --split-homonyms splits that the default keeps whole: "
+      f"{len(split_people)} (at most 35; issue 18's target 20 besides Yang Liu, Fei Liu and Bo Li)")
+if d["P"] < 0.9943 or s["P"] < 0.999 or split_listed < d["split_several"] or len(split_people) > 23:
+    print("NOTE issue 18's targets not all met.  The persons file gives two ids to spellings of one person "
+          "that its curators have not linked (Eduard Hovy / Eduard H. Hovy, James / Jim Glass, Michael Lyu / "
+          "Michael R. Lyu: 508 false pairs by default and with --split-homonyms), and leaves some slots of a "
+          "disambiguated name on its bare id (yang-liu); without those, the default's precision would be "
+          "0.9944 and --split-homonyms' 0.9993.  The rest of the default's false pairs (1,435) are one "
+          "spelling of several people, which only --split-homonyms takes apart")
 sys.exit(1 if fail else 0)
 PY
