@@ -193,6 +193,11 @@ int coa_draw_groups(const coa_graph_t *g, coa_colour_by_t by, unsigned long seed
  * and the years of the selection: those of g's papers, or years[0 .. 1]
  * when given (c only part of the corpus). */
 void coa_draw_describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const int *years, char *buf, size_t len);
+/* The data line of a timeline (coa_draw_timeline): as
+ * coa_draw_describe_sources, but with the years --year gave undated papers
+ * (COA_PAPER_YEAR_ASSUMED), since the timeline draws those papers in their
+ * own column: without them the line ended a year before the last column. */
+void coa_timeline_describe_sources(const coa_graph_t *g, char *buf, size_t len);
 
 /* What was drawn, as 'coauthor draw' reports it: authors, links, labels
  * and size (in pixels too for "png" at 'dpi'), then the chain's authors;

@@ -26,7 +26,7 @@ static int draw_timeline(const cli_common_t *o, const coa_corpus_t *corpus, cons
         return EXIT_NO_RESULT;
     }
     char source[1024], msg[512];
-    coa_draw_describe_sources(corpus, graph, NULL, source, sizeof source);
+    coa_timeline_describe_sources(graph, source, sizeof source);
     coa_timeline_options_t topts;
     coa_timeline_options_init(&topts);
     if (top > 0)

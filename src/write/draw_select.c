@@ -198,7 +198,9 @@ static int group_by_component(const coa_graph_t *g, const uint8_t *keep, int32_t
     return err ? err : renumber_groups(g, keep, group);
 }
 
-void coa_draw_describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const int *years, char *buf, size_t len)
+/* The data line; 'assumed': with the years --year gave undated papers. */
+static void describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const int *years, int assumed, char *buf,
+                             size_t len)
 {
     size_t used = 0;
     buf[0] = 0;
@@ -214,7 +216,7 @@ void coa_draw_describe_sources(const coa_corpus_t *c, const coa_graph_t *g, cons
     }
     int year_min = years ? years[0] : 0, year_max = years ? years[1] : 0;
     for (uint32_t p = 0; !years && p < c->n_papers; p++) {
-        if (!g->paper_selected[p] || !c->papers[p].year || (c->papers[p].flags & COA_PAPER_YEAR_ASSUMED))
+        if (!g->paper_selected[p] || !c->papers[p].year || (!assumed && (c->papers[p].flags & COA_PAPER_YEAR_ASSUMED)))
             continue;
         int y = c->papers[p].year;
         if (!year_min || y < year_min)
@@ -224,6 +226,16 @@ void coa_draw_describe_sources(const coa_corpus_t *c, const coa_graph_t *g, cons
     }
     if (year_min && used < len)
         snprintf(buf + used, len - used, year_min == year_max ? ", %d" : ", %d-%d", year_min, year_max);
+}
+
+void coa_draw_describe_sources(const coa_corpus_t *c, const coa_graph_t *g, const int *years, char *buf, size_t len)
+{
+    describe_sources(c, g, years, 0, buf, len);
+}
+
+void coa_timeline_describe_sources(const coa_graph_t *g, char *buf, size_t len)
+{
+    describe_sources(g->corpus, g, NULL, 1, buf, len);
 }
 
 int coa_draw_sizes(const coa_graph_t *graph, coa_measure_t measure, int given, unsigned long seed, double *size,
