@@ -34,22 +34,11 @@ static const coa_tab_header_t zotero_headers[] = {
     {COA_COL_YEAR, "Date"},      {COA_COL_VENUE, "Publication Title"}, {COA_COL_DOI, "DOI"},
     {COA_COL_KEY, "Key"},        {0, NULL},
 };
-static const coa_tab_format_t zotero = {"zotero-csv", ',', 1, NULL, zotero_headers, COA_NAMES_LAST_FIRST, 0};
-
-static const coa_tab_sniff_t zotero_csv_sniff = {
-    ',', NULL, 96, "Key", {"Author", NULL}, {"Item Type", "Publication Year", NULL}, 95, 50,
+static const coa_tab_format_t zotero = {
+    .name = "zotero-csv", .delim = ',', .quotes = 1, .headers = zotero_headers, .names = COA_NAMES_LAST_FIRST,
+    .sniff = {96, "Key", {"Author", NULL}, {"Item Type", "Publication Year", NULL}, 95, 50},
 };
-
-int coa_detect_zotero_csv(const char *name, const unsigned char *head, size_t len)
-{
-    (void)name;
-    return coa_tab_detect(&zotero_csv_sniff, head, len);
-}
-
-int coa_read_zotero_csv(coa_reader_ctx_t *ctx)
-{
-    return coa_read_tabular(ctx, &zotero);
-}
+COA_TAB_READER(coa_detect_zotero_csv, coa_read_zotero_csv, zotero)
 
 /* ---- Publish or Perish ---- */
 
@@ -57,26 +46,13 @@ static const coa_tab_header_t pop_headers[] = {
     {COA_COL_AUTHORS, "Authors"}, {COA_COL_TITLE, "Title"}, {COA_COL_YEAR, "Year"},
     {COA_COL_VENUE, "Source"},    {COA_COL_DOI, "DOI"},     {0, NULL},
 };
-static const coa_tab_format_t pop = {"pop", ',', 1, NULL, pop_headers, COA_NAMES_SCHOLAR, 0};
-
-static const coa_tab_sniff_t pop_sniff = {
-    ',', NULL, 64, NULL, {"Authors", "Cites"}, {"GSRank", "CitesURL", "CitesPerYear", NULL}, 95, 50,
+static const coa_tab_format_t pop = {
+    .name = "pop", .delim = ',', .quotes = 1, .headers = pop_headers, .names = COA_NAMES_SCHOLAR,
+    .sniff = {64, NULL, {"Authors", "Cites"}, {"GSRank", "CitesURL", "CitesPerYear", NULL}, 95, 50},
 };
-
-int coa_detect_pop(const char *name, const unsigned char *head, size_t len)
-{
-    (void)name;
-    return coa_tab_detect(&pop_sniff, head, len);
-}
-
-int coa_read_pop(coa_reader_ctx_t *ctx)
-{
-    return coa_read_tabular(ctx, &pop);
-}
+COA_TAB_READER(coa_detect_pop, coa_read_pop, pop)
 
 /* ---- Dimensions ---- */
-
-#define DIMENSIONS_PREAMBLE "About the data:"
 
 static const coa_tab_header_t dimensions_headers[] = {
     {COA_COL_AUTHORS, "Authors"},   {COA_COL_TITLE, "Title"},       {COA_COL_YEAR, "PubYear"},
@@ -84,23 +60,11 @@ static const coa_tab_header_t dimensions_headers[] = {
     {COA_COL_KEY, "Publication ID"}, {0, NULL},
 };
 static const coa_tab_format_t dimensions = {
-    "dimensions", ',', 1, DIMENSIONS_PREAMBLE, dimensions_headers, COA_NAMES_LAST_FIRST, 0,
+    .name = "dimensions", .delim = ',', .quotes = 1, .preamble = "About the data:", .headers = dimensions_headers,
+    .names = COA_NAMES_LAST_FIRST,
+    .sniff = {64, NULL, {"Publication ID", "Authors"}, {"Dimensions URL", "PubYear", NULL}, 95, 60},
 };
-
-static const coa_tab_sniff_t dimensions_sniff = {
-    ',', DIMENSIONS_PREAMBLE, 64, NULL, {"Publication ID", "Authors"}, {"Dimensions URL", "PubYear", NULL}, 95, 60,
-};
-
-int coa_detect_dimensions(const char *name, const unsigned char *head, size_t len)
-{
-    (void)name;
-    return coa_tab_detect(&dimensions_sniff, head, len);
-}
-
-int coa_read_dimensions(coa_reader_ctx_t *ctx)
-{
-    return coa_read_tabular(ctx, &dimensions);
-}
+COA_TAB_READER(coa_detect_dimensions, coa_read_dimensions, dimensions)
 
 /* ---- Lens.org ---- */
 
@@ -109,22 +73,11 @@ static const coa_tab_header_t lens_headers[] = {
     {COA_COL_YEAR, "Date Published"}, {COA_COL_VENUE, "Source Title"}, {COA_COL_DOI, "DOI"},
     {COA_COL_KEY, "Lens ID"}, {0, NULL},
 };
-static const coa_tab_format_t lens = {"lens", ',', 1, NULL, lens_headers, COA_NAMES_FIRST_LAST, 0};
-
-static const coa_tab_sniff_t lens_sniff = {
-    ',', NULL, 64, "Lens ID", {NULL, NULL}, {"Author/s", NULL}, 95, 50,
+static const coa_tab_format_t lens = {
+    .name = "lens", .delim = ',', .quotes = 1, .headers = lens_headers, .names = COA_NAMES_FIRST_LAST,
+    .sniff = {64, "Lens ID", {NULL, NULL}, {"Author/s", NULL}, 95, 50},
 };
-
-int coa_detect_lens(const char *name, const unsigned char *head, size_t len)
-{
-    (void)name;
-    return coa_tab_detect(&lens_sniff, head, len);
-}
-
-int coa_read_lens(coa_reader_ctx_t *ctx)
-{
-    return coa_read_tabular(ctx, &lens);
-}
+COA_TAB_READER(coa_detect_lens, coa_read_lens, lens)
 
 /* What 'coauthor formats --help' says of zotero-csv, pop, dimensions and lens (coa_formats_help). */
 const char coa_help_csv_exports[] =

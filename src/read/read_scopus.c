@@ -75,7 +75,8 @@ static const coa_tab_header_t scopus_headers[] = {
 };
 
 static const coa_tab_format_t scopus = {
-    "scopus", ',', 1, NULL, scopus_headers, COA_NAMES_SCOPUS, 1,
+    .name = "scopus", .delim = ',', .quotes = 1, .headers = scopus_headers, .names = COA_NAMES_SCOPUS,
+    .guess_authors = 1,
 };
 
 int coa_detect_scopus(const char *name, const unsigned char *head, size_t len)

@@ -27,22 +27,11 @@ static const coa_tab_header_t wos_headers[] = {
     {COA_COL_RESEARCHERID, "RI"}, {0, NULL},
 };
 
-static const coa_tab_format_t wos_tab = {"wos-tab", '\t', 0, NULL, wos_headers, COA_NAMES_LAST_FIRST, 0};
-
-static const coa_tab_sniff_t wos_tab_sniff = {
-    '\t', NULL, 128, "PT", {"AU", NULL}, {"UT", "TI", NULL}, 95, 60,
+static const coa_tab_format_t wos_tab = {
+    .name = "wos-tab", .delim = '\t', .headers = wos_headers, .names = COA_NAMES_LAST_FIRST,
+    .sniff = {128, "PT", {"AU", NULL}, {"UT", "TI", NULL}, 95, 60},
 };
-
-int coa_detect_wos_tab(const char *name, const unsigned char *head, size_t len)
-{
-    (void)name;
-    return coa_tab_detect(&wos_tab_sniff, head, len);
-}
-
-int coa_read_wos_tab(coa_reader_ctx_t *ctx)
-{
-    return coa_read_tabular(ctx, &wos_tab);
-}
+COA_TAB_READER(coa_detect_wos_tab, coa_read_wos_tab, wos_tab)
 
 /* What 'coauthor formats --help' says of wos-tab (coa_formats_help). */
 const char coa_help_wos_tab[] =

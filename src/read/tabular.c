@@ -85,11 +85,12 @@ int coa_tab_has(char (*fields)[COA_TAB_HEAD_FIELD], size_t n, const char *name)
     return 0;
 }
 
-int coa_tab_detect(const coa_tab_sniff_t *sniff, const unsigned char *head, size_t len)
+int coa_tab_detect(const coa_tab_format_t *f, const unsigned char *head, size_t len)
 {
+    const coa_tab_sniff_t *sniff = &f->sniff;
     char fields[128][COA_TAB_HEAD_FIELD];
     size_t max = sniff->max_fields < 128 ? sniff->max_fields : 128;
-    size_t n = coa_tab_head_fields(head, len, sniff->delim, sniff->preamble, fields, max);
+    size_t n = coa_tab_head_fields(head, len, f->delim, f->preamble, fields, max);
     if (n < 3 || (sniff->first && strcmp(fields[0], sniff->first) != 0))
         return 0;
     for (size_t i = 0; i < 2 && sniff->needs[i]; i++)

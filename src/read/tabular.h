@@ -36,6 +36,17 @@ typedef struct {
     const char *header;
 } coa_tab_header_t;
 
+/* How a format's header row is told from others: it has at least three
+ * fields, 'first' (when given) as the first, case kept, and each of
+ * 'needs'; then any of 'marks' makes the format sure, else likely. */
+typedef struct {
+    size_t max_fields;       /* fields read from the header, at most 128 */
+    const char *first;       /* or NULL */
+    const char *needs[2];    /* NULL-ended */
+    const char *marks[4];    /* NULL-ended */
+    int sure, likely;        /* the scores */
+} coa_tab_sniff_t;
+
 typedef struct {
     const char *name;                 /* the reader's name */
     char delim;                       /* ',' or '\t' */
@@ -44,6 +55,7 @@ typedef struct {
     const coa_tab_header_t *headers;  /* ends with {0, NULL}; for one column, earlier names win */
     int names;                        /* COA_NAMES_* */
     int guess_authors;                /* no header names the authors: find them by content (Scopus) */
+    coa_tab_sniff_t sniff;            /* for coa_tab_detect (Scopus detects by its own rules) */
 } coa_tab_format_t;
 
 int coa_read_tabular(coa_reader_ctx_t *ctx, const coa_tab_format_t *f);
@@ -56,20 +68,23 @@ size_t coa_tab_head_fields(const unsigned char *head, size_t len, char delim, co
                            char (*fields)[COA_TAB_HEAD_FIELD], size_t max);
 /* True when one of the fields is 'name' (case ignored). */
 int coa_tab_has(char (*fields)[COA_TAB_HEAD_FIELD], size_t n, const char *name);
-/* How a format's header row is told from others: it has at least three
- * fields, 'first' (when given) as the first, case kept, and each of
- * 'needs'; then any of 'marks' makes the format sure, else likely. */
-typedef struct {
-    char delim;
-    const char *preamble;    /* as for coa_tab_head_fields, or NULL */
-    size_t max_fields;       /* fields read from the header, at most 128 */
-    const char *first;       /* or NULL */
-    const char *needs[2];    /* NULL-ended */
-    const char *marks[4];    /* NULL-ended */
-    int sure, likely;        /* the scores */
-} coa_tab_sniff_t;
-/* The score of a head of a file for a format described so, or 0. */
-int coa_tab_detect(const coa_tab_sniff_t *sniff, const unsigned char *head, size_t len);
+/* The score of a head of a file for format f (its delimiter, preamble
+ * and sniff), or 0. */
+int coa_tab_detect(const coa_tab_format_t *f, const unsigned char *head, size_t len);
 /* "Harrell Jr. F.E." -> "F.E. Harrell Jr."; "Yagai, Tsuyoshi" -> "Tsuyoshi Yagai". */
 void coa_tab_turn_round(const char *s, size_t n, char *out, size_t cap);
+
+/* The reader table's pair of functions (readers.h) for a format that its
+ * description says all of: detection by coa_tab_detect, reading by
+ * coa_read_tabular. */
+#define COA_TAB_READER(detect_fn, read_fn, format)                                  \
+    int detect_fn(const char *name, const unsigned char *head, size_t len)         \
+    {                                                                              \
+        (void)name;                                                                \
+        return coa_tab_detect(&(format), head, len);                               \
+    }                                                                              \
+    int read_fn(coa_reader_ctx_t *ctx)                                             \
+    {                                                                              \
+        return coa_read_tabular(ctx, &(format));                                   \
+    }
 #endif
