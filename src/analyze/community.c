@@ -24,36 +24,8 @@ void coa_community_options_init(coa_community_options_t *opts)
     opts->infomap_trials = 10;
 }
 
-#define N_METHODS (sizeof method_names / sizeof *method_names)
-#define N_WEIGHTS (sizeof weight_names / sizeof *weight_names)
-
-const char *coa_community_method_name(coa_community_method_t m)
-{
-    return coa_enum_name(method_names, N_METHODS, (unsigned)m);
-}
-
-int coa_community_method_parse(const char *s, coa_community_method_t *m)
-{
-    unsigned i;
-    int err = coa_enum_parse(method_names, N_METHODS, s, &i);
-    if (!err)
-        *m = (coa_community_method_t)i;
-    return err;
-}
-
-const char *coa_community_weight_name(coa_community_weight_t w)
-{
-    return coa_enum_name(weight_names, N_WEIGHTS, (unsigned)w);
-}
-
-int coa_community_weight_parse(const char *s, coa_community_weight_t *w)
-{
-    unsigned i;
-    int err = coa_enum_parse(weight_names, N_WEIGHTS, s, &i);
-    if (!err)
-        *w = (coa_community_weight_t)i;
-    return err;
-}
+COA_ENUM_FUNCTIONS(coa_community_method_t, coa_community_method_name, coa_community_method_parse, method_names)
+COA_ENUM_FUNCTIONS(coa_community_weight_t, coa_community_weight_name, coa_community_weight_parse, weight_names)
 
 const igraph_vector_t *coa_community_weights(const coa_graph_t *g, coa_community_weight_t weight)
 {

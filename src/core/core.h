@@ -35,6 +35,21 @@ int coa_grow_array(void *items, size_t *cap, size_t need, size_t size, size_t fi
  * table; and the value named s, COA_EINVAL when none is. */
 const char *coa_enum_name(const char *const *names, size_t n, unsigned i);
 int coa_enum_parse(const char *const *names, size_t n, const char *s, unsigned *i);
+/* The pair of public functions over such a table for an enum type:
+ * 'const char *name_fn(type)' and 'int parse_fn(const char *, type *)'. */
+#define COA_ENUM_FUNCTIONS(type, name_fn, parse_fn, names)                                  \
+    const char *name_fn(type value)                                                         \
+    {                                                                                       \
+        return coa_enum_name(names, sizeof names / sizeof *names, (unsigned)value);         \
+    }                                                                                       \
+    int parse_fn(const char *s, type *value)                                                \
+    {                                                                                       \
+        unsigned i;                                                                         \
+        int err = coa_enum_parse(names, sizeof names / sizeof *names, s, &i);               \
+        if (!err)                                                                           \
+            *value = (type)i;                                                               \
+        return err;                                                                         \
+    }
 
 /* FNV-1a of the bytes, never 0 (the string pool's hash; 0 marks a string
  * kept out of its table; strpool.c). */

@@ -32,21 +32,7 @@ void coa_draw_options_init(coa_draw_options_t *opts)
     opts->seed = 1;
 }
 
-#define N_ENGINES (sizeof engine_names / sizeof engine_names[0])
-
-const char *coa_engine_name(coa_engine_t e)
-{
-    return coa_enum_name(engine_names, N_ENGINES, (unsigned)e);
-}
-
-int coa_engine_parse(const char *name, coa_engine_t *e)
-{
-    unsigned i;
-    int err = coa_enum_parse(engine_names, N_ENGINES, name, &i);
-    if (!err)
-        *e = (coa_engine_t)i;
-    return err;
-}
+COA_ENUM_FUNCTIONS(coa_engine_t, coa_engine_name, coa_engine_parse, engine_names)
 
 coa_engine_t coa_engine_auto(uint32_t nodes)
 {
