@@ -103,14 +103,7 @@ static int coauthored(const coa_store_csr_t *x, uint32_t a, uint32_t b)
     }
     for (uint32_t i = alo; i < ahi && blo < bhi; i++) {
         uint32_t p = x->a_papers[i];
-        uint32_t lo = blo, hi = bhi;
-        while (lo < hi) {
-            uint32_t mid = lo + (hi - lo) / 2;
-            if (x->a_papers[mid] < p)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        uint32_t lo = (uint32_t)coa_lower_bound_u32(x->a_papers, blo, bhi, p);
         if (lo < bhi && x->a_papers[lo] == p)
             return 1;
         blo = lo;

@@ -66,6 +66,32 @@ static inline uint32_t coa_slot_free(const uint32_t *slots, uint32_t n, uint32_t
     return i;
 }
 
+/* The first i in [lo, hi) with a[i] >= key, or hi (a[lo .. hi) ascending):
+ * the one binary search over sorted id lists. */
+static inline size_t coa_lower_bound_u32(const uint32_t *a, size_t lo, size_t hi, uint32_t key)
+{
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a[mid] < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Turns count[0 .. n) into where each bucket starts (the sum of the
+ * counts before it): the middle step of a counting or radix sort. */
+static inline void coa_counts_to_starts(size_t *count, size_t n)
+{
+    size_t sum = 0;
+    for (size_t d = 0; d < n; d++) {
+        size_t here = count[d];
+        count[d] = sum;
+        sum += here;
+    }
+}
+
 /* Temporary files beside a target (tempfile.c).  coa_temp_create removes
  * the leftovers of killed runs on that target, then creates
  * DIR/.BASE.PID.XXXXXX with mkstemp and tracks it for

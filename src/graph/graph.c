@@ -64,12 +64,7 @@ static void sort_pairs(pair_t **pairs, uint64_t np)
             count[((by_u ? src[i].u : src[i].v) >> shift) & 0xFFFF]++;
         if (count[((by_u ? src[0].u : src[0].v) >> shift) & 0xFFFF] == np)
             continue;
-        size_t sum = 0;
-        for (size_t d = 0; d < 65536; d++) {
-            size_t n = count[d];
-            count[d] = sum;
-            sum += n;
-        }
+        coa_counts_to_starts(count, 65536);
         for (uint64_t i = 0; i < np; i++)
             dst[count[((by_u ? src[i].u : src[i].v) >> shift) & 0xFFFF]++] = src[i];
         pair_t *t = src;

@@ -329,14 +329,7 @@ int coa_view_coauthors(coa_view_t *v, uint32_t author, const coa_view_coauthor_t
  * binary search), or -1. */
 igraph_integer_t coa_view_slot_edge(const coa_view_t *v, uint32_t a, uint32_t b)
 {
-    uint64_t lo = v->adj->offsets[a], hi = v->adj->offsets[a + 1], end = hi;
-    while (lo < hi) {
-        uint64_t mid = lo + (hi - lo) / 2;
-        if (v->adj->neighbors[mid] < b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t end = v->adj->offsets[a + 1], lo = coa_lower_bound_u32(v->adj->neighbors, v->adj->offsets[a], end, b);
     return lo < end && v->adj->neighbors[lo] == b ? (igraph_integer_t)v->adj->edge_ids[lo] : -1;
 }
 
