@@ -51,6 +51,13 @@ void coa_progress_bar(void *ctx, const char *name, uint64_t done, uint64_t total
 void coa_progress_wipe(FILE *err);
 
 
+/* Pieces of JSON that the reports and 'coauthor serve' share: a
+ * coauthor's "first_year", "last_year" (null when none is known) and
+ * "inferred" keys; a paper's "title", "year" (or null) and "id"
+ * (coa_paper_identifier) keys.  No braces around them. */
+void coa_json_coauthor_span(FILE *out, const coa_coauthor_t *it);
+void coa_json_paper_head(FILE *out, const coa_corpus_t *c, uint32_t paper);
+
 /* 'coauthor rank --author' in JSON: the first 'shown' coauthors of the
  * list, ordered by fractional weight or joint papers, each with its joint
  * papers when 'papers'.  0, or COA_ENOMEM. */

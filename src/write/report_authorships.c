@@ -77,21 +77,18 @@ int coa_write_authorship_rows(FILE *out, const coa_corpus_t *c, const char *name
         if (!paper->doi && !paper->key) {
             snprintf(ident, sizeof ident, "%s:%ld", file, (long)paper->line + line_offset);
         }
+        /* the paper's columns after its identifier, the same on each of its rows */
+        const char *paper_cols[] = {coa_corpus_str(c, paper->doi), doi_key, coa_corpus_str(c, paper->key),
+                                    coa_corpus_str(c, paper->title), title_key};
         uint32_t n = paper->n_authorships ? paper->n_authorships : 1;
         for (uint32_t i = 0; i < n && !err; i++) {
             put_field(out, file);
             fprintf(out, "\t%ld\t%u\t", (long)paper->line + line_offset, p);
             put_field(out, ident);
-            putc('\t', out);
-            put_field(out, coa_corpus_str(c, paper->doi));
-            putc('\t', out);
-            put_field(out, doi_key);
-            putc('\t', out);
-            put_field(out, coa_corpus_str(c, paper->key));
-            putc('\t', out);
-            put_field(out, coa_corpus_str(c, paper->title));
-            putc('\t', out);
-            put_field(out, title_key);
+            for (size_t j = 0; j < sizeof paper_cols / sizeof *paper_cols; j++) {
+                putc('\t', out);
+                put_field(out, paper_cols[j]);
+            }
             fprintf(out, "\t%d\t%d\t%d\t", paper->year, (paper->flags & COA_PAPER_YEAR_ASSUMED) != 0,
                     (paper->flags & COA_PAPER_TRUNCATED) != 0);
             put_field(out, coa_corpus_str(c, paper->venue));

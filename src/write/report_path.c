@@ -223,17 +223,8 @@ static void print_json(FILE *out, const coa_path_report_t *po)
             const coa_hop_t *hop = &ch->hops[(size_t)i * r->length + k];
             fputs(k ? ",\n       {\"papers\": [" : "\n       {\"papers\": [", out);
             for (uint32_t j = 0; j < hop->n_papers; j++) {
-                const coa_paper_t *p = &c->papers[hop->papers[j]];
-                char id[512];
-                coa_paper_identifier(c, (uint32_t)(p - c->papers), id, sizeof id);
-                fputs(j ? ",\n         {\"title\": " : "\n         {\"title\": ", out);
-                coa_json_string(out, coa_corpus_str(c, p->title));
-                if (p->year)
-                    fprintf(out, ", \"year\": %d", p->year);
-                else
-                    fputs(", \"year\": null", out);
-                fputs(", \"id\": ", out);
-                coa_json_string(out, id);
+                fputs(j ? ",\n         {" : "\n         {", out);
+                coa_json_paper_head(out, c, hop->papers[j]);
                 /* the issue fixes these four keys; the homonym flag is in the
                  * text and the TSV/CSV output */
                 fprintf(out, ", \"inferred\": %s}", (hop->paper_flags[j] & COA_EVIDENCE_INFERRED) ? "true" : "false");

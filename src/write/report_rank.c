@@ -6,6 +6,30 @@
 
 #include "coauthor/report.h"
 
+void coa_json_coauthor_span(FILE *out, const coa_coauthor_t *it)
+{
+    if (it->first_year)
+        fprintf(out, "\"first_year\": %d, \"last_year\": %d", it->first_year, it->last_year);
+    else
+        fputs("\"first_year\": null, \"last_year\": null", out);
+    fprintf(out, ", \"inferred\": %u", it->inferred);
+}
+
+void coa_json_paper_head(FILE *out, const coa_corpus_t *c, uint32_t paper)
+{
+    const coa_paper_t *p = &c->papers[paper];
+    char id[512];
+    coa_paper_identifier(c, paper, id, sizeof id);
+    fputs("\"title\": ", out);
+    coa_json_string(out, coa_corpus_str(c, p->title));
+    if (p->year)
+        fprintf(out, ", \"year\": %d", p->year);
+    else
+        fputs(", \"year\": null", out);
+    fputs(", \"id\": ", out);
+    coa_json_string(out, id);
+}
+
 int coa_write_coauthors_json(FILE *out, const coa_graph_t *g, const coa_coauthors_t *list, uint32_t shown, int fractional,
                              int with_papers)
 {
@@ -19,11 +43,7 @@ int coa_write_coauthors_json(FILE *out, const coa_graph_t *g, const coa_coauthor
         fprintf(out, "\"rank\": %u, \"author\": ", i + 1);
         coa_json_string(out, coa_graph_vertex_name(g, it->vertex));
         fprintf(out, ", \"joint_papers\": %.0f, \"fractional\": %.10g, ", it->joint_papers, it->fractional);
-        if (it->first_year)
-            fprintf(out, "\"first_year\": %d, \"last_year\": %d", it->first_year, it->last_year);
-        else
-            fputs("\"first_year\": null, \"last_year\": null", out);
-        fprintf(out, ", \"inferred\": %u", it->inferred);
+        coa_json_coauthor_span(out, it);
         if (with_papers) {
             uint32_t *papers, np;
             if (coa_edge_papers_by_year(g, it->edge, &papers, &np))
