@@ -70,7 +70,6 @@ int coa_export_gexf(FILE *out, const coa_graph_t *g, const coa_export_options_t 
     attributes(out, "edge", v.edge_cols, v.n_edge_cols, -1);
     fputs("    <nodes>\n", out);
     char id[32], id2[32];
-    coa_value_t val;
     for (uint32_t n = 0; n < v.n_nodes; n++) {
         coa_view_node_id(&v, n, id, sizeof id);
         fprintf(out, "      <node id=\"%s\" label=\"", id);
@@ -78,11 +77,7 @@ int coa_export_gexf(FILE *out, const coa_graph_t *g, const coa_export_options_t 
         fputc('"', out);
         interval(out, years.vertex_first[n], years.vertex_last[n]);
         fputs(">\n        <attvalues>\n", out);
-        for (int c = 0; c < v.n_node_cols; c++) {
-            coa_view_node_value(&v, n, c, &val);
-            if (c != name_col && val.present)
-                attvalue(out, &v, &v.node_cols[c], &val, 0);
-        }
+        coa_view_write_node_values(out, &v, n, name_col, attvalue);
         fputs("        </attvalues>\n      </node>\n", out);
     }
     fputs("    </nodes>\n    <edges>\n", out);
@@ -92,11 +87,7 @@ int coa_export_gexf(FILE *out, const coa_graph_t *g, const coa_export_options_t 
                 id2, (long long)VECTOR(g->joint_papers)[(igraph_integer_t)e]);
         interval(out, years.edge_first[e], years.edge_last[e]);
         fputs(">\n        <attvalues>\n", out);
-        for (int c = 0; c < v.n_edge_cols; c++) {
-            coa_view_edge_value(&v, e, c, &val);
-            if (val.present)
-                attvalue(out, &v, &v.edge_cols[c], &val, e);
-        }
+        coa_view_write_edge_values(out, &v, e, attvalue);
         fputs("        </attvalues>\n      </edge>\n", out);
     }
     fputs("    </edges>\n  </graph>\n</gexf>\n", out);

@@ -42,26 +42,17 @@ int coa_export_json(FILE *out, const coa_graph_t *g, const coa_export_options_t 
     fprintf(out, "{\"directed\": false, \"multigraph\": false, \"graph\": {\"kind\": \"%s\"},\n\"nodes\": [",
             v.bipartite ? "authors-papers" : "coauthors");
     char id[32], id2[32];
-    coa_value_t val;
     for (uint32_t n = 0; n < v.n_nodes; n++) {
         coa_view_node_id(&v, n, id, sizeof id);
         fprintf(out, "%s\n{\"id\": \"%s\"", n ? "," : "", id);
-        for (int c = 0; c < v.n_node_cols; c++) {
-            coa_view_node_value(&v, n, c, &val);
-            if (val.present)
-                value(out, &v, &v.node_cols[c], &val, 0);
-        }
+        coa_view_write_node_values(out, &v, n, -1, value);
         fputc('}', out);
     }
     fputs("\n],\n\"links\": [", out);
     for (uint64_t e = 0; e < v.n_edges; e++) {
         coa_view_edge_ids(&v, e, id, id2, sizeof id);
         fprintf(out, "%s\n{\"source\": \"%s\", \"target\": \"%s\"", e ? "," : "", id, id2);
-        for (int c = 0; c < v.n_edge_cols; c++) {
-            coa_view_edge_value(&v, e, c, &val);
-            if (val.present)
-                value(out, &v, &v.edge_cols[c], &val, e);
-        }
+        coa_view_write_edge_values(out, &v, e, value);
         fputc('}', out);
     }
     fputs("\n]}\n", out);

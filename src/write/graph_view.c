@@ -194,6 +194,26 @@ void coa_view_edge_value(const coa_view_t *v, uint64_t edge, int col, coa_value_
     val->present = 1;
 }
 
+void coa_view_write_node_values(FILE *out, const coa_view_t *v, uint32_t node, int skip, coa_view_value_fn fn)
+{
+    coa_value_t val;
+    for (int c = 0; c < v->n_node_cols; c++) {
+        coa_view_node_value(v, node, c, &val);
+        if (c != skip && val.present)
+            fn(out, v, &v->node_cols[c], &val, 0);
+    }
+}
+
+void coa_view_write_edge_values(FILE *out, const coa_view_t *v, uint64_t edge, coa_view_value_fn fn)
+{
+    coa_value_t val;
+    for (int c = 0; c < v->n_edge_cols; c++) {
+        coa_view_edge_value(v, edge, c, &val);
+        if (val.present)
+            fn(out, v, &v->edge_cols[c], &val, edge);
+    }
+}
+
 void coa_view_list_item(const coa_view_t *v, uint64_t edge, uint32_t k, char *buf, size_t len)
 {
     const coa_graph_t *g = v->g;

@@ -57,6 +57,13 @@ void coa_view_edge_ends(const coa_view_t *v, uint64_t edge, uint32_t *from, uint
 void coa_view_edge_ids(const coa_view_t *v, uint64_t edge, char *from, char *to, size_t len);
 void coa_view_node_value(const coa_view_t *v, uint32_t node, int col, coa_value_t *val);
 void coa_view_edge_value(const coa_view_t *v, uint64_t edge, int col, coa_value_t *val);
+/* Writes each present value of a node's columns (but column 'skip', or
+ * -1) and of an edge's columns with fn: the attribute loops of the JSON
+ * and GEXF writers.  fn gets the edge (0 for a node) for LIST cells. */
+typedef void (*coa_view_value_fn)(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa_value_t *val,
+                                  uint64_t edge);
+void coa_view_write_node_values(FILE *out, const coa_view_t *v, uint32_t node, int skip, coa_view_value_fn fn);
+void coa_view_write_edge_values(FILE *out, const coa_view_t *v, uint64_t edge, coa_view_value_fn fn);
 /* Item k of a LIST cell of an edge. */
 void coa_view_list_item(const coa_view_t *v, uint64_t edge, uint32_t k, char *buf, size_t len);
 /* Whether node is a paper (bipartite only). */
