@@ -304,6 +304,18 @@ int coa_reader_skip(coa_reader_ctx_t *ctx, long line, const char *fmt, ...)
     return strict ? COA_EPARSE : COA_OK;
 }
 
+int coa_reader_next_line(coa_reader_ctx_t *ctx, const char *too_long, const char **line, size_t *len, int *err)
+{
+    int r;
+    while ((r = coa_input_next(ctx->in, line, len)) > 0) {
+        if (!ctx->in->too_long)
+            return 1;
+        if ((*err = coa_reader_skip(ctx, ctx->in->lineno, "%s", too_long)))
+            return 0;
+    }
+    return r;
+}
+
 void coa_xml_error_text(const char *message, char *msg, size_t len)
 {
     snprintf(msg, len, "%s", message ? message : "malformed XML");

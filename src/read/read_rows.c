@@ -175,14 +175,9 @@ static int next_row(coa_reader_ctx_t *ctx, rows_t *rows)
 {
     const char *line;
     size_t len;
-    int r, err;
-    while ((r = coa_input_next(ctx->in, &line, &len)) > 0) {
+    int r, err = COA_OK;
+    while ((r = coa_reader_next_line(ctx, "row too long", &line, &len, &err)) > 0) {
         rows->lineno = ctx->in->lineno;
-        if (ctx->in->too_long) {
-            if ((err = coa_reader_skip(ctx, rows->lineno, "row too long")))
-                return -err;
-            continue;
-        }
         if (len == 0)
             continue;
         char *row = (char *)line; /* the input's own buffer, split in place */
@@ -199,6 +194,8 @@ static int next_row(coa_reader_ctx_t *ctx, rows_t *rows)
         rows->n = split(row, len, rows->fields);
         return 1;
     }
+    if (err)
+        return -err;
     if (r < 0)
         rows->read_error = ctx->in->error ? ctx->in->error : COA_EIO;
     return 0;

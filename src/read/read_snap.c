@@ -74,13 +74,8 @@ int coa_read_snap(coa_reader_ctx_t *ctx)
     size_t len;
     int r, err = COA_OK;
     coa_source_t *src;
-    while ((r = coa_input_next(ctx->in, &line, &len)) > 0) {
+    while ((r = coa_reader_next_line(ctx, "edge line too long", &line, &len, &err)) > 0) {
         long lineno = ctx->in->lineno;
-        if (ctx->in->too_long) {
-            if ((err = coa_reader_skip(ctx, lineno, "edge line too long")))
-                return err;
-            continue;
-        }
         size_t i = 0;
         while (i < len && (line[i] == ' ' || line[i] == '\t'))
             i++;
@@ -111,5 +106,7 @@ int coa_read_snap(coa_reader_ctx_t *ctx)
         src = &ctx->corpus->sources[ctx->source];
         src->records++;
     }
+    if (err)
+        return err;
     return r < 0 ? (ctx->in->error ? ctx->in->error : COA_EIO) : COA_OK;
 }

@@ -111,6 +111,12 @@ int coa_reader_skip(coa_reader_ctx_t *ctx, long line, const char *fmt, ...)
 #endif
     ;
 
+/* The next line for a reader that goes line by line: 1 with it, 0 at the
+ * end, -1 on a read error, as coa_input_next; but an over-long line is
+ * passed over with the warning 'too_long' at its line (coa_reader_skip),
+ * and when strict mode makes that an error, 0 comes back with *err set. */
+int coa_reader_next_line(coa_reader_ctx_t *ctx, const char *too_long, const char **line, size_t *len, int *err);
+
 /* Before any libxml2 parse (DBLP, and igraph's GraphML reader): an
  * external-entity loader that refuses every file and URL, so that nothing
  * is read but the named input, and libxml2's own messages (its "I/O
