@@ -162,6 +162,26 @@ typedef struct {
 #define BIT_TEST(bits, i) ((bits)[(i) >> 6] >> ((i)&63) & 1)
 #define BIT_SET(bits, i) ((bits)[(i) >> 6] |= (uint64_t)1 << ((i)&63))
 
+/* One step of a search, either way round: the unmarked ends of row v of
+ * a CSR (start, items) are marked in 'seen' and appended to out[*n ..];
+ * returns the sum of their own degrees (their rows in other_start). */
+static inline uint64_t expand(const uint32_t *start, const uint32_t *items, uint32_t v, uint64_t *seen,
+                              uint32_t *out, uint32_t *n, const uint32_t *other_start)
+{
+    uint64_t degrees = 0;
+    uint32_t k = *n;
+    for (uint32_t i = start[v]; i < start[v + 1]; i++) {
+        uint32_t w = items[i];
+        if (BIT_TEST(seen, w))
+            continue;
+        BIT_SET(seen, w);
+        out[k++] = w;
+        degrees += other_start[w + 1] - other_start[w];
+    }
+    *n = k;
+    return degrees;
+}
+
 /* One search from s: adds the distances to b->sum; returns the
  * eccentricity of s, and the farthest author in b->farthest.
  *
@@ -186,17 +206,8 @@ static uint32_t search(bfs_t *b, uint32_t s)
         uint32_t end = tail; /* the authors at distance 'level' */
         uint32_t np = 0;
         uint64_t spread = 0; /* authorships of the papers newly marked */
-        for (; head < end; head++) {
-            uint32_t a = b->queue[head];
-            for (uint32_t i = x->a_start[a]; i < x->a_start[a + 1]; i++) {
-                uint32_t p = x->a_papers[i];
-                if (BIT_TEST(b->seen_paper, p))
-                    continue;
-                BIT_SET(b->seen_paper, p);
-                b->papers[np++] = p;
-                spread += x->p_start[p + 1] - x->p_start[p];
-            }
-        }
+        for (; head < end; head++)
+            spread += expand(x->a_start, x->a_papers, b->queue[head], b->seen_paper, b->papers, &np, x->p_start);
         if (spread > unreached / 2) {
             for (uint32_t a = 0; a < x->n_authors; a++) {
                 if (BIT_TEST(b->seen_author, a))
@@ -211,17 +222,8 @@ static uint32_t search(bfs_t *b, uint32_t s)
                 }
             }
         } else {
-            for (uint32_t k = 0; k < np; k++) {
-                uint32_t p = b->papers[k];
-                for (uint32_t j = x->p_start[p]; j < x->p_start[p + 1]; j++) {
-                    uint32_t w = x->p_authors[j];
-                    if (BIT_TEST(b->seen_author, w))
-                        continue;
-                    BIT_SET(b->seen_author, w);
-                    unreached -= x->a_start[w + 1] - x->a_start[w];
-                    b->queue[tail++] = w;
-                }
-            }
+            for (uint32_t k = 0; k < np; k++)
+                unreached -= expand(x->p_start, x->p_authors, b->papers[k], b->seen_author, b->queue, &tail, x->a_start);
         }
         if (tail > end) {
             level++;
