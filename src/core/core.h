@@ -31,6 +31,12 @@ int coa_grow(void **items, uint32_t *cap, uint32_t need, size_t size);
  * the array and *cap are as they were. */
 int coa_grow_array(void *items, size_t *cap, size_t need, size_t size, size_t first);
 
+/* Puts item at place i of a list of *n items of 'size' bytes that keeps
+ * only the first cap (a best-k list, grow.c): the items from i on move
+ * down one, the last falling off when the list is full; nothing happens
+ * when i >= cap. */
+void coa_top_insert(void *list, uint32_t *n, uint32_t cap, uint32_t i, const void *item, size_t size);
+
 /* A table of enum names (common.c): the name of value i, "?" outside the
  * table; and the value named s, COA_EINVAL when none is. */
 const char *coa_enum_name(const char *const *names, size_t n, unsigned i);

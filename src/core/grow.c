@@ -44,3 +44,15 @@ int coa_grow_array(void *items, size_t *cap, size_t need, size_t size, size_t fi
     *cap = n;
     return COA_OK;
 }
+
+void coa_top_insert(void *list, uint32_t *n, uint32_t cap, uint32_t i, const void *item, size_t size)
+{
+    if (i >= cap)
+        return;
+    uint32_t last = *n < cap ? *n : cap - 1;
+    char *at = (char *)list + (size_t)i * size;
+    memmove(at + size, at, (size_t)(last - i) * size);
+    memcpy(at, item, size);
+    if (*n < cap)
+        (*n)++;
+}

@@ -91,13 +91,7 @@ static void consider(cand_t *list, uint32_t *n, cand_t c)
             break;
         i--;
     }
-    if (i >= COA_MATCH_MAX_CANDIDATES)
-        return;
-    uint32_t last = *n < COA_MATCH_MAX_CANDIDATES ? *n : COA_MATCH_MAX_CANDIDATES - 1;
-    memmove(&list[i + 1], &list[i], (last - i) * sizeof *list);
-    list[i] = c;
-    if (*n < COA_MATCH_MAX_CANDIDATES)
-        (*n)++;
+    coa_top_insert(list, n, COA_MATCH_MAX_CANDIDATES, i, &c, sizeof c);
 }
 
 int coa_author_match(const coa_corpus_t *c, const char *query, coa_match_t *m)
