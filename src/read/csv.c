@@ -18,10 +18,7 @@
 
 void coa_csv_init(coa_csv_t *t, coa_reader_ctx_t *ctx, char delim, int quotes)
 {
-    memset(t, 0, sizeof *t);
-    t->ctx = ctx;
-    t->delim = delim;
-    t->quotes = quotes;
+    *t = (coa_csv_t){.ctx = ctx, .delim = delim, .quotes = quotes};
 }
 
 void coa_csv_destroy(coa_csv_t *t)

@@ -274,15 +274,25 @@ static char *edge_tooltip(const coa_graph_t *g, igraph_integer_t e, uint32_t a, 
     return text;
 }
 
+/* Drops the labels asked for (coa_styled_labels asks again). */
+static void labels_clear(coa_styled_t *s)
+{
+    free(s->label_vertex);
+    free(s->label_must);
+    free(s->label_node);
+    s->label_vertex = NULL;
+    s->label_must = NULL;
+    s->label_node = NULL;
+    s->n_labels = 0;
+}
+
 void coa_styled_destroy(coa_styled_t *s)
 {
     if (s->g)
         agclose(s->g);
     free(s->node);
     free(s->labelled);
-    free(s->label_vertex);
-    free(s->label_must);
-    free(s->label_node);
+    labels_clear(s);
     memset(s, 0, sizeof *s);
 }
 
@@ -573,10 +583,7 @@ int coa_styled_labels(coa_styled_t *s, const coa_graph_t *g, const coa_draw_opti
     int want = o->labels;
     if (want < 0)
         want = n <= 40 ? (int)n : n <= COA_DRAW_NEATO_LIMIT ? 40 : 30;
-    free(s->label_vertex);
-    free(s->label_must);
-    free(s->label_node);
-    s->n_labels = 0;
+    labels_clear(s);
     memset(s->labelled, 0, nv ? nv : 1);
     s->label_vertex = malloc((n ? n : 1) * sizeof *s->label_vertex);
     s->label_must = malloc(n ? n : 1);
