@@ -463,17 +463,7 @@ fail:
 
 void coa_html_text(FILE *out, const char *s)
 {
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", out); break;
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default:
-            if ((unsigned char)*s >= 0x20)
-                fputc(*s, out);
-        }
-    }
+    coa_xml_escape(out, s, 1);
 }
 
 /* The title and legend: a borderless HTML table above the drawing. */

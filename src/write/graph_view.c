@@ -287,7 +287,7 @@ void coa_view_years_destroy(coa_years_t *y)
     memset(y, 0, sizeof *y);
 }
 
-void coa_view_xml_text(FILE *out, const char *s)
+void coa_xml_escape(FILE *out, const char *s, int drop_controls)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
@@ -296,9 +296,17 @@ void coa_view_xml_text(FILE *out, const char *s)
         case '>': fputs("&gt;", out); break;
         case '"': fputs("&quot;", out); break;
         default:
-            fputc(*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r' ? ' ' : *p, out);
+            if (*p >= 0x20)
+                fputc(*p, out);
+            else if (!drop_controls)
+                fputc(*p == '\t' || *p == '\n' || *p == '\r' ? *p : ' ', out);
         }
     }
+}
+
+void coa_view_xml_text(FILE *out, const char *s)
+{
+    coa_xml_escape(out, s, 0);
 }
 
 void coa_view_xml_value(FILE *out, const coa_view_t *v, const coa_col_t *col, const coa_value_t *val, uint64_t edge)

@@ -77,6 +77,10 @@ void coa_view_format_number(const coa_col_t *col, const coa_value_t *val, char *
  * characters XML 1.0 forbids become spaces (a title with a stray form feed
  * would otherwise make the file unreadable). */
 void coa_view_xml_text(FILE *out, const char *s);
+/* The one XML escaper under it and coa_html_text: & < > " as entities;
+ * control characters as coa_view_xml_text says, or, with 'drop_controls'
+ * (Graphviz's HTML-like labels), tab and line breaks too are left out. */
+void coa_xml_escape(FILE *out, const char *s, int drop_controls);
 /* A cell's value as XML text: a string escaped, a list's items joined by
  * "; ", a number as coa_view_format_number writes it.  edge is the edge of
  * a LIST cell (lists are edge columns). */
