@@ -78,6 +78,10 @@ typedef struct {
 int coa_graph_build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel);
 /* After a failed build, g is zeroed and coa_graph_destroy does nothing. */
 void coa_graph_destroy(coa_graph_t *g);
+/* The vertices of g's largest connected component, ascending, in
+ * *vertices (caller frees) and *n; ties go to the component of the lowest
+ * vertex.  An empty graph gives none.  0, COA_ENOMEM or COA_EGRAPH. */
+int coa_graph_largest_component(const coa_graph_t *g, uint32_t **vertices, uint32_t *n);
 
 /* The vertex of a corpus author, or -1 when the author is not in the graph. */
 igraph_integer_t coa_graph_vertex_of(const coa_graph_t *g, uint32_t author);

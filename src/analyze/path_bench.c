@@ -39,33 +39,15 @@ typedef struct {
 /* The authors of the largest component into w->pool; its size in b. */
 static int largest_component(const coa_graph_t *g, bench_work_t *w, coa_path_bench_t *b)
 {
-    igraph_vector_int_t membership, csize;
-    igraph_integer_t ncomp;
-    int err = COA_OK;
-    if (igraph_vector_int_init(&membership, 0))
-        return COA_ENOMEM;
-    if (igraph_vector_int_init(&csize, 0)) {
-        igraph_vector_int_destroy(&membership);
-        return COA_ENOMEM;
-    }
-    if (igraph_connected_components(&g->graph, &membership, &csize, &ncomp, IGRAPH_WEAK) || ncomp == 0) {
+    int err = coa_graph_largest_component(g, &w->pool, &w->n_pool);
+    if (err == COA_ENOMEM)
+        return err;
+    if (err || !w->n_pool) {
         snprintf(b->message, sizeof b->message, "cannot find the components");
-        err = COA_EGRAPH;
-        goto cleanup;
+        return COA_EGRAPH;
     }
-    igraph_integer_t best = igraph_vector_int_which_max(&csize);
-    b->component = VECTOR(csize)[best];
-    if (!(w->pool = malloc((size_t)b->component * sizeof *w->pool))) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    for (igraph_integer_t v = 0; v < g->n_vertices; v++)
-        if (VECTOR(membership)[v] == best)
-            w->pool[w->n_pool++] = (uint32_t)v;
-cleanup:
-    igraph_vector_int_destroy(&membership);
-    igraph_vector_int_destroy(&csize);
-    return err;
+    b->component = w->n_pool;
+    return COA_OK;
 }
 
 /* Runs the queries; igraph's search on the first b->igraph_queries. */

@@ -472,10 +472,10 @@ cleanup:
     return err;
 }
 
-/* Marks in keep[] the authors of the largest component (ties: the
- * component of the lowest vertex). */
-static int mark_largest(const coa_graph_t *g, uint8_t *keep)
+int coa_graph_largest_component(const coa_graph_t *g, uint32_t **vertices, uint32_t *n)
 {
+    *vertices = NULL;
+    *n = 0;
     /* zeroed igraph vectors may be destroyed without having been initialised */
     igraph_vector_int_t membership = {0}, csize = {0};
     igraph_integer_t ncomp = 0;
@@ -484,12 +484,25 @@ static int mark_largest(const coa_graph_t *g, uint8_t *keep)
         err = coa_from_igraph(igraph_connected_components(&g->graph, &membership, &csize, &ncomp, IGRAPH_WEAK));
     if (!err && ncomp > 0) {
         igraph_integer_t best = igraph_vector_int_which_max(&csize);
-        for (igraph_integer_t v = 0; v < g->n_vertices; v++)
+        if (!(*vertices = malloc((size_t)VECTOR(csize)[best] * sizeof **vertices)))
+            err = COA_ENOMEM;
+        for (igraph_integer_t v = 0; !err && v < g->n_vertices; v++)
             if (VECTOR(membership)[v] == best)
-                keep[g->vertex_author[v]] = 1;
+                (*vertices)[(*n)++] = (uint32_t)v;
     }
     igraph_vector_int_destroy(&membership);
     igraph_vector_int_destroy(&csize);
+    return err;
+}
+
+/* Marks in keep[] the authors of the largest component. */
+static int mark_largest(const coa_graph_t *g, uint8_t *keep)
+{
+    uint32_t *vertices, n;
+    int err = coa_graph_largest_component(g, &vertices, &n);
+    for (uint32_t i = 0; i < n; i++)
+        keep[g->vertex_author[vertices[i]]] = 1;
+    free(vertices);
     return err;
 }
 
