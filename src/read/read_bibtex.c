@@ -176,6 +176,8 @@ typedef struct {
     } *rewrites;
     size_t n_rewrites, cap_rewrites;
     size_t *growth, *shrink; /* by rewrite count k: bytes the first k add and remove */
+    size_t *text_fields;     /* [from, to) pairs: the entry's title-like values, for tex_logos */
+    size_t n_text_fields, cap_text_fields;
 } macros_t;
 
 static int macros_has(const macros_t *m, const char *s, size_t n)
@@ -213,6 +215,7 @@ static void macros_destroy(macros_t *m)
     free(m->rewrites);
     free(m->growth);
     free(m->shrink);
+    free(m->text_fields);
 }
 
 /* bibutils' type tables have no author for these types, so it drops the
@@ -333,6 +336,16 @@ static int read_delimited(cursor_t *c, const char *field, defect_t *d)
     }
 }
 
+/* The fields whose text becomes a paper's title or venue. */
+static int text_field(const char *field)
+{
+    static const char *const names[] = {"title", "booktitle", "journal", "journaltitle", "subtitle", "series"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcasecmp(field, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Reads "name = value" pieces up to the entry's closing character.
  * Undefined macros are reported as warnings as they are met (the entry is
  * kept); a structural defect fills d and returns -1. */
@@ -381,12 +394,14 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
         int is_author = strcasecmp(field, "author") == 0;
         if (is_author)
             macros->author = 1;
+        int is_text = text_field(field);
         cur_skip_ws(c);
         size_t value_off = c->pos;
         int pieces = 0;
         for (;; pieces++) { /* value: pieces joined by '#' */
             cur_skip_ws(c);
             ch = cur_peek(c);
+            size_t a_piece = c->pos;
             if (ch == '{' || ch == '"') {
                 if (read_delimited(c, field, d))
                     return -1;
@@ -412,6 +427,14 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
             if (is_author && pieces == 0 && (c->t->text[value_off] == '{' || c->t->text[value_off] == '"')) {
                 macros->author_off = value_off;
                 macros->author_end = c->pos;
+            }
+            if (is_text && (c->t->text[a_piece] == '{' || c->t->text[a_piece] == '"') &&
+                memchr(c->t->text + a_piece, '\\', c->pos - a_piece)) {
+                if (coa_grow_array(&macros->text_fields, &macros->cap_text_fields, macros->n_text_fields + 2,
+                                   sizeof *macros->text_fields, 16))
+                    return COA_ENOMEM;
+                macros->text_fields[macros->n_text_fields++] = a_piece + 1;
+                macros->text_fields[macros->n_text_fields++] = c->pos - 1;
             }
             cur_skip_ws(c);
             if (cur_peek(c) != '#')
@@ -650,6 +673,106 @@ static int clean_names(coa_reader_ctx_t *ctx, const coa_bu_text_t *t, macros_t *
     return COA_OK;
 }
 
+/* TeX commands of Beebe's TUGboat bibliography (tugboat.def) that bibutils
+ * does not know.  It drops the backslash of such a command, or worse,
+ * reads its first letters as an accent or a letter it knows: "\Dash" came
+ * out as "Dash" ("The TUG94 ProceedingsDashApologia"), "\LuaTeX" as
+ * "ŁuaTeX", "\kern" as "ęrn", "\cs{x}" as "şx", "\acro{CTAN}" as
+ * "acroCTAN".  Each is rewritten to what it prints before bibutils reads
+ * the field.  A logo takes a "{}" after it along; a markup command leaves
+ * its argument. */
+static const struct {
+    const char *name, *text; /* text NULL: a markup command, dropped */
+} tex_logo_table[] = {
+    {"Dash", "---"},       {"TUB", "TUGboat"},   {"MF", "METAFONT"},  {"MP", "MetaPost"},
+    {"PS", "PostScript"},  {"AllTeX", "(La)TeX"}, {"LaTeXe", "LaTeX2e"}, {"LuaTeX", "LuaTeX"},
+    {"LuaLaTeX", "LuaLaTeX"}, {"Omega", "Omega"}, {"OMEGA", "Omega"}, {"PiCTeX", "PiCTeX"},
+    {"ldots", "..."},      {"dots", "..."},
+    {"acro", NULL},        {"pkg", NULL},        {"pgm", NULL},       {"file", NULL},
+    {"booktitle", NULL},   {"macro", NULL},      {"cs", NULL},        {"lib", NULL},
+    {"tubissue", NULL},    {"ssf", NULL},        {"sf", NULL},        {"smc", NULL},
+    {"slnine", NULL},      {"path", NULL},
+};
+
+/* Rewrites the commands of tex_logo_table in the field value text[a..b)
+ * (between its delimiters) as a rewrite, like clean_names. */
+static int tex_logos(const coa_bu_text_t *t, macros_t *macros, size_t a, size_t b)
+{
+    const char *s = t->text;
+    char *out = NULL;
+    size_t len = 0, cap = 0, done = a, lines = 0;
+    for (size_t i = a; i < b; i++) {
+        if (s[i] != '\\' || i + 1 >= b || !isalpha((unsigned char)s[i + 1]))
+            continue;
+        size_t w = i + 1;
+        while (w < b && isalpha((unsigned char)s[w]))
+            w++;
+        size_t k;
+        for (k = 0; k < sizeof tex_logo_table / sizeof tex_logo_table[0]; k++)
+            if (strlen(tex_logo_table[k].name) == w - i - 1 && memcmp(tex_logo_table[k].name, s + i + 1, w - i - 1) == 0)
+                break;
+        if (k == sizeof tex_logo_table / sizeof tex_logo_table[0]) {
+            i = w - 1;
+            continue;
+        }
+        const char *text = tex_logo_table[k].text;
+        size_t from = i, to = w;
+        if (text && to + 1 < b && s[to] == '{' && s[to + 1] == '}')
+            to += 2; /* "\TUB{}" */
+        int dash = strcmp(tex_logo_table[k].name, "Dash") == 0;
+        if (dash && from > done && s[from - 1] == '{' && to < b && s[to] == '}') {
+            from--; /* "{\Dash}" as a whole */
+            to++;
+        }
+        if (dash) { /* tugboat.def: \unskip\thinspace---\thinspace\ignorespaces */
+            while (from > done && (s[from - 1] == ' ' || s[from - 1] == '\t'))
+                from--;
+            while (to < b && (s[to] == ' ' || s[to] == '\t'))
+                to++;
+        }
+        size_t n = text ? strlen(text) : 0;
+        if (coa_grow_array(&out, &cap, len + (from - done) + n + 1, 1, 256)) {
+            free(out);
+            return COA_ENOMEM;
+        }
+        memcpy(out + len, s + done, from - done);
+        len += from - done;
+        memcpy(out + len, text ? text : "", n);
+        len += n;
+        done = to;
+        i = to - 1;
+    }
+    if (!out)
+        return COA_OK;
+    for (size_t i = a; i < b; i++)
+        lines += s[i] == '\n';
+    if (coa_grow_array(&out, &cap, len + (b - done) + lines + 1, 1, 256)) {
+        free(out);
+        return COA_ENOMEM;
+    }
+    memcpy(out + len, s + done, b - done);
+    len += b - done;
+    size_t kept = 0; /* line ends at the end, so that every line after keeps its number */
+    for (size_t i = 0; i < len; i++)
+        kept += out[i] == '\n';
+    memset(out + len, '\n', lines - kept);
+    len += lines - kept;
+    out[len] = '\0';
+    if (coa_grow_array(&macros->rewrites, &macros->cap_rewrites, macros->n_rewrites + 1, sizeof *macros->rewrites,
+                       16)) {
+        free(out);
+        return COA_ENOMEM;
+    }
+    macros->rewrites[macros->n_rewrites++] = (struct rewrite){a, b, out, len};
+    return COA_OK;
+}
+
+static int rewrite_cmp(const void *x, const void *y)
+{
+    const struct rewrite *p = x, *q = y;
+    return p->off < q->off ? -1 : p->off > q->off;
+}
+
 /* Where offset 'off' of the text is after the rewrites. */
 static size_t moved(const macros_t *macros, size_t off)
 {
@@ -671,6 +794,8 @@ static int apply_rewrites(coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *loc
 {
     if (!macros->n_rewrites)
         return COA_OK;
+    /* an entry's author field is rewritten after its title-like ones */
+    qsort(macros->rewrites, macros->n_rewrites, sizeof *macros->rewrites, rewrite_cmp);
     macros->growth = malloc((macros->n_rewrites + 1) * sizeof *macros->growth);
     macros->shrink = malloc((macros->n_rewrites + 1) * sizeof *macros->shrink);
     if (!macros->growth || !macros->shrink)
@@ -823,7 +948,10 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
         cur_next(c);
     macros->author = 0;
     macros->author_end = 0;
+    macros->n_text_fields = 0;
     int bad = read_fields(ctx, c, close, macros, &d, loc->key);
+    if (bad > 0)
+        return bad; /* out of memory */
     if (!bad && macros->author_end > macros->author_off + 1) {
         size_t va = macros->author_off + 1, vb = macros->author_end - 1;
         const char *names = s + va;
@@ -836,6 +964,9 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
         }
         loc->repeated_authors = repeated_names(names, len);
     }
+    for (size_t i = 0; !bad && i + 1 < macros->n_text_fields; i += 2)
+        if ((err = tex_logos(c->t, macros, macros->text_fields[i], macros->text_fields[i + 1])))
+            return err;
     if (!bad && macros->author && drops_authors(macros->informat, s + ta, tl)) {
         if (coa_grow_array(&macros->retype, &macros->cap_retype, macros->n_retype + 1, sizeof *macros->retype, 16))
             return COA_ENOMEM;
