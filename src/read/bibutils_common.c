@@ -152,7 +152,7 @@ int coa_bu_text_next(coa_bu_text_t *t, coa_reader_ctx_t *ctx, const coa_bu_cut_t
             t->gaps[t->n_gaps - 1].count++;
             continue;
         }
-        if (cut->bibtex && !t->whole && has_crossref(line, len))
+        if (cut->bibtex == COA_BU_BIBTEX_WHOLE && !t->whole && has_crossref(line, len))
             t->whole = 1; /* bibutils resolves a crossref only within one call */
         if (too_long) {
             if (coa_grow_array(&t->long_lines, &t->long_cap, t->n_long + 1, sizeof *t->long_lines, 16))

@@ -47,7 +47,11 @@ typedef struct {
 
 /* How records start, for cutting the input into chunks: one of 'starts'
  * (coa_bu_read_simple), 'marks' (coa_bu_read_marked) or 'bibtex' (a line
- * whose first non-blank character is '@'). */
+ * whose first non-blank character is '@').  With 'bibtex' at
+ * COA_BU_BIBTEX_WHOLE, a crossref makes the rest of the input one chunk:
+ * for an input that cannot be read twice (standard input), where the
+ * BibTeX reader cannot look ahead for the entries crossrefs name. */
+enum { COA_BU_BIBTEX = 1, COA_BU_BIBTEX_WHOLE = 2 };
 typedef int (*coa_bu_start_fn)(const char *line, size_t len, const char *prev, size_t prev_len);
 typedef struct {
     const char *prefix;
@@ -72,7 +76,7 @@ typedef struct {
     size_t n_long, long_cap;
     /* from one chunk to the next */
     int done;           /* the input has been read to its end */
-    int whole;          /* BibTeX: a crossref was seen; the rest is one chunk */
+    int whole;          /* COA_BU_BIBTEX_WHOLE: a crossref was seen; the rest is one chunk */
     char *pending;      /* the start line of the next chunk's first record */
     size_t pending_len, pending_cap;
     int has_pending;

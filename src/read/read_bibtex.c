@@ -1073,11 +1073,234 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_b
     return err;
 }
 
+/* ---- the entries that crossrefs name ----
+ *
+ * bibutils resolves a crossref only among the records of one call, and
+ * the parent (an @Proceedings, an @Book) usually comes after its children,
+ * often at the end of the file: BibTeX requires it.  So when a chunk first
+ * holds a crossref, the input is read twice more, on the side, a line at a
+ * time: once for the keys that crossrefs name, once for the text of the
+ * first entry with each of those keys.  Each call of bibutils on a chunk
+ * with a crossref then gets those entries before the chunk's own, and
+ * their records are dropped (a parent is read at its own place in the
+ * file, as any entry).  bibutils takes the first record with the key, as
+ * it did when the rest of the file was one call.  Memory is bounded by
+ * XREF_MAX_BYTES of parents; past that, crossrefs to the entries left out
+ * are reported unresolved, by bibutils, at their lines.  An input that
+ * cannot be read again (standard input) is read as before: from its first
+ * crossref to its end in one call (COA_BU_BIBTEX_WHOLE). */
+#define XREF_MAX_BYTES ((size_t)16 << 20)
+
+typedef struct {
+    int built;            /* the side reads are done */
+    char **keys;          /* what crossrefs name, sorted, once each */
+    size_t n_keys, cap_keys, key_bytes;
+    char *text;           /* the first entry of each of those keys, in the order of the file */
+    size_t len, cap;
+    long n;               /* entries in text */
+    char *found;          /* per key: its entry is in text */
+} xref_t;
+
+static void xref_destroy(xref_t *x)
+{
+    for (size_t i = 0; i < x->n_keys; i++)
+        free(x->keys[i]);
+    free(x->keys);
+    free(x->text);
+    free(x->found);
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The crossref value on a line ("crossref = {KEY}", "= \"KEY\"" or
+ * "= KEY"), or NULL; *n gets its length. */
+static const char *crossref_value(const char *s, size_t len, size_t *n)
+{
+    for (size_t i = 0; i + 8 <= len; i++) {
+        if ((s[i] | 0x20) != 'c' || strncasecmp(s + i, "crossref", 8) != 0 || (i && ident_char(s[i - 1])))
+            continue;
+        size_t k = i + 8;
+        while (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        if (k >= len || s[k] != '=')
+            continue;
+        k++;
+        while (k < len && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        char close = k < len && s[k] == '{' ? '}' : k < len && s[k] == '"' ? '"' : 0;
+        if (close)
+            k++;
+        size_t a = k;
+        while (k < len && (close ? s[k] != close : ident_char((unsigned char)s[k])))
+            k++;
+        if (close && k >= len)
+            return NULL;
+        *n = k - a;
+        return *n ? s + a : NULL;
+    }
+    return NULL;
+}
+
+/* The key of an entry starting on the line ("@Proceedings{KEY,"), or
+ * NULL for no key, @String, @Comment and @Preamble. */
+static const char *entry_key(const char *s, size_t len, size_t *n)
+{
+    size_t k = 0;
+    while (k < len && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    if (k >= len || s[k] != '@')
+        return NULL;
+    size_t ta = ++k;
+    while (k < len && isalnum((unsigned char)s[k]))
+        k++;
+    size_t tl = k - ta;
+    if ((tl == 6 && strncasecmp(s + ta, "string", 6) == 0) || (tl == 7 && strncasecmp(s + ta, "comment", 7) == 0) ||
+        (tl == 8 && strncasecmp(s + ta, "preamble", 8) == 0))
+        return NULL;
+    while (k < len && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    if (k >= len || (s[k] != '{' && s[k] != '('))
+        return NULL;
+    char close = s[k] == '(' ? ')' : '}';
+    k++;
+    while (k < len && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    size_t a = k;
+    while (k < len && s[k] != ',' && s[k] != close && !isspace((unsigned char)s[k]))
+        k++;
+    *n = k - a;
+    return *n ? s + a : NULL;
+}
+
+static long xref_find(const xref_t *x, const char *key, size_t n)
+{
+    size_t lo = 0, hi = x->n_keys;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strncmp(x->keys[mid], key, n);
+        if (c == 0 && x->keys[mid][n])
+            c = 1;
+        if (c < 0)
+            lo = mid + 1;
+        else if (c > 0)
+            hi = mid;
+        else
+            return (long)mid;
+    }
+    return -1;
+}
+
+/* Whether the input can be read again from its start, for the side reads
+ * (not standard input). */
+static int can_reread(const coa_input_t *in)
+{
+    return in->mem || (in->size && strcmp(in->name, "<stdin>") != 0);
+}
+
+static int reopen(const coa_input_t *in, coa_input_t *again, const coa_diag_sink_t *quiet)
+{
+    if (in->mem) {
+        coa_input_open_buffer(again, in->name, in->mem, in->mem_len, in->max_line, quiet);
+        return 1;
+    }
+    return can_reread(in) && coa_input_open(again, in->name, in->max_line, quiet) == COA_OK;
+}
+
+/* The two side reads.  What they would report (a line too long, a bad
+ * byte) the main read reports at its place; an input error ends them,
+ * with what they found so far. */
+static int xref_build(coa_reader_ctx_t *ctx, xref_t *x)
+{
+    const coa_diag_sink_t quiet = {NULL, NULL};
+    coa_input_t in;
+    const char *line;
+    size_t len, n;
+    int err = COA_OK, full = 0;
+    x->built = 1;
+    if (!reopen(ctx->in, &in, &quiet))
+        return COA_OK;
+    while (coa_input_next(&in, &line, &len) > 0) {
+        const char *v = crossref_value(line, len, &n);
+        if (!v || x->key_bytes + n > XREF_MAX_BYTES)
+            continue;
+        if (coa_grow_array(&x->keys, &x->cap_keys, x->n_keys + 1, sizeof *x->keys, 64) ||
+            !(x->keys[x->n_keys] = strndup(v, n))) {
+            err = COA_ENOMEM;
+            break;
+        }
+        x->n_keys++;
+        x->key_bytes += n + 1;
+    }
+    coa_input_close(&in);
+    if (err || !x->n_keys)
+        return err;
+    qsort(x->keys, x->n_keys, sizeof *x->keys, key_cmp);
+    size_t w = 0;
+    for (size_t i = 0; i < x->n_keys; i++) {
+        if (w && strcmp(x->keys[w - 1], x->keys[i]) == 0)
+            free(x->keys[i]);
+        else
+            x->keys[w++] = x->keys[i];
+    }
+    x->n_keys = w;
+    if (!(x->found = calloc(x->n_keys, 1)) || !reopen(ctx->in, &in, &quiet))
+        return x->found ? COA_OK : COA_ENOMEM;
+    int keep = 0;
+    long first_line = 0, kept = -1;
+    size_t entry_off = 0;
+    while (!err && coa_input_next(&in, &line, &len) > 0) {
+        size_t k = 0;
+        while (k < len && (line[k] == ' ' || line[k] == '\t'))
+            k++;
+        if (k < len && line[k] == '@') {
+            const char *key = entry_key(line, len, &n);
+            kept = key ? xref_find(x, key, n) : -1;
+            keep = !full && kept >= 0 && !x->found[kept];
+            entry_off = x->len;
+            if (keep) {
+                x->found[kept] = 1;
+                x->n++;
+            }
+        }
+        if (!keep)
+            continue;
+        if (x->len + len + 1 > XREF_MAX_BYTES) { /* the entry goes, and the rest too */
+            x->len = entry_off;
+            x->found[kept] = 0;
+            x->n--;
+            keep = 0;
+            if (!full++)
+                first_line = in.lineno;
+            continue;
+        }
+        if (coa_grow_array(&x->text, &x->cap, x->len + len + 2, 1, 4096)) {
+            err = COA_ENOMEM;
+            break;
+        }
+        memcpy(x->text + x->len, line, len);
+        x->len += len;
+        x->text[x->len++] = '\n';
+        x->text[x->len] = '\0';
+    }
+    coa_input_close(&in);
+    if (full)
+        coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, first_line,
+                 "the entries that crossrefs name take more than %zu bytes; from this one on they are not "
+                 "kept, and crossrefs to them are not resolved",
+                 XREF_MAX_BYTES);
+    return err;
+}
+
+/* ---- reading ---- */
+
 /* bibutils makes every key unique by comparing each with all the others,
  * which grows with the square of the entries (30% of the time on 11,000
  * entries).  So we hand it a chunk's entries in batches, unless an entry
- * of the chunk has a crossref, which bibutils resolves only within one
- * call.  Its @String table lives on between calls, as macros do in a file.
+ * of the chunk has a crossref: such a chunk is one call, with the entries
+ * that crossrefs name before it (xref_t).  Its @String table lives on between calls, as macros do in a file.
  *
  * In each batch, the entries the fast path reads (bibtex_fast.c) are
  * blanked out of bibutils' copy of the text, with every line kept, and the
@@ -1209,16 +1432,61 @@ static int add_batch(coa_reader_ctx_t *ctx, const fastpath_t *fp, const coa_bu_l
     return COA_OK;
 }
 
+/* Runs bibutils over text[0..len), a batch of the chunk t whose entries
+ * bu_view lists, and reports what it says.  With xref (a chunk holding a
+ * crossref), the entries that crossrefs name come first, and their
+ * records first in b. */
+static int run_bibutils(coa_reader_ctx_t *ctx, int informat, const xref_t *xref, const char *text, size_t len,
+                        const coa_bu_text_t *t, const coa_bu_locs_t *bu_view, bibl *b)
+{
+    char *messages = NULL, *joined = NULL;
+    coa_bu_locs_t view = *bu_view;
+    int err = COA_OK;
+    if (xref && xref->n) {
+        joined = malloc(xref->len + len + 1);
+        view.items = calloc((size_t)(xref->n + bu_view->n), sizeof *view.items);
+        if (!joined || !view.items) {
+            err = COA_ENOMEM;
+            goto cleanup;
+        }
+        memcpy(joined, xref->text, xref->len);
+        memcpy(joined + xref->len, text, len);
+        joined[xref->len + len] = '\0';
+        text = joined;
+        len += xref->len;
+        for (long i = 0; i < xref->n; i++)
+            view.items[i].drop = 1; /* read at its own place in the file */
+        if (bu_view->n)
+            memcpy(view.items + xref->n, bu_view->items, (size_t)bu_view->n * sizeof *view.items);
+        view.n = view.cap = xref->n + bu_view->n;
+    }
+    if ((err = coa_bu_run(informat, text, len, ctx->in->name, b, &messages)))
+        goto cleanup;
+    if (b->n != view.n) {
+        /* should not happen: our cut follows bibutils' reader */
+        coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
+                 "bibutils read %ld records where %ld entries start; entry lines may be wrong", b->n, view.n);
+    }
+    coa_bu_report(ctx, messages, t, &view);
+cleanup:
+    free(messages);
+    free(joined);
+    if (view.items != bu_view->items)
+        free(view.items);
+    return err;
+}
+
 /* Reads one chunk of the input (coa_bu_text_next) in batches of entries. */
 static int read_chunk(coa_reader_ctx_t *ctx, int informat, coa_bu_text_t *t, macros_t *macros, fastpath_t *fp,
-                      coa_bu_locs_t *locs, coa_bu_tally_t *tally)
+                      xref_t *xref, coa_bu_locs_t *locs, coa_bu_tally_t *tally)
 {
     bibl b;
-    char *messages = NULL;
     int ran = 0, err;
     if ((err = scan(ctx, t, macros, locs)) || (err = coa_bu_drop_long_lines(ctx, t, locs)))
         return err;
     int crossref = macros->crossref, strings = macros->n > 0;
+    if (crossref && !xref->built && (err = xref_build(ctx, xref)))
+        return err;
     long batch = crossref ? (locs->n ? locs->n : 1) : BATCH;
     const char *env = getenv("COAUTHOR_BIBTEX_FAST");
     if (!fp->fast && informat == BIBL_BIBTEXIN && !crossref && locs->n && !(env && strcmp(env, "0") == 0) &&
@@ -1250,26 +1518,24 @@ static int read_chunk(coa_reader_ctx_t *ctx, int informat, coa_bu_text_t *t, mac
             bu_view = (coa_bu_locs_t){fp->slow, slow, slow, 0};
         int need_bibutils = !fp->fast || fp->check || slow > 0 || strings;
         b.n = 0;
+        bibl mine = {0, 0, NULL}; /* b without the parents' records */
         if (need_bibutils) {
-            if ((err = coa_bu_run(informat, text, to - from, ctx->in->name, &b, &messages)))
+            if ((err = run_bibutils(ctx, informat, crossref ? xref : NULL, text, to - from, t, &bu_view, &b)))
                 return err;
             ran = 1;
-            if (b.n != bu_view.n) {
-                /* should not happen: our cut follows bibutils' reader */
-                coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
-                         "bibutils read %ld records where %ld entries start; entry lines may be wrong", b.n,
-                         bu_view.n);
+            mine = b;
+            if (crossref && xref->n) {
+                long skip = b.n < xref->n ? b.n : xref->n;
+                mine.ref += skip;
+                mine.n -= skip;
             }
-            coa_bu_report(ctx, messages, t, &bu_view);
-            if (fp->check && b.n == view.n) /* else the records cannot be paired */
-                compare(ctx, fp, &view, &b);
+            if (fp->check && mine.n == view.n) /* else the records cannot be paired */
+                compare(ctx, fp, &view, &mine);
         }
-        err = add_batch(ctx, fp, &view, &b, tally);
+        err = add_batch(ctx, fp, &view, &mine, tally);
         if (ran)
             bibl_free(&b);
         ran = 0;
-        free(messages);
-        messages = NULL;
         if (err)
             return err;
         if (locs->n == 0)
@@ -1280,8 +1546,8 @@ static int read_chunk(coa_reader_ctx_t *ctx, int informat, coa_bu_text_t *t, mac
 
 /* Reads the input a chunk of whole entries at a time: @String and the
  * @Preamble's macros live on from one chunk to the next (bibutils keeps
- * its @String table between calls too); a crossref makes the rest of the
- * input one chunk, since bibutils resolves one only within a call. */
+ * its @String table between calls too), and the entries that crossrefs
+ * name are handed to bibutils with every chunk that needs them (xref_t). */
 static int read_bib(coa_reader_ctx_t *ctx, int informat)
 {
     coa_bu_text_t t = {0};
@@ -1290,10 +1556,11 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
     fastpath_t fp = {0};
     macros_t macros = {0};
     macros.informat = informat;
-    const coa_bu_cut_t cut = {NULL, NULL, 1};
+    xref_t xref = {0};
+    const coa_bu_cut_t cut = {NULL, NULL, can_reread(ctx->in) ? COA_BU_BIBTEX : COA_BU_BIBTEX_WHOLE};
     int err = COA_OK;
     while (!t.done) {
-        if ((err = coa_bu_text_next(&t, ctx, &cut)) || (err = read_chunk(ctx, informat, &t, &macros, &fp, &locs, &tally)))
+        if ((err = coa_bu_text_next(&t, ctx, &cut)) || (err = read_chunk(ctx, informat, &t, &macros, &fp, &xref, &locs, &tally)))
             goto cleanup;
         long base = locs.base + locs.n;
         coa_bu_locs_destroy(&locs);
@@ -1320,6 +1587,7 @@ cleanup:
     free(fp.copy);
     free(fp.slow);
     macros_destroy(&macros);
+    xref_destroy(&xref);
     coa_bu_tally_destroy(&tally);
     coa_bu_locs_destroy(&locs);
     coa_bu_text_destroy(&t);
