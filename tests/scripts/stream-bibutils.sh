@@ -5,7 +5,11 @@
 # stays far below the file's size: under 100 MB (it grew with the file
 # when the text was held whole).  Every record is read, line numbers stay
 # those of the file across chunks, and the BibTeX @String at the top is
-# still known in the last entry.  A record over the documented limit
+# still known in the last entry.  One entry in 50 is an @InProceedings
+# whose crossref names one of 20 @Proceedings at the end of the file (as
+# BibTeX wants them): its venue is the proceedings' title, read across
+# chunks, and memory stays bounded (the rest of the file after the first
+# crossref was one chunk before).  A record over the documented limit
 # (COA_BU_MAX_RECORD, 16 MiB) is reported at its line and skipped, and the
 # records after it are read.
 set -u
@@ -37,12 +41,19 @@ with open(f"{tmp}/big.bib", "w") as f:
     i = n = 0
     while n < target:
         names = " and ".join(f"{a}, {b}" for a, b in (person() for _ in range(rnd.randrange(1, 5))))
-        rec = (f"@Article{{key{i},\n  author = {{{names}}},\n  title = {{{title()}}},\n"
-               f"  journal = jnl,\n  year = {{{2000 + i % 25}}},\n  pages = {{{i % 300}--{i % 300 + 9}}},\n"
-               f"  abstract = {{{abstract()}}}\n}}\n\n")
+        if i % 50 == 1:
+            rec = (f"@InProceedings{{key{i},\n  author = {{{names}}},\n  title = {{{title()}}},\n"
+                   f"  crossref = {{proc{i // 50 % 20}}},\n  pages = {{{i % 300}--{i % 300 + 9}}}\n}}\n\n")
+        else:
+            rec = (f"@Article{{key{i},\n  author = {{{names}}},\n  title = {{{title()}}},\n"
+                   f"  journal = jnl,\n  year = {{{2000 + i % 25}}},\n  pages = {{{i % 300}--{i % 300 + 9}}},\n"
+                   f"  abstract = {{{abstract()}}}\n}}\n\n")
         f.write(rec)
         n += len(rec)
         i += 1
+    for k in range(20):
+        f.write(f"@Proceedings{{proc{k},\n  editor = {{Editor, Ed}},\n  title = {{Proceedings of Streaming {k}}},\n"
+                f"  booktitle = {{Proceedings of Streaming {k}}},\n  year = {{{2000 + k}}}\n}}\n\n")
     # a last entry, to find at its line, with the macro defined at the top
     f.write("@Article{last,\n  author = {Last, Ann and Final, Bob},\n  title = {The end},\n  journal = jnl,\n  year = 2024\n}\n")
 print(i + 1, file=open(f"{tmp}/big.bib.n", "w"))
@@ -72,7 +83,25 @@ for f in big.bib big.ris; do
     last_line=$(grep -n -e '^@Article{last' -e '^AU  - Last, Ann' "$tmp/$f" | tail -1 | cut -d: -f1)
     [ "$f" = big.ris ] && last_line=$((last_line - 1))
     grep -q "	$last_line	.*Journal of Streaming.*Ann Last" "$tmp/rows" || fail "$f: the last record is not at line $last_line: $(tail -2 "$tmp/rows")"
+    mv "$tmp/rows" "$tmp/$f.rows"
 done
+# the crossrefs were resolved: key1 (proc0, 2000) near the start, and one
+# past the middle of the file, chunks before its proceedings
+grep -q "	key1	.*	2000	0	0	Proceedings of Streaming 0	" "$tmp/big.bib.rows" ||
+    fail "big.bib: the crossref of key1 is not resolved: $(grep -m1 "	key1	" "$tmp/big.bib.rows")"
+mid=$(($(cat "$tmp/big.bib.n") / 100 * 50 + 1))
+grep -q "	key$mid	.*	$((2000 + mid / 50 % 20))	0	0	Proceedings of Streaming $((mid / 50 % 20))	" "$tmp/big.bib.rows" ||
+    fail "big.bib: the crossref of key$mid is not resolved: $(grep -m1 "	key$mid	" "$tmp/big.bib.rows")"
+n_cross=$(cut -f4,13 "$tmp/big.bib.rows" | sort -u | grep -c '	Proceedings of Streaming')
+want_cross=$(grep -c 'crossref = ' "$tmp/big.bib")
+[ "$n_cross" = "$want_cross" ] || fail "big.bib: $n_cross entries with a resolved crossref, want $want_cross"
+# standard input cannot be read twice: from its first crossref, the rest is one chunk, as before
+head -c 3000000 "$tmp/big.bib" | sed '$d' >"$tmp/small.bib"
+sed -n '/^@Proceedings{proc0,/,$p' "$tmp/big.bib" >>"$tmp/small.bib"
+"$COAUTHOR" authorships - <"$tmp/small.bib" 2>/dev/null | grep -c '	Proceedings of Streaming' >"$tmp/stdin.n"
+COAUTHOR_BU_CHUNK=20000 "$COAUTHOR" authorships "$tmp/small.bib" 2>/dev/null | grep -c '	Proceedings of Streaming' >"$tmp/file.n"
+cmp -s "$tmp/stdin.n" "$tmp/file.n" && [ "$(cat "$tmp/file.n")" -gt 10 ] ||
+    fail "small.bib: $(cat "$tmp/stdin.n") crossref rows from standard input, $(cat "$tmp/file.n") from the file"
 
 # one record over 16 MiB, between two ordinary ones
 /usr/bin/python3 - "$tmp" <<'PY'
