@@ -1175,22 +1175,15 @@ static const char *entry_key(const char *s, size_t len, size_t *n)
     return *n ? s + a : NULL;
 }
 
+/* The index of key[0..n) among x->keys, or -1. */
 static long xref_find(const xref_t *x, const char *key, size_t n)
 {
-    size_t lo = 0, hi = x->n_keys;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strncmp(x->keys[mid], key, n);
-        if (c == 0 && x->keys[mid][n])
-            c = 1;
-        if (c < 0)
-            lo = mid + 1;
-        else if (c > 0)
-            hi = mid;
-        else
-            return (long)mid;
-    }
-    return -1;
+    char *k = strndup(key, n);
+    if (!k)
+        return -1;
+    char **hit = x->n_keys ? bsearch(&k, x->keys, x->n_keys, sizeof *x->keys, key_cmp) : NULL;
+    free(k);
+    return hit ? (long)(hit - x->keys) : -1;
 }
 
 /* Whether the input can be read again from its start, for the side reads

@@ -436,16 +436,23 @@ int coa_orcid_json_read(coa_reader_ctx_t *ctx, void *value, long line)
 
 /* ---- detection ---- */
 
+/* How much of head to look at: its first 'cap' bytes, or 0 when its
+ * first non-blank character is not 'open' (a JSON object, an XML tag). */
+static size_t head_opening(const unsigned char *head, size_t len, char open, size_t cap)
+{
+    size_t i = coa_json_skip_ws(head, len, 0);
+    if (i >= len || head[i] != (unsigned char)open)
+        return 0;
+    return len < cap ? len : cap;
+}
+
 int coa_detect_orcid(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    size_t i = coa_json_skip_ws(head, len, 0);
-    if (i >= len || head[i] != '{')
-        return 0;
-    size_t n = len < 65536 ? len : 65536;
-    if (coa_head_has(head, n, "\"work-summary\"") || coa_head_has(head, n, "\"orcid-identifier\"") ||
-        (coa_head_has(head, n, "\"put-code\"") &&
-         (coa_head_has(head, n, "\"bulk\"") || coa_head_has(head, n, "\"contributors\""))))
+    size_t n = head_opening(head, len, '{', 65536);
+    if (n && (coa_head_has(head, n, "\"work-summary\"") || coa_head_has(head, n, "\"orcid-identifier\"") ||
+              (coa_head_has(head, n, "\"put-code\"") &&
+               (coa_head_has(head, n, "\"bulk\"") || coa_head_has(head, n, "\"contributors\"")))))
         return 92;
     return 0;
 }
@@ -453,11 +460,8 @@ int coa_detect_orcid(const char *name, const unsigned char *head, size_t len)
 int coa_detect_orcid_xml(const char *name, const unsigned char *head, size_t len)
 {
     (void)name;
-    size_t i = coa_json_skip_ws(head, len, 0);
-    if (i >= len || head[i] != '<')
-        return 0;
-    size_t n = len < 8192 ? len : 8192;
-    return coa_head_has(head, n, "http://www.orcid.org/ns/") ? 95 : 0;
+    size_t n = head_opening(head, len, '<', 8192);
+    return n && coa_head_has(head, n, "http://www.orcid.org/ns/") ? 95 : 0;
 }
 
 /* ---- XML into the JSON's shape ---- */

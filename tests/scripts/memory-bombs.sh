@@ -24,6 +24,16 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 . tests/memory-limit.sh # limit_kb, and ASan's quarantine made small
 
 peak() { tail -1 "$1"; } # the last line of /usr/bin/time's output
+# reads_two LABEL FILE: FILE is read under the memory limit, and its two papers are found
+reads_two() {
+    /usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" stats -q --json "$2" >"$tmp/out" || fail "$1: status $?"
+    local kb
+    kb=$(peak "$tmp/time")
+    echo "$1: peak $kb KB"
+    [ "$kb" -lt $limit_kb ] || fail "$1: peak $kb KB"
+    grep -q '"papers": 2' "$tmp/out" || fail "$1: the two papers were not read: $(head -c 300 "$tmp/out")"
+    rm -f "$2"
+}
 
 # (a) blank lines
 /usr/bin/python3 - "$tmp" <<'PY'
@@ -38,14 +48,8 @@ for name, head in heads.items():
         for _ in range(100):
             f.write("\n" * 1000000)
 PY
-for f in blank.bib blank.ris; do
-    /usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" stats -q --json "$tmp/$f" >"$tmp/out" || fail "(a) $f: status $?"
-    kb=$(peak "$tmp/time")
-    echo "(a) $f, 100 MB of blank lines: peak $kb KB"
-    [ "$kb" -lt $limit_kb ] || fail "(a) $f: peak $kb KB"
-    grep -q '"papers": 2' "$tmp/out" || fail "(a) $f: the two records were not read: $(head -c 300 "$tmp/out")"
-    rm -f "$tmp/$f"
-done
+reads_two "(a) blank.bib, 100 MB of blank lines" "$tmp/blank.bib"
+reads_two "(a) blank.ris, 100 MB of blank lines" "$tmp/blank.ris"
 
 # (b) the bomb
 /usr/bin/python3 - "$tmp/bomb.bib.gz" <<'PY'
@@ -83,12 +87,7 @@ with open(sys.argv[1], "w") as out:
         out.write(chunk)
     out.write("\n]\n")
 PY
-/usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" stats -q --json "$tmp/works.json" >"$tmp/out" || fail "(c): status $?"
-kb=$(peak "$tmp/time")
-echo "(c) a JSON array of 100 MB: peak $kb KB"
-[ "$kb" -lt $limit_kb ] || fail "(c) peak $kb KB"
-grep -q '"papers": 2' "$tmp/out" || fail "(c) the two works were not read: $(head -c 300 "$tmp/out")"
-rm -f "$tmp/works.json"
+reads_two "(c) a JSON array of 100 MB" "$tmp/works.json"
 
 # (d) whole-document readers: an ORCID XML bulk of works, and a Pajek file, past their limits
 /usr/bin/python3 - "$tmp" <<'PY'
