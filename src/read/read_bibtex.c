@@ -1085,11 +1085,15 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_b
  * their records are dropped (a parent is read at its own place in the
  * file, as any entry).  bibutils takes the first record with the key, as
  * it did when the rest of the file was one call.  Memory is bounded by
- * XREF_MAX_BYTES of parents; past that, crossrefs to the entries left out
+ * XREF_MAX_BYTES of parents (about 10,000 @Proceedings), and a call gets
+ * only those its batch names (and theirs in turn): at worst bibutils
+ * reads a chunk and 4 MiB of parents at once (73 MB at the peak, where
+ * the old single call took 141 MB on an 18 MB file of children that all
+ * named 9 KB parents).  Past the limit, crossrefs to the entries left out
  * are reported unresolved, by bibutils, at their lines.  An input that
  * cannot be read again (standard input) is read as before: from its first
  * crossref to its end in one call (COA_BU_BIBTEX_WHOLE). */
-#define XREF_MAX_BYTES ((size_t)16 << 20)
+#define XREF_MAX_BYTES ((size_t)4 << 20)
 
 typedef struct {
     int built;            /* the side reads are done */
@@ -1098,7 +1102,12 @@ typedef struct {
     char *text;           /* the first entry of each of those keys, in the order of the file */
     size_t len, cap;
     long n;               /* entries in text */
-    char *found;          /* per key: its entry is in text */
+    size_t *off;          /* entry i is text[off[i] .. off[i + 1]) */
+    size_t off_cap;
+    long *parent;         /* per entry: the key its own crossref names, or -1 */
+    size_t parent_cap;
+    long *entry;          /* per key: its entry, or -1 */
+    char *need;           /* per entry: a batch needs it (run_bibutils) */
 } xref_t;
 
 static void xref_destroy(xref_t *x)
@@ -1107,7 +1116,10 @@ static void xref_destroy(xref_t *x)
         free(x->keys[i]);
     free(x->keys);
     free(x->text);
-    free(x->found);
+    free(x->off);
+    free(x->parent);
+    free(x->entry);
+    free(x->need);
 }
 
 static int key_cmp(const void *a, const void *b)
@@ -1239,11 +1251,14 @@ static int xref_build(coa_reader_ctx_t *ctx, xref_t *x)
             x->keys[w++] = x->keys[i];
     }
     x->n_keys = w;
-    if (!(x->found = calloc(x->n_keys, 1)) || !reopen(ctx->in, &in, &quiet))
-        return x->found ? COA_OK : COA_ENOMEM;
+    if (!(x->entry = malloc(x->n_keys * sizeof *x->entry)))
+        return COA_ENOMEM;
+    for (size_t i = 0; i < x->n_keys; i++)
+        x->entry[i] = -1;
+    if (!reopen(ctx->in, &in, &quiet))
+        return COA_OK;
     int keep = 0;
     long first_line = 0, kept = -1;
-    size_t entry_off = 0;
     while (!err && coa_input_next(&in, &line, &len) > 0) {
         size_t k = 0;
         while (k < len && (line[k] == ' ' || line[k] == '\t'))
@@ -1251,24 +1266,31 @@ static int xref_build(coa_reader_ctx_t *ctx, xref_t *x)
         if (k < len && line[k] == '@') {
             const char *key = entry_key(line, len, &n);
             kept = key ? xref_find(x, key, n) : -1;
-            keep = !full && kept >= 0 && !x->found[kept];
-            entry_off = x->len;
+            keep = !full && kept >= 0 && x->entry[kept] < 0;
+            if (keep && (coa_grow_array(&x->off, &x->off_cap, (size_t)x->n + 2, sizeof *x->off, 64) ||
+                         coa_grow_array(&x->parent, &x->parent_cap, (size_t)x->n + 1, sizeof *x->parent, 64))) {
+                err = COA_ENOMEM;
+                break;
+            }
             if (keep) {
-                x->found[kept] = 1;
-                x->n++;
+                x->entry[kept] = x->n;
+                x->off[x->n] = x->len;
+                x->parent[x->n++] = -1;
             }
         }
         if (!keep)
             continue;
         if (x->len + len + 1 > XREF_MAX_BYTES) { /* the entry goes, and the rest too */
-            x->len = entry_off;
-            x->found[kept] = 0;
-            x->n--;
+            x->len = x->off[--x->n];
+            x->entry[kept] = -1;
             keep = 0;
             if (!full++)
                 first_line = in.lineno;
             continue;
         }
+        const char *v = crossref_value(line, len, &n);
+        if (v && x->parent[x->n - 1] < 0)
+            x->parent[x->n - 1] = xref_find(x, v, n);
         if (coa_grow_array(&x->text, &x->cap, x->len + len + 2, 1, 4096)) {
             err = COA_ENOMEM;
             break;
@@ -1278,6 +1300,10 @@ static int xref_build(coa_reader_ctx_t *ctx, xref_t *x)
         x->text[x->len++] = '\n';
         x->text[x->len] = '\0';
     }
+    if (x->off)
+        x->off[x->n] = x->len;
+    if (!err && x->n && !(x->need = malloc((size_t)x->n)))
+        err = COA_ENOMEM;
     coa_input_close(&in);
     if (full)
         coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, first_line,
@@ -1425,33 +1451,69 @@ static int add_batch(coa_reader_ctx_t *ctx, const fastpath_t *fp, const coa_bu_l
     return COA_OK;
 }
 
+/* Marks in x->need the entries that the crossrefs of text[0..len) name,
+ * and those that theirs name in turn; returns how many, and their bytes
+ * in *bytes. */
+static long xref_select(xref_t *x, const char *text, size_t len, size_t *bytes)
+{
+    memset(x->need, 0, (size_t)x->n);
+    long count = 0;
+    *bytes = 0;
+    for (size_t i = 0; i < len;) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t line_len = nl ? (size_t)(nl - (text + i)) : len - i, n;
+        const char *v = crossref_value(text + i, line_len, &n);
+        /* a parent's own crossref: followed up the chain, each entry once */
+        for (long key = v ? xref_find(x, v, n) : -1; key >= 0;) {
+            long e = x->entry[key];
+            if (e < 0 || x->need[e])
+                break;
+            x->need[e] = 1;
+            count++;
+            *bytes += x->off[e + 1] - x->off[e];
+            key = x->parent[e];
+        }
+        i += line_len + 1;
+    }
+    return count;
+}
+
 /* Runs bibutils over text[0..len), a batch of the chunk t whose entries
  * bu_view lists, and reports what it says.  With xref (a chunk holding a
- * crossref), the entries that crossrefs name come first, and their
- * records first in b. */
-static int run_bibutils(coa_reader_ctx_t *ctx, int informat, const xref_t *xref, const char *text, size_t len,
-                        const coa_bu_text_t *t, const coa_bu_locs_t *bu_view, bibl *b)
+ * crossref), the entries that the batch's crossrefs name come first, in
+ * the order of the file, and their records first in b (*n_parents). */
+static int run_bibutils(coa_reader_ctx_t *ctx, int informat, xref_t *xref, const char *text, size_t len,
+                        const coa_bu_text_t *t, const coa_bu_locs_t *bu_view, bibl *b, long *n_parents)
 {
     char *messages = NULL, *joined = NULL;
     coa_bu_locs_t view = *bu_view;
     int err = COA_OK;
-    if (xref && xref->n) {
-        joined = malloc(xref->len + len + 1);
-        view.items = calloc((size_t)(xref->n + bu_view->n), sizeof *view.items);
+    size_t bytes = 0;
+    long n = xref && xref->n ? xref_select(xref, text, len, &bytes) : 0;
+    *n_parents = n;
+    if (n) {
+        joined = malloc(bytes + len + 1);
+        view.items = calloc((size_t)(n + bu_view->n), sizeof *view.items);
         if (!joined || !view.items) {
             err = COA_ENOMEM;
             goto cleanup;
         }
-        memcpy(joined, xref->text, xref->len);
-        memcpy(joined + xref->len, text, len);
-        joined[xref->len + len] = '\0';
+        size_t w = 0;
+        for (long e = 0; e < xref->n; e++) {
+            if (!xref->need[e])
+                continue;
+            memcpy(joined + w, xref->text + xref->off[e], xref->off[e + 1] - xref->off[e]);
+            w += xref->off[e + 1] - xref->off[e];
+        }
+        memcpy(joined + w, text, len);
+        joined[w + len] = '\0';
         text = joined;
-        len += xref->len;
-        for (long i = 0; i < xref->n; i++)
+        len += w;
+        for (long i = 0; i < n; i++)
             view.items[i].drop = 1; /* read at its own place in the file */
         if (bu_view->n)
-            memcpy(view.items + xref->n, bu_view->items, (size_t)bu_view->n * sizeof *view.items);
-        view.n = view.cap = xref->n + bu_view->n;
+            memcpy(view.items + n, bu_view->items, (size_t)bu_view->n * sizeof *view.items);
+        view.n = view.cap = n + bu_view->n;
     }
     if ((err = coa_bu_run(informat, text, len, ctx->in->name, b, &messages)))
         goto cleanup;
@@ -1513,12 +1575,14 @@ static int read_chunk(coa_reader_ctx_t *ctx, int informat, coa_bu_text_t *t, mac
         b.n = 0;
         bibl mine = {0, 0, NULL}; /* b without the parents' records */
         if (need_bibutils) {
-            if ((err = run_bibutils(ctx, informat, crossref ? xref : NULL, text, to - from, t, &bu_view, &b)))
+            long parents = 0;
+            if ((err = run_bibutils(ctx, informat, crossref ? xref : NULL, text, to - from, t, &bu_view, &b,
+                                    &parents)))
                 return err;
             ran = 1;
             mine = b;
-            if (crossref && xref->n) {
-                long skip = b.n < xref->n ? b.n : xref->n;
+            if (parents) {
+                long skip = b.n < parents ? b.n : parents;
                 mine.ref += skip;
                 mine.n -= skip;
             }

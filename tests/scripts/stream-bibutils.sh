@@ -103,6 +103,29 @@ COAUTHOR_BU_CHUNK=20000 "$COAUTHOR" authorships "$tmp/small.bib" 2>/dev/null | g
 cmp -s "$tmp/stdin.n" "$tmp/file.n" && [ "$(cat "$tmp/file.n")" -gt 10 ] ||
     fail "small.bib: $(cat "$tmp/stdin.n") crossref rows from standard input, $(cat "$tmp/file.n") from the file"
 
+# parents over the side table's limit (4 MiB): reported once, and the
+# crossrefs to those kept still resolved, under the memory limit
+/usr/bin/python3 - "$tmp" <<'PY'
+import sys
+note = "x" * 9000
+with open(f"{sys.argv[1]}/parents.bib", "w") as f:
+    for k in range(600):
+        f.write(f"@InProceedings{{c{k},\n  author = {{Ann Alpha{k} and Bob Beta}},\n  title = {{Child {k}}},\n"
+                f"  crossref = {{p{k}}}\n}}\n\n")
+    for k in range(600):
+        f.write(f"@Proceedings{{p{k},\n  editor = {{Ed Itor}},\n  title = {{Proc {k}}},\n  note = {{{note}}},\n"
+                f"  year = 2000\n}}\n\n")
+PY
+/usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" authorships "$tmp/parents.bib" >"$tmp/rows" 2>"$tmp/err"
+kb=$(tail -1 "$tmp/time")
+echo "parents.bib (600 parents of 9 KB): peak $kb KB"
+[ "$kb" -lt $limit_kb ] || fail "parents.bib: peak $kb KB, over $limit_kb KB"
+grep -q "parents.bib:[0-9]*: the entries that crossrefs name take more than 4194304 bytes" "$tmp/err" ||
+    fail "parents.bib: no warning at the limit: $(head -3 "$tmp/err")"
+grep -q "	c0	.*	Proc 0	" "$tmp/rows" || fail "parents.bib: the crossref of c0 is not resolved"
+grep -q "parents.bib:[0-9]*: bibutils: cannot find cross-reference 'p599' for reference 'c599'" "$tmp/err" ||
+    fail "parents.bib: the crossref of c599 is not reported unresolved"
+
 # one record over 16 MiB, between two ordinary ones
 /usr/bin/python3 - "$tmp" <<'PY'
 import sys
