@@ -619,6 +619,23 @@ static int read_preamble(coa_reader_ctx_t *ctx, macros_t *macros, const char *s,
     return err;
 }
 
+/* Keeps text[0..len) (malloc'ed, room for 'pad' more bytes and a NUL;
+ * owned from here on) as what text[a..b) of the input becomes, with 'pad'
+ * line ends at its end, so that every line after keeps its number. */
+static int push_rewrite(macros_t *macros, size_t a, size_t b, char *text, size_t len, size_t pad)
+{
+    memset(text + len, '\n', pad);
+    len += pad;
+    text[len] = '\0';
+    if (coa_grow_array(&macros->rewrites, &macros->cap_rewrites, macros->n_rewrites + 1, sizeof *macros->rewrites,
+                       16)) {
+        free(text);
+        return COA_ENOMEM;
+    }
+    macros->rewrites[macros->n_rewrites++] = (struct rewrite){a, b, text, len};
+    return COA_OK;
+}
+
 /* Makes the TeX of the author field text[a..b) plain (tex_names.h): the
  * new text is kept as a rewrite, applied when the scan is done.  A command
  * that nothing defines is reported at its line. */
@@ -660,17 +677,7 @@ static int clean_names(coa_reader_ctx_t *ctx, const coa_bu_text_t *t, macros_t *
         free(out);
         return ok && depth == 0 ? COA_ENOMEM : COA_OK;
     }
-    /* line ends at the end, so that every line after keeps its number */
-    memset(text + len, '\n', lines);
-    len += lines;
-    text[len] = '\0';
-    if (coa_grow_array(&macros->rewrites, &macros->cap_rewrites, macros->n_rewrites + 1, sizeof *macros->rewrites,
-                       16)) {
-        free(text);
-        return COA_ENOMEM;
-    }
-    macros->rewrites[macros->n_rewrites++] = (struct rewrite){a, b, text, len};
-    return COA_OK;
+    return push_rewrite(macros, a, b, text, len, lines);
 }
 
 /* TeX commands of Beebe's TUGboat bibliography (tugboat.def) that bibutils
@@ -752,19 +759,10 @@ static int tex_logos(const coa_bu_text_t *t, macros_t *macros, size_t a, size_t 
     }
     memcpy(out + len, s + done, b - done);
     len += b - done;
-    size_t kept = 0; /* line ends at the end, so that every line after keeps its number */
+    size_t kept = 0;
     for (size_t i = 0; i < len; i++)
         kept += out[i] == '\n';
-    memset(out + len, '\n', lines - kept);
-    len += lines - kept;
-    out[len] = '\0';
-    if (coa_grow_array(&macros->rewrites, &macros->cap_rewrites, macros->n_rewrites + 1, sizeof *macros->rewrites,
-                       16)) {
-        free(out);
-        return COA_ENOMEM;
-    }
-    macros->rewrites[macros->n_rewrites++] = (struct rewrite){a, b, out, len};
-    return COA_OK;
+    return push_rewrite(macros, a, b, out, len, lines - kept);
 }
 
 static int rewrite_cmp(const void *x, const void *y)
