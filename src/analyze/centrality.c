@@ -208,10 +208,7 @@ typedef struct {
 
 static void brandes_graph_destroy(brandes_graph_t *b)
 {
-    free(b->offsets);
-    free(b->arcs);
-    free(b->old_of);
-    free(b->new_of);
+    COA_FREE(b->offsets, b->arcs, b->old_of, b->new_of);
     memset(b, 0, sizeof *b);
 }
 
@@ -285,10 +282,7 @@ typedef struct {
 
 static void brandes_work_destroy(brandes_work_t *w)
 {
-    free(w->dist);
-    free(w->state);
-    free(w->order);
-    free(w->heap.items);
+    COA_FREE(w->dist, w->state, w->order, w->heap.items);
     memset(w, 0, sizeof *w);
 }
 
@@ -716,11 +710,7 @@ static int eigenvector(const coa_graph_t *g, igraph_vector_t *scores, coa_centra
     if (lambda_max > 0)
         igraph_vector_scale(scores, 1.0 / lambda_max);
 cleanup:
-    free(vstart);
-    free(estart);
-    free(vlist);
-    free(elist);
-    free(local);
+    COA_FREE(vstart, estart, vlist, elist, local);
     igraph_vector_destroy(&vec);
     igraph_vector_destroy(&weights);
     igraph_vector_int_destroy(&edges);

@@ -321,12 +321,7 @@ static int run_optimal(const igraph_t *graph, const igraph_vector_t *w, const co
 cleanup:
     if (handler_set)
         igraph_set_interruption_handler(old_handler);
-    free(comp_weight);
-    free(edge_order);
-    free(edge_start);
-    free(start);
-    free(order);
-    free(local);
+    COA_FREE(comp_weight, edge_order, edge_start, start, order, local);
     igraph_vector_destroy(&sub_w);
     igraph_vector_int_destroy(&sub_membership);
     igraph_vector_int_destroy(&edges);
@@ -370,10 +365,7 @@ static int renumber(const coa_graph_t *g, igraph_vector_int_t *membership, igrap
     igraph_integer_t *perm = malloc(((size_t)ids + 1) * sizeof *perm);
     igraph_integer_t *newid = malloc(((size_t)ids + 1) * sizeof *newid);
     if (!size || !first || !perm || !newid) {
-        free(size);
-        free(first);
-        free(perm);
-        free(newid);
+        COA_FREE(size, first, perm, newid);
         return COA_ENOMEM;
     }
     for (igraph_integer_t i = 0; i < ids; i++)
@@ -395,10 +387,7 @@ static int renumber(const coa_graph_t *g, igraph_vector_int_t *membership, igrap
     for (igraph_integer_t v = 0; v < n; v++)
         VECTOR(*membership)[v] = newid[VECTOR(*membership)[v]];
     *n_out = k;
-    free(size);
-    free(first);
-    free(perm);
-    free(newid);
+    COA_FREE(size, first, perm, newid);
     return COA_OK;
 }
 

@@ -913,12 +913,7 @@ cleanup:
     names_destroy(&names);
     if (have_local)
         coa_strpool_destroy(&local);
-    free(start);
-    free(owned);
-    free(w.seen);
-    free(w.touched);
-    free(field);
-    free(w.parent);
+    COA_FREE(start, owned, w.seen, w.touched, field, w.parent);
     if (err) {
         coa_homonyms_free(w.out, w.count);
         return err;

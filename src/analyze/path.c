@@ -50,13 +50,7 @@ void coa_path_finder_free(coa_path_finder_t *f)
     if (!f)
         return;
     coa_view_free(f->view);
-    free(f->hops);
-    free(f->seen);
-    free(f->order);
-    free(f->sigma);
-    free(f->useful);
-    free(f->cost);
-    free(f);
+    COA_FREE(f->hops, f->seen, f->order, f->sigma, f->useful, f->cost, f);
 }
 
 coa_view_t *coa_path_finder_view(coa_path_finder_t *f)

@@ -263,10 +263,7 @@ static int bfs_init(bfs_t *b, const coa_store_csr_t *x)
 
 static void bfs_free(bfs_t *b)
 {
-    free(b->seen_author);
-    free(b->seen_paper);
-    free(b->queue);
-    free(b->papers);
+    COA_FREE(b->seen_author, b->seen_paper, b->queue, b->papers);
 }
 
 #define MAX_THREADS 8
@@ -484,10 +481,7 @@ static int sample_clustering(const coa_store_csr_t *x, coa_stats_t *st, uint32_t
     st->clustering_sampled = 1;
     st->clustering_samples = samples;
 cleanup:
-    free(nb.mark);
-    free(nb.list);
-    free(centre);
-    free(cumulative);
+    COA_FREE(nb.mark, nb.list, centre, cumulative);
     return err;
 }
 
@@ -528,8 +522,6 @@ int coa_stats_index(const coa_store_index_t *ix, const coa_stats_options_t *opts
 cleanup:
     if (have_rng)
         igraph_rng_destroy(&rng);
-    free(parent);
-    free(size);
-    free(members);
+    COA_FREE(parent, size, members);
     return err;
 }

@@ -57,6 +57,12 @@ int coa_enum_parse(const char *const *names, size_t n, const char *s, unsigned *
         return err;                                                                         \
     }
 
+/* Frees each pointer given, in order: the arrays of a destroy function,
+ * COA_FREE(t->text, t->off, t->raw) (grow.c). */
+void coa_free_all(void *const *ptrs, size_t n);
+#define COA_FREE(...) \
+    coa_free_all((void *const[]){__VA_ARGS__}, sizeof((void *const[]){__VA_ARGS__}) / sizeof(void *))
+
 /* FNV-1a of the bytes, never 0 (the string pool's hash; 0 marks a string
  * kept out of its table; strpool.c). */
 uint32_t coa_hash_bytes(const char *s, size_t len);

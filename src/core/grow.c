@@ -56,3 +56,9 @@ void coa_top_insert(void *list, uint32_t *n, uint32_t cap, uint32_t i, const voi
     if (*n < cap)
         (*n)++;
 }
+
+void coa_free_all(void *const *ptrs, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(ptrs[i]);
+}

@@ -222,9 +222,7 @@ void coa_input_close(coa_input_t *in)
     inflater_stop(in);
     if (in->gz)
         gzclose(in->gz);
-    free(in->buf);
-    free(in->line);
-    free(in->u16);
+    COA_FREE(in->buf, in->line, in->u16);
     memset(in, 0, sizeof *in);
 }
 

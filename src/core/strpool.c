@@ -45,10 +45,7 @@ int coa_strpool_init(coa_strpool_t *pool)
 
 void coa_strpool_destroy(coa_strpool_t *pool)
 {
-    free(pool->bytes);
-    free(pool->offsets);
-    free(pool->hashes);
-    free(pool->slots);
+    COA_FREE(pool->bytes, pool->offsets, pool->hashes, pool->slots);
     memset(pool, 0, sizeof *pool);
 }
 

@@ -19,20 +19,8 @@ int coa_corpus_init(coa_corpus_t *c)
 void coa_corpus_destroy(coa_corpus_t *c)
 {
     coa_strpool_destroy(&c->strings);
-    free(c->papers);
-    free(c->authors);
-    free(c->authorships);
-    free(c->links);
-    free(c->sources);
-    free(c->meta);
-    free(c->spelling_author);
-    free(c->spelling_count);
-    free(c->id_author);
-    free(c->merges);
-    free(c->misattributions);
-    free(c->key_slots);
-    free(c->row_spelling);
-    free(c->row_id);
+    COA_FREE(c->papers, c->authors, c->authorships, c->links, c->sources, c->meta, c->spelling_author,
+             c->spelling_count, c->id_author, c->merges, c->misattributions, c->key_slots, c->row_spelling, c->row_id);
     memset(c, 0, sizeof *c);
 }
 

@@ -535,13 +535,6 @@ cleanup:
     free(tkey);
     for (uint32_t i = 0; rkeys && i < n_rkeys; i++)
         free(rkeys[i].key);
-    free(rkeys);
-    free(doi_by_paper);
-    free(titles);
-    free(dois);
-    free(tail);
-    free(next);
-    free(lead);
-    free(parent);
+    COA_FREE(rkeys, doi_by_paper, titles, dois, tail, next, lead, parent);
     return err;
 }

@@ -365,11 +365,7 @@ static int namesakes(work_t *w, const uint32_t *order, const uint32_t *block_sta
         for (uint32_t k = block_start[b]; k < block_start[b + 1]; k++)
             if (w->expected[order[k]] < 1e9)
                 w->expected[order[k]] *= (double)(block_start[b + 1] - block_start[b]) / w->n;
-    free(t.slots);
-    free(given);
-    free(given_len);
-    free(group);
-    free(count);
+    COA_FREE(t.slots, given, given_len, group, count);
     return err;
 }
 
@@ -540,9 +536,7 @@ static int coauthor_lists(const work_t *w, uint32_t **offsets_out, uint32_t **li
     uint32_t *list = malloc((count[w->n] ? count[w->n] : 1) * sizeof *list);
     uint32_t *fill = malloc(((size_t)w->n + 1) * sizeof *fill);
     if (!list || !fill) {
-        free(count);
-        free(list);
-        free(fill);
+        COA_FREE(count, list, fill);
         return COA_ENOMEM;
     }
     memcpy(fill, count, ((size_t)w->n + 1) * sizeof *fill);
@@ -963,9 +957,7 @@ static int merge_pairs(work_t *w, uint32_t *weight, coa_evidence_report_t *repor
         tail[into] = tail[from];
     }
 cleanup:
-    free(parent);
-    free(next);
-    free(tail);
+    COA_FREE(parent, next, tail);
     return err;
 }
 
@@ -1038,20 +1030,8 @@ int coa_merge_evidence(coa_corpus_t *c, coa_evidence_report_t *report)
     for (uint32_t k = 0; k < report->n_owners; k++)
         c->authors[coa_corpus_author_root(c, report->owners[k].author)].flags |= COA_AUTHOR_OWNER;
 cleanup:
-    free(w.index);
-    free(w.author);
-    free(w.parts);
-    free(w.keys);
-    free(w.ambiguous);
-    free(w.close);
-    free(w.expected);
-    free(w.pairs);
-    free(order);
-    free(block_start);
-    free(offsets);
-    free(list);
-    free(owner);
-    free(weight);
+    COA_FREE(w.index, w.author, w.parts, w.keys, w.ambiguous, w.close, w.expected, w.pairs, order, block_start, offsets,
+             list, owner, weight);
     if (err)
         coa_evidence_report_destroy(report);
     return err;

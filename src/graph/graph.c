@@ -100,13 +100,8 @@ static int paper_in_years(const coa_paper_t *p, const coa_select_t *sel)
 
 static void clear(coa_graph_t *g)
 {
-    free(g->vertex_author);
-    free(g->author_vertex);
-    free(g->vertex_papers);
-    free(g->vertex_self_loops);
-    free(g->edge_paper_start);
-    free(g->edge_papers);
-    free(g->paper_selected);
+    COA_FREE(g->vertex_author, g->author_vertex, g->vertex_papers, g->vertex_self_loops, g->edge_paper_start,
+             g->edge_papers, g->paper_selected);
 }
 
 void coa_graph_destroy(coa_graph_t *g)
@@ -353,9 +348,7 @@ static int build(coa_graph_t *g, const coa_corpus_t *c, const coa_select_t *sel,
 
 cleanup:
     igraph_vector_int_destroy(&edges);
-    free(pairs);
-    free(apapers);
-    free(linked);
+    COA_FREE(pairs, apapers, linked);
     if (err) {
         igraph_vector_destroy(&g->joint_papers);
         igraph_vector_destroy(&g->fractional);
@@ -463,12 +456,7 @@ static int mark_ego_by_papers(const coa_corpus_t *c, const coa_select_t *sel, ui
         }
     }
 cleanup:
-    free(start);
-    free(vertex);
-    free(papers);
-    free(fill);
-    free(dist);
-    free(queue);
+    COA_FREE(start, vertex, papers, fill, dist, queue);
     return err;
 }
 
@@ -665,8 +653,6 @@ int coa_adjacency_init(coa_adjacency_t *adj, const igraph_t *graph)
 
 void coa_adjacency_destroy(coa_adjacency_t *adj)
 {
-    free(adj->offsets);
-    free(adj->neighbors);
-    free(adj->edge_ids);
+    COA_FREE(adj->offsets, adj->neighbors, adj->edge_ids);
     memset(adj, 0, sizeof *adj);
 }

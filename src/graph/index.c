@@ -74,11 +74,7 @@ typedef struct {
 
 static void built_free(built_t *b)
 {
-    free(b->a_start);
-    free(b->a_papers);
-    free(b->p_start);
-    free(b->p_authors);
-    free(b->degree);
+    COA_FREE(b->a_start, b->a_papers, b->p_start, b->p_authors, b->degree);
 }
 
 static int selected(const coa_paper_t *p)
@@ -633,9 +629,7 @@ typedef struct {
 
 static void seen_destroy(seen_t *t)
 {
-    free(t->id);
-    free(t->newid);
-    free(t->listed);
+    COA_FREE(t->id, t->newid, t->listed);
     memset(t, 0, sizeof *t);
 }
 

@@ -74,11 +74,7 @@ void coa_view_free(coa_view_t *v)
     }
     if (v->region)
         munmap(v->region, v->region_len);
-    free(v->nbuf);
-    free(v->abuf);
-    free(v->cbuf);
-    free(v->pbuf);
-    free(v);
+    COA_FREE(v->nbuf, v->abuf, v->cbuf, v->pbuf, v);
 }
 
 const coa_corpus_t *coa_view_corpus(const coa_view_t *v)

@@ -153,9 +153,7 @@ typedef struct {
 
 static void chain_graph_destroy(chain_graph_t *cg)
 {
-    free(cg->vertex);
-    free(cg->start);
-    free(cg->succ);
+    COA_FREE(cg->vertex, cg->start, cg->succ);
 }
 
 /* The step u -> w towards 'to' between two chain slots, from a kept step

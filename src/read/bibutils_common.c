@@ -207,12 +207,7 @@ int coa_bu_text_next(coa_bu_text_t *t, coa_reader_ctx_t *ctx, const coa_bu_cut_t
 
 void coa_bu_text_destroy(coa_bu_text_t *t)
 {
-    free(t->text);
-    free(t->line_off);
-    free(t->gaps);
-    free(t->long_lines);
-    free(t->pending);
-    free(t->prev);
+    COA_FREE(t->text, t->line_off, t->gaps, t->long_lines, t->pending, t->prev);
     memset(t, 0, sizeof *t);
 }
 
@@ -1332,9 +1327,7 @@ static void blank_stray_record_ends(coa_reader_ctx_t *ctx, coa_bu_text_t *t)
         }
         pos = ends[k] + 9;
     }
-    free(spaced);
-    free(plain);
-    free(ends);
+    COA_FREE(spaced, plain, ends);
 }
 
 /* How many records start on a line, by the marks of coa_bu_read_marked. */

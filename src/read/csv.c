@@ -23,10 +23,7 @@ void coa_csv_init(coa_csv_t *t, coa_reader_ctx_t *ctx, char delim, int quotes)
 
 void coa_csv_destroy(coa_csv_t *t)
 {
-    free(t->text);
-    free(t->off);
-    free(t->raw);
-    free(t->replay);
+    COA_FREE(t->text, t->off, t->raw, t->replay);
     memset(t, 0, sizeof *t);
 }
 

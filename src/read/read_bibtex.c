@@ -206,16 +206,11 @@ static void macros_destroy(macros_t *m)
 {
     for (size_t i = 0; i < m->n; i++)
         free(m->names[i]);
-    free(m->names);
-    free(m->retype);
-    free(m->blank);
+    COA_FREE(m->names, m->retype, m->blank);
     coa_tex_macros_destroy(&m->tex);
     for (size_t i = 0; i < m->n_rewrites; i++)
         free(m->rewrites[i].text);
-    free(m->rewrites);
-    free(m->growth);
-    free(m->shrink);
-    free(m->text_fields);
+    COA_FREE(m->rewrites, m->growth, m->shrink, m->text_fields);
 }
 
 /* bibutils' type tables have no author for these types, so it drops the
@@ -1112,12 +1107,7 @@ static void xref_destroy(xref_t *x)
 {
     for (size_t i = 0; i < x->n_keys; i++)
         free(x->keys[i]);
-    free(x->keys);
-    free(x->text);
-    free(x->off);
-    free(x->parent);
-    free(x->entry);
-    free(x->need);
+    COA_FREE(x->keys, x->text, x->off, x->parent, x->entry, x->need);
 }
 
 static int key_cmp(const void *a, const void *b)
@@ -1638,9 +1628,7 @@ static int read_bib(coa_reader_ctx_t *ctx, int informat)
         coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0, "no BibTeX entries found");
 cleanup:
     coa_bibfast_free(fp.fast);
-    free(fp.index);
-    free(fp.copy);
-    free(fp.slow);
+    COA_FREE(fp.index, fp.copy, fp.slow);
     macros_destroy(&macros);
     xref_destroy(&xref);
     coa_bu_tally_destroy(&tally);

@@ -606,10 +606,7 @@ done:
                  t.no_authors == 1 ? "" : "s");
 cleanup:
     coa_csv_destroy(&t.csv);
-    free(t.hdr);
-    free(t.hdr_off);
-    free(t.names);
-    free(t.ids);
+    COA_FREE(t.hdr, t.hdr_off, t.names, t.ids);
     return err;
 }
 

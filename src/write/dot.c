@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "coauthor/export.h"
+#include "core/core.h"
 #include "write/dot.h"
 #include "write/graph_view.h"
 
@@ -277,9 +278,7 @@ static char *edge_tooltip(const coa_graph_t *g, igraph_integer_t e, uint32_t a, 
 /* Drops the labels asked for (coa_styled_labels asks again). */
 static void labels_clear(coa_styled_t *s)
 {
-    free(s->label_vertex);
-    free(s->label_must);
-    free(s->label_node);
+    COA_FREE(s->label_vertex, s->label_must, s->label_node);
     s->label_vertex = NULL;
     s->label_must = NULL;
     s->label_node = NULL;

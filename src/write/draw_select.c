@@ -8,6 +8,7 @@
 #include "coauthor/draw.h"
 #include "coauthor/path.h"
 #include "coauthor/rank.h"
+#include "core/core.h"
 
 int coa_draw_chain(const coa_graph_t *g, uint32_t a, uint32_t b, uint32_t **path, uint32_t *len)
 {
@@ -58,9 +59,7 @@ int coa_draw_keep_near(const coa_graph_t *g, uint8_t *keep, const uint32_t *seed
         for (igraph_integer_t v = 0; v < g->n_vertices; v++)
             keep[v] = keep[v] && within[g->vertex_author[v]];
     }
-    free(near);
-    free(authors);
-    free(within);
+    COA_FREE(near, authors, within);
     coa_view_free(view);
     return err;
 }

@@ -279,11 +279,7 @@ int coa_view_years(const coa_graph_t *g, coa_years_t *y)
 
 void coa_view_years_destroy(coa_years_t *y)
 {
-    free(y->vertex_first);
-    free(y->vertex_last);
-    free(y->vertex_mean);
-    free(y->edge_first);
-    free(y->edge_last);
+    COA_FREE(y->vertex_first, y->vertex_last, y->vertex_mean, y->edge_first, y->edge_last);
     memset(y, 0, sizeof *y);
 }
 

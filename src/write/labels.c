@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "coauthor/common.h"
+#include "core/core.h"
 #include "write/labels.h"
 
 /* What a position costs: 2 log2(1 + edges covered), so that in a dense
@@ -158,12 +159,7 @@ static int add_edge_cell(void *ctx, uint32_t cell, uint64_t id)
 
 static void grid_destroy(grid_t *gr)
 {
-    free(gr->disc_start);
-    free(gr->disc_ids);
-    free(gr->edge_start);
-    free(gr->edge_ids);
-    free(gr->edge_stamp);
-    free(gr->disc_stamp);
+    COA_FREE(gr->disc_start, gr->disc_ids, gr->edge_start, gr->edge_ids, gr->edge_stamp, gr->disc_stamp);
     memset(gr, 0, sizeof *gr);
 }
 
@@ -672,9 +668,7 @@ int coa_labels_place(coa_label_t *labels, uint32_t n_labels, coa_disc_t *discs, 
     rect_t *boxes = malloc(n_labels * sizeof *boxes);
     uint8_t *hard = calloc(n_discs, 1);
     if (!placed || !boxes || !hard || grid_init(&gr, &area, 3 * hmax, discs, n_discs, edges, n_edges)) {
-        free(placed);
-        free(boxes);
-        free(hard);
+        COA_FREE(placed, boxes, hard);
         return COA_ENOMEM;
     }
     for (uint32_t i = 0; i < n_labels; i++)
@@ -696,9 +690,7 @@ int coa_labels_place(coa_label_t *labels, uint32_t n_labels, coa_disc_t *discs, 
             /* the grid again, with the nodes where they now are */
             grid_destroy(&gr);
             if (grid_init(&gr, &area, 3 * hmax, discs, n_discs, edges, n_edges)) {
-                free(placed);
-                free(boxes);
-                free(hard);
+                COA_FREE(placed, boxes, hard);
                 return COA_ENOMEM;
             }
             gr.hard = hard;
@@ -722,8 +714,6 @@ int coa_labels_place(coa_label_t *labels, uint32_t n_labels, coa_disc_t *discs, 
         }
     }
     grid_destroy(&gr);
-    free(placed);
-    free(boxes);
-    free(hard);
+    COA_FREE(placed, boxes, hard);
     return COA_OK;
 }

@@ -209,19 +209,11 @@ static int place_labels(GVC_t *gvc, coa_styled_t *s, const coa_graph_t *g, doubl
                 rep->max_distance = d;
         }
     }
-    free(disc_of);
-    free(discs);
-    free(edges);
-    free(labels);
-    free(moved);
+    COA_FREE(disc_of, discs, edges, labels, moved);
     return err;
 cleanup:
     gvFreeLayout(gvc, s->g);
-    free(moved);
-    free(disc_of);
-    free(discs);
-    free(edges);
-    free(labels);
+    COA_FREE(moved, disc_of, discs, edges, labels);
     return err;
 }
 

@@ -44,10 +44,7 @@ void coa_table_free(coa_table_t *t)
         free(t->names[i]);
     for (uint32_t i = 0; i < t->n_cells; i++)
         free(t->cells[i]);
-    free(t->names);
-    free(t->numeric);
-    free(t->cells);
-    free(t);
+    COA_FREE(t->names, t->numeric, t->cells, t);
 }
 
 void coa_table_numeric(coa_table_t *t, int col)
