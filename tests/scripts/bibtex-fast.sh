@@ -40,6 +40,7 @@ check() { # FILE WANT_FAST WANT_SLOW
 }
 check "$SHARED/acl/acl-main-2015-2021.bib.gz" 11196 125
 check tests/data/bibtex/fast-path.bib 6 12
+check tests/data/bibtex/fast-path-initials.bib 13 3
 check tests/data/bibtex/defects.bib 0 6
 check "$SHARED/bibtex/serif.bib" 0 67
 check "$tmp/synthetic.bib" 3000 0
