@@ -36,6 +36,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/core.h"
+#include "core/input.h"
 #include "json_fast.h"
 
 const char *const coa_jw_dates[COA_JW_N_DATES] = {"issued", "published", "published-print", "published-online",
@@ -51,14 +53,8 @@ long long coa_jw_year_of_string(const char *s)
 
 coa_jauthor_t *coa_jw_add_author(coa_jwork_t *w)
 {
-    if (w->n_authors == w->cap_authors) {
-        size_t cap = w->cap_authors ? w->cap_authors * 2 : 16;
-        coa_jauthor_t *a = realloc(w->authors, cap * sizeof *a);
-        if (!a)
-            return NULL;
-        w->authors = a;
-        w->cap_authors = cap;
-    }
+    if (coa_grow_array(&w->authors, &w->cap_authors, w->n_authors + 1, sizeof *w->authors, 16))
+        return NULL;
     coa_jauthor_t *a = &w->authors[w->n_authors++];
     memset(a, 0, sizeof *a);
     return a;
@@ -154,38 +150,6 @@ static void skip_ws(coa_jfast_t *f)
 {
     while (f->p < f->end && (*f->p == ' ' || *f->p == '\n' || *f->p == '\t' || *f->p == '\r'))
         f->p++;
-}
-
-/* The length of the valid UTF-8 sequence at s (jansson's utf8_check_first
- * and utf8_check_full), 0 when it is not one. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned u = s[0];
-    size_t len;
-    uint32_t value;
-    if (u >= 0xC2 && u <= 0xDF) {
-        len = 2;
-        value = u & 0x1F;
-    } else if (u >= 0xE0 && u <= 0xEF) {
-        len = 3;
-        value = u & 0x0F;
-    } else if (u >= 0xF0 && u <= 0xF4) {
-        len = 4;
-        value = u & 0x07;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-        value = (value << 6) + (s[i] & 0x3F);
-    }
-    if (value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) || (len == 3 && value < 0x800) ||
-        (len == 4 && value < 0x10000))
-        return 0;
-    return len;
 }
 
 static int hex4(const unsigned char *s, uint32_t *v)
@@ -298,7 +262,7 @@ static int string(coa_jfast_t *f, const char **out, const unsigned char **raw, s
             }
             continue;
         }
-        size_t n = utf8_len(q, (size_t)(end - q));
+        size_t n = coa_utf8_seq(q, (size_t)(end - q)); /* jansson's utf8_check_full */
         if (!n)
             return DECLINE;
         q += n;
@@ -414,9 +378,10 @@ static int literal(coa_jfast_t *f, const char *word, size_t n)
 
 static int skip_value(coa_jfast_t *f);
 
-/* Steps through an object: at its '{' (first set) or after a value;
- * returns 1 with the next key (p at its value), 0 past the closing '}'. */
-static int next_key(coa_jfast_t *f, int *first, const unsigned char **key, size_t *len)
+/* Steps through a container: at its opening bracket (first set) or
+ * after a member; returns 1 when another member follows (p at it), 0 past
+ * the closing bracket 'close'. */
+static int next_member(coa_jfast_t *f, int *first, int close)
 {
     if (*first) {
         if (++f->depth > MAX_DEPTH)
@@ -424,24 +389,29 @@ static int next_key(coa_jfast_t *f, int *first, const unsigned char **key, size_
         f->p++;
         skip_ws(f);
         *first = 0;
-        if (peek(f) == '}') {
-            f->p++;
-            f->depth--;
-            return 0;
-        }
     } else {
         skip_ws(f);
-        int c = peek(f);
-        if (c == '}') {
+        if (peek(f) != close) {
+            if (peek(f) != ',')
+                return DECLINE;
             f->p++;
-            f->depth--;
-            return 0;
+            skip_ws(f);
+            return peek(f) == close ? DECLINE : 1; /* no trailing comma */
         }
-        if (c != ',')
-            return DECLINE;
-        f->p++;
-        skip_ws(f);
     }
+    if (peek(f) != close)
+        return 1;
+    f->p++;
+    f->depth--;
+    return 0;
+}
+
+/* The next key of an object (p at its value), as next_member. */
+static int next_key(coa_jfast_t *f, int *first, const unsigned char **key, size_t *len)
+{
+    int r = next_member(f, first, '}');
+    if (r != 1)
+        return r;
     if (peek(f) != '"' || string(f, NULL, key, len))
         return DECLINE;
     skip_ws(f);
@@ -452,34 +422,9 @@ static int next_key(coa_jfast_t *f, int *first, const unsigned char **key, size_
     return 1;
 }
 
-/* Steps through an array the same way: 1 with p at the next element. */
 static int next_element(coa_jfast_t *f, int *first)
 {
-    if (*first) {
-        if (++f->depth > MAX_DEPTH)
-            return DECLINE;
-        f->p++;
-        skip_ws(f);
-        *first = 0;
-        if (peek(f) == ']') {
-            f->p++;
-            f->depth--;
-            return 0;
-        }
-        return 1;
-    }
-    skip_ws(f);
-    int c = peek(f);
-    if (c == ']') {
-        f->p++;
-        f->depth--;
-        return 0;
-    }
-    if (c != ',')
-        return DECLINE;
-    f->p++;
-    skip_ws(f);
-    return 1;
+    return next_member(f, first, ']');
 }
 
 static int skip_value(coa_jfast_t *f)

@@ -21,26 +21,10 @@ trap 'rm -rf "$tmp"' EXIT
 fail=0
 /usr/bin/python3 scripts/gen-corpus.py --papers 2000 --seed 3 --formats xml -o "$tmp/synthetic" >/dev/null 2>&1
 /usr/bin/python3 scripts/bench/json_corpus.py "$tmp/synthetic" >/dev/null 2>&1
-check() { # FILE WANT_FAST WANT_JANSSON
-    local f=$1 name
-    name=$(basename "$f")
-    COAUTHOR_JSON_FAST_CHECK=1 "$COAUTHOR" stats "$f" >/dev/null 2>"$tmp/check.err" || true
-    if grep -q "internal error" "$tmp/check.err"; then
-        echo "FAIL $name: the fast path and jansson differ:"; grep "internal error" "$tmp/check.err" | head -5; fail=1
-    fi
-    local got
-    got=$(sed -n 's/.*JSON check: the fast path read \([0-9]*\) works*, jansson alone \([0-9]*\);.*/\1 \2/p' "$tmp/check.err")
-    if [ "$got" = "$2 $3" ]; then echo "ok   $name: $2 works by the fast path, $3 by jansson alone, all as jansson reads them"
-    else echo "FAIL $name: want '$2 $3' works (fast, jansson), got '$got'"; cat "$tmp/check.err"; fail=1; fi
-    COAUTHOR_JSON_FAST=0 "$COAUTHOR" export --to graphml --bipartite "$f" >"$tmp/slow.graphml" 2>"$tmp/slow.err" || true
-    "$COAUTHOR" export --to graphml --bipartite "$f" >"$tmp/fast.graphml" 2>"$tmp/fast.err" || true
-    if cmp -s "$tmp/slow.graphml" "$tmp/fast.graphml" && cmp -s "$tmp/slow.err" "$tmp/fast.err"; then
-        echo "ok   $name: the same papers and messages with the fast path on and off"
-    else
-        echo "FAIL $name: output differs with the fast path on and off"
-        diff "$tmp/slow.graphml" "$tmp/fast.graphml" | head -5; diff "$tmp/slow.err" "$tmp/fast.err" | head -5; fail=1
-    fi
-}
+FAST_CHECK=COAUTHOR_JSON_FAST_CHECK FAST_OFF=COAUTHOR_JSON_FAST FAST_UNITS=works FAST_SLOW=jansson FAST_ALONE='jansson alone'
+FAST_COUNTS='s/.*JSON check: the fast path read \([0-9]*\) works*, jansson alone \([0-9]*\);.*/\1 \2/p'
+. tests/fast-path.sh
+check() { fast_path_check "$@"; }
 check tests/data/jsonl/fast-path.jsonl 10 6
 check tests/data/jsonl/openalex-works.jsonl 2 0
 check tests/data/jsonl/crossref-works.jsonl 1 1
