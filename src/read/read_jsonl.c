@@ -25,6 +25,11 @@
  * public API's JSON (read_orcid.c).  jansson
  * refuses nesting deeper than its limit (2048), so a hostile line fails
  * as one bad record.
+ *
+ * A plain OpenAlex work, Crossref work or CSL item (a JSON Lines line, or
+ * an item of a streamed array) is read by the fast path (json_fast.c)
+ * without jansson's tree; both fill one coa_jwork_t, which read_openalex
+ * and read_crossref take.  Everything else goes to jansson.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -182,6 +187,17 @@ static int set_unique(coa_corpus_t *c, coa_str_t *field, const char *s)
         return COA_ENOMEM;
     *field = id;
     return COA_OK;
+}
+
+/* The open paper's title, DOI and key, in that order. */
+static int set_ids(coa_corpus_t *c, coa_paper_t *p, const char *title, const char *doi, const char *key)
+{
+    int err = set_unique(c, &p->title, title);
+    if (!err)
+        err = set_unique(c, &p->doi, doi);
+    if (!err)
+        err = set_unique(c, &p->key, key);
+    return err;
 }
 
 static void set_year(coa_paper_t *p, long long y)
@@ -349,11 +365,7 @@ static int read_openalex(coa_reader_ctx_t *ctx, const coa_jwork_t *w, long line)
 {
     coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
-    int err = set_unique(c, &p->title, w->title ? w->title : w->display_name);
-    if (!err)
-        err = set_unique(c, &p->doi, w->doi);
-    if (!err)
-        err = set_unique(c, &p->key, w->id);
+    int err = set_ids(c, p, w->title ? w->title : w->display_name, w->doi, w->id);
     if (!err)
         err = coa_corpus_set_str(c, &p->venue, w->venue, 0);
     set_year(p, w->years[0]);
@@ -429,18 +441,15 @@ static int read_crossref(coa_reader_ctx_t *ctx, const coa_jwork_t *w)
     }
     return err;
 }
+
 static int read_arxiv(coa_reader_ctx_t *ctx, json_t *w)
 {
     coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
-    int err = set_unique(c, &p->title, str(w, "title"));
-    if (!err)
-        err = set_unique(c, &p->doi, str(w, "doi"));
-    if (!err && str(w, "id")) {
-        char key[160];
+    char key[160] = "";
+    if (str(w, "id"))
         snprintf(key, sizeof key, "arXiv:%s", str(w, "id"));
-        err = set_unique(c, &p->key, key);
-    }
+    int err = set_ids(c, p, str(w, "title"), str(w, "doi"), key);
     if (!err && str(w, "categories")) {
         char cat[32];
         snprintf(cat, sizeof cat, "%s", str(w, "categories"));
@@ -488,11 +497,7 @@ static int read_s2(coa_reader_ctx_t *ctx, json_t *w)
 {
     coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
-    int err = set_unique(c, &p->title, str(w, "title"));
-    if (!err)
-        err = set_unique(c, &p->doi, str(json_object_get(w, "externalIds"), "DOI"));
-    if (!err)
-        err = set_unique(c, &p->key, str(w, "paperId"));
+    int err = set_ids(c, p, str(w, "title"), str(json_object_get(w, "externalIds"), "DOI"), str(w, "paperId"));
     if (!err)
         err = coa_corpus_set_str(c, &p->venue, str(w, "venue"), 0);
     set_year(p, json_integer_value(json_object_get(w, "year")));
