@@ -451,8 +451,7 @@ int coa_input_peek(coa_input_t *in, size_t want, const unsigned char **data, siz
     return COA_OK;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
+size_t coa_utf8_seq(const unsigned char *s, size_t n)
 {
     unsigned char c = s[0];
     if (c >= 0x01 && c < 0x80)
@@ -493,7 +492,7 @@ int coa_utf8_valid(const char *s, size_t len)
             i++;
             continue;
         }
-        size_t k = utf8_seq(p + i, len - i);
+        size_t k = coa_utf8_seq(p + i, len - i);
         if (!k)
             return 0;
         i += k;
@@ -517,7 +516,7 @@ static int sanitise(coa_input_t *in, const char *raw, size_t len)
     size_t i = 0, w = 0;
     int nul = 0, legacy = 0;
     while (i < len) {
-        size_t k = utf8_seq(p + i, len - i);
+        size_t k = coa_utf8_seq(p + i, len - i);
         if (k) {
             memcpy(in->line + w, p + i, k);
             w += k;

@@ -95,6 +95,9 @@ int coa_input_next(coa_input_t *in, const char **line, size_t *len);
 
 /* True when s[0..len) is valid UTF-8 without NUL bytes. */
 int coa_utf8_valid(const char *s, size_t len);
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 (a NUL
+ * byte, an overlong form, a surrogate, past U+10FFFF: jansson's rule too). */
+size_t coa_utf8_seq(const unsigned char *s, size_t n);
 
 
 

@@ -354,6 +354,61 @@ static int suffix_word(const char *s, size_t n)
     return 0;
 }
 
+/* The letter cases in s[0..n) as bibutils' name code sees them
+ * (unicode_utf8_classify_str: a table of ASCII, Latin-1 and Latin
+ * Extended-A letters, everything else a symbol).  Characters past
+ * U+017F are CASE_UNKNOWN here: where their case would matter, the name
+ * is declined rather than guessed. */
+enum { CASE_UPPER = 1, CASE_LOWER = 2, CASE_UNKNOWN = 4 };
+
+static unsigned letter_cases(const char *s, size_t n)
+{
+    unsigned m = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            m |= isupper(c) ? CASE_UPPER : islower(c) ? CASE_LOWER : 0;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            return m | CASE_UNKNOWN;
+        if (cp >= 0xC0 && cp <= 0x17F) {
+            utf8proc_category_t cat = utf8proc_category(cp);
+            m |= cat == UTF8PROC_CATEGORY_LU ? CASE_UPPER : cat == UTF8PROC_CATEGORY_LL ? CASE_LOWER : 0;
+        } else {
+            m |= CASE_UNKNOWN;
+        }
+        i += (size_t)k;
+    }
+    return m;
+}
+
+/* Whether bibutils splits the given names into their letters, as
+ * initials ("CJ" and "C. J." become C|J): when the given names have
+ * capitals and no small letter and the family has both
+ * (name_mutlielement_build).  Digits and symbols count as neither, so
+ * "F3 Gold" is F|3 but "CJ GOLD" keeps CJ (found by fuzz_bibtex).
+ * Returns 1 or 0, or -1 when it cannot be told. */
+static int splits_given(const char *family, size_t fl, const char *const *tok, const size_t *tlen, size_t nt)
+{
+    unsigned given = 0;
+    for (size_t i = 0; i < nt; i++)
+        given |= letter_cases(tok[i], tlen[i]);
+    if (given & CASE_LOWER)
+        return 0;
+    if (given & CASE_UNKNOWN)
+        return -1;
+    if (!(given & CASE_UPPER))
+        return 0;
+    unsigned fam = letter_cases(family, fl);
+    if ((fam & CASE_UPPER) && (fam & CASE_LOWER))
+        return 1;
+    return fam & CASE_UNKNOWN ? -1 : 0;
+}
+
 /* Makes bibutils' "Family|Given|Given" from a converted name t[0..n)
  * into the arena.  Returns 1 (and *out), 0 to decline, or -error. */
 static int person(coa_bibfast_t *f, const char *t, size_t n, const char **out)
@@ -415,26 +470,31 @@ static int person(coa_bibfast_t *f, const char *t, size_t n, const char **out)
         memcpy(buf, tok[nt], tlen[nt]);
         w = tlen[nt];
     }
-    /* given names made only of capitals and full stops ("J. A.", "CJ")
-     * are initials: bibutils keeps one letter each, without the stops */
-    int initials = 1;
-    for (size_t i = 0; i < nt && initials; i++)
-        for (size_t k = 0; k < tlen[i]; k++)
-            if (!isupper((unsigned char)tok[i][k]) && tok[i][k] != '.')
-                initials = 0;
+    /* initials: bibutils keeps one character each, without the stops */
+    int initials = splits_given(buf, w, tok, tlen, nt);
+    if (initials < 0)
+        return 0;
     for (size_t i = 0; i < nt; i++) {
         if (suffix_word(tok[i], tlen[i]))
             return 0;
         if (initials) {
-            if (!isupper((unsigned char)tok[i][0]))
+            if (!starts_upper(tok[i], tlen[i]))
                 return 0;
-            for (size_t k = 0; k < tlen[i]; k++) {
-                if (tok[i][k] == '.' && k + 1 < tlen[i] && tok[i][k + 1] == '.')
+            for (size_t k = 0; k < tlen[i];) {
+                char c = tok[i][k];
+                if (c == '.' && k + 1 < tlen[i] && tok[i][k + 1] == '.')
                     return 0;
-                if (tok[i][k] == '.')
-                    continue;
-                buf[w++] = '|';
-                buf[w++] = tok[i][k];
+                if (c == '-' || c == ',' || (c == '.' && k + 1 < tlen[i] && tok[i][k + 1] == '-'))
+                    return 0; /* bibutils makes "J.-Y." of these */
+                size_t len = 1;
+                while (k + len < tlen[i] && ((unsigned char)tok[i][k + len] & 0xC0) == 0x80)
+                    len++;
+                if (c != '.') {
+                    buf[w++] = '|';
+                    memcpy(buf + w, tok[i] + k, len);
+                    w += len;
+                }
+                k += len;
             }
             continue;
         }

@@ -25,6 +25,11 @@
  * public API's JSON (read_orcid.c).  jansson
  * refuses nesting deeper than its limit (2048), so a hostile line fails
  * as one bad record.
+ *
+ * A plain OpenAlex work, Crossref work or CSL item (a JSON Lines line, or
+ * an item of a streamed array) is read by the fast path (json_fast.c)
+ * without jansson's tree; both fill one coa_jwork_t, which read_openalex
+ * and read_crossref take.  Everything else goes to jansson.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +38,7 @@
 #include <jansson.h>
 
 #include "corpus/internal.h"
+#include "json_fast.h"
 #include "readers.h"
 
 size_t coa_json_skip_ws(const unsigned char *s, size_t len, size_t i)
@@ -183,7 +189,18 @@ static int set_unique(coa_corpus_t *c, coa_str_t *field, const char *s)
     return COA_OK;
 }
 
-static void set_year(coa_paper_t *p, json_int_t y)
+/* The open paper's title, DOI and key, in that order. */
+static int set_ids(coa_corpus_t *c, coa_paper_t *p, const char *title, const char *doi, const char *key)
+{
+    int err = set_unique(c, &p->title, title);
+    if (!err)
+        err = set_unique(c, &p->doi, doi);
+    if (!err)
+        err = set_unique(c, &p->key, key);
+    return err;
+}
+
+static void set_year(coa_paper_t *p, long long y)
 {
     if (!p->year && y > 0 && y < 10000)
         p->year = (int16_t)y;
@@ -255,40 +272,115 @@ static const char *first_last(const char *name, char *buf, size_t size)
     return buf;
 }
 
+/* The works of one file: the fast path (json_fast.c), and jansson's
+ * reading of a work in the same form. */
+typedef struct coa_json_works {
+    coa_jfast_t *fast;  /* NULL: off (COAUTHOR_JSON_FAST=0) */
+    int check;          /* COAUTHOR_JSON_FAST_CHECK=1: jansson reads every work too, and must agree */
+    coa_jwork_t work;   /* jansson's reading of the current work */
+    unsigned long fast_works, tree_works, mismatches;
+} json_works_t;
+
+/* The dialects read from jansson's tree only. */
+enum { DIALECT_ARXIV = COA_JW_CROSSREF + 1, DIALECT_S2 };
+
+/* A year written as a number or as a string ("2020": Zotero's CSL-JSON
+ * writes date parts as strings). */
+static long long year_value(json_t *v)
+{
+    if (json_is_integer(v))
+        return json_integer_value(v);
+    return json_is_string(v) ? coa_jw_year_of_string(json_string_value(v)) : 0;
+}
+
+/* An OpenAlex work or a Crossref work (CSL item) from jansson's tree into
+ * w, as the fast path reads it from the text; COA_ENOMEM or COA_OK. */
+static int work_from_json(json_t *v, int dialect, coa_jwork_t *w)
+{
+    coa_jauthor_t *kept = w->authors;
+    size_t cap = w->cap_authors, i;
+    memset(w, 0, sizeof *w);
+    w->authors = kept;
+    w->cap_authors = cap;
+    w->dialect = dialect;
+    json_t *a;
+    if (dialect == COA_JW_OPENALEX) {
+        w->title = str(v, "title");
+        w->display_name = str(v, "display_name");
+        w->doi = str(v, "doi");
+        w->id = str(v, "id");
+        w->venue = str(json_object_get(json_object_get(v, "primary_location"), "source"), "display_name");
+        w->years[0] = json_integer_value(json_object_get(v, "publication_year"));
+        json_array_foreach(json_object_get(v, "authorships"), i, a) {
+            if (!json_is_object(a))
+                continue;
+            coa_jauthor_t *to = coa_jw_add_author(w);
+            if (!to)
+                return COA_ENOMEM;
+            json_t *au = json_object_get(a, "author");
+            to->raw = str(a, "raw_author_name");
+            to->entity = str(au, "display_name");
+            to->entity_id = str(au, "id");
+            to->entity_orcid = str(au, "orcid");
+        }
+        return COA_OK;
+    }
+    w->title = first_string(json_object_get(v, "title"));
+    w->doi = str(v, "DOI");
+    w->id = str(v, "id");
+    w->venue = first_string(json_object_get(v, "container-title"));
+    for (int d = 0; d < COA_JW_N_DATES; d++) {
+        json_t *date = json_object_get(v, coa_jw_dates[d]);
+        json_t *parts = json_array_get(json_object_get(date, "date-parts"), 0);
+        w->years[3 * d] = year_value(json_array_get(parts, 0));
+        /* CSL's unparsed dates: {"raw": "2019-05"}, {"literal": "2019"} */
+        w->years[3 * d + 1] = year_value(json_object_get(date, "raw"));
+        w->years[3 * d + 2] = year_value(json_object_get(date, "literal"));
+    }
+    json_array_foreach(json_object_get(v, "author"), i, a) {
+        if (!json_is_object(a))
+            continue;
+        coa_jauthor_t *to = coa_jw_add_author(w);
+        if (!to)
+            return COA_ENOMEM;
+        to->given = str(a, "given");
+        to->dropping = str(a, "dropping-particle");
+        to->non_dropping = str(a, "non-dropping-particle");
+        to->family = str(a, "family");
+        to->suffix = str(a, "suffix");
+        to->name = str(a, "name");
+        to->literal = str(a, "literal");
+        to->orcid = str(a, "ORCID");
+    }
+    return COA_OK;
+}
+
 /* OpenAlex: the name is what the paper prints (raw_author_name); the
  * disambiguated entity (author.display_name, .id, .orcid) gives the
  * identifiers.  When the two names are different people's, the entity is
  * not trusted: the printed name is kept without the entity's identifiers
  * (which would otherwise pull the slot into the entity's person), and the
  * slot is recorded as a likely misattribution in the source. */
-static int read_openalex(coa_reader_ctx_t *ctx, json_t *w, long line)
+static int read_openalex(coa_reader_ctx_t *ctx, const coa_jwork_t *w, long line)
 {
     coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
-    int err = set_unique(c, &p->title, str(w, "title") ? str(w, "title") : str(w, "display_name"));
+    int err = set_ids(c, p, w->title ? w->title : w->display_name, w->doi, w->id);
     if (!err)
-        err = set_unique(c, &p->doi, str(w, "doi"));
-    if (!err)
-        err = set_unique(c, &p->key, str(w, "id"));
-    json_t *src = json_object_get(json_object_get(w, "primary_location"), "source");
-    if (!err)
-        err = coa_corpus_set_str(c, &p->venue, str(src, "display_name"), 0);
-    set_year(p, json_integer_value(json_object_get(w, "publication_year")));
-    size_t i;
-    json_t *a;
-    json_array_foreach(json_object_get(w, "authorships"), i, a) {
-        json_t *au = json_object_get(a, "author");
-        const char *entity = str(au, "display_name"), *printed = str(a, "raw_author_name");
+        err = coa_corpus_set_str(c, &p->venue, w->venue, 0);
+    set_year(p, w->years[0]);
+    for (size_t i = 0; i < w->n_authors; i++) {
+        const coa_jauthor_t *a = &w->authors[i];
+        const char *entity = a->entity, *printed = a->raw;
         char reordered[512];
         if (printed && *printed)
             printed = first_last(printed, reordered, sizeof reordered);
         const char *name = printed && *printed ? printed : entity;
         char orcid[128], entity_id[128];
-        make_id(orcid, sizeof orcid, "orcid", str(au, "orcid"));
-        make_id(entity_id, sizeof entity_id, "openalex", str(au, "id"));
+        make_id(orcid, sizeof orcid, "orcid", a->entity_orcid);
+        make_id(entity_id, sizeof entity_id, "openalex", a->entity_id);
         if (!err && name && entity && *entity && strcmp(name, entity) != 0 && !same_person_names(name, entity)) {
-            err = coa_corpus_add_misattribution(c, ctx->source, (uint32_t)line, name, entity, entity_id,
-                                                str(w, "id"));
+            err = coa_corpus_add_misattribution(c, ctx->source, (uint32_t)line, name, entity, entity_id, w->id);
             orcid[0] = entity_id[0] = '\0';
         }
         if (!err)
@@ -297,61 +389,30 @@ static int read_openalex(coa_reader_ctx_t *ctx, json_t *w, long line)
     return err;
 }
 
-/* A year written as a number or as a string ("2020": Zotero's CSL-JSON
- * writes date parts as strings). */
-static json_int_t year_value(json_t *v)
-{
-    if (json_is_integer(v))
-        return json_integer_value(v);
-    if (json_is_string(v)) {
-        const char *s = json_string_value(v);
-        json_int_t y = 0;
-        for (int k = 0; k < 5 && *s >= '0' && *s <= '9'; k++, s++)
-            y = y * 10 + (*s - '0');
-        return y;
-    }
-    return 0;
-}
-
 /* Crossref works, and CSL items (Crossref's works are CSL-JSON with more
  * keys).  A CSL name is given + particles + family + suffix, or a
  * "literal" (an institution, or a name the user did not split); Crossref
  * writes an organisation as "name". */
-static int read_crossref(coa_reader_ctx_t *ctx, json_t *w, long line)
+static int read_crossref(coa_reader_ctx_t *ctx, const coa_jwork_t *w)
 {
-    (void)line;
     coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
-    int err = set_unique(c, &p->title, first_string(json_object_get(w, "title")));
+    int err = set_unique(c, &p->title, w->title);
     if (!err)
-        err = set_unique(c, &p->doi, str(w, "DOI"));
+        err = set_unique(c, &p->doi, w->doi);
     if (!err)
-        err = coa_corpus_set_str(c, &p->venue, first_string(json_object_get(w, "container-title")), 0);
+        err = coa_corpus_set_str(c, &p->venue, w->venue, 0);
     if (!err && ctx->json && ctx->json->csl)
-        err = set_unique(c, &p->key, str(w, "id"));
-    static const char *const dates[] = {"issued", "published", "published-print", "published-online", "created",
-                                        NULL};
-    for (const char *const *d = dates; *d; d++) {
-        json_t *date = json_object_get(w, *d);
-        json_t *parts = json_array_get(json_object_get(date, "date-parts"), 0);
-        set_year(p, year_value(json_array_get(parts, 0)));
-        /* CSL's unparsed dates: {"raw": "2019-05"}, {"literal": "2019"} */
-        set_year(p, year_value(json_object_get(date, "raw")));
-        set_year(p, year_value(json_object_get(date, "literal")));
-    }
-    size_t i;
-    json_t *a;
-    json_array_foreach(json_object_get(w, "author"), i, a) {
-        const char *family = str(a, "family"), *org = str(a, "name");
-        if (!org)
-            org = str(a, "literal");
+        err = set_unique(c, &p->key, w->id);
+    for (int k = 0; k < 3 * COA_JW_N_DATES; k++)
+        set_year(p, w->years[k]);
+    for (size_t i = 0; i < w->n_authors && !err; i++) {
+        const coa_jauthor_t *a = &w->authors[i];
+        const char *org = a->name ? a->name : a->literal;
         char id[128];
-        make_id(id, sizeof id, "orcid", str(a, "ORCID"));
-        if (err)
-            break;
-        if (family && *family) {
-            const char *part[5] = {str(a, "given"), str(a, "dropping-particle"), str(a, "non-dropping-particle"),
-                                   family, str(a, "suffix")};
+        make_id(id, sizeof id, "orcid", a->orcid);
+        if (a->family && *a->family) {
+            const char *part[5] = {a->given, a->dropping, a->non_dropping, a->family, a->suffix};
             size_t n = 1;
             for (int k = 0; k < 5; k++)
                 n += part[k] ? strlen(part[k]) + 1 : 0;
@@ -374,26 +435,21 @@ static int read_crossref(coa_reader_ctx_t *ctx, json_t *w, long line)
             err = coa_corpus_paper_add_author_ex(c, org, strlen(org), NULL, COA_ADD_ORGANISATION, NULL);
             if (err == COA_EINVAL)
                 err = COA_OK;
-        } else if (str(a, "given")) {
-            err = add_author(c, str(a, "given"), id); /* a mononym */
+        } else if (a->given) {
+            err = add_author(c, a->given, id); /* a mononym */
         }
     }
     return err;
 }
 
-static int read_arxiv(coa_reader_ctx_t *ctx, json_t *w, long line)
+static int read_arxiv(coa_reader_ctx_t *ctx, json_t *w)
 {
-    (void)line;
     coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
-    int err = set_unique(c, &p->title, str(w, "title"));
-    if (!err)
-        err = set_unique(c, &p->doi, str(w, "doi"));
-    if (!err && str(w, "id")) {
-        char key[160];
+    char key[160] = "";
+    if (str(w, "id"))
         snprintf(key, sizeof key, "arXiv:%s", str(w, "id"));
-        err = set_unique(c, &p->key, key);
-    }
+    int err = set_ids(c, p, str(w, "title"), str(w, "doi"), key);
     if (!err && str(w, "categories")) {
         char cat[32];
         snprintf(cat, sizeof cat, "%s", str(w, "categories"));
@@ -437,16 +493,11 @@ static int read_arxiv(coa_reader_ctx_t *ctx, json_t *w, long line)
     return err;
 }
 
-static int read_s2(coa_reader_ctx_t *ctx, json_t *w, long line)
+static int read_s2(coa_reader_ctx_t *ctx, json_t *w)
 {
-    (void)line;
     coa_corpus_t *c = ctx->corpus;
     coa_paper_t *p = coa_corpus_open_paper(c);
-    int err = set_unique(c, &p->title, str(w, "title"));
-    if (!err)
-        err = set_unique(c, &p->doi, str(json_object_get(w, "externalIds"), "DOI"));
-    if (!err)
-        err = set_unique(c, &p->key, str(w, "paperId"));
+    int err = set_ids(c, p, str(w, "title"), str(json_object_get(w, "externalIds"), "DOI"), str(w, "paperId"));
     if (!err)
         err = coa_corpus_set_str(c, &p->venue, str(w, "venue"), 0);
     set_year(p, json_integer_value(json_object_get(w, "year")));
@@ -461,29 +512,88 @@ static int read_s2(coa_reader_ctx_t *ctx, json_t *w, long line)
     return err;
 }
 
-typedef int (*dialect_fn)(coa_reader_ctx_t *ctx, json_t *w, long line);
-
-static dialect_fn dialect_of(coa_reader_ctx_t *ctx, json_t *w)
+/* The dialect of a work: COA_JW_*, DIALECT_*, or 0 (none). */
+static int dialect_of(coa_reader_ctx_t *ctx, json_t *w)
 {
     if (ctx->json && ctx->json->csl)
-        return read_crossref; /* every item, with authors or not */
+        return COA_JW_CROSSREF; /* every item, with authors or not */
     if (json_is_array(json_object_get(w, "authorships")))
-        return read_openalex;
+        return COA_JW_OPENALEX;
     if (json_is_array(json_object_get(w, "authors_parsed")))
-        return read_arxiv;
+        return DIALECT_ARXIV;
     if (json_is_array(json_object_get(w, "authors")))
-        return read_s2;
+        return DIALECT_S2;
     if (json_is_array(json_object_get(w, "author")) || json_object_get(w, "DOI"))
-        return read_crossref;
-    return NULL;
+        return COA_JW_CROSSREF;
+    return 0;
+}
+
+/* The dialect when read_value reads v as one work, else 0 (an ORCID
+ * response, an array, an envelope, a list response, or not a work). */
+static int work_dialect(coa_reader_ctx_t *ctx, json_t *v, int depth)
+{
+    if (!json_is_object(v) || coa_orcid_json_is(v))
+        return 0;
+    if (depth < 2 && (json_is_object(json_object_get(v, "message")) ||
+                      (json_is_array(json_object_get(v, "results")) && !json_object_get(v, "authorships"))))
+        return 0;
+    return dialect_of(ctx, v);
+}
+
+/* Adds one work: from the fast path's w, or from jansson's v. */
+static int read_work(coa_reader_ctx_t *ctx, int dialect, json_t *v, const coa_jwork_t *w, long line)
+{
+    coa_corpus_t *c = ctx->corpus;
+    int err;
+    if (!w && (dialect == COA_JW_OPENALEX || dialect == COA_JW_CROSSREF)) {
+        if ((err = work_from_json(v, dialect, &ctx->json->works->work)))
+            return err;
+        w = &ctx->json->works->work;
+    }
+    if ((err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)line, NULL)))
+        return err;
+    switch (dialect) {
+    case COA_JW_OPENALEX:
+        err = read_openalex(ctx, w, line);
+        break;
+    case COA_JW_CROSSREF:
+        err = read_crossref(ctx, w);
+        break;
+    case DIALECT_ARXIV:
+        err = read_arxiv(ctx, v);
+        break;
+    default:
+        err = read_s2(ctx, v);
+        break;
+    }
+    if (err) {
+        coa_corpus_paper_abort(c);
+        return err;
+    }
+    coa_paper_t *p = coa_corpus_open_paper(c);
+    if (ctx->json && ctx->json->csl && p && p->n_authorships == 0) {
+        /* a CSL item with no author (editors only, a web page, an empty
+         * list): not a paper of the network; counted in a note, as the
+         * BibTeX reader does */
+        coa_corpus_paper_abort(c);
+        ctx->json->no_authors++;
+        ctx->no_authors++; /* counted as skipped in the summary */
+        return COA_OK;
+    }
+    coa_corpus_paper_end(c);
+    c->sources[ctx->source].records++;
+    return COA_OK;
 }
 
 /* Reads one work (or a Crossref envelope, an OpenAlex list response, an
  * ORCID response, or an array of works). */
 static int read_value(coa_reader_ctx_t *ctx, json_t *v, long line, int depth)
 {
-    coa_corpus_t *c = ctx->corpus;
-    int err = COA_OK;
+    int err = COA_OK, dialect = work_dialect(ctx, v, depth);
+    if (dialect) {
+        ctx->json->works->tree_works++;
+        return read_work(ctx, dialect, v, NULL, line);
+    }
     if (coa_orcid_json_is(v))
         return coa_orcid_json_read(ctx, v, line);
     if (json_is_array(v) && depth < 2) {
@@ -506,29 +616,61 @@ static int read_value(coa_reader_ctx_t *ctx, json_t *v, long line, int depth)
     json_t *results = json_object_get(v, "results");
     if (json_is_array(results) && depth < 2 && !json_object_get(v, "authorships"))
         return read_value(ctx, results, line, depth + 1);
-    dialect_fn read = dialect_of(ctx, v);
-    if (!read)
-        return coa_reader_skip(ctx, line,
-                               "a JSON object without authors (no 'authorships', 'authors_parsed', 'authors' "
-                               "or 'author')");
-    if ((err = coa_corpus_paper_begin(c, ctx->source, (uint32_t)line, NULL)))
-        return err;
-    if ((err = read(ctx, v, line))) {
-        coa_corpus_paper_abort(c);
-        return err;
+    return coa_reader_skip(ctx, line,
+                           "a JSON object without authors (no 'authorships', 'authors_parsed', 'authors' or "
+                           "'author')");
+}
+
+/* Tries the fast path on text[0..len), one value as jansson would be
+ * given it: 1 when it read the value (added to the corpus, or in check
+ * mode *fast set for check_fast), 0 when jansson is to read it, or
+ * -error. */
+static int read_fast(coa_reader_ctx_t *ctx, const char *text, size_t len, long line, const coa_jwork_t **fast)
+{
+    json_works_t *jw = ctx->json->works;
+    *fast = NULL;
+    if (!jw->fast)
+        return 0;
+    const coa_jwork_t *w;
+    int r = coa_jfast_work(jw->fast, text, len, ctx->json->csl, &w);
+    if (r < 0)
+        return -COA_ENOMEM;
+    if (r == 0)
+        return 0;
+    jw->fast_works++;
+    if (jw->check) {
+        *fast = w;
+        return 0;
     }
-    coa_paper_t *p = coa_corpus_open_paper(c);
-    if (ctx->json && ctx->json->csl && p && p->n_authorships == 0) {
-        /* a CSL item with no author (editors only, a web page, an empty
-         * list): not a paper of the network; counted in a note, as the
-         * BibTeX reader does */
-        coa_corpus_paper_abort(c);
-        ctx->json->no_authors++;
-        ctx->no_authors++; /* counted as skipped in the summary */
-        return COA_OK;
+    int err = read_work(ctx, w->dialect, NULL, w, line);
+    return err ? -err : 1;
+}
+
+/* Check mode: jansson's reading of the value the fast path read (v, NULL
+ * when jansson refuses it) must be the same work. */
+static int check_fast(coa_reader_ctx_t *ctx, const coa_jwork_t *fast, json_t *v, int depth, long line)
+{
+    json_works_t *jw = ctx->json->works;
+    char detail[300];
+    const char *what;
+    int dialect = v ? work_dialect(ctx, v, depth) : 0;
+    if (!v) {
+        what = "validity";
+        snprintf(detail, sizeof detail, "jansson refuses the text");
+    } else if (dialect != fast->dialect) {
+        what = "the kind of value";
+        snprintf(detail, sizeof detail, "dialect %d / %d", fast->dialect, dialect);
+    } else {
+        int err = work_from_json(v, dialect, &jw->work);
+        if (err)
+            return err;
+        what = coa_jw_diff(fast, &jw->work, detail, sizeof detail);
     }
-    coa_corpus_paper_end(c);
-    c->sources[ctx->source].records++;
+    if (what) {
+        jw->mismatches++;
+        coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, line,
+                 "internal error: the JSON fast path and jansson differ in %s: %s", what, detail);
+    }
     return COA_OK;
 }
 
@@ -783,8 +925,15 @@ static int read_array_streamed(coa_reader_ctx_t *ctx)
         } else {
             json_error_t jerr;
             size_t n = js.pos - js.start;
-            json_t *v = r == 0 ? NULL : json_loadb(js.buf + js.start, n, JSON_DECODE_ANY, &jerr);
-            if (r == 0) {
+            const coa_jwork_t *fast = NULL;
+            int done = r == 1 && !js.items ? read_fast(ctx, js.buf + js.start, n, line, &fast) : 0;
+            json_t *v = r == 0 || done ? NULL : json_loadb(js.buf + js.start, n, JSON_DECODE_ANY, &jerr);
+            if (fast)
+                done = -check_fast(ctx, fast, v, 1, line);
+            if (done) {
+                err = done < 0 ? -done : COA_OK;
+                json_decref(v);
+            } else if (r == 0) {
                 ch = -1; /* the file ends inside the item */
             } else if (!v) {
                 long at = line + (jerr.line > 1 ? jerr.line - 1 : 0);
@@ -866,7 +1015,17 @@ static int read_json(coa_reader_ctx_t *ctx)
             k++;
         if (k == n)
             continue;
+        const coa_jwork_t *fast;
+        int done = read_fast(ctx, line, n, lineno, &fast);
+        if (done < 0)
+            return -done;
+        if (done)
+            continue;
         json_t *v = json_loadb(line, n, 0, &jerr);
+        if (fast && (err = check_fast(ctx, fast, v, 0, lineno))) {
+            json_decref(v);
+            return err;
+        }
         if (!v) {
             if ((err = coa_reader_skip(ctx, lineno, "invalid JSON: %s (column %d)", jerr.text, jerr.column)))
                 return err;
@@ -885,10 +1044,24 @@ static int read_json(coa_reader_ctx_t *ctx)
  * out and counted in a note). */
 static int read_with(coa_reader_ctx_t *ctx, int csl)
 {
-    coa_json_state_t state = {csl, 0};
+    json_works_t works;
+    memset(&works, 0, sizeof works);
+    const char *env = getenv("COAUTHOR_JSON_FAST");
+    if (!(env && strcmp(env, "0") == 0) && !(works.fast = coa_jfast_new()))
+        return COA_ENOMEM;
+    env = getenv("COAUTHOR_JSON_FAST_CHECK");
+    works.check = env && strcmp(env, "1") == 0;
+    coa_json_state_t state = {csl, 0, &works};
     ctx->json = &state;
     int err = read_json(ctx);
     ctx->json = NULL;
+    if (works.check)
+        coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0,
+                 "JSON check: the fast path read %lu work%s, jansson alone %lu; %lu differ%s", works.fast_works,
+                 works.fast_works == 1 ? "" : "s", works.tree_works - works.fast_works, works.mismatches,
+                 works.mismatches == 1 ? "s" : "");
+    coa_jfast_free(works.fast);
+    free(works.work.authors);
     if (state.no_authors)
         coa_diag(ctx->diag, COA_DIAG_NOTE, ctx->in->name, 0, "%lu item%s without authors (editors only, or none) left out",
                  state.no_authors, state.no_authors == 1 ? "" : "s");

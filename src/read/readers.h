@@ -9,6 +9,7 @@
 typedef struct coa_json_state {
     int csl;                  /* CSL-JSON: every item is a CSL item */
     unsigned long no_authors; /* items left out for want of authors */
+    struct coa_json_works *works; /* read_jsonl.c's own: the fast path and its buffers */
 } coa_json_state_t;
 
 typedef struct {

@@ -18,28 +18,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 /usr/bin/python3 scripts/gen-corpus.py --papers 3000 --seed 7 --formats bib -o "$tmp/synthetic" >/dev/null 2>&1
-check() { # FILE WANT_FAST WANT_SLOW
-    local f=$1 name
-    name=$(basename "$f")
-    COAUTHOR_BIBTEX_CHECK=1 "$COAUTHOR" stats "$f" >/dev/null 2>"$tmp/check.err" || true
-    if grep -q "internal error" "$tmp/check.err"; then
-        echo "FAIL $name: the fast path and bibutils differ:"; grep "internal error" "$tmp/check.err" | head -5; fail=1
-    fi
-    local got
-    got=$(sed -n 's/.*the fast path read \([0-9]*\) entr.*bibutils alone \([0-9]*\)$/\1 \2/p' "$tmp/check.err")
-    if [ "$got" = "$2 $3" ]; then echo "ok   $name: $2 entries by the fast path, $3 by bibutils, all as bibutils reads them"
-    else echo "FAIL $name: want '$2 $3' entries (fast, bibutils), got '$got'"; cat "$tmp/check.err"; fail=1; fi
-    COAUTHOR_BIBTEX_FAST=0 "$COAUTHOR" export --to graphml --bipartite "$f" >"$tmp/slow.graphml" 2>"$tmp/slow.err" || true
-    "$COAUTHOR" export --to graphml --bipartite "$f" >"$tmp/fast.graphml" 2>"$tmp/fast.err" || true
-    if cmp -s "$tmp/slow.graphml" "$tmp/fast.graphml" && cmp -s "$tmp/slow.err" "$tmp/fast.err"; then
-        echo "ok   $name: the same papers and messages with the fast path on and off"
-    else
-        echo "FAIL $name: output differs with the fast path on and off"
-        diff "$tmp/slow.graphml" "$tmp/fast.graphml" | head -5; diff "$tmp/slow.err" "$tmp/fast.err" | head -5; fail=1
-    fi
-}
+FAST_CHECK=COAUTHOR_BIBTEX_CHECK FAST_OFF=COAUTHOR_BIBTEX_FAST FAST_UNITS=entries FAST_SLOW=bibutils FAST_ALONE='bibutils'
+FAST_COUNTS='s/.*the fast path read \([0-9]*\) entr.*bibutils alone \([0-9]*\)$/\1 \2/p'
+. tests/fast-path.sh
+check() { fast_path_check "$@"; }
 check "$SHARED/acl/acl-main-2015-2021.bib.gz" 11196 125
 check tests/data/bibtex/fast-path.bib 6 12
+check tests/data/bibtex/fast-path-initials.bib 13 3
 check tests/data/bibtex/defects.bib 0 6
 check "$SHARED/bibtex/serif.bib" 0 67
 check "$tmp/synthetic.bib" 3000 0
