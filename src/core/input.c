@@ -549,9 +549,9 @@ int coa_input_next(coa_input_t *in, const char **line, size_t *len)
     in->too_long = 0;
     size_t scanned = 0;
     for (;;) {
-        char *from = in->buf + in->start + scanned;
+        /* no pointer arithmetic before the first fill: buf is NULL then */
         size_t avail = in->end - in->start - scanned;
-        char *nl = avail ? memchr(from, '\n', avail) : NULL;
+        char *nl = avail ? memchr(in->buf + in->start + scanned, '\n', avail) : NULL;
         size_t linelen;
         if (nl) {
             linelen = (size_t)(nl - (in->buf + in->start));
@@ -632,7 +632,8 @@ long coa_input_read_raw(coa_input_t *in, void *dst, size_t n)
     size_t have = in->end - in->start;
     if (have > n)
         have = n;
-    memcpy(dst, in->buf + in->start, have);
+    if (have)
+        memcpy(dst, in->buf + in->start, have);
     in->start += have;
     return (long)have;
 }
