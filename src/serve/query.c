@@ -38,6 +38,7 @@
 #include "coauthor/names.h"
 #include "coauthor/path.h"
 #include "coauthor/rank.h"
+#include "coauthor/report.h"
 #include "coauthor/stats.h"
 #include "coauthor/store.h"
 #include "coauthor/view.h"
@@ -157,16 +158,8 @@ static void string_or_null(FILE *out, const coa_corpus_t *c, coa_str_t id)
 static void paper_json(FILE *out, const coa_corpus_t *c, uint32_t p)
 {
     const coa_paper_t *pp = &c->papers[p];
-    char id[512];
-    coa_paper_identifier(c, p, id, sizeof id);
-    fputs("{\"title\": ", out);
-    coa_json_string(out, coa_corpus_str(c, pp->title));
-    if (pp->year)
-        fprintf(out, ", \"year\": %d", pp->year);
-    else
-        fputs(", \"year\": null", out);
-    fputs(", \"id\": ", out);
-    coa_json_string(out, id);
+    fputc('{', out);
+    coa_json_paper_head(out, c, p);
     fputs(", \"doi\": ", out);
     string_or_null(out, c, pp->doi);
     fputs(", \"venue\": ", out);
