@@ -8,4 +8,4 @@
 
 #include "fuzz_read.h"
 
-FUZZ_DIFFERENTIAL("bibtex", "COAUTHOR_BIBTEX_CHECK", "BibTeX fast path and bibutils differ")
+FUZZ_DIFFERENTIAL("bibtex", "COAUTHOR_BIBTEX_CHECK", "internal error: the BibTeX fast path and bibutils differ")

@@ -8,4 +8,4 @@
 
 #include "fuzz_read.h"
 
-FUZZ_DIFFERENTIAL("dblp", "COAUTHOR_DBLP_CHECK", "DBLP fast path and libxml2 differ")
+FUZZ_DIFFERENTIAL("dblp", "COAUTHOR_DBLP_CHECK", "internal error: the DBLP fast path and libxml2 differ")

@@ -9,4 +9,4 @@
 
 #include "fuzz_read.h"
 
-FUZZ_DIFFERENTIAL("jsonl", "COAUTHOR_JSON_CHECK", "streamed JSON array and jansson differ")
+FUZZ_DIFFERENTIAL("jsonl", "COAUTHOR_JSON_CHECK", "internal error: the streamed JSON array and jansson differ")
