@@ -7,12 +7,7 @@
 #   - a line that closes a cycle is reported and ignored
 #   - an endless alias file (/dev/zero) stops with an error at the
 #     documented limit (COA_ALIASES_MAX_BYTES, 256 MiB), status 1
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/script-lib.sh
 
 printf 'CLJan 1, 2020\n\nPaper one\n\nAnna A, Bob B, Carl C\n\nAbstract.\n\n' >"$tmp/s.txt"
 python3 -c "
@@ -37,4 +32,4 @@ status=$?
 [ $status = 1 ] || fail "/dev/zero: status $status, want 1 (124 is the 60 s timeout)"
 grep -q "/dev/zero:.*longer than 268435456 bytes, the limit for this input" "$tmp/err" ||
     fail "/dev/zero: $(cat "$tmp/err")"
-[ $failures = 0 ]
+finish

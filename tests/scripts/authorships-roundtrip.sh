@@ -5,12 +5,9 @@
 # turned into JSON Lines, whose ORCID and OpenAlex identifiers must survive.
 # A shard of lines read from standard input with --name and --first-line
 # gives the rows the whole file gives for those records.
-set -eu
-: "${COAUTHOR:=build/coauthor}"
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz realworld/openalex-fmuro-works.json
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 # the rows hold the authorships kept: an author listed twice on one paper
 # (counted as a duplicate authorship when the source is read) is one row

@@ -10,12 +10,9 @@
 #     with the fast path off (COAUTHOR_BIBTEX_FAST=0);
 #   - the fast path really reads what it should: the counts of entries read
 #     each way are fixed.
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz bibtex/serif.bib
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 /usr/bin/python3 scripts/gen-corpus.py --papers 3000 --seed 7 --formats bib -o "$tmp/synthetic" >/dev/null 2>&1
 FAST_CHECK=COAUTHOR_BIBTEX_CHECK FAST_OFF=COAUTHOR_BIBTEX_FAST FAST_UNITS=entries FAST_SLOW=bibutils FAST_ALONE='bibutils'

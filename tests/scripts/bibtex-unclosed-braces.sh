@@ -12,12 +12,7 @@
 #       was read) and a value open to the end of the file, each 6,000
 #       braces deep; the two good entries read;
 #   (b) that 64 KB cut: the first entry read, the deep one skipped.
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/script-lib.sh
 
 # run NAME FILE ARGS...: stats within 20 s, stderr in $tmp/NAME.err
 run() {
@@ -51,5 +46,5 @@ coauthor: read 1 record from 1 file, 1 skipped (malformed)
 EOF
 diff "$tmp/want" "$tmp/b.err" || fail "(b): diagnostics differ"
 
-[ $failures = 0 ] && echo "ok"
-exit $((failures > 0))
+echo "ok"
+finish

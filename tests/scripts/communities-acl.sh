@@ -5,17 +5,14 @@
 # writes, and it is within 0.01 of python-igraph's community_leiden on the
 # same graph (read back from 'coauthor export --to graphml') with the same
 # objective (modularity, joint-paper weights).
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz
-: "${COAUTHOR:=build/coauthor}"
 ACL="$SHARED/acl/acl-main-2015-2021.bib.gz"
 if ! "$COAUTHOR" formats | grep -q "^bibtex "; then
     echo "FAIL: this build has no BibTeX reader"
     exit 1
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 "$COAUTHOR" communities -q --timing --json "$ACL" >"$tmp/acl.json" 2>"$tmp/err"
 secs=$(sed -n 's/^coauthor: leiden took \([0-9.]*\) s of CPU time .*/\1/p' "$tmp/err")
@@ -30,7 +27,6 @@ esac
 awk -v q="$q" -v k="$k" 'BEGIN {exit !(q > 0.80 && q < 0.83 && k > 600 && k < 800)}' ||
     { echo "FAIL: Q $q with $k communities is out of the expected range"; fail=1; }
 
-PY=/usr/bin/python3
 if ! $PY -c 'import igraph' 2>/dev/null || ! "$COAUTHOR" export --help >/dev/null 2>&1; then
     echo "FAIL: the python-igraph comparison needs python3-igraph (scripts/install-deps.sh) and 'coauthor export'"
     exit 1

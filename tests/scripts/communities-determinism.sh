@@ -2,12 +2,9 @@
 # coauthor communities: the same input, options and seed give byte-identical
 # output, for every randomised method and every output format, on the
 # profile listing and on CA-GrQc (5,242 authors).
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared snap/CA-GrQc.txt
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 run_twice() {
     "$COAUTHOR" communities -q "$@" >"$tmp/a" 2>&1 || { echo "FAIL: communities $* exited $?"; fail=1; return; }

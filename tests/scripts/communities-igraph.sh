@@ -7,17 +7,13 @@
 #     it writes (recomputed by python-igraph), and its Leiden Q is within
 #     0.01 of python-igraph's community_leiden with the same objective
 #     (modularity, iterated until stable; the two RNGs differ).
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared snap/CA-GrQc.txt
-: "${COAUTHOR:=build/coauthor}"
-PY=/usr/bin/python3
 if ! $PY -c 'import igraph' 2>/dev/null; then
     echo "FAIL: python3-igraph is not installed (scripts/install-deps.sh); CI must run this test"
     exit 1
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for m in optimal fastgreedy walktrap leiden; do
     "$COAUTHOR" communities -q --tsv --method $m tests/data/karate.txt >"$tmp/karate-$m.tsv"
     "$COAUTHOR" communities -q --json --method $m tests/data/karate.txt >"$tmp/karate-$m.json"

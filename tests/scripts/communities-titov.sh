@@ -4,10 +4,8 @@
 # method, and the exact optimum, Q = 0.8519 with joint-paper weights, is
 # found within seconds (the graph falls apart into small components, which
 # are solved one at a time).
-set -eu
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+set -e
+. tests/script-lib.sh
 fail=0
 for m in leiden louvain fastgreedy walktrap labelprop infomap optimal; do
     "$COAUTHOR" communities -q --tsv --method $m --avoid "Ivan Titov" data/ivan-titov.txt >"$tmp/$m.tsv"

@@ -14,12 +14,9 @@
 # And libxml2 alone keeps the references of the records after an error (once
 # it has seen one it drops every entity reference, and after bytes that are
 # not UTF-8 every character reference beyond U+00FF; the reader undoes that).
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared dblp/dblp-fragment.xml
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 /usr/bin/python3 scripts/gen-corpus.py --papers 3000 --seed 7 --formats xml -o "$tmp/synthetic" >/dev/null 2>&1
 /usr/bin/python3 scripts/gen-corpus.py --papers 3000 --seed 8 --formats xml --gzip -o "$tmp/synthetic-gz" >/dev/null 2>&1

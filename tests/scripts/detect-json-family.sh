@@ -4,9 +4,8 @@
 # and real file of these formats is detected as its format, and no other
 # sample file of the project (tests/data, data/, ../shared/data/realworld)
 # is detected as one of them.
-set -eu
-COAUTHOR=${COAUTHOR:-build/coauthor}
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared realworld/SOURCES.md
 /usr/bin/python3 - "$COAUTHOR" "$SHARED" <<'PY'
 import glob, os, re, subprocess, sys

@@ -2,11 +2,8 @@
 # coauthor draw: the same picture twice (DOT and SVG byte for byte), every
 # author and link drawn with its tooltip, labels placed without overlap,
 # a PNG of the promised size, and a highlighted chain.
-set -eu
-: "${COAUTHOR:=coauthor}"
-PY=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+set -e
+. tests/script-lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 
 in=data/ivan-titov.txt

@@ -3,12 +3,8 @@
 # of their mean year over their dated papers (computed here from the
 # bipartite JSON export), scaled between the whole years the legend shows;
 # authors without a dated paper are grey.
-set -eu
-: "${COAUTHOR:=coauthor}"
-PY=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared realworld/scholar-gepetto.bib
 in="$SHARED/realworld/scholar-gepetto.bib"
 "$COAUTHOR" draw -q --colour-by year "$in" -o "$tmp/y.svg"

@@ -7,12 +7,7 @@
 #   - the same PDF twice, a second apart, is the same bytes; with
 #     SOURCE_DATE_EPOCH its CreationDate is that date
 #   - a seed of 2^32 or more is refused (it collided with a smaller one)
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/script-lib.sh
 in=data/ivan-titov.txt
 
 "$COAUTHOR" draw -q -o "$tmp/a.pdf" "$in" || fail "draw a.pdf"
@@ -55,4 +50,4 @@ if "${run[@]}" "$tmp/small" "$tmp/big.txt" 2>/dev/null; then
 else
     echo "note: cannot mount a tmpfs here (not root, no user namespaces); the full-disk case is not checked"
 fi
-[ $failures = 0 ]
+finish

@@ -1,10 +1,8 @@
 #!/usr/bin/env bash
 # make graphs twice gives the same DOT, SVG and GraphML bytes, and the
 # pictures' labels pass tests/scripts/draw-labels-check.py.
-set -eu
-: "${COAUTHOR:=coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+set -e
+. tests/script-lib.sh
 FORMATS="dot svg" scripts/make-graphs.sh "$COAUTHOR" "$tmp/a" >"$tmp/log-a"
 FORMATS="dot svg" scripts/make-graphs.sh "$COAUTHOR" "$tmp/b" >"$tmp/log-b"
 n=0

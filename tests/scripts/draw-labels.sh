@@ -7,12 +7,8 @@
 # component of CA-GrQc (4,158 authors) and of a generated corpus (4,919
 # authors), where at least 25 of the top 30 labels must be placed (before
 # this check existed: 15 and 0).
-set -eu
-: "${COAUTHOR:=coauthor}"
-PY=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared realworld/wos-brunalab-savedrecs.txt realworld/scholar-gepetto.bib \
     realworld/bibtex_latin1_Akronix_pmctrack-memoria_bibliografia.bib \
     realworld/csljson_zotero_kishkash555_My_Library.json snap/CA-GrQc.txt

@@ -2,11 +2,8 @@
 # coauthor draw --timeline: the SVG's rows, cells and totals against the
 # papers themselves (the bipartite JSON export) and against 'coauthor rank';
 # PNG decoded to its promised size; PDF; the same bytes twice; usage errors.
-set -eu
-: "${COAUTHOR:=coauthor}"
-PY=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+set -e
+. tests/script-lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 in=data/ivan-titov.txt
 "$COAUTHOR" draw --timeline --author "Ivan Titov" --year 2026 "$in" -o "$tmp/t.svg" 2>"$tmp/err"

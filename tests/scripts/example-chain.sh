@@ -4,14 +4,10 @@
 # database's index and on a file read and built into a graph, its chain,
 # length and count of shortest chains must be the first two lines that
 # 'coauthor path' prints for the same query.
-set -u
-. tests/shared-data.sh
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz
-: "${COAUTHOR:=build/coauthor}"
 example=$(dirname "$COAUTHOR")/tests/example_chain
 [ -x "$example" ] || { echo "FAIL: $example not built (make unit-tests)"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 "$COAUTHOR" import -q data/ivan-titov.txt -o "$tmp/profile.db" || exit 1
 fail=0
 check() { # input, from, to

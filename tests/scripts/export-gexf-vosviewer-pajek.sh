@@ -6,12 +6,8 @@
 # against the format of the VOSviewer manual ("Map file": tab-separated
 # with a header, columns id, label, x, y, cluster, weight<...>, score<...>;
 # "Network file": tab-separated, no header, id, id, strength).
-set -eu
-: "${COAUTHOR:=coauthor}"
-PY=${PYTHON:-/usr/bin/python3}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared realworld/scholar-gepetto.bib
 in="$SHARED/realworld/scholar-gepetto.bib"
 "$COAUTHOR" export -q --to gexf --communities --centrality pagerank "$in" -o "$tmp/g.gexf"

@@ -7,15 +7,12 @@
 # betweenness, the modularity of the partition).  Skips (passes
 # with a message) when the Debian packages python3-networkx and
 # python3-igraph are missing.
-set -eu
-: "${COAUTHOR:=coauthor}"
-PY=${PYTHON:-/usr/bin/python3}
+set -e
+. tests/script-lib.sh
 if ! "$PY" -c 'import networkx, igraph' 2>/dev/null; then
     echo "FAIL: python3-networkx and python3-igraph are not installed; CI must run this test"
     exit 1
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for input in data/ivan-titov.txt; do
     "$COAUTHOR" export -q --to graphml "$input" -o "$tmp/g.graphml"
     "$COAUTHOR" export -q --to graphml --bipartite "$input" -o "$tmp/b.graphml"

@@ -12,9 +12,7 @@
 #   - SIGTERM and SIGHUP while the output is being written: the program
 #     removes its temporary file and dies of the signal (SIGINT is tested in
 #     tests/unit/test_outfile.c: a background job here has it ignored)
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
+. tests/script-lib.sh
 mnt=
 cleanup() {
     [ -n "$mnt" ] && umount "$mnt" 2>/dev/null
@@ -94,4 +92,4 @@ for sig in TERM HUP; do
     check_intact "SIG$sig" "$tmp/out.graphml"
 done
 
-[ $failures = 0 ]
+finish

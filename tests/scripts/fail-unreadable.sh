@@ -4,10 +4,7 @@
 # reads a mode-000 file anyway, so as root the check runs the program as
 # the unprivileged user 'nobody' (setpriv); where that is impossible it
 # says so and checks only that root still reads the file.
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. tests/script-lib.sh
 chmod 755 "$tmp"
 cp data/ivan-titov.txt "$tmp/locked.txt"
 chmod 000 "$tmp/locked.txt"

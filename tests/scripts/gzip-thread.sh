@@ -4,13 +4,10 @@
 # BibTeX read compressed and uncompressed gives the same statistics, and a
 # compressed file cut short keeps the records before the cut and reports
 # the line where the data ends, as the single-threaded path does.
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz
-: "${COAUTHOR:=build/coauthor}"
 acl="$SHARED/acl/acl-main-2015-2021.bib.gz"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 gzip -dc "$acl" >"$tmp/acl.bib"
 "$COAUTHOR" stats -q --json "$acl" | grep -v '"path": ' >"$tmp/gz.json"

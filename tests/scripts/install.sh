@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # make install puts a usable program, library, headers, pkg-config file and
 # man page under PREFIX; a program built against them reads the profile.
-set -eu
+set -e
+. tests/script-lib.sh
 top=$(pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 build=$(dirname "${COAUTHOR:-build/coauthor}")
 san=""
 sanflag=""

@@ -12,12 +12,9 @@
 #     with the fast path off (COAUTHOR_JSON_FAST=0);
 #   - the fast path really reads what it should: the counts of works read
 #     each way are fixed.
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared realworld/csljson_zotero_kishkash555_My_Library.json
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 /usr/bin/python3 scripts/gen-corpus.py --papers 2000 --seed 3 --formats xml -o "$tmp/synthetic" >/dev/null 2>&1
 /usr/bin/python3 scripts/bench/json_corpus.py "$tmp/synthetic" >/dev/null 2>&1

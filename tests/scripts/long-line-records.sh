@@ -4,10 +4,8 @@
 # counted as skipped, the records around it are read, and --strict fails.
 # (The JSON case is in reliability-small.sh.)  The inputs are made here:
 # a 1.3 MB author list in BibTeX, a 1.3 MB title in RIS.
-set -eu
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+set -e
+. tests/script-lib.sh
 fail=0
 /usr/bin/python3 - "$tmp" <<'PY'
 import sys

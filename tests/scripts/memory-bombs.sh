@@ -15,12 +15,7 @@
 #   (d) the readers that need a whole document in memory stop at their
 #       documented limit with a clear error: ORCID XML past 8 MiB, a graph
 #       file (GML, GraphML, Pajek) past 32 MiB.
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/script-lib.sh
 . tests/memory-limit.sh # limit_kb, and ASan's quarantine made small
 
 peak() { tail -1 "$1"; } # the last line of /usr/bin/time's output
@@ -115,4 +110,4 @@ for f in bulk.xml:8388608:orcid-xml big.net:33554432:pajek; do
     grep -q "$name:.*longer than $limit bytes, the limit for this input" "$tmp/err" || fail "(d) $name: message: $(cat "$tmp/err")"
     [ "$kb" -lt $limit_kb ] || fail "(d) $name: peak $kb KB"
 done
-[ $failures = 0 ]
+finish

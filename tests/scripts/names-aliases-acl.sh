@@ -2,14 +2,11 @@
 # An alias file changes the ACL counts exactly as the file says: three
 # merges remove three authors, and each survivor has the papers of both
 # names (no paper lists both, so nothing is double counted).
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz
-: "${COAUTHOR:=build/coauthor}"
 acl="$SHARED/acl/acl-main-2015-2021.bib.gz"
 aliases=tests/data/identity/acl-aliases.tsv
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 "$COAUTHOR" stats -q --keep-apart --json "$acl" >"$tmp/before.json"
 "$COAUTHOR" stats -q --keep-apart --json --aliases "$aliases" "$acl" >"$tmp/after.json"
 "$COAUTHOR" rank -q --keep-apart --by papers --json "$acl" >"$tmp/rank-before.json"

@@ -21,12 +21,7 @@
 #     not used; a truncated database is called truncated
 #   - 'import -o DIR' and an unwritable -o fail with status 1 before any
 #     input is read
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/script-lib.sh
 py=/usr/bin/python3
 in=data/ivan-titov.txt
 
@@ -170,4 +165,4 @@ for cmd in "export --to json -o /proc/coauthor-test.json" "draw -T dot -o /proc/
     grep -q "read " "$tmp/err" && fail "'$cmd' read its inputs first"
 done
 
-[ $failures = 0 ]
+finish

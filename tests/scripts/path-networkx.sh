@@ -4,14 +4,11 @@
 # (networkx path counting), that the chain shown is a real chain and the
 # first by name among all shortest chains, and exit status 3 for pairs in
 # different components; for one root, the whole distance list.
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared snap/CA-GrQc.txt
-: "${COAUTHOR:=build/coauthor}"
 : "${PYTHON:=/usr/bin/python3}"
 "$PYTHON" -c 'import networkx' 2>/dev/null || { echo "networkx missing (python3-networkx)"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 export COAUTHOR tmp
 "$PYTHON" - <<'EOF'
 import json, os, random, subprocess, sys

@@ -3,12 +3,9 @@
 # lasts (COAUTHOR_PROGRESS_AFTER=0 shows them at once, instead of after a
 # second), wiped when the work is done, and never shown with -q or when
 # stderr is not a terminal.  The terminal is util-linux's 'script'.
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz snap/CA-GrQc.txt
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 coa=$(realpath "$COAUTHOR")
 run_tty() { # ARGS...: stderr through a terminal, into $tmp/tty

@@ -3,12 +3,9 @@
 # iterations in OpenMP threads, whose order changed the 15th digit of some
 # ACL scores in one run of three; the library runs the call in one thread.
 # Five runs on the ACL Anthology (16k authors) must agree byte for byte.
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 "$COAUTHOR" rank -q --by pagerank --tsv "$SHARED/acl/acl-main-2015-2021.bib.gz" >"$tmp/first"
 for i in 2 3 4 5; do
     "$COAUTHOR" rank -q --by pagerank --tsv "$SHARED/acl/acl-main-2015-2021.bib.gz" >"$tmp/run"

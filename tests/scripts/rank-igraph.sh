@@ -10,17 +10,13 @@
 # centrality with edge length = 1/joint papers; betweenness raw (each
 # unordered pair once, igraph's default); closeness and harmonic
 # normalised (igraph's normalized=True); self-loops dropped.
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared snap/CA-GrQc.txt
-: "${COAUTHOR:=build/coauthor}"
-PY=/usr/bin/python3
 if ! $PY -c 'import igraph' 2>/dev/null; then
     echo "FAIL: python3-igraph is not installed (scripts/install-deps.sh); CI must run this test"
     exit 1
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for m in pagerank betweenness closeness harmonic strength degree; do
     # --exact: CA-GrQc is below the sampling threshold, but say so anyway
     extra=""

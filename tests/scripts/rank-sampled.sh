@@ -2,12 +2,9 @@
 # Sampled betweenness on CA-GrQc (5,242 authors) against the exact values:
 # the estimate from 1,000 seeded sources finds most of the exact top 10,
 # the same seed gives the same bytes, and another seed another sample.
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared snap/CA-GrQc.txt
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 "$COAUTHOR" rank -q --tsv --by betweenness --exact "$SHARED/snap/CA-GrQc.txt" >"$tmp/exact.tsv"
 "$COAUTHOR" rank -q --tsv --by betweenness --sample 1000 "$SHARED/snap/CA-GrQc.txt" >"$tmp/a.tsv"
 "$COAUTHOR" rank -q --tsv --by betweenness --sample 1000 "$SHARED/snap/CA-GrQc.txt" >"$tmp/b.tsv"

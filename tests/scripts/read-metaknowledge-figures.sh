@@ -7,29 +7,27 @@
 #                       ("Van't Veer" and "Van 'T Veer": one key, the apostrophe a word break)
 #   medline_test        175 records              -> 175 read, 174 with authors
 #                                                   (the last is cut short)
-set -u
 cd "$(dirname "$0")/../.."
-. tests/shared-data.sh
+. tests/script-lib.sh
 need_shared wos/testFile.isi scopus/scopus-export.csv medline/medline_test.medline
-coauthor=${COAUTHOR:-coauthor}
 status=0
 field() { sed -n "s/^$1  *\([0-9]*\).*/\1/p"; }
 check() { # label want got
     if [ "$2" != "$3" ]; then echo "FAIL $1: want $2, got '$3'"; status=1; fi
 }
-out=$("$coauthor" stats --keep-apart "$SHARED/wos/testFile.isi" 2>/dev/null)
+out=$("$COAUTHOR" stats --keep-apart "$SHARED/wos/testFile.isi" 2>/dev/null)
 check "wos records" 34 "$(sed -n 's/^  \([0-9]*\) records read.*/\1/p' <<<"$out")"
 check "wos authors" 44 "$(field authors <<<"$out")"
 check "wos edges" 46 "$(field 'coauthor edges' <<<"$out")"
 
-out=$("$coauthor" stats --keep-apart "$SHARED/scopus/scopus-export.csv" 2>/dev/null)
+out=$("$COAUTHOR" stats --keep-apart "$SHARED/scopus/scopus-export.csv" 2>/dev/null)
 check "scopus records" 217 "$(sed -n 's/^  \([0-9]*\) records read.*/\1/p' <<<"$out")"
 check "scopus authors" 1794 "$(field authors <<<"$out")"
 check "scopus edges" 89205 "$(field 'coauthor edges' <<<"$out")"
 check "scopus isolated" 35 "$(field 'isolated authors' <<<"$out")"
 
-err=$("$coauthor" stats --keep-apart "$SHARED/medline/medline_test.medline" 2>&1 >/dev/null)
-out=$("$coauthor" stats --keep-apart "$SHARED/medline/medline_test.medline" 2>/dev/null)
+err=$("$COAUTHOR" stats --keep-apart "$SHARED/medline/medline_test.medline" 2>&1 >/dev/null)
+out=$("$COAUTHOR" stats --keep-apart "$SHARED/medline/medline_test.medline" 2>/dev/null)
 check "medline records" 174 "$(sed -n 's/^  \([0-9]*\) records read.*/\1/p' <<<"$out")"
 check "medline records in file" 175 "$(grep -c '^PMID-' "$SHARED/medline/medline_test.medline")"
 grep -q "medline_test.medline:14925: record has no authors; left out" <<<"$err" ||

@@ -4,14 +4,12 @@
 # --keep-apart where spellings are counted): each count is made
 # independently here with Python's json module (or the XML's own tags) and
 # compared with what 'coauthor stats --json' and its summary report.
-set -eu
-COAUTHOR=${COAUTHOR:-build/coauthor}
+set -e
+. tests/script-lib.sh
 . tests/shared-data.sh
 R=realworld
 need_shared $R/openalex-fmuro-works.json $R/orcid_v3_works_summary_abhisheka456.json \
     $R/csljson_zotero_kishkash555_My_Library.json $R/dblp-person-95-7448-1.xml
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0
 
 # check FILE FORMAT EXPECTED_RECORDS EXPECTED_SKIPPED

@@ -7,19 +7,15 @@
 #   the note's count  = rows without authors ("N records without authors left out")
 # and the Latin-1 BibTeX file gives its names without a U+FFFD, with one
 # warning, and all its entries (counted with a regular expression).
-set -u
+. tests/script-lib.sh
 cd "$(dirname "$0")/../.."
-. tests/shared-data.sh
 rw=realworld
 need_shared $rw/wos-tabdelim-staples.txt $rw/wos_tab_utf16_macCR_jmithani_savedrecs20.txt \
     $rw/zotero-leorjorge.csv $rw/pop-propithecus.csv $rw/dimensions_umich_Dimensions-Publication-2020-08-27.csv \
     $rw/lens_spicyadobo_lens-topology.csv $rw/scopus_csv_zhTW_header_RRonCChen_scopus.csv \
     $rw/bibtex_latin1_Akronix_pmctrack-memoria_bibliografia.bib
-coauthor=${COAUTHOR:-coauthor}
 python=${PYTHON:-/usr/bin/python3}
 status=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # file format encoding delimiter preamble-lines author-columns (first non-empty wins)
 while read -r file format enc delim skip cols; do
@@ -43,7 +39,7 @@ print(len(data), with_authors, len(data) - with_authors)
 PY
 )
     read -r rows want_read want_left <<<"$counts"
-    "$coauthor" stats "$path" >"$tmp/out" 2>"$tmp/err"
+    "$COAUTHOR" stats "$path" >"$tmp/out" 2>"$tmp/err"
     got_format=$(sed -n 's/^source .* (\([a-z-]*\)).*/\1/p' "$tmp/out")
     got_read=$(sed -n 's/^  \([0-9]*\) records read, \([0-9]*\) skipped.*/\1/p' "$tmp/out")
     # skipped as malformed (records without authors are counted apart)
@@ -75,15 +71,15 @@ EOF_LIST
 
 # Latin-1 BibTeX: the names read right, one warning for the whole file
 bib=$SHARED/$rw/bibtex_latin1_Akronix_pmctrack-memoria_bibliografia.bib
-"$coauthor" stats "$bib" >/dev/null 2>"$tmp/err"
-"$coauthor" rank --by papers "$bib" >"$tmp/rank" 2>/dev/null
+"$COAUTHOR" stats "$bib" >/dev/null 2>"$tmp/err"
+"$COAUTHOR" rank --by papers "$bib" >"$tmp/rank" 2>/dev/null
 for name in "Guillermo Martínez Fernández" "Sofía Dronda Merino"; do
     grep -qF "$name" "$tmp/rank" || { echo "FAIL latin-1: no '$name' among the authors"; status=1; }
 done
 if grep -q $'\xEF\xBF\xBD' "$tmp/rank"; then echo "FAIL latin-1: a U+FFFD in a name"; status=1; fi
 # every entry counted (one of the 25 is indented, so a count of lines starting with '@' says 24)
 want=$("$python" -c 'import re, sys; print(len(re.findall(r"@\s*\w+\s*[{(]", open(sys.argv[1], encoding="latin-1").read())))' "$bib")
-got=$("$coauthor" stats "$bib" 2>/dev/null | sed -n 's/^  \([0-9]*\) records read.*/\1/p')
+got=$("$COAUTHOR" stats "$bib" 2>/dev/null | sed -n 's/^  \([0-9]*\) records read.*/\1/p')
 [ "$got" = "$want" ] || { echo "FAIL latin-1: $got records read, python counts $want entries"; status=1; }
 n=$(grep -c "not valid UTF-8: read as Windows-1252" "$tmp/err")
 [ "$n" = 1 ] || { echo "FAIL latin-1: $n encoding warnings, want 1"; status=1; }

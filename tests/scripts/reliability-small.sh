@@ -11,12 +11,7 @@
 #   - a JSON array with stray ',' and '}' between items ends (fuzz_json_array)
 #   - -q keeps libxml2 quiet (a DBLP file whose dblp.dtd names a missing
 #     external entity printed libxml2's "I/O warning")
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/script-lib.sh
 
 graph() { # padding-bytes names...
     echo '<?xml version="1.0"?>'
@@ -69,4 +64,4 @@ timeout 20 "$COAUTHOR" stats "$tmp/stray.json" >/dev/null 2>"$tmp/err"
 status=$?
 [ $status = 0 ] || fail "stray separators in a JSON array: status $status (124: a 20 s timeout)"
 grep -q "read 2 records from 1 file, 5 skipped" "$tmp/err" || fail "stray separators: $(cat "$tmp/err")"
-[ $failures = 0 ]
+finish

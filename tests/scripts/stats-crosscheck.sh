@@ -2,14 +2,10 @@
 # coauthor stats against networkx and python-igraph on the same graphs:
 # CA-GrQc (an edge list) and the profile listing (projected by a script
 # here, independently of coauthor's projection).
-set -eu
-. tests/shared-data.sh
+set -e
+. tests/script-lib.sh
 need_shared snap/CA-GrQc.txt
-: "${COAUTHOR:=build/coauthor}"
-PY=/usr/bin/python3
 $PY -c 'import networkx, igraph' 2>/dev/null || { echo "python3-networkx and python3-igraph are required (scripts/install-deps.sh)"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 "$COAUTHOR" stats --json -q "$SHARED/snap/CA-GrQc.txt" >"$tmp/snap.json"
 "$COAUTHOR" stats --json -q data/ivan-titov.txt >"$tmp/profile.json"
 $PY - "$tmp" <<'PYEOF'

@@ -8,10 +8,8 @@
 #   - the same seed gives the same bytes, and the output marks estimates;
 #   - --estimate on a file that is not a database, or with --exact, is a
 #     usage error (exit 2).
-set -eu
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+set -e
+. tests/script-lib.sh
 fail=0
 /usr/bin/python3 scripts/gen-corpus.py --papers 4000 --seed 3 --formats xml -o "$tmp/c" >/dev/null 2>&1
 "$COAUTHOR" import -q "$tmp/c.xml" -o "$tmp/c.db"

@@ -9,12 +9,8 @@
 # partial and an unknown name) and on ACL, then authors taken at a fixed
 # stride down ACL's list by papers, so that pairs in other components,
 # single-paper authors and prolific ones all come up.
-set -u
-. tests/shared-data.sh
+. tests/script-lib.sh
 need_shared acl/acl-main-2015-2021.bib.gz snap/CA-GrQc.txt
-: "${COAUTHOR:=build/coauthor}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 fail=0 runs=0
 declare -A status_seen
 

@@ -12,12 +12,7 @@
 # crossref was one chunk before).  A record over the documented limit
 # (COA_BU_MAX_RECORD, 16 MiB) is reported at its line and skipped, and the
 # records after it are read.
-set -u
-: "${COAUTHOR:?COAUTHOR must name the coauthor binary}"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. tests/script-lib.sh
 . tests/memory-limit.sh # limit_kb, and ASan's quarantine made small
 size_mb=${STREAM_MB:-50}
 /usr/bin/python3 - "$tmp" "$size_mb" <<'PY'
@@ -163,4 +158,4 @@ for f in tests/data/bibtex/* tests/data/refs/* tests/data/bad/*; do
     n=$((n + 1))
 done
 echo "$n test files read the same in chunks of one record"
-[ $failures = 0 ]
+finish

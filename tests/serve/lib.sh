@@ -3,9 +3,8 @@
 # --port-file) and always stops it when the test ends.
 #   serve_start [OPTIONS] FILE...   sets BASE (http://127.0.0.1:PORT) and SERVER_PID
 #   get PATH                        body to $out/body, status to $out/status, headers to $out/headers
-set -u
-: "${COAUTHOR:=build/coauthor}"
-out=$(mktemp -d)
+. tests/script-lib.sh
+out=$tmp
 SERVER_PID=
 serve_stop() {
     if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -15,7 +14,7 @@ serve_stop() {
     fi
     SERVER_PID=
 }
-trap 'serve_stop; rm -rf "$out"' EXIT
+trap 'serve_stop; rm -rf "$tmp"' EXIT
 serve_start() {
     rm -f "$out/port"
     "$COAUTHOR" serve --listen 127.0.0.1:0 --port-file "$out/port" "$@" 2>"$out/server.log" &
@@ -31,6 +30,7 @@ serve_start() {
 get() {
     curl -sS -g --max-time 60 -D "$out/headers" -o "$out/body" -w '%{http_code}' "$BASE$1" >"$out/status"
 }
+# a failed check stops the test, with the body that failed it
 fail() { echo "FAIL: $*"; [ -s "$out/body" ] && head -c 600 "$out/body" && echo; exit 1; }
 # expect STATUS PATH: the status, and a JSON body
 expect() {
