@@ -445,6 +445,13 @@ void coa_homonyms_free(coa_homonym_t *h, uint32_t n)
 #define COMMON_MIN_PAPERS 5
 #define COMMON_EXPECTED 0.3
 #define COMMON_SUBSTANTIAL 3
+/* Papers that scatter over small groups, with no two substantial ones, are
+ * weaker evidence: one person's first papers often each have their own
+ * coauthors.  They count only for a name this much commoner (on the ACL
+ * Anthology 2015-2021 this left apart ten names its curators hold to be
+ * one person each, Qi Li or Yi Yang among them, and kept Bo Li, 0.49, whom
+ * they split). */
+#define COMMON_SCATTER_EXPECTED 0.45
 
 /* How common each given name (all the given names of a key, "yun nung" of
  * "yun nung chen") and each surname is among the authors with papers: two
@@ -640,16 +647,29 @@ static void index_authorships(const coa_corpus_t *c, uint32_t *start, uint32_t *
         seen[a] = COA_NONE;
 }
 
-/* The fields of the listed authors' papers, and whether any paper of the
- * corpus has a category (as paper_fields finds).  The ids are of a pool
- * of our own: the corpus may be shared with an index
+/* A paper's field (as paper_fields finds it) in a pool of our own. */
+static coa_str_t local_field(const coa_corpus_t *c, uint32_t paper, coa_strpool_t *local)
+{
+    char buf[512];
+    const coa_paper_t *pp = &c->papers[paper];
+    if (pp->category) {
+        const char *cat = coa_corpus_str(c, pp->category);
+        return coa_strpool_intern(local, cat, strlen(cat));
+    }
+    size_t len = venue_series(coa_corpus_str(c, pp->venue), buf, sizeof buf);
+    return len ? coa_strpool_intern(local, buf, len) : COA_NOSTR;
+}
+
+/* The fields of the listed authors' papers and of their coauthors' papers
+ * (field_suspects asks where the coauthors publish), and whether any
+ * paper of the corpus has a category (as paper_fields finds).  The ids
+ * are of a pool of our own: the corpus may be shared with an index
  * (coa_store_index_build) and must not change, and only the equality of
  * two fields matters for the flags. */
 static int only_fields(homonym_work_t *w, const uint32_t *only, uint32_t n_only, coa_str_t *field,
                        coa_strpool_t *local)
 {
     const coa_corpus_t *c = w->c;
-    char buf[512];
     for (uint32_t p = 0; p < c->n_papers && !w->by_category; p++)
         w->by_category = c->papers[p].category != 0;
     for (uint32_t k = 0; k < n_only; k++) {
@@ -657,20 +677,15 @@ static int only_fields(homonym_work_t *w, const uint32_t *only, uint32_t n_only,
         if (a >= c->n_authors)
             continue;
         for (uint32_t i = 0; i < w->start[a + 1] - w->start[a]; i++) {
-            uint32_t paper = owned_authorship(w, a, i)->paper;
-            const coa_paper_t *pp = &c->papers[paper];
-            coa_str_t *f = &field[paper];
-            size_t len;
-            if (pp->category) {
-                const char *cat = coa_corpus_str(c, pp->category);
-                len = strlen(cat);
-                *f = coa_strpool_intern(local, cat, len);
-            } else {
-                len = venue_series(coa_corpus_str(c, pp->venue), buf, sizeof buf);
-                *f = len ? coa_strpool_intern(local, buf, len) : COA_NOSTR;
+            const coa_paper_t *pp = &c->papers[owned_authorship(w, a, i)->paper];
+            for (uint32_t s = 0; s < pp->n_authorships; s++) {
+                uint32_t b = c->authorships[pp->first_authorship + s].author;
+                for (uint32_t j = 0; j < w->start[b + 1] - w->start[b]; j++) {
+                    uint32_t paper = owned_authorship(w, b, j)->paper;
+                    if ((field[paper] = local_field(c, paper, local)) == COA_NONE)
+                        return COA_ENOMEM;
+                }
             }
-            if (*f == COA_NONE)
-                return COA_ENOMEM;
         }
     }
     return COA_OK;
@@ -734,6 +749,38 @@ static coa_homonym_t *new_homonym(homonym_work_t *w, uint32_t a)
     return h;
 }
 
+/* Whether a coauthor on group r's papers has a paper of their own (without
+ * author a) in a field of a's other papers.  Series of one field share
+ * their authors: the ACL's annual meeting and its North American chapter
+ * are two series, and Bernd Bohnet's coauthors at the one publish at the
+ * other too.  Two people's fields do not meet through their coauthors. */
+static int fields_meet(const homonym_work_t *w, uint32_t a, uint32_t np, uint32_t r)
+{
+    const coa_corpus_t *c = w->c;
+    const uint32_t *group = w->group;
+    for (uint32_t i = 0; i < np; i++) {
+        if (group[i] != r)
+            continue;
+        const coa_paper_t *pp = &c->papers[owned_authorship(w, a, i)->paper];
+        for (uint32_t s = 0; s < pp->n_authorships; s++) {
+            uint32_t b = c->authorships[pp->first_authorship + s].author;
+            if (b == a)
+                continue;
+            for (uint32_t k = 0; k < w->start[b + 1] - w->start[b]; k++) {
+                const coa_paper_t *q = &c->papers[owned_authorship(w, b, k)->paper];
+                coa_str_t f = w->field[owned_authorship(w, b, k)->paper];
+                int with_a = 0;
+                for (uint32_t t = 0; t < q->n_authorships && !with_a; t++)
+                    with_a = c->authorships[q->first_authorship + t].author == a;
+                for (uint32_t j = 0; f && !with_a && j < np; j++)
+                    if (group[j] != r && w->field[owned_authorship(w, a, j)->paper] == f)
+                        return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 /* The field rule: a group other than the main one whose fields are all
  * known and shared with no other group of the author's papers is likely
  * another person's; its authorships are flagged. */
@@ -763,7 +810,7 @@ static int field_suspects(homonym_work_t *w, uint32_t a, uint32_t np, uint32_t m
          * series): ask for three papers on each side, and never against
          * the owner of an export, which says the papers are theirs */
         if (!w->by_category && (size < VENUE_MIN_GROUP || np - size < VENUE_MIN_GROUP ||
-                                (c->authors[a].flags & COA_AUTHOR_OWNER)))
+                                (c->authors[a].flags & COA_AUTHOR_OWNER) || fields_meet(w, a, np, r)))
             continue;
         coa_homonym_t *h = new_homonym(w, a);
         if (!h || !(h->papers = malloc(size * sizeof *h->papers)))
@@ -904,9 +951,9 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
             continue;
         /* a common name whose papers fall apart (COMMON_SUBSTANTIAL), and
          * more than COMMON_EXPECTED namesakes expected among the corpus's
-         * authors */
+         * authors (COMMON_SCATTER_EXPECTED where they only scatter) */
         double expected = expected_namesakes(c, &names, a);
-        if (expected >= COMMON_EXPECTED)
+        if (expected >= (substantial >= 2 ? COMMON_EXPECTED : COMMON_SCATTER_EXPECTED))
             err = name_clusters(&w, a, np, expected);
     }
 cleanup:
