@@ -118,7 +118,55 @@ static int splits_compound(const coa_corpus_t *c, uint32_t l, uint32_t s)
     return found;
 }
 
-/* Same surname, compatible given names and a shared coauthor. */
+/* The same given names in another order: "le minh nguyen" and "minh le
+ * nguyen" (a Vietnamese name written family name first, then not). */
+static int given_reordered(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->surname != b->surname || a->surname < 2 || a->suffix >= 0 || b->suffix >= 0)
+        return 0;
+    int moved = 0;
+    uint32_t used = 0;
+    for (int i = 0; i < a->surname; i++) {
+        int found = 0;
+        for (int j = 0; j < b->surname && !found; j++)
+            if (!(used & 1u << j) && a->w.len[i] > 1 && coa_names_same_word(&a->w, i, &b->w, j)) {
+                used |= 1u << j;
+                found = 1;
+                moved |= i != j;
+            }
+        if (!found)
+            return 0;
+    }
+    return moved;
+}
+
+/* Given names alike but for one letter replaced in one of them, of three
+ * letters or more: "anja belz" and "anya belz".  Merging on evidence has
+ * no such rule ("xiaodan", "xiaoyan" are most often two people); listed
+ * only under a surname that no other author has. */
+static int given_letter_replaced(const coa_name_parts_t *a, const coa_name_parts_t *b)
+{
+    if (a->surname != b->surname || a->surname < 1)
+        return 0;
+    int replaced = 0;
+    for (int k = 0; k < a->surname; k++) {
+        if (coa_names_same_word(&a->w, k, &b->w, k))
+            continue;
+        size_t n = a->w.len[k], diff = 0;
+        if (n < 3 || n != b->w.len[k] || replaced)
+            return 0;
+        for (size_t i = 0; i < n; i++)
+            diff += a->w.w[k][i] != b->w.w[k][i];
+        if (diff != 1)
+            return 0;
+        replaced = 1;
+    }
+    return replaced;
+}
+
+/* Same surname, compatible given names and a shared coauthor; given names
+ * in another order, or (under a surname only the two hold) one letter
+ * apart, whatever their evidence. */
 static int splits_by_surname(const coa_graph_t *g, const coa_adjacency_t *adj, coa_split_t **out, uint32_t *count,
                              uint32_t *cap)
 {
@@ -149,9 +197,21 @@ static int splits_by_surname(const coa_graph_t *g, const coa_adjacency_t *adj, c
                 coa_name_parts_t pj;
                 coa_names_parts(coa_corpus_str(c, c->authors[v[j].author].key), &pj);
                 coa_name_rule_t rule = coa_names_compatible(&pi, &pj);
-                if (rule == COA_RULE_NONE)
-                    continue;
                 uint32_t va = g->author_vertex[v[i].author], vb = g->author_vertex[v[j].author], ex = 0;
+                if (rule == COA_RULE_NONE) {
+                    int reordered = given_reordered(&pi, &pj);
+                    if (!reordered && !(e - s == 2 && given_letter_replaced(&pi, &pj)))
+                        continue;
+                    uint32_t shared = shared_neighbours(adj, va, vb, &ex);
+                    err = add_split(out, count, cap, g, v[i].author, v[j].author,
+                                    reordered ? "given names reordered" : "given name letter replaced", shared, ex);
+                    if (!err)
+                        (*out)[*count - 1].missing =
+                            reordered ? "merging on evidence has no rule for given names in another order"
+                                      : "merging on evidence has no rule for a letter replaced in a given name; "
+                                        "no other author has this surname";
+                    continue;
+                }
                 uint32_t shared = shared_neighbours(adj, va, vb, &ex);
                 if (shared && !(rule == COA_RULE_MIDDLE && (splits_compound(c, v[i].author, v[j].author) ||
                                                             splits_compound(c, v[j].author, v[i].author))))
@@ -279,8 +339,8 @@ int coa_find_splits(const coa_graph_t *g, const coa_evidence_report_t *ev, coa_s
     /* the pairs merging on evidence left apart, still two authors; those
      * of a given name respelled, or where a spelling fits two people, only
      * with a shared coauthor, and not those of a given name cut short or a
-     * hyphenated given name cut in two, as such names are most often two
-     * people's */
+     * hyphenated given name cut in two ("Wei-Fan Chen", "Wei Fan" is no
+     * second surname), as such names are most often two people's */
     for (uint32_t k = 0; ev && k < ev->n_left && !err; k++) {
         const coa_left_apart_t *l = &ev->left[k];
         uint32_t a = coa_corpus_author_root(c, l->a), b = coa_corpus_author_root(c, l->b);
@@ -291,7 +351,7 @@ int coa_find_splits(const coa_graph_t *g, const coa_evidence_report_t *ev, coa_s
         int looser = l->rule == COA_RULE_GIVEN_EDIT || l->why == COA_LEFT_AMBIGUOUS;
         if (!two && ((looser && !shared) || l->rule == COA_RULE_SHORT_GIVEN))
             continue;
-        if ((l->rule == COA_RULE_MIDDLE || l->rule == COA_RULE_FIRST_DROPPED) &&
+        if ((l->rule == COA_RULE_MIDDLE || l->rule == COA_RULE_FIRST_DROPPED || l->rule == COA_RULE_DOUBLE_SURNAME) &&
             (splits_compound(c, a, b) || splits_compound(c, b, a)))
             continue;
         if ((err = add_split(&out, &count, &cap, g, a, b, coa_evidence_rule_name(l->rule), shared, ex)))

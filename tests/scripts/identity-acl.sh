@@ -96,7 +96,16 @@ other_split = {t for t in split_people if not spellings[t] & set(homonyms)}
 listed = {frozenset((x["a"], x["b"])) for x in names["likely_splits"]}
 split_listed = sum(any(frozenset((x, y)) in listed for x in d["names"][t] for y in d["names"][t] if x < y)
                    for t in d["split"] if len(spellings[t]) > 1)
-print(f"likely splits listed: {len(listed)}; of the {d['split_several']} persons still split, listed: {split_listed}")
+# a listed pair is one person where the persons file gives its two names a
+# person in common (a name may hold several people)
+persons_of_name = collections.defaultdict(set)
+for t, ns in d["names"].items():
+    for x in ns:
+        persons_of_name[x].add(t)
+listed_one = sum(bool(persons_of_name[x["a"]] & persons_of_name[x["b"]]) for x in names["likely_splits"])
+print(f"likely splits listed: {len(listed)} ({listed_one} one person in the persons file, "
+      f"{len(names['likely_splits']) - listed_one} two); of the {d['split_several']} persons still split, "
+      f"listed: {split_listed}")
 print(f"slots of a name repeated on one paper, dropped: {repeated}")
 print(f"likely homonyms flagged: {len(flagged)}; Yang Liu, Fei Liu, Bo Li flagged: "
       f"{sorted(n for n in homonyms if n in flagged)}")
@@ -127,10 +136,13 @@ for n in homonyms:
 ok = d["split_several"] <= 21
 fail += not ok
 print(("ok   " if ok else "FAIL ") + f"persons written several ways still split by default: {d['split_several']} (at most 21; issue 18's target 50)")
-ok = split_listed >= 13
+ok = split_listed >= 15
 fail += not ok
 print(("ok   " if ok else "FAIL ") + f"persons still split who are listed as likely splits: {split_listed} "
-      f"(at least 13; issue 18's target all {d['split_several']})")
+      f"(at least 15; issue 18's target all {d['split_several']})")
+ok = len(listed) <= 60
+fail += not ok
+print(("ok   " if ok else "FAIL ") + f"likely splits listed: {len(listed)} (at most 60: the list must not flood)")
 ok = len(flagged) <= 22
 fail += not ok
 print(("ok   " if ok else "FAIL ") + f"likely homonyms: {len(flagged)} (at most 22; issue 18's target 30)")
@@ -144,6 +156,11 @@ if d["P"] < 0.9943 or s["P"] < 0.999 or split_listed < d["split_several"] or len
           "Michael R. Lyu: 508 false pairs by default and with --split-homonyms), and leaves some slots of a "
           "disambiguated name on its bare id (yang-liu); without those, the default's precision would be "
           "0.9944 and --split-homonyms' 0.9993.  The rest of the default's false pairs (1,435) are one "
-          "spelling of several people, which only --split-homonyms takes apart")
+          "spelling of several people, which only --split-homonyms takes apart.  The persons still split and "
+          "not listed have no evidence a rule could list without flooding: a given name cut short with no "
+          "shared coauthor (Xiang / Xiangying Dai, Yu / Yuguang Duan; 208 such pairs here, 2 of them one "
+          "person), a surname changed (Laura Wendlandt / Burdick), a six-letter surname respelled (Matthew "
+          "S. Gerber / Garber), a contracted given name and a second surname (Maite Martin / Maria Teresa "
+          "Martin-Valdivia), and two names on one paper (Hector Allende, Hector Allende-Cid on P18-1092)")
 sys.exit(1 if fail else 0)
 PY
