@@ -680,6 +680,7 @@ typedef struct {
     const coa_str_t *field;   /* per paper */
     uint32_t *seen, *touched; /* per author: the first paper shared with them */
     uint32_t *parent, *group; /* per paper of the author: union-find, then its group */
+    coa_str_t *other_fields;  /* per paper of the author: fields_meet's list */
     coa_homonym_t *out;
     uint32_t count, cap;
 } homonym_work_t;
@@ -814,31 +815,45 @@ static coa_homonym_t *new_homonym(homonym_work_t *w, uint32_t a)
  * their authors: the ACL's annual meeting and its North American chapter
  * are two series, and Bernd Bohnet's coauthors at the one publish at the
  * other too.  Two people's fields do not meet through their coauthors. */
-static int fields_meet(const homonym_work_t *w, uint32_t a, uint32_t np, uint32_t r)
+static int cmp_str_id(const void *x, const void *y)
+{
+    coa_str_t a = *(const coa_str_t *)x, b = *(const coa_str_t *)y;
+    return (a > b) - (a < b);
+}
+
+static int fields_meet(homonym_work_t *w, uint32_t a, uint32_t np, uint32_t r)
 {
     const coa_corpus_t *c = w->c;
     const uint32_t *group = w->group;
-    for (uint32_t i = 0; i < np; i++) {
+    /* the other groups' fields, sorted; a coauthor's papers with author a
+     * are all in group r (a shared coauthor joins groups), whose fields
+     * are not among them, so they need no exception */
+    coa_str_t *other = w->other_fields;
+    uint32_t n_other = 0, nt = 0;
+    for (uint32_t j = 0; j < np; j++)
+        if (group[j] != r && w->field[owned_authorship(w, a, j)->paper])
+            other[n_other++] = w->field[owned_authorship(w, a, j)->paper];
+    qsort(other, n_other, sizeof *other, cmp_str_id);
+    int meet = 0;
+    for (uint32_t i = 0; i < np && !meet; i++) {
         if (group[i] != r)
             continue;
         const coa_paper_t *pp = &c->papers[owned_authorship(w, a, i)->paper];
-        for (uint32_t s = 0; s < pp->n_authorships; s++) {
+        for (uint32_t s = 0; s < pp->n_authorships && !meet; s++) {
             uint32_t b = c->authorships[pp->first_authorship + s].author;
-            if (b == a)
+            if (b == a || w->seen[b] != COA_NONE)
                 continue;
-            for (uint32_t k = 0; k < w->start[b + 1] - w->start[b]; k++) {
-                const coa_paper_t *q = &c->papers[owned_authorship(w, b, k)->paper];
+            w->seen[b] = i;
+            w->touched[nt++] = b;
+            for (uint32_t k = 0; k < w->start[b + 1] - w->start[b] && !meet; k++) {
                 coa_str_t f = w->field[owned_authorship(w, b, k)->paper];
-                int with_a = 0;
-                for (uint32_t t = 0; t < q->n_authorships && !with_a; t++)
-                    with_a = c->authorships[q->first_authorship + t].author == a;
-                for (uint32_t j = 0; f && !with_a && j < np; j++)
-                    if (group[j] != r && w->field[owned_authorship(w, a, j)->paper] == f)
-                        return 1;
+                meet = f && bsearch(&f, other, n_other, sizeof *other, cmp_str_id);
             }
         }
     }
-    return 0;
+    for (uint32_t t = 0; t < nt; t++)
+        w->seen[w->touched[t]] = COA_NONE;
+    return meet;
 }
 
 /* The field rule: a group other than the main one whose fields are all
@@ -962,7 +977,7 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
     name_counts_t names = {0};
     uint32_t na = c->n_authors;
     coa_strpool_t local;
-    homonym_work_t w = {c, only != NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0};
+    homonym_work_t w = {.c = c, .only = only != NULL};
     uint32_t *start = calloc((size_t)na + 1, sizeof *start);
     uint32_t *owned = malloc((c->n_authorships ? c->n_authorships : 1) * sizeof *owned);
     coa_str_t *field = malloc((c->n_papers ? c->n_papers : 1) * sizeof *field);
@@ -996,13 +1011,14 @@ static int find_homonyms(coa_corpus_t *c, const uint32_t *only, uint32_t n_only,
         uint32_t np = start[a + 1] - start[a], main_size, substantial;
         if (np < 2)
             continue;
-        uint32_t *pp = realloc(w.parent, 2 * np * sizeof *pp);
+        uint32_t *pp = realloc(w.parent, 3 * np * sizeof *pp);
         if (!pp) {
             err = COA_ENOMEM;
             break;
         }
         w.parent = pp;
         w.group = pp + np;
+        w.other_fields = pp + 2 * np;
         uint32_t main_group = group_papers(&w, a, np, &main_size, &substantial);
         if ((err = field_suspects(&w, a, np, main_group)))
             break;
