@@ -37,7 +37,10 @@ OPT     = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undef
 endif
 CPPFLAGS_ALL = -D_GNU_SOURCE -Iinclude -Isrc $(PKG_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL   = $(WARN) $(OPT) $(CFLAGS)
-LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lgomp -lm -pthread $(LDLIBS)
+# src/write/draw_delaunay.c: linked in and exported, so that Graphviz's
+# neato plugin calls it (the same picture every run)
+GV_DELAUNAY  = -Wl,-u,delaunay_tri -Wl,--export-dynamic-symbol=delaunay_tri
+LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lgomp -lm -pthread $(GV_DELAUNAY) $(LDLIBS)
 
 LIB_SRC = $(sort $(wildcard src/core/*.c src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c \
                              src/load/*.c src/write/*.c src/serve/*.c))

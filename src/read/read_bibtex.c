@@ -176,7 +176,7 @@ typedef struct {
     } *rewrites;
     size_t n_rewrites, cap_rewrites;
     size_t *growth, *shrink; /* by rewrite count k: bytes the first k add and remove */
-    size_t *text_fields;     /* [from, to) pairs: the entry's title-like values, for tex_logos */
+    size_t *text_fields;     /* [from, to) pairs: the entry's title-like values with TeX, for tex_logos */
     size_t n_text_fields, cap_text_fields;
 } macros_t;
 
@@ -424,7 +424,8 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
                 macros->author_end = c->pos;
             }
             if (is_text && (c->t->text[a_piece] == '{' || c->t->text[a_piece] == '"') &&
-                memchr(c->t->text + a_piece, '\\', c->pos - a_piece)) {
+                (memchr(c->t->text + a_piece, '\\', c->pos - a_piece) ||
+                 memchr(c->t->text + a_piece, '$', c->pos - a_piece))) {
                 if (coa_grow_array(&macros->text_fields, &macros->cap_text_fields, macros->n_text_fields + 2,
                                    sizeof *macros->text_fields, 16))
                     return COA_ENOMEM;
@@ -696,32 +697,91 @@ static const struct {
     {"slnine", NULL},      {"path", NULL},
 };
 
+/* Math that TeX sets with a space on either side: operator names ("$n
+ * \log n$" is "n log n"), binary operators and relations. */
+static int math_spaced(const char *s, size_t len, int command)
+{
+    static const char *const ops[] = {
+        "approx", "arg", "ast", "cap", "cdot", "circ", "cong", "cos", "cup", "deg", "det", "dim", "div",
+        "equiv", "exp", "gcd", "ge", "geq", "hookrightarrow", "in", "inf", "ker", "le", "leftarrow", "leq",
+        "lg", "lim", "ln", "log", "mapsto", "max", "min", "mp", "ne", "neq", "oplus", "otimes", "pm", "Pr",
+        "rightarrow", "Rightarrow", "sim", "simeq", "sin", "subset", "subseteq", "sup", "supset", "tan",
+        "times", "to", "vee", "wedge"};
+    if (!command)
+        return len == 1 && strchr("+-*=<>", s[0]);
+    for (size_t k = 0; k < sizeof ops / sizeof ops[0]; k++)
+        if (strlen(ops[k]) == len && memcmp(ops[k], s, len) == 0)
+            return 1;
+    return 0;
+}
+
 /* Rewrites the commands of tex_logo_table in the field value text[a..b)
- * (between its delimiters) as a rewrite, like clean_names. */
+ * (between its delimiters) as a rewrite, like clean_names; and drops the
+ * spaces of math mode, which TeX does not print: bibutils kept them,
+ * "{$ \Omega $}-Babel" read as "Omega -Babel".  A space that ends a
+ * command before a letter ("$\alpha b$") becomes "{}", which ends it
+ * too; beside an operator or a relation, where TeX puts space of its own,
+ * one space stays ("$x + y$"). */
 static int tex_logos(const coa_bu_text_t *t, macros_t *macros, size_t a, size_t b)
 {
     const char *s = t->text;
     char *out = NULL;
     size_t len = 0, cap = 0, done = a, lines = 0;
+    /* math mode only where every '$' has its pair: TeX stops at a lone one */
+    int math = 0, dollars = 0;
     for (size_t i = a; i < b; i++) {
-        if (s[i] != '\\' || i + 1 >= b || !isalpha((unsigned char)s[i + 1]))
+        dollars += s[i] == '$';
+        i += s[i] == '\\';
+    }
+    const size_t n_logos = sizeof tex_logo_table / sizeof tex_logo_table[0];
+    for (size_t i = a; i < b; i++) {
+        const char *text;
+        size_t from = i, to, k = n_logos;
+        if (s[i] == '$') {
+            math = dollars % 2 == 0 && !math;
+            i += i + 1 < b && s[i + 1] == '$'; /* display math, "$$" */
             continue;
-        size_t w = i + 1;
-        while (w < b && isalpha((unsigned char)s[w]))
-            w++;
-        size_t k;
-        for (k = 0; k < sizeof tex_logo_table / sizeof tex_logo_table[0]; k++)
-            if (strlen(tex_logo_table[k].name) == w - i - 1 && memcmp(tex_logo_table[k].name, s + i + 1, w - i - 1) == 0)
-                break;
-        if (k == sizeof tex_logo_table / sizeof tex_logo_table[0]) {
-            i = w - 1;
+        } else if (math && isspace((unsigned char)s[i])) {
+            to = i;
+            while (to < b && isspace((unsigned char)s[to]))
+                to++;
+            size_t w = i; /* the command that the space ends, s[w..i) */
+            while (w > done && isalpha((unsigned char)s[w - 1]))
+                w--;
+            int after_command = w < i && w > a && s[w - 1] == '\\';
+            size_t next = to + (to < b && s[to] == '\\'), end = next; /* the command after, s[next..end) */
+            while (end < b && isalpha((unsigned char)s[end]))
+                end++;
+            text = "";
+            if (i > a && s[i - 1] != '$' && to < b && s[to] != '$' &&
+                (math_spaced(s + w, i - w, after_command) || math_spaced(s + i - 1, 1, 0) ||
+                 (next > to && math_spaced(s + next, end - next, 1)) || math_spaced(s + to, 1, 0)))
+                text = " ";
+            else if (after_command && to < b && isalpha((unsigned char)s[to]))
+                text = "{}";
+        } else if (s[i] != '\\' || i + 1 >= b) {
             continue;
+        } else if (!isalpha((unsigned char)s[i + 1])) {
+            i++; /* "\$" is a dollar sign, not math */
+            continue;
+        } else {
+            size_t w = i + 1;
+            while (w < b && isalpha((unsigned char)s[w]))
+                w++;
+            for (k = 0; k < n_logos; k++)
+                if (strlen(tex_logo_table[k].name) == w - i - 1 &&
+                    memcmp(tex_logo_table[k].name, s + i + 1, w - i - 1) == 0)
+                    break;
+            if (k == n_logos) {
+                i = w - 1;
+                continue;
+            }
+            text = tex_logo_table[k].text;
+            to = w;
+            if (text && to + 1 < b && s[to] == '{' && s[to + 1] == '}')
+                to += 2; /* "\TUB{}" */
         }
-        const char *text = tex_logo_table[k].text;
-        size_t from = i, to = w;
-        if (text && to + 1 < b && s[to] == '{' && s[to + 1] == '}')
-            to += 2; /* "\TUB{}" */
-        int dash = strcmp(tex_logo_table[k].name, "Dash") == 0;
+        int dash = k < n_logos && strcmp(tex_logo_table[k].name, "Dash") == 0;
         if (dash && from > done && s[from - 1] == '{' && to < b && s[to] == '}') {
             from--; /* "{\Dash}" as a whole */
             to++;

@@ -26,10 +26,11 @@
  * refuses nesting deeper than its limit (2048), so a hostile line fails
  * as one bad record.
  *
- * A plain OpenAlex work, Crossref work or CSL item (a JSON Lines line, or
- * an item of a streamed array) is read by the fast path (json_fast.c)
- * without jansson's tree; both fill one coa_jwork_t, which read_openalex
- * and read_crossref take.  Everything else goes to jansson.
+ * A plain OpenAlex work, Crossref work or CSL item (a JSON Lines line, an
+ * item of a streamed array or of a list response's results) is read by
+ * the fast path (json_fast.c) without jansson's tree; both fill one
+ * coa_jwork_t, which read_openalex and read_crossref take.  Everything
+ * else goes to jansson.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -832,14 +833,16 @@ static void js_skip_ws(jstream_t *js)
 /* Scans one item from pos: 1 when it ends, with buf[start..pos) its text
  * (or *skipped set when it grew past the limit and was dropped on the
  * way), 2 when it was cut at a line that starts the next item (see
- * above), 0 at the end of input inside it, or a negative js_peek code. */
-static int js_value(jstream_t *js, size_t indent, int *skipped)
+ * above), 0 at the end of input inside it, or a negative js_peek code.
+ * With depth > 0, pos is that deep inside a container already, between
+ * its members: the scan goes on to the container's end. */
+static int js_value(jstream_t *js, size_t indent, int depth, int *skipped)
 {
-    int depth = 0, in_str = 0, esc = 0, ch;
+    int in_str = 0, esc = 0, ch;
     size_t col = (size_t)-1; /* spaces since the last newline, while only spaces */
     *skipped = 0;
     int first = js_peek(js);
-    int container = first == '{' || first == '[';
+    int container = depth > 0 || first == '{' || first == '[';
     if (!container && first >= 0 && first != '"')
         js->pos++; /* a scalar, or a stray '}' or ',': at least one byte, so that reading moves on */
     while ((ch = js_peek(js)) >= 0) {
@@ -886,69 +889,99 @@ static int js_value(jstream_t *js, size_t indent, int *skipped)
     return ch == -1 ? 0 : ch;
 }
 
-static int read_array_streamed(coa_reader_ctx_t *ctx)
+/* Reads the items of the array at pos (its '['), up to its ']' or the end
+ * of input, each as read_value reads an array's items at 'depth' (a
+ * top-level array's: 1; a list response's results: 2), its work located
+ * at its own line, or at 'at' when that is not 0 (a bad item is always
+ * reported at its own).  *ch gets the byte that ended the
+ * array (']'), or -1 at the end of input inside it, or a negative js_peek
+ * code. */
+static int js_items(coa_reader_ctx_t *ctx, jstream_t *js, int depth, long at, int *ch)
 {
-    jstream_t js = {ctx->in, NULL, 0, 0, 0, 0, 1, 0, NULL, 0, 0, NULL};
-    int err = COA_OK, ch;
+    int err = COA_OK;
     size_t indent = (size_t)-1;
-    const char *check = getenv("COAUTHOR_JSON_CHECK");
-    if (check && strcmp(check, "1") == 0 && !(js.items = json_array()))
-        return COA_ENOMEM;
-    js_skip_ws(&js);
-    js.pos++; /* the '[' */
-    js.start = js.pos;
+    js->pos++; /* the '[' */
+    js->start = js->pos;
     for (;;) {
-        js_skip_ws(&js);
-        if ((ch = js_peek(&js)) == ',') {
-            js.pos++;
-            js.start = js.pos;
-            js_skip_ws(&js);
-            ch = js_peek(&js);
+        js_skip_ws(js);
+        if ((*ch = js_peek(js)) == ',') {
+            js->pos++;
+            js->start = js->pos;
+            js_skip_ws(js);
+            *ch = js_peek(js);
         }
-        if (ch == ']' || ch < 0)
+        if (*ch == ']' || *ch < 0)
             break;
         if (indent == (size_t)-1) {
-            size_t b = js.pos; /* the first item's indentation, as far as it is in the buffer */
-            while (b > 0 && js.buf[b - 1] != '\n')
+            size_t b = js->pos; /* the first item's indentation, as far as it is in the buffer */
+            while (b > 0 && js->buf[b - 1] != '\n')
                 b--;
-            indent = js.pos - b;
+            indent = js->pos - b;
         }
-        long line = js.line;
+        long line = js->line, work_line = at ? at : line;
         int skipped;
-        int r = js_value(&js, indent, &skipped);
+        int r = js_value(js, indent, 0, &skipped);
         if (r < 0) {
-            ch = r;
+            *ch = r;
             break;
         }
         if (skipped) {
             err = coa_reader_skip(ctx, line, "a JSON array item longer than %zu bytes", COA_JSON_MAX_RECORD);
         } else {
             json_error_t jerr;
-            size_t n = js.pos - js.start;
+            size_t n = js->pos - js->start;
             const coa_jwork_t *fast = NULL;
-            int done = r == 1 && !js.items ? read_fast(ctx, js.buf + js.start, n, line, &fast) : 0;
-            json_t *v = r == 0 || done ? NULL : json_loadb(js.buf + js.start, n, JSON_DECODE_ANY, &jerr);
+            int done = r == 1 && !js->items ? read_fast(ctx, js->buf + js->start, n, work_line, &fast) : 0;
+            json_t *v = r == 0 || done ? NULL : json_loadb(js->buf + js->start, n, JSON_DECODE_ANY, &jerr);
             if (fast)
-                done = -check_fast(ctx, fast, v, 1, line);
+                done = -check_fast(ctx, fast, v, depth, work_line);
             if (done) {
                 err = done < 0 ? -done : COA_OK;
                 json_decref(v);
             } else if (r == 0) {
-                ch = -1; /* the file ends inside the item */
+                *ch = -1; /* the file ends inside the item */
             } else if (!v) {
-                long at = line + (jerr.line > 1 ? jerr.line - 1 : 0);
-                err = coa_reader_skip(ctx, at, "invalid JSON: %s (in the item from line %ld)", jerr.text, line);
+                long l = line + (jerr.line > 1 ? jerr.line - 1 : 0);
+                err = coa_reader_skip(ctx, l, "invalid JSON: %s (in the item from line %ld)", jerr.text, line);
             } else {
-                err = read_value(ctx, v, line, 1);
-                if (js.items)
-                    json_array_append(js.items, v);
+                err = read_value(ctx, v, work_line, depth);
+                if (js->items)
+                    json_array_append(js->items, v);
                 json_decref(v);
             }
         }
-        js.start = js.pos;
+        js->start = js->pos;
         if (err || r == 0)
             break;
     }
+    if (*ch == ']') {
+        js->pos++;
+        js->start = js->pos;
+    }
+    return err;
+}
+
+/* The error of a stream that stopped at *ch (see js_items), or COA_OK. */
+static int js_end_error(coa_reader_ctx_t *ctx, jstream_t *js, int ch, const char *inside)
+{
+    if (ch == -1)
+        return coa_reader_skip(ctx, js->line, "the file ends inside the %s", inside);
+    if (ch == -2)
+        return COA_ENOMEM;
+    if (ch == -3)
+        return ctx->in->error ? ctx->in->error : COA_EIO;
+    return COA_OK;
+}
+
+static int read_array_streamed(coa_reader_ctx_t *ctx)
+{
+    jstream_t js = {ctx->in, NULL, 0, 0, 0, 0, 1, 0, NULL, 0, 0, NULL};
+    int err, ch;
+    const char *check = getenv("COAUTHOR_JSON_CHECK");
+    if (check && strcmp(check, "1") == 0 && !(js.items = json_array()))
+        return COA_ENOMEM;
+    js_skip_ws(&js);
+    err = js_items(ctx, &js, 1, 0, &ch);
     if (js.items) {
         /* the rest of the input, for the comparison */
         while (!err && js_more(&js) > 0)
@@ -957,12 +990,171 @@ static int read_array_streamed(coa_reader_ctx_t *ctx)
         json_decref(js.items);
         free(js.all);
     }
-    if (!err && ch == -1)
-        err = coa_reader_skip(ctx, js.line, "the file ends inside the JSON array");
-    else if (!err && ch == -2)
-        err = COA_ENOMEM;
-    else if (!err && ch == -3)
-        err = ctx->in->error ? ctx->in->error : COA_EIO;
+    if (!err)
+        err = js_end_error(ctx, &js, ch, "JSON array");
+    free(js.buf);
+    return err;
+}
+
+/* ---- OpenAlex list responses, streamed ---- */
+
+/* Skips white space at pos, keeping what is before it (js_skip_ws drops
+ * it): inside a value that may yet be handed to jansson whole. */
+static void js_skip_ws_kept(jstream_t *js)
+{
+    int ch;
+    while ((ch = js_peek(js)) == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
+        js->line += ch == '\n';
+        js->pos++;
+    }
+}
+
+/* Reads buf[start..pos), one whole top-level value, as the JSON Lines
+ * path reads a line: the fast path, else jansson. */
+static int js_whole(coa_reader_ctx_t *ctx, jstream_t *js, long line)
+{
+    json_error_t jerr;
+    const coa_jwork_t *fast;
+    int done = read_fast(ctx, js->buf + js->start, js->pos - js->start, line, &fast);
+    json_t *v = done ? NULL : json_loadb(js->buf + js->start, js->pos - js->start, 0, &jerr);
+    js->start = js->pos;
+    if (fast)
+        done = -check_fast(ctx, fast, v, 0, line);
+    if (done) {
+        json_decref(v);
+        return done < 0 ? -done : COA_OK;
+    }
+    if (!v) {
+        long at = line + (jerr.line > 1 ? jerr.line - 1 : 0);
+        return coa_reader_skip(ctx, at, "invalid JSON: %s (in the value from line %ld)", jerr.text, line);
+    }
+    int err = read_value(ctx, v, line, 0);
+    json_decref(v);
+    return err;
+}
+
+/* One top-level object from pos (its '{'), which began at 'line'.  An
+ * OpenAlex list response, {"meta": {...}, "results": [...], ...}, has its
+ * results read item by item as they stream in, as a top-level array's
+ * are: one page of 200 works (about 1.5 MB) or an export of thousands
+ * never sits whole in memory, nor as jansson's tree (about ten times the
+ * text).  The object is taken for one when "results" holds an array and
+ * no key but "meta" comes before it (OpenAlex's order), so that the keys
+ * which would make it something else (a work's "authorships", an
+ * envelope's "message", an ORCID response's) are not there; the keys
+ * after the results are scanned through and not read.  Anything else is
+ * kept and read whole, as read_concatenated reads it.  The works are
+ * located at 'line', where the response begins, as before. */
+static int js_object(coa_reader_ctx_t *ctx, jstream_t *js, long line, int *ch)
+{
+    int skipped = 0, r, only_meta = 1;
+    js->pos++; /* the '{' */
+    for (;;) {
+        js_skip_ws_kept(js);
+        *ch = js_peek(js);
+        if (*ch == ',') {
+            js->pos++;
+            continue;
+        }
+        if (*ch != '"')
+            break; /* the end, or not an object's member */
+        size_t key = js->pos - js->start; /* offsets: the buffer moves */
+        if ((r = js_value(js, (size_t)-1, 0, &skipped)) != 1 || skipped)
+            break;
+        size_t key_len = js->pos - js->start - key;
+        js_skip_ws_kept(js);
+        if ((*ch = js_peek(js)) != ':')
+            break;
+        js->pos++;
+        js_skip_ws_kept(js);
+        *ch = js_peek(js);
+        if (only_meta && *ch == '[' && key_len == 9 && memcmp(js->buf + js->start + key, "\"results\"", 9) == 0) {
+            int err = js_items(ctx, js, 2, line, ch);
+            if (err || *ch != ']')
+                return err || *ch < -1 ? err : js_end_error(ctx, js, *ch, "OpenAlex list response");
+            /* the keys after the results: scanned through, not kept */
+            r = js_value(js, 0, 1, &skipped);
+            js->start = js->pos;
+            *ch = r < 0 ? r : 0;
+            if (r == 2) /* cut where a line starts with '{' */
+                return coa_reader_skip(ctx, line, "the OpenAlex list response does not close before line %ld",
+                                       js->line);
+            return r == 0 ? js_end_error(ctx, js, -1, "OpenAlex list response") : COA_OK;
+        }
+        only_meta &= key_len == 6 && memcmp(js->buf + js->start + key, "\"meta\"", 6) == 0;
+        if ((r = js_value(js, (size_t)-1, 0, &skipped)) != 1 || skipped)
+            break;
+    }
+    if (*ch < -1)
+        return COA_OK; /* out of memory or a read error: the caller's to report */
+    if (*ch == '}') {
+        js->pos++;
+        *ch = 0;
+        return js_whole(ctx, js, line);
+    }
+    *ch = 0;
+    if (skipped) { /* past the size limit, and dropped: on to the object's end */
+        r = js_value(js, 0, 1, &skipped);
+        js->start = js->pos;
+        *ch = r < 0 ? r : 0;
+        return coa_reader_skip(ctx, line, "a JSON value longer than %zu bytes", COA_JSON_MAX_RECORD);
+    }
+    /* not an object's member where one should be, or the end of input:
+     * scanned again from the '{' as one value (it ends at a line that
+     * starts with '{', as read_concatenated resumes), and jansson says
+     * what is wrong */
+    js->pos = js->start;
+    js->line = line;
+    r = js_value(js, 0, 0, &skipped);
+    if (r < 0) {
+        *ch = r;
+        return COA_OK;
+    }
+    if (skipped) {
+        js->start = js->pos;
+        return coa_reader_skip(ctx, line, "a JSON value longer than %zu bytes", COA_JSON_MAX_RECORD);
+    }
+    return js_whole(ctx, js, line);
+}
+
+/* JSON values one after another, the first of them an OpenAlex list
+ * response (see read_json): each object as js_object reads it, each array
+ * as a top-level array, anything else through jansson. */
+static int read_values_streamed(coa_reader_ctx_t *ctx)
+{
+    jstream_t js = {ctx->in, NULL, 0, 0, 0, 0, 1, 0, NULL, 0, 0, NULL};
+    int err = COA_OK, ch = 0;
+    if (js_peek(&js) == 0xEF && js.end >= 3 && memcmp(js.buf, "\xEF\xBB\xBF", 3) == 0)
+        js.pos = js.start = 3; /* a byte order mark, as coa_json_skip_ws skips it */
+    js_skip_ws(&js);
+    while (!err && ch >= 0 && (ch = js_peek(&js)) >= 0) {
+        long line = js.line;
+        if (ch == '{') {
+            err = js_object(ctx, &js, line, &ch);
+        } else if (ch == '[') {
+            err = js_items(ctx, &js, 1, 0, &ch);
+            if (!err && ch == -1)
+                err = js_end_error(ctx, &js, ch, "JSON array");
+            ch = ch == -1 ? 0 : ch;
+        } else {
+            /* not a JSON object or array: up to the next line that starts
+             * one, as read_concatenated resumes, and jansson says what */
+            int prev = 0;
+            while ((ch = js_peek(&js)) >= 0 && !(prev == '\n' && (ch == '{' || ch == '['))) {
+                js.line += ch == '\n';
+                js.pos++;
+                prev = ch;
+                if (js.pos - js.start > COA_JSON_MAX_RECORD)
+                    js.start = js.pos - 64; /* what jansson is shown of it */
+            }
+            ch = ch < -1 ? ch : 0;
+            err = js_whole(ctx, &js, line);
+        }
+        if (ch >= 0)
+            js_skip_ws(&js);
+    }
+    if (!err && ch < -1)
+        err = js_end_error(ctx, &js, ch, "");
     free(js.buf);
     return err;
 }
@@ -987,6 +1179,25 @@ static int spans_lines(const unsigned char *head, size_t len)
     return jerr.position >= 0 && (size_t)jerr.position >= n - (n && head[i + n - 1] == '\r');
 }
 
+/* Does the head start an OpenAlex list response: an object whose first
+ * key is "meta" or "results"?  Such a file (a page of the API, pretty or
+ * on one line, or pages one after another) is streamed: a page longer
+ * than a line may be (1 MiB) was skipped on one line, and read whole into
+ * memory over several. */
+static int list_response_head(const unsigned char *head, size_t len)
+{
+    size_t i = coa_json_skip_ws(head, len, 1);
+    static const char *const keys[] = {"\"meta\"", "\"results\""};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = strlen(keys[k]);
+        if (len - i >= n && memcmp(head + i, keys[k], n) == 0) {
+            size_t j = coa_json_skip_ws(head, len, i + n);
+            return j < len && head[j] == ':';
+        }
+    }
+    return 0;
+}
+
 static int read_json(coa_reader_ctx_t *ctx)
 {
     const unsigned char *head;
@@ -996,6 +1207,9 @@ static int read_json(coa_reader_ctx_t *ctx)
         return err;
     json_error_t jerr;
     size_t i = coa_json_skip_ws(head, len, 0);
+    const char *check = getenv("COAUTHOR_JSON_CHECK");
+    if (i < len && head[i] == '{' && list_response_head(head + i, len - i) && !(check && strcmp(check, "1") == 0))
+        return read_values_streamed(ctx);
     if (i < len && head[i] == '{' && spans_lines(head, len))
         return read_concatenated(ctx);
     if (i < len && head[i] == '[')
