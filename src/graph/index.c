@@ -21,8 +21,17 @@
  *   ix.paper_start   uint32[papers + 1]   CSR into ix.paper_authors
  *   ix.paper_authors uint32[]             each selected paper's authors, in order
  *   ix.degree        uint32[authors]      coauthors in the default graph
+ *   ix.coauthor_start uint64[authors + 1] CSR into ix.coauthors (version 4)
+ *   ix.coauthors     uint32[]             each author's distinct coauthors, in the
+ *                                         order of their first joint paper (as the
+ *                                         view found them through the papers)
  * "Selected" is what coa_graph_build keeps by default: papers of at most
  * COA_DEFAULT_MAX_AUTHORS authors.
+ *
+ * The coauthor lists are what a chain search reads: through the papers, an
+ * author's coauthors are found again on every visit, with a mark per author
+ * to drop repeats, and that was most of a chain query in serve at 7M papers
+ * (issue 21).  Stored, they are one slice of the file.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -40,7 +49,7 @@
 #include "graph/index.h"
 
 #define INDEX_MAGIC "coauthor-index"
-#define INDEX_VERSION 3
+#define INDEX_VERSION 4 /* 4: the coauthor lists */
 #define ALIGN 4096
 #define MAX_SECTIONS 40
 
@@ -69,12 +78,14 @@ typedef struct {
 /* The author-paper index of a corpus. */
 typedef struct {
     uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
+    uint64_t *c_start;  /* CSR into coauthors */
+    uint32_t *coauthors;
     uint32_t total, vertices, inferred, skipped;
 } built_t;
 
 static void built_free(built_t *b)
 {
-    COA_FREE(b->a_start, b->a_papers, b->p_start, b->p_authors, b->degree);
+    COA_FREE(b->a_start, b->a_papers, b->p_start, b->p_authors, b->degree, b->c_start, b->coauthors);
 }
 
 static int selected(const coa_paper_t *p)
@@ -134,7 +145,8 @@ static int build(const coa_corpus_t *c, built_t *b)
             b->a_papers[fill[a]++] = p;
         }
     }
-    /* coauthors: distinct authors over the selected papers */
+    /* coauthors: distinct authors over the selected papers, counted, then
+     * listed in the order they are first met */
     uint32_t *mark = fill;
     for (uint32_t a = 0; a < na; a++)
         mark[a] = COA_NONE;
@@ -149,6 +161,32 @@ static int build(const coa_corpus_t *c, built_t *b)
                 }
             }
         }
+    if (!(b->c_start = malloc(((size_t)na + 1) * sizeof *b->c_start))) {
+        free(fill);
+        goto nomem;
+    }
+    b->c_start[0] = 0;
+    for (uint32_t a = 0; a < na; a++)
+        b->c_start[a + 1] = b->c_start[a] + b->degree[a];
+    if (!(b->coauthors = malloc((b->c_start[na] ? b->c_start[na] : 1) * sizeof *b->coauthors))) {
+        free(fill);
+        goto nomem;
+    }
+    for (uint32_t a = 0; a < na; a++)
+        mark[a] = COA_NONE;
+    for (uint32_t a = 0; a < na; a++) {
+        uint64_t at = b->c_start[a];
+        for (uint32_t k = b->a_start[a]; k < b->a_start[a + 1]; k++) {
+            uint32_t p = b->a_papers[k];
+            for (uint32_t j = b->p_start[p]; j < b->p_start[p + 1]; j++) {
+                uint32_t w = b->p_authors[j];
+                if (w != a && mark[w] != a) {
+                    mark[w] = a;
+                    b->coauthors[at++] = w;
+                }
+            }
+        }
+    }
     free(fill);
     for (uint32_t i = 0; i < c->n_authorships; i++)
         b->inferred += c->authorships[i].inferred;
@@ -260,7 +298,8 @@ int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint
     written_t wr = {opts, idx_path, 0, 0};
     for (size_t i = 0; i < n; i++)
         wr.total += arrays[i].count * arrays[i].elem;
-    wr.total += (((uint64_t)c->n_authors + 1) + 2 * (uint64_t)b.total + ((uint64_t)c->n_papers + 1) + c->n_authors) * 4;
+    wr.total += (((uint64_t)c->n_authors + 1) + 2 * (uint64_t)b.total + ((uint64_t)c->n_papers + 1) + c->n_authors +
+                 b.c_start[c->n_authors]) * 4 + ((uint64_t)c->n_authors + 1) * 8;
     for (size_t i = 0; i < n && !err; i++)
         err = put_section(f, h, arrays[i].name, *arrays[i].data, arrays[i].count * arrays[i].elem, &pos, &wr);
     if (!err)
@@ -273,6 +312,10 @@ int coa_store_index_write(const coa_corpus_t *corpus, const char *idx_path, uint
         err = put_section(f, h, "ix.paper_authors", b.p_authors, (uint64_t)b.total * 4, &pos, &wr);
     if (!err)
         err = put_section(f, h, "ix.degree", b.degree, (uint64_t)c->n_authors * 4, &pos, &wr);
+    if (!err)
+        err = put_section(f, h, "ix.coauthor_start", b.c_start, ((uint64_t)c->n_authors + 1) * 8, &pos, &wr);
+    if (!err)
+        err = put_section(f, h, "ix.coauthors", b.coauthors, b.c_start[c->n_authors] * 4, &pos, &wr);
     h->file_bytes = pos;
     if (!err && (fseek(f, 0, SEEK_SET) != 0 || fwrite(h, sizeof *h, 1, f) != 1))
         err = COA_EIO;
@@ -307,7 +350,9 @@ struct coa_store_index {
     built_t *built;       /* an index built in memory (coa_store_index_build), or NULL */
     coa_corpus_t view;
     const uint32_t *a_start, *a_papers, *p_start, *p_authors, *degree;
-    uint64_t total;
+    const uint64_t *c_start;
+    const uint32_t *coauthors;
+    uint64_t total, n_coauthors;
     uint32_t flags, vertices, inferred, skipped;
 };
 
@@ -403,7 +448,10 @@ int coa_store_index_open(const char *db_path, coa_store_index_t **out)
         !(ix->degree = section(ix, h, "ix.degree", 4, &cnt)) || cnt != na ||
         !(ix->a_papers = section(ix, h, "ix.author_papers", 4, &total)) ||
         !(ix->p_authors = section(ix, h, "ix.paper_authors", 4, &cnt)) || cnt != total ||
-        ix->a_start[na] != total || ix->p_start[np] != total)
+        ix->a_start[na] != total || ix->p_start[np] != total ||
+        !(ix->c_start = section(ix, h, "ix.coauthor_start", 8, &cnt)) || cnt != na + 1 ||
+        !(ix->coauthors = section(ix, h, "ix.coauthors", 4, &ix->n_coauthors)) || ix->c_start[0] != 0 ||
+        ix->c_start[na] != ix->n_coauthors)
         goto fail;
     ix->total = total;
     ix->flags = h->flags;
@@ -454,6 +502,9 @@ int coa_store_index_build(const coa_corpus_t *c, unsigned flags, coa_store_index
     ix->p_start = b->p_start;
     ix->p_authors = b->p_authors;
     ix->degree = b->degree;
+    ix->c_start = b->c_start;
+    ix->coauthors = b->coauthors;
+    ix->n_coauthors = b->c_start[c->n_authors];
     ix->total = b->total;
     ix->flags = flags;
     ix->vertices = b->vertices;
@@ -506,6 +557,14 @@ void coa_store_index_csr(const coa_store_index_t *ix, coa_store_csr_t *csr)
     csr->n_authors = ix->view.n_authors;
     csr->n_papers = ix->view.n_papers;
     csr->total = ix->total;
+}
+
+void coa_store_index_coauthor_csr(const coa_store_index_t *ix, const uint64_t **start, const uint32_t **coauthors,
+                                  uint64_t *n)
+{
+    *start = ix->c_start;
+    *coauthors = ix->coauthors;
+    *n = ix->n_coauthors;
 }
 
 /* An author's papers, checked against the index's bounds. */
@@ -700,24 +759,72 @@ static int seen_mark(seen_t *t, uint32_t a, uint8_t level)
     return err;
 }
 
-/* The papers an extract copies (see coa_store_index_extract), ascending;
- * the authors asked for are listed 1 in 'seen'. */
-static int extract_papers(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
-                          const seen_t *seen, ids_t *papers)
+/* The papers of at least two of the authors (or one author twice), into
+ * papers, ascending: each author's papers counted in a hash table by paper
+ * id, which reads only the authors' own lists (the authors of each of a
+ * hub's thousands of papers, read and looked up one by one, were half of
+ * an ego answer's time in serve at 7M papers). */
+static int shared_papers(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, ids_t *papers)
 {
-    const coa_corpus_t *c = &ix->view;
+    uint32_t *who = malloc((n ? n : 1) * sizeof *who), u = n;
+    uint64_t total = 0;
+    if (!who)
+        return COA_ENOMEM;
+    memcpy(who, authors, (size_t)n * sizeof *who);
+    sort_unique(who, &u);
+    int err = COA_OK;
+    for (uint32_t i = 0; i < u && !err; i++) {
+        uint32_t lo, hi;
+        if (!(err = author_papers(ix, who[i], &lo, &hi)))
+            total += hi - lo;
+    }
+    uint64_t cap = 16;
+    while (cap < 2 * total)
+        cap *= 2;
+    uint32_t *key = err || cap > UINT32_MAX ? NULL : calloc(cap, sizeof *key), *count = NULL;
+    if (!err && (!key || !(count = calloc(cap, sizeof *count))))
+        err = COA_ENOMEM;
+    for (uint32_t i = 0; i < u && !err; i++) {
+        uint32_t lo = 0, hi = 0;
+        err = author_papers(ix, who[i], &lo, &hi);
+        for (uint32_t k = lo; k < hi && !err; k++) {
+            uint32_t p = ix->a_papers[k];
+            if (p >= ix->view.n_papers) {
+                err = COA_EFORMAT;
+                break;
+            }
+            uint64_t at = (p * 2654435761u) & (cap - 1);
+            while (key[at] && key[at] != p + 1)
+                at = (at + 1) & (cap - 1);
+            key[at] = p + 1;
+            if (++count[at] == 2)
+                err = push(&papers->ids, &papers->n, &papers->cap, p);
+            if (err)
+                break;
+        }
+    }
+    if (!err)
+        sort_ids(papers->ids, papers->n);
+    free(who);
+    free(key);
+    free(count);
+    return err;
+}
+
+/* The papers an extract copies (see coa_store_index_extract), ascending. */
+static int extract_papers(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
+                          ids_t *papers)
+{
+    if (!whole_papers)
+        return shared_papers(ix, authors, n, papers);
     int err = COA_OK;
     for (uint32_t i = 0; i < n && !err; i++) {
         uint32_t lo, hi;
         if ((err = author_papers(ix, authors[i], &lo, &hi)))
             break;
         for (uint32_t k = lo; k < hi && !err; k++) {
-            uint32_t p = ix->a_papers[k], plo, phi, shared = 0;
-            if ((err = paper_authors(ix, p, &plo, &phi)))
-                break;
-            for (uint32_t j = plo; j < phi && !whole_papers && shared < 2; j++)
-                shared += ix->p_authors[j] < c->n_authors && seen_listed(seen, ix->p_authors[j]);
-            if (whole_papers || shared >= 2)
+            uint32_t p = ix->a_papers[k], plo, phi;
+            if (!(err = paper_authors(ix, p, &plo, &phi)))
                 err = push(&papers->ids, &papers->n, &papers->cap, p);
         }
     }
@@ -826,7 +933,7 @@ int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors
     int err = COA_OK;
     for (uint32_t i = 0; i < n && !err; i++)
         err = authors[i] >= c->n_authors ? COA_EINVAL : seen_mark(&seen, authors[i], 1);
-    if (err || (err = extract_papers(ix, authors, n, whole_papers, &seen, &papers)) ||
+    if (err || (err = extract_papers(ix, authors, n, whole_papers, &papers)) ||
         (err = extract_authors(ix, authors, n, whole_papers, &seen, &papers, &keep)) ||
         (err = copy_sources(c, out)))
         goto cleanup;

@@ -4,15 +4,18 @@
  * graph, author ids on an index, so that a search runs on the backing's
  * own arrays and ids are translated only at the edges of the public API.
  *
- * On an index, an author's coauthors are found through the papers (two
- * authors are coauthors when they share a selected paper, which is how the
- * graph's edges are made), de-duplicated with a stamp per author.
+ * On an index, an author's coauthors are listed in the index (in the order
+ * of their first joint paper); with their weights, they are found through
+ * the papers (two authors are coauthors when they share a selected paper,
+ * which is how the graph's edges are made), de-duplicated with a stamp per
+ * author.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 
 #include "corpus/internal.h"
+#include "graph/index.h"
 #include "view_internal.h"
 
 int coa_view_new_graph(const coa_graph_t *g, coa_view_t **out)
@@ -44,6 +47,7 @@ int coa_view_new_index(const coa_store_index_t *ix, coa_view_t **out)
     v->ix = ix;
     v->c = coa_store_index_corpus(ix);
     coa_store_index_csr(ix, &v->x);
+    coa_store_index_coauthor_csr(ix, &v->c_start, &v->coauthors, &v->n_coauthors);
     v->n = v->x.n_authors;
     v->edges = coa_store_index_edges(ix);
     *out = v;
@@ -58,7 +62,8 @@ int coa_view_clone(const coa_view_t *view, coa_view_t **out)
         return COA_ENOMEM;
     /* what views only read, shared; the workspace and buffers, its own */
     *v = (coa_view_t){.g = view->g, .ix = view->ix, .c = view->c, .n = view->n, .edges = view->edges,
-                      .adj = view->adj, .x = view->x, .original = view->original ? view->original : view};
+                      .adj = view->adj, .x = view->x, .c_start = view->c_start, .coauthors = view->coauthors,
+                      .n_coauthors = view->n_coauthors, .original = view->original ? view->original : view};
     *out = v;
     return COA_OK;
 }
@@ -264,9 +269,26 @@ int coa_view_slot_neighbors(coa_view_t *v, uint32_t s, const uint32_t **nb, uint
         *n = (uint32_t)(v->adj->offsets[s + 1] - v->adj->offsets[s]);
         return COA_OK;
     }
-    int err = index_neighbors(v, s, 0, n);
-    *nb = v->nbuf;
-    return err;
+    if (!v->c_start) {
+        int err = index_neighbors(v, s, 0, n);
+        *nb = v->nbuf;
+        return err;
+    }
+    /* the index's list, in place, checked against the file's bounds */
+    uint64_t lo = v->c_start[s], hi = v->c_start[s + 1];
+    *nb = NULL;
+    *n = 0;
+    if (lo > hi || hi > v->n_coauthors || hi - lo >= v->n)
+        return COA_EFORMAT;
+    const uint32_t *list = v->coauthors + lo;
+    uint32_t count = (uint32_t)(hi - lo), bad = 0;
+    for (uint32_t k = 0; k < count; k++)
+        bad |= list[k] >= v->n;
+    if (bad)
+        return COA_EFORMAT;
+    *nb = list;
+    *n = count;
+    return COA_OK;
 }
 
 int coa_view_neighbors(coa_view_t *v, uint32_t author, const uint32_t **coauthors, uint32_t *n)

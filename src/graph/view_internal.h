@@ -17,6 +17,9 @@ struct coa_view {
     coa_adjacency_t own_adj;
     const coa_view_t *original; /* a clone's (coa_view_clone), or NULL */
     coa_store_csr_t x;        /* ix's author-paper arrays */
+    const uint64_t *c_start;  /* ix's coauthor lists (coa_store_index_coauthor_csr) */
+    const uint32_t *coauthors;
+    uint64_t n_coauthors;
     /* the searches' workspace (coa_view_workspace), per slot, zeroed
      * between searches: each search resets what it touched */
     uint64_t *sigma[2];       /* shortest chains from each side's root */

@@ -78,11 +78,13 @@ typedef struct {
     int id;                  /* 0 the 'from' side, 1 the 'to' side */
 } side_t;
 
-/* Keeps the step from slot w back to s, one closer to x's root. */
+/* Keeps the step from slot w back to s, one closer to x's root; the
+ * array grows out of line, only when it is full. */
 static int add_pred(coa_view_t *v, const side_t *x, uint32_t w, uint32_t s)
 {
     size_t n = v->npred[x->id];
-    if (coa_grow_array(&v->pred[x->id], &v->pred_cap[x->id], 2 * n + 2, sizeof *v->pred[0], 1024))
+    if (2 * n + 2 > v->pred_cap[x->id] &&
+        coa_grow_array(&v->pred[x->id], &v->pred_cap[x->id], 2 * n + 2, sizeof *v->pred[0], 1024))
         return COA_ENOMEM;
     v->pred[x->id][2 * n] = w;
     v->pred[x->id][2 * n + 1] = s;
