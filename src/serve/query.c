@@ -11,9 +11,11 @@
  * of the corpus it needs and builds the coauthor graph of that part, as
  * 'draw' does.
  *
- * A view is not thread-safe, so each worker thread searches on a clone of
- * its own (coa_view_clone: the mapped index is shared, the workspace is
- * not).  igraph (Debian builds it without thread-local storage) and
+ * A view is not thread-safe, so each request searches on a clone taken
+ * from a small pool (coa_view_clone: the mapped index is shared, the
+ * workspace is not), and gives it back before it waits for anything else:
+ * the worker threads can be many (one waiting for a layout holds up only
+ * its own connections), the workspaces stay few.  igraph (Debian builds it without thread-local storage) and
  * Graphviz keep global state, so building a part's graph, its communities
  * and its layout run under one lock, which a request waits for only until
  * its deadline; everything else (names, searches, copying, writing the
@@ -66,12 +68,11 @@ struct serve_data {
     coa_store_index_t *built;    /* the index built in memory for it */
     const coa_store_index_t *ix; /* the index every question starts from */
     const coa_corpus_t *c;       /* the whole corpus, through ix */
-    coa_view_t *view;            /* the view of ix that each thread's is cloned from */
-    pthread_key_t view_key;      /* the calling thread's clone */
-    int have_view_key;
-    coa_view_t **clones;         /* every clone made, freed at the end */
-    unsigned n_clones, cap_clones;
+    coa_view_t *view;            /* the view of ix that the pool's are cloned from */
+    coa_view_t **clones;         /* every clone made, freed at the end; the free ones first */
+    unsigned n_clones, n_free, max_clones;
     pthread_mutex_t clones_lock;
+    pthread_cond_t clone_free;
     pthread_mutex_t graph_lock;  /* igraph and Graphviz */
     pthread_mutex_t chain_lock;  /* the slots of the chain searches */
     pthread_cond_t chain_free;
@@ -341,11 +342,13 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
         return NULL;
     }
     pthread_mutex_init(&d->clones_lock, NULL);
+    pthread_cond_init(&d->clone_free, NULL);
     pthread_mutex_init(&d->graph_lock, NULL);
     pthread_mutex_init(&d->chain_lock, NULL);
     pthread_cond_init(&d->chain_free, NULL);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     d->chain_slots = cores > 1 ? (unsigned)cores : 1;
+    d->max_clones = SERVE_VIEWS_PER_CORE * d->chain_slots;
     pthread_mutex_init(&d->ego_lock, NULL);
     pthread_mutex_init(&d->stats_lock, NULL);
     pthread_mutex_init(&d->search_lock, NULL);
@@ -354,9 +357,7 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     double t0 = now_s();
     if (load(d, o, err, errlen))
         goto fail;
-    if (pthread_key_create(&d->view_key, NULL) == 0)
-        d->have_view_key = 1;
-    if (!d->have_view_key || coa_view_new_index(d->ix, &d->view) ||
+    if (coa_view_new_index(d->ix, &d->view) || !(d->clones = calloc(d->max_clones, sizeof *d->clones)) ||
         !(d->ego_cache = calloc(SERVE_EGO_CACHE, sizeof *d->ego_cache))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
@@ -419,14 +420,13 @@ void serve_data_close(serve_data_t *d)
         coa_view_free(d->clones[i]);
     free(d->clones);
     coa_view_free(d->view);
-    if (d->have_view_key)
-        pthread_key_delete(d->view_key);
     ego_cache_destroy(d);
     coa_store_index_close(d->built);
     if (d->have_owned)
         coa_corpus_destroy(&d->owned);
     coa_loaded_free(d->loaded);
     pthread_mutex_destroy(&d->clones_lock);
+    pthread_cond_destroy(&d->clone_free);
     pthread_mutex_destroy(&d->graph_lock);
     pthread_mutex_destroy(&d->chain_lock);
     pthread_cond_destroy(&d->chain_free);
@@ -499,31 +499,45 @@ static int resolve(const serve_data_t *d, const char *who, const char *what, uin
     return 404;
 }
 
-/* ---- each thread's view, and the serial part of a request ---- */
+/* ---- the views of the requests, and the serial part of a request ---- */
 
-/* The calling thread's view of the index, cloned on its first request
- * (each holds a workspace of about 45 bytes per author, touched only where
- * its searches go); NULL when out of memory. */
-static coa_view_t *thread_view(serve_data_t *d)
+/* A view of the index for one request, from the pool: the one given back
+ * last (its workspace is the one most in memory), a new clone while there
+ * are fewer than max_clones (each holds a workspace of about 45 bytes per
+ * author, touched only where its searches go), or the first given back.
+ * NULL when out of memory.  A request holds it only while it searches: it
+ * never waits for a lock or a slot with it. */
+static coa_view_t *view_take(serve_data_t *d)
 {
-    coa_view_t *v = pthread_getspecific(d->view_key);
-    if (v)
-        return v;
+    coa_view_t *v = NULL;
     pthread_mutex_lock(&d->clones_lock);
-    if (d->n_clones == d->cap_clones) {
-        unsigned cap = d->cap_clones ? 2 * d->cap_clones : 8;
-        coa_view_t **grown = realloc(d->clones, cap * sizeof *grown);
-        if (grown) {
-            d->clones = grown;
-            d->cap_clones = cap;
-        }
-    }
-    if (d->n_clones < d->cap_clones && !coa_view_clone(d->view, &v)) {
+    while (!d->n_free && d->n_clones >= d->max_clones)
+        pthread_cond_wait(&d->clone_free, &d->clones_lock);
+    if (d->n_free) {
+        v = d->clones[--d->n_free];
+    } else if (!coa_view_clone(d->view, &v)) {
+        /* the free ones stay first: the new one goes after them, where
+         * the taken ones are */
         d->clones[d->n_clones++] = v;
-        pthread_setspecific(d->view_key, v);
     }
     pthread_mutex_unlock(&d->clones_lock);
     return v;
+}
+
+static void view_give(serve_data_t *d, coa_view_t *v)
+{
+    if (!v)
+        return;
+    pthread_mutex_lock(&d->clones_lock);
+    /* the taken ones are clones[n_free ..): v goes to n_free */
+    for (unsigned i = d->n_free; i < d->n_clones; i++)
+        if (d->clones[i] == v) {
+            d->clones[i] = d->clones[d->n_free];
+            d->clones[d->n_free++] = v;
+            break;
+        }
+    pthread_cond_signal(&d->clone_free);
+    pthread_mutex_unlock(&d->clones_lock);
 }
 
 void serve_request_init(serve_request_t *rq, unsigned budget_ms)
@@ -865,6 +879,8 @@ static int coauthor_row(FILE *out, const serve_data_t *d, coa_view_t *view, uint
     return COA_OK;
 }
 
+static int author_table(FILE *out, const serve_data_t *d, coa_view_t *view, uint32_t a, uint32_t b, unsigned top);
+
 int serve_q_author(serve_data_t *d, const char *who, const char *with, unsigned top, FILE *out)
 {
     uint32_t a, b = COA_NONE;
@@ -873,9 +889,17 @@ int serve_q_author(serve_data_t *d, const char *who, const char *with, unsigned 
         return status;
     if (with && (status = resolve(d, with, "with", &b, out)) != 200)
         return status;
-    coa_view_t *view = thread_view(d);
+    coa_view_t *view = view_take(d);
     if (!view)
         return fail(out, 503, "out of memory");
+    status = author_table(out, d, view, a, b, top);
+    view_give(d, view);
+    return status;
+}
+
+/* The answer of serve_q_author, on a view taken for it. */
+static int author_table(FILE *out, const serve_data_t *d, coa_view_t *view, uint32_t a, uint32_t b, unsigned top)
+{
     const coa_view_coauthor_t *weights;
     uint32_t n;
     coauthor_t *list = NULL;
@@ -1120,7 +1144,7 @@ static int ego_part(serve_data_t *d, uint32_t ego, unsigned radius, double min_w
     memset(p, 0, sizeof *p);
     if (radius < 1 || radius > SERVE_MAX_RADIUS)
         return fail(out, 400, "radius must be 1 or 2");
-    coa_view_t *view = thread_view(d);
+    coa_view_t *view = view_take(d);
     if (!view)
         return fail(out, 503, "out of memory");
     uint32_t *near = NULL, n = 0;
@@ -1133,6 +1157,7 @@ static int ego_part(serve_data_t *d, uint32_t ego, unsigned radius, double min_w
     }
     if (!err)
         err = part_copy(d, view, near, n, whole, p);
+    view_give(d, view);
     free(near);
     if (err) {
         part_destroy(p);
@@ -1487,47 +1512,53 @@ static int chains_json(FILE *out, const serve_data_t *d, coa_view_t *view, const
     return err;
 }
 
-/* The network of the chains listed (their authors and every coauthorship
- * among them), laid out as draw would, with the first chain highlighted:
- * ",\n\"network\": {...}" into net.  The copy runs in parallel; the graph
- * and its layout in the serial part, which the request waits for only
- * until its deadline (503 otherwise, with the error in net). */
-static int chain_network_json(serve_data_t *d, serve_request_t *rq, coa_view_t *view, FILE *net,
-                              const coa_chains_t *r)
+/* The chains' network: the part of the corpus it is drawn from, copied
+ * with a view, then laid out without one. */
+static int chain_network_copy(const serve_data_t *d, coa_view_t *view, const coa_chains_t *r, part_t *p)
 {
     size_t n = (size_t)r->n_chains * (r->length + 1);
     uint32_t *authors = malloc((n ? n : 1) * sizeof *authors);
-    if (!authors)
-        return fail(net, 503, "out of memory");
+    if (!authors) {
+        memset(p, 0, sizeof *p);
+        return COA_ENOMEM;
+    }
     memcpy(authors, r->vertices, n * sizeof *authors);
     qsort(authors, n, sizeof *authors, cmp_u32);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || authors[u - 1] != authors[i])
             authors[u++] = authors[i];
-    part_t p;
-    int err = part_copy(d, view, authors, (uint32_t)u, 0, &p);
+    int err = part_copy(d, view, authors, (uint32_t)u, 0, p);
     free(authors);
+    return err;
+}
+
+/* The network of the chains listed (their authors and every coauthorship
+ * among them, copied into p), laid out as draw would, with the first
+ * chain highlighted: ",\n\"network\": {...}" into net.  The graph and its
+ * layout run in the serial part, which the request waits for only until
+ * its deadline (503 otherwise, with the error in net).  Frees p. */
+static int chain_network_json(serve_data_t *d, serve_request_t *rq, FILE *net, const coa_chains_t *r, part_t *p)
+{
     uint32_t *path = malloc((r->length + 1) * sizeof *path);
-    int status;
-    if (err || !path) {
-        free(path);
-        part_destroy(&p);
-        return fail(net, 503, "cannot read the chains' papers: %s", coa_strerror(err ? err : COA_ENOMEM));
+    int status, err = COA_OK;
+    if (!path) {
+        part_destroy(p);
+        return fail(net, 503, "out of memory");
     }
     if ((status = serial_enter(d, rq, net)) != 200) {
         free(path);
-        part_destroy(&p);
+        part_destroy(p);
         return status;
     }
     laid_t l;
     memset(&l, 0, sizeof l);
     coa_select_t sel;
     coa_select_init(&sel);
-    if (!(err = coa_graph_build(&p.graph, &p.corpus, &sel)))
-        p.have_graph = 1;
+    if (!(err = coa_graph_build(&p->graph, &p->corpus, &sel)))
+        p->have_graph = 1;
     for (uint32_t k = 0; !err && k <= r->length; k++) {
-        igraph_integer_t v = coa_graph_vertex_of(&p.graph, part_author(&p, r->vertices[k]));
+        igraph_integer_t v = coa_graph_vertex_of(&p->graph, part_author(p, r->vertices[k]));
         if (v < 0)
             err = COA_EFORMAT;
         else
@@ -1539,8 +1570,8 @@ static int chain_network_json(serve_data_t *d, serve_request_t *rq, coa_view_t *
     dopts.path_len = r->length + 1;
     dopts.seed = 1;
     if (!err)
-        err = laid_fill(d, &p, &dopts, 0, &l);
-    part_destroy(&p);
+        err = laid_fill(d, p, &dopts, 0, &l);
+    part_destroy(p);
     serial_leave(d);
     free(path);
     if (err) {
@@ -1551,6 +1582,58 @@ static int chain_network_json(serve_data_t *d, serve_request_t *rq, coa_view_t *
     laid_json(net, d, &l);
     fputs("}", net);
     laid_destroy(&l);
+    return 200;
+}
+
+/* What a chain query found, written with a view: the search, the papers of
+ * every hop (chains_json, into 'chains') and the copy the network is drawn
+ * from (into p when *draw).  The view is given back before the layout. */
+static int path_search(serve_data_t *d, serve_request_t *rq, uint32_t a, uint32_t b, const uint32_t *av,
+                       unsigned n_avoid, unsigned chains, coa_chains_t *r, double *search_ms, FILE *chains_out,
+                       part_t *p, int *draw, const char **omitted, FILE *out)
+{
+    int status = chain_enter(d, rq, out);
+    if (status != 200)
+        return status;
+    coa_view_t *view = view_take(d);
+    if (!view) {
+        chain_leave(d);
+        return fail(out, 503, "out of memory");
+    }
+    double t0 = now_s();
+    int err = coa_view_chains(view, a, b, chains, av, n_avoid, r);
+    *search_ms = (now_s() - t0) * 1e3;
+    chain_leave(d);
+    *draw = 0;
+    *omitted = NULL;
+    if (!err && r->found) {
+        if ((size_t)r->n_chains * (r->length + 1) > SERVE_CHAIN_MAX_NODES) {
+            *omitted = "too many authors to draw";
+        } else if (now_s() > rq->deadline) {
+            /* the search cannot be cut short, but what it found is worth
+             * having: the chains without their picture, rather than nothing */
+            *omitted = "the chain search took the request's whole time budget";
+            rq->cut_short = 1;
+        } else {
+            *draw = 1;
+        }
+        if (*draw && (err = chain_network_copy(d, view, r, p))) {
+            part_destroy(p);
+            *draw = 0;
+            view_give(d, view);
+            return fail(out, 503, "cannot read the chains' papers: %s", coa_strerror(err));
+        }
+        if ((err = chains_json(chains_out, d, view, r))) {
+            if (*draw)
+                part_destroy(p);
+            *draw = 0;
+            view_give(d, view);
+            return fail(out, 503, "cannot list the chains: %s", coa_strerror(err));
+        }
+    }
+    view_give(d, view);
+    if (err)
+        return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));
     return 200;
 }
 
@@ -1571,51 +1654,35 @@ int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const c
     }
     if (chains < 1 || chains > SERVE_MAX_CHAINS)
         return fail(out, 400, "chains must be from 1 to %d", SERVE_MAX_CHAINS);
-    coa_view_t *view = thread_view(d);
-    if (!view)
-        return fail(out, 503, "out of memory");
-    if ((status = chain_enter(d, rq, out)) != 200)
-        return status;
+    /* the chains' JSON and the network's, written aside: the network is the
+     * one part that may answer 503 */
+    char *list = NULL, *net = NULL;
+    size_t list_len = 0, net_len = 0;
+    FILE *listf = open_memstream(&list, &list_len), *netf = open_memstream(&net, &net_len);
     coa_chains_t r;
     coa_chains_init(&r);
-    double t0 = now_s();
-    int err = coa_view_chains(view, a, b, chains, av, n_avoid, &r);
-    double search_ms = (now_s() - t0) * 1e3;
-    chain_leave(d);
-    if (err) {
-        coa_chains_destroy(&r);
-        return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));
-    }
-    /* the network, first: the one part that may answer 503 */
-    char *net = NULL;
-    size_t net_len = 0;
-    FILE *netf = NULL;
+    part_t p;
+    memset(&p, 0, sizeof p);
+    double search_ms = 0;
+    int draw = 0;
     const char *omitted = NULL;
-    if (r.found && (size_t)r.n_chains * (r.length + 1) > SERVE_CHAIN_MAX_NODES) {
-        omitted = "too many authors to draw";
-    } else if (r.found && now_s() > rq->deadline) {
-        /* the search cannot be cut short, but what it found is worth
-         * having: the chains without their picture, rather than nothing */
-        omitted = "the chain search took the request's whole time budget";
-        rq->cut_short = 1;
-    } else if (r.found && !(netf = open_memstream(&net, &net_len))) {
-        err = COA_ENOMEM;
+    if (!listf || !netf)
+        status = fail(out, 503, "out of memory");
+    else
+        status = path_search(d, rq, a, b, av, n_avoid, chains, &r, &search_ms, listf, &p, &draw, &omitted, out);
+    if (status == 200 && draw && (status = chain_network_json(d, rq, netf, &r, &p)) != 200) {
+        fclose(netf);
+        netf = NULL;
+        fwrite(net, 1, net_len, out);
     }
-    if (netf) {
-        status = chain_network_json(d, rq, view, netf, &r);
-        if (fclose(netf))
-            err = COA_ENOMEM;
-        if (status != 200) {
-            fwrite(net, 1, net_len, out);
-            free(net);
-            coa_chains_destroy(&r);
-            return status;
-        }
-    }
-    if (err) {
+    int closed = (listf ? fclose(listf) : 0) | (netf ? fclose(netf) : 0);
+    if (status == 200 && (closed || !listf))
+        status = fail(out, 503, "out of memory");
+    if (status != 200) {
+        free(list);
         free(net);
         coa_chains_destroy(&r);
-        return fail(out, 503, "out of memory");
+        return status;
     }
     fputs("{\"from\": ", out);
     author_json(out, d, a);
@@ -1639,7 +1706,7 @@ int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const c
     } else {
         fprintf(out, ", \"length\": %u, \"total_chains\": %llu, \"total_saturated\": %s, \"shown\": %u", r.length,
                 (unsigned long long)r.total_chains, r.total_saturated ? "true" : "false", r.n_chains);
-        err = chains_json(out, d, view, &r);
+        fwrite(list, 1, list_len, out);
         if (omitted) {
             fputs(", \"network\": null, \"network_omitted\": ", out);
             coa_json_string(out, omitted);
@@ -1648,12 +1715,9 @@ int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const c
         }
         fputs("}\n", out);
     }
+    free(list);
     free(net);
     coa_chains_destroy(&r);
-    if (err) {
-        rewind(out);
-        return fail(out, 503, "cannot list the chains: %s", coa_strerror(err));
-    }
     return 200;
 }
 

@@ -490,7 +490,10 @@ int coa_serve_run(const coa_serve_options_t *o)
         return 1;
     }
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    unsigned threads = o->threads ? o->threads : (unsigned)(cores > 2 ? 2 * cores : 4);
+    /* many: a thread whose request waits for a layout holds up the other
+     * connections it serves, and a waiting thread costs a stack, not a
+     * search workspace (the views are pooled, query.c) */
+    unsigned threads = o->threads ? o->threads : (unsigned)(cores > 2 ? 16 * cores : 32);
     struct MHD_Daemon *daemon = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ERROR_LOG | (sa.ss_family == AF_INET6 ? MHD_USE_IPv6 : 0),
         0, NULL, NULL, handle, &s, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, &s, MHD_OPTION_SOCK_ADDR,
