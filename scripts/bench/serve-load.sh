@@ -13,6 +13,7 @@
 #   make bench-serve                          # 7,000,000 papers
 #   make bench-serve DBLP_PAPERS=1000000      # smaller
 #   SERVE_SECONDS=10 SERVE_CONNECTIONS=20 make bench-serve
+#   SERVE_ARGS="--threads 8" make bench-serve   # options of the server
 set -eu
 build=${1:-build}
 papers=${DBLP_PAPERS:-7000000}
@@ -43,7 +44,8 @@ trap cleanup EXIT
 # the index's pages read once, as a server that has run a while has them
 cat "$prefix.db.idx" >/dev/null
 start=$(date +%s.%N)
-"$coauthor" serve --listen 127.0.0.1:0 --port-file "$work/port" "$prefix.db" 2>"$work/server.log" &
+# shellcheck disable=SC2086 # SERVE_ARGS: words
+"$coauthor" serve ${SERVE_ARGS:-} --listen 127.0.0.1:0 --port-file "$work/port" "$prefix.db" 2>"$work/server.log" &
 pid=$!
 for _ in $(seq 600); do [ -s "$work/port" ] && break; sleep 0.05; done
 ready=$(date +%s.%N)

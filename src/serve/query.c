@@ -15,13 +15,13 @@
  * from a small pool (coa_view_clone: the mapped index is shared, the
  * workspace is not), and gives it back before it waits for anything else:
  * the worker threads can be many (one waiting for a layout holds up only
- * its own connections), the workspaces stay few.  igraph (Debian builds it without thread-local storage) and
- * Graphviz keep global state, so building a part's graph, its communities
- * and its layout run under one lock, which a request waits for only until
- * its deadline; everything else (names, searches, copying, writing the
- * answer) runs in parallel.  Ego answers are kept in a small cache, keyed
- * by author, radius and minimum weight, since a layout is the dearest
- * thing the server does. */
+ * its own connections), the workspaces stay few.  igraph (Debian builds
+ * it without thread-local storage) and Graphviz keep global state, so
+ * building a part's graph, its communities and its layout run under one
+ * lock, which a request waits for only until its deadline; everything
+ * else (names, searches, copying, writing the answer) runs in parallel.
+ * Ego answers are kept in a small cache, keyed by author, radius and
+ * minimum weight, since a layout is the dearest thing the server does. */
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
@@ -516,9 +516,7 @@ static coa_view_t *view_take(serve_data_t *d)
     if (d->n_free) {
         v = d->clones[--d->n_free];
     } else if (!coa_view_clone(d->view, &v)) {
-        /* the free ones stay first: the new one goes after them, where
-         * the taken ones are */
-        d->clones[d->n_clones++] = v;
+        d->clones[d->n_clones++] = v; /* none is free: it joins the taken */
     }
     pthread_mutex_unlock(&d->clones_lock);
     return v;
