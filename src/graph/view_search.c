@@ -22,6 +22,9 @@
 
 #define AVOIDED UINT32_MAX
 
+/* neighbours between a prefetch and the use of its lines */
+#define PREFETCH_AHEAD 8
+
 /* useful[] bits */
 enum { ON_CHAIN = 1 };
 
@@ -102,6 +105,7 @@ static int expand(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uin
 {
     uint32_t start = x->frontier, end = x->tail;
     uint64_t edges = 0;
+    const uint32_t *degree = v->g ? NULL : v->x.degree;
     *met = 0;
     for (uint32_t i = start; i < end; i++) {
         uint32_t s = x->queue[i], d = x->dist[s] + 1, n;
@@ -111,6 +115,16 @@ static int expand(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uin
             return err;
         for (uint32_t k = 0; k < n; k++) {
             uint32_t w = nb[k];
+            /* the slots a few neighbours on are all over memory: their
+             * cache lines are asked for now, to arrive by their turn */
+            if (k + PREFETCH_AHEAD < n) {
+                uint32_t ahead = nb[k + PREFETCH_AHEAD];
+                __builtin_prefetch(&x->dist[ahead]);
+                __builtin_prefetch(&y->dist[ahead]);
+                __builtin_prefetch(&x->sigma[ahead]);
+                if (degree)
+                    __builtin_prefetch(&degree[ahead]);
+            }
             if (!x->dist[w]) {
                 x->dist[w] = d;
                 x->sigma[w] = x->sigma[s];
@@ -132,16 +146,48 @@ static int expand(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uin
     return COA_OK;
 }
 
+/* The slots on shortest chains and the steps between them, as the
+ * backward walk finds them. */
+typedef struct {
+    uint32_t *slots;    /* the slots marked ON_CHAIN, each once */
+    size_t n_slots, slots_cap;
+    uint32_t *steps;    /* pairs (u, w): u one step closer to 'from' than w */
+    size_t n_steps, steps_cap;
+} on_chain_t;
+
+static int on_chain_slot(coa_view_t *v, on_chain_t *oc, uint32_t s)
+{
+    if (v->useful[s] & ON_CHAIN)
+        return COA_OK;
+    if (coa_grow_array(&oc->slots, &oc->slots_cap, oc->n_slots + 1, sizeof *oc->slots, 64))
+        return COA_ENOMEM;
+    v->useful[s] |= ON_CHAIN;
+    oc->slots[oc->n_slots++] = s;
+    return COA_OK;
+}
+
 /* Marks the slots of side x that lie on a shortest chain, walking back
- * from the meeting slots (already marked) towards x's root.  The steps
- * are kept level after level, so one backward pass over them sees every
- * marked slot before the slots one step closer to the root. */
-static void mark_back(coa_view_t *v, const side_t *x)
+ * from the meeting slots (already marked) towards x's root, and keeps the
+ * steps between them: a kept step leads from a marked slot one closer to
+ * x's root exactly when it lies on a shortest chain.  The steps are kept
+ * level after level, so one backward pass over them sees every marked
+ * slot before the slots one step closer to the root.  The 'from' side's
+ * steps point back towards 'from', the 'to' side's towards 'to'. */
+static int mark_back(coa_view_t *v, const side_t *x, on_chain_t *oc)
 {
     const uint32_t *pred = v->pred[x->id];
-    for (size_t i = v->npred[x->id]; i-- > 0;)
-        if (v->useful[pred[2 * i]] & ON_CHAIN)
-            v->useful[pred[2 * i + 1]] |= ON_CHAIN;
+    for (size_t i = v->npred[x->id]; i-- > 0;) {
+        uint32_t w = pred[2 * i], s = pred[2 * i + 1];
+        if (!(v->useful[w] & ON_CHAIN))
+            continue;
+        if (on_chain_slot(v, oc, s) ||
+            coa_grow_array(&oc->steps, &oc->steps_cap, 2 * oc->n_steps + 2, sizeof *oc->steps, 128))
+            return COA_ENOMEM;
+        oc->steps[2 * oc->n_steps] = x->id == 0 ? s : w;
+        oc->steps[2 * oc->n_steps + 1] = x->id == 0 ? w : s;
+        oc->n_steps++;
+    }
+    return COA_OK;
 }
 
 /* The chain graph: the slots on shortest chains, each with its successors
@@ -158,54 +204,29 @@ static void chain_graph_destroy(chain_graph_t *cg)
     COA_FREE(cg->vertex, cg->start, cg->succ);
 }
 
-/* The step u -> w towards 'to' between two chain slots, from a kept step
- * (w back to u) of side 'id': the 'from' side's steps point back towards
- * 'from', the 'to' side's towards 'to'.  0 when either is off the chains. */
-static int chain_step(const coa_view_t *v, int id, const uint32_t *step, uint32_t *u, uint32_t *w)
-{
-    if (!v->slot[step[0]] || !v->slot[step[1]])
-        return 0;
-    *u = step[id == 0];
-    *w = step[id != 0];
-    return 1;
-}
-
-static int chain_graph_build(coa_view_t *v, const side_t *sides, int sorted, chain_graph_t *cg)
+static int chain_graph_build(coa_view_t *v, const on_chain_t *oc, int sorted, chain_graph_t *cg)
 {
     memset(cg, 0, sizeof *cg);
-    uint32_t n = 0;
-    for (int s = 0; s < 2; s++)
-        for (uint32_t i = 0; i < sides[s].tail; i++) {
-            uint32_t u = sides[s].queue[i];
-            if ((v->useful[u] & ON_CHAIN) && !v->slot[u])
-                v->slot[u] = ++n;
-        }
+    uint32_t n = (uint32_t)oc->n_slots;
     cg->n = n;
     cg->vertex = malloc((n ? n : 1) * sizeof *cg->vertex);
     cg->start = calloc((size_t)n + 2, sizeof *cg->start);
     if (!cg->vertex || !cg->start)
         return COA_ENOMEM;
-    for (int s = 0; s < 2; s++)
-        for (uint32_t i = 0; i < sides[s].tail; i++) {
-            uint32_t u = sides[s].queue[i];
-            if (v->slot[u])
-                cg->vertex[v->slot[u] - 1] = u;
-        }
-    /* the steps between chain slots, counted by their first slot, then
-     * placed (start[i + 1] is the next free place of i's while filling) */
-    uint32_t u, w;
-    for (int s = 0; s < 2; s++)
-        for (size_t i = 0; i < v->npred[s]; i++)
-            if (chain_step(v, s, v->pred[s] + 2 * i, &u, &w))
-                cg->start[v->slot[u] + 1]++;
+    for (uint32_t i = 0; i < n; i++) {
+        cg->vertex[i] = oc->slots[i];
+        v->slot[oc->slots[i]] = i + 1;
+    }
+    /* the steps, counted by their first slot, then placed (start[i + 1]
+     * is the next free place of i's while filling) */
+    for (size_t i = 0; i < oc->n_steps; i++)
+        cg->start[v->slot[oc->steps[2 * i]] + 1]++;
     for (uint32_t i = 0; i < n; i++)
         cg->start[i + 2] += cg->start[i + 1];
     if (!(cg->succ = malloc((cg->start[n + 1] ? cg->start[n + 1] : 1) * sizeof *cg->succ)))
         return COA_ENOMEM;
-    for (int s = 0; s < 2; s++)
-        for (size_t i = 0; i < v->npred[s]; i++)
-            if (chain_step(v, s, v->pred[s] + 2 * i, &u, &w))
-                cg->succ[cg->start[v->slot[u]]++] = w;
+    for (size_t i = 0; i < oc->n_steps; i++)
+        cg->succ[cg->start[v->slot[oc->steps[2 * i]]]++] = oc->steps[2 * i + 1];
     /* now start[i + 1] ends i's successors: as chain indexes, sorted by
      * name when asked */
     for (uint32_t i = 0; i < n; i++) {
@@ -290,14 +311,18 @@ static int first_chain(coa_view_t *v, const chain_graph_t *cg, uint32_t from, ui
     return COA_OK;
 }
 
-static void reset_side(coa_view_t *v, const side_t *x)
+/* Clears what side x's search set: its distances and path counts (collect
+ * clears the chain marks it set). */
+static void reset_side(const side_t *x)
 {
     for (uint32_t i = 0; i < x->tail; i++) {
         uint32_t s = x->queue[i];
+        if (i + PREFETCH_AHEAD < x->tail) {
+            __builtin_prefetch(&x->dist[x->queue[i + PREFETCH_AHEAD]], 1);
+            __builtin_prefetch(&x->sigma[x->queue[i + PREFETCH_AHEAD]], 1);
+        }
         x->dist[s] = 0;
         x->sigma[s] = 0;
-        v->useful[s] = 0;
-        v->slot[s] = 0;
     }
 }
 
@@ -313,10 +338,8 @@ static int collect(coa_view_t *v, side_t *sides, int grown, uint32_t from, uint3
     uint64_t total = 0;
     for (uint32_t i = x->frontier; i < x->tail; i++) {
         uint32_t s = x->queue[i];
-        if (!y->dist[s])
-            continue;
-        v->useful[s] |= ON_CHAIN;
-        total = sat_add(total, sat_mul(x->sigma[s], y->sigma[s], &saturated), &saturated);
+        if (y->dist[s])
+            total = sat_add(total, sat_mul(x->sigma[s], y->sigma[s], &saturated), &saturated);
     }
     res->found = 1;
     res->length = length;
@@ -324,13 +347,26 @@ static int collect(coa_view_t *v, side_t *sides, int grown, uint32_t from, uint3
     res->total_saturated = saturated;
     if (!limit)
         return COA_OK;
-    mark_back(v, &sides[0]);
-    mark_back(v, &sides[1]);
+    on_chain_t oc;
+    memset(&oc, 0, sizeof oc);
     chain_graph_t cg;
-    int err = chain_graph_build(v, sides, limit > 1, &cg);
-    if (!err)
+    memset(&cg, 0, sizeof cg);
+    int err = COA_OK;
+    for (uint32_t i = x->frontier; i < x->tail && !err; i++)
+        if (y->dist[x->queue[i]])
+            err = on_chain_slot(v, &oc, x->queue[i]);
+    if (!err && !(err = mark_back(v, &sides[0], &oc)) && !(err = mark_back(v, &sides[1], &oc)) &&
+        !(err = chain_graph_build(v, &oc, limit > 1, &cg)))
         err = limit == 1 ? first_chain(v, &cg, from, length, res) : list_chains(v, &cg, from, length, limit, res);
+    /* the marks are cleared here, on the slots marked, rather than on
+     * every slot the search reached */
+    for (size_t i = 0; i < oc.n_slots; i++) {
+        v->useful[oc.slots[i]] = 0;
+        v->slot[oc.slots[i]] = 0;
+    }
     chain_graph_destroy(&cg);
+    free(oc.slots);
+    free(oc.steps);
     return err;
 }
 
@@ -390,8 +426,8 @@ static int chains(coa_view_t *v, uint32_t from, uint32_t to, uint32_t limit, con
     if (met)
         err = collect(v, sides, grown, from, limit, saturated, res);
 cleanup:
-    reset_side(v, &sides[0]);
-    reset_side(v, &sides[1]);
+    reset_side(&sides[0]);
+    reset_side(&sides[1]);
     for (uint32_t i = 0; i < n_avoid; i++)
         v->dist[0][avoid[i]] = v->dist[1][avoid[i]] = 0;
     return err;
