@@ -58,7 +58,12 @@ typedef struct {
     char *body;             /* NULL: a free slot */
     size_t len;
     unsigned long used;
+    int32_t next;           /* the next answer of its hash bucket, or -1 */
 } ego_cached_t;
+
+/* Hash buckets of the ego answers: a lookup reads a few entries, where a
+ * scan of all 4,096 under the lock had the worker threads queue for it. */
+#define EGO_BUCKETS (2 * SERVE_EGO_CACHE)
 
 
 struct serve_data {
@@ -79,6 +84,7 @@ struct serve_data {
     unsigned chain_busy, chain_slots;
     GVC_t *gvc;
     ego_cached_t *ego_cache;     /* SERVE_EGO_CACHE answers, least recently used out */
+    int32_t *ego_bucket;         /* EGO_BUCKETS heads of chains through ego_cache, -1 empty */
     size_t ego_cache_bytes;
     unsigned long ego_clock;
     pthread_mutex_t ego_lock;
@@ -358,10 +364,13 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     if (load(d, o, err, errlen))
         goto fail;
     if (coa_view_new_index(d->ix, &d->view) || !(d->clones = calloc(d->max_clones, sizeof *d->clones)) ||
-        !(d->ego_cache = calloc(SERVE_EGO_CACHE, sizeof *d->ego_cache))) {
+        !(d->ego_cache = calloc(SERVE_EGO_CACHE, sizeof *d->ego_cache)) ||
+        !(d->ego_bucket = malloc(EGO_BUCKETS * sizeof *d->ego_bucket))) {
         snprintf(err, errlen, "out of memory");
         goto fail;
     }
+    for (unsigned i = 0; i < EGO_BUCKETS; i++)
+        d->ego_bucket[i] = -1;
     d->c = coa_store_index_corpus(d->ix);
     d->load_seconds = now_s() - t0;
     const coa_corpus_t *c = d->c;
@@ -953,13 +962,24 @@ static int author_table(FILE *out, const serve_data_t *d, coa_view_t *view, uint
 
 /* ---- /api/ego ---- */
 
+static unsigned ego_hash(uint32_t ego, unsigned radius, double min_weight)
+{
+    uint64_t bits;
+    memcpy(&bits, &min_weight, sizeof bits);
+    uint64_t h = ((uint64_t)ego * 0x9e3779b97f4a7c15ULL) ^ (radius * 0xbf58476d1ce4e5b9ULL) ^ bits;
+    h ^= h >> 31;
+    h *= 0x94d049bb133111ebULL;
+    return (unsigned)((h ^ (h >> 29)) % EGO_BUCKETS);
+}
+
 static int ego_cache_get(serve_data_t *d, uint32_t ego, unsigned radius, double min_weight, FILE *out)
 {
     int hit = 0;
+    unsigned b = ego_hash(ego, radius, min_weight);
     pthread_mutex_lock(&d->ego_lock);
-    for (unsigned i = 0; i < SERVE_EGO_CACHE && !hit; i++) {
+    for (int32_t i = d->ego_bucket[b]; i >= 0 && !hit; i = d->ego_cache[i].next) {
         ego_cached_t *e = &d->ego_cache[i];
-        if (e->body && e->ego == ego && e->radius == radius && e->min_weight == min_weight) {
+        if (e->ego == ego && e->radius == radius && e->min_weight == min_weight) {
             fwrite(e->body, 1, e->len, out);
             e->used = ++d->ego_clock;
             hit = 1;
@@ -967,6 +987,17 @@ static int ego_cache_get(serve_data_t *d, uint32_t ego, unsigned radius, double 
     }
     pthread_mutex_unlock(&d->ego_lock);
     return hit;
+}
+
+/* Takes answer i out of its bucket's chain. */
+static void ego_unlink(serve_data_t *d, int32_t i)
+{
+    const ego_cached_t *e = &d->ego_cache[i];
+    int32_t *at = &d->ego_bucket[ego_hash(e->ego, e->radius, e->min_weight)];
+    while (*at >= 0 && *at != i)
+        at = &d->ego_cache[*at].next;
+    if (*at == i)
+        *at = e->next;
 }
 
 /* Keeps a copy of body, in place of the least recently used answers when
@@ -985,7 +1016,9 @@ static void ego_cache_put(serve_data_t *d, uint32_t ego, unsigned radius, double
             ego_cached_t *e = &d->ego_cache[i];
             if (!e->body) {
                 if (d->ego_cache_bytes + len <= SERVE_EGO_CACHE_BYTES) {
-                    *e = (ego_cached_t){ego, radius, min_weight, copy, len, ++d->ego_clock};
+                    unsigned b = ego_hash(ego, radius, min_weight);
+                    *e = (ego_cached_t){ego, radius, min_weight, copy, len, ++d->ego_clock, d->ego_bucket[b]};
+                    d->ego_bucket[b] = (int32_t)i;
                     d->ego_cache_bytes += len;
                     copy = NULL;
                     break;
@@ -997,6 +1030,7 @@ static void ego_cache_put(serve_data_t *d, uint32_t ego, unsigned radius, double
         if (!copy || !victim)
             break;
         d->ego_cache_bytes -= victim->len;
+        ego_unlink(d, (int32_t)(victim - d->ego_cache));
         free(victim->body);
         victim->body = NULL;
     }
@@ -1009,6 +1043,7 @@ static void ego_cache_destroy(serve_data_t *d)
     for (unsigned i = 0; d->ego_cache && i < SERVE_EGO_CACHE; i++)
         free(d->ego_cache[i].body);
     free(d->ego_cache);
+    free(d->ego_bucket);
 }
 
 /* An author's tie to the ego, for choosing whom to keep. */
