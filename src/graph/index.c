@@ -93,6 +93,28 @@ static int selected(const coa_paper_t *p)
     return p->n_authorships <= COA_DEFAULT_MAX_AUTHORS;
 }
 
+/* The distinct coauthors of a over b's papers, in the order first met,
+ * into out when it is not NULL; returns how many.  mark[w] == a marks the
+ * ones met: each author is listed once in a pass over mark, which starts
+ * all COA_NONE. */
+static uint32_t list_coauthors(const built_t *b, uint32_t a, uint32_t *mark, uint32_t *out)
+{
+    uint32_t n = 0;
+    for (uint32_t k = b->a_start[a]; k < b->a_start[a + 1]; k++) {
+        uint32_t p = b->a_papers[k];
+        for (uint32_t j = b->p_start[p]; j < b->p_start[p + 1]; j++) {
+            uint32_t w = b->p_authors[j];
+            if (w != a && mark[w] != a) {
+                mark[w] = a;
+                if (out)
+                    out[n] = w;
+                n++;
+            }
+        }
+    }
+    return n;
+}
+
 /* COA_ENOTFOUND for a corpus the index does not serve: edges from edge
  * lists and graph-file vertices are part of the graph but not of papers. */
 static int build(const coa_corpus_t *c, built_t *b)
@@ -151,16 +173,7 @@ static int build(const coa_corpus_t *c, built_t *b)
     for (uint32_t a = 0; a < na; a++)
         mark[a] = COA_NONE;
     for (uint32_t a = 0; a < na; a++)
-        for (uint32_t k = b->a_start[a]; k < b->a_start[a + 1]; k++) {
-            uint32_t p = b->a_papers[k];
-            for (uint32_t j = b->p_start[p]; j < b->p_start[p + 1]; j++) {
-                uint32_t w = b->p_authors[j];
-                if (w != a && mark[w] != a) {
-                    mark[w] = a;
-                    b->degree[a]++;
-                }
-            }
-        }
+        b->degree[a] = list_coauthors(b, a, mark, NULL);
     if (!(b->c_start = malloc(((size_t)na + 1) * sizeof *b->c_start))) {
         free(fill);
         goto nomem;
@@ -174,19 +187,8 @@ static int build(const coa_corpus_t *c, built_t *b)
     }
     for (uint32_t a = 0; a < na; a++)
         mark[a] = COA_NONE;
-    for (uint32_t a = 0; a < na; a++) {
-        uint64_t at = b->c_start[a];
-        for (uint32_t k = b->a_start[a]; k < b->a_start[a + 1]; k++) {
-            uint32_t p = b->a_papers[k];
-            for (uint32_t j = b->p_start[p]; j < b->p_start[p + 1]; j++) {
-                uint32_t w = b->p_authors[j];
-                if (w != a && mark[w] != a) {
-                    mark[w] = a;
-                    b->coauthors[at++] = w;
-                }
-            }
-        }
-    }
+    for (uint32_t a = 0; a < na; a++)
+        list_coauthors(b, a, mark, b->coauthors + b->c_start[a]);
     free(fill);
     for (uint32_t i = 0; i < c->n_authorships; i++)
         b->inferred += c->authorships[i].inferred;
