@@ -24,7 +24,14 @@ prefix=$out/corpus-$papers-s1
 coauthor=$build/coauthor
 command -v wrk >/dev/null || { echo "serve-load: wrk is missing: scripts/install-deps.sh installs it" >&2; exit 1; }
 mkdir -p "$out"
-if [ ! -f "$prefix.db" ] || [ ! -f "$prefix.db.idx" ]; then
+# an index of another version than this build writes is not used (the
+# server would read the whole corpus instead): imported again too
+version=$(sed -n 's/^#define INDEX_VERSION \([0-9]*\).*/\1/p' src/graph/index.c)
+if [ -f "$prefix.db.idx" ] && [ "$(od -An -tu4 -j16 -N4 "$prefix.db.idx" | tr -d ' ')" != "$version" ]; then
+    echo "serve-load: $prefix.db.idx is not of index version $version: importing again" >&2
+    stale=1
+fi
+if [ ! -f "$prefix.db" ] || [ ! -f "$prefix.db.idx" ] || [ -n "${stale:-}" ]; then
     if [ ! -f "$prefix.xml" ]; then
         echo "serve-load: generating $papers papers into $prefix.xml" >&2
         /usr/bin/python3 scripts/gen-corpus.py --papers "$papers" --seed 1 --formats xml -o "$prefix"
