@@ -1,52 +1,43 @@
 /*
- * Graph files that are already projected onto authors: GraphML, GML and
- * Pajek, read by igraph's own readers.  Like SNAP edge lists they have no
+ * Graph files that are already projected onto authors: GraphML
+ * (read_graphml.c), GML and Pajek.  Like SNAP edge lists they have no
  * papers: each edge becomes a direct author-author link, and each edge is
  * a record; so is each isolated vertex, which stays in the network as an
  * author without coauthors (COA_AUTHOR_VERTEX).  An author's name is the
  * vertex's "name" attribute, else its "label", else its "id" (GraphML's
- * node id, Pajek's label), else its number from 1.
+ * node id, GML's id, Pajek's label), else its number from 1.
  *
  * An edge's numeric "weight" attribute (GraphML and GML "weight", the
- * third column of a Pajek edge line, which igraph names "weight"), else
- * its GML "value" (Newman's networks: netscience.gml gives each pair's
- * collaboration strength so), is taken as the pair's joint papers;
- * --weight-attr NAME (options->weight_attr) names another attribute.  An
- * edge without one counts as one.  A weight that is not a positive number
- * gets a located warning and counts as one.  A directed graph is read as
- * undirected (an arc is a coauthorship either way), with a warning.
+ * third column of a Pajek edge line), else its "value" (Newman's
+ * networks: netscience.gml gives each pair's collaboration strength so),
+ * is taken as the pair's joint papers; --weight-attr NAME
+ * (options->weight_attr) names another attribute.  An edge without one
+ * counts as one.  A weight that is not a positive number gets a located
+ * warning and counts as one.  A directed graph is read as undirected (an
+ * arc is a coauthorship either way), with a warning.
  *
- * igraph's readers take a FILE *, so the decompressed input is collected
- * in memory and handed over through fmemopen; igraph builds the whole
- * graph in memory anyway.  So a graph file may hold at most
- * GRAPHFILE_MAX_BYTES: a longer one stops with an error at the limit,
- * before igraph reads any of it.  igraph names no line for a syntax error, so a
- * broken file fails as a whole with igraph's reason.  Nor does it say where
- * an edge was: the text is scanned for edge elements (GraphML <edge>, GML
- * "edge [", Pajek lines under *Edges or *Arcs), and when the scan finds
- * exactly as many edges as igraph read, edge k is given the line of the
- * k-th; otherwise links name the file with no line.
+ * Each reader streams its input (a token, a line or an XML event at a
+ * time) and keeps only the graph: each vertex's id and name, each edge's
+ * two vertices, line and weights.  So memory follows the network, not the
+ * file: comments, layout and attributes that are not read cost nothing.
+ * One value that is kept (a name, an id, a weight) may be at most
+ * GRAPH_MAX_VALUE bytes, and a Pajek line at most the line limit
+ * (--max-line).  The graph goes to the corpus only once the whole file
+ * has parsed, as when igraph read these files: a file with a syntax error
+ * fails as a whole ("cannot read as GML: Parse error"), and an edge's
+ * diagnostics name its line.
  */
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <igraph.h>
-
 #include "corpus/internal.h"
+#include "graphfile.h"
 #include "readers.h"
-
-/* igraph's GML reader takes about 12 times the text at its peak, its
- * Pajek and GraphML readers 4 to 9 (17 MB of GML with 190,000 edges:
- * 217 MB; of Pajek with 1.1 million: 161 MB).  32 MiB is a million edges
- * or more; a larger network is better given as an edge list (snap),
- * which is read a line at a time. */
-#define GRAPHFILE_MAX_BYTES ((uint64_t)32 << 20)
-
-typedef enum { GRAPH_GRAPHML, GRAPH_GML, GRAPH_PAJEK } graph_kind_t;
 
 /* The head after blank lines and '#' or '%' comment lines. */
 static size_t skip_comments(const unsigned char *head, size_t len)
@@ -111,408 +102,232 @@ int coa_detect_pajek(const char *name, const unsigned char *head, size_t len)
     return 0;
 }
 
-/* The vertex's name: the first of "name", "label", "id" it has. */
-static const char *vertex_name(const igraph_t *g, igraph_integer_t v, char *num, size_t numlen)
+
+/* ---- the graph as it is read ---- */
+
+int coa_gfile_init(graph_t *g, coa_reader_ctx_t *ctx, graph_kind_t kind)
 {
-    static const char *const attrs[] = {"name", "label", "id", NULL};
-    for (const char *const *a = attrs; *a; a++) {
-        if (!igraph_cattribute_has_attr(g, IGRAPH_ATTRIBUTE_VERTEX, *a))
-            continue;
-        igraph_attribute_type_t type;
-        if (igraph_cattribute_table.gettype((igraph_t *)g, &type, IGRAPH_ATTRIBUTE_VERTEX, *a))
-            continue;
-        if (type == IGRAPH_ATTRIBUTE_STRING) {
-            const char *s = VAS(g, *a, v);
-            if (s && *s)
-                return s;
-        } else if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-            igraph_real_t x = VAN(g, *a, v);
-            if (x == x) {
-                snprintf(num, numlen, "%.15g", (double)x);
-                return num;
-            }
-        }
+    memset(g, 0, sizeof *g);
+    g->ctx = ctx;
+    g->kind = kind;
+    g->custom = ctx->opts ? ctx->opts->weight_attr : NULL;
+    if (coa_strpool_init(&g->keys) || coa_strpool_init(&g->names)) {
+        coa_gfile_destroy(g);
+        return COA_ENOMEM;
     }
-    snprintf(num, numlen, "%lld", (long long)v + 1);
+    return COA_OK;
+}
+
+void coa_gfile_destroy(graph_t *g)
+{
+    coa_strpool_destroy(&g->keys);
+    coa_strpool_destroy(&g->names);
+    COA_FREE(g->vmap, g->vname, g->edges);
+    memset(g, 0, sizeof *g);
+}
+
+int coa_gfile_reserve_vertices(graph_t *g, size_t n)
+{
+    if (n <= g->nv)
+        return COA_OK;
+    if (coa_grow_array(&g->vname, &g->vname_cap, n, sizeof *g->vname, 1024))
+        return COA_ENOMEM;
+    memset(g->vname + g->nv, 0, (n - g->nv) * sizeof *g->vname);
+    g->nv = n;
+    return COA_OK;
+}
+
+int coa_gfile_add_vertex(graph_t *g, uint32_t *v)
+{
+    if (g->nv >= UINT32_MAX - 1)
+        return COA_ENOMEM;
+    *v = (uint32_t)g->nv;
+    return coa_gfile_reserve_vertices(g, g->nv + 1);
+}
+
+int coa_gfile_key(graph_t *g, const char *id, size_t len, coa_str_t *key)
+{
+    /* a leading byte keeps the empty id apart from the pool's empty string */
+    char small[64], *buf = len + 1 <= sizeof small ? small : malloc(len + 1);
+    if (!buf)
+        return COA_ENOMEM;
+    buf[0] = 'v';
+    memcpy(buf + 1, id, len);
+    coa_str_t k = coa_strpool_intern(&g->keys, buf, len + 1);
+    if (buf != small)
+        free(buf);
+    if (k == COA_NONE)
+        return COA_ENOMEM;
+    if (k >= g->vmap_n) {
+        if (coa_grow_array(&g->vmap, &g->vmap_cap, (size_t)k + 1, sizeof *g->vmap, 1024))
+            return COA_ENOMEM;
+        memset(g->vmap + g->vmap_n, 0, ((size_t)k + 1 - g->vmap_n) * sizeof *g->vmap);
+        g->vmap_n = (size_t)k + 1;
+    }
+    *key = k;
+    return COA_OK;
+}
+
+int coa_gfile_vertex_of(graph_t *g, const char *id, size_t len, int add, uint32_t *v)
+{
+    coa_str_t k;
+    int err = coa_gfile_key(g, id, len, &k);
+    if (err)
+        return err;
+    if (g->vmap[k]) {
+        *v = g->vmap[k] - 1;
+        return COA_OK;
+    }
+    if (!add) {
+        *v = UINT32_MAX;
+        return COA_OK;
+    }
+    err = coa_gfile_add_vertex(g, v);
+    if (!err)
+        g->vmap[k] = *v + 1;
+    return err;
+}
+
+int coa_gfile_set_name(graph_t *g, uint32_t v, const char *name, size_t len)
+{
+    if (!len) {
+        g->vname[v] = COA_NOSTR;
+        return COA_OK;
+    }
+    coa_str_t s = coa_strpool_add(&g->names, name, len);
+    if (s == COA_NONE)
+        return COA_ENOMEM;
+    g->vname[v] = s;
+    return COA_OK;
+}
+
+int coa_gfile_add_edge(graph_t *g, const graph_edge_t *e)
+{
+    if (coa_grow_array(&g->edges, &g->edges_cap, g->ne + 1, sizeof *g->edges, 1024))
+        return COA_ENOMEM;
+    g->edges[g->ne++] = *e;
+    return COA_OK;
+}
+
+int coa_text_put(text_t *t, const char *s, size_t n)
+{
+    if (coa_grow_array(&t->s, &t->cap, t->len + n + 1, 1, 256))
+        return COA_ENOMEM;
+    if (n)
+        memcpy(t->s + t->len, s, n);
+    t->len += n;
+    t->s[t->len] = '\0';
+    return COA_OK;
+}
+
+int coa_text_set(text_t *t, const char *s, size_t n)
+{
+    t->len = 0;
+    return coa_text_put(t, s, n);
+}
+
+float coa_gfile_weight_number(double x)
+{
+    if (isnan(x))
+        return GRAPH_W_NONE;
+    if (!(x > 0) || isinf(x))
+        return GRAPH_W_BAD;
+    return x <= FLT_MAX ? (float)x : GRAPH_W_NONE; /* the corpus keeps a larger one as none */
+}
+
+float coa_gfile_weight_text(const char *s, size_t len)
+{
+    char buf[64];
+    if (!len)
+        return GRAPH_W_NONE;
+    if (len >= sizeof buf)
+        return GRAPH_W_BAD;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    char *end;
+    double w = strtod(buf, &end);
+    while (*end && isspace((unsigned char)*end))
+        end++;
+    if (*end || end == buf || isnan(w))
+        return GRAPH_W_BAD;
+    return coa_gfile_weight_number(w);
+}
+
+int coa_gfile_parse_error(graph_t *g, const char *reason)
+{
+    static const char *const kind_names[] = {"GraphML", "GML", "Pajek"};
+    coa_diag(g->ctx->diag, COA_DIAG_ERROR, g->ctx->in->name, 0, "cannot read as %s: %s", kind_names[g->kind],
+             reason);
+    return COA_EPARSE;
+}
+
+static const char *vertex_name(const graph_t *g, uint32_t v, char *num, size_t numlen, size_t *len)
+{
+    if (g->vname[v] != COA_NOSTR) {
+        const char *s = coa_strpool_get(&g->names, g->vname[v]);
+        *len = strlen(s);
+        return s;
+    }
+    *len = (size_t)snprintf(num, numlen, "%lld", (long long)v + 1);
     return num;
 }
 
-
-/* ---- where each edge is: a scan of the text beside igraph's parse ---- */
-
-typedef struct {
-    uint32_t *lines;
-    igraph_integer_t n, cap; /* cap = the edges igraph read */
-} edge_lines_t;
-
-/* Records the line of the next edge; 0 once there are more than expected. */
-static int push_line(edge_lines_t *el, uint32_t line)
+int coa_gfile_finish(graph_t *g)
 {
-    if (el->n >= el->cap) {
-        el->n++;
-        return 0;
-    }
-    el->lines[el->n++] = line;
-    return 1;
-}
-
-static int word_at(const char *s, size_t len, size_t i, const char *w)
-{
-    size_t n = strlen(w);
-    return i + n <= len && memcmp(s + i, w, n) == 0;
-}
-
-/* GraphML: every <edge> start tag outside comments, CDATA and
- * processing instructions. */
-static void scan_graphml(const char *s, size_t len, edge_lines_t *el)
-{
-    uint32_t line = 1;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '\n') {
-            line++;
-            continue;
-        }
-        if (s[i] != '<')
-            continue;
-        const char *end = NULL;
-        if (word_at(s, len, i, "<!--"))
-            end = "-->";
-        else if (word_at(s, len, i, "<![CDATA["))
-            end = "]]>";
-        else if (word_at(s, len, i, "<?"))
-            end = "?>";
-        if (end) {
-            size_t el_len = strlen(end);
-            for (i++; i < len && !word_at(s, len, i, end); i++)
-                line += s[i] == '\n';
-            i += el_len - 1;
-            continue;
-        }
-        if (word_at(s, len, i, "<edge") && i + 5 < len &&
-            (isspace((unsigned char)s[i + 5]) || s[i + 5] == '/' || s[i + 5] == '>') && !push_line(el, line))
-            return;
-    }
-}
-
-/* GML: the key "edge" opening a list one level inside "graph [". */
-static void scan_gml(const char *s, size_t len, edge_lines_t *el)
-{
-    uint32_t line = 1;
-    int depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        char ch = s[i];
-        if (ch == '\n') {
-            line++;
-        } else if (ch == '#') {
-            while (i + 1 < len && s[i + 1] != '\n')
-                i++;
-        } else if (ch == '"') {
-            for (i++; i < len && s[i] != '"'; i++)
-                line += s[i] == '\n';
-        } else if (ch == '[') {
-            depth++;
-        } else if (ch == ']') {
-            depth--;
-        } else if (isalpha((unsigned char)ch) || ch == '_') {
-            size_t start = i;
-            while (i + 1 < len && (isalnum((unsigned char)s[i + 1]) || s[i + 1] == '_'))
-                i++;
-            if (depth == 1 && i - start + 1 == 4 && memcmp(s + start, "edge", 4) == 0 && !push_line(el, line))
-                return;
-        }
-    }
-}
-
-/* The line of s[0 .. len) at *i: t[0 .. n), with t[k] its first
- * character that is not a space (k == n for a blank line), and *i past
- * it; 0 at the end. */
-static int next_line(const char *s, size_t len, size_t *i, const char **t, size_t *n, size_t *k)
-{
-    if (*i >= len)
-        return 0;
-    const char *nl = memchr(s + *i, '\n', len - *i);
-    *n = nl ? (size_t)(nl - (s + *i)) : len - *i;
-    *t = s + *i;
-    *i += *n + 1;
-    *k = 0;
-    while (*k < *n && isspace((unsigned char)(*t)[*k]))
-        (*k)++;
-    return 1;
-}
-
-/* Pajek: a line under *Edges or *Arcs is one edge; a line under
- * *Edgeslist or *Arcslist is one edge per vertex after the first.  A
- * *Matrix section cannot be placed line by line. */
-static void scan_pajek(const char *s, size_t len, edge_lines_t *el)
-{
-    enum { OTHER, EDGES, LISTS } section = OTHER;
-    uint32_t line = 0;
-    const char *t;
-    size_t n, k;
-    for (size_t i = 0; next_line(s, len, &i, &t, &n, &k);) {
-        line++;
-        if (k == n || t[k] == '%')
-            continue;
-        if (t[k] == '*') {
-            const char *w = t + k + 1;
-            size_t wl = n - k - 1;
-            if (wl >= 9 && strncasecmp(w, "edgeslist", 9) == 0)
-                section = LISTS;
-            else if (wl >= 8 && strncasecmp(w, "arcslist", 8) == 0)
-                section = LISTS;
-            else if ((wl >= 5 && strncasecmp(w, "edges", 5) == 0) || (wl >= 4 && strncasecmp(w, "arcs", 4) == 0))
-                section = EDGES;
-            else if (wl >= 6 && strncasecmp(w, "matrix", 6) == 0) {
-                el->n = el->cap + 1; /* cannot tell */
-                return;
-            } else
-                section = OTHER;
-            continue;
-        }
-        if (section == EDGES) {
-            if (!push_line(el, line))
-                return;
-        } else if (section == LISTS) {
-            int tokens = 0;
-            for (size_t j = k; j < n;) {
-                while (j < n && isspace((unsigned char)t[j]))
-                    j++;
-                if (j == n)
-                    break;
-                tokens++;
-                while (j < n && !isspace((unsigned char)t[j]))
-                    j++;
-            }
-            for (int e = 1; e < tokens; e++)
-                if (!push_line(el, line))
-                    return;
-        }
-    }
-}
-
-/* Fills lines[0..m) with each edge's line, or with zeros when the scan
- * does not account for exactly the m edges igraph read. */
-static void edge_lines(graph_kind_t kind, const char *data, size_t len, uint32_t *lines, igraph_integer_t m)
-{
-    edge_lines_t el = {lines, 0, m};
-    if (kind == GRAPH_GRAPHML)
-        scan_graphml(data, len, &el);
-    else if (kind == GRAPH_GML)
-        scan_gml(data, len, &el);
-    else
-        scan_pajek(data, len, &el);
-    if (el.n != m)
-        memset(lines, 0, (size_t)m * sizeof *lines);
-}
-
-/* The edge's numeric weight attribute 'attr', or 0 when it has none. */
-static double edge_weight(const igraph_t *g, const char *attr, igraph_integer_t e, int *bad)
-{
-    *bad = 0;
-    if (!attr)
-        return 0;
-    igraph_attribute_type_t type;
-    if (igraph_cattribute_table.gettype((igraph_t *)g, &type, IGRAPH_ATTRIBUTE_EDGE, attr))
-        return 0;
-    double w;
-    if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-        w = (double)EAN(g, attr, e);
-        if (isnan(w)) /* GraphML gives edges without a value NaN */
-            return 0;
-    } else if (type == IGRAPH_ATTRIBUTE_STRING) {
-        const char *s = EAS(g, attr, e);
-        char *end;
-        if (!s || !*s)
-            return 0;
-        w = strtod(s, &end);
-        while (*end && isspace((unsigned char)*end))
-            end++;
-        if (*end)
-            w = NAN;
-    } else {
-        return 0;
-    }
-    if (!(w > 0) || isinf(w)) {
-        *bad = 1;
-        return 0;
-    }
-    return w;
-}
-
-/* igraph's Pajek reader allocates every vertex a "*Vertices N" line
- * declares, listed or not: "*Vertices 555555554" in a 100-byte file asked
- * for 4.4 GB (found by fuzzing).  Vertices that are declared but not listed
- * are isolated authors without a name, so a file may declare at most one
- * per byte of input, or a million, whichever is more.  Returns the line of
- * the first declaration over that, or 0. */
-static long pajek_too_many_vertices(const char *s, size_t len, unsigned long long *declared)
-{
-    unsigned long long limit = len > 1000000 ? (unsigned long long)len : 1000000;
-    long line = 0;
-    const char *t;
-    size_t n, k;
-    for (size_t i = 0; next_line(s, len, &i, &t, &n, &k);) {
-        line++;
-        if (n - k < 9 || strncasecmp(t + k, "*vertices", 9) != 0)
-            continue;
-        k += 9;
-        while (k < n && isspace((unsigned char)t[k]))
-            k++;
-        unsigned long long v = 0;
-        for (; k < n && isdigit((unsigned char)t[k]); k++)
-            if (v < 100000000000000000ULL) /* saturates far above any limit */
-                v = v * 10 + (unsigned long long)(t[k] - '0');
-        if (v > limit) {
-            *declared = v;
-            return line;
-        }
-    }
-    return 0;
-}
-
-/* igraph's GraphML reader drops every entity reference other than the
- * five XML predefines and character references ("Alice &a;" became
- * "Alice", declared in the DOCTYPE or not, and an external entity is
- * never read): each is reported at its line instead of vanishing.
- * Comments and the DOCTYPE are skipped.  Returns how many were found. */
-static unsigned long report_graphml_entities(coa_reader_ctx_t *ctx, const char *s, size_t len)
-{
-    static const char *const predefined[] = {"amp", "lt", "gt", "quot", "apos"};
-    unsigned long found = 0;
-    long line = 1;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '\n') {
-            line++;
-        } else if (s[i] == '<' && (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0)) {
-            const char *end = memmem(s + i + 4, len - i - 4, "-->", 3);
-            size_t stop = end ? (size_t)(end - s) + 2 : len;
-            for (; i < stop; i++)
-                line += s[i] == '\n';
-        } else if (s[i] == '<' && len - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0) {
-            const char *end = memmem(s + i, len - i, "]>", 2);
-            const char *gt = memchr(s + i, '>', len - i);
-            const char *bracket = memchr(s + i, '[', len - i);
-            if (bracket && gt && bracket < gt)
-                gt = end ? end + 1 : NULL;
-            size_t stop = gt ? (size_t)(gt - s) : len;
-            for (; i < stop; i++)
-                line += s[i] == '\n';
-        } else if (s[i] == '&' && i + 1 < len && s[i + 1] != '#') {
-            size_t j = i + 1;
-            while (j < len && j - i < 64 && (isalnum((unsigned char)s[j]) || s[j] == '_' || s[j] == '-' ||
-                                             s[j] == '.' || s[j] == ':'))
-                j++;
-            if (j == i + 1 || j >= len || s[j] != ';')
-                continue; /* not a reference: libxml2 reports a stray '&' itself */
-            int known = 0;
-            for (size_t k = 0; k < sizeof predefined / sizeof predefined[0]; k++)
-                known |= strlen(predefined[k]) == j - i - 1 && memcmp(s + i + 1, predefined[k], j - i - 1) == 0;
-            if (known)
-                continue;
-            if (++found <= 10)
-                coa_diag(ctx->diag, ctx->opts && ctx->opts->strict ? COA_DIAG_ERROR : COA_DIAG_WARNING,
-                         ctx->in->name, line, "entity '%.*s' is not defined in GraphML; left out of the text",
-                         (int)(j - i + 1), s + i);
-        }
-    }
-    if (found > 10)
-        coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0, "%lu more undefined entities", found - 10);
-    return found;
-}
-
-static int read_graph(coa_reader_ctx_t *ctx, graph_kind_t kind)
-{
-    static const char *const kind_names[] = {"GraphML", "GML", "Pajek"};
-    char *data = NULL;
-    size_t len = 0;
-    ctx->in->max_bytes = GRAPHFILE_MAX_BYTES; /* the input stops with an error past it */
-    int err = coa_input_slurp(ctx->in, &data, &len);
-    if (err)
-        return err;
-    if (kind == GRAPH_GRAPHML && report_graphml_entities(ctx, data, len) && ctx->opts && ctx->opts->strict) {
-        free(data);
-        return COA_EPARSE;
-    }
-    unsigned long long declared = 0;
-    long vline = kind == GRAPH_PAJEK ? pajek_too_many_vertices(data, len, &declared) : 0;
-    if (vline) {
-        coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, vline,
-                 "declares %llu vertices, more than a file of %zu bytes can describe; not read", declared, len);
-        free(data);
-        return COA_EPARSE;
-    }
-    FILE *f = fmemopen(data, len ? len : 1, "r");
-    if (!f) {
-        free(data);
+    coa_reader_ctx_t *ctx = g->ctx;
+    int err = COA_OK;
+    uint8_t *touched = calloc(g->nv ? g->nv : 1, 1);
+    if (!touched)
         return COA_ENOMEM;
-    }
-    coa_xml_lockdown();
-    /* names live in attributes, which igraph keeps only with a table */
-    igraph_attribute_table_t *previous = igraph_set_attribute_table(&igraph_cattribute_table);
-    igraph_t g;
-    igraph_error_t ierr = kind == GRAPH_GRAPHML ? igraph_read_graph_graphml(&g, f, 0)
-                          : kind == GRAPH_GML   ? igraph_read_graph_gml(&g, f)
-                                                : igraph_read_graph_pajek(&g, f);
-    fclose(f);
-    if (ierr != IGRAPH_SUCCESS) {
-        igraph_set_attribute_table(previous);
-        free(data);
-        if (ierr == IGRAPH_ENOMEM)
-            return COA_ENOMEM;
-        coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, 0, "cannot read as %s: %s", kind_names[kind],
-                 igraph_strerror(ierr));
-        return COA_EPARSE;
-    }
-    igraph_integer_t m = igraph_ecount(&g), nv = igraph_vcount(&g);
-    uint32_t *lines = malloc((size_t)(m ? m : 1) * sizeof *lines);
-    uint8_t *touched = calloc((size_t)(nv ? nv : 1), 1);
-    if (!lines || !touched) {
-        err = COA_ENOMEM;
-        goto cleanup;
-    }
-    edge_lines(kind, data, len, lines, m);
     /* which attribute is the weight */
-    const char *attr = NULL;
-    if (ctx->opts && ctx->opts->weight_attr) {
-        attr = ctx->opts->weight_attr;
-        if (!igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_EDGE, attr)) {
+    int w = -1;
+    if (g->custom) {
+        if (g->has[GRAPH_W_WEIGHT])
+            w = GRAPH_W_WEIGHT;
+        else
             coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
-                     "no edge attribute '%s' (--weight-attr); every edge counts as one joint paper", attr);
-            attr = NULL;
-        }
-    } else if (igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_EDGE, "weight")) {
-        attr = "weight";
-    } else if (igraph_cattribute_has_attr(&g, IGRAPH_ATTRIBUTE_EDGE, "value")) {
-        attr = "value";
+                     "no edge attribute '%s' (--weight-attr); every edge counts as one joint paper", g->custom);
+    } else if (g->has[GRAPH_W_WEIGHT]) {
+        w = GRAPH_W_WEIGHT;
+    } else if (g->has[GRAPH_W_VALUE]) {
+        w = GRAPH_W_VALUE;
     }
-    if (igraph_is_directed(&g))
+    if (g->directed)
         coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, 0,
                  "a directed graph, read as undirected: an arc and its reverse are one coauthor pair");
     char na[48], nb[48];
-    for (igraph_integer_t e = 0; e < m && !err; e++) {
-        igraph_integer_t from = IGRAPH_FROM(&g, e), to = IGRAPH_TO(&g, e);
-        const char *a = vertex_name(&g, from, na, sizeof na);
-        const char *b = vertex_name(&g, to, nb, sizeof nb);
-        int bad;
-        double weight = edge_weight(&g, attr, e, &bad);
-        touched[from] = touched[to] = 1;
-        if (bad)
-            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, lines[e],
+    for (size_t e = 0; e < g->ne && !err; e++) {
+        const graph_edge_t *ed = &g->edges[e];
+        uint32_t line = g->unplaced ? 0 : ed->line;
+        /* igraph kept an undirected edge from its higher vertex: the
+         * authors are met, and numbered, in that order */
+        uint32_t va = ed->a, vb = ed->b;
+        if (!g->directed && va < vb)
+            va = ed->b, vb = ed->a;
+        size_t alen, blen;
+        const char *a = vertex_name(g, va, na, sizeof na, &alen);
+        const char *b = vertex_name(g, vb, nb, sizeof nb, &blen);
+        double weight = w < 0 ? GRAPH_W_NONE : (double)ed->w[w];
+        touched[ed->a] = touched[ed->b] = 1;
+        if (weight == GRAPH_W_BAD) {
+            coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, line,
                      "edge %lld: weight is not a positive number; counted as 1", (long long)e + 1);
-        err = coa_corpus_add_link_weighted(ctx->corpus, ctx->source, lines[e], a, strlen(a), b, strlen(b), weight);
+            weight = 0;
+        }
+        err = coa_corpus_add_link_weighted(ctx->corpus, ctx->source, line, a, alen, b, blen, weight);
         if (err == COA_EINVAL) {
-            err = coa_reader_skip(ctx, lines[e], "edge %lld: a vertex name has no letters or digits",
-                                  (long long)e + 1);
+            err = coa_reader_skip(ctx, line, "edge %lld: a vertex name has no letters or digits", (long long)e + 1);
             continue;
         }
         if (!err)
             ctx->corpus->sources[ctx->source].records++;
     }
     /* a vertex without edges is an author without coauthors, not nothing */
-    for (igraph_integer_t v = 0; v < nv && !err; v++) {
+    for (size_t v = 0; v < g->nv && !err; v++) {
         uint32_t author;
-        const char *a = vertex_name(&g, v, na, sizeof na);
-        if ((err = coa_corpus_author(ctx->corpus, a, strlen(a), NULL, &author)))
+        size_t alen;
+        const char *a = vertex_name(g, (uint32_t)v, na, sizeof na, &alen);
+        if ((err = coa_corpus_author(ctx->corpus, a, alen, NULL, &author)))
             break;
         if (author == COA_NONE) {
             if (!touched[v])
@@ -525,31 +340,692 @@ static int read_graph(coa_reader_ctx_t *ctx, graph_kind_t kind)
     }
     if (!err) {
         char value[32];
-        snprintf(value, sizeof value, "%lld", (long long)nv);
+        snprintf(value, sizeof value, "%lld", (long long)g->nv);
         err = coa_corpus_add_meta(ctx->corpus, ctx->source, "vertices", value);
     }
-cleanup:
-    free(lines);
     free(touched);
-    igraph_destroy(&g);
-    igraph_set_attribute_table(previous);
-    free(data);
     return err;
 }
 
-int coa_read_graphml(coa_reader_ctx_t *ctx)
+/* ---- the raw bytes of the input, a block at a time ---- */
+
+typedef struct {
+    coa_input_t *in;
+    char buf[1 << 16];
+    size_t pos, len;
+    int err; /* the input's error, once it has one */
+} bytes_t;
+
+/* The next byte, or -1 at the end (or on an error, in b->err). */
+static int byte_next(bytes_t *b)
 {
-    return read_graph(ctx, GRAPH_GRAPHML);
+    if (b->pos == b->len) {
+        long got = coa_input_read_raw(b->in, b->buf, sizeof b->buf);
+        if (got <= 0) {
+            if (got < 0)
+                b->err = b->in->error ? b->in->error : COA_EIO;
+            return -1;
+        }
+        b->len = (size_t)got;
+        b->pos = 0;
+    }
+    return (unsigned char)b->buf[b->pos++];
+}
+
+static void byte_back(bytes_t *b)
+{
+    b->pos--;
+}
+
+/* ---- GML: a token at a time ---- */
+
+enum { T_END, T_KEY, T_NUM, T_STR, T_OPEN, T_CLOSE, T_BAD, T_LONG, T_NOMEM };
+
+typedef struct {
+    bytes_t b;
+    uint32_t line;     /* the line being read */
+    uint32_t tline;    /* the line of the last token */
+    int mid_line;      /* not at the start of a line, where a comment may begin */
+    char key[64];      /* the last key; a longer one is cut, and matches nothing */
+    double num;
+    text_t str;        /* the last string, when kept */
+} gml_lex_t;
+
+/* The five XML entities in a GML string, in any case, as igraph 0.10
+ * decodes them: "A&amp;B" is "A&B"; character references stay. */
+static void gml_decode(text_t *t)
+{
+    static const struct {
+        const char *name;
+        char ch;
+    } ents[] = {{"amp;", '&'}, {"quot;", '"'}, {"lt;", '<'}, {"gt;", '>'}, {"apos;", '\''}};
+    size_t w = 0;
+    for (size_t i = 0; i < t->len;) {
+        if (t->s[i] == '&') {
+            size_t k;
+            for (k = 0; k < sizeof ents / sizeof ents[0]; k++) {
+                size_t n = strlen(ents[k].name);
+                if (t->len - i - 1 >= n && strncasecmp(t->s + i + 1, ents[k].name, n) == 0) {
+                    t->s[w++] = ents[k].ch;
+                    i += n + 1;
+                    break;
+                }
+            }
+            if (k < sizeof ents / sizeof ents[0])
+                continue;
+        }
+        t->s[w++] = t->s[i++];
+    }
+    t->len = w;
+    if (t->s)
+        t->s[w] = '\0';
+}
+
+/* A number as igraph's GML reader takes one: [+-]digits[.digits][e[+-]digits],
+ * or inf or nan (in any case, after a sign or not); an overflow is not one. */
+static int gml_number(const char *s, double *x)
+{
+    const char *p = s + (*s == '-' || *s == '+');
+    if (strcasecmp(p, "inf") == 0 || strcasecmp(p, "nan") == 0) {
+        *x = strtod(s, NULL);
+        return 1;
+    }
+    const char *q = p;
+    while (isdigit((unsigned char)*q))
+        q++;
+    if (q == p)
+        return 0;
+    if (*q == '.') {
+        const char *d = ++q;
+        while (isdigit((unsigned char)*q))
+            q++;
+        if (q == d)
+            return 0;
+    }
+    if (*q == 'e' || *q == 'E') {
+        q += q[1] == '-' || q[1] == '+';
+        const char *d = ++q;
+        while (isdigit((unsigned char)*q))
+            q++;
+        if (q == d)
+            return 0;
+    }
+    if (*q)
+        return 0;
+    *x = strtod(s, NULL);
+    return !isinf(*x);
+}
+
+/* The next token; a string's text is kept (in lx->str) only when 'keep'. */
+static int gml_next(gml_lex_t *lx, int keep)
+{
+    int c;
+    for (;;) {
+        c = byte_next(&lx->b);
+        if (c < 0)
+            return lx->b.err ? T_BAD : T_END;
+        if (c == '\n') {
+            lx->line++;
+            lx->mid_line = 0;
+        } else if (c == '#' && !lx->mid_line) { /* igraph: a comment starts a line */
+            while ((c = byte_next(&lx->b)) >= 0 && c != '\n')
+                ;
+            if (c < 0)
+                return lx->b.err ? T_BAD : T_END;
+            lx->line++;
+        } else if (!isspace(c)) {
+            break;
+        } else {
+            lx->mid_line = 1;
+        }
+    }
+    lx->mid_line = 1;
+    lx->tline = lx->line;
+    if (c == '[')
+        return T_OPEN;
+    if (c == ']')
+        return T_CLOSE;
+    if (c == '"') {
+        lx->str.len = 0;
+        char run[256];
+        size_t n = 0;
+        for (;;) {
+            c = byte_next(&lx->b);
+            if (c < 0)
+                return T_BAD;
+            if (c == '"')
+                break;
+            lx->line += c == '\n';
+            if (!keep)
+                continue;
+            run[n++] = (char)c;
+            if (n == sizeof run) {
+                if (lx->str.len + n > GRAPH_MAX_VALUE)
+                    return T_LONG;
+                if (coa_text_put(&lx->str, run, n))
+                    return T_NOMEM;
+                n = 0;
+            }
+        }
+        if (keep) {
+            if (lx->str.len + n > GRAPH_MAX_VALUE)
+                return T_LONG;
+            if (coa_text_put(&lx->str, run, n))
+                return T_NOMEM;
+            gml_decode(&lx->str);
+        }
+        return T_STR;
+    }
+    if (isalpha(c) || c == '_') {
+        size_t n = 0;
+        do {
+            if (n < sizeof lx->key - 1)
+                lx->key[n] = (char)c;
+            n++;
+        } while ((c = byte_next(&lx->b)) >= 0 && (isalnum(c) || c == '_'));
+        if (c >= 0)
+            byte_back(&lx->b);
+        if (n >= sizeof lx->key - 1) {
+            n = sizeof lx->key - 1;
+            lx->key[n - 1] = '\1'; /* cut: matches no name */
+        }
+        lx->key[n] = '\0';
+        return T_KEY;
+    }
+    if (isdigit(c) || c == '-' || c == '+') {
+        char num[64];
+        size_t n = 0;
+        do {
+            if (n == sizeof num - 1)
+                return T_BAD;
+            num[n++] = (char)c;
+        } while ((c = byte_next(&lx->b)) >= 0 && (isalnum(c) || c == '.' || c == '-' || c == '+'));
+        if (c >= 0)
+            byte_back(&lx->b);
+        num[n] = '\0';
+        return gml_number(num, &lx->num) ? T_NUM : T_BAD;
+    }
+    return T_BAD;
+}
+
+/* The token of a value: "nan" and "inf" are numbers there. */
+static int gml_value_token(gml_lex_t *lx, int keep)
+{
+    int t = gml_next(lx, keep);
+    if (t == T_KEY && gml_number(lx->key, &lx->num))
+        return T_NUM;
+    return t;
+}
+
+/* A token that ended the parse: the reason, or an error code. */
+static int gml_fail(graph_t *g, int t)
+{
+    if (t == T_NOMEM)
+        return COA_ENOMEM;
+    if (t == T_LONG) {
+        coa_diag(g->ctx->diag, COA_DIAG_ERROR, g->ctx->in->name, 0,
+                 "cannot read as GML: a value longer than %zu bytes, the limit for one value", GRAPH_MAX_VALUE);
+        return COA_EPARSE;
+    }
+    return coa_gfile_parse_error(g, "Parse error");
+}
+
+/* Passes over a list whose '[' has been read, to its ']'. */
+static int gml_skip_list(gml_lex_t *lx)
+{
+    unsigned long depth = 1;
+    for (;;) {
+        int t = gml_next(lx, 0);
+        if (t == T_CLOSE) {
+            if (--depth == 0)
+                return T_CLOSE;
+            continue;
+        }
+        if (t != T_KEY)
+            return t == T_END ? T_BAD : t;
+        t = gml_value_token(lx, 0);
+        if (t == T_OPEN)
+            depth++;
+        else if (t != T_NUM && t != T_STR)
+            return t == T_END ? T_BAD : t;
+    }
+}
+
+/* A number as igraph prints it into a name or id. */
+static size_t gml_number_text(double x, char *buf, size_t len)
+{
+    return (size_t)snprintf(buf, len, "%.15g", x);
+}
+
+typedef struct {
+    gml_lex_t lx;
+    text_t name, label, id; /* a node's */
+    text_t src, dst;        /* an edge's */
+} gml_state_t;
+
+/* The value of a key that is kept: its text (a string, or a number as
+ * text) into *t, or a weight into *w. */
+static int gml_value(gml_state_t *s, int t, text_t *into, float *w)
+{
+    if (t == T_STR) {
+        if (into)
+            return coa_text_set(into, s->lx.str.s ? s->lx.str.s : "", s->lx.str.len) ? T_NOMEM : t;
+        *w = coa_gfile_weight_text(s->lx.str.s, s->lx.str.len);
+        return t;
+    }
+    if (into) {
+        char buf[64];
+        size_t n = into == &s->name || into == &s->label ? gml_number_text(s->lx.num, buf, sizeof buf)
+                                                         : (size_t)snprintf(buf, sizeof buf, "%lld", (long long)s->lx.num);
+        return coa_text_set(into, buf, n) ? T_NOMEM : t;
+    }
+    *w = coa_gfile_weight_number(s->lx.num);
+    return t;
+}
+
+/* A node or an edge, after its '['.  Returns T_CLOSE, or the token that
+ * broke it. */
+static int gml_record(graph_t *g, gml_state_t *s, int is_edge, uint32_t line)
+{
+    graph_edge_t e = {0, 0, line, {GRAPH_W_NONE, GRAPH_W_NONE}};
+    int has_id = 0, has_src = 0, has_dst = 0, has_w[2] = {0, 0};
+    s->name.len = s->label.len = 0;
+    for (;;) {
+        int t = gml_next(&s->lx, 0);
+        if (t == T_CLOSE)
+            break;
+        if (t != T_KEY)
+            return t == T_END ? T_BAD : t;
+        const char *k = s->lx.key;
+        text_t *into = NULL;
+        float *w = NULL;
+        int *flag = NULL;
+        if (!is_edge) {
+            into = strcmp(k, "id") == 0 ? (flag = &has_id, &s->id)
+                   : strcmp(k, "name") == 0 ? &s->name
+                   : strcmp(k, "label") == 0 ? &s->label
+                                             : NULL;
+        } else if (strcmp(k, "source") == 0) {
+            into = &s->src, flag = &has_src;
+        } else if (strcmp(k, "target") == 0) {
+            into = &s->dst, flag = &has_dst;
+        } else if (g->custom ? strcmp(k, g->custom) == 0 : strcmp(k, "weight") == 0) {
+            w = &e.w[GRAPH_W_WEIGHT], flag = &has_w[GRAPH_W_WEIGHT];
+        } else if (!g->custom && strcmp(k, "value") == 0) {
+            w = &e.w[GRAPH_W_VALUE], flag = &has_w[GRAPH_W_VALUE];
+        }
+        t = gml_value_token(&s->lx, into || w);
+        if (t == T_OPEN) {
+            if ((t = gml_skip_list(&s->lx)) != T_CLOSE)
+                return t;
+            continue;
+        }
+        if (t != T_NUM && t != T_STR)
+            return t == T_END || t == T_CLOSE ? T_BAD : t;
+        if (flag && into && (t != T_NUM || s->lx.num != floor(s->lx.num) || fabs(s->lx.num) > 1e18))
+            return T_BAD; /* an id, a source or a target is an integer */
+        if (into || w) {
+            if ((t = gml_value(s, t, into, w)) == T_NOMEM)
+                return t;
+            if (flag)
+                *flag = 1;
+        }
+    }
+    int err;
+    if (is_edge) {
+        if (!has_src || !has_dst)
+            return T_BAD;
+        /* the endpoints are kept as ids until every node has been read */
+        coa_str_t ka, kb;
+        if (coa_gfile_key(g, s->src.s, s->src.len, &ka) || coa_gfile_key(g, s->dst.s, s->dst.len, &kb))
+            return T_NOMEM;
+        e.a = ka;
+        e.b = kb;
+        g->has[0] |= has_w[0];
+        g->has[1] |= has_w[1];
+        return coa_gfile_add_edge(g, &e) ? T_NOMEM : T_CLOSE;
+    }
+    uint32_t v;
+    if (has_id) {
+        if ((err = coa_gfile_vertex_of(g, s->id.s, s->id.len, 0, &v)))
+            return T_NOMEM;
+        if (v != UINT32_MAX)
+            return T_BAD; /* two nodes with one id */
+        err = coa_gfile_vertex_of(g, s->id.s, s->id.len, 1, &v);
+    } else {
+        err = coa_gfile_add_vertex(g, &v);
+    }
+    const text_t *name = s->name.len ? &s->name : s->label.len ? &s->label : has_id ? &s->id : NULL;
+    if (!err && name)
+        err = coa_gfile_set_name(g, v, name->s, name->len);
+    return err ? T_NOMEM : T_CLOSE;
+}
+
+/* The first "graph [", after its '['. */
+static int gml_graph(graph_t *g, gml_state_t *s)
+{
+    for (;;) {
+        int t = gml_next(&s->lx, 0);
+        if (t == T_CLOSE)
+            return T_CLOSE;
+        if (t != T_KEY)
+            return t == T_END ? T_BAD : t;
+        int node = strcmp(s->lx.key, "node") == 0, edge = strcmp(s->lx.key, "edge") == 0;
+        int directed = strcmp(s->lx.key, "directed") == 0;
+        uint32_t line = s->lx.tline;
+        t = gml_value_token(&s->lx, 0);
+        if (t == T_OPEN)
+            t = node || edge ? gml_record(g, s, edge, line) : gml_skip_list(&s->lx);
+        else if (t == T_NUM && directed)
+            g->directed = s->lx.num != 0;
+        else if (t != T_NUM && t != T_STR)
+            return t == T_END || t == T_CLOSE ? T_BAD : t;
+        if (t != T_CLOSE && t != T_NUM && t != T_STR)
+            return t;
+    }
 }
 
 int coa_read_gml(coa_reader_ctx_t *ctx)
 {
-    return read_graph(ctx, GRAPH_GML);
+    graph_t g;
+    gml_state_t *s = calloc(1, sizeof *s);
+    if (!s)
+        return COA_ENOMEM;
+    int err = coa_gfile_init(&g, ctx, GRAPH_GML);
+    if (err) {
+        free(s);
+        return err;
+    }
+    s->lx.b.in = ctx->in;
+    s->lx.line = 1;
+    int seen_graph = 0, t;
+    for (;;) {
+        t = gml_next(&s->lx, 0);
+        if (t == T_END)
+            break;
+        if (t != T_KEY)
+            break;
+        int graph = strcmp(s->lx.key, "graph") == 0;
+        t = gml_value_token(&s->lx, 0);
+        if (t == T_OPEN) {
+            /* igraph reads the first graph; the others must still parse */
+            t = graph && !seen_graph ? gml_graph(&g, s) : gml_skip_list(&s->lx);
+            seen_graph |= graph;
+        }
+        if (t != T_CLOSE && t != T_NUM && t != T_STR) {
+            t = t == T_END ? T_BAD : t; /* a key without a value */
+            break;
+        }
+    }
+    if (s->lx.b.err)
+        err = s->lx.b.err;
+    else if (t != T_END)
+        err = gml_fail(&g, t);
+    else if (!seen_graph)
+        err = coa_gfile_parse_error(&g, "Parse error");
+    /* each edge's ids become its vertices */
+    for (size_t i = 0; i < g.ne && !err; i++) {
+        graph_edge_t *e = &g.edges[i];
+        if (!g.vmap[e->a] || !g.vmap[e->b]) {
+            err = coa_gfile_parse_error(&g, "Parse error");
+            break;
+        }
+        e->a = g.vmap[e->a] - 1;
+        e->b = g.vmap[e->b] - 1;
+    }
+    COA_FREE(s->lx.str.s, s->name.s, s->label.s, s->id.s, s->src.s, s->dst.s);
+    free(s);
+    if (!err)
+        err = coa_gfile_finish(&g);
+    coa_gfile_destroy(&g);
+    return err;
+}
+
+/* ---- Pajek: a line at a time ---- */
+
+/* The next token of t[0 .. n) from *i: a quoted label without its quotes
+ * (*quoted set), else a run of non-space; 0 at the end of the line. */
+static int pajek_token(const char *t, size_t n, size_t *i, const char **tok, size_t *len, int *quoted)
+{
+    while (*i < n && isspace((unsigned char)t[*i]))
+        (*i)++;
+    if (*i >= n)
+        return 0;
+    /* a quote without its closing one starts a plain token, as in igraph */
+    const char *end = t[*i] == '"' ? memchr(t + *i + 1, '"', n - *i - 1) : NULL;
+    *quoted = end != NULL;
+    if (*quoted) {
+        *tok = t + *i + 1;
+        *len = (size_t)(end - *tok);
+        *i = (size_t)(end - t) + 1;
+        return 1;
+    }
+    *tok = t + *i;
+    while (*i < n && !isspace((unsigned char)t[*i]))
+        (*i)++;
+    *len = (size_t)(t + *i - *tok);
+    return 1;
+}
+
+/* A vertex number 1 .. 'declared', as vertex 0 ..: NULL, else why it is
+ * not one, in igraph's words. */
+static const char *pajek_vertex(const char *tok, size_t len, int quoted, unsigned long long declared, uint32_t *v)
+{
+    unsigned long long x = 0;
+    if (quoted || !len || len > 19)
+        return "Parse error";
+    for (size_t i = 0; i < len; i++) {
+        if (!isdigit((unsigned char)tok[i]))
+            return "Parse error";
+        x = x * 10 + (unsigned long long)(tok[i] - '0');
+    }
+    if (x < 1)
+        return "Invalid value";
+    if (x > declared || x > UINT32_MAX - 1)
+        return "Invalid vertex ID";
+    *v = (uint32_t)(x - 1);
+    return NULL;
+}
+
+static int pajek_number(const char *tok, size_t len, double *x)
+{
+    char buf[64];
+    if (!len || len >= sizeof buf)
+        return 0;
+    memcpy(buf, tok, len);
+    buf[len] = '\0';
+    char *end;
+    *x = strtod(buf, &end);
+    return !*end;
+}
+
+typedef struct {
+    graph_t *g;
+    unsigned long long declared; /* the last "*Vertices N" */
+    long vline;                  /* its line */
+    int weights;                 /* the third column is the weight read */
+    int weighted;                /* an edge has had a weight */
+} pajek_t;
+
+/* The keywords of an edge's parameters in igraph's Pajek reader. */
+static int pajek_edge_keyword(const char *tok, size_t len)
+{
+    static const char *const words[] = {"w", "c", "p", "a", "s", "l", "lp", "lr", "lphi", "lc", "la", "fos",
+                                        "font", "h1", "h2", "a1", "a2", "k1", "k2", "ap"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strlen(words[k]) == len && strncasecmp(words[k], tok, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* igraph's Pajek reader allocated every vertex a "*Vertices N" line
+ * declares, listed or not: "*Vertices 555555554" in a 100-byte file asked
+ * for 4.4 GB (found by fuzzing).  Vertices that are declared but not listed
+ * are isolated authors without a name, so a file may declare at most one
+ * per byte of input, or a million, whichever is more: checked at the end,
+ * when the file's length is known, and before then whenever a vertex
+ * beyond a million is named, against the bytes read so far. */
+static int pajek_too_many(pajek_t *p, unsigned long long n, uint64_t bytes)
+{
+    unsigned long long limit = bytes > 1000000 ? (unsigned long long)bytes : 1000000;
+    if (n <= limit)
+        return COA_OK;
+    coa_reader_ctx_t *ctx = p->g->ctx;
+    coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, p->vline,
+             "declares %llu vertices, more than a file of %llu bytes can describe; not read", p->declared,
+             (unsigned long long)bytes);
+    return COA_EPARSE;
+}
+
+/* Vertex v is used: it and those before it exist. */
+static int pajek_use(pajek_t *p, uint32_t v)
+{
+    if (v < p->g->nv)
+        return COA_OK;
+    int err = pajek_too_many(p, (unsigned long long)v + 1, p->g->ctx->in->consumed);
+    return err ? err : coa_gfile_reserve_vertices(p->g, (size_t)v + 1);
+}
+
+static int pajek_edge(pajek_t *p, uint32_t a, uint32_t b, uint32_t line, float w, int has_w)
+{
+    int err = pajek_use(p, a);
+    if (!err)
+        err = pajek_use(p, b);
+    graph_edge_t e = {a, b, line, {w, GRAPH_W_NONE}};
+    p->g->has[GRAPH_W_WEIGHT] |= has_w;
+    return err ? err : coa_gfile_add_edge(p->g, &e);
 }
 
 int coa_read_pajek(coa_reader_ctx_t *ctx)
 {
-    return read_graph(ctx, GRAPH_PAJEK);
+    enum { NONE, VERTICES, EDGES, LISTS, MATRIX } section = NONE;
+    graph_t g;
+    int err = coa_gfile_init(&g, ctx, GRAPH_PAJEK);
+    if (err)
+        return err;
+    pajek_t p = {&g, 0, 0, !g.custom || strcmp(g.custom, "weight") == 0, 0};
+    const char *reason = NULL;
+    const char *t, *tok;
+    size_t n, len;
+    uint32_t row = 0;
+    int quoted;
+    while (!err && !reason &&
+           coa_reader_next_line(ctx, "a Pajek line longer than the line limit: a vertex or edge on it is lost", &t, &n,
+                                &err) > 0) {
+        uint32_t line = (uint32_t)ctx->in->lineno;
+        size_t i = 0;
+        if (!pajek_token(t, n, &i, &tok, &len, &quoted) || (!quoted && tok[0] == '%'))
+            continue;
+        if (!quoted && tok[0] == '*') {
+            const char *w = tok + 1;
+            size_t wl = len - 1;
+            if (wl == 8 && strncasecmp(w, "vertices", 8) == 0) {
+                section = VERTICES;
+                p.declared = 0;
+                p.vline = (long)line;
+                if (pajek_token(t, n, &i, &tok, &len, &quoted))
+                    for (size_t k = 0; k < len && isdigit((unsigned char)tok[k]); k++)
+                        if (p.declared < 100000000000000000ULL) /* saturates far above any limit */
+                            p.declared = p.declared * 10 + (unsigned long long)(tok[k] - '0');
+            } else if ((wl == 9 && strncasecmp(w, "edgeslist", 9) == 0) ||
+                       (wl == 8 && strncasecmp(w, "arcslist", 8) == 0)) {
+                section = LISTS;
+            } else if ((wl == 5 && strncasecmp(w, "edges", 5) == 0) || (wl == 4 && strncasecmp(w, "arcs", 4) == 0)) {
+                section = EDGES;
+            } else if (wl == 6 && strncasecmp(w, "matrix", 6) == 0) {
+                section = MATRIX;
+                g.unplaced = 1; /* a matrix's cells are not edges on lines */
+                row = 0;
+            } else if (wl == 7 && strncasecmp(w, "network", 7) == 0) {
+                section = NONE;
+            } else {
+                reason = "Parse error"; /* *Partition, *Vector...: not a network igraph reads */
+                break;
+            }
+            /* as in igraph, the last section of edges says whether the
+             * graph is directed: *Arcs, *Arcslist or *Matrix */
+            if (section != VERTICES && section != NONE)
+                g.directed = w[0] == 'a' || w[0] == 'A' || w[0] == 'm' || w[0] == 'M';
+            continue;
+        }
+        uint32_t a = 0, b;
+        if (section == NONE)
+            continue;
+        if (section == MATRIX) { /* a row of numbers, one per vertex */
+            uint32_t col = 0;
+            double x;
+            if (row >= p.declared) {
+                reason = "Parse error";
+                break;
+            }
+            for (i = 0; !err && !reason && pajek_token(t, n, &i, &tok, &len, &quoted); col++) {
+                if (quoted || !pajek_number(tok, len, &x))
+                    reason = "Parse error";
+                else if (x != 0 && col < p.declared) /* igraph passes over a longer row */
+                    err = pajek_edge(&p, row, col, line, p.weights ? coa_gfile_weight_number(x) : GRAPH_W_NONE,
+                                     p.weights);
+            }
+            row++;
+            continue;
+        }
+        const char *first = tok;
+        size_t first_len = len;
+        int first_quoted = quoted;
+        if (section != VERTICES && !pajek_token(t, n, &i, &tok, &len, &quoted)) {
+            reason = "Parse error"; /* an edge needs two vertices */
+            break;
+        }
+        if ((reason = pajek_vertex(first, first_len, first_quoted, p.declared, &a)))
+            break;
+        if (section == VERTICES) {
+            err = pajek_use(&p, a);
+            if (!err && pajek_token(t, n, &i, &tok, &len, &quoted))
+                err = coa_gfile_set_name(&g, a, tok, len);
+        } else if (section == EDGES) {
+            float w = GRAPH_W_NONE;
+            double x;
+            int has_w = 0;
+            if ((reason = pajek_vertex(tok, len, quoted, p.declared, &b)))
+                break;
+            /* then the weight, then keyword-value pairs ("c Blue") */
+            int more = pajek_token(t, n, &i, &tok, &len, &quoted);
+            if (more && !quoted && pajek_number(tok, len, &x)) {
+                if (p.weights) {
+                    w = coa_gfile_weight_number(x);
+                    has_w = 1;
+                }
+                more = pajek_token(t, n, &i, &tok, &len, &quoted);
+            }
+            if (more && (quoted || !pajek_edge_keyword(tok, len))) {
+                reason = "Parse error";
+                break;
+            }
+            if (has_w && !p.weighted) {
+                /* igraph gave the edges before the first weight a weight of
+                 * 0 (and those after it none) */
+                p.weighted = 1;
+                for (size_t k = 0; k < g.ne; k++)
+                    g.edges[k].w[GRAPH_W_WEIGHT] = GRAPH_W_BAD;
+            }
+            err = pajek_edge(&p, a, b, line, w, has_w);
+        } else if (section == LISTS) {
+            do {
+                if ((reason = pajek_vertex(tok, len, quoted, p.declared, &b)))
+                    break;
+                err = pajek_edge(&p, a, b, line, GRAPH_W_NONE, 0);
+            } while (!err && pajek_token(t, n, &i, &tok, &len, &quoted));
+        }
+    }
+    if (!err && !reason && !ctx->in->error)
+        err = pajek_too_many(&p, p.declared, ctx->in->consumed);
+    if (!err && !reason && !ctx->in->error)
+        err = coa_gfile_reserve_vertices(&g, (size_t)p.declared);
+    if (!err && reason)
+        err = coa_gfile_parse_error(&g, reason);
+    if (!err && !ctx->in->error)
+        err = coa_gfile_finish(&g);
+    coa_gfile_destroy(&g);
+    return err;
 }
 
 /* What 'coauthor formats --help' says of the graph files (coa_formats_help). */

@@ -28,10 +28,16 @@
  * The XML is turned into the shape of the JSON (an element is an object
  * keyed by child local names, a repeated child an array, a text-only
  * element its text, attributes plain keys) so that one reader serves both.
- * That holds the whole document in memory twice (libxml2's tree, and the
- * JSON made of it), so an ORCID XML file may hold at most
- * ORCID_XML_MAX_BYTES; a longer one stops with an error at the limit,
- * before any of it is parsed.
+ * The XML is read a part at a time (libxml2's xmlTextReader): each group
+ * of a record or a /works response, each work or error of a bulk
+ * response, is made into JSON, read, and freed, and so is every other
+ * child of the root (orcid-identifier, person...); parts of a record that
+ * are not works (educations, employments...) are passed over unbuilt.
+ * Until the owner can be told (its iD and its name, usually from the
+ * first part), parts wait in memory.  One part may be at most
+ * ORCID_XML_MAX_PART bytes of XML: a longer one stops the read with an
+ * error.  A root of another kind (one work) is read whole, within the
+ * same limit.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,11 +49,13 @@
 
 #include "corpus/internal.h"
 
-/* Tree and JSON take about 11 times the text (a 16 MiB bulk of works:
- * 190 MB at the peak; 8 MiB: 100 MB).  One researcher's record with 2,000
- * works is about 5 MB. */
-#define ORCID_XML_MAX_BYTES ((uint64_t)8 << 20)
+#include <libxml/xmlreader.h>
+
 #include "readers.h"
+
+/* Tree and JSON take about 11 times the text; a group or a work is a few
+ * KB, and a work with a thousand contributors about 500 KB. */
+#define ORCID_XML_MAX_PART ((uint64_t)8 << 20)
 
 /* ---- access to either shape ---- */
 
@@ -466,19 +474,43 @@ int coa_detect_orcid_xml(const char *name, const unsigned char *head, size_t len
 
 /* ---- XML into the JSON's shape ---- */
 
+/* Adds v (its reference taken) under key: a second child of one name
+ * makes an array. */
+static int add_child(json_t *obj, const char *key, json_t *v)
+{
+    json_t *old = json_object_get(obj, key);
+    if (!old)
+        return json_object_set_new(obj, key, v) ? COA_ENOMEM : COA_OK;
+    if (json_is_array(old))
+        return json_array_append_new(old, v) ? COA_ENOMEM : COA_OK;
+    json_t *arr = json_array();
+    if (!arr || json_array_append(arr, old) || json_array_append_new(arr, v) || json_object_set_new(obj, key, arr)) {
+        json_decref(arr);
+        return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
+static int add_attributes(json_t *obj, xmlNodePtr node)
+{
+    for (xmlAttrPtr a = node->properties; a; a = a->next) {
+        xmlChar *val = xmlNodeListGetString(node->doc, a->children, 1);
+        json_t *s = json_string(val ? (const char *)val : "");
+        xmlFree(val);
+        if (s && json_object_set_new(obj, (const char *)a->name, s))
+            return COA_ENOMEM;
+    }
+    return COA_OK;
+}
+
 static json_t *xml_to_json(xmlNodePtr node)
 {
     json_t *obj = json_object();
     if (!obj)
         return NULL;
     int elements = 0;
-    for (xmlAttrPtr a = node->properties; a; a = a->next) {
-        xmlChar *val = xmlNodeListGetString(node->doc, a->children, 1);
-        json_t *s = json_string(val ? (const char *)val : "");
-        xmlFree(val);
-        if (s && json_object_set_new(obj, (const char *)a->name, s))
-            goto fail;
-    }
+    if (add_attributes(obj, node))
+        goto fail;
     for (xmlNodePtr ch = node->children; ch; ch = ch->next) {
         if (ch->type != XML_ELEMENT_NODE)
             continue;
@@ -486,22 +518,8 @@ static json_t *xml_to_json(xmlNodePtr node)
         json_t *v = xml_to_json(ch);
         if (!v)
             goto fail;
-        const char *key = (const char *)ch->name;
-        json_t *old = json_object_get(obj, key);
-        if (!old) {
-            if (json_object_set_new(obj, key, v))
-                goto fail;
-        } else if (json_is_array(old)) {
-            if (json_array_append_new(old, v))
-                goto fail;
-        } else {
-            json_t *arr = json_array();
-            if (!arr || json_array_append(arr, old) || json_array_append_new(arr, v) ||
-                json_object_set_new(obj, key, arr)) {
-                json_decref(arr);
-                goto fail;
-            }
-        }
+        if (add_child(obj, (const char *)ch->name, v))
+            goto fail;
     }
     if (!elements) {
         xmlChar *t = xmlNodeGetContent(node);
@@ -530,44 +548,323 @@ fail:
     return NULL;
 }
 
-int coa_read_orcid_xml(coa_reader_ctx_t *ctx)
+/* ---- the XML a part at a time ---- */
+
+enum { DOC_OTHER, DOC_RECORD, DOC_WORKS, DOC_BULK };
+
+typedef struct {
+    coa_reader_ctx_t *ctx;
+    uint64_t read;       /* bytes given to libxml2 */
+    uint64_t part_start; /* 'read' when the part being built began, or UINT64_MAX */
+    int too_long;
+    int broken;          /* libxml2 stopped inside a part */
+    int elements;        /* the root's attributes and child elements */
+    char error[200];     /* libxml2's first error */
+    long error_line;
+    int kind;
+    long line;           /* the root's */
+    json_t *head;        /* the root: its attributes and children other than parts */
+    json_t *groups, *works, *errors; /* parts not yet read (errors: at the end) */
+    int summary;         /* DOC_WORKS: its first group is a summary (-1 until seen) */
+    int ready;           /* the owner is known and the parts are read as they come */
+    owner_t o;
+    char orcid[20];      /* the owner's iD, once found */
+    size_t id_scan, name_scan; /* parts already looked through for it, for the name */
+} oxml_t;
+
+static int oxml_input(void *p, char *buf, int len)
 {
-    char *data = NULL;
-    size_t len = 0;
-    ctx->in->max_bytes = ORCID_XML_MAX_BYTES; /* the input stops with an error past it */
-    int err = coa_input_slurp(ctx->in, &data, &len);
+    oxml_t *x = p;
+    if (x->part_start != UINT64_MAX && x->read - x->part_start > ORCID_XML_MAX_PART) {
+        x->too_long = 1;
+        return -1;
+    }
+    long got = coa_input_read_raw(x->ctx->in, buf, (size_t)len);
+    if (got > 0)
+        x->read += (uint64_t)got;
+    return got < 0 ? -1 : (int)got;
+}
+
+static void oxml_error(void *p, xmlErrorPtr e)
+{
+    oxml_t *x = p;
+    if (e && e->level >= XML_ERR_ERROR && !x->error[0]) {
+        coa_xml_error_text(e->message, x->error, sizeof x->error);
+        x->error_line = e->line;
+    }
+}
+
+/* Whether a name would do as the owner's (owner_set_name keeps it). */
+static int name_usable(const char *name)
+{
+    char *key = NULL;
+    int ok = name && *name && coa_name_key(name, strlen(name), &key) == COA_OK;
+    free(key);
+    return ok;
+}
+
+/* Whether find_owner would find the owner's iD and name in what has been
+ * read, without falling back to the iD as the name; looks only through
+ * the parts it has not looked through before. */
+static int owner_ready(oxml_t *x)
+{
+    json_t *v = x->head;
+    size_t ng = json_array_size(x->groups), nw = json_array_size(x->works);
+    if (!*x->orcid) {
+        orcid_of(text(get(get(v, "orcid-identifier"), "path")), x->orcid);
+        if (!*x->orcid)
+            orcid_of(text(get(v, "path")), x->orcid);
+        for (; !*x->orcid && x->id_scan < ng + nw; x->id_scan++) {
+            if (x->id_scan < ng) {
+                json_t *sm = get(json_array_get(x->groups, x->id_scan), "work-summary");
+                for (size_t i = 0; i < count_of(sm) && !*x->orcid; i++)
+                    orcid_of(text(get(item_of(sm, i), "path")), x->orcid);
+            } else {
+                orcid_of(text(get(json_array_get(x->works, x->id_scan - ng), "path")), x->orcid);
+            }
+        }
+        if (!*x->orcid)
+            return 0;
+    }
+    json_t *name = get(get(v, "person"), "name");
+    if (name_usable(text(get(name, "credit-name"))))
+        return 1;
+    const char *given = text(get(name, "given-names")), *family = text(get(name, "family-name"));
+    if (given || family) {
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s%s%s", given ? given : "", given && family ? " " : "", family ? family : "");
+        if (name_usable(buf))
+            return 1;
+    }
+    for (; x->name_scan < ng + nw; x->name_scan++) {
+        const char *n = x->name_scan < ng
+                            ? name_from_sources(get(json_array_get(x->groups, x->name_scan), "work-summary"), x->orcid)
+                            : name_from_contributors(json_array_get(x->works, x->name_scan - ng), x->orcid);
+        if (name_usable(n))
+            return 1;
+    }
+    return 0;
+}
+
+/* Reads the parts waiting, once the owner is known. */
+static int oxml_flush(oxml_t *x)
+{
+    int err = COA_OK;
+    for (size_t g = 0; g < json_array_size(x->groups) && !err && x->o.name; g++)
+        err = read_group(x->ctx, &x->o, json_array_get(x->groups, g), x->line);
+    for (size_t i = 0; i < json_array_size(x->works) && !err && x->o.name; i++)
+        err = read_work(x->ctx, &x->o, json_array_get(x->works, i), x->line);
+    json_array_clear(x->groups);
+    json_array_clear(x->works);
+    return err;
+}
+
+/* The owner, as coa_orcid_json_read finds it, then the parts waiting. */
+static int oxml_owner(oxml_t *x)
+{
+    int err = find_owner(x->ctx, x->head, x->groups, x->works, &x->o);
+    if (!err && !x->o.name && (json_array_size(x->groups) || json_array_size(x->works)))
+        err = coa_reader_skip(x->ctx, x->line, "ORCID works whose owner is unknown");
+    x->ready = 1;
+    return err ? err : oxml_flush(x);
+}
+
+/* A part: into the waiting list, read at once when the owner is known. */
+static int oxml_part(oxml_t *x, const char *name, json_t *v)
+{
+    int err;
+    if (x->kind == DOC_BULK && strcmp(name, "error") == 0)
+        return json_array_append_new(x->errors, v) ? COA_ENOMEM : COA_OK;
+    if (x->kind == DOC_BULK) {
+        err = json_array_append_new(x->works, v) ? COA_ENOMEM : COA_OK;
+    } else {
+        if (x->kind == DOC_WORKS && x->summary < 0)
+            x->summary = get(v, "work-summary") != NULL;
+        if (x->kind == DOC_WORKS && !x->summary) {
+            json_decref(v); /* not a /works response: see oxml_end */
+            return COA_OK;
+        }
+        err = json_array_append_new(x->groups, v) ? COA_ENOMEM : COA_OK;
+    }
     if (err)
         return err;
-    /* NONET: no DTD or schema is fetched; without NOENT no entity is
-     * expanded beyond libxml2's own guarded defaults */
-    xmlResetLastError();
-    xmlDocPtr doc = xmlReadMemory(data, (int)len, ctx->in->name, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                      XML_PARSE_BIG_LINES);
-    free(data);
-    const xmlError *xe = xmlGetLastError();
-    if (xe && xe->level >= XML_ERR_ERROR) {
-        char msg[200];
-        coa_xml_error_text(xe->message, msg, sizeof msg);
-        err = coa_reader_skip(ctx, xe->line, "XML error: %s; what follows it may be lost", msg);
+    if (x->ready)
+        return oxml_flush(x);
+    return owner_ready(x) ? oxml_owner(x) : COA_OK;
+}
+
+/* The end of the document: the owner if not yet known, the bulk errors;
+ * or a document that is not what its root promised, read as a whole. */
+static int oxml_end(oxml_t *x)
+{
+    int err = COA_OK;
+    json_t *v = x->head;
+    if (!x->elements)
+        return COA_OK; /* a root without attributes or children is text, as in xml_to_json */
+    int streamed = x->kind == DOC_BULK || (x->kind == DOC_WORKS && x->summary == 1) ||
+                   (x->kind == DOC_RECORD && (get(v, "orcid-identifier") || get(v, "activities-summary")));
+    if (streamed) {
+        if (!x->ready)
+            err = oxml_owner(x);
+        if (!err && json_array_size(x->errors)) {
+            json_t *bulk = json_pack("{sO}", "error", x->errors);
+            err = bulk ? report_bulk_errors(x->ctx, bulk, x->line) : COA_ENOMEM;
+            json_decref(bulk);
+        }
+        return err;
     }
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-    if (!err && root) {
-        json_t *v = xml_to_json(root);
-        if (!v || !json_is_object(v)) {
-            err = v ? COA_OK : COA_ENOMEM;
-        } else if (json_object_set_new(v, "@root", json_string((const char *)root->name))) {
-            err = COA_ENOMEM;
-        } else if (coa_orcid_json_is(v) || bulk_of(v) || is_work(v)) {
-            err = coa_orcid_json_read(ctx, v, xmlGetLineNo(root));
-        } else {
-            err = coa_reader_skip(ctx, xmlGetLineNo(root), "an ORCID document of a kind not read ('%.60s')",
-                                  (const char *)root->name);
+    if (coa_orcid_json_is(v) || bulk_of(v) || is_work(v))
+        return coa_orcid_json_read(x->ctx, v, x->line);
+    return coa_reader_skip(x->ctx, x->line, "an ORCID document of a kind not read ('%.60s')",
+                           text(get(v, "@root")) ? text(get(v, "@root")) : "");
+}
+
+/* The element the reader is on, built and made into JSON, within the limit
+ * of one part; NULL with *err set, or with *err 0 when libxml2 failed. */
+static json_t *oxml_build(oxml_t *x, xmlTextReaderPtr rd, int *err)
+{
+    x->part_start = x->read;
+    xmlNodePtr node = xmlTextReaderExpand(rd);
+    x->part_start = UINT64_MAX;
+    *err = COA_OK;
+    if (!node && !x->too_long) {
+        /* a part cut short (the file ends in it): what was built of it is
+         * read, as the whole-document parse recovered it */
+        x->broken = 1;
+        node = xmlTextReaderCurrentNode(rd);
+    }
+    if (!node)
+        return NULL;
+    json_t *v = xml_to_json(node);
+    if (!v)
+        *err = COA_ENOMEM;
+    return v;
+}
+
+/* Whether the element at 'depth' is a part of a document of this kind,
+ * else whether the reader goes into it (1) or passes over it (0) after
+ * it is put into the head (depth 1) or not. */
+static int oxml_is_part(const oxml_t *x, int depth, const char *name)
+{
+    if (x->kind == DOC_RECORD)
+        return depth == 3 && strcmp(name, "group") == 0;
+    if (x->kind == DOC_WORKS)
+        return depth == 1 && strcmp(name, "group") == 0;
+    return depth == 1 && (strcmp(name, "work") == 0 || strcmp(name, "error") == 0);
+}
+
+static int oxml_descend(const oxml_t *x, int depth, const char *name)
+{
+    return x->kind == DOC_RECORD &&
+           ((depth == 1 && strcmp(name, "activities-summary") == 0) || (depth == 2 && strcmp(name, "works") == 0));
+}
+
+static int oxml_read(oxml_t *x, xmlTextReaderPtr rd)
+{
+    int ret, err = COA_OK;
+    while ((ret = xmlTextReaderRead(rd)) == 1 && xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
+        ;
+    if (ret != 1)
+        return COA_OK; /* no root: the error, if any, is reported by the caller */
+    xmlNodePtr root = xmlTextReaderCurrentNode(rd);
+    const char *rname = (const char *)xmlTextReaderConstLocalName(rd);
+    x->line = root ? xmlGetLineNo(root) : 0;
+    x->kind = !rname                           ? DOC_OTHER
+              : strcmp(rname, "record") == 0 ? DOC_RECORD
+              : strcmp(rname, "works") == 0  ? DOC_WORKS
+              : strcmp(rname, "bulk") == 0   ? DOC_BULK
+                                             : DOC_OTHER;
+    if (x->kind == DOC_OTHER) {
+        json_t *v = oxml_build(x, rd, &err);
+        if (!v)
+            return err;
+        if (json_is_object(v)) {
+            x->head = v;
+            x->elements = 1;
+            if (json_object_set_new(v, "@root", json_string(rname)))
+                return COA_ENOMEM;
+            return oxml_end(x);
         }
         json_decref(v);
+        return COA_OK;
     }
-    if (doc)
-        xmlFreeDoc(doc);
+    if (!(x->head = json_object()) || !(x->groups = json_array()) || !(x->works = json_array()) ||
+        !(x->errors = json_array()))
+        return COA_ENOMEM;
+    for (xmlAttrPtr a = root ? root->properties : NULL; a; a = a->next)
+        x->elements++;
+    if (add_attributes(x->head, root) || json_object_set_new(x->head, "@root", json_string(rname)) ||
+        (x->line > 0 && json_object_set_new(x->head, "@line", json_integer(x->line))))
+        return COA_ENOMEM;
+    int empty = xmlTextReaderIsEmptyElement(rd);
+    ret = empty ? 0 : xmlTextReaderRead(rd);
+    while (ret == 1 && !err) {
+        int depth = xmlTextReaderDepth(rd);
+        if (depth <= 0)
+            break;
+        if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT) {
+            ret = xmlTextReaderRead(rd);
+            continue;
+        }
+        const char *name = (const char *)xmlTextReaderConstLocalName(rd);
+        if (oxml_descend(x, depth, name)) {
+            x->elements += depth == 1;
+            if (depth == 1 && !get(x->head, "activities-summary") &&
+                json_object_set_new(x->head, "activities-summary", json_object()))
+                return COA_ENOMEM;
+            ret = xmlTextReaderRead(rd);
+            continue;
+        }
+        if (oxml_is_part(x, depth, name) || depth == 1) {
+            char key[128];
+            snprintf(key, sizeof key, "%s", name);
+            json_t *v = oxml_build(x, rd, &err);
+            if (!v)
+                break;
+            x->elements += depth == 1;
+            err = oxml_is_part(x, depth, key) ? oxml_part(x, key, v) : add_child(x->head, key, v);
+            if (x->broken)
+                break;
+        }
+        x->elements += depth == 1;
+        ret = xmlTextReaderNext(rd);
+    }
+    return err ? err : oxml_end(x);
+}
+
+int coa_read_orcid_xml(coa_reader_ctx_t *ctx)
+{
+    oxml_t x;
+    memset(&x, 0, sizeof x);
+    x.ctx = ctx;
+    x.part_start = UINT64_MAX;
+    x.summary = -1;
+    /* NONET: no DTD or schema is fetched; without NOENT no entity is
+     * expanded beyond libxml2's own guarded defaults */
+    xmlTextReaderPtr rd = xmlReaderForIO(oxml_input, NULL, &x, ctx->in->name, NULL,
+                                         XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
+                                             XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
+    if (!rd)
+        return COA_ENOMEM;
+    xmlTextReaderSetStructuredErrorHandler(rd, oxml_error, &x);
+    int err = oxml_read(&x, rd);
+    if (x.too_long) {
+        coa_diag(ctx->diag, COA_DIAG_ERROR, ctx->in->name, x.error_line,
+                 "a part of the ORCID response (a work, a group) longer than %llu bytes, the limit for one; not read "
+                 "further", (unsigned long long)ORCID_XML_MAX_PART);
+        if (!err)
+            err = COA_EPARSE;
+    } else if (!err && ctx->in->error) {
+        err = ctx->in->error;
+    } else if (!err && x.error[0]) {
+        err = coa_reader_skip(ctx, x.error_line, "XML error: %s; what follows it may be lost", x.error);
+    }
+    xmlFreeTextReader(rd);
+    owner_destroy(&x.o);
+    json_decref(x.head);
+    json_decref(x.groups);
+    json_decref(x.works);
+    json_decref(x.errors);
     return err;
 }
 
