@@ -807,6 +807,14 @@ static int pajek_token(const char *t, size_t n, size_t *i, const char **tok, siz
     return 1;
 }
 
+static int pajek_digits(const char *tok, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!isdigit((unsigned char)tok[i]))
+            return 0;
+    return len > 0;
+}
+
 /* A vertex number 1 .. 'declared', as vertex 0 ..: NULL, else why it is
  * not one, in igraph's words. */
 static const char *pajek_vertex(const char *tok, size_t len, int quoted, unsigned long long declared, uint32_t *v)
@@ -846,6 +854,63 @@ typedef struct {
     int weights;                 /* the third column is the weight read */
     int weighted;                /* an edge has had a weight */
 } pajek_t;
+
+/* Pajek's lines, their bytes as they are (igraph's reader took them so). */
+typedef struct {
+    bytes_t b;
+    text_t text;   /* the line, without its end */
+    uint32_t line;
+    size_t max;    /* the longest line read (--max-line) */
+    int end;
+} pajek_lines_t;
+
+/* The next line into pl->text; pl->end at the end.  A line longer than
+ * pl->max is passed over, with the line reader's warning, as a record
+ * skipped. */
+static int pajek_line(coa_reader_ctx_t *ctx, pajek_lines_t *pl)
+{
+    for (;;) {
+        int c = byte_next(&pl->b), too_long = 0;
+        if (c < 0) {
+            pl->end = 1;
+            return pl->b.err;
+        }
+        pl->line++;
+        pl->text.len = 0;
+        char run[256];
+        size_t k = 0;
+        for (; c >= 0 && c != '\n'; c = byte_next(&pl->b)) {
+            if (too_long)
+                continue;
+            run[k++] = (char)c;
+            if (k == sizeof run) {
+                if (pl->text.len + k > pl->max)
+                    too_long = 1;
+                else if (coa_text_put(&pl->text, run, k))
+                    return COA_ENOMEM;
+                k = 0;
+            }
+        }
+        if (pl->b.err)
+            return pl->b.err;
+        if (!too_long && pl->text.len + k > pl->max)
+            too_long = 1;
+        if (!too_long) {
+            if (coa_text_put(&pl->text, run, k))
+                return COA_ENOMEM;
+            return COA_OK;
+        }
+        coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, pl->line, "line longer than %zu bytes skipped",
+                 pl->max);
+        int err = coa_reader_skip(ctx, pl->line, "a Pajek line too long to read: a vertex or edge on it is lost");
+        if (err)
+            return err;
+        if (c < 0) {
+            pl->end = 1;
+            return COA_OK;
+        }
+    }
+}
 
 /* The keywords of an edge's parameters in igraph's Pajek reader. */
 static int pajek_edge_keyword(const char *tok, size_t len)
@@ -909,10 +974,17 @@ int coa_read_pajek(coa_reader_ctx_t *ctx)
     size_t n, len;
     uint32_t row = 0;
     int quoted;
-    while (!err && !reason &&
-           coa_reader_next_line(ctx, "a Pajek line longer than the line limit: a vertex or edge on it is lost", &t, &n,
-                                &err) > 0) {
-        uint32_t line = (uint32_t)ctx->in->lineno;
+    pajek_lines_t *pl = calloc(1, sizeof *pl);
+    if (!pl) {
+        coa_gfile_destroy(&g);
+        return COA_ENOMEM;
+    }
+    pl->b.in = ctx->in;
+    pl->max = ctx->opts && ctx->opts->max_line ? ctx->opts->max_line : COA_INPUT_MAX_LINE;
+    while (!err && !reason && (err = pajek_line(ctx, pl)) == COA_OK && !pl->end) {
+        t = pl->text.s ? pl->text.s : "";
+        n = pl->text.len;
+        uint32_t line = pl->line;
         size_t i = 0;
         if (!pajek_token(t, n, &i, &tok, &len, &quoted) || (!quoted && tok[0] == '%'))
             continue;
@@ -923,10 +995,18 @@ int coa_read_pajek(coa_reader_ctx_t *ctx)
                 section = VERTICES;
                 p.declared = 0;
                 p.vline = (long)line;
-                if (pajek_token(t, n, &i, &tok, &len, &quoted))
-                    for (size_t k = 0; k < len && isdigit((unsigned char)tok[k]); k++)
+                /* "*Vertices N", or "*Vertices N N1" (two-mode) */
+                for (int k = 0; pajek_token(t, n, &i, &tok, &len, &quoted); k++) {
+                    if (quoted || k == 2 || !pajek_digits(tok, len)) {
+                        reason = "Parse error";
+                        break;
+                    }
+                    for (size_t d = 0; d < len && k == 0; d++)
                         if (p.declared < 100000000000000000ULL) /* saturates far above any limit */
-                            p.declared = p.declared * 10 + (unsigned long long)(tok[k] - '0');
+                            p.declared = p.declared * 10 + (unsigned long long)(tok[d] - '0');
+                }
+                if (reason)
+                    break;
             } else if ((wl == 9 && strncasecmp(w, "edgeslist", 9) == 0) ||
                        (wl == 8 && strncasecmp(w, "arcslist", 8) == 0)) {
                 section = LISTS;
@@ -1016,6 +1096,8 @@ int coa_read_pajek(coa_reader_ctx_t *ctx)
             } while (!err && pajek_token(t, n, &i, &tok, &len, &quoted));
         }
     }
+    free(pl->text.s);
+    free(pl);
     if (!err && !reason && !ctx->in->error)
         err = pajek_too_many(&p, p.declared, ctx->in->consumed);
     if (!err && !reason && !ctx->in->error)
