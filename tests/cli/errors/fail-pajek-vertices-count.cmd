@@ -1,0 +1,1 @@
+coauthor stats tests/data/bad/fuzz-pajek-vertices-count.net
