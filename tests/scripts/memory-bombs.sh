@@ -26,15 +26,20 @@
 . tests/memory-limit.sh # limit_kb, and ASan's quarantine made small
 
 peak() { tail -1 "$1"; } # the last line of /usr/bin/time's output
+# stats_peak LABEL FILE [OPTION...]: 'stats --json' of FILE into $tmp/out, under the memory limit
+stats_peak() {
+    local label=$1 file=$2 kb
+    shift 2
+    /usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" stats -q --json "$@" "$file" >"$tmp/out" || fail "$label: status $?"
+    kb=$(peak "$tmp/time")
+    echo "$label: peak $kb KB"
+    [ "$kb" -lt $limit_kb ] || fail "$label: peak $kb KB"
+    rm -f "$file"
+}
 # reads_two LABEL FILE: FILE is read under the memory limit, and its two papers are found
 reads_two() {
-    /usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" stats -q --json "$2" >"$tmp/out" || fail "$1: status $?"
-    local kb
-    kb=$(peak "$tmp/time")
-    echo "$1: peak $kb KB"
-    [ "$kb" -lt $limit_kb ] || fail "$1: peak $kb KB"
+    stats_peak "$1" "$2"
     grep -q '"papers": 2' "$tmp/out" || fail "$1: the two papers were not read: $(head -c 300 "$tmp/out")"
-    rm -f "$2"
 }
 
 # (a) blank lines
@@ -93,15 +98,10 @@ reads_two "(c) a JSON array of 100 MB" "$tmp/works.json"
 
 # reads_graph LABEL FILE AUTHORS EDGES RECORDS: FILE is read under the memory limit, whole
 reads_graph() {
-    /usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" stats -q --json "$2" >"$tmp/out" || fail "$1: status $?"
-    local kb
-    kb=$(peak "$tmp/time")
-    echo "$1: peak $kb KB"
-    [ "$kb" -lt $limit_kb ] || fail "$1: peak $kb KB"
+    stats_peak "$1" "$2"
     grep -q "\"authors\": $3," "$tmp/out" || fail "$1: not $3 authors: $(grep '"authors"' "$tmp/out")"
     grep -q "\"coauthor_edges\": $4," "$tmp/out" || fail "$1: not $4 edges: $(grep '"coauthor_edges"' "$tmp/out")"
     grep -q "\"records\": $5," "$tmp/out" || fail "$1: not $5 records: $(grep '"records"' "$tmp/out")"
-    rm -f "$2"
 }
 
 # (d) graph files that are nearly all what the readers pass over
@@ -192,10 +192,6 @@ with open(sys.argv[1], "w") as f:
                  "</work:contributor></work:contributors></work:work>\n" for i in range(100000))
     f.write("</bulk:bulk>\n")
 PY
-/usr/bin/time -f %M -o "$tmp/time" "$COAUTHOR" stats -q --json --format orcid-xml "$tmp/bulk.xml" >"$tmp/out" ||
-    fail "(f) status $?"
-kb=$(peak "$tmp/time")
-echo "(f) bulk.xml (orcid-xml), 100,000 works: peak $kb KB"
-[ "$kb" -lt $limit_kb ] || fail "(f) peak $kb KB"
+stats_peak "(f) bulk.xml (orcid-xml), 100,000 works" "$tmp/bulk.xml" --format orcid-xml
 grep -q '"papers": 100000,' "$tmp/out" || fail "(f) not 100000 papers: $(grep '"papers"' "$tmp/out")"
 finish
