@@ -840,7 +840,9 @@ int coa_read_orcid_xml(coa_reader_ctx_t *ctx)
     x.part_start = UINT64_MAX;
     x.summary = -1;
     /* NONET: no DTD or schema is fetched; without NOENT no entity is
-     * expanded beyond libxml2's own guarded defaults */
+     * expanded beyond libxml2's own guarded defaults; libxml2's own
+     * reports (an encoding it cannot convert) are not printed */
+    coa_xml_lockdown();
     xmlTextReaderPtr rd = xmlReaderForIO(oxml_input, NULL, &x, ctx->in->name, NULL,
                                          XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
                                              XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
