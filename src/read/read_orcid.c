@@ -38,6 +38,9 @@
  * ORCID_XML_MAX_PART bytes of XML: a longer one stops the read with an
  * error.  A root of another kind (one work) is read whole, within the
  * same limit.
+ * xmlTextReader stops at the first XML error, so a document that fits in
+ * ORCID_XML_WHOLE bytes is parsed whole instead, with libxml2's recovery:
+ * an error there costs only what it breaks.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,6 +59,7 @@
 /* Tree and JSON take about 11 times the text; a group or a work is a few
  * KB, and a work with a thousand contributors about 500 KB. */
 #define ORCID_XML_MAX_PART ((uint64_t)8 << 20)
+#define ORCID_XML_WHOLE ((size_t)8 << 20)
 
 /* ---- access to either shape ---- */
 
@@ -555,6 +559,8 @@ enum { DOC_OTHER, DOC_RECORD, DOC_WORKS, DOC_BULK };
 typedef struct {
     coa_reader_ctx_t *ctx;
     uint64_t read;       /* bytes given to libxml2 */
+    const char *pending; /* read before streaming began, given first */
+    size_t n_pending;
     uint64_t part_start; /* 'read' when the part being built began, or UINT64_MAX */
     int too_long;
     int broken;          /* libxml2 stopped inside a part */
@@ -579,7 +585,15 @@ static int oxml_input(void *p, char *buf, int len)
         x->too_long = 1;
         return -1;
     }
-    long got = coa_input_read_raw(x->ctx->in, buf, (size_t)len);
+    long got;
+    if (x->n_pending) {
+        got = (long)(x->n_pending < (size_t)len ? x->n_pending : (size_t)len);
+        memcpy(buf, x->pending, (size_t)got);
+        x->pending += got;
+        x->n_pending -= (size_t)got;
+    } else {
+        got = coa_input_read_raw(x->ctx->in, buf, (size_t)len);
+    }
     if (got > 0)
         x->read += (uint64_t)got;
     return got < 0 ? -1 : (int)got;
@@ -832,22 +846,75 @@ static int oxml_read(oxml_t *x, xmlTextReaderPtr rd)
     return err ? err : oxml_end(x);
 }
 
+/* A document of at most ORCID_XML_WHOLE bytes, parsed whole with recovery. */
+static int orcid_xml_whole(coa_reader_ctx_t *ctx, const char *data, size_t len)
+{
+    int err = COA_OK;
+    xmlResetLastError();
+    xmlDocPtr doc = xmlReadMemory(data, (int)len, ctx->in->name, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                      XML_PARSE_BIG_LINES);
+    const xmlError *xe = xmlGetLastError();
+    if (xe && xe->level >= XML_ERR_ERROR) {
+        char msg[200];
+        coa_xml_error_text(xe->message, msg, sizeof msg);
+        err = coa_reader_skip(ctx, xe->line, "XML error: %s; what follows it may be lost", msg);
+    }
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!err && root) {
+        json_t *v = xml_to_json(root);
+        if (!v || !json_is_object(v))
+            err = v ? COA_OK : COA_ENOMEM;
+        else if (json_object_set_new(v, "@root", json_string((const char *)root->name)))
+            err = COA_ENOMEM;
+        else if (coa_orcid_json_is(v) || bulk_of(v) || is_work(v))
+            err = coa_orcid_json_read(ctx, v, xmlGetLineNo(root));
+        else
+            err = coa_reader_skip(ctx, xmlGetLineNo(root), "an ORCID document of a kind not read ('%.60s')",
+                                  (const char *)root->name);
+        json_decref(v);
+    }
+    if (doc)
+        xmlFreeDoc(doc);
+    return err;
+}
+
 int coa_read_orcid_xml(coa_reader_ctx_t *ctx)
 {
+    /* NONET: no DTD or schema is fetched; without NOENT no entity is
+     * expanded beyond libxml2's own guarded defaults; libxml2's own
+     * reports (an encoding it cannot convert) are not printed */
+    coa_xml_lockdown();
+    char *head = malloc(ORCID_XML_WHOLE + 1);
+    if (!head)
+        return COA_ENOMEM;
+    size_t n = 0;
+    long got = 1;
+    while (n <= ORCID_XML_WHOLE && (got = coa_input_read_raw(ctx->in, head + n, ORCID_XML_WHOLE + 1 - n)) > 0)
+        n += (size_t)got;
+    if (got < 0 || ctx->in->error) {
+        free(head);
+        return ctx->in->error ? ctx->in->error : COA_EIO;
+    }
+    if (n <= ORCID_XML_WHOLE) {
+        int err = orcid_xml_whole(ctx, head, n);
+        free(head);
+        return err;
+    }
     oxml_t x;
     memset(&x, 0, sizeof x);
     x.ctx = ctx;
     x.part_start = UINT64_MAX;
     x.summary = -1;
-    /* NONET: no DTD or schema is fetched; without NOENT no entity is
-     * expanded beyond libxml2's own guarded defaults; libxml2's own
-     * reports (an encoding it cannot convert) are not printed */
-    coa_xml_lockdown();
+    x.pending = head;
+    x.n_pending = n;
     xmlTextReaderPtr rd = xmlReaderForIO(oxml_input, NULL, &x, ctx->in->name, NULL,
                                          XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
                                              XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES);
-    if (!rd)
+    if (!rd) {
+        free(head);
         return COA_ENOMEM;
+    }
     xmlTextReaderSetStructuredErrorHandler(rd, oxml_error, &x);
     int err = oxml_read(&x, rd);
     if (x.too_long) {
@@ -861,6 +928,7 @@ int coa_read_orcid_xml(coa_reader_ctx_t *ctx)
     } else if (!err && x.error[0]) {
         err = coa_reader_skip(ctx, x.error_line, "XML error: %s; what follows it may be lost", x.error);
     }
+    free(head);
     xmlFreeTextReader(rd);
     owner_destroy(&x.o);
     json_decref(x.head);

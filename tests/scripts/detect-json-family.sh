@@ -19,6 +19,7 @@ want = {
     "tests/data/orcid/works-bulk.json": "orcid",
     "tests/data/orcid/works-summary.xml": "orcid-xml",
     "tests/data/orcid/works-bulk.xml": "orcid-xml",
+    "tests/data/orcid/works-bulk-bad-entity.xml": "orcid-xml",
     "tests/data/dblp/person-page-a.xml": "dblp",
     "tests/data/dblp/person-page-b.xml": "dblp",
     "tests/data/graph/netscience-style.gml": "gml",

@@ -1,0 +1,1 @@
+coauthor rank --by papers tests/data/orcid/works-bulk-bad-entity.xml
