@@ -1312,18 +1312,26 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_b
             int left_out = locs->n > before && locs->items[locs->n - 1].drop;
             if (!err && left_out && !macros->heavy)
                 macros->heavy = macros->chunk_open > BU_OPEN_MAX || bibutils_cost(macros) != NULL;
-            if (!err && macros->heavy && !coa_bu_text_long_line(t, chunk_start, l)) {
-                if (left_out) {
-                    locs->n--; /* the next record takes its ordinal, as bibutils will number it */
-                    free(locs->items[locs->n].key);
-                    macros->hidden++;
-                }
+            if (!err && macros->heavy) {
                 /* nothing of it is rewritten or retyped in bibutils' text */
                 for (size_t i = rewrites; i < macros->n_rewrites; i++)
                     free(macros->rewrites[i].text);
                 macros->n_rewrites = rewrites;
                 macros->n_retype = retypes;
-                err = blank_chunk(macros, from, to);
+                size_t blank_from = from;
+                if (left_out && coa_bu_text_long_line(t, chunk_start, l)) {
+                    /* coa_bu_drop_long_lines finds the record of a long
+                     * line among the locations: this one stays, and so
+                     * does its '@', for bibutils to count a record there */
+                    while (blank_from < to && t->text[blank_from] != '@')
+                        blank_from++;
+                    blank_from += blank_from < to;
+                } else if (left_out) {
+                    locs->n--; /* the next record takes its ordinal, as bibutils will number it */
+                    free(locs->items[locs->n].key);
+                    macros->hidden++;
+                }
+                err = blank_chunk(macros, blank_from, to);
             }
         }
         chunk_start = l;
