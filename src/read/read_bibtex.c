@@ -259,6 +259,15 @@ static int macros_add(macros_t *m, const char *s, size_t n, size_t len, unsigned
     return COA_OK;
 }
 
+/* bibutils 7.2 keeps its @String table in a static of the process, from
+ * one call to the next and from one file to the next (a file's macros
+ * stay defined in the files read after it).  What a macro costs bibutils
+ * is what bibutils holds for it: so the @Strings handed to bibutils are
+ * kept here too, as long as the process lives (only names, lengths and
+ * open braces are used).  Whether a macro is defined, for the warnings, is
+ * still a matter of the file (macros_t). */
+static macros_t bu_strings;
+
 static void macros_destroy(macros_t *m)
 {
     for (size_t i = 0; i < m->n; i++)
@@ -468,13 +477,15 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
                 const char *name = c->t->text + a;
                 size_t n = c->pos - a;
                 long k = digits ? -1 : macros_find(macros, name, n);
-                if (k >= 0) { /* what bibutils will copy in: saturating sums */
-                    macros->use_len += macros->len[k] < SIZE_MAX - macros->use_len ? macros->len[k]
-                                                                                   : SIZE_MAX - macros->use_len;
-                    macros->use_open += macros->open[k] < UINT_MAX - macros->use_open
-                                            ? macros->open[k]
+                long g = digits ? -1 : macros_find(&bu_strings, name, n);
+                if (g >= 0) { /* what bibutils will copy in: saturating sums */
+                    macros->use_len += bu_strings.len[g] < SIZE_MAX - macros->use_len ? bu_strings.len[g]
+                                                                                      : SIZE_MAX - macros->use_len;
+                    macros->use_open += bu_strings.open[g] < UINT_MAX - macros->use_open
+                                            ? bu_strings.open[g]
                                             : UINT_MAX - macros->use_open;
-                } else if (!digits && k == -1 && !macros->in_string) {
+                }
+                if (!digits && k == -1 && !macros->in_string) {
                     coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, l,
                              "undefined macro '%.*s' in field '%s' of entry '%s'; kept as text", (int)n, name,
                              field, key);
@@ -1174,7 +1185,8 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
         }
         macros->expanded += macros->use_len;
         unsigned own = macros->fields_open + macros->use_open; /* both at most BU_OPEN_MAX here */
-        return macros_add(macros, s + na, nl, len, own);
+        int err = macros_add(macros, s + na, nl, len, own);
+        return err ? err : macros_add(&bu_strings, s + na, nl, len, own);
     }
     int err;
     int preamble = strcasecmp(type, "preamble") == 0;
