@@ -166,5 +166,11 @@ status=$?
 grep -q "^coauthor: $b:6: @String 'm19': its text, macros expanded, is longer than a megabyte; skipped\$" \
     "$tmp/e.err" || fail "(e): the doubling is not stopped at m19"
 
+# (f) found by the campaign on these fixes: bibutils reads ",title" (a
+# comma, then the name) as a field of that name; the fast path must agree
+f=tests/data/bad/fuzz-bibtex-comma-before-field.bib
+COAUTHOR_BIBTEX_CHECK=1 "$COAUTHOR" stats "$f" >/dev/null 2>"$tmp/f.err" ||
+    fail "(f): check mode: $(grep -m1 'internal error' "$tmp/f.err")"
+
 echo "ok"
 finish
