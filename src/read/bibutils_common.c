@@ -1024,14 +1024,31 @@ static int message_start(const char *s)
  * left open in a value, which bibutils quotes once per open brace. */
 typedef struct {
     const char *word;
-    const char *at; /* the next occurrence found, or NULL */
-    int none;       /* no occurrence after 'at' */
+    const char *at;  /* the next occurrence found, or NULL */
+    int none;        /* no occurrence after 'at' */
+    const char *end; /* the end of the output */
 } next_word_t;
+
+/* The first w[0..wl) in s[0..end): memchr and memcmp, not strstr or
+ * memmem, whose sanitizer interceptors check the whole rest of the text
+ * at every call (fuzz_any timed out on that, 115 s, under ASan). */
+static const char *find_word(const char *s, const char *end, const char *w, size_t wl)
+{
+    while (s < end && (size_t)(end - s) >= wl) {
+        const char *p = memchr(s, w[0], (size_t)(end - s) - wl + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, w, wl) == 0)
+            return p;
+        s = p + 1;
+    }
+    return NULL;
+}
 
 static const char *next_word(next_word_t *w, const char *s)
 {
     if (!w->none && (!w->at || w->at < s)) {
-        w->at = strstr(s, w->word);
+        w->at = find_word(s, w->end, w->word, strlen(w->word));
         w->none = !w->at;
     }
     return w->none ? NULL : w->at;
@@ -1055,7 +1072,7 @@ static long find_loc_by_key(const char *msg, next_word_t *lead, const coa_bu_loc
     if (!s)
         return -1;
     s += strlen(lead->word);
-    const char *e = strchr(s, '\'');
+    const char *e = memchr(s, '\'', (size_t)(lead->end - s));
     if (!e)
         return -1;
     for (long i = 0; i < locs->n; i++)
@@ -1181,20 +1198,21 @@ void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_tex
                    const coa_bu_locs_t *locs)
 {
     const char *s = messages;
-    next_word_t reference = {"reference ", NULL, 0}, refnum = {"refnum ", NULL, 0};
-    next_word_t for_reference = {"for reference '", NULL, 0}, encoding = {"encoding '", NULL, 0};
+    const char *all = messages ? messages + strlen(messages) : NULL;
+    next_word_t reference = {"reference ", NULL, 0, all}, refnum = {"refnum ", NULL, 0, all};
+    next_word_t for_reference = {"for reference '", NULL, 0, all}, encoding = {"encoding '", NULL, 0, all};
     quote_memo_t memo = {"", 0, 0};
     while (s && *s) {
         /* a message runs to the next line that starts a message */
         const char *e = s;
         int latex = strncmp(s, "Unmatched ", 10) == 0 && next_word(&encoding, s);
         if (latex) {
-            const char *end = strstr(s, "'.\n");
-            e = end ? end + 3 : s + strlen(s);
+            const char *end = find_word(s, all, "'.\n", 3);
+            e = end ? end + 3 : all;
         } else {
             for (;;) {
-                const char *nl = strchr(e, '\n');
-                e = nl ? nl + 1 : e + strlen(e);
+                const char *nl = memchr(e, '\n', (size_t)(all - e));
+                e = nl ? nl + 1 : all;
                 if (!*e || message_start(e))
                     break;
             }
