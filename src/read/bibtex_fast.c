@@ -780,7 +780,7 @@ static size_t skip_trailing_comments(const char *s, size_t n, size_t i)
 static int entry_fields(coa_bibfast_t *f, coa_bu_rec_t *rec, const char *s, size_t n, size_t *pos, int type,
                         int *seen)
 {
-    size_t i = *pos;
+    size_t i = *pos, head = *pos; /* s[head] is the comma after the key */
     for (;;) {
         skip_ws(s, n, &i);
         if (i < n && s[i] == ',') {
@@ -792,6 +792,13 @@ static int entry_fields(coa_bibfast_t *f, coa_bu_rec_t *rec, const char *s, size
             break;
         }
         size_t na = i;
+        /* bibutils takes a field's name from the first character after
+         * the value before it, its comma included, to a blank or '=': so
+         * ",title" (a comma, then the name, as in "},\n ,title =") is a
+         * field of another name, and the entry has no title (found by
+         * fuzz_bibtex).  Only the key's comma is skipped before a name. */
+        if (na > 0 && s[na - 1] == ',' && na - 1 != head)
+            return 0;
         while (i < n && (isalnum((unsigned char)s[i]) || s[i] == '_' || s[i] == '-'))
             i++;
         size_t nl = i - na;

@@ -1015,25 +1015,64 @@ static int message_start(const char *s)
     return 0;
 }
 
-static long find_loc_by_number(const char *msg, const char *word, const coa_bu_locs_t *locs)
+/* Where a word next occurs in bibutils' output, at or after the message
+ * being read.  The searches below look from a message to the end of the
+ * output, as they always have (a message without a record number takes
+ * the next one named), but each word is looked for once per occurrence,
+ * not once per message: searching the rest of the output for each message
+ * grew with the square of the messages, and with the cube of the braces
+ * left open in a value, which bibutils quotes once per open brace. */
+typedef struct {
+    const char *word;
+    const char *at;  /* the next occurrence found, or NULL */
+    int none;        /* no occurrence after 'at' */
+    const char *end; /* the end of the output */
+} next_word_t;
+
+/* The first w[0..wl) in s[0..end): memchr and memcmp, not strstr or
+ * memmem, whose sanitizer interceptors check the whole rest of the text
+ * at every call (fuzz_any timed out on that, 115 s, under ASan). */
+static const char *find_word(const char *s, const char *end, const char *w, size_t wl)
 {
-    const char *s = strstr(msg, word);
+    while (s < end && (size_t)(end - s) >= wl) {
+        const char *p = memchr(s, w[0], (size_t)(end - s) - wl + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, w, wl) == 0)
+            return p;
+        s = p + 1;
+    }
+    return NULL;
+}
+
+static const char *next_word(next_word_t *w, const char *s)
+{
+    if (!w->none && (!w->at || w->at < s)) {
+        w->at = find_word(s, w->end, w->word, strlen(w->word));
+        w->none = !w->at;
+    }
+    return w->none ? NULL : w->at;
+}
+
+static long find_loc_by_number(const char *msg, next_word_t *word, const coa_bu_locs_t *locs)
+{
+    const char *s = next_word(word, msg);
     if (!s)
         return -1;
-    s += strlen(word);
+    s += strlen(word->word);
     if (!isdigit((unsigned char)*s))
         return -1;
     long n = strtol(s, NULL, 10);
     return n >= 1 && n <= locs->n ? n - 1 : -1;
 }
 
-static long find_loc_by_key(const char *msg, const coa_bu_locs_t *locs)
+static long find_loc_by_key(const char *msg, next_word_t *lead, const coa_bu_locs_t *locs)
 {
-    const char *s = strstr(msg, "for reference '");
+    const char *s = next_word(lead, msg);
     if (!s)
         return -1;
-    s += strlen("for reference '");
-    const char *e = strchr(s, '\'');
+    s += strlen(lead->word);
+    const char *e = memchr(s, '\'', (size_t)(lead->end - s));
     if (!e)
         return -1;
     for (long i = 0; i < locs->n; i++)
@@ -1059,20 +1098,35 @@ static int known_wos_header(const char *msg, size_t n)
     return 0;
 }
 
-/* The line of the field text quoted in a message ("... encoding 'TEXT'"). */
-static long find_quoted_text(const char *msg, const coa_bu_text_t *t)
+/* The line of the field text quoted in a message ("... encoding 'TEXT'").
+ * bibutils quotes a value once per brace left open in it, one message
+ * after another: the text quoted last, and its line, are kept. */
+typedef struct {
+    char quoted[64];
+    size_t len;
+    long line;
+} quote_memo_t;
+
+static long find_quoted_text(const char *msg, next_word_t *lead, const coa_bu_text_t *t, quote_memo_t *memo)
 {
-    const char *q = strstr(msg, "encoding '");
+    const char *q = next_word(lead, msg);
     if (!q)
         return 0;
-    q += strlen("encoding '");
-    size_t n = strcspn(q, "\n");
+    q += strlen(lead->word);
+    size_t n = 0;
+    while (n < 61 && q[n] && q[n] != '\n') /* strcspn, but only as far as is used */
+        n++;
     if (n > 60)
         n = 60;
     if (n < 8)
         return 0;
+    if (n == memo->len && memcmp(q, memo->quoted, n) == 0)
+        return memo->line;
     const char *hit = memmem(t->text, t->len, q, n);
-    return hit ? coa_bu_text_line_at(t, (size_t)(hit - t->text)) : 0;
+    memcpy(memo->quoted, q, n);
+    memo->len = n;
+    memo->line = hit ? coa_bu_text_line_at(t, (size_t)(hit - t->text)) : 0;
+    return memo->line;
 }
 
 /* Makes one line of a message: drops the program name and the record
@@ -1144,35 +1198,41 @@ void coa_bu_report(coa_reader_ctx_t *ctx, const char *messages, const coa_bu_tex
                    const coa_bu_locs_t *locs)
 {
     const char *s = messages;
+    const char *all = messages ? messages + strlen(messages) : NULL;
+    next_word_t reference = {"reference ", NULL, 0, all}, refnum = {"refnum ", NULL, 0, all};
+    next_word_t for_reference = {"for reference '", NULL, 0, all}, encoding = {"encoding '", NULL, 0, all};
+    quote_memo_t memo = {"", 0, 0};
     while (s && *s) {
         /* a message runs to the next line that starts a message */
         const char *e = s;
-        int latex = strncmp(s, "Unmatched ", 10) == 0 && strstr(s, "encoding '");
+        int latex = strncmp(s, "Unmatched ", 10) == 0 && next_word(&encoding, s);
         if (latex) {
-            const char *end = strstr(s, "'.\n");
-            e = end ? end + 3 : s + strlen(s);
+            const char *end = find_word(s, all, "'.\n", 3);
+            e = end ? end + 3 : all;
         } else {
             for (;;) {
-                const char *nl = strchr(e, '\n');
-                e = nl ? nl + 1 : e + strlen(e);
+                const char *nl = memchr(e, '\n', (size_t)(all - e));
+                e = nl ? nl + 1 : all;
                 if (!*e || message_start(e))
                     break;
             }
         }
         const char *word = "reference ";
-        long i = find_loc_by_number(s, word, locs);
-        if (i < 0)
-            i = find_loc_by_number(s, word = "refnum ", locs);
+        long i = find_loc_by_number(s, &reference, locs);
+        if (i < 0) {
+            i = find_loc_by_number(s, &refnum, locs);
+            word = "refnum ";
+        }
         int numbered = i >= 0;
         if (i < 0)
-            i = find_loc_by_key(s, locs);
+            i = find_loc_by_key(s, &for_reference, locs);
         long line = 0;
         int drop = 0;
         if (i >= 0) {
             line = locs->items[i].line;
             drop = locs->items[i].drop;
         } else if (latex) {
-            line = find_quoted_text(s, t);
+            line = find_quoted_text(s, &encoding, t, &memo);
         }
         if (!drop && known_wos_header(s, (size_t)(e - s)))
             drop = 1;

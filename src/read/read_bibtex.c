@@ -20,6 +20,8 @@
  *     reads it.
  */
 #include <ctype.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -159,6 +161,18 @@ static int ident_char(int ch)
 typedef struct {
     char **names;
     size_t n, cap;
+    size_t *len;         /* per macro: the length of its text, its own macros expanded */
+    unsigned *open;      /* per macro: braces its text leaves open as bibutils reads it (bu_open_braces) */
+    size_t *slot;        /* hash table of the names (case folded): index + 1, or 0 */
+    size_t n_slots;
+    int in_string;       /* read_fields is reading a @String */
+    size_t use_len;      /* the chunk's macro uses: bytes of text they bring */
+    unsigned use_open;   /* and the braces they leave open */
+    unsigned chunk_open; /* the chunk's own: deepest nesting and strays (bu_open_braces) */
+    unsigned fields_open; /* the chunk's own, field by field as bibutils cuts them (bu_fields_open) */
+    int heavy;           /* the chunk must not reach bibutils (bibutils_cost) */
+    size_t input;        /* bytes of input scanned so far */
+    size_t expanded;     /* bytes of macro text that bibutils will copy, so far */
     int crossref;   /* some entry has a crossref field */
     int author;     /* the entry being read has an author field */
     size_t author_off, author_end; /* its value, delimiters included, when it is one piece */
@@ -180,33 +194,85 @@ typedef struct {
     size_t n_text_fields, cap_text_fields;
 } macros_t;
 
-static int macros_has(const macros_t *m, const char *s, size_t n)
+static size_t macro_hash(const char *s, size_t n)
 {
-    if (n == 3 && coa_bibfast_month(s)) /* BibTeX's own month macros */
-        return 1;
-    for (size_t i = 0; i < m->n; i++)
-        if (strlen(m->names[i]) == n && strncasecmp(m->names[i], s, n) == 0)
-            return 1;
-    return 0;
+    size_t h = 1469598103934665603u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 1099511628211u;
+    return h;
 }
 
-static int macros_add(macros_t *m, const char *s, size_t n)
+/* The index of macro s[0..n), or -1; -2 for BibTeX's own month macros.
+ * A hash table: a file may define thousands and use each thousands of times. */
+static long macros_find(const macros_t *m, const char *s, size_t n)
 {
-    if (macros_has(m, s, n))
+    for (size_t h = m->n_slots ? macro_hash(s, n) & (m->n_slots - 1) : 0; m->n_slots && m->slot[h];
+         h = (h + 1) & (m->n_slots - 1)) {
+        size_t i = m->slot[h] - 1;
+        if (strlen(m->names[i]) == n && strncasecmp(m->names[i], s, n) == 0)
+            return (long)i;
+    }
+    if (n == 3 && coa_bibfast_month(s))
+        return -2;
+    return -1;
+}
+
+/* Defines macro s[0..n) (again: BibTeX keeps the last definition) with
+ * the length and the open braces of its text. */
+static int macros_add(macros_t *m, const char *s, size_t n, size_t len, unsigned open)
+{
+    long k = macros_find(m, s, n);
+    if (k >= 0) {
+        m->len[k] = len;
+        m->open[k] = open;
         return COA_OK;
-    if (coa_grow_array(&m->names, &m->cap, m->n + 1, sizeof *m->names, 64))
+    }
+    size_t cap_len = m->cap, cap_open = m->cap;
+    if (coa_grow_array(&m->names, &m->cap, m->n + 1, sizeof *m->names, 64) ||
+        coa_grow_array(&m->len, &cap_len, m->cap, sizeof *m->len, 64) ||
+        coa_grow_array(&m->open, &cap_open, m->cap, sizeof *m->open, 64))
         return COA_ENOMEM;
     if (!(m->names[m->n] = strndup(s, n)))
         return COA_ENOMEM;
+    m->len[m->n] = len;
+    m->open[m->n] = open;
     m->n++;
+    if (2 * m->n > m->n_slots) { /* rebuilt at twice the size: at most half full */
+        size_t n_slots = m->n_slots ? m->n_slots * 2 : 256;
+        size_t *slot = calloc(n_slots, sizeof *slot);
+        if (!slot)
+            return COA_ENOMEM;
+        free(m->slot);
+        m->slot = slot;
+        m->n_slots = n_slots;
+        for (size_t i = 0; i + 1 < m->n; i++) {
+            size_t h = macro_hash(m->names[i], strlen(m->names[i])) & (n_slots - 1);
+            while (slot[h])
+                h = (h + 1) & (n_slots - 1);
+            slot[h] = i + 1;
+        }
+    }
+    size_t h = macro_hash(s, n) & (m->n_slots - 1);
+    while (m->slot[h])
+        h = (h + 1) & (m->n_slots - 1);
+    m->slot[h] = m->n;
     return COA_OK;
 }
+
+/* bibutils 7.2 keeps its @String table in a static of the process, from
+ * one call to the next and from one file to the next (a file's macros
+ * stay defined in the files read after it).  What a macro costs bibutils
+ * is what bibutils holds for it: so the @Strings handed to bibutils are
+ * kept here too, as long as the process lives (only names, lengths and
+ * open braces are used).  Whether a macro is defined, for the warnings, is
+ * still a matter of the file (macros_t). */
+static macros_t bu_strings;
 
 static void macros_destroy(macros_t *m)
 {
     for (size_t i = 0; i < m->n; i++)
         free(m->names[i]);
-    COA_FREE(m->names, m->retype, m->blank);
+    COA_FREE(m->names, m->len, m->open, m->slot, m->retype, m->blank);
     coa_tex_macros_destroy(&m->tex);
     for (size_t i = 0; i < m->n_rewrites; i++)
         free(m->rewrites[i].text);
@@ -384,12 +450,12 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
             return -1;
         }
         cur_next(c);
-        if (strcasecmp(field, "crossref") == 0)
+        if (!macros->in_string && strcasecmp(field, "crossref") == 0)
             macros->crossref = 1;
-        int is_author = strcasecmp(field, "author") == 0;
+        int is_author = !macros->in_string && strcasecmp(field, "author") == 0;
         if (is_author)
             macros->author = 1;
-        int is_text = text_field(field);
+        int is_text = !macros->in_string && text_field(field);
         cur_skip_ws(c);
         size_t value_off = c->pos;
         int pieces = 0;
@@ -410,10 +476,20 @@ static int read_fields(coa_reader_ctx_t *ctx, cursor_t *c, int close, macros_t *
                 }
                 const char *name = c->t->text + a;
                 size_t n = c->pos - a;
-                if (!digits && !macros_has(macros, name, n))
+                long k = digits ? -1 : macros_find(macros, name, n);
+                long g = digits ? -1 : macros_find(&bu_strings, name, n);
+                if (g >= 0) { /* what bibutils will copy in: saturating sums */
+                    macros->use_len += bu_strings.len[g] < SIZE_MAX - macros->use_len ? bu_strings.len[g]
+                                                                                      : SIZE_MAX - macros->use_len;
+                    macros->use_open += bu_strings.open[g] < UINT_MAX - macros->use_open
+                                            ? bu_strings.open[g]
+                                            : UINT_MAX - macros->use_open;
+                }
+                if (!digits && k == -1 && !macros->in_string) {
                     coa_diag(ctx->diag, COA_DIAG_WARNING, ctx->in->name, l,
                              "undefined macro '%.*s' in field '%s' of entry '%s'; kept as text", (int)n, name,
                              field, key);
+                }
             } else {
                 d->line = field_line;
                 snprintf(d->msg, sizeof d->msg, "field '%s' has no value", field);
@@ -918,6 +994,133 @@ static int braces_balance(const char *s, size_t n)
     return depth == 0;
 }
 
+/* ---- what bibutils is given ----
+ *
+ * bibutils' LaTeX decoder prints a value whole once for each brace left
+ * open at its end, and once for each '}' that closes nothing, so a value
+ * with k of them costs k times its length (and cost the cube of k before
+ * coa_bu_report looked for each word once); a @String's text is copied
+ * into every value that uses it, and into every @String defined with it,
+ * so twenty definitions that each double the one before make a megabyte
+ * of text out of a line.  The rule: no chunk of the text (from an '@' line
+ * to the next) reaches bibutils if its braces, with those of the macros it
+ * uses, nest deeper than BU_OPEN_MAX or close more than BU_OPEN_MAX times
+ * beyond what they open, as bibutils counts them, or if the macro text it
+ * makes bibutils copy would bring the total past BU_EXPAND_FACTOR times
+ * the input read so far (plus BU_EXPAND_BASE); nor does a @String whose
+ * text, macros expanded, is longer than BU_MACRO_MAX.  Such an entry, or
+ * @String, is reported at its line and skipped; a chunk skipped for
+ * another reason, or a @Preamble, is just kept from bibutils.  Real
+ * entries nest a few levels; a shallow defect still goes to bibutils, as
+ * before, so its messages stay the same. */
+#define BU_OPEN_MAX 64
+#define BU_EXPAND_FACTOR 8
+#define BU_EXPAND_BASE ((size_t)8 << 20)
+#define BU_MACRO_MAX ((size_t)1 << 20)
+
+/* The deepest nesting of braces in s[0..n), plus the '}' that close
+ * nothing, as bibutils counts them (a brace after a backslash is a
+ * character), up to a little past BU_OPEN_MAX. */
+static unsigned bu_open_braces(const char *s, size_t n)
+{
+    size_t depth = 0, deepest = 0, strays = 0;
+    for (size_t i = 0; i < n && deepest + strays <= BU_OPEN_MAX; i++) {
+        if (i == 0 || s[i - 1] == '\n') { /* bibutils drops a line that starts with '%' */
+            const char *nl = memchr(s + i, '\n', n - i);
+            size_t len = nl ? (size_t)(nl - (s + i)) : n - i;
+            if (comment_line(s + i, len)) {
+                i += len;
+                continue;
+            }
+        }
+        if ((s[i] != '{' && s[i] != '}') || (i > 0 && s[i - 1] == '\\'))
+            continue;
+        if (s[i] == '{' && ++depth > deepest)
+            deepest = depth;
+        else if (s[i] == '}' && depth)
+            depth--;
+        else if (s[i] == '}')
+            strays++;
+    }
+    return (unsigned)(deepest + strays);
+}
+
+/* The braces that bibutils' LaTeX decoder would find open at the end of
+ * each field's value, or closing nothing, summed over the fields of the
+ * chunk s[0..n), which starts at its '@'; up to a little past
+ * BU_OPEN_MAX.  bibutils cuts the fields its own way (bibtexin.c: a quote
+ * is a delimiter only outside braces, and braces inside quotes do not
+ * count), so a value that BibTeX reads balanced may not be balanced for
+ * bibutils: "{{{" , x = }}}" is one field for BibTeX, two for bibutils. */
+static unsigned bu_fields_open(const char *s, size_t n)
+{
+    size_t i = 0, sum = 0;
+    while (i < n && s[i] != '{' && s[i] != '(') /* the type */
+        i++;
+    i++;
+    while (i < n && sum <= BU_OPEN_MAX) {
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
+        size_t tag = i;
+        while (i < n && s[i] != '=' && s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            i++;
+        while (i < n && isspace((unsigned char)s[i]))
+            i++;
+        if (i == tag || i >= n || s[i] != '=') {
+            if (i == tag) { /* no tag: bibutils skips the line */
+                while (i < n && s[i] != '\n')
+                    i++;
+            }
+            continue;
+        }
+        i++;
+        size_t start = i;
+        unsigned nbracket = 0; /* unsigned, as in bibutils: a stray '}' makes it huge */
+        int nquotes = 0;
+        for (; i < n; i++) {
+            char ch = s[i];
+            if (!nquotes && !nbracket && (ch == ',' || ch == '=' || ch == '}' || ch == ')'))
+                break;
+            int escaped = i > start && s[i - 1] == '\\';
+            if (ch == '"' && !nbracket && !escaped)
+                nquotes = !nquotes;
+            else if (ch == '{' && !nquotes && !escaped)
+                nbracket++;
+            else if (ch == '}' && !nquotes && !escaped)
+                nbracket--;
+        }
+        /* the value as the decoder reads it: text[start..i), tokens joined */
+        size_t depth = 0, strays = 0;
+        for (size_t k = start; k < i; k++) {
+            if ((s[k] != '{' && s[k] != '}') || (k > start && s[k - 1] == '\\'))
+                continue;
+            if (s[k] == '{')
+                depth++;
+            else if (depth)
+                depth--;
+            else
+                strays++;
+        }
+        sum += depth + strays;
+    }
+    return sum > UINT_MAX ? UINT_MAX : (unsigned)sum;
+}
+
+/* Why the chunk being scanned, with the macros it uses (macros->use_*),
+ * must not reach bibutils, or NULL. */
+static const char *bibutils_cost(const macros_t *m)
+{
+    if (m->use_open > BU_OPEN_MAX || m->fields_open + m->use_open > BU_OPEN_MAX)
+        return "more than 64 braces left open, or closing nothing, as bibutils reads its fields (its time "
+               "would grow with their square)";
+    size_t budget = m->input < (SIZE_MAX - BU_EXPAND_BASE) / BU_EXPAND_FACTOR
+                        ? BU_EXPAND_FACTOR * m->input + BU_EXPAND_BASE
+                        : SIZE_MAX;
+    if (m->use_len > budget || m->expanded > budget - m->use_len)
+        return "the @String macros it uses would expand the file more than 8 times";
+    return NULL;
+}
+
 /* Handles one chunk (from an '@' line to the next); adds a location for
  * each chunk that bibutils will return as a record. */
 static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_bu_locs_t *locs)
@@ -946,16 +1149,44 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
         return blank_chunk(macros, coa_bu_text_offset(c->t, start), c->end);
     }
     if (is_string) {
-        if (open != '{' && open != '(')
+        if (open != '{' && open != '(') {
+            macros->heavy = macros->chunk_open > BU_OPEN_MAX;
             return COA_OK;
+        }
         cur_next(c);
         cur_skip_ws(c);
+        cursor_t at_name = *c;
         size_t na = c->pos;
         while (cur_peek(c) >= 0 && ident_char(cur_peek(c)))
             cur_next(c);
-        if (c->pos > na)
-            return macros_add(macros, s + na, c->pos - na);
-        return COA_OK;
+        size_t nl = c->pos - na;
+        if (!nl) {
+            macros->heavy = macros->chunk_open > BU_OPEN_MAX;
+            return COA_OK;
+        }
+        /* its value is read as an entry's field is: a defect, or a value
+         * too costly for bibutils, leaves the macro undefined */
+        *c = at_name;
+        defect_t d = {0, "", "", 0};
+        macros->in_string = 1;
+        int bad = read_fields(ctx, c, close, macros, &d, "");
+        macros->in_string = 0;
+        if (bad > 0)
+            return bad; /* out of memory */
+        size_t len = c->end - na;
+        len = macros->use_len < SIZE_MAX - len ? len + macros->use_len : SIZE_MAX;
+        const char *why = bad ? d.msg : bibutils_cost(macros);
+        if (!why && len > BU_MACRO_MAX)
+            why = "its text, macros expanded, is longer than a megabyte";
+        if (why) {
+            macros->heavy = 1;
+            return coa_reader_skip(ctx, bad ? d.line : start, "@String '%.*s': %s", (int)(nl < 40 ? nl : 40), s + na,
+                                   why);
+        }
+        macros->expanded += macros->use_len;
+        unsigned own = macros->fields_open + macros->use_open; /* both at most BU_OPEN_MAX here */
+        int err = macros_add(macros, s + na, nl, len, own);
+        return err ? err : macros_add(&bu_strings, s + na, nl, len, own);
     }
     int err;
     int preamble = strcasecmp(type, "preamble") == 0;
@@ -1005,6 +1236,14 @@ static int scan_chunk(coa_reader_ctx_t *ctx, cursor_t *c, macros_t *macros, coa_
     int bad = read_fields(ctx, c, close, macros, &d, loc->key);
     if (bad > 0)
         return bad; /* out of memory */
+    const char *why = bad ? NULL : bibutils_cost(macros);
+    if (why) {
+        bad = -1;
+        d.line = start;
+        snprintf(d.msg, sizeof d.msg, "%s", why);
+    } else if (!bad) {
+        macros->expanded += macros->use_len;
+    }
     if (!bad && macros->author_end > macros->author_off + 1) {
         size_t va = macros->author_off + 1, vb = macros->author_end - 1;
         const char *names = s + va;
@@ -1055,34 +1294,6 @@ static void macros_new_chunk(macros_t *m)
     m->growth = m->shrink = NULL;
 }
 
-/* A chunk left out (already reported, or a @Preamble) whose braces nest
- * deeper than this is not handed to bibutils at all: on braces that never
- * close, bibutils' time grows with the cube of their number (4,000 take
- * 10 s, a 64 KB cut of tests/data/bad/bibtex-deep-braces.bib more than a
- * minute and 2 GB).  Real entries nest a few levels; a shallow defect
- * still goes to bibutils, as before, so its messages stay the same. */
-#define HIDE_DEPTH 64
-
-/* Blanks the last location's chunk, text[from..to), and forgets the
- * location when its braces (open ones counted even after a stray '}')
- * nest deeper than HIDE_DEPTH. */
-static int hide_if_deep(const coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *locs, size_t from, size_t to)
-{
-    size_t depth = 0, deepest = 0;
-    for (size_t i = from; i < to && deepest <= HIDE_DEPTH; i++) {
-        if (t->text[i] == '{' && ++depth > deepest)
-            deepest = depth;
-        else if (t->text[i] == '}' && depth)
-            depth--;
-    }
-    if (deepest <= HIDE_DEPTH)
-        return COA_OK;
-    locs->n--; /* the next record takes its ordinal, as bibutils will number it */
-    free(locs->items[locs->n].key);
-    macros->hidden++;
-    return blank_chunk(macros, from, to);
-}
-
 /* Finds the entries of a chunk as bibutils' reader cuts them. */
 static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_bu_locs_t *locs)
 {
@@ -1102,10 +1313,38 @@ static int scan(coa_reader_ctx_t *ctx, coa_bu_text_t *t, macros_t *macros, coa_b
             size_t from = coa_bu_text_offset(t, chunk_start), to = s ? (size_t)(s - t->text) : t->len;
             cursor_t c = {t, from, to, chunk_start};
             long before = locs->n;
+            size_t rewrites = macros->n_rewrites, retypes = macros->n_retype;
+            macros->chunk_open = bu_open_braces(t->text + from, to - from);
+            macros->fields_open = bu_fields_open(t->text + from, to - from);
+            macros->use_len = 0;
+            macros->use_open = 0;
+            macros->heavy = 0;
             err = scan_chunk(ctx, &c, macros, locs);
-            if (!err && locs->n > before && locs->items[locs->n - 1].drop &&
-                !coa_bu_text_long_line(t, chunk_start, l))
-                err = hide_if_deep(t, macros, locs, from, to);
+            macros->input += to - from;
+            int left_out = locs->n > before && locs->items[locs->n - 1].drop;
+            if (!err && left_out && !macros->heavy)
+                macros->heavy = macros->chunk_open > BU_OPEN_MAX || bibutils_cost(macros) != NULL;
+            if (!err && macros->heavy) {
+                /* nothing of it is rewritten or retyped in bibutils' text */
+                for (size_t i = rewrites; i < macros->n_rewrites; i++)
+                    free(macros->rewrites[i].text);
+                macros->n_rewrites = rewrites;
+                macros->n_retype = retypes;
+                size_t blank_from = from;
+                if (left_out && coa_bu_text_long_line(t, chunk_start, l)) {
+                    /* coa_bu_drop_long_lines finds the record of a long
+                     * line among the locations: this one stays, and so
+                     * does its '@', for bibutils to count a record there */
+                    while (blank_from < to && t->text[blank_from] != '@')
+                        blank_from++;
+                    blank_from += blank_from < to;
+                } else if (left_out) {
+                    locs->n--; /* the next record takes its ordinal, as bibutils will number it */
+                    free(locs->items[locs->n].key);
+                    macros->hidden++;
+                }
+                err = blank_chunk(macros, blank_from, to);
+            }
         }
         chunk_start = l;
     }
@@ -1262,6 +1501,19 @@ static int reopen(const coa_input_t *in, coa_input_t *again, const coa_diag_sink
     return can_reread(in) && coa_input_open(again, in->name, in->max_line, quiet) == COA_OK;
 }
 
+/* Forgets the last entry kept, that of key 'kept', when bibutils must not
+ * read it (bu_open_braces): its crossrefs are left unresolved, as if it
+ * were missing (the main read reports it at its place). */
+static void xref_check_cost(xref_t *x, long kept)
+{
+    const char *e = x->text + (x->n ? x->off[x->n - 1] : 0);
+    size_t n = x->n ? x->len - x->off[x->n - 1] : 0;
+    if (!x->n || (bu_open_braces(e, n) <= BU_OPEN_MAX && bu_fields_open(e, n) <= BU_OPEN_MAX))
+        return;
+    x->len = x->off[--x->n];
+    x->entry[kept] = -1;
+}
+
 /* The two side reads.  What they would report (a line too long, a bad
  * byte) the main read reports at its place; an input error ends them,
  * with what they found so far. */
@@ -1312,6 +1564,8 @@ static int xref_build(coa_reader_ctx_t *ctx, xref_t *x)
         while (k < len && (line[k] == ' ' || line[k] == '\t'))
             k++;
         if (k < len && line[k] == '@') {
+            if (keep)
+                xref_check_cost(x, kept);
             const char *key = entry_key(line, len, &n);
             kept = key ? xref_find(x, key, n) : -1;
             keep = !full && kept >= 0 && x->entry[kept] < 0;
@@ -1348,6 +1602,8 @@ static int xref_build(coa_reader_ctx_t *ctx, xref_t *x)
         x->text[x->len++] = '\n';
         x->text[x->len] = '\0';
     }
+    if (!err && keep)
+        xref_check_cost(x, kept);
     if (x->off)
         x->off[x->n] = x->len;
     if (!err && x->n && !(x->need = malloc((size_t)x->n)))
