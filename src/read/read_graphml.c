@@ -59,10 +59,13 @@ static size_t scan_entities(coa_reader_ctx_t *ctx, entity_scan_t *sc, const char
         if (ch == '\n') {
             sc->line++;
             i++;
-        } else if (sc->mode == SCAN_COMMENT) {
-            if (len - i >= 3 && memcmp(s + i, "-->", 3) == 0) {
+        } else if (sc->mode == SCAN_COMMENT || sc->mode == SCAN_SUBSET) {
+            /* a comment ends at "-->", a DTD's internal subset at "]>" */
+            const char *end = sc->mode == SCAN_COMMENT ? "-->" : "]>";
+            size_t n = strlen(end);
+            if (len - i >= n && memcmp(s + i, end, n) == 0) {
                 sc->mode = SCAN_TEXT;
-                i += 3;
+                i += n;
             } else {
                 i++;
             }
@@ -70,13 +73,6 @@ static size_t scan_entities(coa_reader_ctx_t *ctx, entity_scan_t *sc, const char
             /* "<!DOCTYPE x [ ... ]>" ends at "]>", "<!DOCTYPE x ...>" at '>' */
             sc->mode = ch == '[' ? SCAN_SUBSET : ch == '>' ? SCAN_TEXT : SCAN_DOCTYPE;
             i++;
-        } else if (sc->mode == SCAN_SUBSET) {
-            if (len - i >= 2 && memcmp(s + i, "]>", 2) == 0) {
-                sc->mode = SCAN_TEXT;
-                i += 2;
-            } else {
-                i++;
-            }
         } else if (ch == '<' && len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
             sc->mode = SCAN_COMMENT;
             i += 4;
