@@ -352,10 +352,10 @@ async function renderPath(query) {
   }
   const mine = ++state.renderId;
   result.replaceChildren(el('p', { class: 'muted', text: 'searching…' }));
-  let url = '/api/path?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to) + '&chains=' + chains;
-  for (const a of avoided.keys()) url += '&avoid=' + encodeURIComponent(a);
+  let args = '?from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to) + '&chains=' + chains;
+  for (const a of avoided.keys()) args += '&avoid=' + encodeURIComponent(a);
   try {
-    const r = await api(url);
+    const r = await api('/api/path' + args);
     if (mine !== state.renderId) return;
     clearError();
     $('p-from').value = r.from.name; $('p-from').dataset.id = r.from.id;
@@ -369,7 +369,35 @@ async function renderPath(query) {
     result.replaceChildren();
     $('p-graph').hidden = true;
     showError(e);
+    return;
   }
+  renderChainNetwork(args, mine);
+}
+
+/* The chains' network, asked for once the chains are shown: its layout
+ * takes longer than the search. */
+async function renderChainNetwork(args, mine) {
+  const g = $('p-graph');
+  g.hidden = true;
+  let r;
+  try {
+    r = await api('/api/path/network' + args);
+  } catch (e) {
+    if (mine === state.renderId) { g.hidden = true; showError(e); }
+    return;
+  }
+  if (mine !== state.renderId) return;
+  if (!r.network) { g.hidden = true; return; }
+  g.hidden = false;
+  const first = r.network.path;
+  const onChain = new Set(first);
+  const pairs = new Set(first.slice(1).map((id, k) => Math.min(id, first[k]) + '-' + Math.max(id, first[k])));
+  if (state.chain) state.chain.destroy();
+  state.chain = makeGraph(g, r.network.nodes, r.network.edges, {
+    colour: (n) => (onChain.has(n.id) ? '#d62728' : '#9ecae1'),
+    classes: (n) => (onChain.has(n.id) ? 'onchain' : ''), must: onChain,
+    edgeClasses: (e) => (pairs.has(Math.min(e.source, e.target) + '-' + Math.max(e.source, e.target)) ? 'onchain' : ''),
+  });
 }
 
 function renderChains(r, from, to, chains) {
@@ -411,18 +439,6 @@ function renderChains(r, from, to, chains) {
     parts.push(el('p', { class: 'muted', text: '[homonym?]: every paper of the hop may be another person\'s of the ' +
       'same name.' }));
   result.replaceChildren(...parts);
-  const g = $('p-graph');
-  if (!r.network) { g.hidden = true; return; }
-  g.hidden = false;
-  const first = r.chains[0].ids;
-  const onChain = new Set(first);
-  const pairs = new Set(first.slice(1).map((id, k) => Math.min(id, first[k]) + '-' + Math.max(id, first[k])));
-  if (state.chain) state.chain.destroy();
-  state.chain = makeGraph(g, r.network.nodes, r.network.edges, {
-    colour: (n) => (onChain.has(n.id) ? '#d62728' : '#9ecae1'),
-    classes: (n) => (onChain.has(n.id) ? 'onchain' : ''), must: onChain,
-    edgeClasses: (e) => (pairs.has(Math.min(e.source, e.target) + '-' + Math.max(e.source, e.target)) ? 'onchain' : ''),
-  });
 }
 
 /* ---- routing ---- */

@@ -2,8 +2,8 @@
 # The load test of coauthor serve (scripts/bench/README.md): a server on
 # loopback over the DBLP-scale database of 'make bench-dblp' (imported here
 # if it is missing), then wrk with 50 connections for 30 s on each of the
-# search, author, ego and path endpoints, on requests drawn at random from
-# 3,000 authors.  Reports requests per second, p50 and p99 latency, errors,
+# search, author, ego, path and path network endpoints, on requests drawn
+# at random from 3,000 authors.  Reports requests per second, p50 and p99 latency, errors,
 # the server's CPU time per request (what a request costs, which the
 # machine's load does not inflate as it does the latencies) and the load
 # average after each endpoint, the server's start time and its memory
@@ -83,7 +83,7 @@ sampler=$!
 ticks=$(getconf CLK_TCK)
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 printf '%-8s %10s %10s %10s %10s %8s %12s %6s\n' endpoint "req/s" "p50 ms" "p99 ms" "max ms" errors "CPU ms/req" load
-for ep in search author ego path; do
+for ep in search author ego path network; do
     c0=$(cpu_ticks)
     URLS="$work/$ep.urls" timeout $((seconds + 60)) wrk -t"$((conns < 2 ? conns : 2))" -c"$conns" -d"${seconds}s" --timeout 10s \
         -s scripts/bench/serve-wrk.lua "$base" >"$work/$ep.wrk" 2>&1 || true

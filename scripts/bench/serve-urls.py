@@ -1,7 +1,8 @@
 """Writes the request lists of scripts/bench/serve-load.sh: authors drawn
 at random (seeded) among those the server knows, then for each endpoint a
 file of paths: search prefixes of their names, their coauthor tables,
-their ego networks, chains between random pairs of them.
+their ego networks, chains between random pairs of them and the networks
+of those chains.
 
     serve-urls.py BASE OUTDIR [AUTHORS]
 """
@@ -50,7 +51,11 @@ with open(outdir + "/author.urls", "w") as f:
 with open(outdir + "/ego.urls", "w") as f:
     for i in ids:
         f.write("/api/ego/%d?radius=1\n" % i)
+pairs = [(rng.choice(ids), rng.choice(ids)) for _ in range(len(ids) * 2)]
 with open(outdir + "/path.urls", "w") as f:
-    for _ in range(len(ids) * 2):
-        f.write("/api/path?from=%d&to=%d\n" % (rng.choice(ids), rng.choice(ids)))
+    for a, b in pairs:
+        f.write("/api/path?from=%d&to=%d\n" % (a, b))
+with open(outdir + "/network.urls", "w") as f:
+    for a, b in pairs:
+        f.write("/api/path/network?from=%d&to=%d\n" % (a, b))
 print("%d authors drawn (%d tries)" % (len(authors), tries))

@@ -35,6 +35,8 @@ static const cli_option_t options[] = {
              "                                     \"left_out\" counts the others); ID.svg and\n"
              "                                     ID.png: the picture draw makes\n"
              "  /api/path?from=&to=&avoid=&chains=N  shortest chains, with papers (path)\n"
+             "  /api/path/network?from=&to=&avoid=&chains=N  their network with Graphviz\n"
+             "                                     positions, the first chain highlighted\n"
              "  /api/stats                        counts, then the network's statistics\n"
              "\n"
              "ID is an author's number, or a name as --from takes it.  A bad request gets\n"
@@ -56,7 +58,7 @@ static const cli_option_t options[] = {
              "thread-safe) and the chain searches one per core: a request\n"
              "that cannot start its layout or its chain search within its\n"
              "budget gets 503 with Retry-After, and a chain search that used\n"
-             "it all is answered without its network"),
+             "it all is answered without its network (/api/path/network)"),
     CLI_STRING("port-file", "FILE", &so.ready_file, "write the port to FILE once listening (for scripts)"),
     CLI_TEXT("\nSIGINT (Ctrl-C) or SIGTERM stops the server cleanly: it finishes the requests\n"
              "in flight and exits 0.\n",

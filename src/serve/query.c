@@ -1568,9 +1568,10 @@ static int chain_network_copy(const serve_data_t *d, coa_view_t *view, const coa
 
 /* The network of the chains listed (their authors and every coauthorship
  * among them, copied into p), laid out as draw would, with the first
- * chain highlighted: ",\n\"network\": {...}" into net.  The graph and its
- * layout run in the serial part, which the request waits for only until
- * its deadline (503 otherwise, with the error in net).  Frees p. */
+ * chain highlighted and its authors as "path": ",\n\"network\": {...}"
+ * into net.  The graph and its layout run in the serial part, which the
+ * request waits for only until its deadline (503 otherwise, with the
+ * error in net).  Frees p. */
 static int chain_network_json(serve_data_t *d, serve_request_t *rq, FILE *net, const coa_chains_t *r, part_t *p)
 {
     uint32_t *path = malloc((r->length + 1) * sizeof *path);
@@ -1613,17 +1614,50 @@ static int chain_network_json(serve_data_t *d, serve_request_t *rq, FILE *net, c
     }
     fputs(",\n\"network\": {", net);
     laid_json(net, d, &l);
-    fputs("}", net);
+    fputs(",\n\"path\": [", net);
+    for (uint32_t k = 0; k <= r->length; k++)
+        fprintf(net, "%s%u", k ? ", " : "", r->vertices[k]);
+    fputs("]}", net);
     laid_destroy(&l);
     return 200;
 }
 
-/* What a chain query found, written with a view: the search, the papers of
- * every hop (chains_json, into 'chains') and the copy the network is drawn
- * from (into p when *draw).  The view is given back before the layout. */
-static int path_search(serve_data_t *d, serve_request_t *rq, uint32_t a, uint32_t b, const uint32_t *av,
-                       unsigned n_avoid, unsigned chains, coa_chains_t *r, double *search_ms, FILE *chains_out,
-                       part_t *p, int *draw, const char **omitted, FILE *out)
+/* A chain query: its ends and the authors it avoids, resolved. */
+typedef struct {
+    uint32_t a, b, av[SERVE_MAX_AVOID];
+    unsigned n_avoid, chains;
+} path_query_t;
+
+/* Resolves a chain query's authors: 200, or the error's status with its
+ * answer in out. */
+static int path_resolve(const serve_data_t *d, const char *from, const char *to, const char *const *avoid,
+                        unsigned n_avoid, unsigned chains, path_query_t *q, FILE *out)
+{
+    int status;
+    if ((status = resolve(d, from, "from", &q->a, out)) != 200 || (status = resolve(d, to, "to", &q->b, out)) != 200)
+        return status;
+    if (n_avoid > SERVE_MAX_AVOID)
+        return fail(out, 400, "at most %d authors to avoid", SERVE_MAX_AVOID);
+    for (unsigned i = 0; i < n_avoid; i++) {
+        if ((status = resolve(d, avoid[i], "avoid", &q->av[i], out)) != 200)
+            return status;
+        if (q->av[i] == q->a || q->av[i] == q->b)
+            return fail(out, 400, "'%s' is both an end of the chain and an author to avoid", name_of(d, q->av[i]));
+    }
+    if (chains < 1 || chains > SERVE_MAX_CHAINS)
+        return fail(out, 400, "chains must be from 1 to %d", SERVE_MAX_CHAINS);
+    q->n_avoid = n_avoid;
+    q->chains = chains;
+    return 200;
+}
+
+/* The search of a chain query, with a view, and what else the view is
+ * needed for: the chains listed with the papers of every hop (chains_json)
+ * into 'list' when it is not NULL, or else the copy their network is drawn
+ * from into p (*draw set; otherwise *omitted says why it is not drawn).
+ * The view is given back before any layout. */
+static int path_search(serve_data_t *d, serve_request_t *rq, const path_query_t *q, coa_chains_t *r,
+                       double *search_ms, FILE *list, part_t *p, int *draw, const char **omitted, FILE *out)
 {
     int status = chain_enter(d, rq, out);
     if (status != 200)
@@ -1634,64 +1668,111 @@ static int path_search(serve_data_t *d, serve_request_t *rq, uint32_t a, uint32_
         return fail(out, 503, "out of memory");
     }
     double t0 = now_s();
-    int err = coa_view_chains(view, a, b, chains, av, n_avoid, r);
+    int err = coa_view_chains(view, q->a, q->b, q->chains, q->av, q->n_avoid, r);
     *search_ms = (now_s() - t0) * 1e3;
     chain_leave(d);
-    *draw = 0;
-    *omitted = NULL;
-    if (!err && r->found) {
-        if ((size_t)r->n_chains * (r->length + 1) > SERVE_CHAIN_MAX_NODES) {
-            *omitted = "too many authors to draw";
-        } else if (now_s() > rq->deadline) {
-            /* the search cannot be cut short, but what it found is worth
-             * having: the chains without their picture, rather than nothing */
-            *omitted = "the chain search took the request's whole time budget";
-            rq->cut_short = 1;
-        } else {
-            *draw = 1;
-        }
-        if (*draw && (err = chain_network_copy(d, view, r, p))) {
-            part_destroy(p);
-            *draw = 0;
-            view_give(d, view);
-            return fail(out, 503, "cannot read the chains' papers: %s", coa_strerror(err));
-        }
-        if ((err = chains_json(chains_out, d, view, r))) {
-            if (*draw)
-                part_destroy(p);
-            *draw = 0;
+    if (err) {
+        view_give(d, view);
+        return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));
+    }
+    if (list) {
+        if (r->found && (err = chains_json(list, d, view, r))) {
             view_give(d, view);
             return fail(out, 503, "cannot list the chains: %s", coa_strerror(err));
         }
+        view_give(d, view);
+        return 200;
+    }
+    *draw = 0;
+    *omitted = NULL;
+    if (!r->found) {
+        *omitted = "no chain";
+    } else if ((size_t)r->n_chains * (r->length + 1) > SERVE_CHAIN_MAX_NODES) {
+        *omitted = "too many authors to draw";
+    } else if (now_s() > rq->deadline) {
+        /* the search cannot be cut short, but what it found is worth
+         * having: the chains without their picture, rather than nothing */
+        *omitted = "the chain search took the request's whole time budget";
+        rq->cut_short = 1;
+    } else if ((err = chain_network_copy(d, view, r, p))) {
+        part_destroy(p);
+        view_give(d, view);
+        return fail(out, 503, "cannot read the chains' papers: %s", coa_strerror(err));
+    } else {
+        *draw = 1;
     }
     view_give(d, view);
-    if (err)
-        return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));
     return 200;
+}
+
+/* The start of a chain query's answer: {"from", "to", "avoid" */
+static void path_head(FILE *out, const serve_data_t *d, const path_query_t *q)
+{
+    fputs("{\"from\": ", out);
+    author_json(out, d, q->a);
+    fputs(", \"to\": ", out);
+    author_json(out, d, q->b);
+    fputs(", \"avoid\": [", out);
+    for (unsigned i = 0; i < q->n_avoid; i++) {
+        fputs(i ? ", " : "", out);
+        author_json(out, d, q->av[i]);
+    }
+    fputs("]", out);
 }
 
 int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const char *to, const char *const *avoid,
                  unsigned n_avoid, unsigned chains, FILE *out)
 {
-    uint32_t a, b, av[SERVE_MAX_AVOID];
-    int status;
-    if ((status = resolve(d, from, "from", &a, out)) != 200 || (status = resolve(d, to, "to", &b, out)) != 200)
+    path_query_t q;
+    int status = path_resolve(d, from, to, avoid, n_avoid, chains, &q, out);
+    if (status != 200)
         return status;
-    if (n_avoid > SERVE_MAX_AVOID)
-        return fail(out, 400, "at most %d authors to avoid", SERVE_MAX_AVOID);
-    for (unsigned i = 0; i < n_avoid; i++) {
-        if ((status = resolve(d, avoid[i], "avoid", &av[i], out)) != 200)
-            return status;
-        if (av[i] == a || av[i] == b)
-            return fail(out, 400, "'%s' is both an end of the chain and an author to avoid", name_of(d, av[i]));
+    /* the chains' JSON is written aside: a failure answers 503 alone */
+    char *list = NULL;
+    size_t list_len = 0;
+    FILE *listf = open_memstream(&list, &list_len);
+    coa_chains_t r;
+    coa_chains_init(&r);
+    double search_ms = 0;
+    if (!listf)
+        return fail(out, 503, "out of memory");
+    status = path_search(d, rq, &q, &r, &search_ms, listf, NULL, NULL, NULL, out);
+    if (fclose(listf) && status == 200)
+        status = fail(out, 503, "out of memory");
+    if (status != 200) {
+        free(list);
+        coa_chains_destroy(&r);
+        return status;
     }
-    if (chains < 1 || chains > SERVE_MAX_CHAINS)
-        return fail(out, 400, "chains must be from 1 to %d", SERVE_MAX_CHAINS);
-    /* the chains' JSON and the network's, written aside: the network is the
-     * one part that may answer 503 */
-    char *list = NULL, *net = NULL;
-    size_t list_len = 0, net_len = 0;
-    FILE *listf = open_memstream(&list, &list_len), *netf = open_memstream(&net, &net_len);
+    path_head(out, d, &q);
+    fprintf(out, ", \"touched\": %llu, \"search_ms\": %.3f", (unsigned long long)r.touched, search_ms);
+    if (!r.found) {
+        uint32_t inside = r.exhausted_side ? q.b : q.a;
+        fprintf(out, ", \"length\": null, \"total_chains\": 0, \"chains\": [], \"explanation\": ");
+        char msg[800];
+        snprintf(msg, sizeof msg, "no chain: the component of %s has %llu author%s and %s is not one of them%s",
+                 name_of(d, inside), (unsigned long long)r.exhausted_size, r.exhausted_size == 1 ? "" : "s",
+                 name_of(d, r.exhausted_side ? q.a : q.b), q.n_avoid ? " (with the authors avoided left out)" : "");
+        coa_json_string(out, msg);
+        fputs("}\n", out);
+    } else {
+        fprintf(out, ", \"length\": %u, \"total_chains\": %llu, \"total_saturated\": %s, \"shown\": %u", r.length,
+                (unsigned long long)r.total_chains, r.total_saturated ? "true" : "false", r.n_chains);
+        fwrite(list, 1, list_len, out);
+        fputs("}\n", out);
+    }
+    free(list);
+    coa_chains_destroy(&r);
+    return 200;
+}
+
+int serve_q_path_network(serve_data_t *d, serve_request_t *rq, const char *from, const char *to,
+                         const char *const *avoid, unsigned n_avoid, unsigned chains, FILE *out)
+{
+    path_query_t q;
+    int status = path_resolve(d, from, to, avoid, n_avoid, chains, &q, out);
+    if (status != 200)
+        return status;
     coa_chains_t r;
     coa_chains_init(&r);
     part_t p;
@@ -1699,47 +1780,27 @@ int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const c
     double search_ms = 0;
     int draw = 0;
     const char *omitted = NULL;
-    if (!listf || !netf)
-        status = fail(out, 503, "out of memory");
-    else
-        status = path_search(d, rq, a, b, av, n_avoid, chains, &r, &search_ms, listf, &p, &draw, &omitted, out);
+    /* the network's JSON is written aside: it is the one part that may
+     * answer 503 */
+    char *net = NULL;
+    size_t net_len = 0;
+    FILE *netf = open_memstream(&net, &net_len);
+    if (!netf)
+        return fail(out, 503, "out of memory");
+    status = path_search(d, rq, &q, &r, &search_ms, NULL, &p, &draw, &omitted, out);
     if (status == 200 && draw && (status = chain_network_json(d, rq, netf, &r, &p)) != 200) {
         fclose(netf);
         netf = NULL;
         fwrite(net, 1, net_len, out);
     }
-    int closed = (listf ? fclose(listf) : 0) | (netf ? fclose(netf) : 0);
-    if (status == 200 && (closed || !listf))
+    if (netf && fclose(netf) && status == 200)
         status = fail(out, 503, "out of memory");
-    if (status != 200) {
-        free(list);
-        free(net);
-        coa_chains_destroy(&r);
-        return status;
-    }
-    fputs("{\"from\": ", out);
-    author_json(out, d, a);
-    fputs(", \"to\": ", out);
-    author_json(out, d, b);
-    fputs(", \"avoid\": [", out);
-    for (unsigned i = 0; i < n_avoid; i++) {
-        fputs(i ? ", " : "", out);
-        author_json(out, d, av[i]);
-    }
-    fprintf(out, "], \"touched\": %llu, \"search_ms\": %.3f", (unsigned long long)r.touched, search_ms);
-    if (!r.found) {
-        uint32_t inside = r.exhausted_side ? b : a;
-        fprintf(out, ", \"length\": null, \"total_chains\": 0, \"chains\": [], \"network\": null, \"explanation\": ");
-        char msg[800];
-        snprintf(msg, sizeof msg, "no chain: the component of %s has %llu author%s and %s is not one of them%s",
-                 name_of(d, inside), (unsigned long long)r.exhausted_size, r.exhausted_size == 1 ? "" : "s",
-                 name_of(d, r.exhausted_side ? a : b), n_avoid ? " (with the authors avoided left out)" : "");
-        coa_json_string(out, msg);
-        fputs("}\n", out);
-    } else {
-        fprintf(out, ", \"length\": %u, \"total_chains\": %llu, \"total_saturated\": %s, \"shown\": %u", r.length,
-                (unsigned long long)r.total_chains, r.total_saturated ? "true" : "false", r.n_chains);
-        fwrite(list, 1, list_len, out);
+    if (status == 200) {
+        path_head(out, d, &q);
+        if (r.found)
+            fprintf(out, ", \"length\": %u, \"shown\": %u", r.length, r.n_chains);
+        else
+            fputs(", \"length\": null, \"shown\": 0", out);
         if (omitted) {
             fputs(", \"network\": null, \"network_omitted\": ", out);
             coa_json_string(out, omitted);
@@ -1748,10 +1809,9 @@ int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const c
         }
         fputs("}\n", out);
     }
-    free(list);
     free(net);
     coa_chains_destroy(&r);
-    return 200;
+    return status;
 }
 
 /* ---- /api/stats ---- */

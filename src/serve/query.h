@@ -86,8 +86,14 @@ int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned 
 /* format "svg" or "png": the picture coauthor draw --ego makes */
 int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
                         const char *format, FILE *out);
+/* The shortest chains with the papers of every hop, as 'path --all --json' */
 int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const char *to, const char *const *avoid,
                  unsigned n_avoid, unsigned chains, FILE *out);
+/* The network of the chains serve_q_path lists (their authors and every
+ * coauthorship among them), laid out as draw lays it out: a request of
+ * its own, so that the chains are answered without waiting for a layout */
+int serve_q_path_network(serve_data_t *d, serve_request_t *rq, const char *from, const char *to,
+                         const char *const *avoid, unsigned n_avoid, unsigned chains, FILE *out);
 int serve_q_stats(serve_data_t *d, FILE *out);
 
 /* Writes {"error": msg} */

@@ -237,7 +237,7 @@ static const char *ego_format(const char *url, char *who, size_t cap)
     return format;
 }
 
-/* What identifies an answer of /api/ego/ID.svg (.png) and /api/path in
+/* What identifies an answer of /api/ego/ID.svg (.png), /api/path and /api/path/network in
  * the cache: the parameters as they are read (so "radius=01" and
  * "radius=1" are one); empty when they are bad (the answer is then an
  * error, not kept).  The JSON of /api/ego is kept by query.c, by author. */
@@ -258,7 +258,7 @@ static void cache_key(struct MHD_Connection *conn, const char *url, const args_t
     if (number_arg(conn, "chains", 1, SERVE_MAX_CHAINS, 1, &chains, err, sizeof err))
         return;
     const char *from = arg(conn, "from"), *to = arg(conn, "to");
-    int n = snprintf(key, keylen, "path\n%s\n%s\n%ld", from ? from : "", to ? to : "", chains);
+    int n = snprintf(key, keylen, "%s\n%s\n%s\n%ld", url, from ? from : "", to ? to : "", chains);
     for (unsigned i = 0; i < args->n && n > 0 && (size_t)n < keylen; i++)
         n += snprintf(key + n, keylen - (size_t)n, "\n%s", args->values[i]);
     if (n < 0 || (size_t)n >= keylen)
@@ -280,15 +280,15 @@ static int api(server_t *s, struct MHD_Connection *conn, const char *url, FILE *
     }
     if (!strcmp(url, "/api/stats"))
         return serve_q_stats(s->data, out);
-    if (!strcmp(url, "/api/path")) {
+    if (!strcmp(url, "/api/path") || !strcmp(url, "/api/path/network")) {
         if (number_arg(conn, "chains", 1, SERVE_MAX_CHAINS, 1, &chains, err, sizeof err))
             goto bad;
         if (args->n > SERVE_MAX_AVOID) {
             snprintf(err, sizeof err, "at most %d authors to avoid", SERVE_MAX_AVOID);
             goto bad;
         }
-        return serve_q_path(s->data, rq, arg(conn, "from"), arg(conn, "to"), args->values, args->n, (unsigned)chains,
-                            out);
+        return (url[9] ? serve_q_path_network : serve_q_path)(s->data, rq, arg(conn, "from"), arg(conn, "to"),
+                                                               args->values, args->n, (unsigned)chains, out);
     }
     if (!strncmp(url, "/api/author/", 12)) {
         if (number_arg(conn, "top", 1, SERVE_MAX_ROWS, 500, &top, err, sizeof err))
@@ -310,7 +310,7 @@ static int api(server_t *s, struct MHD_Connection *conn, const char *url, FILE *
         return status;
     }
     snprintf(err, sizeof err, "no such API: %s (see /api/stats, /api/authors?q=, /api/author/ID, /api/ego/ID, "
-                              "/api/path?from=&to=)", url);
+                              "/api/path?from=&to=, /api/path/network?from=&to=)", url);
     serve_json_error(out, err);
     return 404;
 bad:
@@ -362,7 +362,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     if (!out)
         return send_error(conn, MHD_HTTP_SERVICE_UNAVAILABLE, "out of memory");
     char who[MAX_URL + 1];
-    int cacheable = (!strncmp(url, "/api/ego/", 9) && ego_format(url, who, sizeof who)) || !strcmp(url, "/api/path");
+    int cacheable = (!strncmp(url, "/api/ego/", 9) && ego_format(url, who, sizeof who)) || !strcmp(url, "/api/path") ||
+                    !strcmp(url, "/api/path/network");
     if (cacheable) {
         cache_key(conn, url, &args, key, sizeof key);
         char *hit;

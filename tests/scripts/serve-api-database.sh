@@ -32,7 +32,14 @@ cp "$out/body" "$out/api-path.json"
 "$COAUTHOR" path -q --json --all --limit 20 --from "Barbara Beeton" --to "Victor Eijkhout" "$db" \
     >"$out/cli-path.json" || fail "path"
 /usr/bin/python3 tests/serve/compare.py path "$out/api-path.json" "$out/cli-path.json" || fail "chains differ from path"
+json '"network" not in j' || fail "the chains come without their network"
+first=$(jval 'j["chains"][0]["ids"]')
+expect 200 "/api/path/network?from=Barbara%20Beeton&to=Victor%20Eijkhout&chains=20"
 json 'j["network"] is not None and any(n["id"] == '"$beeton"' for n in j["network"]["nodes"])' || fail "chain network"
+json 'j["network"]["path"] == '"$first"' and j["length"] == len(j["network"]["path"]) - 1' ||
+    fail "the network's highlighted chain is the first chain listed"
+json 'set(i for c in json.load(open("'"$out/api-path.json"'"))["chains"] for i in c["ids"]) == set(n["id"] for n in j["network"]["nodes"])' ||
+    fail "the network has exactly the chains' authors"
 
 expect 200 "/api/ego/$beeton"
 n=$("$COAUTHOR" stats -q --json --ego "Barbara Beeton" "$tugboat" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["authors"])')

@@ -23,4 +23,7 @@ expect 404 "/api/author/Mallory%20%3Cimg%20src=y%20onerror=alert(1)%3E"
 json 'any(c["name"] == "Mallory <img src=x onerror=alert(1)>" for c in j["candidates"])' || fail "404 candidates as text"
 expect 200 "/api/path?from=$trudy&to=$mallory"
 json 'j["length"] == 2 and j["chains"][0]["authors"][0].startswith("Trudy </script>")' || fail "a chain of hostile names"
+expect 200 "/api/path/network?from=$trudy&to=$mallory"
+json 'any(n["name"] == "Mallory <img src=x onerror=alert(1)>" for n in j["network"]["nodes"])' ||
+    fail "hostile names in the chain's network, as JSON strings"
 echo "serve-hostile: ok"
