@@ -43,7 +43,7 @@ GV_DELAUNAY  = -Wl,-u,delaunay_tri -Wl,--export-dynamic-symbol=delaunay_tri
 LDLIBS_ALL   = $(PKG_LIBS) -lglpk -lgomp -lm -pthread $(GV_DELAUNAY) $(LDLIBS)
 
 LIB_SRC = $(sort $(wildcard src/core/*.c src/corpus/*.c src/read/*.c src/graph/*.c src/analyze/*.c \
-                             src/load/*.c src/write/*.c src/serve/*.c))
+                             src/load/*.c src/write/*.c))
 CLI_SRC = $(sort $(wildcard src/cli/*.c))
 SERVE_SRC = $(sort $(wildcard src/serve/*.c))
 UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
@@ -104,6 +104,12 @@ $(BUILD)/obj/gen/serve_assets.o: $(BUILD)/gen/serve_assets.c $(BUILD)/config.mk
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libcoauthor.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libcoauthor.a $(LDLIBS_ALL) $(CMOCKA_LIBS)
+# the unit tests of coauthor serve's parts (tests/unit/test_serve_*.c)
+# link its objects, which the library leaves out
+$(BUILD)/tests/test_serve_%: tests/unit/test_serve_%.c $(SERVE_OBJ) $(BUILD)/libcoauthor.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(SERVE_OBJ) $(BUILD)/libcoauthor.a $(SERVE_LIBS) $(LDLIBS_ALL) \
+	    $(CMOCKA_LIBS)
 
 # The example programs of the library (tests/example/): the public
 # headers only, as a program linked against libcoauthor sees them.

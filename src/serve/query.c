@@ -45,6 +45,7 @@
 #include "coauthor/store.h"
 #include "coauthor/view.h"
 #include "coauthor/write.h"
+#include "serve/gate.h"
 #include "serve/query.h"
 #include "serve/search.h"
 #include "write/dot.h"
@@ -78,10 +79,8 @@ struct serve_data {
     unsigned n_clones, n_free, max_clones;
     pthread_mutex_t clones_lock;
     pthread_cond_t clone_free;
-    pthread_mutex_t graph_lock;  /* igraph and Graphviz */
-    pthread_mutex_t chain_lock;  /* the slots of the chain searches */
-    pthread_cond_t chain_free;
-    unsigned chain_busy, chain_slots;
+    serve_gate_t serial;         /* igraph and Graphviz, one request at a time */
+    serve_gate_t chain_gate;     /* the chain searches, one per core */
     GVC_t *gvc;
     ego_cached_t *ego_cache;     /* SERVE_EGO_CACHE answers, least recently used out */
     int32_t *ego_bucket;         /* EGO_BUCKETS heads of chains through ego_cache, -1 empty */
@@ -349,12 +348,11 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     }
     pthread_mutex_init(&d->clones_lock, NULL);
     pthread_cond_init(&d->clone_free, NULL);
-    pthread_mutex_init(&d->graph_lock, NULL);
-    pthread_mutex_init(&d->chain_lock, NULL);
-    pthread_cond_init(&d->chain_free, NULL);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    d->chain_slots = cores > 1 ? (unsigned)cores : 1;
-    d->max_clones = SERVE_VIEWS_PER_CORE * d->chain_slots;
+    unsigned chain_slots = cores > 1 ? (unsigned)cores : 1;
+    serve_gate_init(&d->serial, 1);
+    serve_gate_init(&d->chain_gate, chain_slots);
+    d->max_clones = SERVE_VIEWS_PER_CORE * chain_slots;
     pthread_mutex_init(&d->ego_lock, NULL);
     pthread_mutex_init(&d->stats_lock, NULL);
     pthread_mutex_init(&d->search_lock, NULL);
@@ -436,9 +434,8 @@ void serve_data_close(serve_data_t *d)
     coa_loaded_free(d->loaded);
     pthread_mutex_destroy(&d->clones_lock);
     pthread_cond_destroy(&d->clone_free);
-    pthread_mutex_destroy(&d->graph_lock);
-    pthread_mutex_destroy(&d->chain_lock);
-    pthread_cond_destroy(&d->chain_free);
+    serve_gate_destroy(&d->serial);
+    serve_gate_destroy(&d->chain_gate);
     pthread_mutex_destroy(&d->ego_lock);
     pthread_cond_destroy(&d->started_cond);
     pthread_mutex_destroy(&d->stats_lock);
@@ -579,53 +576,39 @@ static int busy(serve_request_t *rq, const char *what, FILE *out)
     return 503;
 }
 
-/* Takes the lock of the serial part (igraph and Graphviz), waiting at most
- * until the request's deadline: 200, or 503 with the budget's error.  The
- * budget bounds the wait: a lock that is free is taken, however long the
- * request took to get here. */
+/* Passes a gate, waiting in line at most until the request's deadline:
+ * 200, or 503 with the budget's error.  The budget bounds the wait: a
+ * free slot is taken, however long the request took to get here. */
+static int gate_enter(serve_gate_t *g, serve_request_t *rq, const char *what, FILE *out)
+{
+    struct timespec until;
+    if (!deadline_abs(rq, &until))
+        clock_gettime(CLOCK_REALTIME, &until); /* passed: only a free slot */
+    return serve_gate_enter(g, &until) ? busy(rq, what, out) : 200;
+}
+
+/* The serial part: igraph and Graphviz, one request at a time. */
 static int serial_enter(serve_data_t *d, serve_request_t *rq, FILE *out)
 {
-    if (pthread_mutex_trylock(&d->graph_lock) == 0)
-        return 200;
-    struct timespec until;
-    int e = ETIMEDOUT;
-    if (deadline_abs(rq, &until))
-        while ((e = pthread_mutex_timedlock(&d->graph_lock, &until)) == EINTR)
-            ;
-    return e ? busy(rq, "layout", out) : 200;
+    return gate_enter(&d->serial, rq, "layout", out);
 }
 
 static void serial_leave(serve_data_t *d)
 {
-    pthread_mutex_unlock(&d->graph_lock);
+    serve_gate_leave(&d->serial);
 }
 
-/* A slot for a chain search, one per core: a search is all CPU (on the
- * 7M-paper corpus, 50 ms and more), so more at once only share the cores
- * and hold more worker threads, whose other connections wait behind them.
- * Waited for until the deadline, like the serial part. */
+/* A slot for a chain search, one per core: a search is all CPU, so more
+ * at once only share the cores and hold more worker threads, whose other
+ * connections wait behind them. */
 static int chain_enter(serve_data_t *d, serve_request_t *rq, FILE *out)
 {
-    struct timespec until;
-    int have_time = -1, e = 0;
-    pthread_mutex_lock(&d->chain_lock);
-    while (d->chain_busy >= d->chain_slots && e != ETIMEDOUT) {
-        if (have_time < 0)
-            have_time = deadline_abs(rq, &until);
-        e = have_time ? pthread_cond_timedwait(&d->chain_free, &d->chain_lock, &until) : ETIMEDOUT;
-    }
-    int got = d->chain_busy < d->chain_slots;
-    d->chain_busy += got;
-    pthread_mutex_unlock(&d->chain_lock);
-    return got ? 200 : busy(rq, "chain search", out);
+    return gate_enter(&d->chain_gate, rq, "chain search", out);
 }
 
 static void chain_leave(serve_data_t *d)
 {
-    pthread_mutex_lock(&d->chain_lock);
-    d->chain_busy--;
-    pthread_cond_signal(&d->chain_free);
-    pthread_mutex_unlock(&d->chain_lock);
+    serve_gate_leave(&d->chain_gate);
 }
 
 /* ---- copies of part of the corpus ---- */
@@ -1484,7 +1467,7 @@ int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, u
         serial_leave(d);
     }
     /* igraph frees the graph: in the serial part again, without a deadline */
-    pthread_mutex_lock(&d->graph_lock);
+    serve_gate_enter(&d->serial, NULL);
     part_destroy(&p);
     serial_leave(d);
     free(group);
