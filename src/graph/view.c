@@ -165,8 +165,8 @@ int coa_view_workspace(coa_view_t *v)
 {
     if (v->region)
         return COA_OK;
-    size_t n = v->n ? v->n : 1;
-    size_t len = 2 * n * sizeof(uint64_t) + 5 * n * sizeof(uint32_t) + n;
+    size_t n = v->n ? v->n : 1, words = (n + 63) / 64;
+    size_t len = 2 * (n + words) * sizeof(uint64_t) + 5 * n * sizeof(uint32_t) + n;
     void *region = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (region == MAP_FAILED)
         return COA_ENOMEM;
@@ -187,7 +187,9 @@ int coa_view_workspace(coa_view_t *v)
     v->region_len = len;
     v->sigma[0] = region;
     v->sigma[1] = v->sigma[0] + n;
-    v->dist[0] = (uint32_t *)(v->sigma[1] + n);
+    v->seen[0] = v->sigma[1] + n;
+    v->seen[1] = v->seen[0] + words;
+    v->dist[0] = (uint32_t *)(v->seen[1] + words);
     v->dist[1] = v->dist[0] + n;
     v->mark = v->dist[1] + n;
     v->slot = v->mark + n;

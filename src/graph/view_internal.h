@@ -24,6 +24,8 @@ struct coa_view {
      * between searches: each search resets what it touched */
     uint64_t *sigma[2];       /* shortest chains from each side's root */
     uint32_t *dist[2];        /* distance + 1 from each side's root; 0 unseen */
+    uint64_t *seen[2];        /* bit per slot: each side's discovered slots, as
+                                 dist[] but in 1/32 of the memory */
     uint32_t *mark, stamp;    /* an index's neighbours, de-duplicated */
     uint32_t *slot;           /* chain-graph index + 1; 0 when not in it */
     uint32_t *pos;            /* an index's coauthor's place in cbuf */
