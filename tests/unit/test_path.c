@@ -232,6 +232,75 @@ static int str_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Chain i of a result whose vertices are corpus authors, as chain_text. */
+static void author_chain_text(const fixture_t *fx, const coa_chains_t *r, uint32_t i, char *buf, size_t len)
+{
+    buf[0] = 0;
+    for (uint32_t k = 0; k <= r->length; k++) {
+        size_t used = strlen(buf);
+        uint32_t a = r->vertices[(size_t)i * (r->length + 1) + k];
+        snprintf(buf + used, len - used, "%s%s", k ? ">" : "",
+                 coa_graph_vertex_name(&fx->graph, fx->graph.author_vertex[a]));
+    }
+}
+
+/* Every shortest chain from s to t on g (fx's graph, or a copy of it with
+ * edges removed), by igraph, as chain_text writes them, in name order;
+ * *np of them, each to be freed. */
+static char **igraph_chains_text(const fixture_t *fx, const igraph_t *g, igraph_integer_t s, igraph_integer_t t,
+                                 igraph_integer_t *np)
+{
+    igraph_vector_int_list_t paths;
+    igraph_vector_int_t nrgeo;
+    assert_int_equal(igraph_vector_int_list_init(&paths, 0), 0);
+    assert_int_equal(igraph_vector_int_init(&nrgeo, 0), 0);
+    assert_int_equal(igraph_get_all_shortest_paths(g, &paths, NULL, &nrgeo, s, igraph_vss_1(t), IGRAPH_ALL), 0);
+    *np = igraph_vector_int_list_size(&paths);
+    assert_int_equal(*np, VECTOR(nrgeo)[t]);
+    char **text = calloc((size_t)*np + 1, sizeof *text);
+    for (igraph_integer_t i = 0; i < *np; i++) {
+        igraph_vector_int_t *p = igraph_vector_int_list_get_ptr(&paths, i);
+        text[i] = calloc(1, 1024);
+        for (igraph_integer_t k = 0; k < igraph_vector_int_size(p); k++) {
+            size_t used = strlen(text[i]);
+            snprintf(text[i] + used, 1024 - used, "%s%s", k ? ">" : "",
+                     coa_graph_vertex_name(&fx->graph, VECTOR(*p)[k]));
+        }
+    }
+    qsort(text, (size_t)*np, sizeof *text, str_cmp);
+    igraph_vector_int_list_destroy(&paths);
+    igraph_vector_int_destroy(&nrgeo);
+    return text;
+}
+
+static void free_texts(char **text, igraph_integer_t n)
+{
+    for (igraph_integer_t i = 0; i < n; i++)
+        free(text[i]);
+    free(text);
+}
+
+/* A random graph of 20 to 80 authors, with some three-author papers. */
+static void random_graph(fixture_t *fx)
+{
+    fixture_begin(fx);
+    uint32_t n = 20 + rnd(60), m = n + rnd(3 * n);
+    char a[16], b[16], c3[16];
+    for (uint32_t i = 0; i < m; i++) {
+        snprintf(a, sizeof a, "n%02u", rnd(n));
+        snprintf(b, sizeof b, "n%02u", rnd(n));
+        if (rnd(4) == 0) {
+            snprintf(c3, sizeof c3, "n%02u", rnd(n));
+            const char *names[] = {a, b, c3};
+            add_paper(&fx->corpus, names, 3, NULL);
+        } else {
+            const char *names[] = {a, b};
+            add_paper(&fx->corpus, names, 2, NULL);
+        }
+    }
+    fixture_build(fx);
+}
+
 /* Random graphs: every answer agrees with igraph's single-source searches. */
 static void test_against_igraph(void **state)
 {
@@ -239,22 +308,7 @@ static void test_against_igraph(void **state)
     rng_state = 7;
     for (int round = 0; round < 12; round++) {
         fixture_t fx;
-        fixture_begin(&fx);
-        uint32_t n = 20 + rnd(60), m = n + rnd(3 * n);
-        char a[16], b[16], c3[16];
-        for (uint32_t i = 0; i < m; i++) {
-            snprintf(a, sizeof a, "n%02u", rnd(n));
-            snprintf(b, sizeof b, "n%02u", rnd(n));
-            if (rnd(4) == 0) {
-                snprintf(c3, sizeof c3, "n%02u", rnd(n));
-                const char *names[] = {a, b, c3};
-                add_paper(&fx.corpus, names, 3, NULL);
-            } else {
-                const char *names[] = {a, b};
-                add_paper(&fx.corpus, names, 2, NULL);
-            }
-        }
-        fixture_build(&fx);
+        random_graph(&fx);
         const igraph_t *g = &fx.graph.graph;
         igraph_integer_t nv = igraph_vcount(g);
         igraph_vector_t cost;
@@ -281,36 +335,16 @@ static void test_against_igraph(void **state)
             assert_true(r.found);
             assert_int_equal(r.length, (uint32_t)want);
             /* every shortest chain, by igraph, sorted by names */
-            igraph_vector_int_list_t paths;
-            igraph_vector_int_t nrgeo;
-            assert_int_equal(igraph_vector_int_list_init(&paths, 0), 0);
-            assert_int_equal(igraph_vector_int_init(&nrgeo, 0), 0);
-            assert_int_equal(igraph_get_all_shortest_paths(g, &paths, NULL, &nrgeo, s, igraph_vss_1(t), IGRAPH_ALL),
-                             0);
-            igraph_integer_t np = igraph_vector_int_list_size(&paths);
-            assert_int_equal(r.total_chains, (uint64_t)VECTOR(nrgeo)[t]);
+            igraph_integer_t np;
+            char **want_text = igraph_chains_text(&fx, g, s, t, &np);
             assert_int_equal(r.total_chains, (uint64_t)np);
             assert_int_equal(r.n_chains, (uint32_t)np);
-            char **want_text = calloc((size_t)np, sizeof *want_text);
-            for (igraph_integer_t i = 0; i < np; i++) {
-                igraph_vector_int_t *p = igraph_vector_int_list_get_ptr(&paths, i);
-                want_text[i] = calloc(1, 1024);
-                for (igraph_integer_t k = 0; k < igraph_vector_int_size(p); k++) {
-                    size_t used = strlen(want_text[i]);
-                    snprintf(want_text[i] + used, 1024 - used, "%s%s", k ? ">" : "",
-                             coa_graph_vertex_name(&fx.graph, VECTOR(*p)[k]));
-                }
-            }
-            qsort(want_text, (size_t)np, sizeof *want_text, str_cmp);
             char buf[1024];
             for (igraph_integer_t i = 0; i < np; i++) {
                 chain_text(&fx, &r, (uint32_t)i, buf, sizeof buf);
                 assert_string_equal(buf, want_text[i]);
-                free(want_text[i]);
             }
-            free(want_text);
-            igraph_vector_int_list_destroy(&paths);
-            igraph_vector_int_destroy(&nrgeo);
+            free_texts(want_text, np);
 
             /* a limit lists the first chains only; one chain is found
              * without the listing, and must be the same */
@@ -362,6 +396,205 @@ static void test_against_igraph(void **state)
     }
 }
 
+/* Random graphs with an author avoided: the chains are igraph's on the
+ * graph without that author's edges, listed whole, one at a time and two
+ * at a time. */
+static void test_avoid_against_igraph(void **state)
+{
+    (void)state;
+    rng_state = 11;
+    for (int round = 0; round < 12; round++) {
+        fixture_t fx;
+        random_graph(&fx);
+        const igraph_t *g = &fx.graph.graph;
+        igraph_integer_t nv = igraph_vcount(g);
+        coa_view_t *v;
+        assert_int_equal(coa_view_new_graph(&fx.graph, &v), COA_OK);
+        coa_chains_t r;
+        coa_chains_init(&r);
+        for (int q = 0; q < 25; q++) {
+            igraph_integer_t s = rnd((uint32_t)nv), t = rnd((uint32_t)nv), x = rnd((uint32_t)nv);
+            if (x == s || x == t)
+                continue;
+            igraph_t without;
+            igraph_vector_int_t eids;
+            assert_int_equal(igraph_copy(&without, g), 0);
+            assert_int_equal(igraph_vector_int_init(&eids, 0), 0);
+            assert_int_equal(igraph_incident(g, &eids, x, IGRAPH_ALL), 0);
+            assert_int_equal(igraph_delete_edges(&without, igraph_ess_vector(&eids)), 0);
+            igraph_matrix_t hops;
+            assert_int_equal(igraph_matrix_init(&hops, 0, 0), 0);
+            assert_int_equal(igraph_distances(&without, &hops, igraph_vss_1(s), igraph_vss_1(t), IGRAPH_ALL), 0);
+            uint32_t from = fx.graph.vertex_author[s], to = fx.graph.vertex_author[t],
+                     avoid = fx.graph.vertex_author[x];
+            assert_int_equal(coa_view_chains(v, from, to, 100000, &avoid, 1, &r), COA_OK);
+            if (!isfinite(MATRIX(hops, 0, 0))) {
+                assert_false(r.found);
+            } else {
+                assert_true(r.found);
+                assert_int_equal(r.length, (uint32_t)MATRIX(hops, 0, 0));
+                igraph_integer_t np;
+                char **want = igraph_chains_text(&fx, &without, s, t, &np);
+                assert_int_equal(r.total_chains, (uint64_t)np);
+                assert_false(r.total_saturated);
+                assert_int_equal(r.n_chains, (uint32_t)np);
+                char buf[1024];
+                for (igraph_integer_t i = 0; i < np; i++) {
+                    author_chain_text(&fx, &r, (uint32_t)i, buf, sizeof buf);
+                    assert_string_equal(buf, want[i]);
+                }
+                for (uint32_t limit = 1; limit <= 2; limit++) {
+                    assert_int_equal(coa_view_chains(v, from, to, limit, &avoid, 1, &r), COA_OK);
+                    assert_int_equal(r.total_chains, (uint64_t)np);
+                    assert_int_equal(r.n_chains, np < limit ? (uint32_t)np : limit);
+                    for (uint32_t i = 0; i < r.n_chains; i++) {
+                        author_chain_text(&fx, &r, i, buf, sizeof buf);
+                        assert_string_equal(buf, want[i]);
+                    }
+                }
+                free_texts(want, np);
+            }
+            igraph_matrix_destroy(&hops);
+            igraph_vector_int_destroy(&eids);
+            igraph_destroy(&without);
+        }
+        coa_chains_destroy(&r);
+        coa_view_free(v);
+        fixture_end(&fx);
+    }
+}
+
+/* Layers of 16 authors, each author coauthor of every author of the next
+ * layer, between A and Z: 16^layers chains, which a uint64_t holds up to
+ * 15 layers.  Each side's levels hold many slots that meet the other side
+ * through many steps each. */
+static void ladder(fixture_t *fx, int layers)
+{
+    char a[32], b[32];
+    fixture_begin(fx);
+    for (int k = 0; k < 16; k++) {
+        snprintf(a, sizeof a, "L01_%02d", k);
+        pair(&fx->corpus, "A", a);
+        snprintf(a, sizeof a, "L%02d_%02d", layers, k);
+        pair(&fx->corpus, a, "Z");
+    }
+    for (int i = 1; i < layers; i++)
+        for (int k = 0; k < 16; k++)
+            for (int j = 0; j < 16; j++) {
+                snprintf(a, sizeof a, "L%02d_%02d", i, k);
+                snprintf(b, sizeof b, "L%02d_%02d", i + 1, j);
+                pair(&fx->corpus, a, b);
+            }
+    fixture_build(fx);
+}
+
+static void test_many_chains(void **state)
+{
+    (void)state;
+    for (int layers = 15; layers <= 16; layers++) {
+        fixture_t fx;
+        ladder(&fx, layers);
+        coa_path_result_t r;
+        coa_path_result_init(&r);
+        char buf[512], want[512];
+        for (int from_a = 0; from_a < 2; from_a++) {
+            igraph_integer_t s = vertex(&fx, from_a ? "A" : "Z"), t = vertex(&fx, from_a ? "Z" : "A");
+            assert_int_equal(coa_path_shortest(fx.finder, s, t, 3, &r), COA_OK);
+            assert_true(r.found);
+            assert_int_equal(r.length, layers + 1);
+            if (layers == 15) {
+                assert_false(r.total_saturated);
+                assert_int_equal(r.total_chains, (uint64_t)1 << 60);
+            } else {
+                /* 2^64: at least UINT64_MAX */
+                assert_true(r.total_saturated);
+                assert_int_equal(r.total_chains, UINT64_MAX);
+            }
+            assert_int_equal(r.n_chains, 3);
+            /* the names decide at every step: _00 first, then _01 at the
+             * last layer before the end */
+            for (uint32_t i = 0; i < 3; i++) {
+                snprintf(want, sizeof want, "%s", from_a ? "A" : "Z");
+                for (int l = 1; l <= layers; l++) {
+                    int layer = from_a ? l : layers + 1 - l;
+                    size_t used = strlen(want);
+                    snprintf(want + used, sizeof want - used, ">L%02d_%02u", layer, l == layers ? i : 0);
+                }
+                strcat(want, from_a ? ">Z" : ">A");
+                chain_text(&fx, &r, i, buf, sizeof buf);
+                assert_string_equal(buf, want);
+            }
+            assert_int_equal(coa_path_shortest(fx.finder, s, t, 1, &r), COA_OK);
+            assert_int_equal(r.n_chains, 1);
+            assert_int_equal(r.total_saturated, layers == 16);
+        }
+        coa_path_result_destroy(&r);
+        fixture_end(&fx);
+    }
+}
+
+/* An overflow of the path counts is reported whenever the search met
+ * one, even on a slot no chain passes: here the 16-layer ladder from A
+ * ends in 8 authors P0..P7 with 8 * 16^15 = 2^63 chains each, P0 and P1
+ * both lead to W (2^64: overflow), and only P0 leads on, through M, to
+ * Z.  Z's side has one level of many edges, so A's side does the rest,
+ * and its last level both meets Z's side at M and overflows at W. */
+static void test_overflow_off_the_chains(void **state)
+{
+    (void)state;
+    fixture_t fx;
+    char a[32], b[32];
+    fixture_begin(&fx);
+    for (int k = 0; k < 16; k++) {
+        snprintf(a, sizeof a, "L01_%02d", k);
+        pair(&fx.corpus, "A", a);
+    }
+    for (int i = 1; i < 16; i++)
+        for (int k = 0; k < 16; k++)
+            for (int j = 0; j < 16; j++) {
+                snprintf(a, sizeof a, "L%02d_%02d", i, k);
+                snprintf(b, sizeof b, "L%02d_%02d", i + 1, j);
+                pair(&fx.corpus, a, b);
+            }
+    for (int j = 0; j < 8; j++)
+        for (int m = 0; m < 8; m++) {
+            snprintf(a, sizeof a, "P%d", j);
+            snprintf(b, sizeof b, "L16_%02d", (2 * j + m) % 16);
+            pair(&fx.corpus, a, b);
+        }
+    pair(&fx.corpus, "P0", "W");
+    pair(&fx.corpus, "P1", "W");
+    pair(&fx.corpus, "P0", "M");
+    pair(&fx.corpus, "M", "Z");
+    for (int k = 1; k <= 14; k++) {
+        snprintf(a, sizeof a, "K%02d", k);
+        pair(&fx.corpus, "Z", a);
+        for (int j = 0; j < 40; j++) {
+            snprintf(b, sizeof b, "K%02d_%02d", k, j);
+            pair(&fx.corpus, a, b);
+        }
+    }
+    fixture_build(&fx);
+    coa_path_result_t r;
+    coa_path_result_init(&r);
+    char buf[512];
+    for (uint32_t limit = 1; limit <= 2; limit++) {
+        assert_int_equal(coa_path_shortest(fx.finder, vertex(&fx, "A"), vertex(&fx, "Z"), limit, &r), COA_OK);
+        assert_true(r.found);
+        assert_int_equal(r.length, 19);
+        assert_int_equal(r.total_chains, (uint64_t)1 << 63);
+        assert_true(r.total_saturated);
+        assert_int_equal(r.n_chains, limit);
+        chain_text(&fx, &r, limit - 1, buf, sizeof buf);
+        assert_string_equal(buf, limit == 1 ? "A>L01_00>L02_00>L03_00>L04_00>L05_00>L06_00>L07_00>L08_00>L09_00"
+                                              ">L10_00>L11_00>L12_00>L13_00>L14_00>L15_00>L16_00>P0>M>Z"
+                                            : "A>L01_00>L02_00>L03_00>L04_00>L05_00>L06_00>L07_00>L08_00>L09_00"
+                                              ">L10_00>L11_00>L12_00>L13_00>L14_00>L15_00>L16_01>P0>M>Z");
+    }
+    coa_path_result_destroy(&r);
+    fixture_end(&fx);
+}
+
 int main(void)
 {
     coa_library_init(1);
@@ -370,6 +603,9 @@ int main(void)
         cmocka_unit_test(test_strongest_prefers_strength),
         cmocka_unit_test(test_evidence_inferred),
         cmocka_unit_test(test_against_igraph),
+        cmocka_unit_test(test_avoid_against_igraph),
+        cmocka_unit_test(test_many_chains),
+        cmocka_unit_test(test_overflow_off_the_chains),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
