@@ -160,6 +160,12 @@ static int run(cli_common_t *o)
         err = coa_view_chains(view, ends[0], ends[1], po.all ? (uint32_t)po.limit : 1, NULL, 0, &r);
     }
     double elapsed = now_ms() - t0;
+    if (err == COA_EFORMAT && !net.index_built && !net.have_graph) {
+        cli_error("cannot search for a chain: the index beside %s is damaged (a list of coauthors names no "
+                  "author); 'coauthor import' writes it again", o->files[0]);
+        status = EXIT_FAILURE_RUN;
+        goto cleanup;
+    }
     if (err) {
         cli_error("cannot search for a chain: %s", coa_strerror(err));
         status = EXIT_FAILURE_RUN;

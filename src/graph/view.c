@@ -264,7 +264,7 @@ static int index_neighbors(coa_view_t *v, uint32_t a, int weights, uint32_t *n)
     return COA_OK;
 }
 
-int coa_view_slot_neighbors(coa_view_t *v, uint32_t s, const uint32_t **nb, uint32_t *n)
+int coa_view_slot_neighbors_unchecked(coa_view_t *v, uint32_t s, const uint32_t **nb, uint32_t *n)
 {
     if (v->g) {
         *nb = v->adj->neighbors + v->adj->offsets[s];
@@ -282,14 +282,24 @@ int coa_view_slot_neighbors(coa_view_t *v, uint32_t s, const uint32_t **nb, uint
     *n = 0;
     if (lo > hi || hi > v->n_coauthors || hi - lo >= v->n)
         return COA_EFORMAT;
-    const uint32_t *list = v->coauthors + lo;
-    uint32_t count = (uint32_t)(hi - lo), bad = 0;
-    for (uint32_t k = 0; k < count; k++)
-        bad |= list[k] >= v->n;
-    if (bad)
+    *nb = v->coauthors + lo;
+    *n = (uint32_t)(hi - lo);
+    return COA_OK;
+}
+
+int coa_view_slot_neighbors(coa_view_t *v, uint32_t s, const uint32_t **nb, uint32_t *n)
+{
+    int err = coa_view_slot_neighbors_unchecked(v, s, nb, n);
+    if (err || !v->c_start)
+        return err;
+    uint32_t bad = 0;
+    for (uint32_t k = 0; k < *n; k++)
+        bad |= (*nb)[k] >= v->n;
+    if (bad) {
+        *nb = NULL;
+        *n = 0;
         return COA_EFORMAT;
-    *nb = list;
-    *n = count;
+    }
     return COA_OK;
 }
 

@@ -53,6 +53,10 @@ uint32_t coa_view_author(const coa_view_t *v, uint32_t slot);
 uint32_t coa_view_slot_degree(const coa_view_t *v, uint32_t s);
 /* The neighbours of slot s, as slots (see coa_view_neighbors). */
 int coa_view_slot_neighbors(coa_view_t *v, uint32_t s, const uint32_t **nb, uint32_t *n);
+/* The same without reading the list through to check that an index's ids
+ * are slots: for the searches' inner loops, which read each id anyway and
+ * must refuse one that is not below v->n (COA_EFORMAT) before any use. */
+int coa_view_slot_neighbors_unchecked(coa_view_t *v, uint32_t s, const uint32_t **nb, uint32_t *n);
 /* The graph's edge between two slots, or -1. */
 igraph_integer_t coa_view_slot_edge(const coa_view_t *v, uint32_t a, uint32_t b);
 /* coa_view_chains between slots, without --avoid; res->vertices holds slots. */

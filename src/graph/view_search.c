@@ -131,12 +131,14 @@ static int meet(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uint3
     for (uint32_t i = start; i < end; i++) {
         uint32_t s = x->queue[i], n;
         const uint32_t *nb;
-        int err = coa_view_slot_neighbors(v, s, &nb, &n);
+        int err = coa_view_slot_neighbors_unchecked(v, s, &nb, &n);
         if (err)
             return err;
         for (uint32_t k = 0; k < n; k++) {
             if (k + PREFETCH_AHEAD < n)
                 __builtin_prefetch(&y->seen[nb[k + PREFETCH_AHEAD] / 64]);
+            if (nb[k] >= v->n)
+                return COA_EFORMAT;
             if (seen(y->seen, nb[k]) && (err = add_pred(v, x, nb[k], s)))
                 return err;
         }
@@ -184,11 +186,13 @@ static int expand(coa_view_t *v, side_t *x, const side_t *y, int *saturated, uin
     for (uint32_t i = start; i < end; i++) {
         uint32_t s = x->queue[i], d = x->dist[s] + 1, n;
         const uint32_t *nb;
-        int err = coa_view_slot_neighbors(v, s, &nb, &n);
+        int err = coa_view_slot_neighbors_unchecked(v, s, &nb, &n);
         if (err)
             return err;
         for (uint32_t k = 0; k < n; k++) {
             uint32_t w = nb[k];
+            if (w >= v->n)
+                return COA_EFORMAT;
             /* the slots a few neighbours on are all over memory: their
              * cache lines are asked for now, to arrive by their turn */
             if (k + PREFETCH_AHEAD < n) {
