@@ -30,4 +30,11 @@ size_t serve_fold(const char *in, char *out, size_t cap);
 size_t serve_search_query(const serve_search_t *s, const char *query, uint32_t *out, size_t limit, uint64_t *total,
                           int *more);
 
+/* The word masks that the search keeps for each name (exposed for the
+ * tests): the bits of a folded name's words, and the bits that a name must
+ * have to have a word starting with w (*exact: and that it does when it
+ * has them: w is one ASCII byte). */
+uint64_t serve_search_name_bits(const char *folded);
+uint64_t serve_search_word_bits(const char *w, size_t len, int *exact);
+
 #endif
