@@ -438,6 +438,7 @@ size_t serve_search_query(const serve_search_t *s, const char *query, uint32_t *
     need_t need[SERVE_SEARCH_MAX_WORDS];
     size_t n_need = 0;
     uint64_t need_bits = 0;
+    int read_all = 0; /* the leading word is longer than 8 bytes */
     for (size_t w = 0; w < nw; w++) {
         if (w == best && lens[w] <= 8)
             continue;
@@ -451,12 +452,20 @@ size_t serve_search_query(const serve_search_t *s, const char *query, uint32_t *
         need_bits |= serve_search_word_bits(words[w], lens[w], &exact);
         if (!exact)
             need[n_need++] = (need_t){words[w], lens[w], lo[w], hi[w], NULL};
+        read_all |= w == best;
     }
     uint32_t top_papers[64];
     size_t n = 0, reads = 0, next_look = READS_BETWEEN_LOOKS;
     if (limit > 64)
         limit = 64;
     for (size_t i = blo; i < bhi; i++) {
+        /* Then the name of nearly every entry is read, each a cache miss
+         * or two in random places: those of the entries a little ahead
+         * are fetched meanwhile. */
+        if (read_all && i + 16 < bhi) {
+            __builtin_prefetch(&s->name_at[s->hit[i + 16].author]);
+            __builtin_prefetch(s->names + s->name_at[s->hit[i + 8].author]);
+        }
         if (need_bits && (s->words[i] & need_bits) != need_bits)
             continue;
         hit_t e = s->hit[i];
