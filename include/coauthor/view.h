@@ -34,6 +34,11 @@ int coa_view_new_index(const coa_store_index_t *ix, coa_view_t **view);
 int coa_view_clone(const coa_view_t *view, coa_view_t **clone);
 /* Does nothing with NULL. */
 void coa_view_free(coa_view_t *view);
+/* Gives the view its search workspace now, every page of it (about 45
+ * bytes an author), which a view otherwise gets on its first searches:
+ * on 2.8M authors the first chain search of a view took 130 ms, most of
+ * it the kernel zeroing the pages it touched. */
+int coa_view_prepare(coa_view_t *view);
 
 /* The corpus the view's author and paper ids refer to. */
 const coa_corpus_t *coa_view_corpus(const coa_view_t *view);

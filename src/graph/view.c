@@ -198,6 +198,26 @@ int coa_view_workspace(coa_view_t *v)
     return COA_OK;
 }
 
+/* Writing a zero to every page gives each its memory (a huge page where
+ * the kernel allows) as a search would, and leaves the workspace clean. */
+static void touch_pages(void *p, size_t len)
+{
+    volatile char *c = p;
+    for (size_t i = 0; i < len; i += 4096)
+        c[i] = 0;
+}
+
+int coa_view_prepare(coa_view_t *view)
+{
+    int err = coa_view_workspace(view);
+    if (err)
+        return err;
+    touch_pages(view->region, view->region_len);
+    for (int s = 0; s < 2; s++)
+        touch_pages(view->queue[s], (view->n ? view->n : 1) * sizeof *view->queue[s]);
+    return COA_OK;
+}
+
 /* An index's author's papers and a paper's authors, checked against its
  * bounds: the file may be damaged. */
 static int author_papers(const coa_store_csr_t *x, uint32_t a, uint32_t *lo, uint32_t *hi)

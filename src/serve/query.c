@@ -262,9 +262,35 @@ static int index_merges(serve_data_t *d)
     return COA_OK;
 }
 
+/* The views the requests share, made and given their workspace before
+ * any request needs one: a view's first chain search otherwise waits for
+ * its pages (130 ms at 2.8M authors), and the searches queued behind it
+ * with it. */
+static void views_prepare(serve_data_t *d)
+{
+    for (unsigned i = 0; i < d->max_clones; i++) {
+        coa_view_t *v = NULL;
+        if (coa_view_clone(d->view, &v) || coa_view_prepare(v)) {
+            coa_view_free(v);
+            return;
+        }
+        pthread_mutex_lock(&d->clones_lock);
+        if (d->n_clones < d->max_clones) {
+            /* free ones first: the taken one at n_free moves to the end */
+            d->clones[d->n_clones++] = d->clones[d->n_free];
+            d->clones[d->n_free++] = v;
+            v = NULL;
+            pthread_cond_signal(&d->clone_free);
+        }
+        pthread_mutex_unlock(&d->clones_lock);
+        coa_view_free(v);
+    }
+}
+
 static void *stats_main(void *arg)
 {
     serve_data_t *d = arg;
+    views_prepare(d);
     coa_stats_options_t so;
     coa_stats_t st;
     memset(&so, 0, sizeof so);
