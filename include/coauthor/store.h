@@ -133,6 +133,16 @@ void coa_store_index_years(const coa_store_index_t *ix, int *year_min, int *year
 int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
                             coa_corpus_t *out, uint32_t *map);
 
+enum {
+    COA_EXTRACT_WHOLE = 1 << 0, /* whole_papers above */
+    COA_EXTRACT_BARE = 1 << 1   /* papers without their text (title, venue,
+                                   abstract, DOI, key): enough for a graph,
+                                   not for tooltips or tables */
+};
+/* coa_store_index_extract with COA_EXTRACT_* flags. */
+int coa_store_index_extract_ex(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, unsigned flags,
+                               coa_corpus_t *out, uint32_t *map);
+
 #ifdef __cplusplus
 }
 #endif

@@ -619,13 +619,15 @@ static int push(uint32_t **items, uint32_t *n, uint32_t *cap, uint32_t v)
 
 /* Checks what a copy reads of a paper: its authorships and their authors,
  * and its strings. */
-static int paper_ok(const coa_corpus_t *c, uint32_t p)
+/* Whether paper p of the index's corpus can be copied: its authorships,
+ * source and, with text, its strings in range. */
+static int paper_ok(const coa_corpus_t *c, uint32_t p, int text)
 {
     const coa_paper_t *pp = &c->papers[p];
     if ((uint64_t)pp->first_authorship + pp->n_authorships > c->n_authorships || pp->source >= c->n_sources)
         return 0;
     const coa_str_t strs[] = {pp->title, pp->venue, pp->category, pp->orgs, pp->abstract, pp->doi, pp->key};
-    for (size_t i = 0; i < sizeof strs / sizeof *strs; i++)
+    for (size_t i = 0; text && i < sizeof strs / sizeof *strs; i++)
         if (strs[i] >= c->strings.count || c->strings.offsets[strs[i]] >= c->strings.len)
             return 0;
     for (uint32_t i = 0; i < pp->n_authorships; i++)
@@ -837,14 +839,15 @@ static int extract_papers(const coa_store_index_t *ix, const uint32_t *authors, 
 
 /* The authors kept (listed 2 in 'seen'): every author of the papers, or
  * the listed ones; a listed author without a paper so far gets its first
- * one, added to papers. */
+ * one, added to papers.  The papers' text is checked unless bare (not
+ * copied then). */
 static int extract_authors(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
-                           seen_t *seen, ids_t *papers, ids_t *keep)
+                           int bare, seen_t *seen, ids_t *papers, ids_t *keep)
 {
     const coa_corpus_t *c = &ix->view;
     int err = COA_OK;
     for (uint32_t i = 0; i < papers->n && !err; i++) {
-        if (!paper_ok(c, papers->ids[i]))
+        if (!paper_ok(c, papers->ids[i], !bare))
             return COA_EFORMAT;
         const coa_paper_t *pp = &c->papers[papers->ids[i]];
         for (uint32_t k = 0; k < pp->n_authorships && !err; k++) {
@@ -862,7 +865,7 @@ static int extract_authors(const coa_store_index_t *ix, const uint32_t *authors,
         if ((err = seen_mark(seen, a, 2)) || (err = push(&keep->ids, &keep->n, &keep->cap, a)))
             break;
         if (!author_papers(ix, a, &lo, &hi) && lo < hi) {
-            if (!paper_ok(c, ix->a_papers[lo]))
+            if (!paper_ok(c, ix->a_papers[lo], !bare))
                 return COA_EFORMAT;
             err = push(&papers->ids, &papers->n, &papers->cap, ix->a_papers[lo]);
         }
@@ -901,17 +904,25 @@ static int copy_sources(const coa_corpus_t *c, coa_corpus_t *out)
 }
 
 /* The papers, with the authorships of the authors copied, all of them or
- * the listed ones'. */
+ * the listed ones'; without their text (title, venue, ...) when bare. */
 static int copy_papers(const coa_corpus_t *c, coa_corpus_t *out, const ids_t *papers, const seen_t *seen,
-                       int whole_papers)
+                       int whole_papers, int bare)
 {
     int err = COA_OK;
     for (uint32_t i = 0; i < papers->n && !err; i++) {
         const coa_paper_t *pp = &c->papers[papers->ids[i]];
         coa_paper_t *dst;
-        if ((err = coa_corpus_paper_begin(out, pp->source, pp->line, &dst)) ||
-            (err = coa_corpus_copy_paper_fields(out, c, papers->ids[i])))
+        if ((err = coa_corpus_paper_begin(out, pp->source, pp->line, &dst)))
             break;
+        if (bare) {
+            dst->year = pp->year;
+            dst->month = pp->month;
+            dst->day = pp->day;
+            dst->flags = pp->flags;
+            dst->score = pp->score;
+        } else if ((err = coa_corpus_copy_paper_fields(out, c, papers->ids[i]))) {
+            break;
+        }
         for (uint32_t k = 0; k < pp->n_authorships && !err; k++) {
             const coa_authorship_t *as = &c->authorships[pp->first_authorship + k];
             uint32_t at = seen_slot(seen, as->author);
@@ -929,6 +940,13 @@ static int copy_papers(const coa_corpus_t *c, coa_corpus_t *out, const ids_t *pa
 int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, int whole_papers,
                             coa_corpus_t *out, uint32_t *map)
 {
+    return coa_store_index_extract_ex(ix, authors, n, whole_papers ? COA_EXTRACT_WHOLE : 0, out, map);
+}
+
+int coa_store_index_extract_ex(const coa_store_index_t *ix, const uint32_t *authors, uint32_t n, unsigned flags,
+                               coa_corpus_t *out, uint32_t *map)
+{
+    int whole_papers = (flags & COA_EXTRACT_WHOLE) != 0, bare = (flags & COA_EXTRACT_BARE) != 0;
     const coa_corpus_t *c = &ix->view;
     seen_t seen = {0};
     ids_t papers = {NULL, 0, 0}, keep = {NULL, 0, 0};
@@ -936,7 +954,7 @@ int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors
     for (uint32_t i = 0; i < n && !err; i++)
         err = authors[i] >= c->n_authors ? COA_EINVAL : seen_mark(&seen, authors[i], 1);
     if (err || (err = extract_papers(ix, authors, n, whole_papers, &papers)) ||
-        (err = extract_authors(ix, authors, n, whole_papers, &seen, &papers, &keep)) ||
+        (err = extract_authors(ix, authors, n, whole_papers, bare, &seen, &papers, &keep)) ||
         (err = copy_sources(c, out)))
         goto cleanup;
     for (uint32_t i = 0; i < keep.n && !err; i++) {
@@ -947,7 +965,7 @@ int coa_store_index_extract(const coa_store_index_t *ix, const uint32_t *authors
             seen.newid[seen_slot(&seen, keep.ids[i])] = a + 1;
     }
     if (!err)
-        err = copy_papers(c, out, &papers, &seen, whole_papers);
+        err = copy_papers(c, out, &papers, &seen, whole_papers, bare);
     out->duplicate_authorships = c->duplicate_authorships;
     out->duplicate_papers = c->duplicate_papers;
     for (uint32_t i = 0; map && i < n && !err; i++)
