@@ -664,13 +664,16 @@ static void part_destroy(part_t *p)
     free(p->ids);
 }
 
-static int part_copy(const serve_data_t *d, coa_view_t *view, const uint32_t *authors, uint32_t n, int whole,
+/* Copies authors[0 .. n) into p as coa_store_index_extract_ex does with
+ * flags (COA_EXTRACT_*). */
+static int part_copy(const serve_data_t *d, coa_view_t *view, const uint32_t *authors, uint32_t n, unsigned flags,
                      part_t *p)
 {
     memset(p, 0, sizeof *p);
     if (coa_corpus_init(&p->corpus))
         return COA_ENOMEM;
-    int err = coa_store_index_extract(d->ix, authors, n, whole, &p->corpus, NULL);
+    int whole = (flags & COA_EXTRACT_WHOLE) != 0;
+    int err = coa_store_index_extract_ex(d->ix, authors, n, flags, &p->corpus, NULL);
     if (err)
         return err;
     /* with whole papers, the copy holds every author of the authors'
@@ -734,13 +737,14 @@ static uint32_t part_author(const part_t *p, uint32_t id)
 /* ---- layout: the first stage of coa_draw's ---- */
 
 /* Positions of every vertex of g (x, then y, in points, y growing down)
- * as Graphviz lays out the picture 'coauthor draw' makes. */
+ * as Graphviz lays out the picture 'coauthor draw' makes (without its
+ * tooltips, which do not move a node). */
 static int layout(serve_data_t *d, const coa_graph_t *g, const coa_draw_options_t *o, double *xy,
                   coa_engine_t *engine)
 {
     coa_styled_t s;
     *engine = coa_engine_auto((uint32_t)g->n_vertices);
-    int err = coa_styled_build(&s, g, o, *engine);
+    int err = coa_styled_build_bare(&s, g, o, *engine);
     if (err)
         return err;
     agseterr(AGMAX);
@@ -1171,16 +1175,16 @@ static int ego_coauthors(coa_view_t *view, uint32_t ego, double min_weight, uint
 
 /* The authors of the ego network as 'coauthor draw --ego NAME --radius R
  * --min-weight W' finds them, at most SERVE_EGO_MAX_NODES of them
- * (ego_strongest; *in_network: how many there are), copied into p.  With
- * whole, every paper of the authors, as draw copies them (the pictures);
- * without, the papers they share, each with only them: the same authors,
+ * (ego_strongest; *in_network: how many there are), copied into p with
+ * part_copy's flags.  With COA_EXTRACT_WHOLE, every paper of the authors,
+ * as draw copies them (the pictures); without, the papers they share, each with only them: the same authors,
  * coauthorships and joint papers, copied in a fraction of the time (on the
  * 7M-paper corpus an ego of 500 authors took 3 s to copy whole), but each
  * author's papers in the copy are only those shared there, so sizes come
  * from d->papers, and an edge's fractional weight would be wrong (the JSON
  * leaves it out).  A network that was cut is always copied without whole:
  * whole papers would bring back the authors left out.  No lock. */
-static int ego_part(serve_data_t *d, uint32_t ego, unsigned radius, double min_weight, int whole, part_t *p,
+static int ego_part(serve_data_t *d, uint32_t ego, unsigned radius, double min_weight, unsigned flags, part_t *p,
                     uint32_t *in_network, FILE *out)
 {
     memset(p, 0, sizeof *p);
@@ -1195,10 +1199,10 @@ static int ego_part(serve_data_t *d, uint32_t ego, unsigned radius, double min_w
     *in_network = n;
     if (!err && n > SERVE_EGO_MAX_NODES) {
         err = ego_strongest(d, view, ego, radius, min_weight, near, &n);
-        whole = 0;
+        flags &= ~(unsigned)COA_EXTRACT_WHOLE;
     }
     if (!err)
-        err = part_copy(d, view, near, n, whole, p);
+        err = part_copy(d, view, near, n, flags, p);
     view_give(d, view);
     free(near);
     if (err) {
@@ -1291,22 +1295,85 @@ static int laid_fill(serve_data_t *d, const part_t *p, coa_draw_options_t *dopts
     return err;
 }
 
-/* "nodes" and "edges" of a laid-out network. */
+/* Appends the decimal digits of x (with its sign) at *at. */
+static void put_int(char **at, int64_t x)
+{
+    char digits[24];
+    int n = 0;
+    uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+    do
+        digits[n++] = (char)('0' + u % 10);
+    while ((u /= 10) > 0);
+    if (x < 0)
+        *(*at)++ = '-';
+    while (n > 0)
+        *(*at)++ = digits[--n];
+}
+
+static void put_str(char **at, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(*at, s, n);
+    *at += n;
+}
+
+/* A name as coa_json_string writes it, in one piece when nothing in it
+ * needs escaping (most names). */
+static void json_name(FILE *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p >= 0x20 && *p != '"' && *p != '\\')
+        p++;
+    if (*p) {
+        coa_json_string(out, s);
+    } else {
+        fputc('"', out);
+        fwrite(s, 1, (size_t)(p - (const unsigned char *)s), out);
+        fputc('"', out);
+    }
+}
+
+/* "nodes" and "edges" of a laid-out network, as printf's %u, %d, %.1f and
+ * %.0f write them: integers by hand (printf was a tenth of the time left
+ * to an ego answer outside Graphviz), coordinates by snprintf. */
 static void laid_json(FILE *out, const serve_data_t *d, const laid_t *l)
 {
+    char buf[1024], *at; /* room for two %.1f of any double */
     fputs("\"nodes\": [", out);
     for (uint32_t v = 0; v < l->n_nodes; v++) {
-        fprintf(out, "%s{\"id\": %u, \"name\": ", v ? ",\n  " : "\n  ", l->id[v]);
-        coa_json_string(out, name_of(d, l->id[v]));
-        fprintf(out, ", \"papers\": %u", d->papers[l->id[v]]);
-        if (l->group)
-            fprintf(out, ", \"community\": %d", l->group[v]);
-        fprintf(out, ", \"x\": %.1f, \"y\": %.1f}", l->xy[2 * v], l->xy[2 * v + 1]);
+        at = buf;
+        put_str(&at, v ? ",\n  {\"id\": " : "\n  {\"id\": ");
+        put_int(&at, l->id[v]);
+        put_str(&at, ", \"name\": ");
+        fwrite(buf, 1, (size_t)(at - buf), out);
+        json_name(out, name_of(d, l->id[v]));
+        at = buf;
+        put_str(&at, ", \"papers\": ");
+        put_int(&at, d->papers[l->id[v]]);
+        if (l->group) {
+            put_str(&at, ", \"community\": ");
+            put_int(&at, l->group[v]);
+        }
+        at += snprintf(at, sizeof buf - (size_t)(at - buf), ", \"x\": %.1f, \"y\": %.1f}", l->xy[2 * v],
+                       l->xy[2 * v + 1]);
+        fwrite(buf, 1, (size_t)(at - buf), out);
     }
     fputs("],\n\"edges\": [", out);
-    for (uint32_t e = 0; e < l->n_edges; e++)
-        fprintf(out, "%s{\"source\": %u, \"target\": %u, \"joint_papers\": %.0f}", e ? ",\n  " : "\n  ",
-                l->id[l->ends[2 * e]], l->id[l->ends[2 * e + 1]], l->joint_papers[e]);
+    for (uint32_t e = 0; e < l->n_edges; e++) {
+        double w = l->joint_papers[e];
+        at = buf;
+        put_str(&at, e ? ",\n  {\"source\": " : "\n  {\"source\": ");
+        put_int(&at, l->id[l->ends[2 * e]]);
+        put_str(&at, ", \"target\": ");
+        put_int(&at, l->id[l->ends[2 * e + 1]]);
+        put_str(&at, ", \"joint_papers\": ");
+        if (w >= 1 && w < 1e15 && w == floor(w)) /* a count: %.0f writes its digits */
+            put_int(&at, (int64_t)w);
+        else
+            at += snprintf(at, 64, "%.0f", w);
+        put_str(&at, "}");
+        fwrite(buf, 1, (size_t)(at - buf), out);
+    }
     fputs("]", out);
 }
 
@@ -1318,7 +1385,8 @@ int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned 
     if (status != 200 || ego_cache_get(d, ego, radius, min_weight, out))
         return status;
     part_t p;
-    if ((status = ego_part(d, ego, radius, min_weight, 0, &p, &in_network, out)) != 200)
+    /* the answer shows no paper: their text is left behind */
+    if ((status = ego_part(d, ego, radius, min_weight, COA_EXTRACT_BARE, &p, &in_network, out)) != 200)
         return status;
     size_t nv = p.corpus.n_authors;
     double *size = malloc((nv ? nv : 1) * sizeof *size);
@@ -1445,7 +1513,7 @@ int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, u
     uint32_t ego, in_network;
     int status = resolve(d, who, "the author", &ego, out);
     part_t p;
-    if (status != 200 || (status = ego_part(d, ego, radius, min_weight, 1, &p, &in_network, out)) != 200)
+    if (status != 200 || (status = ego_part(d, ego, radius, min_weight, COA_EXTRACT_WHOLE, &p, &in_network, out)) != 200)
         return status;
     size_t nv = p.corpus.n_authors;
     int32_t *group = malloc((nv ? nv : 1) * sizeof *group);

@@ -332,7 +332,10 @@ typedef struct {
     Agsym_t *width, *fill, *color, *npen, *ntip, *epen, *ecolor, *etip;
 } styled_syms_t;
 
-static styled_syms_t styled_attributes(Agraph_t *G, uint32_t n)
+/* Unless drawn (only laid out), no edge attribute: Graphviz lays out
+ * edges alike without their width, colour and tooltip, which only draw
+ * them, and makes and frees each edge without copying their values. */
+static styled_syms_t styled_attributes(Agraph_t *G, uint32_t n, int drawn)
 {
     styled_syms_t y;
     agattr(G, AGNODE, COA_GV("shape"), COA_GV("circle"));
@@ -347,6 +350,10 @@ static styled_syms_t styled_attributes(Agraph_t *G, uint32_t n)
     y.ntip = agattr(G, AGNODE, COA_GV("tooltip"), COA_GV(""));
     agattr(G, AGNODE, COA_GV("xlabel"), COA_GV(""));
     agattr(G, AGNODE, COA_GV("fontsize"), COA_GV("11"));
+    if (!drawn) {
+        y.epen = y.ecolor = y.etip = NULL;
+        return y;
+    }
     y.epen = agattr(G, AGEDGE, COA_GV("penwidth"), COA_GV("1"));
     y.ecolor = agattr(G, AGEDGE, COA_GV("color"), COA_GV(n > COA_DRAW_LARGE ? "#80808050" : "#80808090"));
     y.etip = agattr(G, AGEDGE, COA_GV("tooltip"), COA_GV(""));
@@ -355,7 +362,7 @@ static styled_syms_t styled_attributes(Agraph_t *G, uint32_t n)
 
 /* A node per kept author: area following its size, colour, tooltip. */
 static int styled_nodes(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, const styled_syms_t *y,
-                        uint32_t n, double smax)
+                        uint32_t n, double smax, int drawn)
 {
     uint32_t nv = (uint32_t)g->n_vertices;
     char buf[512];
@@ -382,6 +389,8 @@ static int styled_nodes(coa_styled_t *s, const coa_graph_t *g, const coa_draw_op
             agxset(node, y->color, COA_GV("#000000"));
             agxset(node, y->npen, COA_GV("2.5"));
         }
+        if (!drawn)
+            continue;
         uint32_t papers = g->vertex_papers[v];
         int len = snprintf(buf, sizeof buf, "%s: %u paper%s", coa_graph_vertex_name(g, v), papers,
                            papers == 1 ? "" : "s");
@@ -394,7 +403,7 @@ static int styled_nodes(coa_styled_t *s, const coa_graph_t *g, const coa_draw_op
 
 /* An edge per pair of kept coauthors: width following joint papers. */
 static int styled_edges(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, const styled_syms_t *y,
-                        double wmax)
+                        double wmax, int drawn)
 {
     igraph_integer_t ne = igraph_ecount(&g->graph);
     char buf[64];
@@ -407,6 +416,8 @@ static int styled_edges(coa_styled_t *s, const coa_graph_t *g, const coa_draw_op
             return COA_ENOMEM;
         }
         s->n_edges++;
+        if (!drawn)
+            continue;
         double w = VECTOR(g->joint_papers)[e];
         /* width grows linearly with joint papers, from a hairline at 1 */
         double pen = wmax > 1 ? 0.5 + 4.5 * (w - 1) / (wmax - 1) : 1;
@@ -426,7 +437,8 @@ static int styled_edges(coa_styled_t *s, const coa_graph_t *g, const coa_draw_op
     return COA_OK;
 }
 
-int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine)
+static int styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine,
+                        int drawn)
 {
     memset(s, 0, sizeof *s);
     uint32_t nv = (uint32_t)g->n_vertices;
@@ -451,13 +463,23 @@ int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_optio
         if (VECTOR(g->joint_papers)[e] > wmax)
             wmax = VECTOR(g->joint_papers)[e];
     styled_graph_attributes(s->g, o, engine, n);
-    styled_syms_t y = styled_attributes(s->g, n);
-    if ((err = styled_nodes(s, g, o, &y, n, smax)) || (err = styled_edges(s, g, o, &y, wmax)))
+    styled_syms_t y = styled_attributes(s->g, n, drawn);
+    if ((err = styled_nodes(s, g, o, &y, n, smax, drawn)) || (err = styled_edges(s, g, o, &y, wmax, drawn)))
         goto fail;
     return COA_OK;
 fail:
     coa_styled_destroy(s);
     return err;
+}
+
+int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine)
+{
+    return styled_build(s, g, o, engine, 1);
+}
+
+int coa_styled_build_bare(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine)
+{
+    return styled_build(s, g, o, engine, 0);
 }
 
 void coa_html_text(FILE *out, const char *s)

@@ -23,6 +23,11 @@ typedef struct {
 /* Builds the picture's nodes and edges with their style and tooltips,
  * without labels or legend.  On failure nothing is left to free. */
 int coa_styled_build(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine);
+/* coa_styled_build without the tooltips and the edges' width and colour,
+ * which Graphviz does not read to place nodes: the same positions, for a
+ * caller that wants only those (the edge tooltips also need the papers'
+ * titles).  Not to be drawn. */
+int coa_styled_build_bare(coa_styled_t *s, const coa_graph_t *g, const coa_draw_options_t *o, coa_engine_t engine);
 /* Adds the label nodes (each at its author's position, to be placed after
  * Graphviz has measured them) and the title and legend, with fonts
  * enlarged by font_scale to survive the picture's shrinking to its size. */
