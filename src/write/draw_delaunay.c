@@ -22,6 +22,7 @@
  * The signature is 2.42's, and that of the later sources (which allocate
  * the edges with gv_calloc). */
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,9 +56,33 @@ static delaunay_fn *caller_delaunay(const void *caller)
     return fn == delaunay_tri ? NULL : fn;
 }
 
+/* The last caller's function, remembered: dladdr, dlopen, dlsym and
+ * dlclose on every call were 1.5% of an uncached ego answer of serve, which
+ * triangulates once per round of prism.  The key is the call's return
+ * address, which names one call site of one loaded library. */
+static pthread_mutex_t cached_lock = PTHREAD_MUTEX_INITIALIZER;
+static const void *cached_caller;
+static delaunay_fn *cached_fn;
+
+static delaunay_fn *real_delaunay(const void *caller)
+{
+    pthread_mutex_lock(&cached_lock);
+    int hit = caller == cached_caller;
+    delaunay_fn *fn = cached_fn;
+    pthread_mutex_unlock(&cached_lock);
+    if (hit)
+        return fn;
+    fn = caller_delaunay(caller);
+    pthread_mutex_lock(&cached_lock);
+    cached_caller = caller;
+    cached_fn = fn;
+    pthread_mutex_unlock(&cached_lock);
+    return fn;
+}
+
 int *delaunay_tri(double *x, double *y, int n, int *pnedges)
 {
-    delaunay_fn *real = caller_delaunay(__builtin_return_address(0));
+    delaunay_fn *real = real_delaunay(__builtin_return_address(0));
     if (!real) {
         *pnedges = 0;
         return NULL;
