@@ -1638,7 +1638,7 @@ static int chain_network_copy(const serve_data_t *d, coa_view_t *view, const coa
     for (size_t i = 0; i < n; i++)
         if (!u || authors[u - 1] != authors[i])
             authors[u++] = authors[i];
-    int err = part_copy(d, view, authors, (uint32_t)u, 0, p);
+    int err = part_copy(d, view, authors, (uint32_t)u, COA_EXTRACT_BARE, p);
     free(authors);
     return err;
 }
