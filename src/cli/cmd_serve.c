@@ -51,7 +51,8 @@ static const cli_option_t options[] = {
                "the address (default " COA_SERVE_DEFAULT_LISTEN "; [::1]:PORT for IPv6,\n"
                "port 0 for any free port).  Another address than loopback\n"
                "opens the corpus to the network, with a warning"),
-    CLI_LONG("threads", "N", &threads, 1, 256, "worker threads (default 8 per core, at least 16)"),
+    CLI_LONG("threads", "N", &threads, 1, 256, "HTTP threads (default one per core); the requests that take a\n"
+             "layout run on threads of their own, one per core"),
     CLI_LONG("budget", "MS", &budget, 1, 600000,
              "a request's time budget in milliseconds (default " STRINGIFY(SERVE_BUDGET_MS) ").  The\n"
              "layouts run one at a time (Graphviz and igraph are not\n"

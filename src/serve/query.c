@@ -1377,6 +1377,15 @@ static void laid_json(FILE *out, const serve_data_t *d, const laid_t *l)
     fputs("]", out);
 }
 
+int serve_q_ego_known(serve_data_t *d, const char *who, unsigned radius, double min_weight, FILE *out)
+{
+    uint32_t ego;
+    int status = resolve(d, who, "the author", &ego, out);
+    if (status != 200 || ego_cache_get(d, ego, radius, min_weight, out))
+        return status;
+    return 0;
+}
+
 int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
                 FILE *out)
 {

@@ -83,6 +83,10 @@ int serve_q_authors(serve_data_t *d, const char *q, unsigned limit, FILE *out);
 int serve_q_author(serve_data_t *d, const char *who, const char *with, unsigned top, FILE *out);
 int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
                 FILE *out);
+/* serve_q_ego's answer when it takes no layout (an author unknown, or a
+ * network laid out before and kept); 0, with nothing written, when it
+ * does. */
+int serve_q_ego_known(serve_data_t *d, const char *who, unsigned radius, double min_weight, FILE *out);
 /* format "svg" or "png": the picture coauthor draw --ego makes */
 int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
                         const char *format, FILE *out);
