@@ -1522,7 +1522,8 @@ int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, u
     uint32_t ego, in_network;
     int status = resolve(d, who, "the author", &ego, out);
     part_t p;
-    if (status != 200 || (status = ego_part(d, ego, radius, min_weight, COA_EXTRACT_WHOLE, &p, &in_network, out)) != 200)
+    if (status != 200 ||
+        (status = ego_part(d, ego, radius, min_weight, COA_EXTRACT_WHOLE, &p, &in_network, out)) != 200)
         return status;
     size_t nv = p.corpus.n_authors;
     int32_t *group = malloc((nv ? nv : 1) * sizeof *group);
