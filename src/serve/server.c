@@ -125,6 +125,8 @@ typedef struct {
     pthread_mutex_t jobs_lock;
     pthread_cond_t jobs_ready;
     job_t *jobs, *jobs_tail;
+    unsigned pending;  /* handed over and not yet answered */
+    pthread_cond_t jobs_done;
     int stopping;
 } server_t;
 
@@ -435,7 +437,19 @@ static void *layout_main(void *arg)
     return NULL;
 }
 
-/* Lets the layout threads finish the requests handed to them, then end. */
+/* A job's request has ended. */
+static void job_done(server_t *s, job_t *j)
+{
+    job_free(j);
+    pthread_mutex_lock(&s->jobs_lock);
+    s->pending--;
+    pthread_cond_broadcast(&s->jobs_done);
+    pthread_mutex_unlock(&s->jobs_lock);
+}
+
+/* Lets the layout threads finish the requests handed to them, then end;
+ * returns once the HTTP threads have sent their answers too (or after
+ * 10 s). */
 static void stop_layout(server_t *s, pthread_t *threads, unsigned n)
 {
     pthread_mutex_lock(&s->jobs_lock);
@@ -444,16 +458,23 @@ static void stop_layout(server_t *s, pthread_t *threads, unsigned n)
     pthread_mutex_unlock(&s->jobs_lock);
     for (unsigned i = 0; i < n; i++)
         pthread_join(threads[i], NULL);
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += 10;
+    pthread_mutex_lock(&s->jobs_lock);
+    while (s->pending && pthread_cond_timedwait(&s->jobs_done, &s->jobs_lock, &until) != ETIMEDOUT)
+        ;
+    pthread_mutex_unlock(&s->jobs_lock);
 }
 
-/* A request ended: a job whose answer was never sent (its connection
- * closed while it waited) is freed here. */
+/* A request ended: its job, if it had one, answered and sent or its
+ * connection closed while it waited. */
 static void completed(void *cls, struct MHD_Connection *conn, void **state, enum MHD_RequestTerminationCode toe)
 {
-    (void)cls;
     (void)conn;
     (void)toe;
-    job_free(*state);
+    if (*state)
+        job_done(cls, *state);
     *state = NULL;
 }
 
@@ -472,6 +493,7 @@ static int hand_over(server_t *s, struct MHD_Connection *conn, const char *url, 
         return -1;
     }
     *state = j;
+    s->pending++;
     MHD_suspend_connection(conn);
     if (s->jobs_tail)
         s->jobs_tail->next = j;
@@ -554,13 +576,11 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     (void)upload_data;
     if (*state) {
         /* resumed: the layout threads have answered */
-        job_t *j = *state;
-        *state = NULL;
+        job_t *j = *state; /* freed when the request is complete (completed) */
         int cacheable = cacheable_key(j->url, &j->args, key, sizeof key);
         enum MHD_Result r =
             answer(s, conn, j->url, key, cacheable, &j->rq, j->status, j->type, j->body, j->len);
         j->body = NULL;
-        job_free(j);
         return r;
     }
     if (strcmp(method, MHD_HTTP_METHOD_GET) && strcmp(method, MHD_HTTP_METHOD_HEAD))
@@ -723,6 +743,7 @@ int coa_serve_run(const coa_serve_options_t *o)
         n_layout = 64;
     pthread_mutex_init(&s.jobs_lock, NULL);
     pthread_cond_init(&s.jobs_ready, NULL);
+    pthread_cond_init(&s.jobs_done, NULL);
     unsigned started = 0;
     while (started < n_layout && pthread_create(&layout_threads[started], NULL, layout_main, &s) == 0)
         started++;
@@ -785,5 +806,6 @@ int coa_serve_run(const coa_serve_options_t *o)
     cache_destroy(&s.cache);
     pthread_mutex_destroy(&s.jobs_lock);
     pthread_cond_destroy(&s.jobs_ready);
+    pthread_cond_destroy(&s.jobs_done);
     return 0;
 }

@@ -26,6 +26,7 @@ wait "$SERVER_PID"
 [ $? = 0 ] || fail "SIGTERM during a request: exit status not 0"
 SERVER_PID=
 wait "$curl_pid"
+grep -q '"nodes"' "$out/slow" || fail "SIGTERM during a request: the request in flight was not answered"
 "$COAUTHOR" serve --listen 127.0.0.1:99999 data/ivan-titov.txt 2>"$out/err"
 [ $? = 2 ] || fail "--listen with port 99999: expected status 2"
 grep -q "bad --listen" "$out/err" || fail "no message for a bad --listen"
