@@ -415,6 +415,44 @@ static int run_api(server_t *s, const char *url, const args_t *args, serve_reque
     return status;
 }
 
+static int same_request(const job_t *a, const job_t *b)
+{
+    if (strcmp(a->url, b->url) || a->args.n_args != b->args.n_args)
+        return 0;
+    for (unsigned i = 0; i < a->args.n_args; i++) {
+        const char *x = a->args.value[i], *y = b->args.value[i];
+        if (strcmp(a->args.key[i], b->args.key[i]) || (x && y ? strcmp(x, y) : x != y))
+            return 0;
+    }
+    return 1;
+}
+
+/* After an ego network has been laid out (and kept: query.c), the
+ * requests for it waiting in line go first: they take no layout now, and
+ * should not wait for the others' (under jobs_lock). */
+static void promote_same(server_t *s, const job_t *done)
+{
+    char who[MAX_URL + 1];
+    if (strncmp(done->url, "/api/ego/", 9) || ego_format(done->url, who, sizeof who) || done->status != 200)
+        return;
+    /* the line split in two, the same requests then the rest, in order */
+    job_t *first[2] = {NULL, NULL}, *last[2] = {NULL, NULL};
+    for (job_t *j = s->jobs, *next; j; j = next) {
+        next = j->next;
+        j->next = NULL;
+        int k = !same_request(j, done);
+        if (last[k])
+            last[k]->next = j;
+        else
+            first[k] = j;
+        last[k] = j;
+    }
+    if (last[0])
+        last[0]->next = first[1];
+    s->jobs = first[0] ? first[0] : first[1];
+    s->jobs_tail = last[1] ? last[1] : last[0];
+}
+
 static void *layout_main(void *arg)
 {
     server_t *s = arg;
@@ -430,7 +468,10 @@ static void *layout_main(void *arg)
             s->jobs_tail = NULL;
         pthread_mutex_unlock(&s->jobs_lock);
         j->status = run_api(s, j->url, &j->args, &j->rq, &j->type, &j->body, &j->len);
-        MHD_resume_connection(j->conn);
+        pthread_mutex_lock(&s->jobs_lock);
+        promote_same(s, j);
+        pthread_mutex_unlock(&s->jobs_lock);
+        MHD_resume_connection(j->conn); /* j is the HTTP thread's from here */
         pthread_mutex_lock(&s->jobs_lock);
     }
     pthread_mutex_unlock(&s->jobs_lock);

@@ -53,6 +53,20 @@ json 'j["in_network"] == '"$n"' and j["node_limit"] == 50 and len(j["nodes"]) ==
     fail "ego: $n authors in the network, at most 50 drawn"
 json 'j["left_out"] == j["in_network"] - j["authors"] > 0 and len(j["edges"]) == j["links"]' || fail "ego: left_out"
 cp "$out/body" "$out/ego.json"
+# the same network asked for by many at once, before it is laid out: the
+# ones in line behind its layout get the same answer
+pids=
+for i in $(seq 12); do
+    curl -sS -g --max-time 60 -o "$out/same.$i" -w '%{http_code}\n' "$BASE/api/ego/$titov?radius=2&min_weight=1" \
+        >"$out/same-status.$i" &
+    pids="$pids $!"
+done
+wait $pids # not the server
+for i in $(seq 12); do
+    [ "$(cat "$out/same-status.$i")" = 200 ] && cmp -s "$out/same.1" "$out/same.$i" ||
+        fail "ego asked for 12 times at once: answer $i differs or failed"
+done
+grep -q '"radius": 2' "$out/same.1" || fail "ego asked for 12 times at once: not the radius-2 network"
 expect 200 "/api/author/$titov?top=2000"
 /usr/bin/python3 -c '
 import json, sys
