@@ -1,6 +1,8 @@
-/* The HTTP side of coauthor serve: libmicrohttpd with a thread pool,
- * routing, parameter checks and limits, the security headers, a cache of
- * the answers that take a layout, and a clean stop on SIGINT or SIGTERM.
+/* The HTTP side of coauthor serve: libmicrohttpd with a thread pool (one
+ * thread per core), layout threads to which a request that takes a layout
+ * is handed with its connection suspended, routing, parameter checks and
+ * limits, the security headers, a cache of the answers that take a layout,
+ * and a clean stop on SIGINT or SIGTERM.
  *
  * Only GET and HEAD are answered.  The page and its scripts are files
  * embedded in the binary (assets.h), so nothing is fetched from elsewhere
