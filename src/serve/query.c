@@ -14,12 +14,13 @@
  * A view is not thread-safe, so each request searches on a clone taken
  * from a small pool (coa_view_clone: the mapped index is shared, the
  * workspace is not), and gives it back before it waits for anything else:
- * the worker threads can be many (one waiting for a layout holds up only
- * its own connections), the workspaces stay few.  igraph (Debian builds
+ * the threads that call these functions (server.c's HTTP and layout
+ * threads) can be many, the workspaces stay few.  igraph (Debian builds
  * it without thread-local storage) and Graphviz keep global state, so
- * building a part's graph, its communities and its layout run under one
- * lock, which a request waits for only until its deadline; everything
- * else (names, searches, copying, writing the answer) runs in parallel.
+ * building a part's graph, its communities and its layout run one request
+ * at a time (a gate, gate.h), which a request waits for only until its
+ * deadline; everything else (names, searches, copying, writing the
+ * answer) runs in parallel.
  * Ego answers are kept in a small cache, keyed by author, radius and
  * minimum weight, since a layout is the dearest thing the server does. */
 #include <errno.h>
@@ -63,7 +64,7 @@ typedef struct {
 } ego_cached_t;
 
 /* Hash buckets of the ego answers: a lookup reads a few entries, where a
- * scan of all 4,096 under the lock had the worker threads queue for it. */
+ * scan of all 4,096 under the lock had the threads queue for it. */
 #define EGO_BUCKETS (2 * SERVE_EGO_CACHE)
 
 
@@ -625,7 +626,7 @@ static void serial_leave(serve_data_t *d)
 }
 
 /* A slot for a chain search, one per core: a search is all CPU, so more
- * at once only share the cores and hold more worker threads, whose other
+ * at once only share the cores and hold more threads, whose other
  * connections wait behind them. */
 static int chain_enter(serve_data_t *d, serve_request_t *rq, FILE *out)
 {

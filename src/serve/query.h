@@ -42,7 +42,7 @@ typedef struct serve_data serve_data_t;
 #define SERVE_EGO_CACHE_BYTES (64u << 20)
 /* Views of the index (each with its search workspace, about 45 bytes per
  * author) shared by the requests, per core: a request holds one only while
- * it searches or copies, so a few serve any number of worker threads. */
+ * it searches or copies, so a few serve any number of threads. */
 #define SERVE_VIEWS_PER_CORE 2
 #define SERVE_MAX_CHAINS 100
 #define SERVE_MAX_AVOID 16

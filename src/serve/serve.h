@@ -23,7 +23,7 @@ typedef struct {
     const char *const *aliases;  /* identity, as for every command (coa_load) */
     int n_aliases;
     int merge_initials, keep_apart, split_homonyms;
-    unsigned threads;          /* worker threads; 0 = 2 per core, at least 4 */
+    unsigned threads;          /* HTTP threads; 0 = one per core */
     unsigned budget_ms;        /* a request's time budget; 0 = SERVE_BUDGET_MS */
     int quiet;                 /* no log lines on stderr */
     const char *ready_file;    /* written with the bound port once listening (tests) */
