@@ -1778,8 +1778,8 @@ static int path_search(serve_data_t *d, serve_request_t *rq, const path_query_t 
     } else if ((size_t)r->n_chains * (r->length + 1) > SERVE_CHAIN_MAX_NODES) {
         *omitted = "too many authors to draw";
     } else if (now_s() > rq->deadline) {
-        /* the search cannot be cut short, but what it found is worth
-         * having: the chains without their picture, rather than nothing */
+        /* the search cannot be cut short: its layout is what is left
+         * out, with why, rather than the whole answer */
         *omitted = "the chain search took the request's whole time budget";
         rq->cut_short = 1;
     } else if ((err = chain_network_copy(d, view, r, p))) {

@@ -174,23 +174,23 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, int status, const
 }
 
 /* The parameters of a request, read once from the connection (or copied
- * with a request handed to the layout threads): the first MAX_ARGS, and
- * the repeated 'avoid' ones apart. */
+ * with a request handed to the layout threads), and the repeated 'avoid'
+ * ones apart.  A request has at most MAX_ARGS of them (the most any API
+ * takes is 3 and 16 authors to avoid). */
 #define MAX_ARGS 32
 typedef struct {
     const char *key[MAX_ARGS], *value[MAX_ARGS];
     unsigned n_args;
     const char *values[SERVE_MAX_AVOID + 1]; /* the avoid= ones */
     unsigned n;
-    int too_long;
+    int too_long; /* a parameter longer than MAX_QUERY, or more than MAX_ARGS */
 } args_t;
 
-/* Every parameter: none may be longer than MAX_QUERY. */
 static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     args_t *a = cls;
     (void)kind;
-    if ((value && strlen(value) > MAX_QUERY) || strlen(key) > 64)
+    if ((value && strlen(value) > MAX_QUERY) || strlen(key) > 64 || a->n_args == MAX_ARGS)
         a->too_long = 1;
     if (a->n_args < MAX_ARGS) {
         a->key[a->n_args] = key;
@@ -310,8 +310,9 @@ static int api(server_t *s, const char *url, const args_t *args, FILE *out, cons
             snprintf(err, sizeof err, "at most %d authors to avoid", SERVE_MAX_AVOID);
             goto bad;
         }
-        return (url[9] ? serve_q_path_network : serve_q_path)(s->data, rq, arg(args, "from"), arg(args, "to"),
-                                                               args->values, args->n, (unsigned)chains, out);
+        int network = !strcmp(url, "/api/path/network");
+        return (network ? serve_q_path_network : serve_q_path)(s->data, rq, arg(args, "from"), arg(args, "to"),
+                                                                args->values, args->n, (unsigned)chains, out);
     }
     if (!strncmp(url, "/api/author/", 12)) {
         if (number_arg(args, "top", 1, SERVE_MAX_ROWS, 500, &top, err, sizeof err))
@@ -633,8 +634,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
     args_t args;
     memset(&args, 0, sizeof args);
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &args);
-    if (strlen(url) > MAX_URL || args.too_long)
-        return send_error(conn, MHD_HTTP_URI_TOO_LONG, "the address or one of its parameters is too long");
+    if (strlen(url) > MAX_URL || args.too_long) {
+        char msg[128];
+        snprintf(msg, sizeof msg, "the address or one of its parameters is too long, or it has more than %d parameters",
+                 MAX_ARGS);
+        return send_error(conn, MHD_HTTP_URI_TOO_LONG, msg);
+    }
     if (strncmp(url, "/api/", 5) != 0) {
         for (size_t i = 0; i < serve_n_assets; i++)
             if (!strcmp(url, serve_assets[i].path)) {

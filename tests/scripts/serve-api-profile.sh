@@ -133,6 +133,11 @@ expect 404 "/api/nothing"
 expect 404 "/nothing.html"
 long=$(printf 'x%.0s' $(seq 400))
 expect 414 "/api/authors?q=$long"
+many=$(printf 'x%d=1&' $(seq 32))
+expect 414 "/api/authors?${many}q=titov"
+json '"more than 32 parameters" in j["error"]' || fail "33 parameters: not refused for their number"
+expect 200 "/api/authors?$(printf 'x%d=1&' $(seq 31))q=titov"
+json 'j["total"] >= 1' || fail "32 parameters, the last one read"
 status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$BASE/api/stats")
 [ "$status" = 405 ] || fail "POST: status $status, expected 405"
 status=$(curl -sS -o /dev/null -w '%{http_code}' -X DELETE "$BASE/")
