@@ -72,16 +72,25 @@ sed 's/^coauthor serve: /server: /' "$work/server.log"
 printf 'server: listening %.2f s after exec; network statistics ready %.1f s after exec\n' \
     "$(calc "$ready - $start")" "$(calc "$stats_ready - $start")"
 /usr/bin/python3 scripts/bench/serve-urls.py "$base" "$work" 3000 | sed 's/^/requests: /'
-# memory, every second: anonymous (the server's own) and file-backed (the index)
+# memory, every second, of the server and its layout processes (their
+# proportional shares, so that what they share is counted once):
+# anonymous (their own) and file-backed (the index)
 (while kill -0 "$pid" 2>/dev/null; do
-     awk '/^RssAnon|^RssFile/ {printf "%s %s ", $1, $2} END {print ""}' "/proc/$pid/status"
+     for p in "$pid" $(cat /proc/"$pid"/task/*/children 2>/dev/null); do
+         cat "/proc/$p/smaps_rollup" 2>/dev/null
+     done | awk '/^Pss_Anon:/ {a += $2} /^Pss_File:/ {f += $2} END {printf "Anon: %d File: %d\n", a, f}'
      sleep 1
  done) >"$work/mem" &
 sampler=$!
-# the server's CPU time (user + system, in clock ticks) from /proc: divided
+# the server's CPU time (user + system, in clock ticks) from /proc, its
+# layout processes' included (they are its children: counted in its stat
+# only once they end, so read from their own): divided
 # by the requests, what one request costs whatever the machine's load
 ticks=$(getconf CLK_TCK)
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+cpu_ticks() {
+    for p in "$pid" $(cat /proc/"$pid"/task/*/children 2>/dev/null); do cat "/proc/$p/stat"; done |
+        awk '{t += $14 + $15 + $16 + $17} END {print t}'
+}
 printf '%-8s %10s %10s %10s %10s %8s %12s %6s\n' endpoint "req/s" "p50 ms" "p99 ms" "max ms" errors "CPU ms/req" load
 for ep in search author ego path network; do
     c0=$(cpu_ticks)
@@ -100,8 +109,8 @@ done
 kill "$sampler" 2>/dev/null || true
 sampler=
 awk '{for (i = 1; i < NF; i += 2) if ($(i + 1) > max[$i]) max[$i] = $(i + 1)}
-     END {printf "memory: peak anonymous %d MB, peak file-backed (the mapped index, page cache) %d MB\n",
-          max["RssAnon:"] / 1024, max["RssFile:"] / 1024}' "$work/mem"
+     END {printf "memory (the server and its layout processes): peak anonymous %d MB, peak file-backed (the mapped index, page cache) %d MB\n",
+          max["Anon:"] / 1024, max["File:"] / 1024}' "$work/mem"
 t0=$(date +%s.%N)
 kill -TERM "$pid"
 wait "$pid"

@@ -52,11 +52,11 @@ static const cli_option_t options[] = {
                "port 0 for any free port).  Another address than loopback\n"
                "opens the corpus to the network, with a warning"),
     CLI_LONG("threads", "N", &threads, 1, 256, "HTTP threads (default one per core); the requests that take a\n"
-             "layout run on threads of their own, one per core"),
+             "layout are handed to layout processes, one per core"),
     CLI_LONG("budget", "MS", &budget, 1, 600000,
              "a request's time budget in milliseconds (default " STRINGIFY(SERVE_BUDGET_MS) ").  The\n"
-             "layouts run one at a time (Graphviz and igraph are not\n"
-             "thread-safe) and the chain searches one per core: a request\n"
+             "layouts run one per layout process (Graphviz and igraph are\n"
+             "not thread-safe) and the chain searches one per core: a request\n"
              "that cannot start its layout or its chain search within its\n"
              "budget gets 503 with Retry-After, and a chain search that used\n"
              "it all is answered without its network (/api/path/network)"),

@@ -1,6 +1,6 @@
 /* A gate of coauthor serve: at most 'slots' requests inside at once, the
  * others let in first come, first served.  The chain searches (one per
- * core) and the serial part (Graphviz and igraph, one at a time) pass one:
+ * core) and the jobs of the layout processes (one per process) pass one:
  * a mutex or a condition variable wakes its waiters in no set order, and
  * under load some requests then waited many turns while others took none,
  * which is what the slowest answers measured. */

@@ -16,11 +16,12 @@
  * workspace is not), and gives it back before it waits for anything else:
  * the threads that call these functions (server.c's HTTP and layout
  * threads) can be many, the workspaces stay few.  igraph (Debian builds
- * it without thread-local storage) and Graphviz keep global state, so
- * building a part's graph, its communities and its layout run one request
- * at a time (a gate, gate.h), which a request waits for only until its
- * deadline; everything else (names, searches, copying, writing the
- * answer) runs in parallel.
+ * it without thread-local storage) and Graphviz keep global state, so the
+ * server's threads never call them: copying the part of a network, its
+ * graph, communities and layout, and the answer made from them, are a job
+ * of a layout process (workers.h, one per core), which a request waits for
+ * only until its deadline.  The searches that choose the network's
+ * authors run in the server's threads, in parallel.
  * Ego answers are kept in a small cache, keyed by author, radius and
  * minimum weight, since a layout is the dearest thing the server does. */
 #include <errno.h>
@@ -49,6 +50,7 @@
 #include "serve/gate.h"
 #include "serve/query.h"
 #include "serve/search.h"
+#include "serve/workers.h"
 #include "write/dot.h"
 
 /* An ego answer kept: the JSON of /api/ego for one author, radius and
@@ -80,9 +82,9 @@ struct serve_data {
     unsigned n_clones, n_free, max_clones;
     pthread_mutex_t clones_lock;
     pthread_cond_t clone_free;
-    serve_gate_t serial;         /* igraph and Graphviz, one request at a time */
     serve_gate_t chain_gate;     /* the chain searches, one per core */
-    GVC_t *gvc;
+    serve_workers_t *workers;    /* the layout processes */
+    GVC_t *gvc;                  /* the layout processes' Graphviz (each its copy) */
     ego_cached_t *ego_cache;     /* SERVE_EGO_CACHE answers, least recently used out */
     int32_t *ego_bucket;         /* EGO_BUCKETS heads of chains through ego_cache, -1 empty */
     size_t ego_cache_bytes;
@@ -366,6 +368,8 @@ static const serve_search_t *search_wait(serve_data_t *d)
     return s;
 }
 
+static int layout_job_run(void *ctx, const void *req, size_t len, FILE *out);
+
 serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t errlen)
 {
     serve_data_t *d = calloc(1, sizeof *d);
@@ -377,7 +381,6 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     pthread_cond_init(&d->clone_free, NULL);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned chain_slots = cores > 1 ? (unsigned)cores : 1;
-    serve_gate_init(&d->serial, 1);
     serve_gate_init(&d->chain_gate, chain_slots);
     d->max_clones = SERVE_VIEWS_PER_CORE * chain_slots;
     pthread_mutex_init(&d->ego_lock, NULL);
@@ -408,12 +411,6 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
         d->authors += d->papers[a] > 0;
     }
     d->quiet = o->quiet;
-    if (pthread_create(&d->search_thread, NULL, search_main, d) == 0) {
-        d->search_started = 1;
-    } else {
-        d->started = 1;
-        search_main(d);
-    }
     d->edges = coa_store_index_edges(d->ix);
     if (!(d->gvc = gvContext())) {
         snprintf(err, errlen, "cannot start Graphviz");
@@ -423,6 +420,19 @@ serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t er
     for (int i = 0; i < o->n_files && k + 4 < sizeof d->what; i++) {
         const char *base = strrchr(o->files[i], '/');
         k += (size_t)snprintf(d->what + k, sizeof d->what - k, "%s%s", i ? ", " : "", base ? base + 1 : o->files[i]);
+    }
+    /* forked before any thread starts, with the corpus loaded: what they
+     * read of d is set by now, and does not change */
+    int e = serve_workers_start(&d->workers, chain_slots, SERVE_JOB_SECONDS, layout_job_run, d);
+    if (e) {
+        snprintf(err, errlen, "cannot start the layout processes: %s", strerror(e));
+        goto fail;
+    }
+    if (pthread_create(&d->search_thread, NULL, search_main, d) == 0) {
+        d->search_started = 1;
+    } else {
+        d->started = 1;
+        search_main(d);
     }
     if (pthread_create(&d->stats_thread, NULL, stats_main, d) == 0)
         d->stats_started = 1;
@@ -444,6 +454,7 @@ void serve_data_close(serve_data_t *d)
         serve_data_started(d); /* a server that never started has no lines for it to wait for */
         pthread_join(d->search_thread, NULL);
     }
+    serve_workers_stop(d->workers);
     if (d->gvc)
         gvFreeContext(d->gvc);
     serve_search_free(d->search);
@@ -461,7 +472,6 @@ void serve_data_close(serve_data_t *d)
     coa_loaded_free(d->loaded);
     pthread_mutex_destroy(&d->clones_lock);
     pthread_cond_destroy(&d->clone_free);
-    serve_gate_destroy(&d->serial);
     serve_gate_destroy(&d->chain_gate);
     pthread_mutex_destroy(&d->ego_lock);
     pthread_cond_destroy(&d->started_cond);
@@ -532,7 +542,7 @@ static int resolve(const serve_data_t *d, const char *who, const char *what, uin
     return 404;
 }
 
-/* ---- the views of the requests, and the serial part of a request ---- */
+/* ---- the views of the requests, and their gates ---- */
 
 /* A view of the index for one request, from the pool: the one given back
  * last (its workspace is the one most in memory), a new clone while there
@@ -576,6 +586,7 @@ void serve_request_init(serve_request_t *rq, unsigned budget_ms)
     rq->deadline = now_s() + (budget_ms ? budget_ms : SERVE_BUDGET_MS) * 1e-3;
     rq->retry_after = 0;
     rq->cut_short = 0;
+    rq->queued = 0;
 }
 
 /* The request's deadline as the absolute CLOCK_REALTIME time that timed
@@ -612,17 +623,6 @@ static int gate_enter(serve_gate_t *g, serve_request_t *rq, const char *what, FI
     if (!deadline_abs(rq, &until))
         clock_gettime(CLOCK_REALTIME, &until); /* passed: only a free slot */
     return serve_gate_enter(g, &until) ? busy(rq, what, out) : 200;
-}
-
-/* The serial part: igraph and Graphviz, one request at a time. */
-static int serial_enter(serve_data_t *d, serve_request_t *rq, FILE *out)
-{
-    return gate_enter(&d->serial, rq, "layout", out);
-}
-
-static void serial_leave(serve_data_t *d)
-{
-    serve_gate_leave(&d->serial);
 }
 
 /* A slot for a chain search, one per core: a search is all CPU, so more
@@ -834,8 +834,8 @@ static int identity_json(FILE *out, const serve_data_t *d, uint32_t a)
 }
 
 /* A coauthor of the author, as 'rank --author' orders them (rank.c's
- * coa_coauthors_init, which needs the author's igraph graph and so the
- * serial part): most joint papers, then the larger fractional weight to
+ * coa_coauthors_init, which needs the author's igraph graph and so a
+ * layout process): most joint papers, then the larger fractional weight to
  * ten significant digits (sums of fractions taken in other orders differ
  * in the last bits), then the name, then the id.  The view gives the same
  * weights without a graph, so the table is made in parallel;
@@ -1176,19 +1176,12 @@ static int ego_coauthors(coa_view_t *view, uint32_t ego, double min_weight, uint
 
 /* The authors of the ego network as 'coauthor draw --ego NAME --radius R
  * --min-weight W' finds them, at most SERVE_EGO_MAX_NODES of them
- * (ego_strongest; *in_network: how many there are), copied into p with
- * part_copy's flags.  With COA_EXTRACT_WHOLE, every paper of the authors,
- * as draw copies them (the pictures); without, the papers they share, each with only them: the same authors,
- * coauthorships and joint papers, copied in a fraction of the time (on the
- * 7M-paper corpus an ego of 500 authors took 3 s to copy whole), but each
- * author's papers in the copy are only those shared there, so sizes come
- * from d->papers, and an edge's fractional weight would be wrong (the JSON
- * leaves it out).  A network that was cut is always copied without whole:
- * whole papers would bring back the authors left out.  No lock. */
-static int ego_part(serve_data_t *d, uint32_t ego, unsigned radius, double min_weight, unsigned flags, part_t *p,
-                    uint32_t *in_network, FILE *out)
+ * (ego_strongest; *in_network: how many there are), into *authors (to be
+ * freed).  In the server's threads, with a view of the pool. */
+static int ego_near(serve_data_t *d, uint32_t ego, unsigned radius, double min_weight, uint32_t **authors,
+                    uint32_t *n_authors, uint32_t *in_network, FILE *out)
 {
-    memset(p, 0, sizeof *p);
+    *authors = NULL;
     if (radius < 1 || radius > SERVE_MAX_RADIUS)
         return fail(out, 400, "radius must be 1 or 2");
     coa_view_t *view = view_take(d);
@@ -1198,22 +1191,19 @@ static int ego_part(serve_data_t *d, uint32_t ego, unsigned radius, double min_w
     int err = radius == 1 ? ego_coauthors(view, ego, min_weight, &near, &n)
                           : coa_view_ego(view, ego, radius, min_weight, &near, &n);
     *in_network = n;
-    if (!err && n > SERVE_EGO_MAX_NODES) {
+    if (!err && n > SERVE_EGO_MAX_NODES)
         err = ego_strongest(d, view, ego, radius, min_weight, near, &n);
-        flags &= ~(unsigned)COA_EXTRACT_WHOLE;
-    }
-    if (!err)
-        err = part_copy(d, view, near, n, flags, p);
     view_give(d, view);
-    free(near);
     if (err) {
-        part_destroy(p);
-        return fail(out, 503, "cannot read the network's papers: %s", coa_strerror(err));
+        free(near);
+        return fail(out, 503, "cannot find the network's authors: %s", coa_strerror(err));
     }
+    *authors = near;
+    *n_authors = n;
     return 200;
 }
 
-/* The part's graph, as draw --ego selects it; in the serial part. */
+/* The part's graph, as draw --ego selects it. */
 static int ego_build(part_t *p, uint32_t ego, unsigned radius, double min_weight)
 {
     coa_select_t sel;
@@ -1267,8 +1257,7 @@ static void laid_destroy(laid_t *l)
 }
 
 /* Lays out p's graph as draw would with dopts (size and focus set by the
- * caller, in vertex ids), with communities when 'groups', into l.  In the
- * serial part. */
+ * caller, in vertex ids), with communities when 'groups', into l. */
 static int laid_fill(serve_data_t *d, const part_t *p, coa_draw_options_t *dopts, int groups, laid_t *l)
 {
     const coa_graph_t *g = &p->graph;
@@ -1387,31 +1376,69 @@ int serve_q_ego_known(serve_data_t *d, const char *who, unsigned radius, double 
     return 0;
 }
 
-int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
-                FILE *out)
+/* ---- the jobs of the layout processes ---- */
+
+/* A job: this header, then its authors (ids of the corpus), then the
+ * chain to highlight. */
+enum { JOB_EGO, JOB_EGO_PICTURE, JOB_CHAINS };
+typedef struct {
+    uint32_t kind;
+    uint32_t flags;      /* part_copy's, for the authors */
+    uint32_t ego, radius, in_network, png;
+    uint32_t n_authors, n_path;
+    double min_weight;
+} layout_job_t;
+
+/* Runs a job in a layout process, waiting for one only until the
+ * request's deadline: the status of the answer written to out ('what'
+ * names the job in the error of a process that failed). */
+static int layout_job(serve_data_t *d, serve_request_t *rq, const layout_job_t *job, const uint32_t *authors,
+                      const uint32_t *path, const char *what, FILE *out)
 {
-    uint32_t ego, in_network;
-    int status = resolve(d, who, "the author", &ego, out);
-    if (status != 200 || ego_cache_get(d, ego, radius, min_weight, out))
-        return status;
+    if (rq->queued && now_s() > rq->deadline)
+        return busy(rq, "layout", out);
+    size_t len = sizeof *job + ((size_t)job->n_authors + job->n_path) * sizeof(uint32_t);
+    char *req = malloc(len);
+    if (!req)
+        return fail(out, 503, "out of memory");
+    memcpy(req, job, sizeof *job);
+    memcpy(req + sizeof *job, authors, job->n_authors * sizeof *authors);
+    if (job->n_path)
+        memcpy(req + sizeof *job + job->n_authors * sizeof *authors, path, job->n_path * sizeof *path);
+    struct timespec until;
+    if (!deadline_abs(rq, &until))
+        clock_gettime(CLOCK_REALTIME, &until); /* passed: only a free process */
+    char why[256];
+    int status = 503;
+    int r = serve_workers_call(d->workers, &until, req, len, &status, out, why, sizeof why);
+    free(req);
+    if (r == SERVE_WORKERS_BUSY)
+        return busy(rq, "layout", out);
+    if (r != SERVE_WORKERS_DONE)
+        return fail(out, 503, "cannot %s: %s", what, why);
+    return status;
+}
+
+/* JOB_EGO: the answer of /api/ego.  The authors are copied with only the
+ * papers they share, each with only them (COA_EXTRACT_BARE): the same
+ * coauthorships and joint papers as a whole copy, in a fraction of the
+ * time (on the 7M-paper corpus an ego of 500 authors took 3 s to copy
+ * whole), but an author's papers in the copy are only those shared there,
+ * so sizes come from d->papers, and an edge's fractional weight would be
+ * wrong (the JSON leaves it out). */
+static int ego_job(serve_data_t *d, const layout_job_t *job, const uint32_t *authors, FILE *out)
+{
     part_t p;
-    /* the answer shows no paper: their text is left behind */
-    if ((status = ego_part(d, ego, radius, min_weight, COA_EXTRACT_BARE, &p, &in_network, out)) != 200)
-        return status;
+    int err = part_copy(d, d->view, authors, job->n_authors, job->flags, &p);
+    if (err) {
+        part_destroy(&p);
+        return fail(out, 503, "cannot read the network's papers: %s", coa_strerror(err));
+    }
     size_t nv = p.corpus.n_authors;
     double *size = malloc((nv ? nv : 1) * sizeof *size);
     laid_t l;
     memset(&l, 0, sizeof l);
-    if (!size) {
-        part_destroy(&p);
-        return fail(out, 503, "out of memory");
-    }
-    if ((status = serial_enter(d, rq, out)) != 200) {
-        free(size);
-        part_destroy(&p);
-        return status;
-    }
-    int err = ego_build(&p, ego, radius, min_weight);
+    err = size ? ego_build(&p, job->ego, job->radius, job->min_weight) : COA_ENOMEM;
     if (!err) {
         for (igraph_integer_t v = 0; v < p.graph.n_vertices; v++)
             size[v] = d->papers[vertex_id(&p, v)];
@@ -1419,65 +1446,44 @@ int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned 
         coa_draw_options_init(&dopts);
         dopts.size = size;
         dopts.seed = 1;
-        igraph_integer_t focus = coa_graph_vertex_of(&p.graph, part_author(&p, ego));
+        igraph_integer_t focus = coa_graph_vertex_of(&p.graph, part_author(&p, job->ego));
         dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
         err = laid_fill(d, &p, &dopts, 1, &l);
     }
     part_destroy(&p);
-    serial_leave(d);
     free(size);
     if (err) {
         laid_destroy(&l);
         return fail(out, 503, "cannot lay out the network: %s", coa_strerror(err));
     }
-    /* written aside first, to be kept in the cache */
-    char *body = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&body, &len);
-    if (!f) {
-        laid_destroy(&l);
-        return fail(out, 503, "out of memory");
-    }
-    fprintf(f, "{\"ego\": %u, \"name\": ", ego);
-    coa_json_string(f, name_of(d, ego));
-    fprintf(f,
+    fprintf(out, "{\"ego\": %u, \"name\": ", job->ego);
+    coa_json_string(out, name_of(d, job->ego));
+    fprintf(out,
             ", \"radius\": %u, \"min_weight\": %g, \"authors\": %u, \"links\": %u, \"in_network\": %u, "
             "\"left_out\": %u, \"node_limit\": %d, \"engine\": \"%s\"",
-            radius, min_weight, l.n_nodes, l.n_edges, in_network, in_network - l.n_nodes, SERVE_EGO_MAX_NODES,
-            coa_engine_name(l.engine));
+            job->radius, job->min_weight, l.n_nodes, l.n_edges, job->in_network, job->in_network - l.n_nodes,
+            SERVE_EGO_MAX_NODES, coa_engine_name(l.engine));
     if (l.modularity == l.modularity)
-        fprintf(f, ", \"modularity\": %.4f", l.modularity);
-    fputs(", ", f);
-    laid_json(f, d, &l);
-    fputs("}\n", f);
+        fprintf(out, ", \"modularity\": %.4f", l.modularity);
+    fputs(", ", out);
+    laid_json(out, d, &l);
+    fputs("}\n", out);
     laid_destroy(&l);
-    if (fclose(f)) {
-        free(body);
-        return fail(out, 503, "out of memory");
-    }
-    ego_cache_put(d, ego, radius, min_weight, body, len);
-    fwrite(body, 1, len, out);
-    free(body);
     return 200;
 }
 
-/* coa_draw in a child process, its picture read back through a pipe.
- * Graphviz 2.43's text layout keeps a pointer to the last font name it
- * measured, which coa_draw's own Graphviz context frees when it is done:
- * the next picture in the same process compared a freed string (found by
- * AddressSanitizer on the second picture).  A child's Graphviz state ends
- * with it, and an alarm bounds a layout that runs away.  Called in the
- * serial part, so that no other thread is inside igraph or Graphviz when
- * the child is forked; the parent leaves it at once, and the child draws
- * while other requests go on. */
-static int draw_apart(serve_data_t *d, FILE *out, const char *format, const coa_graph_t *g,
-                      const coa_draw_options_t *dopts)
+/* coa_draw in a child of the layout process, its picture read back
+ * through a pipe.  Graphviz 2.43's text layout keeps a pointer to the last
+ * font name it measured, which coa_draw's own Graphviz context frees when
+ * it is done: the next picture in the same process compared a freed
+ * string (found by AddressSanitizer on the second picture).  A child's
+ * Graphviz state ends with it, and an alarm bounds a layout that runs
+ * away. */
+static int draw_apart(FILE *out, const char *format, const coa_graph_t *g, const coa_draw_options_t *dopts)
 {
     int fds[2];
-    if (pipe(fds)) {
-        serial_leave(d);
+    if (pipe(fds))
         return COA_EIO;
-    }
     fflush(NULL);
     pid_t pid = fork();
     if (pid == 0) {
@@ -1491,7 +1497,6 @@ static int draw_apart(serve_data_t *d, FILE *out, const char *format, const coa_
             err = COA_EIO;
         _exit(err ? 1 : 0);
     }
-    serial_leave(d);
     close(fds[1]);
     if (pid < 0) {
         close(fds[0]);
@@ -1517,40 +1522,33 @@ static int draw_apart(serve_data_t *d, FILE *out, const char *format, const coa_
     return err;
 }
 
-int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
-                        const char *format, FILE *out)
+/* JOB_EGO_PICTURE: the picture of /api/ego/ID.svg (.png). */
+static int picture_job(serve_data_t *d, const layout_job_t *job, const uint32_t *authors, FILE *out)
 {
-    uint32_t ego, in_network;
-    int status = resolve(d, who, "the author", &ego, out);
     part_t p;
-    if (status != 200 ||
-        (status = ego_part(d, ego, radius, min_weight, COA_EXTRACT_WHOLE, &p, &in_network, out)) != 200)
-        return status;
+    int err = part_copy(d, d->view, authors, job->n_authors, job->flags, &p);
+    if (err) {
+        part_destroy(&p);
+        return fail(out, 503, "cannot read the network's papers: %s", coa_strerror(err));
+    }
     size_t nv = p.corpus.n_authors;
     int32_t *group = malloc((nv ? nv : 1) * sizeof *group);
-    if (!group) {
-        part_destroy(&p);
-        return fail(out, 503, "out of memory");
-    }
-    if ((status = serial_enter(d, rq, out)) != 200) {
-        free(group);
-        part_destroy(&p);
-        return status;
-    }
     double modularity = NAN;
-    int err = ego_build(&p, ego, radius, min_weight);
+    err = group ? ego_build(&p, job->ego, job->radius, job->min_weight) : COA_ENOMEM;
     if (!err)
         err = ego_groups(&p.graph, group, &modularity);
     const coa_graph_t *g = &p.graph;
     char title[700], glabel[128], source[700];
-    snprintf(title, sizeof title, "Coauthors of %s within %u hop%s", name_of(d, ego), radius, radius == 1 ? "" : "s");
-    if (min_weight > 1) {
+    snprintf(title, sizeof title, "Coauthors of %s within %u hop%s", name_of(d, job->ego), job->radius,
+             job->radius == 1 ? "" : "s");
+    if (job->min_weight > 1) {
         size_t l = strlen(title);
-        snprintf(title + l, sizeof title - l, ", pairs with at least %g joint papers", min_weight);
+        snprintf(title + l, sizeof title - l, ", pairs with at least %g joint papers", job->min_weight);
     }
-    if (!err && (uint32_t)g->n_vertices < in_network) {
+    if (!err && (uint32_t)g->n_vertices < job->in_network) {
         size_t l = strlen(title);
-        snprintf(title + l, sizeof title - l, " (the %lld most tied of %u)", (long long)g->n_vertices, in_network);
+        snprintf(title + l, sizeof title - l, " (the %lld most tied of %u)", (long long)g->n_vertices,
+                 job->in_network);
     }
     if (modularity == modularity)
         snprintf(glabel, sizeof glabel, "community (Leiden, modularity %.2f)", modularity);
@@ -1565,22 +1563,104 @@ int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, u
     dopts.source = source;
     dopts.seed = 1;
     if (!err) {
-        igraph_integer_t focus = coa_graph_vertex_of(g, part_author(&p, ego));
+        igraph_integer_t focus = coa_graph_vertex_of(g, part_author(&p, job->ego));
         dopts.focus = focus >= 0 ? (uint32_t)focus : COA_NONE;
-        err = draw_apart(d, out, format, g, &dopts); /* leaves the serial part */
-    } else {
-        serial_leave(d);
+        err = draw_apart(out, job->png ? "png" : "svg", g, &dopts);
     }
-    /* igraph frees the graph: in the serial part again, without a deadline */
-    serve_gate_enter(&d->serial, NULL);
     part_destroy(&p);
-    serial_leave(d);
     free(group);
     if (err) {
         rewind(out);
         return fail(out, 503, "cannot draw the network: %s", coa_strerror(err));
     }
     return 200;
+}
+
+static int chains_job(serve_data_t *d, const layout_job_t *job, const uint32_t *authors, const uint32_t *path,
+                      FILE *out);
+
+/* A layout process's job (serve_job_fn). */
+static int layout_job_run(void *ctx, const void *req, size_t len, FILE *out)
+{
+    serve_data_t *d = ctx;
+    layout_job_t job;
+    if (len < sizeof job)
+        return fail(out, 503, "a layout job was cut short");
+    memcpy(&job, req, sizeof job);
+    if ((len - sizeof job) / sizeof(uint32_t) != (uint64_t)job.n_authors + job.n_path)
+        return fail(out, 503, "a layout job was cut short");
+    /* the request's memory is malloc's: aligned for the ids after the header */
+    const uint32_t *authors = (const uint32_t *)(const void *)((const char *)req + sizeof job);
+    for (uint32_t i = 0; i < job.n_authors; i++)
+        if (authors[i] >= d->c->n_authors)
+            return fail(out, 503, "a layout job names an author out of range");
+    switch (job.kind) {
+    case JOB_EGO:
+        return ego_job(d, &job, authors, out);
+    case JOB_EGO_PICTURE:
+        return picture_job(d, &job, authors, out);
+    case JOB_CHAINS:
+        return chains_job(d, &job, authors, authors + job.n_authors, out);
+    default:
+        return fail(out, 503, "an unknown layout job");
+    }
+}
+
+unsigned serve_data_layouts(const serve_data_t *d)
+{
+    return serve_workers_count(d->workers);
+}
+
+/* ---- /api/ego ---- */
+
+int serve_q_ego(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
+                FILE *out)
+{
+    layout_job_t job = {.kind = JOB_EGO, .flags = COA_EXTRACT_BARE, .radius = radius, .min_weight = min_weight};
+    int status = resolve(d, who, "the author", &job.ego, out);
+    if (status != 200 || ego_cache_get(d, job.ego, radius, min_weight, out))
+        return status;
+    uint32_t *near;
+    if ((status = ego_near(d, job.ego, radius, min_weight, &near, &job.n_authors, &job.in_network, out)) != 200)
+        return status;
+    /* written aside first, to be kept in the cache */
+    char *body = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&body, &len);
+    if (!f) {
+        free(near);
+        return fail(out, 503, "out of memory");
+    }
+    status = layout_job(d, rq, &job, near, NULL, "lay out the network", f);
+    free(near);
+    if (fclose(f)) {
+        free(body);
+        return fail(out, 503, "out of memory");
+    }
+    if (status == 200)
+        ego_cache_put(d, job.ego, radius, min_weight, body, len);
+    fwrite(body, 1, len, out);
+    free(body);
+    return status;
+}
+
+int serve_q_ego_picture(serve_data_t *d, serve_request_t *rq, const char *who, unsigned radius, double min_weight,
+                        const char *format, FILE *out)
+{
+    layout_job_t job = {.kind = JOB_EGO_PICTURE, .radius = radius, .min_weight = min_weight};
+    job.png = !strcmp(format, "png");
+    uint32_t *near;
+    int status = resolve(d, who, "the author", &job.ego, out);
+    if (status != 200 ||
+        (status = ego_near(d, job.ego, radius, min_weight, &near, &job.n_authors, &job.in_network, out)) != 200)
+        return status;
+    /* every paper of the authors with its text, as draw copies them; a
+     * network that was cut, only the papers they share: whole papers would
+     * bring back the authors left out */
+    job.flags = job.n_authors < job.in_network ? 0 : COA_EXTRACT_WHOLE;
+    status = layout_job(d, rq, &job, near, NULL, "draw the network", out);
+    free(near);
+    return status;
 }
 
 /* ---- /api/path ---- */
@@ -1633,81 +1713,78 @@ static int chains_json(FILE *out, const serve_data_t *d, coa_view_t *view, const
     return err;
 }
 
-/* The chains' network: the part of the corpus it is drawn from, copied
- * with a view, then laid out without one. */
-static int chain_network_copy(const serve_data_t *d, coa_view_t *view, const coa_chains_t *r, part_t *p)
+/* JOB_CHAINS: the network of the chains listed (their authors and every
+ * coauthorship among them), laid out as draw would with the first chain
+ * (path) highlighted, and that chain's authors as "path":
+ * ",\n\"network\": {...}". */
+static int chains_job(serve_data_t *d, const layout_job_t *job, const uint32_t *authors, const uint32_t *path,
+                      FILE *out)
+{
+    part_t p;
+    int err = part_copy(d, d->view, authors, job->n_authors, job->flags, &p);
+    if (err) {
+        part_destroy(&p);
+        return fail(out, 503, "cannot read the chains' papers: %s", coa_strerror(err));
+    }
+    uint32_t *vertex = malloc((job->n_path ? job->n_path : 1) * sizeof *vertex);
+    laid_t l;
+    memset(&l, 0, sizeof l);
+    coa_select_t sel;
+    coa_select_init(&sel);
+    if (!vertex)
+        err = COA_ENOMEM;
+    else if (!(err = coa_graph_build(&p.graph, &p.corpus, &sel)))
+        p.have_graph = 1;
+    for (uint32_t k = 0; !err && k < job->n_path; k++) {
+        uint32_t a = part_author(&p, path[k]);
+        igraph_integer_t v = a == COA_NONE ? -1 : coa_graph_vertex_of(&p.graph, a);
+        if (v < 0)
+            err = COA_EFORMAT;
+        else
+            vertex[k] = (uint32_t)v;
+    }
+    coa_draw_options_t dopts;
+    coa_draw_options_init(&dopts);
+    dopts.path = vertex;
+    dopts.path_len = job->n_path;
+    dopts.seed = 1;
+    if (!err)
+        err = laid_fill(d, &p, &dopts, 0, &l);
+    part_destroy(&p);
+    free(vertex);
+    if (err) {
+        laid_destroy(&l);
+        return fail(out, 503, "cannot lay out the chains: %s", coa_strerror(err));
+    }
+    fputs(",\n\"network\": {", out);
+    laid_json(out, d, &l);
+    fputs(",\n\"path\": [", out);
+    for (uint32_t k = 0; k < job->n_path; k++)
+        fprintf(out, "%s%u", k ? ", " : "", path[k]);
+    fputs("]}", out);
+    laid_destroy(&l);
+    return 200;
+}
+
+/* The chains' network, laid out by a layout process into net
+ * (chains_job); 503 with the error in net when it could not be. */
+static int chain_network_json(serve_data_t *d, serve_request_t *rq, FILE *net, const coa_chains_t *r)
 {
     size_t n = (size_t)r->n_chains * (r->length + 1);
     uint32_t *authors = malloc((n ? n : 1) * sizeof *authors);
-    if (!authors) {
-        memset(p, 0, sizeof *p);
-        return COA_ENOMEM;
-    }
+    if (!authors)
+        return fail(net, 503, "out of memory");
     memcpy(authors, r->vertices, n * sizeof *authors);
     qsort(authors, n, sizeof *authors, cmp_u32);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
         if (!u || authors[u - 1] != authors[i])
             authors[u++] = authors[i];
-    int err = part_copy(d, view, authors, (uint32_t)u, COA_EXTRACT_BARE, p);
+    layout_job_t job = {.kind = JOB_CHAINS, .flags = COA_EXTRACT_BARE, .n_authors = (uint32_t)u,
+                        .n_path = r->length + 1};
+    int status = layout_job(d, rq, &job, authors, r->vertices, "lay out the chains", net);
     free(authors);
-    return err;
-}
-
-/* The network of the chains listed (their authors and every coauthorship
- * among them, copied into p), laid out as draw would, with the first
- * chain highlighted and its authors as "path": ",\n\"network\": {...}"
- * into net.  The graph and its layout run in the serial part, which the
- * request waits for only until its deadline (503 otherwise, with the
- * error in net).  Frees p. */
-static int chain_network_json(serve_data_t *d, serve_request_t *rq, FILE *net, const coa_chains_t *r, part_t *p)
-{
-    uint32_t *path = malloc((r->length + 1) * sizeof *path);
-    int status, err = COA_OK;
-    if (!path) {
-        part_destroy(p);
-        return fail(net, 503, "out of memory");
-    }
-    if ((status = serial_enter(d, rq, net)) != 200) {
-        free(path);
-        part_destroy(p);
-        return status;
-    }
-    laid_t l;
-    memset(&l, 0, sizeof l);
-    coa_select_t sel;
-    coa_select_init(&sel);
-    if (!(err = coa_graph_build(&p->graph, &p->corpus, &sel)))
-        p->have_graph = 1;
-    for (uint32_t k = 0; !err && k <= r->length; k++) {
-        igraph_integer_t v = coa_graph_vertex_of(&p->graph, part_author(p, r->vertices[k]));
-        if (v < 0)
-            err = COA_EFORMAT;
-        else
-            path[k] = (uint32_t)v;
-    }
-    coa_draw_options_t dopts;
-    coa_draw_options_init(&dopts);
-    dopts.path = path;
-    dopts.path_len = r->length + 1;
-    dopts.seed = 1;
-    if (!err)
-        err = laid_fill(d, p, &dopts, 0, &l);
-    part_destroy(p);
-    serial_leave(d);
-    free(path);
-    if (err) {
-        laid_destroy(&l);
-        return fail(net, 503, "cannot lay out the chains: %s", coa_strerror(err));
-    }
-    fputs(",\n\"network\": {", net);
-    laid_json(net, d, &l);
-    fputs(",\n\"path\": [", net);
-    for (uint32_t k = 0; k <= r->length; k++)
-        fprintf(net, "%s%u", k ? ", " : "", r->vertices[k]);
-    fputs("]}", net);
-    laid_destroy(&l);
-    return 200;
+    return status;
 }
 
 /* A chain query: its ends and the authors it avoids, resolved. */
@@ -1741,11 +1818,10 @@ static int path_resolve(const serve_data_t *d, const char *from, const char *to,
 
 /* The search of a chain query, with a view, and what else the view is
  * needed for: the chains listed with the papers of every hop (chains_json)
- * into 'list' when it is not NULL, or else the copy their network is drawn
- * from into p (*draw set; otherwise *omitted says why it is not drawn).
- * The view is given back before any layout. */
+ * into 'list' when it is not NULL, or else whether their network is drawn
+ * (*draw; otherwise *omitted says why not). */
 static int path_search(serve_data_t *d, serve_request_t *rq, const path_query_t *q, coa_chains_t *r,
-                       double *search_ms, FILE *list, part_t *p, int *draw, const char **omitted, FILE *out)
+                       double *search_ms, FILE *list, int *draw, const char **omitted, FILE *out)
 {
     int status = chain_enter(d, rq, out);
     if (status != 200)
@@ -1782,10 +1858,6 @@ static int path_search(serve_data_t *d, serve_request_t *rq, const path_query_t 
          * out, with why, rather than the whole answer */
         *omitted = "the chain search took the request's whole time budget";
         rq->cut_short = 1;
-    } else if ((err = chain_network_copy(d, view, r, p))) {
-        part_destroy(p);
-        view_give(d, view);
-        return fail(out, 503, "cannot read the chains' papers: %s", coa_strerror(err));
     } else {
         *draw = 1;
     }
@@ -1824,7 +1896,7 @@ int serve_q_path(serve_data_t *d, serve_request_t *rq, const char *from, const c
     double search_ms = 0;
     if (!listf)
         return fail(out, 503, "out of memory");
-    status = path_search(d, rq, &q, &r, &search_ms, listf, NULL, NULL, NULL, out);
+    status = path_search(d, rq, &q, &r, &search_ms, listf, NULL, NULL, out);
     if (fclose(listf) && status == 200)
         status = fail(out, 503, "out of memory");
     if (status != 200) {
@@ -1863,8 +1935,6 @@ int serve_q_path_network(serve_data_t *d, serve_request_t *rq, const char *from,
         return status;
     coa_chains_t r;
     coa_chains_init(&r);
-    part_t p;
-    memset(&p, 0, sizeof p);
     double search_ms = 0;
     int draw = 0;
     const char *omitted = NULL;
@@ -1875,8 +1945,8 @@ int serve_q_path_network(serve_data_t *d, serve_request_t *rq, const char *from,
     FILE *netf = open_memstream(&net, &net_len);
     if (!netf)
         return fail(out, 503, "out of memory");
-    status = path_search(d, rq, &q, &r, &search_ms, NULL, &p, &draw, &omitted, out);
-    if (status == 200 && draw && (status = chain_network_json(d, rq, netf, &r, &p)) != 200) {
+    status = path_search(d, rq, &q, &r, &search_ms, NULL, &draw, &omitted, out);
+    if (status == 200 && draw && (status = chain_network_json(d, rq, netf, &r)) != 200) {
         fclose(netf);
         netf = NULL;
         fwrite(net, 1, net_len, out);

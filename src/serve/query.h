@@ -10,10 +10,12 @@
  *
  * Each request carries a time budget (serve_request_t).  Searches, author
  * lookups and chain searches run in parallel, each thread on a view of
- * its own; only the Graphviz layout and the igraph calls (neither library
- * is thread-safe) run one at a time, and the chain searches (all CPU) one
- * per core.  A request that cannot start either within its budget is
- * answered 503 with "retry_after" instead of waiting in line. */
+ * its own, the chain searches (all CPU) one per core.  Layouts (Graphviz
+ * and igraph, neither thread-safe) are jobs of the layout processes, one
+ * per core (workers.h).  A request that cannot start a chain search or a
+ * layout within its budget is answered 503 with "retry_after" instead of
+ * waiting in line.  serve_data_open forks the layout processes: call it
+ * before any thread starts. */
 #ifndef COAUTHOR_SERVE_QUERY_H
 #define COAUTHOR_SERVE_QUERY_H
 
@@ -29,15 +31,14 @@ typedef struct serve_data serve_data_t;
 #define SERVE_MAX_RADIUS 2
 /* Authors of an ego network laid out: beyond it, the ones most tied to
  * the ego are kept (ego_strongest in query.c) and the answer says how many
- * were left out.  The layout runs one at a time and is most of an ego
- * answer's cost: on the 1M-paper corpus neato took 20 to 40 ms of CPU for
+ * were left out.  The layout is most of an ego answer's cost: on the 1M-paper corpus neato took 20 to 40 ms of CPU for
  * dense networks of 70 to 100 authors, 10 to 20 ms at 50, about 1 ms for
  * the typical network of a dozen. */
 #define SERVE_EGO_MAX_NODES 50
 /* Ego answers kept, least recently used out: about 10 KB each at the node
  * limit, so the cache holds a few thousand authors' networks in at most
- * 64 MB, where each costs a layout (milliseconds, one at a time) to make
- * again. */
+ * 64 MB, where each costs a layout (milliseconds, one per layout
+ * process at a time) to make again. */
 #define SERVE_EGO_CACHE 4096
 #define SERVE_EGO_CACHE_BYTES (64u << 20)
 /* Views of the index (each with its search workspace, about 45 bytes per
@@ -50,18 +51,24 @@ typedef struct serve_data serve_data_t;
 #define SERVE_CHAIN_MAX_NODES 400    /* authors of the chains' network drawn */
 #define SERVE_SEARCH_WAIT 20         /* seconds a search waits for the names to be indexed */
 #define SERVE_PICTURE_SECONDS 30     /* a picture's layout and rendering at most */
+#define SERVE_JOB_SECONDS 40         /* a layout process's job at most (a picture's included) */
 #define SERVE_BUDGET_MS 2000         /* default time budget of a request */
 
 /* One request's time budget.  deadline: CLOCK_MONOTONIC seconds by which
- * the request's serial part (layout, igraph) must have started; a chain
+ * the request's chain search or layout must have started; a chain
  * search that runs past it is answered without its network.  retry_after
  * is set (seconds) when the answer is 503 for the budget; cut_short when
  * an answer of 200 left out what the budget did not allow (not to be
- * cached: another time it may be whole). */
+ * cached: another time it may be whole).  queued: the request waited in
+ * line for a layout thread (server.c), so that once its deadline has
+ * passed it is answered 503 rather than laid out (one that did not wait
+ * takes a free layout process whatever the time: the budget bounds the
+ * wait, not the work). */
 typedef struct {
     double deadline;
     unsigned retry_after;
     int cut_short;
+    int queued;
 } serve_request_t;
 
 /* A request's budget from now. */
@@ -70,6 +77,9 @@ void serve_request_init(serve_request_t *rq, unsigned budget_ms);
 /* Loads the inputs; NULL with a message in err on failure. */
 serve_data_t *serve_data_open(const coa_serve_options_t *o, char *err, size_t errlen);
 void serve_data_close(serve_data_t *d);
+
+/* The layout processes. */
+unsigned serve_data_layouts(const serve_data_t *d);
 
 /* One line on what is served, for the log. */
 void serve_data_describe(const serve_data_t *d, char *buf, size_t len);

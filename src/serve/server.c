@@ -127,6 +127,7 @@ typedef struct {
     pthread_mutex_t jobs_lock;
     pthread_cond_t jobs_ready;
     job_t *jobs, *jobs_tail;
+    unsigned idle;     /* layout threads waiting for a job */
     unsigned pending;  /* handed over and not yet answered */
     pthread_cond_t jobs_done;
     int stopping;
@@ -346,8 +347,8 @@ bad:
 
 /* A request handed to the layout threads, its connection suspended
  * meanwhile: its address and parameters copied, then its answer.  The
- * HTTP threads (one per core) so never wait for Graphviz: a layout, one
- * at a time, took a thread and every connection it served with it. */
+ * HTTP threads (one per core) so never wait for a layout process: a
+ * layout took a thread and every connection it served with it. */
 struct job {
     struct job *next;
     struct MHD_Connection *conn;
@@ -461,8 +462,10 @@ static void *layout_main(void *arg)
     server_t *s = arg;
     pthread_mutex_lock(&s->jobs_lock);
     for (;;) {
+        s->idle++;
         while (!s->jobs && !s->stopping)
             pthread_cond_wait(&s->jobs_ready, &s->jobs_lock);
+        s->idle--;
         job_t *j = s->jobs;
         if (!j)
             break; /* stopping, and every job done */
@@ -538,6 +541,9 @@ static int hand_over(server_t *s, struct MHD_Connection *conn, const char *url, 
     }
     *state = j;
     s->pending++;
+    /* behind others, or no layout thread free: it waits in line, and takes
+     * no layout once its deadline has passed (query.h) */
+    j->rq.queued = s->jobs || !s->idle;
     MHD_suspend_connection(conn);
     if (s->jobs_tail)
         s->jobs_tail->next = j;
@@ -785,7 +791,8 @@ int coa_serve_run(const coa_serve_options_t *o)
      * others: at 7M papers and 50 connections on 2 cores, search p99 was
      * 13 ms with 2 threads, 22 with 4 and 28 with 16, path 19, 28 and 45. */
     unsigned threads = o->threads ? o->threads : (unsigned)(cores > 1 ? cores : 1);
-    unsigned n_layout = cores > 1 ? (unsigned)cores : 1;
+    /* a layout thread for each layout process, waiting for its answer */
+    unsigned n_layout = serve_data_layouts(s.data);
     pthread_t layout_threads[64];
     if (n_layout > 64)
         n_layout = 64;
@@ -825,10 +832,10 @@ int coa_serve_run(const coa_serve_options_t *o)
         serve_data_describe(s.data, what, sizeof what);
         fprintf(stderr, "coauthor serve: %s\n", what);
         fprintf(stderr,
-                "coauthor serve: ready in %.2f s: http://%s%s%s:%u/ (%u threads, %u for layouts; Ctrl-C stops)\n",
+                "coauthor serve: ready in %.2f s: http://%s%s%s:%u/ (%u threads, %u layout processes; Ctrl-C stops)\n",
                 (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9,
                 sa.ss_family == AF_INET6 ? "[" : "", host, sa.ss_family == AF_INET6 ? "]" : "", port, threads,
-                started);
+                serve_data_layouts(s.data));
     }
     if (!loopback)
         fprintf(stderr, "coauthor serve: warning: listening on %s, not on loopback: anyone who can reach this "

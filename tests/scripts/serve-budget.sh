@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The time budget of coauthor serve: layouts run one at a time, and a
-# request that cannot start its layout within its budget is answered 503
-# with a JSON error and Retry-After, not kept waiting; the requests that
-# need no layout (search, an author's coauthors) are not held up by it.
+# The time budget of coauthor serve: layouts run one per layout process,
+# and a request that waited in line for one past its budget is answered
+# 503 with a JSON error and Retry-After, not kept waiting; the requests
+# that need no layout (search, an author's coauthors) are not held up by it.
 # Also: the log lines come in a fixed order.
 cd "$(dirname "$0")/../.."
 . tests/serve/lib.sh
@@ -38,8 +38,8 @@ grep -q ' 503 ' "$out/server.log" && fail "a 503 for the budget is not an error 
 # no layout: never turned away
 expect 200 "/api/authors?q=ti"
 expect 200 "/api/author/2?top=5"
-# one at a time, every network is answered: a free lock is taken whatever
-# the budget (it bounds the wait, not the work)
+# one at a time, every network is answered: a free layout process is taken
+# whatever the budget (it bounds the wait, not the work)
 for i in $ids; do expect 200 "/api/ego/$i?radius=2"; done
 serve_stop
 
