@@ -1837,6 +1837,11 @@ static int path_search(serve_data_t *d, serve_request_t *rq, const path_query_t 
     chain_leave(d);
     if (err) {
         view_give(d, view);
+        if (err == COA_EFORMAT && !d->built) /* read from a file, not built here */
+            return fail(out, 503,
+                        "cannot search for a chain: the index beside %s is damaged (a list of coauthors names no "
+                        "author); 'coauthor import' writes it again",
+                        d->what);
         return fail(out, 503, "cannot search for a chain: %s", coa_strerror(err));
     }
     if (list) {

@@ -27,7 +27,8 @@ for pair in "Zeyu Huang|Christopher G. Lucas" "Matthias Lindemann|Zeyu Huang"; d
 done
 serve_start "$tmp/p.db"
 expect 503 "/api/path?from=Matthias%20Lindemann&to=Zeyu%20Huang"
-json '"cannot search for a chain" in j["error"]' || fail "the server's answer on a damaged index"
+json '"cannot search for a chain: the index beside p.db is damaged" in j["error"]' ||
+    fail "the server's answer on a damaged index"
 expect 200 "/api/stats"
 serve_stop
 finish
