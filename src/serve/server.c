@@ -791,8 +791,10 @@ int coa_serve_run(const coa_serve_options_t *o)
      * others: at 7M papers and 50 connections on 2 cores, search p99 was
      * 13 ms with 2 threads, 22 with 4 and 28 with 16, path 19, 28 and 45. */
     unsigned threads = o->threads ? o->threads : (unsigned)(cores > 1 ? cores : 1);
-    /* a layout thread for each layout process, waiting for its answer */
-    unsigned n_layout = serve_data_layouts(s.data);
+    /* two layout threads for each layout process: while one waits for the
+     * process's answer, the other finds its next network's authors or
+     * keeps and sends its last answer, so that the process does not wait */
+    unsigned n_layout = 2 * serve_data_layouts(s.data);
     pthread_t layout_threads[64];
     if (n_layout > 64)
         n_layout = 64;
