@@ -103,7 +103,8 @@ static void __attribute__((noreturn)) worker_main(serve_workers_t *ws, int fd)
     }
 }
 
-/* Forks the process of slot w (under ws->lock): 0, or an errno value. */
+/* Forks the process of slot w (under ws->lock once other threads run): 0,
+ * or an errno value. */
 static int spawn(serve_workers_t *ws, worker_t *w)
 {
     int sv[2];
